@@ -1,0 +1,103 @@
+/*
+ * wf_cli.h - the command-line conventions every wfkit binary shares.
+ *
+ * Adding a binary: cmd/wf-NAME.c (thin: options, streams, a call into
+ * lib/, status), the Makefile BINS list, share/man/man1/wf-NAME.1,
+ * completions/wf-NAME.bash and completions/_wf-NAME, tests/bats/NAME.bats.
+ *
+ * Conventions: getopt_long; inputs are files or "-" (stdin, also the
+ * default); data on stdout, messages on stderr; --help to stdout, exit 0;
+ * --version; usage errors exit 2 with "Try 'wf-NAME --help'"; data
+ * errors exit 1 as "wf-NAME: FILE:LINE: message"; a failed write to
+ * stdout is an error; SIGPIPE keeps its default (quiet under | head);
+ * -o FILE is written atomically.
+ */
+#ifndef WF_CLI_H
+#define WF_CLI_H
+
+#include <getopt.h>
+#include <stdio.h>
+
+#include "wf_err.h"
+#include "wf_table.h"
+
+#define WF_VERSION "0.1.0"
+
+/* Option codes of the shared long options (short ones use the letter). */
+enum {
+	WF_OPT_HELP = 'h',
+	WF_OPT_VERSION = 'V',
+	WF_OPT_OUTPUT = 'o',
+	WF_OPT_VERBOSE = 'v',
+	WF_OPT_FORMAT = 'f',
+	WF_OPT_DELIM = 'd',
+	WF_OPT_INFORMAT = 1000,
+	WF_OPT_ENCODING,
+	WF_OPT_REJECTS,
+	WF_OPT_MAXFIELD,
+	WF_OPT_EXCELSAFE,
+	WF_OPT_PROGRESS,
+	WF_OPT_NOPROGRESS,
+	WF_OPT_FIRST_PRIVATE = 1100 /* binaries number their own from here */
+};
+
+/* Entries for a struct option table. */
+#define WF_LONGOPTS_BASE \
+	{ "help", no_argument, NULL, WF_OPT_HELP }, \
+	{ "version", no_argument, NULL, WF_OPT_VERSION }, \
+	{ "output", required_argument, NULL, WF_OPT_OUTPUT }, \
+	{ "verbose", no_argument, NULL, WF_OPT_VERBOSE }
+#define WF_LONGOPTS_INPUT \
+	{ "input-format", required_argument, NULL, WF_OPT_INFORMAT }, \
+	{ "encoding", required_argument, NULL, WF_OPT_ENCODING }, \
+	{ "delimiter", required_argument, NULL, WF_OPT_DELIM }, \
+	{ "max-field-bytes", required_argument, NULL, WF_OPT_MAXFIELD }
+#define WF_LONGOPTS_OUTPUT \
+	{ "format", required_argument, NULL, WF_OPT_FORMAT }, \
+	{ "excel-safe", no_argument, NULL, WF_OPT_EXCELSAFE }
+#define WF_LONGOPTS_REJECTS \
+	{ "rejects", required_argument, NULL, WF_OPT_REJECTS }
+#define WF_LONGOPTS_PROGRESS \
+	{ "progress", no_argument, NULL, WF_OPT_PROGRESS }, \
+	{ "no-progress", no_argument, NULL, WF_OPT_NOPROGRESS }
+
+typedef struct wf_cli {
+	const char *output;       /* -o FILE, NULL = stdout */
+	const char *rejects;      /* --rejects FILE, NULL = stop at first */
+	int verbose;              /* -v count */
+	enum wf_format out_format; /* -f csv|ndjson (binaries may add more) */
+	const char *out_format_name; /* -f as given, for binaries with own formats */
+	wf_reader_opts ropts;     /* --input-format, --encoding, -d, --max-field-bytes */
+	int excel_safe;
+	int progress;             /* -1 = auto (stderr is a terminal) */
+} wf_cli;
+
+/* Set the program name, C locale for everything numeric, signal
+ * handlers that remove uncommitted -o temporaries; fill defaults. */
+void wf_cli_init(wf_cli *c, const char *prog);
+
+/* Handle one shared option returned by getopt_long. Returns 1 when
+ * handled, 0 when opt is not a shared one. Exits for --help (calling
+ * usage(stdout)), --version, and bad values (exit 2). */
+int wf_cli_option(wf_cli *c, int opt, const char *arg,
+		  void (*usage)(FILE *));
+
+/* "wf-x: MSG\nTry 'wf-x --help' for more information." and exit 2. */
+_Noreturn void wf_usage_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+/* Open one input for reading as a table with the shared options.
+ * Returns NULL after printing a message. */
+wf_reader *wf_cli_reader(const wf_cli *c, const char *path);
+
+/* Under -v, print the dialect settled for a file: format, encoding and
+ * where it was decided, delimiter, BOM. */
+void wf_cli_report_dialect(const wf_cli *c, wf_reader *r);
+
+/* Progress line on stderr, throttled to a few updates a second; call
+ * with done set to clear it. No-op unless progress is on. */
+void wf_cli_progress(const wf_cli *c, const char *name,
+		     unsigned long long bytes, long long total,
+		     unsigned long long rows, int done);
+
+#endif

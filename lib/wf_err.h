@@ -1,0 +1,45 @@
+/*
+ * wf_err.h - messages and exit status shared by every wfkit binary.
+ *
+ * Message shapes (GNU style, lower case, no final period):
+ *   wf-NAME: message                     general
+ *   wf-NAME: FILE:LINE: message          data error at a place in an input
+ *   wf-NAME: FILE: strerror              system error (format ending in ':')
+ *
+ * Exit status table (the same for all binaries, repeated in every man page):
+ */
+#ifndef WF_ERR_H
+#define WF_ERR_H
+
+#include <stdarg.h>
+
+enum {
+	WF_EXIT_OK = 0,    /* everything read was written */
+	WF_EXIT_DATA = 1,  /* a data or I/O error, or rows rejected */
+	WF_EXIT_USAGE = 2  /* bad command line */
+};
+
+/* Program name used as message prefix; set once by wf_cli_init(). */
+extern const char *wf_progname;
+
+/* Print "wf-NAME: msg" to stderr. A format ending in ':' appends
+ * " strerror(errno)". Returns -1 so "return wf_warn(...)" reads well. */
+int wf_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int wf_vwarn(const char *fmt, va_list ap);
+
+/* wf_warn() then exit(status). */
+_Noreturn void wf_die(int status, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* "wf-NAME: FILE:LINE: msg". line <= 0 omits the line part. */
+int wf_warn_at(const char *file, long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Set by wf_die_oom() callers; allocation failure is fatal everywhere. */
+void *wf_xmalloc(unsigned long n);
+void *wf_xcalloc(unsigned long n, unsigned long size);
+void *wf_xrealloc(void *p, unsigned long n);
+char *wf_xstrdup(const char *s);
+char *wf_xstrndup(const char *s, unsigned long n);
+
+#endif
