@@ -170,7 +170,7 @@ void wf_cli_report_dialect(const wf_cli *c, wf_reader *r)
 	else if (at > 0)
 		fprintf(stderr, " (decided at line %ld)", at);
 	else
-		fprintf(stderr, " (no non-ASCII byte yet)");
+		fprintf(stderr, " (no non-ASCII byte)");
 	if (wf_src_is_gzip(wf_reader_src(r)))
 		fprintf(stderr, ", gzip");
 	fputc('\n', stderr);
