@@ -621,7 +621,10 @@ static void load_codes(const char *file, const char *const *cols, int ncols, row
 			continue;
 		}
 		if (nf != nhdr) {
-			wf_warn_at(path, lineno, "expected %d fields, found %d", nhdr, nf);
+			if (nf < 0)
+				wf_warn_at(path, lineno, "unterminated quoted field or over 32 fields");
+			else
+				wf_warn_at(path, lineno, "expected %d fields, found %d", nhdr, nf);
 			bad++;
 			continue;
 		}
@@ -1839,10 +1842,10 @@ int main(int argc, char **argv)
 		print_targets();
 		return WF_EXIT_OK;
 	}
-	if (mkdir(g.o.outdir, 0777) != 0 && errno != EEXIST)
-		wf_die(WF_EXIT_DATA, "%s:", g.o.outdir);
 	load_all_codes();
 	build_units();
+	if (mkdir(g.o.outdir, 0777) != 0 && errno != EEXIST)
+		wf_die(WF_EXIT_DATA, "%s:", g.o.outdir);
 
 	stage = xasprintf("%s/.wf-synth-stage", g.o.outdir);
 	if (mkdir(stage, 0777) != 0 && errno != EEXIST)
