@@ -57,8 +57,8 @@
  *
  * Institutions: --codes DIR loads TipoIstituzione_Istituzione.CSV and
  * CompartoContratto.CSV (and ContrattoMacroCCategQualif.CSV for the
- * OCCUPAZIONE qualifiche when present); otherwise a built-in list of 48
- * real 2024 institutions is used. Each institution gets a contract by its
+ * OCCUPAZIONE qualifiche when present); otherwise a built-in list of 47
+ * real 2024 institutions (codes and names from the 2024 list) is used. Each institution gets a contract by its
  * type (type_profs[] below; RS and AG by name), some get extra contracts
  * (universities PRUN, ministries SCLA/police/armed forces: extras[]).
  * Comuni all get RALN (special-statute comuni are not singled out).
@@ -348,11 +348,11 @@ static const struct { const char *type; long num; const char *name; } builtin_in
 	{ "C", 5170, "COMUNE DI PALERMO" }, { "C", 3333, "COMUNE DI GENOVA" },
 	{ "C", 6807, "COMUNE DI SANTO STEFANO DI MAGRA" }, { "C", 6874, "COMUNE DI SARZANA" },
 	{ "C", 2777, "COMUNE DI DEIVA MARINA" }, { "C", 7554, "COMUNE DI TORTORETO" },
-	{ "C", 1001, "COMUNE DI BESOZZO" }, { "C", 1002, "COMUNE DI BESSUDE" },
-	{ "C", 1003, "COMUNE DI SAMONE" }, { "C", 1004, "COMUNE DI SAMONE" },
-	{ "C", 1005, "COMUNE DI CAMPOSPINOSO" }, { "C", 1006, "COMUNE DI ALBAREDO ARNABOLDI" },
-	{ "C", 1007, "COMUNE DI CREMONA" }, { "C", 1008, "COMUNE DI PISTOIA" },
-	{ "C", 1009, "COMUNE DI LIVORNO" }, { "C", 1010, "COMUNE DI UDINE" },
+	{ "C", 884, "COMUNE DI BESOZZO" }, { "C", 885, "COMUNE DI BESSUDE" },
+	{ "C", 6333, "COMUNE DI SAMONE" }, { "C", 6334, "COMUNE DI SAMONE" },
+	{ "C", 859, "COMUNE DI BERGAMO" }, { "C", 2690, "COMUNE DI CREMONA" },
+	{ "C", 5532, "COMUNE DI PISTOIA" }, { "C", 3857, "COMUNE DI LIVORNO" },
+	{ "C", 7695, "COMUNE DI UDINE" },
 	{ "P", 9108, "AMMINISTRAZIONE PROVINCIALE DI LA SPEZIA" },
 	{ "P", 9037, "AMMINISTRAZIONE PROVINCIALE DI BERGAMO" },
 	{ "CM", 9053, "CITTA' METROPOLITANA DI CATANIA" },
@@ -1215,6 +1215,20 @@ static long long share(long long total, double part)
 	return v < 0 ? 0 : v > total ? total : v;
 }
 
+/* Share of women: low in the armed and police corps, high in schools. */
+static double women_share(int contract, double u)
+{
+	static const char uniformed[] = " PPSS CCSS GGFF EEII MMAA AAMM VVFF CPOR PPEN ";
+	char key[12];
+
+	snprintf(key, sizeof key, " %s ", g.contracts[contract].code);
+	if (strstr(uniformed, key))
+		return 0.05 + 0.15 * u;
+	if (!strcmp(g.contracts[contract].code, "SCLA"))
+		return 0.75 + 0.1 * u;
+	return 0.35 + 0.4 * u;
+}
+
 /* Most staff are non-managers: a comune has one secretary, not hundreds. */
 static double macro_weight(const char *macro)
 {
@@ -1284,7 +1298,8 @@ static void write_occ(struct csvw *w, int year, const long long *heads)
 		for (int j = 0; j < k; j++) {
 			const struct qualif *q = &g.qualifs[u->q0 + pick[j]];
 			long long n = j == k - 1 ? left : share(heads[i], wt[j] / W);
-			double women = 0.35 + 0.4 * rng_unit(&r), pt = 0.02 + 0.12 * rng_unit(&r);
+			double women = women_share(u->contract, rng_unit(&r));
+			double pt = 0.02 + 0.12 * rng_unit(&r);
 			long long ptn, ftn, ftw, pinf, pinfw, psup, psupw;
 			char cat[16], c[6][24];
 			const char *row[11];
@@ -1865,6 +1880,10 @@ int main(int argc, char **argv)
 	fprintf(rf, "L090 sums are in EUR over aggregate-04 (RALN) units and over comuni\n"
 		    "(type C) among them; per employee = aggregate-04 L090 / aggregate-04\n"
 		    "heads at 31 December (OCCUPAZIONE), 2 decimals.\n\n");
+	if (!g.o.codes || g.o.scale != 1 || g.o.tiny)
+		fprintf(rf, "The L090 targets are national totals; with this institution set\n"
+			    "they fall on fewer employees, so per-employee figures are\n"
+			    "inflated (realistic only with the full code lists at scale 1).\n\n");
 	fprintf(rf, "year  file/zip         cost_rows  occ_rows flex_rows       l090_agg04     "
 		    "l090_comuni heads_agg04 eur/head\n");
 
