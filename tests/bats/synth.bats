@@ -119,7 +119,7 @@ Try 'wf-synth --help' for more information." ]
 @test "usage error: bad scale" {
 	run --separate-stderr $SYNTH --scale 0 -o "$BATS_TEST_TMPDIR/x"
 	[ "$status" -eq 2 ]
-	[ "$stderr" = "wf-synth: invalid scale '0' (expected a number in (0, 1000])
+	[ "$stderr" = "wf-synth: invalid scale '0' (expected a number in (0, 100])
 Try 'wf-synth --help' for more information." ]
 }
 

@@ -438,13 +438,14 @@ struct year_stats {
 static struct {
 	struct opts o;
 	struct contract *contracts;
-	size_t ncontracts;
-	struct qualif *qualifs;
-	size_t nqualifs;
+	size_t ncontracts, ccap;
+	struct qualif *qualifs;   /* sorted by contract, then qualifica */
+	size_t nqualifs, qcap;
+	int *cq0, *cnq;           /* per contract: first qualifica, count */
 	struct inst *insts;
-	size_t ninsts;
+	size_t ninsts, icap;
 	struct unit *units;
-	size_t nunits;
+	size_t nunits, ucap;
 } g;
 
 /* ------------------------------------------------------------------ */
@@ -639,6 +640,15 @@ static void load_codes(const char *file, const char *const *cols, int ncols, row
 	free(path);
 }
 
+/* Amortised growth for the arrays built one element at a time. */
+static void *grow(void *p, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return p;
+	*cap = *cap ? *cap * 2 : 256;
+	return wf_xrealloc(p, (unsigned long)(*cap * size));
+}
+
 static int find_contract(const char *code)
 {
 	for (size_t i = 0; i < g.ncontracts; i++)
@@ -653,7 +663,7 @@ static void add_contract(const char *code, const char *agg)
 
 	if (find_contract(code) >= 0)
 		return;
-	g.contracts = wf_xrealloc(g.contracts, (g.ncontracts + 1) * sizeof *g.contracts);
+	g.contracts = grow(g.contracts, g.ncontracts, &g.ccap, sizeof *g.contracts);
 	c = &g.contracts[g.ncontracts++];
 	snprintf(c->code, sizeof c->code, "%s", code);
 	snprintf(c->agg, sizeof c->agg, "%s", agg);
@@ -663,7 +673,7 @@ static void add_inst(const char *type, long num, const char *name)
 {
 	struct inst *in;
 
-	g.insts = wf_xrealloc(g.insts, (g.ninsts + 1) * sizeof *g.insts);
+	g.insts = grow(g.insts, g.ninsts, &g.icap, sizeof *g.insts);
 	in = &g.insts[g.ninsts++];
 	snprintf(in->type, sizeof in->type, "%s", type);
 	in->num = num;
@@ -674,7 +684,7 @@ static void add_qualif(int contract, const char *macro, const char *cat, const c
 {
 	struct qualif *q;
 
-	g.qualifs = wf_xrealloc(g.qualifs, (g.nqualifs + 1) * sizeof *g.qualifs);
+	g.qualifs = grow(g.qualifs, g.nqualifs, &g.qcap, sizeof *g.qualifs);
 	q = &g.qualifs[g.nqualifs++];
 	q->contract = contract;
 	snprintf(q->macro, sizeof q->macro, "%s", macro);
@@ -768,6 +778,12 @@ static void load_all_codes(void)
 					   builtin_generic_q[i].qual);
 	}
 	qsort(g.qualifs, g.nqualifs, sizeof *g.qualifs, cmp_qualif);
+	g.cq0 = wf_xcalloc(g.ncontracts, sizeof *g.cq0);
+	g.cnq = wf_xcalloc(g.ncontracts, sizeof *g.cnq);
+	for (size_t i = g.nqualifs; i-- > 0;) {
+		g.cq0[g.qualifs[i].contract] = (int)i;
+		g.cnq[g.qualifs[i].contract]++;
+	}
 }
 
 /* ------------------------------------------------------------------ */
@@ -804,7 +820,7 @@ static void add_unit(size_t ii, int contract, int replica, double heads, enum tr
 	const struct inst *in = &g.insts[ii];
 	struct unit *u;
 
-	g.units = wf_xrealloc(g.units, (g.nunits + 1) * sizeof *g.units);
+	g.units = grow(g.units, g.nunits, &g.ucap, sizeof *g.units);
 	u = &g.units[g.nunits++];
 	memset(u, 0, sizeof *u);
 	snprintf(u->id, sizeof u->id, "%s%ld", in->type, in->num + 100000L * replica);
@@ -817,12 +833,8 @@ static void add_unit(size_t ii, int contract, int replica, double heads, enum tr
 	u->base_heads = heads;
 	u->trend = tr;
 	u->key = hash_str(u->id) ^ mix64(hash_str(g.contracts[contract].code));
-	for (size_t i = 0; i < g.nqualifs; i++)
-		if (g.qualifs[i].contract == contract) {
-			if (!u->nq)
-				u->q0 = (int)i;
-			u->nq++;
-		}
+	u->q0 = g.cq0[contract];
+	u->nq = g.cnq[contract];
 }
 
 /* Institution-level keep decision for --scale < 1 and the last partial
@@ -1782,8 +1794,8 @@ static void parse_args(int argc, char **argv, unsigned char *years)
 		case O_SCALE:
 			errno = 0;
 			g.o.scale = strtod(optarg, &end);
-			if (end == optarg || *end || errno || !(g.o.scale > 0) || g.o.scale > 1000)
-				usage_error("invalid scale '%s' (expected a number in (0, 1000])", optarg);
+			if (end == optarg || *end || errno || !(g.o.scale > 0) || g.o.scale > 100)
+				usage_error("invalid scale '%s' (expected a number in (0, 100])", optarg);
 			break;
 		case O_SEED:
 			errno = 0;
@@ -1946,5 +1958,7 @@ int main(int argc, char **argv)
 	free(g.units);
 	free(g.contracts);
 	free(g.qualifs);
+	free(g.cq0);
+	free(g.cnq);
 	return WF_EXIT_OK;
 }
