@@ -2,10 +2,11 @@
 # Tests of tests/gen/wf-synth.c, the synthetic Conto Annuale generator.
 #
 # Speed note (measured 2026-11-27 on the 2-core dev box, -O2 build, real
-# 2024 code lists, scale 1, `wf-synth -v`): one year is about 258,000-265,000
-# COSTO_LAVORO + 61,000-65,000 OCCUPAZIONE + 6,700-7,100 LAVORO_FLESSIBILE
-# rows written in 0.11-0.12 s, about 2.9 million rows/s; all 24 years
-# (--years 2001-2024, 7.9 M rows, 267 MB) take 2.8 s.
+# 2024 code lists, scale 1, `wf-synth -v`): one year is 258,000-266,000
+# COSTO_LAVORO + 60,000-66,000 OCCUPAZIONE + 6,500-7,200 LAVORO_FLESSIBILE
+# rows written in 0.12-0.35 s, i.e. 1.0-2.9 million rows/s depending on
+# the page cache; all 24 years (--years 2001-2024, 7.9 M rows, 267 MB)
+# take 2.8 s of CPU, 2.8-5.9 s wall.
 bats_require_minimum_version 1.5.0
 
 setup_file() {

@@ -28,7 +28,8 @@
  *   2017       modern (BOM)  old          old                doc: 2017 "partly" each way
  *   2018-2024  modern        modern       modern             doc: 2018+
  *
- *   Other per-year details (each one is seen in real files):
+ *   Other per-year details (each quirk is documented for real files; the
+ *   years carrying it are our choice where the doc names none):
  *   - BOM: 2017 COSTO_LAVORO; 2019 COSTO_LAVORO; all of 2021; 2023-2024
  *     COSTO_LAVORO and OCCUPAZIONE.
  *   - CRLF line ends: 2004-2011, 2017, 2020, 2022 (others LF).
@@ -58,8 +59,8 @@
  * Institutions: --codes DIR loads TipoIstituzione_Istituzione.CSV and
  * CompartoContratto.CSV (and ContrattoMacroCCategQualif.CSV for the
  * OCCUPAZIONE qualifiche when present); otherwise a built-in list of 47
- * real 2024 institutions (codes and names from the 2024 list) is used. Each institution gets a contract by its
- * type (type_profs[] below; RS and AG by name), some get extra contracts
+ * real 2024 institutions (codes and names as in the 2024 list) is used.
+ * Each institution gets a contract by its type (type_profs[] below; RS and AG by name), some get extra contracts
  * (universities PRUN, ministries SCLA/police/armed forces: extras[]).
  * Comuni all get RALN (special-statute comuni are not singled out).
  * Head counts are log-normal around a per-type mean chosen so that the
@@ -68,14 +69,17 @@
  *
  * Cost items: items[] (real 2024 item codes, an amount per head and a
  * presence probability that grows with size) plus L090. At scale 1 with
- * the real 2024 list this is about 260,000 COSTO_LAVORO rows a year.
+ * the real 2024 list a year has about 258,000-266,000 COSTO_LAVORO,
+ * 60,000-66,000 OCCUPAZIONE and 6,500-7,200 LAVORO_FLESSIBILE rows,
+ * written at 1-2.9 M rows/s (-O2, 2-core box, depending on the disk;
+ * -v prints the rate).
  *
  * --scale X: X < 1 keeps each institution with probability X (a hash of
  * seed and code, so the same institutions in every year); X > 1 adds
  * replicas of every institution with fresh numbers: replica k of C4308
  * is C104308 (k * 100000 added to the number), with its own random
- * draws; the fractional part of X is a keep probability for
- * the last replica. Rows scale about linearly. --tiny keeps 30
+ * draws; the fractional part of X is a keep probability for the last
+ * replica (X at most 100). Rows scale about linearly. --tiny keeps 30
  * institutions (those with the lowest seed hash).
  *
  * Calibration (L090 "benessere del personale", EUR, exact cents): after
