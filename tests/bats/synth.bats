@@ -381,3 +381,29 @@ wf-synth: $d/TipoIstituzione_Istituzione.CSV: 1 rows rejected" ]
 	[ "$(tail -n +2 "$d/OCCUPAZIONE_2019.csv" | awk -F';' '{for (i = 6; i <= 11; i++) if ($i !~ /^[0-9]+$/) bad++} END {print bad + 0}')" -eq 0 ]
 	[ "$(l090_sums "$d/COSTO_LAVORO_2019.csv" "$CODES/CompartoContratto.CSV")" = "13300000.00 2500000.00" ]
 }
+
+# --- end to end ------------------------------------------------------------
+
+@test "wf-ingest reads every synthetic year's zip and finds the L090 targets" {
+	[ -d "$CODES" ] || skip "shared code lists not available"
+	[ -x "$WF_BUILD/bin/wf-ingest" ] || skip "wf-ingest not built"
+	d="$BATS_TEST_TMPDIR/e2e"
+	$SYNTH --codes "$CODES" --tiny --years 2001-2024 --zip auto -o "$d"
+	"$WF_BUILD/bin/wf-ingest" --no-progress --codes "$CODES" "$d"/*.zip -o "$d/facts.csv"
+	$SYNTH --targets >"$d/targets.csv"
+	python3 - "$d/facts.csv" >"$d/sums.csv" <<'PY'
+import csv, sys
+from decimal import Decimal
+a, c = {}, {}
+for r in csv.DictReader(open(sys.argv[1])):
+    if r["measure"] == "L090" and r["aggregate"] == "04":
+        y = r["year"]
+        a[y] = a.get(y, Decimal(0)) + Decimal(r["value"])
+        if r["institution_type"] == "C":
+            c[y] = c.get(y, Decimal(0)) + Decimal(r["value"])
+print("year,aggregate_04_l090,comuni_l090")
+for y in sorted(a):
+    print("%s,%.2f,%.2f" % (y, a[y], c.get(y, Decimal(0))))
+PY
+	diff "$d/targets.csv" "$d/sums.csv"
+}
