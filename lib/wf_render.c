@@ -11,6 +11,8 @@ struct wf_rtable {
 	char **names;
 	char **cells;          /* nrows * ncols, NULL = missing */
 	unsigned char *hl;
+	unsigned *src;
+	long *line;
 	size_t *nonempty, *numeric, *frac; /* per column, for the type rule */
 };
 
@@ -61,6 +63,8 @@ void wf_rtable_free(wf_rtable *t)
 	free(t->cells);
 	free(t->names);
 	free(t->hl);
+	free(t->src);
+	free(t->line);
 	free(t->nonempty);
 	free(t->numeric);
 	free(t->frac);
@@ -74,6 +78,8 @@ size_t wf_rtable_add(wf_rtable *t, const char *const *vals, const size_t *lens)
 		t->cap = t->cap ? 2 * t->cap : 64;
 		t->cells = wf_xrealloc(t->cells, t->cap * (t->ncols ? t->ncols : 1) * sizeof *t->cells);
 		t->hl = wf_xrealloc(t->hl, t->cap);
+		t->src = wf_xrealloc(t->src, t->cap * sizeof *t->src);
+		t->line = wf_xrealloc(t->line, t->cap * sizeof *t->line);
 	}
 	for (size_t c = 0; c < t->ncols; c++) {
 		char **cell = &t->cells[t->nrows * t->ncols + c];
@@ -96,6 +102,8 @@ size_t wf_rtable_add(wf_rtable *t, const char *const *vals, const size_t *lens)
 		}
 	}
 	t->hl[t->nrows] = 0;
+	t->src[t->nrows] = 0;
+	t->line[t->nrows] = 0;
 	return t->nrows++;
 }
 
@@ -103,6 +111,20 @@ void wf_rtable_highlight(wf_rtable *t, size_t row)
 {
 	if (row < t->nrows)
 		t->hl[row] = 1;
+}
+
+void wf_rtable_set_origin(wf_rtable *t, size_t row, unsigned src, long line)
+{
+	if (row < t->nrows) {
+		t->src[row] = src;
+		t->line[row] = line;
+	}
+}
+
+void wf_rtable_origin(const wf_rtable *t, size_t row, unsigned *src, long *line)
+{
+	*src = row < t->nrows ? t->src[row] : 0;
+	*line = row < t->nrows ? t->line[row] : 0;
 }
 
 size_t wf_rtable_ncols(const wf_rtable *t) { return t->ncols; }

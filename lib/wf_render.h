@@ -42,6 +42,9 @@ void wf_rtable_free(wf_rtable *t);
  * (strlen). Returns the row index. */
 size_t wf_rtable_add(wf_rtable *t, const char *const *vals, const size_t *lens);
 void wf_rtable_highlight(wf_rtable *t, size_t row);
+/* Where a row came from (an input index and its line), for messages. */
+void wf_rtable_set_origin(wf_rtable *t, size_t row, unsigned src, long line);
+void wf_rtable_origin(const wf_rtable *t, size_t row, unsigned *src, long *line);
 
 size_t wf_rtable_ncols(const wf_rtable *t);
 size_t wf_rtable_nrows(const wf_rtable *t);
