@@ -616,7 +616,7 @@ static const char css[] =
 	".tablewrap{overflow-x:auto}\n"
 	"table{border-collapse:collapse;background:#fff;margin:8px 0 24px;font-size:13px}\n"
 	"caption{text-align:left;font-weight:bold;padding:6px 0}\n"
-	"th,td{border:1px solid #ddd;padding:3px 8px;vertical-align:top}\n"
+	"th,td{border:1px solid #ddd;padding:3px 8px;vertical-align:top;white-space:nowrap}\n"
 	"th{background:#eef1f4;text-align:left}\n"
 	"td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
 	"tr.flag td{background:#fde3d4}\n"

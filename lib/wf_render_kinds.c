@@ -234,9 +234,26 @@ static char *axis_title(const char *name, const char *unit)
 	return wf_strbuf_steal(&b);
 }
 
+/* Exact text of d keeping its scale ("34000000.00"), so a column of
+ * sums stays a decimal column like its inputs. */
 static void dec_text(char *buf, wf_dec d)
 {
-	wf_dec_format(d, buf);
+	char tmp[WF_DEC_BUFSZ];
+	unsigned long long u = d.m < 0 ? 0ULL - (unsigned long long)d.m : (unsigned long long)d.m;
+	int n = 0, len = 0;
+
+	do {
+		tmp[n++] = (char)('0' + (int)(u % 10));
+		u /= 10;
+	} while (u || n <= d.s);
+	if (d.m < 0)
+		buf[len++] = '-';
+	while (n > 0) {
+		if (n == d.s)
+			buf[len++] = '.';
+		buf[len++] = tmp[--n];
+	}
+	buf[len] = '\0';
 }
 
 /* Percent a/b*100 with 1 decimal, "" when b is zero. */
@@ -784,7 +801,8 @@ static wf_report *build_benchmark(wf_rtable *in, const wf_report_opts *o, wf_rep
 				continue;
 			lab = strcmp(items[k].col, value) == 0 ? axis_title(items[k].label, o->unit) :
 				wf_xstrdup(items[k].label);
-			wf_report_card_item(r, lab, *cell(in, cur, c) ? cell(in, cur, c) : "n/a");
+			wf_report_card_item(r, lab, *cell(in, cur, c) ? cell(in, cur, c) :
+					    strcmp(items[k].col, "flags") == 0 ? "none" : "n/a");
 			free(lab);
 		}
 		/* Where it stands among its peers in that period. */

@@ -287,10 +287,20 @@ static int step_decimals(double step)
 
 /* ---- SVG helpers ---- */
 
+/* Coordinates: 2 decimals, trailing zeros dropped ("304", "12.5"). */
 static void num(wf_strbuf *b, double v)
 {
 	static const wf_numfmt nf = { 2, '.', 0 };
+	size_t start = b->len;
+
 	wf_strbuf_fixed(b, v, &nf);
+	if (memchr(b->s + start, '.', b->len - start)) {
+		while (b->s[b->len - 1] == '0')
+			b->len--;
+		if (b->s[b->len - 1] == '.')
+			b->len--;
+		b->s[b->len] = '\0';
+	}
 }
 
 static void esc(wf_strbuf *b, const char *s)
@@ -459,7 +469,7 @@ static void svg_line(wf_strbuf *b, const wf_chart *c)
 	const double px = 110, pw = W - 110 - 30, py = 44, ph = 260;
 	double lo = INFINITY, hi = -INFINITY, t0, st, span, y;
 	int nt, rows, lstep;
-	size_t percol = 3;
+	size_t percol = 2; /* legend entries a row, WF_SVG_LEGEND_MAX characters each */
 	wf_strbuf tmp = WF_STRBUF_INIT;
 
 	for (size_t s = 0; s < c->ns; s++)
@@ -532,9 +542,9 @@ static void svg_line(wf_strbuf *b, const wf_chart *c)
 		}
 		wf_strbuf_puts(b, "</g>\n");
 	}
-	/* Legend under the plot, three entries a row. */
+	/* Legend under the plot. */
 	for (size_t s = 0; s < c->ns; s++) {
-		double lx = px + (double)(s % percol) * 210, ly = py + ph + 60 + (double)(s / percol) * 18;
+		double lx = px + (double)(s % percol) * 310, ly = py + ph + 60 + (double)(s / percol) * 18;
 		const char *da = dashes[(s / NPAL) % 4];
 		wf_strbuf_printf(b, "<g class=\"legend\"><line stroke-width=\"3\" stroke=\"%s\"%s%s%s",
 				 palette[s % NPAL], *da ? " stroke-dasharray=\"" : "", da, *da ? "\"" : "");
@@ -547,7 +557,7 @@ static void svg_line(wf_strbuf *b, const wf_chart *c)
 		wf_strbuf_puts(b, "\" y2=\"");
 		num(b, ly - 4);
 		wf_strbuf_puts(b, "\"/>");
-		text(b, lx + 28, ly, "start", NULL, c->ser[s].name, WF_SVG_NAME_MAX);
+		text(b, lx + 28, ly, "start", NULL, c->ser[s].name, WF_SVG_LEGEND_MAX);
 		wf_strbuf_puts(b, "</g>\n");
 	}
 #undef XPOS

@@ -16,8 +16,10 @@
  * Numbers are formatted by wf_strbuf_fixed() (never the process locale):
  * coordinates with 2 decimals, tick labels with the decimals the tick
  * step needs and the chart's thousands separator. Names longer than
- * WF_SVG_NAME_MAX characters are cut with an ellipsis; the full name is
- * kept in a <title> child (the browser's tooltip). All text is escaped.
+ * WF_SVG_NAME_MAX (legends: WF_SVG_LEGEND_MAX) characters are cut with
+ * an ellipsis; the full name is kept in a <title> child (the browser's
+ * tooltip). All text is escaped. The <svg> carries no xmlns: it is
+ * meant to be inline in HTML, where the parser supplies the namespace.
  *
  * Ownership: wf_chart_new() returns a chart freed with wf_chart_free()
  * (NULL is a no-op); strings passed in are copied.
@@ -31,7 +33,8 @@
 
 enum wf_chart_kind { WF_CHART_LINE, WF_CHART_BAR, WF_CHART_DIST, WF_CHART_MAP };
 
-#define WF_SVG_NAME_MAX 28
+#define WF_SVG_NAME_MAX 28   /* bar labels, map legend */
+#define WF_SVG_LEGEND_MAX 40 /* line chart legend */
 #define WF_DIST_STRIP_MAX 1500
 
 typedef struct wf_chart wf_chart;
@@ -74,8 +77,8 @@ void wf_chart_geo(wf_chart *c, size_t series, double lon, double lat,
 /* Number of values or points held (0 = nothing to draw). */
 size_t wf_chart_npoints(const wf_chart *c);
 
-/* Append the chart as one <svg> element (no XML declaration, suitable
- * for inline HTML and, with the xmlns it carries, as an .svg file). */
+/* Append the chart as one <svg> element for inline HTML (no XML
+ * declaration, no xmlns); its text is well-formed XML. */
 void wf_chart_svg(const wf_chart *c, wf_strbuf *out);
 /* Append the chart data as one JSON object. */
 void wf_chart_json(const wf_chart *c, wf_strbuf *out);
