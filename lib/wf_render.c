@@ -435,6 +435,10 @@ static void render_rtable_text(wf_strbuf *b, const wf_rtable *t, const wf_render
 			if (!num && c + 1 < nc)
 				pad(b, w[c] - cw);
 		}
+		/* Missing cells at the end of a row leave no trailing blanks. */
+		while (b->len > 0 && b->s[b->len - 1] == ' ')
+			b->len--;
+		b->s[b->len] = '\0';
 		wf_strbuf_putc(b, '\n');
 	}
 	if (nr == 0)

@@ -500,7 +500,7 @@ static void svg_line(wf_strbuf *b, const wf_chart *c)
 	for (size_t s = 0; s < c->ns; s++) {
 		const struct series *se = &c->ser[s];
 		const char *col = palette[s % NPAL], *da = dashes[(s / NPAL) % 4];
-		int open = 0;
+		int open = 0, moved = 0;
 
 		wf_strbuf_puts(b, "<g class=\"series\"><title>");
 		esc(b, se->name);
@@ -512,7 +512,8 @@ static void svg_line(wf_strbuf *b, const wf_chart *c)
 				open = 0;
 				continue;
 			}
-			wf_strbuf_puts(b, open ? " L" : (i ? " M" : "M"));
+			wf_strbuf_puts(b, open ? " L" : (moved ? " M" : "M"));
+			moved = 1;
 			num(b, XPOS(i));
 			wf_strbuf_putc(b, ' ');
 			num(b, YPOS(se->y[i]));
