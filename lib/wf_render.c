@@ -411,7 +411,7 @@ static void render_rtable_text(wf_strbuf *b, const wf_rtable *t, const wf_render
 		wf_strbuf_puts(b, t->caption);
 		wf_strbuf_putc(b, '\n');
 	}
-	for (size_t r = 0; r <= nr + 1; r++) {
+	for (size_t r = 0; nc > 0 && r <= nr + 1; r++) {
 		size_t tr = r == 0 ? 0 : r - 1; /* row 1 is the rule */
 		if (any_hl)
 			wf_strbuf_puts(b, r >= 2 && t->hl[r - 2] ? "* " : "  ");
@@ -814,8 +814,8 @@ static void render_json(wf_strbuf *b, const wf_report *r)
 				/* Columns typed text keep numbers-looking cells as strings. */
 				if (s && wf_rtable_coltype(t, c) == WF_RCOL_TEXT)
 					js(b, s);
-				else
-					json_value(b, s);
+				else /* an empty number is no number */
+					json_value(b, s && *s ? s : NULL);
 			}
 			wf_strbuf_puts(b, "]");
 		}

@@ -1192,6 +1192,15 @@ wf_report *wf_report_build(wf_rtable *in, const wf_report_opts *o, wf_report_err
 {
 	err->msg[0] = '\0';
 	err->row = -1;
+	/* Zero bytes in (no header either): nothing to check columns of. */
+	if (wf_rtable_ncols(in) == 0 && wf_rtable_nrows(in) == 0) {
+		static const char *const titles[] = { "Table", "Trend", "Benchmark",
+						      "Matching of welfare demand and supply" };
+		wf_report *r = wf_report_new(o->title ? o->title : titles[o->kind],
+					     wf_report_kind_name(o->kind));
+		no_rows(r, in);
+		return r;
+	}
 	switch (o->kind) {
 	case WF_KIND_TREND: return build_trend(in, o, err);
 	case WF_KIND_BENCHMARK: return build_benchmark(in, o, err);

@@ -24,7 +24,8 @@
  *              "demand_lat"/"demand_lon" and "supply_lat"/"supply_lon".
  *
  * A kind's missing columns are an error naming all of them. An input
- * with no rows gives a report that says so instead of empty charts.
+ * with no rows gives a report that says so instead of empty charts; an
+ * input with no columns either (zero bytes) does too, for every kind.
  *
  * Ownership: wf_report_build() takes the input table (freed on error
  * too) and returns a new report, or NULL with *err filled.
