@@ -339,3 +339,25 @@ Generated from small.csv (3 rows)
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "wf-report: write error: stdout: No space left on device" ]
 }
+
+@test "report: every option in --help is in the man page and both completions" {
+	root="$BATS_TEST_DIRNAME/../.."
+	for o in $(rep --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
+		[ "$o" = "--summary" ] && continue # names wf-benchmark's option
+		grep -q -- "$o" "$root/completions/wf-report.bash" || { echo "bash: $o"; false; }
+		grep -q -- "$o" "$root/completions/_wf-report" || { echo "zsh: $o"; false; }
+		grep -q -- "$(printf '%s' "$o" | sed 's/-/\\\\-/g')" "$root/share/man/man1/wf-report.1" || { echo "man: $o"; false; }
+	done
+	# The SYNOPSIS matches the usage line.
+	grep -q '^\.RI \[ OPTION \]\.\.\.\\& " " \[ FILE \]\.\.\.$' "$root/share/man/man1/wf-report.1"
+}
+
+@test "report: --where keeps rows of inputs that lack the column (Figure 1 from mixed summaries)" {
+	printf 'year,aggregate,metric_total\n2001,04,34000000.00\n2001,32,5.00\n2019,04,13300000.00\n2019,32,6.00\n' > agg.csv
+	printf 'year,institution_type,metric_total\n2001,C,24900000.00\n2001,P,1.00\n2019,C,2500000.00\n2019,P,2.00\n' > type.csv
+	run --separate-stderr rep -f json --kind trend --where aggregate=04 --where institution_type=C \
+		--label 04=Regions --label C=Comuni agg.csv type.csv
+	[ "$status" -eq 0 ]
+	[ "$(echo "$output" | jq -c '.charts[0].series | map([.name] + .values)')" = \
+		'[["Regions",34000000,13300000],["Comuni",24900000,2500000]]' ]
+}
