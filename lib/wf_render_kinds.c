@@ -82,7 +82,8 @@ static int cmpstr(const void *a, const void *b)
 
 static void set_sort(strset *s)
 {
-	qsort(s->v, s->n, sizeof *s->v, cmpstr);
+	if (s->n > 1) /* qsort(NULL, 0, ...) is undefined */
+		qsort(s->v, s->n, sizeof *s->v, cmpstr);
 }
 
 static void set_free(strset *s)

@@ -47,7 +47,7 @@ static wf_chart *fig1(void)
 	wf_chart_axes(c, "year", "L090 (EUR)");
 	wf_chart_zero_baseline(c, 1);
 	for (int y = 2001; y <= 2005; y++) {
-		char buf[8];
+		char buf[16];
 		snprintf(buf, sizeof buf, "%d", y);
 		wf_chart_x(c, buf);
 	}
