@@ -488,7 +488,19 @@ static void svg_line(wf_strbuf *b, const wf_chart *c)
 	ytitle(b, py + ph / 2, c->ylabel);
 #define XPOS(i) (c->nx <= 1 ? px + pw / 2 : px + 12 + (pw - 24) * (double)(i) / (double)(c->nx - 1))
 #define YPOS(v) (py + ph - ((v) - t0) / span * ph)
-	lstep = (int)ceil((double)c->nx / (pw / 44));
+	{
+		/* Label every k-th category so labels (about 7 px a character
+		 * at 12 px) never touch: "2019" fits every 40 px, "2019-06"
+		 * every 60. */
+		size_t ml = 1;
+		for (size_t i = 0; i < c->nx; i++) {
+			size_t w = wf_utf8_width(c->xs[i], strlen(c->xs[i]));
+			if (w > ml)
+				ml = w > 12 ? 12 : w;
+		}
+		double slot = c->nx > 1 ? (pw - 24) / (double)(c->nx - 1) : pw;
+		lstep = (int)ceil((7.0 * (double)ml + 12) / slot);
+	}
 	if (lstep < 1)
 		lstep = 1;
 	for (size_t i = 0; i < c->nx; i++) {
