@@ -361,3 +361,21 @@ Generated from small.csv (3 rows)
 	[ "$(echo "$output" | jq -c '.charts[0].series | map([.name] + .values)')" = \
 		'[["Regions",34000000,13300000],["Comuni",24900000,2500000]]' ]
 }
+
+@test "report: the HTML checker itself rejects broken pages" {
+	printf '<!DOCTYPE html>\n<html><head><title>x</title></head><body><h1>x</h1><div><p>a</div></body></html>\n' > bad1.html
+	run python3 "$CHECK" bad1.html
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"</div> closes <p>"* ]]
+	printf '<!DOCTYPE html>\n<html><head><title>x</title></head><body><h1>x</h1><script>alert(1)</script></body></html>\n' > bad2.html
+	run python3 "$CHECK" bad2.html
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"<script> element"* ]]
+	printf '<!DOCTYPE html>\n<html><head><title>x</title></head><body><h1>x</h1><svg><g><rect></g></svg></body></html>\n' > bad3.html
+	run python3 "$CHECK" bad3.html
+	[ "$status" -eq 1 ]
+	printf '<!DOCTYPE html>\n<html><head><title>x</title></head><body><h1>x</h1><svg><text>a & b</text></svg></body></html>\n' > bad4.html
+	run python3 "$CHECK" bad4.html
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"not well-formed XML"* ]]
+}
