@@ -14,6 +14,7 @@ struct wf_rtable {
 	unsigned *src;
 	long *line;
 	size_t *nonempty, *numeric, *frac; /* per column, for the type rule */
+	unsigned char *forcedec;
 };
 
 int wf_render_is_number(const char *s, size_t len, wf_dec *out)
@@ -49,6 +50,7 @@ wf_rtable *wf_rtable_new(const char *caption, size_t ncols, const char *const *n
 	t->nonempty = wf_xcalloc(ncols, sizeof *t->nonempty);
 	t->numeric = wf_xcalloc(ncols, sizeof *t->numeric);
 	t->frac = wf_xcalloc(ncols, sizeof *t->frac);
+	t->forcedec = wf_xcalloc(ncols ? ncols : 1, 1);
 	return t;
 }
 
@@ -68,6 +70,7 @@ void wf_rtable_free(wf_rtable *t)
 	free(t->nonempty);
 	free(t->numeric);
 	free(t->frac);
+	free(t->forcedec);
 	free(t->caption);
 	free(t);
 }
@@ -154,7 +157,13 @@ enum wf_rcol wf_rtable_coltype(const wf_rtable *t, size_t col)
 {
 	if (t->nonempty[col] == 0 || t->numeric[col] != t->nonempty[col])
 		return WF_RCOL_TEXT;
-	return t->frac[col] ? WF_RCOL_DEC : WF_RCOL_INT;
+	return t->frac[col] || t->forcedec[col] ? WF_RCOL_DEC : WF_RCOL_INT;
+}
+
+void wf_rtable_force_decimal(wf_rtable *t, size_t col)
+{
+	if (col < t->ncols)
+		t->forcedec[col] = 1;
 }
 
 int wf_rtable_num(const wf_rtable *t, size_t row, size_t col, wf_dec *out)

@@ -56,6 +56,9 @@ int wf_rtable_col(const wf_rtable *t, const char *name);
 const char *wf_rtable_cell(const wf_rtable *t, size_t row, size_t col);
 int wf_rtable_highlighted(const wf_rtable *t, size_t row);
 enum wf_rcol wf_rtable_coltype(const wf_rtable *t, size_t col);
+/* Show a numeric column as decimals even when every value is whole
+ * (sums of money that happen to be round). */
+void wf_rtable_force_decimal(wf_rtable *t, size_t col);
 /* 1 and *out set when the cell is a number by the rule above. */
 int wf_rtable_num(const wf_rtable *t, size_t row, size_t col, wf_dec *out);
 

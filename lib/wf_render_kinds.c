@@ -406,7 +406,8 @@ static wf_report *build_trend(wf_rtable *in, const wf_report_opts *o, wf_report_
 	if (summed) {
 		char note[200];
 		snprintf(note, sizeof note, "%zu row%s shared a %s and group with an earlier row; "
-			 "their %s values were summed.", summed, summed == 1 ? "" : "s", period, value);
+			 "the values of column '%s' were summed.", summed, summed == 1 ? "" : "s",
+			 period, value);
 		wf_report_note(r, note);
 	}
 	/* The chart: every group while they are few; beyond the cap, the
@@ -474,6 +475,9 @@ static wf_report *build_trend(wf_rtable *in, const wf_report_opts *o, wf_report_
 			names[g + 1] = display_name(o, groups.v[g]);
 		snprintf(cap, sizeof cap, "%s by %s and group", value, period);
 		t = wf_rtable_new(cap, groups.n + 1, names);
+		/* Sums keep one display however round they happen to be. */
+		for (size_t g = 0; g < groups.n; g++)
+			wf_rtable_force_decimal(t, g + 1);
 		for (size_t p = 0; p < periods.n; p++) {
 			vals[0] = periods.v[p];
 			for (size_t g = 0; g < groups.n; g++) {
@@ -494,6 +498,10 @@ static wf_report *build_trend(wf_rtable *in, const wf_report_opts *o, wf_report_
 			wf_rtable *c2;
 			snprintf(cap, sizeof cap, "Change of %s from first to last %s", value, period);
 			c2 = wf_rtable_new(cap, 7, cn);
+			wf_rtable_force_decimal(c2, 2);
+			wf_rtable_force_decimal(c2, 4);
+			wf_rtable_force_decimal(c2, 5);
+			wf_rtable_force_decimal(c2, 6);
 			for (size_t g = 0; g < groups.n; g++) {
 				size_t p0 = periods.n, p1 = periods.n;
 				char b0[WF_DEC_BUFSZ], b1[WF_DEC_BUFSZ], bc[WF_DEC_BUFSZ], bp[32];

@@ -118,6 +118,10 @@ static void test_table_model(void)
 	CHECK(wf_rtable_cell(t, 2, 3) == NULL);
 	CHECK(wf_rtable_num(t, 0, 3, &d) && d.m == 12345 && d.s == 1);
 	CHECK(wf_rtable_highlighted(t, 1) && !wf_rtable_highlighted(t, 0));
+	wf_rtable_force_decimal(t, 0); /* numeric: becomes decimal */
+	wf_rtable_force_decimal(t, 1); /* text stays text */
+	CHECK_INT(wf_rtable_coltype(t, 0), WF_RCOL_DEC);
+	CHECK_INT(wf_rtable_coltype(t, 1), WF_RCOL_TEXT);
 	wf_rtable_free(t);
 	wf_rtable_free(NULL);
 }
@@ -256,7 +260,7 @@ static void test_kind_trend(void)
 		     "[34000000.25, 30000000, null]}") != NULL);
 	CHECK(strstr(b.s, "{\"name\": \"32\", \"values\": [1000000.5, null, 900000]}") != NULL);
 	CHECK(strstr(b.s, "1 row shared a year and group with an earlier row; "
-		     "their metric_total values were summed.") != NULL);
+		     "the values of column 'metric_total' were summed.") != NULL);
 	CHECK(strstr(b.s, "\"y_label\": \"metric_total (EUR)\"") != NULL);
 	/* Change table: exact differences and a percentage. */
 	CHECK(strstr(b.s, "[\"32\", 2001, 1000000.5, 2003, 900000, -100000.5, -10]") != NULL);
