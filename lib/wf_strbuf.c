@@ -262,7 +262,7 @@ void wf_strbuf_trunc(wf_strbuf *b, const char *s, size_t n, size_t max)
 static void put_scaled(wf_strbuf *b, unsigned __int128 u, int neg, const wf_numfmt *f)
 {
 	char digits[64];
-	int n = 0, dec = f->decimals, intlen, i;
+	int n = 0, dec = f->decimals, i;
 
 	do {
 		digits[n++] = (char)('0' + (int)(u % 10));
@@ -270,7 +270,6 @@ static void put_scaled(wf_strbuf *b, unsigned __int128 u, int neg, const wf_numf
 	} while (u || n <= dec);
 	if (neg)
 		wf_strbuf_putc(b, '-');
-	intlen = n - dec;
 	for (i = n - 1; i >= 0; i--) {
 		int pos = i - dec; /* index within the integer part, from the right */
 		wf_strbuf_putc(b, digits[i]);
@@ -279,7 +278,6 @@ static void put_scaled(wf_strbuf *b, unsigned __int128 u, int neg, const wf_numf
 		if (i == dec && dec > 0)
 			wf_strbuf_putc(b, f->point);
 	}
-	(void)intlen;
 }
 
 void wf_strbuf_dec(wf_strbuf *b, wf_dec d, const wf_numfmt *f)
