@@ -1019,6 +1019,22 @@ static wf_report *build_match(wf_rtable *in, const wf_report_opts *o, wf_report_
 		}
 	}
 	unit = wf_xstrdup(o->unit && *o->unit ? o->unit : "units");
+	{
+		/* wf-match --top lists candidates with no units assigned: the
+		 * charts would all read zero, so say why. */
+		int stc = wf_rtable_col(in, "status");
+		size_t ncand = 0, nassigned = 0;
+		for (size_t i = 0; stc >= 0 && i < nr; i++) {
+			if (!keep[i])
+				continue;
+			ncand += strcmp(cell(in, i, stc), "candidate") == 0;
+			nassigned += strcmp(cell(in, i, stc), "assigned") == 0;
+		}
+		if (ncand && !nassigned)
+			wf_report_note(r, "The input lists candidate offers (wf-match --top), not an "
+				       "assignment: coverage and busiest providers need wf-match --assign "
+				       "output.");
+	}
 	/* Coverage by category. */
 	{
 		static const char *const cn[] = { "category", "assigned", "unmet", "coverage_pct" };

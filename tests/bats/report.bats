@@ -379,3 +379,17 @@ Generated from small.csv (3 rows)
 	[ "$status" -eq 1 ]
 	[[ "$output" == *"not well-formed XML"* ]]
 }
+
+@test "report: --kind match reads wf-match's own columns (assign and top output)" {
+	h='demand_id,supply_id,category,distance_km,score,fit,proximity,capacity,price,assigned,unmet,status,reason'
+	printf '%s\nD1,S1,NIDO,1.200,0.8000,1.0000,0.9000,1.0000,0.5000,3,,assigned,\nD1,,NIDO,,,,,,,,2,unmet,capacity exhausted\nD2,S1,SPORT,2.000,0.7000,1.0000,0.8000,1.0000,0.5000,4,,assigned,\n' "$h" > assign.csv
+	run --separate-stderr rep -f json --kind match assign.csv
+	[ "$status" -eq 0 ]
+	echo "$output" > a.json
+	[ "$(jq -c '.tables[0].rows' a.json)" = '[["NIDO",3,2,60],["SPORT",4,0,100]]' ]
+	[ "$(jq -c '.tables[1].rows' a.json)" = '[["S1",7,2]]' ]
+	printf '%s\nD1,S1,NIDO,1.200,0.8000,1.0000,0.9000,1.0000,0.5000,,,candidate,\n' "$h" > top.csv
+	run --separate-stderr rep --kind match top.csv
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"The input lists candidate offers (wf-match --top), not an assignment"* ]]
+}
