@@ -68,7 +68,7 @@ int main(int argc, char **argv)
 	wf_ingest *g = NULL;
 	int opt, status = WF_EXIT_DATA, complete = 0;
 
-	wf_cli_init(&cli, argv[0]);
+	wf_cli_init(&cli, argv);
 	while ((opt = getopt_long(argc, argv, "f:o:d:vhV", longopts, NULL)) != -1) {
 		if (wf_cli_option(&cli, opt, optarg, usage))
 			continue;

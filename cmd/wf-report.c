@@ -123,7 +123,7 @@ int main(int argc, char **argv)
 	wf_out *out = NULL;
 
 	memset(&ko, 0, sizeof ko);
-	wf_cli_init(&cli, argv[0]);
+	wf_cli_init(&cli, argv);
 	while ((opt = getopt_long(argc, argv, "f:o:d:vhV", longopts, NULL)) != -1) {
 		if (opt != WF_OPT_FORMAT && wf_cli_option(&cli, opt, optarg, usage))
 			continue;

@@ -18,11 +18,12 @@ static void on_fatal_signal(int sig)
 	raise(sig);
 }
 
-void wf_cli_init(wf_cli *c, const char *prog)
+void wf_cli_init(wf_cli *c, char **argv)
 {
-	const char *slash = strrchr(prog, '/');
+	const char *slash = strrchr(argv[0], '/');
 
-	wf_progname = slash ? slash + 1 : prog;
+	wf_progname = slash ? slash + 1 : argv[0];
+	argv[0] = (char *)wf_progname;
 	/* Numbers are parsed and printed by our own code, never through
 	 * the locale; "C" also keeps printf's %f with a '.'. */
 	setlocale(LC_ALL, "C");

@@ -330,7 +330,7 @@ with zipfile.ZipFile('2024Anagrafiche.zip', 'w', zipfile.ZIP_DEFLATED) as z:
 Try 'wf-ingest --help' for more information." ]
 	run --separate-stderr wf-ingest --bogus
 	[ "$status" -eq 2 ]
-	[ "$stderr" = "$WF_BUILD/bin/wf-ingest: unrecognized option '--bogus'
+	[ "$stderr" = "wf-ingest: unrecognized option '--bogus'
 Try 'wf-ingest --help' for more information." ]
 	run --separate-stderr wf-ingest --year 12
 	[ "$status" -eq 2 ]
