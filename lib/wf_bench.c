@@ -10,6 +10,7 @@
 
 #include "wf_dec.h"
 #include "wf_err.h"
+#include "wf_io.h"
 #include "wf_stats.h"
 
 #define MAX_TERMS 32
@@ -1352,4 +1353,76 @@ int wf_bench_emit(wf_bench *b, wf_bench_emit_fn fn, void *ctx)
 	}
 	free(c);
 	return rc;
+}
+
+/* ---- whole tables ---- */
+
+wf_tw *wf_bench_rejects_new(wf_out *out)
+{
+	static const char *const names[] = { "source", "line", "reason", "raw" };
+	static const enum wf_colkind kinds[] = { WF_COL_STR, WF_COL_NUM, WF_COL_STR, WF_COL_STR };
+	return wf_tw_new(out, WF_FMT_CSV, 4, names, kinds);
+}
+
+static int reject(wf_tw *rejects, const char *name, const wf_row *row,
+		  const char *reason, unsigned long *rejected)
+{
+	char line[32];
+	const char *v[4];
+	size_t len[4];
+
+	if (!rejects)
+		return wf_warn_at(name, row->line, "%s", reason);
+	snprintf(line, sizeof line, "%ld", row->line);
+	v[0] = name, len[0] = strlen(name);
+	v[1] = line, len[1] = strlen(line);
+	v[2] = reason, len[2] = strlen(reason);
+	v[3] = row->raw ? row->raw : "", len[3] = row->raw ? row->rawlen : 0;
+	(*rejected)++;
+	wf_tw_row(rejects, v, len);
+	return 0;
+}
+
+int wf_bench_read(wf_bench *b, enum wf_bench_input kind, wf_reader *r,
+		  wf_tw *rejects, unsigned long *rows, unsigned long *rejected)
+{
+	const char *name = wf_reader_name(r);
+	char err[512];
+	wf_row row;
+	int st;
+
+	if (wf_bench_table(b, kind, wf_reader_header(r), err, sizeof err))
+		return wf_warn_at(name, 0, "%s", err);
+	while ((st = wf_reader_next(r, &row)) != WF_ROW_EOF) {
+		if (st == WF_ROW_FATAL)
+			return wf_warn_at(name, 0, "%s", wf_reader_reason(r));
+		(*rows)++;
+		if (st == WF_ROW_BAD) {
+			if (reject(rejects, name, &row, wf_reader_reason(r), rejected))
+				return -1;
+		} else if (wf_bench_row(b, &row, err, sizeof err)) {
+			if (reject(rejects, name, &row, err, rejected))
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int write_row(void *ctx, const char *const *vals)
+{
+	return wf_tw_row(ctx, vals, NULL) ? -1 : 0;
+}
+
+int wf_bench_write(wf_bench *b, wf_out *out, enum wf_format fmt, int excel_safe)
+{
+	const char *const *names;
+	const enum wf_colkind *kinds;
+	size_t n = wf_bench_columns(b, &names, &kinds);
+	wf_tw *w = wf_tw_new(out, fmt, n, names, kinds);
+	int rc;
+
+	wf_tw_set_excel_safe(w, excel_safe);
+	rc = wf_bench_emit(b, write_row, w);
+	wf_tw_free(w);
+	return rc || wf_out_failed(out) ? -1 : 0;
 }

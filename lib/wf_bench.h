@@ -100,4 +100,21 @@ int wf_bench_emit(wf_bench *b, wf_bench_emit_fn fn, void *ctx);
 /* Number of output rows wf_bench_emit will write. */
 size_t wf_bench_nrows(const wf_bench *b);
 
+/* Convenience over the above for a whole table from r (borrowed):
+ * wf_bench_table, then every row. A row the reader or the engine
+ * rejects is written to rejects (columns source,line,reason,raw; see
+ * wf_bench_rejects_new) and counted in *rejected when rejects is not
+ * NULL; otherwise the first one stops the read. Rows read are added to
+ * *rows. Returns 0, or -1 after printing "wf-x: FILE[:LINE]: reason". */
+int wf_bench_read(wf_bench *b, enum wf_bench_input kind, wf_reader *r,
+		  wf_tw *rejects, unsigned long *rows, unsigned long *rejected);
+
+/* A table writer on out (borrowed) with the rejects columns. */
+wf_tw *wf_bench_rejects_new(wf_out *out);
+
+/* Write the output (after wf_bench_finish and any baseline) through a
+ * new table writer on out (borrowed). Returns 0, or -1 once the output
+ * has failed. */
+int wf_bench_write(wf_bench *b, wf_out *out, enum wf_format fmt, int excel_safe);
+
 #endif
