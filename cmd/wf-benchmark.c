@@ -128,7 +128,7 @@ int main(int argc, char **argv)
 	wf_tw *rejects = NULL;
 	unsigned long rows = 0, rejected = 0, brows = 0;
 	char err[512], cbuf[PATH_MAX + 32];
-	int opt, status = WF_EXIT_DATA;
+	int opt, wrc, status = WF_EXIT_DATA;
 
 	wf_cli_init(&c, argv[0]);
 	argv[0] = (char *)wf_progname; /* getopt's own messages use it */
@@ -170,6 +170,8 @@ int main(int argc, char **argv)
 	if (!(b = wf_bench_new(&o, err, sizeof err)))
 		wf_usage_error("%s", err);
 
+	if (!(out = wf_out_open(c.output)))
+		goto out;
 	if (c.rejects) {
 		if (!(rout = wf_out_open(c.rejects)))
 			goto out;
@@ -191,10 +193,8 @@ int main(int argc, char **argv)
 	}
 	if (baseline && read_one(b, &c, WF_BENCH_BASELINE, baseline, NULL, &brows, &rejected))
 		goto out;
-	if (!(out = wf_out_open(c.output)))
-		goto out;
-	if (wf_bench_write(b, out, c.out_format, c.excel_safe) == 0 &&
-	    wf_out_close(out, 1) == 0)
+	wrc = wf_bench_write(b, out, c.out_format, c.excel_safe);
+	if (wf_out_close(out, wrc == 0) == 0 && wrc == 0)
 		status = rejected ? WF_EXIT_DATA : WF_EXIT_OK;
 	out = NULL;
 	if (c.verbose)
