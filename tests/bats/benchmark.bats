@@ -366,3 +366,30 @@ $USAGE_TAIL" ]
 	[ "$(printf '%s\n' "$output" | awk -F, '$1 == 2001 && $2 == "C" { printf "%.1f", $4 / 1e6 }')" = "24.9" ]
 	[ "$(printf '%s\n' "$output" | awk -F, '$1 == 2019 && $2 == "C" { printf "%.1f", $4 / 1e6 }')" = "2.5" ]
 }
+
+# ---- documentation and completions stay in step with the options ----
+
+@test "every long option of --help is in the man page and both completions" {
+	root="$BATS_TEST_DIRNAME/../.."
+	opts=$(wfb --help | grep -o -- '--[a-z][a-z-]*' | sort -u)
+	[ -n "$opts" ]
+	man="$(sed 's/\\-/-/g' "$root/share/man/man1/wf-benchmark.1")"
+	for o in $opts; do
+		[[ "$man" == *"$o"* ]] || { echo "man lacks $o"; false; }
+		grep -q -- "$o" "$root/completions/wf-benchmark.bash" || { echo "bash lacks $o"; false; }
+		grep -q -- "$o" "$root/completions/_wf-benchmark" || { echo "zsh lacks $o"; false; }
+	done
+}
+
+@test "bash completion completes options and --peers columns" {
+	bc=/usr/share/bash-completion/bash_completion
+	[ -r "$bc" ] || skip "bash-completion not installed"
+	run bash -c "source $bc; source '$BATS_TEST_DIRNAME/../../completions/wf-benchmark.bash'
+		t() { COMP_WORDS=(\"\$@\"); COMP_CWORD=\$((\$# - 1)); COMP_LINE=\"\$*\"
+		      COMP_POINT=\${#COMP_LINE}; COMPREPLY=(); _wf_benchmark; echo \"\${COMPREPLY[*]}\"; }
+		t wf-benchmark --su; t wf-benchmark --peers institution_type,reg; t wf-benchmark -f n"
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "--summary" ]
+	[ "${lines[1]}" = "institution_type,region" ]
+	[ "${lines[2]}" = "ndjson" ]
+}
