@@ -2,11 +2,9 @@
  * wf-benchmark - per-employee welfare indicators, peer groups and
  * trends from the canonical fact stream. The work is in lib/wf_bench.c.
  */
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "wf_bench.h"
 #include "wf_cli.h"
@@ -38,8 +36,9 @@ static void usage(FILE *f)
 "                           welfare_core = L090,\n"
 "                           welfare_extended = L090+L010+L011+L107+P035\n"
 "      --per SPEC           denominator: HEADCOUNT, HEADCOUNT+FLEX_UNITS...\n"
-"      --codes DIR          VoceSpesa.CSV (in DIR, or the file) gives each\n"
-"                           metric item its sign; without it all add\n"
+"      --codes DIR|ZIP      code lists (or VoceSpesa.CSV itself): each\n"
+"                           metric item takes its FLAG_SEGNO sign;\n"
+"                           without it all items add\n"
 "      --peers COLS         peer groups by these columns (and period)\n"
 "      --size-classes LIST  also group by headcount class, e.g. 1-9,10-49,50-\n"
 "      --min-peers N        smaller groups are not ranked (default 5)\n"
@@ -68,23 +67,6 @@ static void usage(FILE *f)
 "both are 0. Statistics print with 2 decimals, sums exactly.\n"
 "\n"
 "Exit status: 0 ok, 1 data error or rows rejected, 2 usage error.\n", f);
-}
-
-/* The code list: the file itself, or VoceSpesa.CSV in a directory. */
-static const char *codes_path(const char *arg, char *buf, size_t n)
-{
-	struct stat st;
-	static const char *const names[] = { "VoceSpesa.CSV", "VoceSpesa.csv" };
-
-	if (stat(arg, &st) != 0 || !S_ISDIR(st.st_mode))
-		return arg;
-	for (size_t i = 0; i < 2; i++) {
-		snprintf(buf, n, "%s/%s", arg, names[i]);
-		if (stat(buf, &st) == 0)
-			return buf;
-	}
-	snprintf(buf, n, "%s/%s", arg, names[0]);
-	return buf;
 }
 
 /* One whole table into the engine; -1 after a message. */
@@ -127,7 +109,7 @@ int main(int argc, char **argv)
 	wf_out *out = NULL, *rout = NULL;
 	wf_tw *rejects = NULL;
 	unsigned long rows = 0, rejected = 0, brows = 0;
-	char err[512], cbuf[PATH_MAX + 32];
+	char err[512];
 	int opt, wrc, status = WF_EXIT_DATA;
 
 	wf_cli_init(&c, argv[0]);
@@ -177,8 +159,7 @@ int main(int argc, char **argv)
 			goto out;
 		rejects = wf_bench_rejects_new(rout);
 	}
-	if (codes && read_one(b, &c, WF_BENCH_CODES, codes_path(codes, cbuf, sizeof cbuf),
-			      NULL, &brows, &rejected))
+	if (codes && wf_bench_load_codes(b, codes))
 		goto out;
 	if (optind == argc) {
 		if (read_one(b, &c, WF_BENCH_FACTS, "-", rejects, &rows, &rejected))

@@ -7,11 +7,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 
 #include "wf_dec.h"
 #include "wf_err.h"
 #include "wf_io.h"
 #include "wf_stats.h"
+#include "wf_zip.h"
 
 #define MAX_TERMS 32
 #define MAX_GROUP 32
@@ -1425,4 +1428,87 @@ int wf_bench_write(wf_bench *b, wf_out *out, enum wf_format fmt, int excel_safe)
 	rc = wf_bench_emit(b, write_row, w);
 	wf_tw_free(w);
 	return rc || wf_out_failed(out) ? -1 : 0;
+}
+
+/* ---- the code list ---- */
+
+struct codes_zip {
+	wf_bench *b;
+	int found, failed;
+};
+
+static int is_voce_spesa(const char *base)
+{
+	return strcasecmp(base, "VoceSpesa.csv") == 0;
+}
+
+static int read_codes_src(wf_bench *b, wf_src *src)
+{
+	static const wf_reader_opts auto_opts;
+	wf_reader *r = wf_reader_new(src, &auto_opts);
+	unsigned long rows = 0, rejected = 0;
+	int rc;
+
+	if (!r)
+		return -1;
+	rc = wf_bench_read(b, WF_BENCH_CODES, r, NULL, &rows, &rejected);
+	wf_reader_free(r);
+	return rc;
+}
+
+static int codes_want(void *ctx, const wf_zip_member *m)
+{
+	struct codes_zip *z = ctx;
+	return !z->found && is_voce_spesa(m->base);
+}
+
+static int codes_take(void *ctx, const wf_zip_member *m, wf_src *src)
+{
+	struct codes_zip *z = ctx;
+	(void)m;
+	z->found = 1;
+	return read_codes_src(z->b, src);
+}
+
+int wf_bench_load_codes(wf_bench *b, const char *path)
+{
+	struct stat st;
+	wf_src *s;
+	unsigned char magic[4];
+	size_t n;
+
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		static const char *const names[] = { "VoceSpesa.CSV", "VoceSpesa.csv" };
+		size_t len = strlen(path) + 16;
+		char *p = wf_xmalloc(len);
+		int rc = -1, found = 0;
+		for (size_t i = 0; i < 2 && !found; i++) {
+			snprintf(p, len, "%s/%s", path, names[i]);
+			found = stat(p, &st) == 0;
+		}
+		if (!found)
+			wf_warn("%s: no VoceSpesa.CSV found", path);
+		else if ((s = wf_src_open(p)))
+			rc = read_codes_src(b, s);
+		free(p);
+		return rc;
+	}
+	if (!(s = wf_src_open(path)))
+		return -1;
+	n = wf_src_peek(s, magic, sizeof magic);
+	if (wf_zip_magic(magic, n)) {
+		struct codes_zip z = { b, 0, 0 };
+		unsigned char *buf = wf_src_slurp_raw(s, &n);
+		int errs = buf ? wf_zip_walk(path, buf, n, codes_want, codes_take, &z) : 1;
+		if (!buf)
+			wf_warn("%s: %s", path, wf_src_error(s));
+		free(buf);
+		wf_src_free(s);
+		if (errs)
+			return -1;
+		if (!z.found)
+			return wf_warn("%s: no VoceSpesa.CSV found", path);
+		return 0;
+	}
+	return read_codes_src(b, s);
 }

@@ -109,6 +109,13 @@ size_t wf_bench_nrows(const wf_bench *b);
 int wf_bench_read(wf_bench *b, enum wf_bench_input kind, wf_reader *r,
 		  wf_tw *rejects, unsigned long *rows, unsigned long *rejected);
 
+/* Load the code list for the metric's signs from path: a folder holding
+ * VoceSpesa.CSV (or .csv), a zip archive holding it (as published in
+ * {YYYY}Anagrafiche.zip, nested archives included), or the file itself.
+ * Read with automatic dialect detection, whatever the facts use. Any bad
+ * row stops the load. Returns 0, or -1 after a message. */
+int wf_bench_load_codes(wf_bench *b, const char *path);
+
 /* A table writer on out (borrowed) with the rejects columns. */
 wf_tw *wf_bench_rejects_new(wf_out *out);
 

@@ -131,6 +131,24 @@ USAGE_TAIL="Try 'wf-benchmark --help' for more information."
 	[ "$output" = "$(cat expected-signs.csv)" ]
 }
 
+@test "--codes ZIP: the code list inside an archive (as published)" {
+	python3 -c "
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w') as z:
+    z.write('codes/VoceSpesa.CSV', '2024Anagrafiche/VoceSpesa.CSV')
+" "$T/codes.zip"
+	run --separate-stderr wfb -m L090+P098 --codes "$T/codes.zip" --min-peers 1 signs.csv
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(cat expected-signs.csv)" ]
+}
+
+@test "--codes is read with its own dialect, whatever -d says for the facts" {
+	tr ',' '|' < signs.csv > "$T/pipe.csv"
+	run --separate-stderr wfb -m L090+P098 --codes codes -d '|' --min-peers 1 "$T/pipe.csv"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(cat expected-signs.csv)" ]
+}
+
 @test "without --codes every item adds" {
 	run --separate-stderr wfb -m L090+P098 --min-peers 1 signs.csv
 	[ "$status" -eq 0 ]
@@ -270,6 +288,29 @@ wf-benchmark: 3 rows read, 0 rejected, 2 rows written" ]
 	run --separate-stderr wfb -m L090 --codes nodir facts.csv
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "wf-benchmark: nodir: No such file or directory" ]
+}
+
+@test "--codes without a VoceSpesa list" {
+	mkdir "$T/nocodes"
+	run --separate-stderr wfb -m L090 --codes "$T/nocodes" signs.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: $T/nocodes: no VoceSpesa.CSV found" ]
+	python3 -c "
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w') as z:
+    z.writestr('LEGGIMI.txt', 'synthetic test archive')
+" "$T/empty.zip"
+	run --separate-stderr wfb -m L090 --codes "$T/empty.zip" signs.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: $T/empty.zip: no VoceSpesa.CSV found" ]
+}
+
+@test "a bad row in the code list stops with FILE:LINE" {
+	mkdir "$T/badcodes"
+	printf 'ANNO;CODI_TIPO_VOCE_SPESA;CODI_VOCE_SPESA;DESC_VOCE_SPESA;FLAG_SEGNO\n2024;L;90;BENESSERE;*\n' > "$T/badcodes/VoceSpesa.CSV"
+	run --separate-stderr wfb -m L090 --codes "$T/badcodes" signs.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: $T/badcodes/VoceSpesa.CSV:2: bad FLAG_SEGNO '*'" ]
 }
 
 @test "stdout write failure is exit 1 with a message" {
