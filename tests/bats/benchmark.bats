@@ -149,6 +149,17 @@ with zipfile.ZipFile(sys.argv[1], 'w') as z:
 	[ "$output" = "$(cat expected-signs.csv)" ]
 }
 
+@test "--codes with the real 2024 code lists: P098 is a deduction, welfare items add" {
+	codes="$SHARED/data/conto-annuale-2024"
+	[ -d "$codes" ] || skip "../shared code lists absent"
+	run --separate-stderr wfb -m L090+P098 --codes "$codes" --min-peers 1 signs.csv
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(cat expected-signs.csv)" ]
+	run --separate-stderr wfb -m welfare_extended --codes "$codes" --summary facts.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: measure 'L010' of --metric does not appear in the input" ]
+}
+
 @test "without --codes every item adds" {
 	run --separate-stderr wfb -m L090+P098 --min-peers 1 signs.csv
 	[ "$status" -eq 0 ]
