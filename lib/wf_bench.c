@@ -425,6 +425,19 @@ wf_bench *wf_bench_new(const wf_bench_opts *o, char *err, size_t errsz)
 	}
 	if (o->group && parse_group(b, o->group, err, errsz))
 		goto bad;
+	/* These are the record key or its contents already; grouping by them
+	 * would duplicate output columns or split every record. */
+	for (size_t i = 0; i < b->ng; i++) {
+		const char *g = b->gcol[i];
+		if (strcmp(g, b->period_col) == 0 || strcmp(g, "measure") == 0 ||
+		    strcmp(g, "value") == 0 ||
+		    (!o->summary && (strcmp(g, "institution") == 0 ||
+				     strcmp(g, "institution_name") == 0))) {
+			fail(err, errsz, "column '%s' cannot be used in %s", g,
+			     o->summary ? "--by" : "--peers");
+			goto bad;
+		}
+	}
 	if (o->size_classes && parse_classes(b, o->size_classes, err, errsz))
 		goto bad;
 	return b;

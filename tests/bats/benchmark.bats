@@ -375,6 +375,8 @@ $USAGE_TAIL" ]
 	usage_error "invalid --min-peers '0'" -m L090 --min-peers 0 facts.csv
 	usage_error "invalid --min-peers 'x'" -m L090 --min-peers x facts.csv
 	usage_error "invalid --period ''" -m L090 --period '' facts.csv
+	usage_error "column 'year' cannot be used in --peers" -m L090 --peers region,year facts.csv
+	usage_error "column 'measure' cannot be used in --by" -m L090 --summary --by measure facts.csv
 }
 
 @test "usage: options that do not go together" {

@@ -328,12 +328,28 @@ static void test_option_errors(void)
 			 "invalid --peers 'a,,b'");
 	expect_new_error((wf_bench_opts){ .metric = "L090", .group = "a,a", .summary = 1 },
 			 "column 'a' appears twice in --by");
+	expect_new_error((wf_bench_opts){ .metric = "L090", .group = "region,year" },
+			 "column 'year' cannot be used in --peers");
+	expect_new_error((wf_bench_opts){ .metric = "L090", .group = "institution" },
+			 "column 'institution' cannot be used in --peers");
+	expect_new_error((wf_bench_opts){ .metric = "L090", .group = "month",
+					  .period_col = "month", .summary = 1 },
+			 "column 'month' cannot be used in --by");
+	expect_new_error((wf_bench_opts){ .metric = "L090", .group = "value", .summary = 1 },
+			 "column 'value' cannot be used in --by");
 	expect_new_error((wf_bench_opts){ .metric = "L090", .size_classes = "1-9,11-" },
 			 "invalid --size-classes '1-9,11-'");
 	expect_new_error((wf_bench_opts){ .metric = "L090", .size_classes = "1-,10-" },
 			 "invalid --size-classes '1-,10-'");
 	expect_new_error((wf_bench_opts){ .metric = "L090", .size_classes = "9-1" },
 			 "invalid --size-classes '9-1'");
+	{
+		char err[256];
+		wf_bench *ok = wf_bench_new(&(wf_bench_opts){ .metric = "L090",
+			.group = "institution", .summary = 1 }, err, sizeof err);
+		CHECK(ok != NULL);
+		wf_bench_free(ok);
+	}
 }
 
 static void test_data_errors(void)
