@@ -427,6 +427,46 @@ static void test_empty(void)
 	wf_bench_free(b);
 }
 
+/* A group of mostly zero spenders: 0 0 0 0 10. Median 0 and MAD 0, so
+ * the scale falls back to 1.253314 x MeanAD (MeanAD = 10 / 5 = 2):
+ * z(10) = 10 / 2.506628 = 3.99 > 3.5, an outlier; z(0) = 0. Ranks:
+ * 0 -> (0 + 0.5 * 4) / 5 = 40 %, 10 -> (4 + 0.5) / 5 = 90 %. p90: h = 3.6,
+ * 0 + 0.6 * 10 = 6. The gap in percent of a zero median is empty. A
+ * group of only zeros has z 0 everywhere and no outlier. */
+static void test_zero_groups(void)
+{
+	static const char *const facts[] = {
+		"year,institution,measure,value",
+		"2019,A,L090,0",
+		"2019,B,L090,0",
+		"2019,C,L090,0",
+		"2019,D,L090,0",
+		"2019,E,L090,10",
+		"2020,A,L090,0",
+		"2020,B,L090,0",
+		NULL
+	};
+	wf_bench_opts o = { .metric = "L090", .min_peers = 2 };
+	char err[256];
+	wf_bench *b = wf_bench_new(&o, err, sizeof err);
+	static sink s;
+
+	CHECK_INT(feed(b, WF_BENCH_FACTS, facts), 0);
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
+	render(b, &s);
+	CHECK_STR(s.text,
+"year,institution,metric,peers,peer_mean,peer_median,peer_p25,peer_p75,peer_p90,peer_min,peer_max,pct_rank,robust_z,gap_median,gap_median_pct,change,change_pct,cagr_pct,slope,flags\n"
+"2019,A,0,5,2.00,0.00,0.00,0.00,6.00,0.00,10.00,40.00,0.00,0.00,,,,,0.00,zero|first_year\n"
+"2019,B,0,5,2.00,0.00,0.00,0.00,6.00,0.00,10.00,40.00,0.00,0.00,,,,,0.00,zero|first_year\n"
+"2019,C,0,5,2.00,0.00,0.00,0.00,6.00,0.00,10.00,40.00,0.00,0.00,,,,,,zero|first_year\n"
+"2019,D,0,5,2.00,0.00,0.00,0.00,6.00,0.00,10.00,40.00,0.00,0.00,,,,,,zero|first_year\n"
+"2019,E,10,5,2.00,0.00,0.00,0.00,6.00,0.00,10.00,90.00,3.99,10.00,,,,,,outlier|first_year\n"
+"2020,A,0,2,0.00,0.00,0.00,0.00,0.00,0.00,0.00,50.00,0.00,0.00,,0.00,,,0.00,zero\n"
+"2020,B,0,2,0.00,0.00,0.00,0.00,0.00,0.00,0.00,50.00,0.00,0.00,,0.00,,,0.00,zero\n");
+	wf_bench_free(b);
+}
+
 WF_TEST_MAIN(test_benchmark, test_summary, test_size_classes,
 	     test_outlier_and_signs, test_monthly, test_baseline,
-	     test_option_errors, test_data_errors, test_empty)
+	     test_option_errors, test_data_errors, test_empty,
+	     test_zero_groups)
