@@ -172,8 +172,15 @@ int main(int argc, char **argv)
 		wf_warn("%s", err);
 		goto out;
 	}
-	if (baseline && read_one(b, &c, WF_BENCH_BASELINE, baseline, NULL, &brows, &rejected))
-		goto out;
+	if (baseline) {
+		/* our own output: its dialect is found, not the facts' -d etc. */
+		wf_cli bc = c;
+		bc.ropts.format = WF_FMT_AUTO;
+		bc.ropts.encoding = WF_ENC_AUTO;
+		bc.ropts.delim = 0;
+		if (read_one(b, &bc, WF_BENCH_BASELINE, baseline, NULL, &brows, &rejected))
+			goto out;
+	}
 	wrc = wf_bench_write(b, out, c.out_format, c.excel_safe);
 	if (wf_out_close(out, wrc == 0) == 0 && wrc == 0)
 		status = rejected ? WF_EXIT_DATA : WF_EXIT_OK;

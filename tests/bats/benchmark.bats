@@ -179,6 +179,13 @@ with zipfile.ZipFile(sys.argv[1], 'w') as z:
 	[ "$output" = "$(cat expected-baseline.csv)" ]
 }
 
+@test "--baseline is read with its own dialect, whatever -d says for the facts" {
+	tr ',' ';' < facts.csv | sed 's/"COMUNE UNO; CENTRO"/"COMUNE UNO, CENTRO"/' > "$T/semi.csv"
+	run --separate-stderr wfb "${PEERS[@]}" -d ';' --baseline baseline.csv "$T/semi.csv"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(cat expected-baseline.csv)" ]
+}
+
 @test "an output can serve as its own baseline: no change" {
 	wfb "${PEERS[@]}" -o "$T/run1.csv" facts.csv
 	run --separate-stderr wfb "${PEERS[@]}" --baseline "$T/run1.csv" facts.csv
