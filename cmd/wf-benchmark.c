@@ -55,6 +55,9 @@ static void usage(FILE *f)
 "      --encoding ENC       auto (default), utf-8, cp1252 or latin1\n"
 "  -d, --delimiter C        CSV input delimiter (default: from the header)\n"
 "      --max-field-bytes N  longest record accepted (default 16M)\n"
+"      --progress           show a progress line (default: when stderr is\n"
+"                           a terminal)\n"
+"      --no-progress        never show it\n"
 "  -v, --verbose            report dialects and counts on stderr\n"
 "  -h, --help               show this help and exit\n"
 "  -V, --version            show the version and exit\n"
@@ -67,6 +70,13 @@ static void usage(FILE *f)
 "both are 0. Statistics print with 2 decimals, sums exactly.\n"
 "\n"
 "Exit status: 0 ok, 1 data error or rows rejected, 2 usage error.\n", f);
+}
+
+static void progress(void *ctx, wf_reader *r, unsigned long rows, int done)
+{
+	wf_src *s = wf_reader_src(r);
+	wf_cli_progress(ctx, wf_reader_name(r), wf_src_raw_pos(s),
+			wf_src_raw_size(s), rows, done);
 }
 
 /* One whole table into the engine; -1 after a message. */
@@ -89,7 +99,7 @@ int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		WF_LONGOPTS_BASE, WF_LONGOPTS_INPUT, WF_LONGOPTS_OUTPUT,
-		WF_LONGOPTS_REJECTS,
+		WF_LONGOPTS_REJECTS, WF_LONGOPTS_PROGRESS,
 		{ "metric", required_argument, NULL, OPT_METRIC },
 		{ "per", required_argument, NULL, OPT_PER },
 		{ "peers", required_argument, NULL, OPT_PEERS },
@@ -152,6 +162,7 @@ int main(int argc, char **argv)
 	if (!(b = wf_bench_new(&o, err, sizeof err)))
 		wf_usage_error("%s", err);
 
+	wf_bench_set_progress(b, progress, &c);
 	if (!(out = wf_out_open(c.output)))
 		goto out;
 	if (c.rejects) {

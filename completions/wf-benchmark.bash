@@ -52,7 +52,7 @@ _wf_benchmark()
 		COMPREPLY=($(compgen -W "--metric --per --codes --peers --size-classes
 			--min-peers --summary --by --period --baseline --rejects --output
 			--format --excel-safe --input-format --encoding --delimiter
-			--max-field-bytes --verbose --help --version" -- "$cur"))
+			--max-field-bytes --progress --no-progress --verbose --help --version" -- "$cur"))
 		return
 	fi
 	_filedir

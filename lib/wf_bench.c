@@ -291,6 +291,9 @@ struct wf_bench {
 	int *bperiods;
 	size_t nbperiods;
 
+	wf_bench_progress_fn progress;
+	void *progress_ctx;
+
 	/* output */
 	const char *colnames[MAX_COLS];
 	enum wf_colkind colkinds[MAX_COLS];
@@ -1412,7 +1415,8 @@ int wf_bench_read(wf_bench *b, enum wf_bench_input kind, wf_reader *r,
 	while ((st = wf_reader_next(r, &row)) != WF_ROW_EOF) {
 		if (st == WF_ROW_FATAL)
 			return wf_warn_at(name, 0, "%s", wf_reader_reason(r));
-		(*rows)++;
+		if ((++*rows & 0xffff) == 0 && b->progress)
+			b->progress(b->progress_ctx, r, *rows, 0);
 		if (st == WF_ROW_BAD) {
 			if (reject(rejects, name, &row, wf_reader_reason(r), rejected))
 				return -1;
@@ -1421,7 +1425,15 @@ int wf_bench_read(wf_bench *b, enum wf_bench_input kind, wf_reader *r,
 				return -1;
 		}
 	}
+	if (b->progress)
+		b->progress(b->progress_ctx, r, *rows, 1);
 	return 0;
+}
+
+void wf_bench_set_progress(wf_bench *b, wf_bench_progress_fn fn, void *ctx)
+{
+	b->progress = fn;
+	b->progress_ctx = ctx;
 }
 
 static int write_row(void *ctx, const char *const *vals)

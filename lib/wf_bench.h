@@ -116,6 +116,12 @@ int wf_bench_read(wf_bench *b, enum wf_bench_input kind, wf_reader *r,
  * row stops the load. Returns 0, or -1 after a message. */
 int wf_bench_load_codes(wf_bench *b, const char *path);
 
+/* Called by wf_bench_read every 65536 rows and once at the end of each
+ * table (done set), for progress lines. NULL: none. */
+typedef void (*wf_bench_progress_fn)(void *ctx, wf_reader *r,
+				     unsigned long rows, int done);
+void wf_bench_set_progress(wf_bench *b, wf_bench_progress_fn fn, void *ctx);
+
 /* A table writer on out (borrowed) with the rejects columns. */
 wf_tw *wf_bench_rejects_new(wf_out *out);
 

@@ -209,6 +209,16 @@ with zipfile.ZipFile(sys.argv[1], 'w') as z:
 wf-benchmark: 3 rows read, 0 rejected, 2 rows written" ]
 }
 
+@test "--progress clears its line at the end; --no-progress writes nothing" {
+	run --separate-stderr wfb "${PEERS[@]}" --progress facts.csv
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(cat expected-peers.csv)" ]
+	[ "$stderr" = $'\r\e[K' ]
+	run --separate-stderr wfb "${PEERS[@]}" --no-progress facts.csv
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+}
+
 @test "-d, --encoding and --max-field-bytes are the shared reader options" {
 	tr ',' ';' < signs.csv > "$T/semi.csv"
 	run --separate-stderr wfb -m L090 --min-peers 1 -d ';' --encoding utf-8 --max-field-bytes 1M "$T/semi.csv"
