@@ -464,3 +464,18 @@ $USAGE_TAIL" ]
 	[ "${lines[1]}" = "institution_type,region" ]
 	[ "${lines[2]}" = "ndjson" ]
 }
+
+# ---- an independent oracle (python3 stdlib) on a larger synthetic stream ----
+
+@test "peer statistics agree with an independent implementation (synthetic, seeded)" {
+	command -v python3 >/dev/null || skip "python3 absent"
+	python3 oracle.py gen "$T/facts.csv"
+	wfb -m L090 --per HEADCOUNT --peers institution_type,region -o "$T/out.csv" "$T/facts.csv"
+	run python3 oracle.py check "$T/out.csv"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *" mismatches 0" ]]
+	# the stream has small groups, zero spenders and missing headcounts
+	grep -q small_peer_group "$T/out.csv"
+	grep -q 'zero' "$T/out.csv"
+	grep -q no_denominator "$T/out.csv"
+}
