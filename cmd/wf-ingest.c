@@ -68,7 +68,7 @@ int main(int argc, char **argv)
 	wf_ingest *g = NULL;
 	int opt, status = WF_EXIT_DATA, complete = 0;
 
-	wf_cli_init(&cli, argv[0]);
+	wf_cli_init(&cli, argv);
 	while ((opt = getopt_long(argc, argv, "f:o:d:vhV", longopts, NULL)) != -1) {
 		if (wf_cli_option(&cli, opt, optarg, usage))
 			continue;
@@ -101,6 +101,8 @@ int main(int argc, char **argv)
 	if (cli.out_format_name && cli.out_format != WF_FMT_CSV && cli.out_format != WF_FMT_NDJSON)
 		wf_usage_error("invalid format '%s' (csv, ndjson)", cli.out_format_name);
 
+	if (cli.rejects && strcmp(cli.rejects, "-") == 0 && (!cli.output || strcmp(cli.output, "-") == 0))
+		wf_usage_error("--rejects and the data cannot both go to standard output");
 	codes = wf_codes_new();
 	if (codes_path && wf_codes_load(codes, codes_path, cli.verbose) != 0)
 		goto out;

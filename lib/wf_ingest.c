@@ -133,7 +133,6 @@ static int read_table(wf_ingest *g, wf_reader *r)
 
 	g->name = wf_reader_name(r);
 	memset(&g->c, 0, sizeof g->c);
-	wf_cli_report_dialect(g->cli, r);
 	y = g->o.year ? g->o.year : wf_conto_year_from_name(g->name);
 	wf_layout_detect(wf_reader_header(r), &L, why, sizeof why);
 	if (L.kind == WF_LAYOUT_UNKNOWN || !y) {
@@ -143,8 +142,11 @@ static int read_table(wf_ingest *g, wf_reader *r)
 				 "file name); use --year");
 		/* Nothing of such a file is usable; every row is kept in
 		 * --rejects so nothing is lost. */
+		/* The header line goes to --rejects too (uncounted: it
+		 * is not a data row), so the rows can be read back. */
 		if (reject(g, h->line, why, h->raw, h->rawlen) < 0)
 			goto done;
+		g->c.rejected--;
 		while ((st = wf_reader_next(r, &row)) == WF_ROW_OK || st == WF_ROW_BAD) {
 			g->c.read++;
 			reject(g, row.line, st == WF_ROW_OK ? why : wf_reader_reason(r),
@@ -266,15 +268,24 @@ static int read_table(wf_ingest *g, wf_reader *r)
 	g->agg = NULL;
 done:
 	g->c.blank = wf_reader_blank(r);
+	/* At the end, so -v shows the encoding the data decided. */
+	wf_cli_report_dialect(g->cli, r);
 	if (fatal && L.kind == WF_LAYOUT_UNKNOWN) {
 		wf_warn("%s: %s", g->name, wf_reader_reason(r));
 		g->failed = 1;
 	}
-	if (!g->stop || g->rej)
-		fprintf(stderr, "%s: %s: %s %d: %llu rows read, %llu records written, "
-			"%llu rejected, %llu blank skipped\n", wf_progname, g->name,
-			wf_layout_name(L.kind), y, g->c.read, g->c.written,
-			g->c.rejected, g->c.blank);
+	if (!g->stop) {
+		char what[64];
+		if (L.kind == WF_LAYOUT_UNKNOWN)
+			snprintf(what, sizeof what, "unknown layout");
+		else if (!y)
+			snprintf(what, sizeof what, "%s, year unknown", wf_layout_name(L.kind));
+		else
+			snprintf(what, sizeof what, "%s %d", wf_layout_name(L.kind), y);
+		fprintf(stderr, "%s: %s: %s: %llu rows read, %llu rejected, "
+			"%llu records written, %llu blank lines skipped\n", wf_progname,
+			g->name, what, g->c.read, g->c.rejected, g->c.written, g->c.blank);
+	}
 	g->total.read += g->c.read;
 	g->total.written += g->c.written;
 	g->total.rejected += g->c.rejected;
@@ -300,7 +311,8 @@ static int z_want(void *ctx, const wf_zip_member *m)
 	if (wf_conto_wanted_name(m->base))
 		return 1;
 	z->skipped = wf_xrealloc(z->skipped, (z->nskipped + 1) * sizeof *z->skipped);
-	z->skipped[z->nskipped++] = wf_xstrdup(m->path);
+	/* Inside a nested archive the path alone would not say where. */
+	z->skipped[z->nskipped++] = wf_xstrdup(m->depth ? m->label : m->path);
 	return 0;
 }
 
@@ -383,9 +395,9 @@ int wf_ingest_finish(wf_ingest *g)
 	if (g->stop)
 		return WF_EXIT_DATA;
 	if (g->files > 1)
-		fprintf(stderr, "%s: total: %llu rows read, %llu records written, "
-			"%llu rejected, %llu blank skipped\n", wf_progname, g->total.read,
-			g->total.written, g->total.rejected, g->total.blank);
+		fprintf(stderr, "%s: total: %llu rows read, %llu rejected, "
+			"%llu records written, %llu blank lines skipped\n", wf_progname,
+			g->total.read, g->total.rejected, g->total.written, g->total.blank);
 	if (wf_codes_have_lists(g->codes)) {
 		unsigned long n[WF_PLACE_NKINDS], all = 0;
 		wf_codes_place_stats(g->codes, n);
