@@ -122,8 +122,7 @@ int main(int argc, char **argv)
 	char err[512];
 	int opt, wrc, status = WF_EXIT_DATA;
 
-	wf_cli_init(&c, argv[0]);
-	argv[0] = (char *)wf_progname; /* getopt's own messages use it */
+	wf_cli_init(&c, argv);
 	while ((opt = getopt_long(argc, argv, "hVo:vf:d:m:", longopts, NULL)) != -1) {
 		char *end;
 		long v;

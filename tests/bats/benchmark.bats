@@ -2,20 +2,13 @@
 # wf-benchmark: every option and error path, on hand-made synthetic
 # fixtures in tests/fixtures/benchmark whose expected outputs were worked
 # out by hand (see the README there).
-bats_require_minimum_version 1.5.0
+load common
 
 setup() {
-	: "${WF_BUILD:=$BATS_TEST_DIRNAME/../../build}"
-	FIX="$BATS_TEST_DIRNAME/../fixtures/benchmark"
-	SHARED="$BATS_TEST_DIRNAME/../../../shared"
 	T="$BATS_TEST_TMPDIR/t"
 	mkdir -p "$T"
 	# short, stable file names in messages
-	cd "$FIX"
-}
-
-wfb() {
-	$WF_WRAP "$WF_BUILD/bin/wf-benchmark" "$@"
+	cd "$FIX/benchmark"
 }
 
 PEERS=(-m L090 --per HEADCOUNT --peers institution_type --min-peers 4)
@@ -24,7 +17,7 @@ USAGE_TAIL="Try 'wf-benchmark --help' for more information."
 # ---- success paths ----
 
 @test "--help goes to stdout, states the definitions, exit 0" {
-	run --separate-stderr wfb --help
+	run --separate-stderr wf-benchmark --help
 	[ "$status" -eq 0 ]
 	[ "$stderr" = "" ]
 	[ "${lines[0]}" = "Usage: wf-benchmark --metric SPEC [OPTION]... [FILE]..." ]
@@ -34,32 +27,32 @@ USAGE_TAIL="Try 'wf-benchmark --help' for more information."
 }
 
 @test "--version" {
-	run --separate-stderr wfb --version
+	run --separate-stderr wf-benchmark --version
 	[ "$status" -eq 0 ]
 	[ "$output" = "wf-benchmark (wfkit) 0.1.0" ]
 }
 
 @test "peers by institution_type: every column as worked out by hand" {
-	run --separate-stderr wfb "${PEERS[@]}" facts.csv
+	run --separate-stderr wf-benchmark "${PEERS[@]}" facts.csv
 	[ "$status" -eq 0 ]
 	[ "$stderr" = "" ]
 	[ "$output" = "$(cat expected-peers.csv)" ]
 }
 
 @test "named metric welfare_core is L090" {
-	run --separate-stderr wfb -m welfare_core --per HEADCOUNT --peers institution_type --min-peers 4 facts.csv
+	run --separate-stderr wf-benchmark -m welfare_core --per HEADCOUNT --peers institution_type --min-peers 4 facts.csv
 	[ "$status" -eq 0 ]
 	[ "$output" = "$(cat expected-peers.csv)" ]
 }
 
 @test "stdin, explicit - and NDJSON input give the same result" {
-	run --separate-stderr wfb "${PEERS[@]}" < facts.csv
+	run --separate-stderr wf-benchmark "${PEERS[@]}" < facts.csv
 	[ "$status" -eq 0 ]
 	[ "$output" = "$(cat expected-peers.csv)" ]
-	run --separate-stderr wfb "${PEERS[@]}" - < facts.ndjson
+	run --separate-stderr wf-benchmark "${PEERS[@]}" - < facts.ndjson
 	[ "$status" -eq 0 ]
 	[ "$output" = "$(cat expected-peers.csv)" ]
-	run --separate-stderr wfb "${PEERS[@]}" --input-format ndjson facts.ndjson
+	run --separate-stderr wf-benchmark "${PEERS[@]}" --input-format ndjson facts.ndjson
 	[ "$status" -eq 0 ]
 	[ "$output" = "$(cat expected-peers.csv)" ]
 }
@@ -67,13 +60,13 @@ USAGE_TAIL="Try 'wf-benchmark --help' for more information."
 @test "rows of one institution may arrive in any order and over several files" {
 	head -8 facts.csv > "$T/a.csv"
 	{ head -1 facts.csv; tail -n +9 facts.csv | sort -r; } > "$T/b.csv"
-	run --separate-stderr wfb "${PEERS[@]}" "$T/b.csv" "$T/a.csv"
+	run --separate-stderr wf-benchmark "${PEERS[@]}" "$T/b.csv" "$T/a.csv"
 	[ "$status" -eq 0 ]
 	[ "$output" = "$(cat expected-peers.csv)" ]
 }
 
 @test "-o writes the file atomically and nothing to stdout" {
-	run --separate-stderr wfb "${PEERS[@]}" -o "$T/out.csv" facts.csv
+	run --separate-stderr wf-benchmark "${PEERS[@]}" -o "$T/out.csv" facts.csv
 	[ "$status" -eq 0 ]
 	[ "$output" = "" ]
 	diff -u expected-peers.csv "$T/out.csv"
@@ -81,38 +74,38 @@ USAGE_TAIL="Try 'wf-benchmark --help' for more information."
 }
 
 @test "-f ndjson: numbers bare, missing values null" {
-	run --separate-stderr wfb "${PEERS[@]}" -f ndjson facts.csv
+	run --separate-stderr wf-benchmark "${PEERS[@]}" -f ndjson facts.csv
 	[ "$status" -eq 0 ]
 	[ "${#lines[@]}" -eq 9 ]
 	[ "${lines[5]}" = '{"year":"2019","institution":"P1","institution_name":"PROVINCIA UNO","institution_type":"P","metric":10,"denominator":2,"per_employee":5.00,"peers":1,"peer_mean":null,"peer_median":null,"peer_p25":null,"peer_p75":null,"peer_p90":null,"peer_min":null,"peer_max":null,"pct_rank":null,"robust_z":null,"gap_median":null,"gap_median_pct":null,"change":null,"change_pct":null,"cagr_pct":null,"slope":null,"flags":"small_peer_group|first_year"}' ]
 }
 
 @test "--summary --by institution_type --per HEADCOUNT" {
-	run --separate-stderr wfb -m L090 --per HEADCOUNT --summary --by institution_type facts.csv
+	run --separate-stderr wf-benchmark -m L090 --per HEADCOUNT --summary --by institution_type facts.csv
 	[ "$status" -eq 0 ]
 	[ "$output" = "$(cat expected-summary.csv)" ]
 }
 
 @test "--per HEADCOUNT+FLEX_UNITS adds flexible staff to the denominator" {
-	run --separate-stderr wfb -m L090 --per HEADCOUNT+FLEX_UNITS --summary --by institution_type facts.csv
+	run --separate-stderr wf-benchmark -m L090 --per HEADCOUNT+FLEX_UNITS --summary --by institution_type facts.csv
 	[ "$status" -eq 0 ]
 	[ "$output" = "$(cat expected-summary-flex.csv)" ]
 }
 
 @test "--summary without --by or --per: one row a period" {
-	run --separate-stderr wfb -m L090 --summary facts.csv
+	run --separate-stderr wf-benchmark -m L090 --summary facts.csv
 	[ "$status" -eq 0 ]
 	[ "$output" = "$(cat expected-summary-total.csv)" ]
 }
 
 @test "--size-classes groups by headcount class (none last)" {
-	run --separate-stderr wfb -m L090 --summary --size-classes 1-9,10-49,50- facts.csv
+	run --separate-stderr wf-benchmark -m L090 --summary --size-classes 1-9,10-49,50- facts.csv
 	[ "$status" -eq 0 ]
 	[ "$output" = "$(cat expected-summary-classes.csv)" ]
 }
 
 @test "--size-classes with --peers adds size_class to the peer key" {
-	run --separate-stderr wfb -m L090 --peers region --size-classes 1-9,10- --min-peers 1 facts.csv
+	run --separate-stderr wf-benchmark -m L090 --peers region --size-classes 1-9,10- --min-peers 1 facts.csv
 	[ "$status" -eq 0 ]
 	# 2019 region 03, class 1-9: only C5 (headcount 3): its own peer group
 	[ "${lines[0]:0:46}" = "year,institution,institution_name,region,size_" ]
@@ -122,11 +115,11 @@ USAGE_TAIL="Try 'wf-benchmark --help' for more information."
 }
 
 @test "--codes DIR: deduction items (FLAG_SEGNO -) subtract" {
-	run --separate-stderr wfb -m L090+P098 --codes codes --min-peers 1 signs.csv
+	run --separate-stderr wf-benchmark -m L090+P098 --codes codes --min-peers 1 signs.csv
 	[ "$status" -eq 0 ]
 	[ "$stderr" = "" ]
 	[ "$output" = "$(cat expected-signs.csv)" ]
-	run --separate-stderr wfb -m L090+P098 --codes codes/VoceSpesa.CSV --min-peers 1 signs.csv
+	run --separate-stderr wf-benchmark -m L090+P098 --codes codes/VoceSpesa.CSV --min-peers 1 signs.csv
 	[ "$status" -eq 0 ]
 	[ "$output" = "$(cat expected-signs.csv)" ]
 }
@@ -137,43 +130,43 @@ import sys, zipfile
 with zipfile.ZipFile(sys.argv[1], 'w') as z:
     z.write('codes/VoceSpesa.CSV', '2024Anagrafiche/VoceSpesa.CSV')
 " "$T/codes.zip"
-	run --separate-stderr wfb -m L090+P098 --codes "$T/codes.zip" --min-peers 1 signs.csv
+	run --separate-stderr wf-benchmark -m L090+P098 --codes "$T/codes.zip" --min-peers 1 signs.csv
 	[ "$status" -eq 0 ]
 	[ "$output" = "$(cat expected-signs.csv)" ]
 }
 
 @test "--codes is read with its own dialect, whatever -d says for the facts" {
 	tr ',' '|' < signs.csv > "$T/pipe.csv"
-	run --separate-stderr wfb -m L090+P098 --codes codes -d '|' --min-peers 1 "$T/pipe.csv"
+	run --separate-stderr wf-benchmark -m L090+P098 --codes codes -d '|' --min-peers 1 "$T/pipe.csv"
 	[ "$status" -eq 0 ]
 	[ "$output" = "$(cat expected-signs.csv)" ]
 }
 
 @test "--codes with the real 2024 code lists: P098 is a deduction, welfare items add" {
-	codes="$SHARED/data/conto-annuale-2024"
-	[ -d "$codes" ] || skip "../shared code lists absent"
-	run --separate-stderr wfb -m L090+P098 --codes "$codes" --min-peers 1 signs.csv
+	need_shared
+	codes="$CODES"
+	run --separate-stderr wf-benchmark -m L090+P098 --codes "$codes" --min-peers 1 signs.csv
 	[ "$status" -eq 0 ]
 	[ "$output" = "$(cat expected-signs.csv)" ]
-	run --separate-stderr wfb -m welfare_extended --codes "$codes" --summary facts.csv
+	run --separate-stderr wf-benchmark -m welfare_extended --codes "$codes" --summary facts.csv
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "wf-benchmark: measure 'L010' of --metric does not appear in the input" ]
 }
 
 @test "without --codes every item adds" {
-	run --separate-stderr wfb -m L090+P098 --min-peers 1 signs.csv
+	run --separate-stderr wf-benchmark -m L090+P098 --min-peers 1 signs.csv
 	[ "$status" -eq 0 ]
 	[ "$output" = "$(cat expected-nosigns.csv)" ]
 }
 
 @test "--period COLUMN with YYYY-MM: same month a year earlier" {
-	run --separate-stderr wfb -m W1 --period month --min-peers 1 monthly.csv
+	run --separate-stderr wf-benchmark -m W1 --period month --min-peers 1 monthly.csv
 	[ "$status" -eq 0 ]
 	[ "$output" = "$(cat expected-monthly.csv)" ]
 }
 
 @test "--baseline adds the change since an earlier run" {
-	run --separate-stderr wfb "${PEERS[@]}" --baseline baseline.csv facts.csv
+	run --separate-stderr wf-benchmark "${PEERS[@]}" --baseline baseline.csv facts.csv
 	[ "$status" -eq 0 ]
 	[ "$stderr" = "" ]
 	[ "$output" = "$(cat expected-baseline.csv)" ]
@@ -181,21 +174,21 @@ with zipfile.ZipFile(sys.argv[1], 'w') as z:
 
 @test "--baseline is read with its own dialect, whatever -d says for the facts" {
 	tr ',' ';' < facts.csv | sed 's/"COMUNE UNO; CENTRO"/"COMUNE UNO, CENTRO"/' > "$T/semi.csv"
-	run --separate-stderr wfb "${PEERS[@]}" -d ';' --baseline baseline.csv "$T/semi.csv"
+	run --separate-stderr wf-benchmark "${PEERS[@]}" -d ';' --baseline baseline.csv "$T/semi.csv"
 	[ "$status" -eq 0 ]
 	[ "$output" = "$(cat expected-baseline.csv)" ]
 }
 
 @test "an output can serve as its own baseline: no change" {
-	wfb "${PEERS[@]}" -o "$T/run1.csv" facts.csv
-	run --separate-stderr wfb "${PEERS[@]}" --baseline "$T/run1.csv" facts.csv
+	wf-benchmark "${PEERS[@]}" -o "$T/run1.csv" facts.csv
+	run --separate-stderr wf-benchmark "${PEERS[@]}" --baseline "$T/run1.csv" facts.csv
 	[ "$status" -eq 0 ]
 	[[ "${lines[1]}" == *",2019,10.00,0.00,0.00,0.00,first_year" ]]
 	[[ "${lines[7]}" == *",2020,11.00,0.00,0.00,,small_peer_group" ]]
 }
 
 @test "--rejects: bad rows go there, the rest is written, exit 1" {
-	run --separate-stderr wfb -m L090 --min-peers 1 --rejects "$T/rej.csv" bad.csv
+	run --separate-stderr wf-benchmark -m L090 --min-peers 1 --rejects "$T/rej.csv" bad.csv
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "wf-benchmark: 2 rows rejected (see $T/rej.csv)" ]
 	[ "$output" = "$(cat expected-bad.csv)" ]
@@ -203,32 +196,32 @@ with zipfile.ZipFile(sys.argv[1], 'w') as z:
 }
 
 @test "-v reports the dialect and the counts" {
-	run --separate-stderr wfb -m L090 -v --min-peers 1 signs.csv
+	run --separate-stderr wf-benchmark -m L090 -v --min-peers 1 signs.csv
 	[ "$status" -eq 0 ]
-	[ "$stderr" = "wf-benchmark: signs.csv: csv, delimiter ',' (from header), encoding ascii (no non-ASCII byte yet)
+	[ "$stderr" = "wf-benchmark: signs.csv: csv, delimiter ',' (from header), encoding ascii (no non-ASCII byte)
 wf-benchmark: 3 rows read, 0 rejected, 2 rows written" ]
 }
 
 @test "--progress clears its line at the end; --no-progress writes nothing" {
-	run --separate-stderr wfb "${PEERS[@]}" --progress facts.csv
+	run --separate-stderr wf-benchmark "${PEERS[@]}" --progress facts.csv
 	[ "$status" -eq 0 ]
 	[ "$output" = "$(cat expected-peers.csv)" ]
 	[ "$stderr" = $'\r\e[K' ]
-	run --separate-stderr wfb "${PEERS[@]}" --no-progress facts.csv
+	run --separate-stderr wf-benchmark "${PEERS[@]}" --no-progress facts.csv
 	[ "$status" -eq 0 ]
 	[ "$stderr" = "" ]
 }
 
 @test "-d, --encoding and --max-field-bytes are the shared reader options" {
 	tr ',' ';' < signs.csv > "$T/semi.csv"
-	run --separate-stderr wfb -m L090 --min-peers 1 -d ';' --encoding utf-8 --max-field-bytes 1M "$T/semi.csv"
+	run --separate-stderr wf-benchmark -m L090 --min-peers 1 -d ';' --encoding utf-8 --max-field-bytes 1M "$T/semi.csv"
 	[ "$status" -eq 0 ]
 	[ "${lines[1]}" = "2019,A,130,2,75.00,75.00,47.50,102.50,119.00,20.00,130.00,75.00,0.67,55.00,73.33,,,,,first_year" ]
 }
 
 @test "--excel-safe neutralises formula-like names" {
 	printf 'year,institution,institution_name,measure,value\n2019,A,=1+2,L090,5\n' > "$T/x.csv"
-	run --separate-stderr wfb -m L090 --min-peers 1 --excel-safe "$T/x.csv"
+	run --separate-stderr wf-benchmark -m L090 --min-peers 1 --excel-safe "$T/x.csv"
 	[ "$status" -eq 0 ]
 	[[ "${lines[1]}" == "2019,A,\"'=1+2\",5,"* ]]
 }
@@ -236,7 +229,7 @@ wf-benchmark: 3 rows read, 0 rejected, 2 rows written" ]
 # ---- data errors: exit 1 ----
 
 @test "unparsable value: FILE:LINE, nothing on stdout" {
-	run --separate-stderr wfb -m L090 bad.csv
+	run --separate-stderr wf-benchmark -m L090 bad.csv
 	[ "$status" -eq 1 ]
 	[ "$output" = "" ]
 	[ "$stderr" = "wf-benchmark: bad.csv:3: bad value 'abc': not a number" ]
@@ -244,83 +237,83 @@ wf-benchmark: 3 rows read, 0 rejected, 2 rows written" ]
 
 @test "ragged row from the reader is a data error too" {
 	printf 'year,institution,measure,value\n2019,A\n' > "$T/r.csv"
-	run --separate-stderr wfb -m L090 "$T/r.csv"
+	run --separate-stderr wf-benchmark -m L090 "$T/r.csv"
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "wf-benchmark: $T/r.csv:2: expected 4 fields, found 2" ]
 }
 
 @test "yearly and monthly periods do not mix" {
 	printf 'year,institution,measure,value\n2019,A,L090,1\n2019-02,B,L090,1\n' > "$T/m.csv"
-	run --separate-stderr wfb -m L090 "$T/m.csv"
+	run --separate-stderr wf-benchmark -m L090 "$T/m.csv"
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "wf-benchmark: $T/m.csv:3: period '2019-02' is monthly but earlier periods are yearly" ]
 }
 
 @test "empty institution" {
 	printf 'year,institution,measure,value\n2019,,L090,1\n' > "$T/e.csv"
-	run --separate-stderr wfb -m L090 "$T/e.csv"
+	run --separate-stderr wf-benchmark -m L090 "$T/e.csv"
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "wf-benchmark: $T/e.csv:2: empty institution" ]
 }
 
 @test "a measure of --metric found nowhere in the input is named" {
-	run --separate-stderr wfb -m L090+L999 facts.csv
+	run --separate-stderr wf-benchmark -m L090+L999 facts.csv
 	[ "$status" -eq 1 ]
 	[ "$output" = "" ]
 	[ "$stderr" = "wf-benchmark: measure 'L999' of --metric does not appear in the input" ]
 }
 
 @test "a measure of --per found nowhere in the input is named" {
-	run --separate-stderr wfb -m L090 --per HEADCOUNT signs.csv
+	run --separate-stderr wf-benchmark -m L090 --per HEADCOUNT signs.csv
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "wf-benchmark: measure 'HEADCOUNT' of --per does not appear in the input" ]
 }
 
 @test "--size-classes needs HEADCOUNT in the input" {
-	run --separate-stderr wfb -m L090 --size-classes 1-9,10- signs.csv
+	run --separate-stderr wf-benchmark -m L090 --size-classes 1-9,10- signs.csv
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "wf-benchmark: measure 'HEADCOUNT' of --size-classes does not appear in the input" ]
 }
 
 @test "a metric item missing from the --codes list is named" {
-	run --separate-stderr wfb -m L090+L107 --codes codes signs.csv
+	run --separate-stderr wf-benchmark -m L090+L107 --codes codes signs.csv
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "wf-benchmark: measure 'L107' of --metric is not in the code list" ]
 }
 
 @test "missing column needed by --peers / --by is named" {
-	run --separate-stderr wfb -m L090 --peers region,province2 facts.csv
+	run --separate-stderr wf-benchmark -m L090 --peers region,province2 facts.csv
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "wf-benchmark: facts.csv: no column 'province2' for --peers" ]
-	run --separate-stderr wfb -m L090 --summary --by aggregate signs.csv
+	run --separate-stderr wf-benchmark -m L090 --summary --by aggregate signs.csv
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "wf-benchmark: signs.csv: no column 'aggregate' for --by" ]
 }
 
 @test "missing period column" {
-	run --separate-stderr wfb -m L090 --period month facts.csv
+	run --separate-stderr wf-benchmark -m L090 --period month facts.csv
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "wf-benchmark: facts.csv: no column 'month'" ]
 }
 
 @test "baseline without the value column" {
-	run --separate-stderr wfb -m L090 --min-peers 1 --baseline baseline.csv signs.csv
+	run --separate-stderr wf-benchmark -m L090 --min-peers 1 --baseline baseline.csv signs.csv
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "wf-benchmark: baseline.csv: no column 'metric' in the baseline" ]
 }
 
 @test "missing input file and missing code list" {
-	run --separate-stderr wfb -m L090 nope.csv
+	run --separate-stderr wf-benchmark -m L090 nope.csv
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "wf-benchmark: nope.csv: No such file or directory" ]
-	run --separate-stderr wfb -m L090 --codes nodir facts.csv
+	run --separate-stderr wf-benchmark -m L090 --codes nodir facts.csv
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "wf-benchmark: nodir: No such file or directory" ]
 }
 
 @test "--codes without a VoceSpesa list" {
 	mkdir "$T/nocodes"
-	run --separate-stderr wfb -m L090 --codes "$T/nocodes" signs.csv
+	run --separate-stderr wf-benchmark -m L090 --codes "$T/nocodes" signs.csv
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "wf-benchmark: $T/nocodes: no VoceSpesa.CSV found" ]
 	python3 -c "
@@ -328,7 +321,7 @@ import sys, zipfile
 with zipfile.ZipFile(sys.argv[1], 'w') as z:
     z.writestr('LEGGIMI.txt', 'synthetic test archive')
 " "$T/empty.zip"
-	run --separate-stderr wfb -m L090 --codes "$T/empty.zip" signs.csv
+	run --separate-stderr wf-benchmark -m L090 --codes "$T/empty.zip" signs.csv
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "wf-benchmark: $T/empty.zip: no VoceSpesa.CSV found" ]
 }
@@ -336,7 +329,7 @@ with zipfile.ZipFile(sys.argv[1], 'w') as z:
 @test "a bad row in the code list stops with FILE:LINE" {
 	mkdir "$T/badcodes"
 	printf 'ANNO;CODI_TIPO_VOCE_SPESA;CODI_VOCE_SPESA;DESC_VOCE_SPESA;FLAG_SEGNO\n2024;L;90;BENESSERE;*\n' > "$T/badcodes/VoceSpesa.CSV"
-	run --separate-stderr wfb -m L090 --codes "$T/badcodes" signs.csv
+	run --separate-stderr wf-benchmark -m L090 --codes "$T/badcodes" signs.csv
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "wf-benchmark: $T/badcodes/VoceSpesa.CSV:2: bad FLAG_SEGNO '*'" ]
 }
@@ -348,14 +341,14 @@ with zipfile.ZipFile(sys.argv[1], 'w') as z:
 }
 
 @test "-o into a missing directory fails before reading, leaves nothing" {
-	run --separate-stderr wfb -m L090 -o "$T/no/out.csv" facts.csv
+	run --separate-stderr wf-benchmark -m L090 -o "$T/no/out.csv" facts.csv
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "wf-benchmark: $T/no/out.csv: No such file or directory" ]
 }
 
 @test "a failed run leaves an existing -o file untouched" {
 	echo keep > "$T/out.csv"
-	run --separate-stderr wfb -m L090 -o "$T/out.csv" bad.csv
+	run --separate-stderr wf-benchmark -m L090 -o "$T/out.csv" bad.csv
 	[ "$status" -eq 1 ]
 	[ "$(cat "$T/out.csv")" = "keep" ]
 	[ "$(ls -A "$T")" = "out.csv" ]
@@ -366,7 +359,7 @@ with zipfile.ZipFile(sys.argv[1], 'w') as z:
 usage_error() { # expected message, then arguments
 	local msg="$1"
 	shift
-	run --separate-stderr wfb "$@"
+	run --separate-stderr wf-benchmark "$@"
 	[ "$status" -eq 2 ]
 	[ "$output" = "" ]
 	[ "$stderr" = "wf-benchmark: $msg
@@ -414,25 +407,24 @@ $USAGE_TAIL" ]
 }
 
 # ---- CALIBRATION (synthetic data) ----
-# Runs the generator (tests/gen/wf-synth.c) and wf-ingest when both are
-# built, and skips otherwise. Lead: keep as is after merging the gen
-# branch; it needs ../shared for the real 2024 code lists (aggregates).
+# The generator (tests/gen/wf-synth.c) and wf-ingest feed wf-benchmark;
+# skips when either is not built or ../shared (code lists) is absent.
 @test "calibration: --summary reproduces the published L090 totals (synthetic history)" {
 	[ -x "$WF_BUILD/bin/wf-synth" ] || skip "wf-synth not built"
 	[ -x "$WF_BUILD/bin/wf-ingest" ] || skip "wf-ingest not built"
-	codes="$SHARED/data/conto-annuale-2024"
-	[ -d "$codes" ] || skip "../shared code lists absent"
+	need_shared
+	codes="$CODES"
 	"$WF_BUILD/bin/wf-synth" -o "$T/synth" --codes "$codes" -y 2001
 	"$WF_BUILD/bin/wf-synth" -o "$T/synth" --codes "$codes" -y 2019
 	"$WF_BUILD/bin/wf-ingest" --codes "$codes" -o "$T/facts.csv" \
 		"$T"/synth/COSTO_LAVORO_* "$T"/synth/OCCUPAZIONE_* 2>/dev/null
-	run --separate-stderr wfb -m welfare_core --summary --by aggregate "$T/facts.csv"
+	run --separate-stderr wf-benchmark -m welfare_core --summary --by aggregate "$T/facts.csv"
 	[ "$status" -eq 0 ]
 	# Regions and local authorities (aggregate 04): 34.0 M EUR 2001, 13.3 M 2019
 	[ "$(printf '%s\n' "$output" | awk -F, '$1 == 2001 && $2 == "04" { printf "%.1f", $4 / 1e6 }')" = "34.0" ]
 	[ "$(printf '%s\n' "$output" | awk -F, '$1 == 2019 && $2 == "04" { printf "%.1f", $4 / 1e6 }')" = "13.3" ]
 	# comuni (institution type C): 24.9 M and 2.5 M
-	run --separate-stderr wfb -m welfare_core --summary --by institution_type "$T/facts.csv"
+	run --separate-stderr wf-benchmark -m welfare_core --summary --by institution_type "$T/facts.csv"
 	[ "$status" -eq 0 ]
 	[ "$(printf '%s\n' "$output" | awk -F, '$1 == 2001 && $2 == "C" { printf "%.1f", $4 / 1e6 }')" = "24.9" ]
 	[ "$(printf '%s\n' "$output" | awk -F, '$1 == 2019 && $2 == "C" { printf "%.1f", $4 / 1e6 }')" = "2.5" ]
@@ -442,7 +434,7 @@ $USAGE_TAIL" ]
 
 @test "every long option of --help is in the man page and both completions" {
 	root="$BATS_TEST_DIRNAME/../.."
-	opts=$(wfb --help | grep -o -- '--[a-z][a-z-]*' | sort -u)
+	opts=$(wf-benchmark --help | grep -o -- '--[a-z][a-z-]*' | sort -u)
 	[ -n "$opts" ]
 	man="$(sed 's/\\-/-/g' "$root/share/man/man1/wf-benchmark.1")"
 	for o in $opts; do
@@ -470,7 +462,7 @@ $USAGE_TAIL" ]
 @test "peer statistics agree with an independent implementation (synthetic, seeded)" {
 	command -v python3 >/dev/null || skip "python3 absent"
 	python3 oracle.py gen "$T/facts.csv"
-	wfb -m L090 --per HEADCOUNT --peers institution_type,region -o "$T/out.csv" "$T/facts.csv"
+	wf-benchmark -m L090 --per HEADCOUNT --peers institution_type,region -o "$T/out.csv" "$T/facts.csv"
 	run python3 oracle.py check "$T/out.csv"
 	[ "$status" -eq 0 ]
 	[[ "$output" == *" mismatches 0" ]]
