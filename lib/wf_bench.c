@@ -274,6 +274,10 @@ struct wf_bench {
 	size_t nrecs, caprecs;
 	keyindex idx;
 	size_t last_rec; /* +1 */
+	/* the last text interned for the institution (0) and each group
+	 * column (1..ng): consecutive rows repeat them */
+	const char *last_str[MAX_GROUP + 1];
+	size_t last_len[MAX_GROUP + 1];
 
 	/* results */
 	int finished;
@@ -670,12 +674,27 @@ static size_t size_class_of(const wf_bench *b, const rec *r)
 	return (size_t)-1;
 }
 
+/* intern() through a one-entry cache per column: hashing and probing
+ * every institution and group value was 15% of wf-benchmark on the
+ * national history; with the cache 1.85 -> ... s user (2026-11-27). */
+static const char *intern_col(wf_bench *b, size_t slot, const char *s, size_t n)
+{
+	const char *p = b->last_str[slot];
+
+	if (p && b->last_len[slot] == n && memcmp(p, s, n) == 0)
+		return p;
+	p = intern(&b->strs, s, n);
+	b->last_str[slot] = p;
+	b->last_len[slot] = n;
+	return p;
+}
+
 static const char **intern_group(wf_bench *b, const wf_row *r, const char **gv)
 {
 	for (size_t i = 0; i < b->ng; i++) {
 		size_t n;
 		const char *s = field(r, b->ci_group[i], &n);
-		gv[i] = intern(&b->strs, s, n);
+		gv[i] = intern_col(b, i + 1, s, n);
 	}
 	return gv;
 }
@@ -711,7 +730,7 @@ static int fact_row(wf_bench *b, const wf_row *r, char *err, size_t errsz)
 	if (parse_value(vs, vl, &v, err, errsz))
 		return -1;
 	k.period = period;
-	k.inst = intern(&b->strs, is, il);
+	k.inst = intern_col(b, 0, is, il);
 	k.gv = intern_group(b, r, gv);
 
 	/* rows of one record usually come together: skip the lookup */
@@ -1172,7 +1191,7 @@ static void put_num(cells *c, double x)
 		put_none(c);
 		return;
 	}
-	snprintf(p, sizeof c->buf[0], "%.2f", x);
+	wf_stats_fmt2(x, p, sizeof c->buf[0]);
 	if (strcmp(p, "-0.00") == 0)
 		strcpy(p, "0.00");
 	c->v[c->n] = p;

@@ -69,6 +69,15 @@ static void test_quirks(void)
 	/* ragged rows are rejected with their line */
 	CHECK_STR(dump("a;b;c\n1;2\n1;2;3;4\n5;6;7\n", &o),
 		  "!2 expected 3 fields, found 2 [1;2]\n!3 expected 3 fields, found 4 [1;2;3;4]\n4:5|6|7\n");
+	/* The quote-free one-line fast path (csv_line_fast) must agree
+	 * with libcsv: empty fields null, CRLF stripped, nothing trimmed,
+	 * a lone CR or a quote sends the line to libcsv. */
+	CHECK_STR(dump("a;b;c\n1;;\r\n;2; \n\r\n\"x\";;\n", &o),
+		  "2:1|~|~\n3:~|2| \n5:x|~|~\n");
+	CHECK_STR(dump("a;b\n1;2\r3\n4;5\n", &o),
+		  "!2 carriage return inside an unquoted field (old Mac line endings "
+		  "are not supported) [1;2\r3]\n3:4|5\n");
+	CHECK_STR(dump("a,b\n1,x\"y\n", &o), "2:1|x\"y\n");
 	/* an unterminated quote costs its own line only */
 	CHECK_STR(dump("a;b\n1;\"oops\n2;3\n4;5\n", &o),
 		  "!2 unterminated quoted field [1;\"oops]\n3:2|3\n4:4|5\n");
