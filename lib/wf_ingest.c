@@ -43,6 +43,10 @@ struct wf_ingest {
 	char last_key[32], last_contract[24];
 	const wf_inst *last_inst;
 	const char *last_agg, *last_comparto;
+	/* lengths of the cached columns: strlen() on every cell of every
+	 * row was 9.5% of wf-ingest (perf, 2026-11-27) */
+	size_t len_key, len_type, len_name, len_region, len_province, len_comune;
+	size_t len_contract, len_agg, len_comparto;
 	/* per file */
 	const char *name;
 	struct count c;
@@ -93,20 +97,35 @@ static void emit(wf_ingest *g, const char *year, const char *key, const char *ty
 		 const char *contract, const char *measure, const char *value)
 {
 	if (!g->last_inst || strcmp(key, g->last_key) != 0) {
-		g->last_inst = wf_codes_inst(g->codes, key, type);
+		const wf_inst *in = wf_codes_inst(g->codes, key, type);
+		g->last_inst = in;
 		snprintf(g->last_key, sizeof g->last_key, "%s", key);
+		g->len_key = strlen(key);
+		g->len_type = strlen(type);
+		g->len_name = strlen(in->name);
+		g->len_region = strlen(in->region);
+		g->len_province = strlen(in->province);
+		g->len_comune = strlen(in->comune);
 	}
 	if (!g->last_agg || strcmp(contract, g->last_contract) != 0) {
 		g->last_agg = wf_codes_aggregate(g->codes, contract);
 		g->last_comparto = wf_codes_comparto(g->codes, contract);
 		snprintf(g->last_contract, sizeof g->last_contract, "%s", contract);
+		g->len_contract = strlen(contract);
+		g->len_agg = strlen(g->last_agg);
+		g->len_comparto = strlen(g->last_comparto);
 	}
 	const wf_inst *in = g->last_inst;
 	const char *v[WF_FACT_NCOLS] = {
 		year, key, type, in->name, contract, g->last_agg, g->last_comparto,
 		in->region, in->province, in->comune, measure, value
 	};
-	if (wf_tw_row(g->facts, v, NULL) < 0)
+	size_t l[WF_FACT_NCOLS] = {
+		strlen(year), g->len_key, g->len_type, g->len_name, g->len_contract,
+		g->len_agg, g->len_comparto, g->len_region, g->len_province,
+		g->len_comune, strlen(measure), value ? strlen(value) : 0
+	};
+	if (wf_tw_row(g->facts, v, l) < 0)
 		g->stop = 1;
 	g->c.written++;
 }
