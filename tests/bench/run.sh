@@ -84,32 +84,39 @@ rows() { wc -l <"$1" | awk '{print $1 - 1}'; }
 mb() { wc -c <"$1" | awk '{printf "%.1f", $1 / 1e6}'; }
 
 # ---------------------------------------------------------------- measuring
+# Other work on the machine shows in the wall times: the load is printed.
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
+median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
 # measure JOB TOOL INPUT_FILE CMD: run CMD (sh -c, stdout to /dev/null unless CMD
 # redirects it) REPS times; record median wall seconds and peak memory.
 measure() {
 	job=$1 tool=$2 input=$3 cmd=$4
-	times="" peak=0 n=0
+	times="" cpus="" peak=0 n=0
 	cat "$input" >/dev/null # warm cache
 	while [ "$n" -lt "$REPS" ]; do
 		t0=$(date +%s%N)
-		if ! /usr/bin/time -f '%M' -o "$T/mem" sh -c "$cmd" >/dev/null 2>"$T/err"; then
+		if ! /usr/bin/time -f '%M %U %S' -o "$T/mem" sh -c "$cmd" >/dev/null 2>"$T/err"; then
 			log "$job / $tool failed: $cmd"
 			tail -n 3 "$T/err" | sed 's/^/    /' >&2
 			return 0
 		fi
 		t1=$(date +%s%N)
 		s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
-		m=$(tail -n 1 "$T/mem")
+		tail -n 1 "$T/mem" >"$T/mem1"
+		read -r m u y <"$T/mem1"
 		[ "$m" -gt "$peak" ] && peak=$m
 		times="$times $s"
+		cpus="$cpus $(awk -v u="$u" -v y="$y" 'BEGIN { printf "%.2f", u + y }')"
 		n=$((n + 1))
 		awk -v s="$s" -v l="$SLOW" 'BEGIN { exit !(s > l) }' && break
 	done
-	med=$(printf '%s\n' $times | sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
+	med=$(median $times)
+	cpu=$(median $cpus)
 	bytes=$(wc -c <"$input")
-	printf '%s,%s,%s,%s,%s,%s,"%s"\n' "$job" "$tool" "$n" "$med" "$((peak / 1024))" "$bytes" \
+	printf '%s,%s,%s,%s,%s,%s,%s,"%s"\n' "$job" "$tool" "$n" "$med" "$cpu" "$((peak / 1024))" "$bytes" \
 		"$(printf '%s' "$cmd" | sed 's/"/""/g')" >>"$RAW"
-	log "$(printf '%-14s %-22s %8ss %7s MB' "$job" "$tool" "$med" "$((peak / 1024))")"
+	log "$(printf '%-16s %-28s %8ss (cpu %ss) %7s MB' "$job" "$tool" "$med" "$cpu" "$((peak / 1024))")"
 }
 duck() { # duck SQL: the DuckDB command line for measure
 	printf 'node %s %s' "$B/duckdb.mjs" "'$(printf '%s' "$1" | sed "s/'/'\\\\''/g")'"
@@ -166,6 +173,22 @@ measure $J "wfkit: wf-benchmark --per" "$H" "$WB --metric L090 --per HEADCOUNT -
 Q_PER="WITH r AS (SELECT year, institution, institution_type, region, sum(CASE WHEN measure = 'L090' THEN value ELSE 0 END) AS m, sum(CASE WHEN measure = 'HEADCOUNT' THEN value END) AS d FROM read_csv('$H', header=true) GROUP BY ALL), p AS (SELECT *, m / d AS pe FROM r WHERE d > 0) SELECT year, institution_type, region, count(*), avg(pe), quantile_cont(pe, [0.25, 0.5, 0.75, 0.9]), min(pe), max(pe) FROM p GROUP BY ALL ORDER BY ALL"
 [ $HAVE_DUCKDB = 1 ] && measure $J "duckdb quantile_cont" "$H" "$(duck "$Q_PER")"
 
+# Cross-check (untimed): wfkit's peer median and p90 against DuckDB's
+# quantile_cont on the history, both printed with 2 decimals.
+CHECK_MSG="quantile cross-check: DuckDB not installed, skipped"
+if [ $HAVE_DUCKDB = 1 ]; then
+	$WB --metric L090 --peers institution_type,region --min-peers 1 "$H" -o "$T/wf-peers.csv" 2>/dev/null
+	node "$B/duckdb.mjs" "WITH r AS (SELECT year, institution, institution_type, coalesce(region, '') AS region, sum(CASE WHEN measure = 'L090' THEN CAST(value AS DOUBLE) ELSE 0 END) AS m FROM read_csv('$H', header=true, all_varchar=true) GROUP BY ALL),
+	  d AS (SELECT year, institution_type, region, quantile_cont(m, 0.5) AS p50, quantile_cont(m, 0.9) AS p90 FROM r GROUP BY ALL),
+	  w AS (SELECT DISTINCT year, institution_type, coalesce(region, '') AS region, CAST(peer_median AS DOUBLE) AS p50, CAST(peer_p90 AS DOUBLE) AS p90 FROM read_csv('$T/wf-peers.csv', header=true, all_varchar=true))
+	  SELECT count(*) AS groups, count(*) FILTER (WHERE d.p50 IS NULL) AS missing,
+	    count(*) FILTER (WHERE printf('%.2f', d.p50) <> printf('%.2f', w.p50) OR printf('%.2f', d.p90) <> printf('%.2f', w.p90)) AS differ,
+	    printf('%.2f', max(greatest(abs(d.p50 - w.p50), abs(d.p90 - w.p90)))) AS maxdiff
+	  FROM w LEFT JOIN d USING (year, institution_type, region)" "$T/check.csv"
+	CHECK_MSG=$(tail -n 1 "$T/check.csv" | awk -F, '{ printf "quantile cross-check (history, every peer group): %d groups, %d missing in DuckDB, %d whose median or p90 printed with 2 decimals differs from DuckDB quantile_cont (largest difference %s)", $1, $2, $3, $4 }')
+	log "$CHECK_MSG"
+fi
+
 # 6. Matching, when wf-match and its generator are built.
 if [ -f "$D/match/demand.csv" ]; then
 	J=match-top5
@@ -190,13 +213,13 @@ function q(s) { return "\"" s "\"" }
 { line[NR] = $0; job[NR] = $1; tool[NR] = $2; med[NR] = $4
   if ($2 ~ /^wfkit/ && !(($1) in w)) w[$1] = $4 }
 END {
-  print "date,commit,job,tool,reps,median_s,peak_mb,input_mb,input_mb_per_s,wfkit_over_this,command"
+  print "date,commit,job,tool,reps,median_s,cpu_s,peak_mb,input_mb,input_mb_per_s,wfkit_over_this,command"
   for (i = 1; i <= NR; i++) {
     split(line[i], f, ",")
     cmd = substr(line[i], index(line[i], ",\"") + 1)
-    mbs = (f[4] > 0) ? sprintf("%.1f", f[6] / 1e6 / f[4]) : ""
+    mbs = (f[4] > 0) ? sprintf("%.1f", f[7] / 1e6 / f[4]) : ""
     r = (tool[i] !~ /^wfkit/ && (job[i] in w) && f[4] > 0) ? sprintf("%.2f", w[job[i]] / f[4]) : ""
-    print date, commit, f[1], f[2], f[3], f[4], f[5], sprintf("%.1f", f[6] / 1e6), mbs, r, cmd
+    print date, commit, f[1], f[2], f[3], f[4], f[5], f[6], sprintf("%.1f", f[7] / 1e6), mbs, r, cmd
   }
 }' "$RAW" >"$OUT"
 HIST=$B/results-history.csv
@@ -204,13 +227,16 @@ HIST=$B/results-history.csv
 tail -n +2 "$OUT" >>"$HIST"
 
 echo
-echo "wfkit bench, $DATE, commit $COMMIT, $(nproc) cores, $(uname -m)$([ "$QUICK" = 1 ] && echo ', QUICK (small data)')"
+echo "wfkit bench, $DATE, commit $COMMIT, $(nproc) cores $(uname -m), load average at start $LOAD$([ "$QUICK" = 1 ] && echo ', QUICK (small data)')"
 echo "data (SYNTHETIC): $(rows "$CL") COSTO_LAVORO rows $(mb "$CL") MB; history $YEARS $(rows "$H") facts $(mb "$H") MB; big stream $(rows "$BIG") facts $(mb "$BIG") MB"
-echo "median of up to $REPS runs; ratio = wfkit time / this tool's time (below 1: wfkit is faster)"
+echo "median of up to $REPS runs; wall time of the whole process, cpu = user + system (all threads);"
+echo "ratio = wfkit wall time / this tool's wall time (below 1: wfkit is faster)"
 echo
+printf '  %-30s %9s %9s %8s %10s %8s\n' "tool" "wall s" "cpu s" "peak MB" "input MB/s" "ratio"
 awk -F, 'NR > 1 {
   if ($3 != last) { printf "%s\n", $3; last = $3 }
-  printf "  %-28s %9.3f s %8d MB %8s MB/s %8s\n", $4, $6, $7, $9, ($10 == "" ? "" : $10 "x")
+  printf "  %-30s %9.3f %9.2f %8d %10s %8s\n", $4, $6, $7, $8, $10, $11
 }' "$OUT"
 echo
+echo "$CHECK_MSG"
 echo "written: $OUT (appended to $HIST)"
