@@ -144,6 +144,17 @@ have mlr && measure $J "mlr --ojsonl cat" "$CL" "mlr --icsv --ifs ';' --ojsonl c
 [ $HAVE_DUCKDB = 1 ] && measure $J "duckdb COPY json" "$CL" "$(duck "COPY (SELECT * FROM read_csv('$CL', delim=';', header=true, all_varchar=true)) TO '$T/duck.json' (FORMAT json)")"
 # csvkit's csvjson --stream takes about 100 s per million rows: left out.
 
+# 2b. Canonical-stream pass-through: the history's fact stream (comma CSV,
+#     quoted names) read and written back unchanged. wf-tablecat (built from
+#     tests/gen/, a bench helper) is libwf's reader and writer with nothing
+#     else: what every wfkit tool pays to read and write a table.
+J=canonical-passthrough
+H=$D/facts-hist.csv
+measure $J "floor: cat" "$H" "cat $H"
+measure $J "wfkit: wf-tablecat" "$H" "$BIN/wf-tablecat $H"
+have mlr && measure $J "mlr cat" "$H" "mlr --csv cat $H"
+[ $HAVE_DUCKDB = 1 ] && measure $J "duckdb COPY" "$H" "$(duck "COPY (SELECT * FROM read_csv('$H', header=true, all_varchar=true)) TO '$T/duck.csv' (HEADER)")"
+
 # 3. gzip input, same file compressed (gzip -6).
 J=gzip
 measure $J "floor: zcat" "$CL.gz" "zcat $CL.gz"
@@ -168,7 +179,6 @@ have mlr && measure $J "mlr stats1 -i" "$BIG" "mlr --icsv --ocsv put '\$m = \$me
 
 # 5. wf-benchmark per-employee indicators with peer quantiles, full national history.
 J=benchmark-hist
-H=$D/facts-hist.csv
 measure $J "wfkit: wf-benchmark --per" "$H" "$WB --metric L090 --per HEADCOUNT --peers institution_type,region $H"
 Q_PER="WITH r AS (SELECT year, institution, institution_type, region, sum(CASE WHEN measure = 'L090' THEN value ELSE 0 END) AS m, sum(CASE WHEN measure = 'HEADCOUNT' THEN value END) AS d FROM read_csv('$H', header=true) GROUP BY ALL), p AS (SELECT *, m / d AS pe FROM r WHERE d > 0) SELECT year, institution_type, region, count(*), avg(pe), quantile_cont(pe, [0.25, 0.5, 0.75, 0.9]), min(pe), max(pe) FROM p GROUP BY ALL ORDER BY ALL"
 [ $HAVE_DUCKDB = 1 ] && measure $J "duckdb quantile_cont" "$H" "$(duck "$Q_PER")"
