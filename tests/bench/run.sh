@@ -7,7 +7,8 @@
 #
 # Data (SYNTHETIC, made by the project's generators) is cached in BUILD/bench/data
 # (BUILD/bench/data-quick with QUICK=1); delete the folder to regenerate it.
-# Every measurement is a whole process (or pipeline): wall time from date(1) in
+# Every measurement is a whole process (or pipeline) writing to /dev/null (DuckDB
+# COPY ... TO /dev/stdout): wall time from date(1) in
 # nanoseconds, peak resident memory from GNU time's %M (the largest process of a
 # pipeline). A tool that is not installed is skipped; `make bench-deps` installs them.
 # A measurement whose first run takes more than SLOW seconds (default 20) is not
@@ -133,7 +134,7 @@ measure $J "floor: cat" "$CL" "cat $CL"
 measure $J "floor: wc -l" "$CL" "wc -l $CL"
 measure $J "wfkit: wf-ingest" "$CL" "$WI $CL"
 have mlr && measure $J "mlr cat" "$CL" "mlr --icsv --ifs ';' --ocsv cat $CL"
-[ $HAVE_DUCKDB = 1 ] && measure $J "duckdb COPY" "$CL" "$(duck "COPY (SELECT * FROM read_csv('$CL', delim=';', header=true, all_varchar=true)) TO '$T/duck.csv' (HEADER)")"
+[ $HAVE_DUCKDB = 1 ] && measure $J "duckdb COPY" "$CL" "$(duck "COPY (SELECT * FROM read_csv('$CL', delim=';', header=true, all_varchar=true)) TO '/dev/stdout' (HEADER)")"
 have csvformat && measure $J "csvkit csvformat" "$CL" "csvformat -d ';' $CL"
 have sqlite3 && measure $J "sqlite3 .import" "$CL" "printf '.mode csv\n.separator ;\n.import $CL t\n.mode csv\n.output /dev/null\nSELECT * FROM t;\n' | sqlite3 ':memory:'"
 
@@ -141,7 +142,7 @@ have sqlite3 && measure $J "sqlite3 .import" "$CL" "printf '.mode csv\n.separato
 J=csv-ndjson
 measure $J "wfkit: wf-ingest -f ndjson" "$CL" "$WI -f ndjson $CL"
 have mlr && measure $J "mlr --ojsonl cat" "$CL" "mlr --icsv --ifs ';' --ojsonl cat $CL"
-[ $HAVE_DUCKDB = 1 ] && measure $J "duckdb COPY json" "$CL" "$(duck "COPY (SELECT * FROM read_csv('$CL', delim=';', header=true, all_varchar=true)) TO '$T/duck.json' (FORMAT json)")"
+[ $HAVE_DUCKDB = 1 ] && measure $J "duckdb COPY json" "$CL" "$(duck "COPY (SELECT * FROM read_csv('$CL', delim=';', header=true, all_varchar=true)) TO '/dev/stdout' (FORMAT json)")"
 # csvkit's csvjson --stream takes about 100 s per million rows: left out.
 
 # 2b. Canonical-stream pass-through: the history's fact stream (comma CSV,
@@ -153,14 +154,14 @@ H=$D/facts-hist.csv
 measure $J "floor: cat" "$H" "cat $H"
 measure $J "wfkit: wf-tablecat" "$H" "$BIN/wf-tablecat $H"
 have mlr && measure $J "mlr cat" "$H" "mlr --csv cat $H"
-[ $HAVE_DUCKDB = 1 ] && measure $J "duckdb COPY" "$H" "$(duck "COPY (SELECT * FROM read_csv('$H', header=true, all_varchar=true)) TO '$T/duck.csv' (HEADER)")"
+[ $HAVE_DUCKDB = 1 ] && measure $J "duckdb COPY" "$H" "$(duck "COPY (SELECT * FROM read_csv('$H', header=true, all_varchar=true)) TO '/dev/stdout' (HEADER)")"
 
 # 3. gzip input, same file compressed (gzip -6).
 J=gzip
 measure $J "floor: zcat" "$CL.gz" "zcat $CL.gz"
 measure $J "wfkit: wf-ingest" "$CL.gz" "$WI $CL.gz"
 have mlr && measure $J "mlr --gzin cat" "$CL.gz" "mlr --gzin --icsv --ifs ';' --ocsv cat $CL.gz"
-[ $HAVE_DUCKDB = 1 ] && measure $J "duckdb COPY" "$CL.gz" "$(duck "COPY (SELECT * FROM read_csv('$CL.gz', delim=';', header=true, all_varchar=true)) TO '$T/duck.csv' (HEADER)")"
+[ $HAVE_DUCKDB = 1 ] && measure $J "duckdb COPY" "$CL.gz" "$(duck "COPY (SELECT * FROM read_csv('$CL.gz', delim=';', header=true, all_varchar=true)) TO '/dev/stdout' (HEADER)")"
 
 # 4. Group-by median and p90 by two columns on the big canonical stream: per
 #    (year, institution) the L090 total (0 when absent), then per (year,
@@ -246,6 +247,34 @@ printf '  %-30s %9s %9s %8s %10s %8s\n' "tool" "wall s" "cpu s" "peak MB" "input
 awk -F, 'NR > 1 {
   if ($3 != last) { printf "%s\n", $3; last = $3 }
   printf "  %-30s %9.3f %9.2f %8d %10s %8s\n", $4, $6, $7, $8, $10, $11
+}' "$OUT"
+echo
+echo "targets (issue 6), from this run's wall times and peaks:"
+awk -F, '
+NR > 1 { t[$3, $4] = $6; m[$3, $4] = $8; mbs[$3, $4] = $10 }
+function has(j, k) { return ((j, k) in t) && t[j, k] > 0 }
+function say(ok, what) { printf "  %-6s %s\n", ok ? "met" : "MISSED", what }
+END {
+  j = "csv-canonical"; w = "wfkit: wf-ingest"
+  if (has(j, w)) say(mbs[j, w] >= 150, sprintf("wf-ingest CSV to canonical CSV >= 150 MB/s of input: %s MB/s", mbs[j, w]))
+  if (has(j, w) && has(j, "mlr cat")) say(t[j, "mlr cat"] / t[j, w] >= 3, sprintf("wf-ingest >= 3x Miller cat: %.1fx", t[j, "mlr cat"] / t[j, w]))
+  j = "gzip"
+  if (has(j, w) && has(j, "floor: zcat")) say(t[j, w] / t[j, "floor: zcat"] <= 1.3, sprintf("gzip input <= 1.3x zcat alone: %.2fx", t[j, w] / t[j, "floor: zcat"]))
+  j = "groupby-p50-p90"; w = "wfkit: wf-benchmark --peers"; d = "duckdb quantile_cont"
+  if (has(j, w) && has(j, d)) {
+    say(t[j, w] < t[j, d], sprintf("group-by median/p90 faster than DuckDB quantile_cont: %.3f s vs %.3f s", t[j, w], t[j, d]))
+    say(m[j, w] < m[j, d] / 4, sprintf("group-by peak memory < 1/4 of DuckDB: %d MB vs %d MB (%.2f)", m[j, w], m[j, d], m[j, w] / m[j, d]))
+  }
+  if (has(j, w) && has(j, "mlr stats1 -i")) say(t[j, "mlr stats1 -i"] / t[j, w] >= 10, sprintf("group-by >= 10x Miller stats1: %.1fx", t[j, "mlr stats1 -i"] / t[j, w]))
+  j = "benchmark-hist"; w = "wfkit: wf-benchmark --per"
+  if (has(j, w)) say(t[j, w] < 2, sprintf("wf-benchmark on the national history < 2 s: %.3f s", t[j, w]))
+  j = "match-top5"; w = "wfkit: wf-match --top 5"
+  if (has(j, w)) say(t[j, w] < 5, sprintf("wf-match --top 5 < 5 s: %.3f s", t[j, w]))
+  j = "match-assign"; w = "wfkit: wf-match --assign"
+  if (has(j, w)) say(t[j, w] < 10, sprintf("wf-match --assign < 10 s: %.3f s", t[j, w]))
+  j = "memory-10x"
+  if (has(j, "wfkit: wf-ingest 1x") && has(j, "wfkit: wf-ingest 10x"))
+    say(m[j, "wfkit: wf-ingest 10x"] <= m[j, "wfkit: wf-ingest 1x"] * 1.1 + 2, sprintf("streaming memory bounded (wf-ingest, 10x input): %d MB vs %d MB", m[j, "wfkit: wf-ingest 10x"], m[j, "wfkit: wf-ingest 1x"]))
 }' "$OUT"
 echo
 echo "$CHECK_MSG"
