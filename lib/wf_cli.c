@@ -1,0 +1,208 @@
+#include "wf_cli.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "wf_io.h"
+
+static void on_fatal_signal(int sig)
+{
+	wf_out_abort_all();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void wf_cli_init(wf_cli *c, const char *prog)
+{
+	const char *slash = strrchr(prog, '/');
+
+	wf_progname = slash ? slash + 1 : prog;
+	/* Numbers are parsed and printed by our own code, never through
+	 * the locale; "C" also keeps printf's %f with a '.'. */
+	setlocale(LC_ALL, "C");
+	/* A parent that ignored SIGPIPE must not turn "| head" into
+	 * write errors: default action = quiet exit. */
+	signal(SIGPIPE, SIG_DFL);
+	signal(SIGINT, on_fatal_signal);
+	signal(SIGTERM, on_fatal_signal);
+	signal(SIGHUP, on_fatal_signal);
+	memset(c, 0, sizeof *c);
+	c->out_format = WF_FMT_CSV;
+	c->progress = -1;
+}
+
+void wf_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", wf_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s --help' for more information.\n", wf_progname);
+	exit(WF_EXIT_USAGE);
+}
+
+static unsigned long long parse_size(const char *arg)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	v = strtoull(arg, &end, 10);
+	if (errno || end == arg || arg[0] == '-')
+		wf_usage_error("invalid size '%s'", arg);
+	switch (*end) {
+	case 'k': case 'K': v <<= 10; end++; break;
+	case 'm': case 'M': v <<= 20; end++; break;
+	case 'g': case 'G': v <<= 30; end++; break;
+	}
+	if (*end || v == 0)
+		wf_usage_error("invalid size '%s'", arg);
+	return v;
+}
+
+int wf_cli_option(wf_cli *c, int opt, const char *arg, void (*usage)(FILE *))
+{
+	int v;
+
+	switch (opt) {
+	case WF_OPT_HELP:
+		usage(stdout);
+		if (fflush(stdout) != 0 || ferror(stdout))
+			wf_die(WF_EXIT_DATA, "write error: stdout:");
+		exit(WF_EXIT_OK);
+	case WF_OPT_VERSION:
+		printf("%s (wfkit) %s\n", wf_progname, WF_VERSION);
+		if (fflush(stdout) != 0 || ferror(stdout))
+			wf_die(WF_EXIT_DATA, "write error: stdout:");
+		exit(WF_EXIT_OK);
+	case WF_OPT_OUTPUT:
+		c->output = arg;
+		return 1;
+	case WF_OPT_VERBOSE:
+		c->verbose++;
+		return 1;
+	case WF_OPT_FORMAT:
+		c->out_format_name = arg;
+		v = wf_format_parse(arg);
+		c->out_format = v > 0 ? (enum wf_format)v : WF_FMT_AUTO;
+		return 1;
+	case WF_OPT_INFORMAT:
+		if ((v = wf_format_parse(arg)) < 0)
+			wf_usage_error("invalid input format '%s' (auto, csv, ndjson)", arg);
+		c->ropts.format = (enum wf_format)v;
+		return 1;
+	case WF_OPT_ENCODING:
+		if ((v = wf_encoding_parse(arg)) < 0)
+			wf_usage_error("invalid encoding '%s' (auto, utf-8, cp1252, latin1)", arg);
+		c->ropts.encoding = (enum wf_encoding)v;
+		return 1;
+	case WF_OPT_DELIM:
+		if (strcmp(arg, "\\t") == 0 || strcmp(arg, "tab") == 0 ||
+		    strcmp(arg, "TAB") == 0)
+			c->ropts.delim = '\t';
+		else if (strlen(arg) == 1 && strchr(";,\t|", arg[0]))
+			c->ropts.delim = arg[0];
+		else
+			wf_usage_error("invalid delimiter '%s' (';', ',', '|' or tab)", arg);
+		return 1;
+	case WF_OPT_MAXFIELD:
+		c->ropts.max_field = (size_t)parse_size(arg);
+		return 1;
+	case WF_OPT_REJECTS:
+		c->rejects = arg;
+		return 1;
+	case WF_OPT_EXCELSAFE:
+		c->excel_safe = 1;
+		return 1;
+	case WF_OPT_PROGRESS:
+		c->progress = 1;
+		return 1;
+	case WF_OPT_NOPROGRESS:
+		c->progress = 0;
+		return 1;
+	case '?':
+		/* getopt_long already said what was wrong. */
+		fprintf(stderr, "Try '%s --help' for more information.\n", wf_progname);
+		exit(WF_EXIT_USAGE);
+	}
+	return 0;
+}
+
+wf_reader *wf_cli_reader(const wf_cli *c, const char *path)
+{
+	wf_src *s = wf_src_open(path);
+
+	if (!s)
+		return NULL;
+	return wf_reader_new(s, &c->ropts);
+}
+
+void wf_cli_report_dialect(const wf_cli *c, wf_reader *r)
+{
+	long at;
+	const char *enc;
+	char d = wf_reader_delim(r);
+
+	if (!c->verbose)
+		return;
+	enc = wf_reader_encoding(r, &at);
+	if (wf_reader_format(r) == WF_FMT_NDJSON) {
+		fprintf(stderr, "%s: %s: ndjson%s\n", wf_progname,
+			wf_reader_name(r), wf_src_is_gzip(wf_reader_src(r)) ? ", gzip" : "");
+		return;
+	}
+	fprintf(stderr, "%s: %s: csv, delimiter '%s' (%s), encoding %s",
+		wf_progname, wf_reader_name(r), d == '\t' ? "TAB" : (char[]){ d, 0 },
+		c->ropts.delim ? "given" : "from header",
+		enc);
+	if (c->ropts.encoding != WF_ENC_AUTO)
+		fprintf(stderr, " (given)");
+	else if (wf_reader_had_bom(r))
+		fprintf(stderr, " (BOM)");
+	else if (at > 0)
+		fprintf(stderr, " (decided at line %ld)", at);
+	else
+		fprintf(stderr, " (no non-ASCII byte yet)");
+	if (wf_src_is_gzip(wf_reader_src(r)))
+		fprintf(stderr, ", gzip");
+	fputc('\n', stderr);
+}
+
+void wf_cli_progress(const wf_cli *c, const char *name,
+		     unsigned long long bytes, long long total,
+		     unsigned long long rows, int done)
+{
+	static struct timespec start, last;
+	static int started;
+	struct timespec now;
+	double el;
+	int on = c->progress < 0 ? isatty(STDERR_FILENO) : c->progress;
+
+	if (!on)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (!started) {
+		start = last = now;
+		started = 1;
+	}
+	if (done) {
+		fprintf(stderr, "\r\033[K");
+		return;
+	}
+	if ((now.tv_sec - last.tv_sec) * 1000000000L + (now.tv_nsec - last.tv_nsec) < 250000000L)
+		return;
+	last = now;
+	el = (double)(now.tv_sec - start.tv_sec) + (now.tv_nsec - start.tv_nsec) / 1e9;
+	fprintf(stderr, "\r\033[K%s: %s: %.1f MB, %llu rows, %.1f MB/s",
+		wf_progname, name, bytes / 1e6, rows, el > 0 ? bytes / 1e6 / el : 0.0);
+	if (total > 0)
+		fprintf(stderr, ", %.0f%%", 100.0 * (double)bytes / (double)total);
+}

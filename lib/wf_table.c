@@ -1,0 +1,914 @@
+#include "wf_table.h"
+
+#include <csv.h>
+#include <jansson.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wf_err.h"
+
+/* libcsv's parser states (libcsv.c); the struct is public, the names
+ * are not. We read them to tell a blank line from an open quote. */
+#define LIBCSV_ROW_NOT_BEGUN 0
+#define LIBCSV_FIELD_BEGUN 2
+
+#define CHUNK (256 * 1024)
+#define DEFAULT_MAX_FIELD (16u << 20)
+
+struct wf_reader {
+	wf_src *src;
+	wf_reader_opts o;
+	enum wf_format fmt;
+	char delim;
+
+	/* input buffer */
+	char *buf;
+	size_t cap, len, pos;
+	int eof, fatal;
+
+	/* replayed lines (already transcoded) after an unterminated quote */
+	char *pb;
+	size_t pblen, pbpos;
+	long pb_line_after;
+
+	long lineno; /* physical lines consumed */
+
+	/* current line after transcoding */
+	char *tl;
+	size_t tllen, tlcap;
+
+	/* encoding */
+	enum wf_encoding enc; /* AUTO until decided */
+	long enc_line;
+	int bom, first_line_done;
+
+	/* CSV */
+	struct csv_parser p;
+	int p_init;
+	int rec_done, rec_extra;
+
+	/* raw text of the current record, and where its lines start */
+	char *rec;
+	size_t reclen, reccap;
+	long rec_line;
+	size_t rec_first_len;
+	char *raw; /* the record as given to callers */
+	size_t rawcap; /* bytes of its first physical line */
+
+	/* fields of the current record */
+	char *fb;
+	size_t fblen, fbcap;
+	size_t *foff, *flen;
+	unsigned char *fnull;
+	const char **fptr;
+	size_t nf, fcap;
+
+	/* header (owned copies) */
+	char **hname;
+	size_t *hlen;
+	unsigned char *hnull;
+	size_t hn;
+	char *hraw;
+	wf_row hdr;
+
+	unsigned long blank;
+	char reason[320];
+};
+
+/* ---- small buffers ---- */
+
+static void grow(char **b, size_t *cap, size_t need)
+{
+	if (need <= *cap)
+		return;
+	size_t c = *cap ? *cap : 256;
+	while (c < need)
+		c *= 2;
+	*b = wf_xrealloc(*b, c);
+	*cap = c;
+}
+
+static void rec_append(wf_reader *r, const char *s, size_t n)
+{
+	grow(&r->rec, &r->reccap, r->reclen + n + 1);
+	memcpy(r->rec + r->reclen, s, n);
+	r->reclen += n;
+	r->rec[r->reclen] = '\0';
+}
+
+static void fields_reset(wf_reader *r)
+{
+	r->nf = 0;
+	r->fblen = 0;
+}
+
+static void field_add(wf_reader *r, const char *s, size_t n, int isnull)
+{
+	if (r->nf == r->fcap) {
+		r->fcap = r->fcap ? r->fcap * 2 : 32;
+		r->foff = wf_xrealloc(r->foff, r->fcap * sizeof *r->foff);
+		r->flen = wf_xrealloc(r->flen, r->fcap * sizeof *r->flen);
+		r->fnull = wf_xrealloc(r->fnull, r->fcap);
+		r->fptr = wf_xrealloc(r->fptr, r->fcap * sizeof *r->fptr);
+	}
+	grow(&r->fb, &r->fbcap, r->fblen + n + 1);
+	if (n)
+		memcpy(r->fb + r->fblen, s, n);
+	r->fb[r->fblen + n] = '\0';
+	r->foff[r->nf] = r->fblen;
+	r->flen[r->nf] = n;
+	r->fnull[r->nf] = (unsigned char)isnull;
+	r->fblen += n + 1;
+	r->nf++;
+}
+
+static void fill_row(wf_reader *r, wf_row *row)
+{
+	for (size_t i = 0; i < r->nf; i++)
+		r->fptr[i] = r->fb + r->foff[i];
+	row->n = r->nf;
+	row->f = r->fptr;
+	row->len = r->flen;
+	row->null = r->fnull;
+	row->line = r->rec_line;
+	/* The raw text is given without its final line ending, in a
+	 * copy: the record buffer itself may still be replayed. */
+	size_t n = r->reclen;
+	while (n > 0 && (r->rec[n - 1] == '\n' || r->rec[n - 1] == '\r'))
+		n--;
+	grow(&r->raw, &r->rawcap, n + 1);
+	memcpy(r->raw, r->rec, n);
+	r->raw[n] = '\0';
+	row->raw = r->raw;
+	row->rawlen = n;
+}
+
+static int bad(wf_reader *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static int bad(wf_reader *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(r->reason, sizeof r->reason, fmt, ap);
+	va_end(ap);
+	return WF_ROW_BAD;
+}
+
+/* ---- physical lines ---- */
+
+enum { LINE_EOF = 0, LINE_OK = 1, LINE_LONG = 2, LINE_ERR = -1 };
+
+/* Next physical line including its '\n' (the last may lack one). A
+ * line longer than the field cap is consumed and reported as LONG
+ * without ever being held whole. */
+static int next_raw_line(wf_reader *r, const char **line, size_t *n)
+{
+	size_t maxl = r->o.max_field;
+	int toolong = 0;
+
+	for (;;) {
+		char *nl = memchr(r->buf + r->pos, '\n', r->len - r->pos);
+		if (nl) {
+			*line = r->buf + r->pos;
+			*n = (size_t)(nl + 1 - (r->buf + r->pos));
+			r->pos += *n;
+			r->lineno++;
+			return toolong || *n > maxl + 2 ? LINE_LONG : LINE_OK;
+		}
+		if (r->eof) {
+			if (r->pos == r->len)
+				return toolong ? (r->lineno++, LINE_LONG) : LINE_EOF;
+			*line = r->buf + r->pos;
+			*n = r->len - r->pos;
+			r->pos = r->len;
+			r->lineno++;
+			return toolong ? LINE_LONG : LINE_OK;
+		}
+		if (r->len - r->pos > maxl) {
+			toolong = 1; /* drop what we hold, keep scanning */
+			r->pos = r->len;
+		}
+		if (r->pos > 0) {
+			memmove(r->buf, r->buf + r->pos, r->len - r->pos);
+			r->len -= r->pos;
+			r->pos = 0;
+		}
+		if (r->cap - r->len < CHUNK)
+			grow(&r->buf, &r->cap, r->len + CHUNK + 1);
+		ssize_t k = wf_src_read(r->src, r->buf + r->len, r->cap - r->len - 1);
+		if (k < 0) {
+			r->fatal = 1;
+			snprintf(r->reason, sizeof r->reason, "%s",
+				 wf_src_error(r->src));
+			return LINE_ERR;
+		}
+		if (k == 0)
+			r->eof = 1;
+		r->len += (size_t)k;
+	}
+}
+
+/* Windows-1252 0x80-0x9F; undefined slots keep their C1 code points so
+ * nothing is lost. */
+static const uint16_t cp1252_hi[32] = {
+	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+	0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178
+};
+
+/* Offset of the first invalid UTF-8 byte, or (size_t)-1 when valid. */
+static size_t utf8_invalid_at(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		/* ASCII fast path, eight bytes at a time. */
+		while (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		unsigned c = s[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		size_t k;
+		uint32_t cp;
+		if (c >= 0xC2 && c <= 0xDF)
+			k = 1, cp = c & 0x1F;
+		else if (c >= 0xE0 && c <= 0xEF)
+			k = 2, cp = c & 0x0F;
+		else if (c >= 0xF0 && c <= 0xF4)
+			k = 3, cp = c & 0x07;
+		else
+			return i;
+		for (size_t j = 1; j <= k; j++) {
+			if (i + j >= n || (s[i + j] & 0xC0) != 0x80)
+				return i;
+			cp = (cp << 6) | (s[i + j] & 0x3F);
+		}
+		if ((k == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+		    (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+			return i;
+		i += k + 1;
+	}
+	return (size_t)-1;
+}
+
+static int has_high(const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] & 0x80)
+			return 1;
+	return 0;
+}
+
+static void put_utf8(wf_reader *r, uint32_t cp)
+{
+	char *o = r->tl + r->tllen;
+
+	if (cp < 0x80) {
+		o[0] = (char)cp;
+		r->tllen += 1;
+	} else if (cp < 0x800) {
+		o[0] = (char)(0xC0 | (cp >> 6));
+		o[1] = (char)(0x80 | (cp & 0x3F));
+		r->tllen += 2;
+	} else {
+		o[0] = (char)(0xE0 | (cp >> 12));
+		o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (char)(0x80 | (cp & 0x3F));
+		r->tllen += 3;
+	}
+}
+
+static void transcode_8bit(wf_reader *r, const unsigned char *s, size_t n)
+{
+	grow(&r->tl, &r->tlcap, n * 3 + 1);
+	r->tllen = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned c = s[i];
+		if (c < 0x80)
+			r->tl[r->tllen++] = (char)c;
+		else if (c < 0xA0 && r->enc == WF_ENC_CP1252)
+			put_utf8(r, cp1252_hi[c - 0x80]);
+		else
+			put_utf8(r, c);
+	}
+	r->tl[r->tllen] = '\0';
+}
+
+/* Bring one physical line to UTF-8 in r->tl. Returns LINE_OK or
+ * WF_ROW_BAD-style failure through r->reason (return 0). */
+static int transcode(wf_reader *r, const char *line, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)line;
+	const char *nul;
+
+	if (!r->first_line_done) {
+		r->first_line_done = 1;
+		if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+			s += 3;
+			n -= 3;
+			r->bom = 1;
+			if (r->enc == WF_ENC_AUTO) {
+				r->enc = WF_ENC_UTF8;
+				r->enc_line = r->lineno;
+			}
+		}
+	}
+	if ((nul = memchr(s, '\0', n)) != NULL) {
+		bad(r, "NUL byte at byte %zu", (size_t)(nul - (const char *)s) + 1);
+		return 0;
+	}
+	if (r->enc == WF_ENC_AUTO && has_high(s, n)) {
+		/* Decide at the first non-ASCII line: valid UTF-8 means
+		 * UTF-8, anything else is read as Windows-1252. */
+		r->enc = utf8_invalid_at(s, n) == (size_t)-1 ? WF_ENC_UTF8
+							      : WF_ENC_CP1252;
+		r->enc_line = r->lineno;
+	}
+	if (r->enc == WF_ENC_CP1252 || r->enc == WF_ENC_LATIN1) {
+		transcode_8bit(r, s, n);
+		return 1;
+	}
+	if (r->enc == WF_ENC_UTF8) {
+		size_t at = utf8_invalid_at(s, n);
+		if (at != (size_t)-1) {
+			bad(r, "invalid UTF-8 at byte %zu", at + 1);
+			return 0;
+		}
+	}
+	grow(&r->tl, &r->tlcap, n + 1);
+	memcpy(r->tl, s, n);
+	r->tl[n] = '\0';
+	r->tllen = n;
+	return 1;
+}
+
+/* Next line as UTF-8 in r->tl: replayed lines first, then the source.
+ * Returns LINE_OK, LINE_EOF, LINE_ERR (fatal) or WF_ROW_BAD (the line
+ * is unusable; reason set, r->tl holds what could be kept). */
+static int next_line(wf_reader *r)
+{
+	const char *line;
+	size_t n;
+	int st;
+
+	if (r->pbpos < r->pblen) {
+		char *s = r->pb + r->pbpos;
+		char *nl = memchr(s, '\n', r->pblen - r->pbpos);
+		n = nl ? (size_t)(nl + 1 - s) : r->pblen - r->pbpos;
+		grow(&r->tl, &r->tlcap, n + 1);
+		memcpy(r->tl, s, n);
+		r->tl[n] = '\0';
+		r->tllen = n;
+		r->pbpos += n;
+		r->lineno++;
+		return LINE_OK;
+	}
+	st = next_raw_line(r, &line, &n);
+	if (st == LINE_EOF || st == LINE_ERR)
+		return st;
+	if (st == LINE_LONG) {
+		r->tllen = 0;
+		if (r->tlcap)
+			r->tl[0] = '\0';
+		bad(r, "line longer than %zu bytes (see --max-field-bytes)",
+		    r->o.max_field);
+		return WF_ROW_BAD;
+	}
+	if (!transcode(r, line, n)) {
+		/* Keep a printable copy for --rejects. */
+		transcode_8bit(r, (const unsigned char *)line, n);
+		for (size_t i = 0; i < r->tllen; i++)
+			if (r->tl[i] == '\0')
+				r->tl[i] = ' ';
+		return WF_ROW_BAD;
+	}
+	return LINE_OK;
+}
+
+/* ---- libcsv callbacks ---- */
+
+static void cb_field(void *s, size_t n, void *data)
+{
+	wf_reader *r = data;
+
+	if (r->rec_done) {
+		r->rec_extra = 1;
+		return;
+	}
+	field_add(r, s ? s : "", s ? n : 0, s == NULL);
+}
+
+static void cb_row(int c, void *data)
+{
+	wf_reader *r = data;
+
+	(void)c;
+	if (r->rec_done)
+		r->rec_extra = 1;
+	r->rec_done = 1;
+}
+
+static int no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static void parser_reset(wf_reader *r)
+{
+	if (r->p_init)
+		csv_free(&r->p);
+	csv_init(&r->p, CSV_EMPTY_IS_NULL);
+	csv_set_delim(&r->p, (unsigned char)r->delim);
+	/* libcsv trims spaces around unquoted fields by default; that
+	 * would silently change data (and breaks TAB files). Trailing
+	 * spaces are the caller's business. */
+	csv_set_space_func(&r->p, no_space);
+	r->p_init = 1;
+}
+
+static void rec_begin(wf_reader *r)
+{
+	r->reclen = 0;
+	r->rec_done = 0;
+	r->rec_extra = 0;
+	r->rec_line = 0;
+	r->rec_first_len = 0;
+	fields_reset(r);
+}
+
+/* Reject the first line of the pending record and replay the rest, so
+ * an unterminated quote costs one line, not the rest of the file. */
+static void replay_after_first(wf_reader *r)
+{
+	size_t rest = r->reclen - r->rec_first_len;
+	size_t left = r->pblen - r->pbpos;
+	char *nb = wf_xmalloc(rest + left + 1);
+
+	memcpy(nb, r->rec + r->rec_first_len, rest);
+	memcpy(nb + rest, r->pb + r->pbpos, left);
+	free(r->pb);
+	r->pb = nb;
+	r->pblen = rest + left;
+	r->pbpos = 0;
+	r->lineno = r->rec_line;
+	r->reclen = r->rec_first_len;
+	parser_reset(r);
+}
+
+static int all_null(const wf_reader *r)
+{
+	for (size_t i = 0; i < r->nf; i++)
+		if (!r->fnull[i])
+			return 0;
+	return 1;
+}
+
+static int csv_next(wf_reader *r, wf_row *row)
+{
+	int st;
+
+	rec_begin(r);
+	for (;;) {
+		st = next_line(r);
+		if (st == LINE_ERR)
+			return WF_ROW_FATAL;
+		if (st == LINE_EOF) {
+			if (r->reclen == 0)
+				return WF_ROW_EOF;
+			if (r->p.pstate == LIBCSV_FIELD_BEGUN && r->p.quoted) {
+				fill_row(r, row);
+				replay_after_first(r);
+				fill_row(r, row);
+				return bad(r, "unterminated quoted field");
+			}
+			csv_fini(&r->p, cb_field, cb_row, r);
+			parser_reset(r);
+			break;
+		}
+		if (st == WF_ROW_BAD) {
+			/* The line is unusable; so is any record it belongs to. */
+			if (r->reclen == 0)
+				r->rec_line = r->lineno;
+			rec_append(r, r->tl, r->tllen);
+			parser_reset(r);
+			fill_row(r, row);
+			return WF_ROW_BAD;
+		}
+		if (r->reclen == 0) {
+			r->rec_line = r->lineno;
+			r->rec_first_len = r->tllen;
+		}
+		rec_append(r, r->tl, r->tllen);
+		if (csv_parse(&r->p, r->tl, r->tllen, cb_field, cb_row, r) != r->tllen) {
+			fill_row(r, row);
+			parser_reset(r);
+			return bad(r, "%s", csv_strerror(csv_error(&r->p)));
+		}
+		if (r->rec_done)
+			break;
+		if (r->p.pstate == LIBCSV_ROW_NOT_BEGUN) {
+			/* An empty line. */
+			r->blank++;
+			rec_begin(r);
+			continue;
+		}
+		if (r->reclen > r->o.max_field) {
+			fill_row(r, row);
+			replay_after_first(r);
+			fill_row(r, row);
+			return bad(r, "quoted field runs over %zu bytes "
+				   "(unterminated quote?)", r->o.max_field);
+		}
+	}
+	fill_row(r, row);
+	if (r->rec_extra) {
+		parser_reset(r);
+		return bad(r, "carriage return inside an unquoted field "
+			   "(old Mac line endings are not supported)");
+	}
+	return WF_ROW_OK;
+}
+
+/* ---- NDJSON ---- */
+
+static void num_text(json_t *v, char *buf, size_t n)
+{
+	if (json_is_integer(v)) {
+		snprintf(buf, n, "%lld", (long long)json_integer_value(v));
+		return;
+	}
+	/* Shortest text that reads back to the same double: exact for
+	 * decimals of up to 15 significant digits. */
+	double d = json_real_value(v);
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(buf, n, "%.*g", prec, d);
+		if (strtod(buf, NULL) == d)
+			break;
+	}
+}
+
+static int set_header(wf_reader *r, char **names, size_t *lens, size_t n,
+		      const char *raw, size_t rawlen);
+
+static int json_next(wf_reader *r, wf_row *row, int is_header)
+{
+	json_error_t err;
+	json_t *o = NULL;
+	int st, ret = WF_ROW_OK;
+
+	rec_begin(r);
+	for (;;) {
+		st = next_line(r);
+		if (st == LINE_ERR)
+			return WF_ROW_FATAL;
+		if (st == LINE_EOF)
+			return WF_ROW_EOF;
+		r->rec_line = r->lineno;
+		rec_append(r, r->tl, r->tllen);
+		if (st == WF_ROW_BAD) {
+			fill_row(r, row);
+			return WF_ROW_BAD;
+		}
+		size_t k = 0;
+		while (k < r->tllen && strchr(" \t\r\n", r->tl[k]))
+			k++;
+		if (k < r->tllen)
+			break;
+		r->blank++;
+		rec_begin(r);
+	}
+	fill_row(r, row);
+	o = json_loadb(r->tl, r->tllen, JSON_REJECT_DUPLICATES, &err);
+	if (!o) {
+		ret = bad(r, "invalid JSON: %s (column %d)", err.text, err.column);
+		goto out;
+	}
+	if (!json_is_object(o)) {
+		ret = bad(r, "not a JSON object");
+		goto out;
+	}
+	if (is_header) {
+		size_t n = json_object_size(o), i = 0;
+		char **names = wf_xcalloc(n, sizeof *names);
+		size_t *lens = wf_xcalloc(n, sizeof *lens);
+		const char *key;
+		json_t *v;
+		json_object_foreach(o, key, v) {
+			names[i] = (char *)key;
+			lens[i++] = strlen(key);
+		}
+		set_header(r, names, lens, n, NULL, 0);
+		free(names);
+		free(lens);
+	}
+	{
+		const char *key;
+		json_t *v;
+		char num[64];
+
+		fields_reset(r);
+		for (size_t i = 0; i < r->hn; i++)
+			field_add(r, "", 0, 1);
+		json_object_foreach(o, key, v) {
+			int c = wf_reader_col(r, key);
+			const char *s = NULL;
+			size_t sl = 0;
+			if (c < 0) {
+				ret = bad(r, "unexpected key '%s'", key);
+				goto out;
+			}
+			switch (json_typeof(v)) {
+			case JSON_STRING:
+				s = json_string_value(v);
+				sl = json_string_length(v);
+				if (memchr(s, '\0', sl)) {
+					ret = bad(r, "NUL character in key '%s'", key);
+					goto out;
+				}
+				break;
+			case JSON_INTEGER:
+			case JSON_REAL:
+				num_text(v, num, sizeof num);
+				s = num;
+				sl = strlen(num);
+				break;
+			case JSON_TRUE: s = "true"; sl = 4; break;
+			case JSON_FALSE: s = "false"; sl = 5; break;
+			case JSON_NULL: break;
+			default:
+				ret = bad(r, "nested value for key '%s'", key);
+				goto out;
+			}
+			if (s) {
+				/* Append, then point the column at it. */
+				size_t save = r->nf;
+				field_add(r, s, sl, 0);
+				r->nf = save;
+				r->foff[c] = r->fblen - sl - 1;
+				r->flen[c] = sl;
+				r->fnull[c] = 0;
+			}
+		}
+		fill_row(r, row);
+	}
+out:
+	json_decref(o);
+	if (ret == WF_ROW_BAD)
+		fill_row(r, row);
+	return ret;
+}
+
+/* ---- header and dialect ---- */
+
+static int set_header(wf_reader *r, char **names, size_t *lens, size_t n,
+		      const char *raw, size_t rawlen)
+{
+	r->hn = n;
+	r->hname = wf_xcalloc(n, sizeof *r->hname);
+	r->hlen = wf_xcalloc(n, sizeof *r->hlen);
+	r->hnull = wf_xcalloc(n, 1);
+	for (size_t i = 0; i < n; i++) {
+		r->hname[i] = wf_xstrndup(names[i], lens[i]);
+		r->hlen[i] = lens[i];
+	}
+	r->hraw = wf_xstrndup(raw ? raw : "", raw ? rawlen : 0);
+	r->hdr.n = n;
+	r->hdr.f = (const char *const *)r->hname;
+	r->hdr.len = r->hlen;
+	r->hdr.null = r->hnull;
+	r->hdr.line = r->rec_line;
+	r->hdr.raw = r->hraw;
+	r->hdr.rawlen = rawlen;
+	return 0;
+}
+
+/* Count candidate delimiters outside quotes in the header line. */
+static int detect_delim(wf_reader *r, const char *s, size_t n)
+{
+	size_t cnt[3] = { 0, 0, 0 };
+	const char cand[3] = { ';', ',', '\t' };
+	int q = 0, best = -1, tie = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			q = !q;
+		else if (!q)
+			for (int k = 0; k < 3; k++)
+				cnt[k] += s[i] == cand[k];
+	}
+	for (int k = 0; k < 3; k++) {
+		if (cnt[k] == 0)
+			continue;
+		if (best < 0 || cnt[k] > cnt[best]) {
+			best = k;
+			tie = 0;
+		} else if (cnt[k] == cnt[best]) {
+			tie = 1;
+		}
+	}
+	if (tie) {
+		snprintf(r->reason, sizeof r->reason,
+			 "cannot tell the delimiter from the header "
+			 "(%zu ';', %zu ',', %zu TAB); use -d", cnt[0], cnt[1], cnt[2]);
+		return -1;
+	}
+	/* A one-column file has no delimiter to find; ',' is harmless. */
+	r->delim = best < 0 ? ',' : cand[best];
+	return 0;
+}
+
+wf_reader *wf_reader_new(wf_src *src, const wf_reader_opts *opts)
+{
+	wf_reader *r = wf_xcalloc(1, sizeof *r);
+	wf_row row;
+	long fail_line = 0;
+	int st;
+
+	r->src = src;
+	if (opts)
+		r->o = *opts;
+	if (!r->o.max_field)
+		r->o.max_field = DEFAULT_MAX_FIELD;
+	r->enc = r->o.encoding;
+	r->fmt = r->o.format;
+	r->delim = r->o.delim;
+
+	/* Settle format and delimiter from the first line, then replay
+	 * it through the normal path so line numbers stay right. */
+	st = next_line(r);
+	if (st == LINE_ERR)
+		goto fail;
+	if (st == LINE_EOF) {
+		snprintf(r->reason, sizeof r->reason, "empty input (no header line)");
+		goto fail;
+	}
+	if (st == WF_ROW_BAD) {
+		fail_line = 1;
+		goto fail;
+	}
+	if (r->fmt == WF_FMT_AUTO) {
+		size_t k = 0;
+		while (k < r->tllen && strchr(" \t", r->tl[k]))
+			k++;
+		r->fmt = k < r->tllen && r->tl[k] == '{' ? WF_FMT_NDJSON : WF_FMT_CSV;
+	}
+	if (r->fmt == WF_FMT_CSV && !r->delim && detect_delim(r, r->tl, r->tllen))
+		goto fail;
+	r->pb = wf_xstrndup(r->tl, r->tllen);
+	r->pblen = r->tllen;
+	r->pbpos = 0;
+	r->lineno = 0;
+
+	if (r->fmt == WF_FMT_NDJSON) {
+		st = json_next(r, &row, 1);
+		if (st != WF_ROW_OK) {
+			fail_line = r->rec_line;
+			goto fail;
+		}
+		/* The first object is also the first data row: replay it. */
+		r->pb = wf_xrealloc(r->pb, r->reclen + 1);
+		memcpy(r->pb, r->rec, r->reclen);
+		r->pblen = r->reclen;
+		r->pbpos = 0;
+		r->lineno = r->rec_line - 1;
+		return r;
+	}
+	parser_reset(r);
+	st = csv_next(r, &row);
+	if (st == WF_ROW_EOF) {
+		snprintf(r->reason, sizeof r->reason, "empty input (no header line)");
+		goto fail;
+	}
+	if (st != WF_ROW_OK) {
+		fail_line = row.line;
+		goto fail;
+	}
+	set_header(r, (char **)row.f, (size_t *)row.len, row.n, row.raw, row.rawlen);
+	return r;
+fail:
+	wf_warn_at(wf_src_name(src), fail_line, "%s", r->reason);
+	wf_reader_free(r);
+	return NULL;
+}
+
+int wf_reader_next(wf_reader *r, wf_row *row)
+{
+	int st;
+
+	memset(row, 0, sizeof *row);
+	if (r->fatal)
+		return WF_ROW_FATAL;
+	for (;;) {
+		st = r->fmt == WF_FMT_NDJSON ? json_next(r, row, 0) : csv_next(r, row);
+		if (st != WF_ROW_OK)
+			return st;
+		if (r->fmt == WF_FMT_CSV && all_null(r)) {
+			/* ";;;;;;;;" rows: no data at all, counted not kept. */
+			r->blank++;
+			continue;
+		}
+		if (r->fmt == WF_FMT_CSV && row->n != r->hn)
+			return bad(r, "expected %zu fields, found %zu", r->hn, row->n);
+		return WF_ROW_OK;
+	}
+}
+
+const char *wf_reader_reason(const wf_reader *r) { return r->reason; }
+const wf_row *wf_reader_header(const wf_reader *r) { return &r->hdr; }
+const char *wf_reader_name(const wf_reader *r) { return wf_src_name(r->src); }
+wf_src *wf_reader_src(wf_reader *r) { return r->src; }
+enum wf_format wf_reader_format(const wf_reader *r) { return r->fmt; }
+char wf_reader_delim(const wf_reader *r) { return r->delim; }
+int wf_reader_had_bom(const wf_reader *r) { return r->bom; }
+unsigned long wf_reader_blank(const wf_reader *r) { return r->blank; }
+
+int wf_reader_col(const wf_reader *r, const char *name)
+{
+	for (size_t i = 0; i < r->hn; i++)
+		if (strcmp(r->hname[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *wf_reader_encoding(const wf_reader *r, long *decided_at)
+{
+	if (decided_at)
+		*decided_at = r->enc_line;
+	if (r->enc == WF_ENC_AUTO)
+		return "ascii";
+	return wf_encoding_name(r->enc);
+}
+
+void wf_reader_free(wf_reader *r)
+{
+	if (!r)
+		return;
+	if (r->p_init)
+		csv_free(&r->p);
+	for (size_t i = 0; i < r->hn; i++)
+		free(r->hname[i]);
+	free(r->hname);
+	free(r->hlen);
+	free(r->hnull);
+	free(r->hraw);
+	free(r->buf);
+	free(r->pb);
+	free(r->tl);
+	free(r->rec);
+	free(r->raw);
+	free(r->fb);
+	free(r->foff);
+	free(r->flen);
+	free(r->fnull);
+	free(r->fptr);
+	wf_src_free(r->src);
+	free(r);
+}
+
+int wf_format_parse(const char *s)
+{
+	if (strcmp(s, "csv") == 0)
+		return WF_FMT_CSV;
+	if (strcmp(s, "ndjson") == 0 || strcmp(s, "jsonl") == 0)
+		return WF_FMT_NDJSON;
+	if (strcmp(s, "auto") == 0)
+		return WF_FMT_AUTO;
+	return -1;
+}
+
+int wf_encoding_parse(const char *s)
+{
+	if (strcmp(s, "auto") == 0)
+		return WF_ENC_AUTO;
+	if (strcmp(s, "utf-8") == 0 || strcmp(s, "utf8") == 0)
+		return WF_ENC_UTF8;
+	if (strcmp(s, "cp1252") == 0 || strcmp(s, "windows-1252") == 0)
+		return WF_ENC_CP1252;
+	if (strcmp(s, "latin1") == 0 || strcmp(s, "iso-8859-1") == 0)
+		return WF_ENC_LATIN1;
+	return -1;
+}
+
+const char *wf_encoding_name(enum wf_encoding e)
+{
+	switch (e) {
+	case WF_ENC_UTF8: return "utf-8";
+	case WF_ENC_CP1252: return "cp1252";
+	case WF_ENC_LATIN1: return "latin1";
+	default: return "auto";
+	}
+}

@@ -1,0 +1,272 @@
+/* Table writers: CSV and NDJSON (declared in wf_table.h). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wf_err.h"
+#include "wf_table.h"
+
+struct wf_tw {
+	wf_out *out;
+	enum wf_format fmt;
+	size_t n;
+	char **names;   /* NDJSON: pre-escaped "\"name\":" keys */
+	size_t *nlen;
+	enum wf_colkind *kinds;
+	int excel_safe;
+};
+
+/* Bytes that force quoting in a CSV field. A table keeps the whole
+ * check to one pass and one lookup per byte. */
+static int needs_quote(const char *s, size_t n, char delim)
+{
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == '"' || c == '\n' || c == '\r' || c == delim)
+			return 1;
+	}
+	return 0;
+}
+
+int wf_csv_field(wf_out *out, const char *s, size_t len, char delim)
+{
+	if (!needs_quote(s, len, delim))
+		return wf_out_write(out, s, len);
+	if (wf_out_putc(out, '"'))
+		return -1;
+	for (;;) {
+		const char *q = memchr(s, '"', len);
+		size_t k = q ? (size_t)(q - s) + 1 : len;
+		if (wf_out_write(out, s, k))
+			return -1;
+		if (!q)
+			break;
+		if (wf_out_putc(out, '"')) /* double the quote */
+			return -1;
+		s += k;
+		len -= k;
+	}
+	return wf_out_putc(out, '"');
+}
+
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 if invalid. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+	size_t k;
+	uint32_t cp;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		k = 1, cp = c & 0x1F;
+	else if (c >= 0xE0 && c <= 0xEF)
+		k = 2, cp = c & 0x0F;
+	else if (c >= 0xF0 && c <= 0xF4)
+		k = 3, cp = c & 0x07;
+	else
+		return 0;
+	if (k >= n)
+		return 0;
+	for (size_t j = 1; j <= k; j++) {
+		if ((s[j] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[j] & 0x3F);
+	}
+	if ((k == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+	    (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+		return 0;
+	return k + 1;
+}
+
+int wf_json_string(wf_out *out, const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, run = 0;
+	static const char hex[] = "0123456789abcdef";
+
+	if (wf_out_putc(out, '"'))
+		return -1;
+	while (i < len) {
+		unsigned c = s[i];
+		if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+			i++;
+			continue;
+		}
+		if (wf_out_write(out, s + run, i - run))
+			return -1;
+		if (c >= 0x80) {
+			size_t k = utf8_seq(s + i, len - i);
+			if (k) {
+				wf_out_write(out, s + i, k);
+				i += k;
+			} else {
+				wf_out_write(out, "\xEF\xBF\xBD", 3);
+				i++;
+			}
+		} else {
+			char esc[7] = { '\\', 0, 0, 0, 0, 0, 0 };
+			size_t el = 2;
+			switch (c) {
+			case '"': esc[1] = '"'; break;
+			case '\\': esc[1] = '\\'; break;
+			case '\n': esc[1] = 'n'; break;
+			case '\r': esc[1] = 'r'; break;
+			case '\t': esc[1] = 't'; break;
+			case '\b': esc[1] = 'b'; break;
+			case '\f': esc[1] = 'f'; break;
+			default:
+				esc[1] = 'u';
+				esc[2] = '0';
+				esc[3] = '0';
+				esc[4] = hex[c >> 4];
+				esc[5] = hex[c & 15];
+				el = 6;
+			}
+			wf_out_write(out, esc, el);
+			i++;
+		}
+		run = i;
+	}
+	if (wf_out_write(out, s + run, i - run))
+		return -1;
+	return wf_out_putc(out, '"');
+}
+
+/* JSON number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
+static int is_json_number(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (i < n && s[i] == '-')
+		i++;
+	if (i >= n)
+		return 0;
+	if (s[i] == '0')
+		i++;
+	else if (s[i] >= '1' && s[i] <= '9')
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+	else
+		return 0;
+	if (i < n && s[i] == '.') {
+		size_t j = ++i;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		if (i == j)
+			return 0;
+	}
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < n && (s[i] == '+' || s[i] == '-'))
+			i++;
+		size_t j = i;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		if (i == j)
+			return 0;
+	}
+	return i == n;
+}
+
+wf_tw *wf_tw_new(wf_out *out, enum wf_format fmt, size_t ncols,
+		 const char *const *names, const enum wf_colkind *kinds)
+{
+	wf_tw *w = wf_xcalloc(1, sizeof *w);
+
+	w->out = out;
+	w->fmt = fmt == WF_FMT_NDJSON ? WF_FMT_NDJSON : WF_FMT_CSV;
+	w->n = ncols;
+	w->names = wf_xcalloc(ncols, sizeof *w->names);
+	w->nlen = wf_xcalloc(ncols, sizeof *w->nlen);
+	w->kinds = wf_xcalloc(ncols, sizeof *w->kinds);
+	for (size_t i = 0; i < ncols; i++) {
+		w->names[i] = wf_xstrdup(names[i]);
+		w->nlen[i] = strlen(names[i]);
+		w->kinds[i] = kinds ? kinds[i] : WF_COL_STR;
+	}
+	if (w->fmt == WF_FMT_CSV) {
+		for (size_t i = 0; i < ncols; i++) {
+			if (i)
+				wf_out_putc(out, ',');
+			wf_csv_field(out, w->names[i], w->nlen[i], ',');
+		}
+		wf_out_putc(out, '\n');
+	}
+	return w;
+}
+
+void wf_tw_set_excel_safe(wf_tw *w, int on)
+{
+	w->excel_safe = on;
+}
+
+/* A cell a spreadsheet would run as a formula: = + - @ TAB CR first,
+ * unless it is just a number like -12.5. */
+static int formula_like(const char *s, size_t n)
+{
+	if (n == 0 || !strchr("=+-@\t\r", s[0]))
+		return 0;
+	return !is_json_number(s, n);
+}
+
+int wf_tw_row(wf_tw *w, const char *const *vals, const size_t *lens)
+{
+	wf_out *o = w->out;
+
+	if (w->fmt == WF_FMT_CSV) {
+		for (size_t i = 0; i < w->n; i++) {
+			if (i)
+				wf_out_putc(o, ',');
+			if (!vals[i])
+				continue;
+			size_t n = lens ? lens[i] : strlen(vals[i]);
+			if (w->excel_safe && formula_like(vals[i], n)) {
+				/* Quote so the apostrophe stays with the text. */
+				wf_out_putc(o, '"');
+				wf_out_putc(o, '\'');
+				for (size_t k = 0; k < n; k++) {
+					if (vals[i][k] == '"')
+						wf_out_putc(o, '"');
+					wf_out_putc(o, vals[i][k]);
+				}
+				wf_out_putc(o, '"');
+				continue;
+			}
+			wf_csv_field(o, vals[i], n, ',');
+		}
+		return wf_out_putc(o, '\n');
+	}
+	wf_out_putc(o, '{');
+	for (size_t i = 0; i < w->n; i++) {
+		if (i)
+			wf_out_putc(o, ',');
+		wf_json_string(o, w->names[i], w->nlen[i]);
+		wf_out_putc(o, ':');
+		if (!vals[i]) {
+			wf_out_write(o, "null", 4);
+			continue;
+		}
+		size_t n = lens ? lens[i] : strlen(vals[i]);
+		if (w->kinds[i] == WF_COL_NUM && n == 0)
+			wf_out_write(o, "null", 4);
+		else if (w->kinds[i] == WF_COL_NUM && is_json_number(vals[i], n))
+			wf_out_write(o, vals[i], n);
+		else
+			wf_json_string(o, vals[i], n);
+	}
+	wf_out_putc(o, '}');
+	return wf_out_putc(o, '\n');
+}
+
+void wf_tw_free(wf_tw *w)
+{
+	if (!w)
+		return;
+	for (size_t i = 0; i < w->n; i++)
+		free(w->names[i]);
+	free(w->names);
+	free(w->nlen);
+	free(w->kinds);
+	free(w);
+}
