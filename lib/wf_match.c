@@ -645,6 +645,16 @@ size_t wf_matcher_result(const wf_matcher *m, size_t i, const wf_match **out,
 	return m->d[i].n;
 }
 
+const char *wf_matcher_demand_id(const wf_matcher *m, size_t i)
+{
+	return m->d[i].id;
+}
+
+int wf_matcher_demand_cat(const wf_matcher *m, size_t i)
+{
+	return m->d[i].cat;
+}
+
 long long wf_matcher_used(const wf_matcher *m, size_t j)
 {
 	return m->sused ? m->sused[j] : 0;

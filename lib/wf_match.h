@@ -139,6 +139,8 @@ void wf_matcher_assign(wf_matcher *m);
 size_t wf_matcher_result(const wf_matcher *m, size_t i, const wf_match **out,
 			 long long *unmet, int *why);
 long long wf_matcher_used(const wf_matcher *m, size_t j);
+const char *wf_matcher_demand_id(const wf_matcher *m, size_t i);
+int wf_matcher_demand_cat(const wf_matcher *m, size_t i);
 
 /* Statistics of the last solve: eligible pairs, phases, augmentations. */
 void wf_matcher_stats(const wf_matcher *m, size_t *pairs, size_t *phases,
