@@ -146,7 +146,7 @@ size_t wf_geoindex_within(const wf_geoindex *g, double lat, double lon,
 			     i < g->n && g->key[i] <= kend; i++) {
 				double d;
 
-				if (fabs(g->lat[i] - lat) > dlat)
+				if (fabs(g->lat[i] - lat) > dlat || fabs(g->lon[i] - lon) > dlon)
 					continue;
 				d = wf_geo_km(lat, lon, g->lat[i], g->lon[i]);
 				if (d <= r_km) {

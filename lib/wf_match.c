@@ -69,6 +69,7 @@ struct wf_matcher {
 	wf_match_opts o;
 	double wsum;
 	uint64_t related[WF_TAX_MAX]; /* demand category -> fitting offer categories */
+	double fit[WF_TAX_MAX][WF_TAX_MAX]; /* the taxonomy's, at hand */
 	uint64_t offered;
 	/* supply */
 	size_t ns, caps;
@@ -78,7 +79,12 @@ struct wf_matcher {
 	long long *scap, *sused;
 	unsigned char *shas_price;
 	wf_dec *sprice;
-	wf_geoindex *geo;
+	/* One index per category over the offers of that category, so a
+	 * need only measures distances to offers that can fit it. */
+	wf_geoindex *geo[WF_TAX_MAX];
+	size_t *geomap[WF_TAX_MAX];
+	unsigned *seen;     /* per offer: stamp of the last need that saw it */
+	unsigned stamp;
 	/* candidates of the need in hand */
 	wf_match *cand;
 	size_t ncand, capcand;
@@ -87,7 +93,7 @@ struct wf_matcher {
 	size_t nd, capd;
 	wf_match *pair;
 	size_t npair, cappair;
-	size_t phases, augments;
+	size_t eligible, phases, augments;
 };
 
 wf_matcher *wf_matcher_new(const wf_taxonomy *t, const wf_match_opts *o)
@@ -100,7 +106,7 @@ wf_matcher *wf_matcher_new(const wf_taxonomy *t, const wf_match_opts *o)
 	m->wsum = o->w_fit + o->w_dist + o->w_cap + o->w_price;
 	for (int i = 0; i < n; i++)
 		for (int j = 0; j < n; j++)
-			if (wf_taxonomy_fit(t, i, j) > 0)
+			if ((m->fit[i][j] = wf_taxonomy_fit(t, i, j)) > 0)
 				m->related[i] |= (uint64_t)1 << j;
 	return m;
 }
@@ -120,7 +126,11 @@ void wf_matcher_free(wf_matcher *m)
 	free(m->sused);
 	free(m->shas_price);
 	free(m->sprice);
-	wf_geoindex_free(m->geo);
+	for (int c = 0; c < WF_TAX_MAX; c++) {
+		wf_geoindex_free(m->geo[c]);
+		free(m->geomap[c]);
+	}
+	free(m->seen);
 	free(m->cand);
 	for (size_t i = 0; i < m->nd; i++)
 		free(m->d[i].id);
@@ -165,8 +175,35 @@ void wf_matcher_build(wf_matcher *m)
 	 * cells, and few points outside the circle get a distance. */
 	if (cell < 1)
 		cell = 1;
-	wf_geoindex_free(m->geo);
-	m->geo = wf_geoindex_new(m->slat, m->slon, m->ns, cell);
+	for (int c = 0; c < WF_TAX_MAX; c++) {
+		size_t n = 0;
+		double *la, *lo;
+
+		wf_geoindex_free(m->geo[c]);
+		free(m->geomap[c]);
+		m->geo[c] = NULL;
+		m->geomap[c] = NULL;
+		if (!(m->offered & ((uint64_t)1 << c)))
+			continue;
+		for (size_t j = 0; j < m->ns; j++)
+			n += (m->scats[j] >> c) & 1;
+		la = wf_xmalloc(n * sizeof *la);
+		lo = wf_xmalloc(n * sizeof *lo);
+		m->geomap[c] = wf_xmalloc(n * sizeof *m->geomap[c]);
+		n = 0;
+		for (size_t j = 0; j < m->ns; j++)
+			if ((m->scats[j] >> c) & 1) {
+				la[n] = m->slat[j];
+				lo[n] = m->slon[j];
+				m->geomap[c][n++] = j;
+			}
+		m->geo[c] = wf_geoindex_new(la, lo, n, cell);
+		free(la);
+		free(lo);
+	}
+	free(m->seen);
+	m->seen = wf_xcalloc(m->ns ? m->ns : 1, sizeof *m->seen);
+	m->stamp = 0;
 	free(m->sused);
 	m->sused = wf_xcalloc(m->ns ? m->ns : 1, sizeof *m->sused);
 }
@@ -207,13 +244,14 @@ int wf_matcher_score(const wf_matcher *m, const wf_demand *d, size_t j,
 	long long qty = d->qty > 0 ? d->qty : 1;
 
 	*why = WF_UNMET_NONE;
-	for (int c = 0; fitting; c++, fitting >>= 1) {
-		if (fitting & 1) {
-			double f = wf_taxonomy_fit(m->tax, d->cat, c);
-			if (f > fit) {
-				fit = f;
-				best = c;
-			}
+	while (fitting) {
+		int c = __builtin_ctzll(fitting);
+		double f = m->fit[d->cat][c];
+
+		fitting &= fitting - 1;
+		if (f > fit) {
+			fit = f;
+			best = c;
 		}
 	}
 	if (best < 0) {
@@ -269,19 +307,41 @@ static int better(const wf_match *a, const wf_match *b)
 struct walk {
 	wf_matcher *m;
 	const wf_demand *d;
+	int c;              /* category index being walked */
 	int worst;          /* most telling reason seen: RANGE < BUDGET < CAPACITY */
 	size_t keep;        /* top: how many to keep; 0 = all (assignment) */
 };
 
-static int visit(size_t j, double km, void *ctx)
+static int visit(size_t local, double km, void *ctx)
 {
 	struct walk *w = ctx;
 	wf_matcher *m = w->m;
+	size_t j = m->geomap[w->c][local];
 	wf_match c;
 	int why;
 
-	if (!(m->scats[j] & m->related[w->d->cat]))
+	/* An offer of two fitting categories is met in two indexes. */
+	if (m->seen[j] == m->stamp)
 		return 0;
+	m->seen[j] = m->stamp;
+	/* Top K full: skip offers whose best possible score (capacity and
+	 * price at 1) cannot beat the K-th. Equal bounds go on to the full
+	 * score, so ties are still decided by the documented order. */
+	if (w->keep && m->ncand == w->keep) {
+		uint64_t f = m->scats[j] & m->related[w->d->cat];
+		double fit = 0, bound;
+
+		while (f) {
+			int cc = __builtin_ctzll(f);
+			f &= f - 1;
+			if (m->fit[w->d->cat][cc] > fit)
+				fit = m->fit[w->d->cat][cc];
+		}
+		bound = (m->o.w_fit * fit + m->o.w_dist * exp(-km / m->o.scale_km) +
+			 m->o.w_cap + m->o.w_price) / m->wsum;
+		if (bound < m->cand[m->ncand - 1].score)
+			return 0;
+	}
 	if (!wf_matcher_score(m, w->d, j, km, &c, &why)) {
 		if (why > w->worst)
 			w->worst = why;
@@ -309,17 +369,24 @@ static int visit(size_t j, double km, void *ctx)
 
 static int candidates(wf_matcher *m, const wf_demand *d, size_t keep)
 {
-	struct walk w = { m, d, WF_UNMET_RANGE, keep };
+	struct walk w = { m, d, 0, WF_UNMET_RANGE, keep };
 	double r = d->max_km > 0 ? d->max_km : m->o.max_km;
+	uint64_t cs = m->related[d->cat] & m->offered;
 
 	m->ncand = 0;
 	if (keep && m->capcand < keep) {
 		m->capcand = keep;
 		m->cand = wf_xrealloc(m->cand, m->capcand * sizeof *m->cand);
 	}
-	if (!(m->related[d->cat] & m->offered))
+	if (!cs)
 		return WF_UNMET_NO_OFFER;
-	wf_geoindex_within(m->geo, d->lat, d->lon, r, visit, &w);
+	if (++m->stamp == 0) {
+		memset(m->seen, 0, m->ns * sizeof *m->seen);
+		m->stamp = 1;
+	}
+	for (w.c = 0; cs; w.c++, cs >>= 1)
+		if (cs & 1)
+			wf_geoindex_within(m->geo[w.c], d->lat, d->lon, r, visit, &w);
 	return m->ncand ? WF_UNMET_NONE : w.worst;
 }
 
@@ -428,34 +495,52 @@ static heapent hpop(heap *h)
 
 #define INF_D (LLONG_MAX / 4)
 
+/*
+ * Min-cost flow with a supply of qty_i units at each need i, one sink T,
+ * arcs i->j (value val: cost -val), j->T (capacity cap_j, cost 0) and
+ * an "unserved" arc i->T (cost 0 for the score objective; for coverage
+ * a penalty M larger than any total score, so serving more units always
+ * wins). Every unit then reaches T, and the cheapest such flow is the
+ * optimum. Successive shortest paths: each need in input order sends its
+ * units along shortest paths found by Dijkstra on reduced costs; paths
+ * may re-route units of earlier needs (through reverse arcs) or leave
+ * them unserved. Dijkstra stops once T is settled, and the unserved arc
+ * bounds how far it looks, so most searches stay local. Potentials:
+ * settled v gets p[v] += dist[v] - dist[T], which equals the textbook
+ * update (+dist[v] for settled nodes, +dist[T] for the others) up to a
+ * constant that cancels in every reduced cost.
+ */
 long long wf_mcf_bipartite(size_t nd, const long long *qty, size_t ns,
 			   const long long *cap, size_t ne, const size_t *ed,
 			   const size_t *es, const long long *val, int coverage,
 			   long long *x, size_t *phases_out, size_t *augments_out)
 {
-	size_t nn = nd + ns + 2, na = 2 * (nd + ne + ns);
-	int S = 0, T = (int)(nd + ns + 1);
-	int *to = wf_xmalloc(na * sizeof *to);
-	long long *rc = wf_xmalloc(na * sizeof *rc), *cost = wf_xmalloc(na * sizeof *cost);
-	int *from = wf_xmalloc(na * sizeof *from);
-	size_t *start = wf_xcalloc(nn + 1, sizeof *start), *adj = wf_xmalloc(na * sizeof *adj);
-	size_t *it = wf_xmalloc(nn * sizeof *it), *fill = wf_xmalloc(nn * sizeof *fill);
-	long long *pi = wf_xcalloc(nn, sizeof *pi), *dist = wf_xmalloc(nn * sizeof *dist);
-	unsigned char *done = wf_xmalloc(nn), *dead = wf_xmalloc(nn), *onst = wf_xcalloc(nn, 1);
-	int *stk = wf_xmalloc(nn * sizeof *stk);
-	size_t *parc = wf_xmalloc(nn * sizeof *parc);
+	size_t nn = nd + ns + 1, na = 2 * (ne + ns + nd);
+	int T = (int)(nd + ns);
+	int *to = wf_xmalloc((na ? na : 1) * sizeof *to), *from = wf_xmalloc((na ? na : 1) * sizeof *from);
+	long long *rc = wf_xmalloc((na ? na : 1) * sizeof *rc), *cost = wf_xmalloc((na ? na : 1) * sizeof *cost);
+	size_t *start = wf_xcalloc(nn + 1, sizeof *start), *adj = wf_xmalloc((na ? na : 1) * sizeof *adj);
+	size_t *fill = wf_xmalloc(nn * sizeof *fill), *parc = wf_xmalloc(nn * sizeof *parc);
+	long long *p = wf_xcalloc(nn, sizeof *p), *dist = wf_xmalloc(nn * sizeof *dist);
+	unsigned char *done = wf_xcalloc(nn, 1);
+	int *touched = wf_xmalloc(nn * sizeof *touched);
 	heap h = { 0 };
-	size_t a = 0, phases = 0, augments = 0;
-	long long total = 0;
+	size_t a = 0, augments = 0, searches = 0;
+	long long penalty = 0, total = 0, units = 0;
 
+	if (coverage) {
+		for (size_t i = 0; i < nd; i++)
+			units += qty[i];
+		penalty = (units + 1) * (long long)SCORE_SCALE + 1;
+	}
 #define ARC(u, v, c, k) do { from[a] = (u); to[a] = (v); rc[a] = (c); cost[a] = (k); a++; \
 	from[a] = (v); to[a] = (u); rc[a] = 0; cost[a] = -(k); a++; } while (0)
-	for (size_t i = 0; i < nd; i++)
-		ARC(S, (int)(1 + i), qty[i], 0);
 	for (size_t k = 0; k < ne; k++)
-		ARC((int)(1 + ed[k]), (int)(1 + nd + es[k]), qty[ed[k]], -val[k]);
+		ARC((int)ed[k], (int)(nd + es[k]), qty[ed[k]], -val[k]);
 	for (size_t j = 0; j < ns; j++)
-		ARC((int)(1 + nd + j), T, cap[j], 0);
+		ARC((int)(nd + j), T, cap[j], 0);
+	for (size_t i = 0; i < nd; i++)
+		ARC((int)i, T, qty[i], penalty);
 #undef ARC
 	for (size_t k = 0; k < na; k++)
 		start[from[k] + 1]++;
@@ -464,126 +549,99 @@ long long wf_mcf_bipartite(size_t nd, const long long *qty, size_t ns,
 	memcpy(fill, start, nn * sizeof *fill);
 	for (size_t k = 0; k < na; k++)
 		adj[fill[from[k]]++] = k;
+	for (size_t v = 0; v < nn; v++)
+		dist[v] = INF_D;
 
-	/* Exact initial potentials: the graph is a DAG of forward arcs. */
-	for (size_t k = 0; k < ne; k++) {
-		int v = (int)(1 + nd + es[k]);
-		if (-val[k] < pi[v])
-			pi[v] = -val[k];
-	}
+	/* Potentials making every initial reduced cost >= 0. */
+	for (size_t k = 0; k < ne; k++)
+		if (-val[k] < p[nd + es[k]])
+			p[nd + es[k]] = -val[k];
 	for (size_t j = 0; j < ns; j++)
-		if (pi[1 + nd + j] < pi[T])
-			pi[T] = pi[1 + nd + j];
+		if (p[nd + j] < p[T])
+			p[T] = p[nd + j];
 
-	for (;;) {
-		/* Dijkstra on reduced costs, stopped once T is settled. */
-		for (size_t v = 0; v < nn; v++)
-			dist[v] = INF_D;
-		memset(done, 0, nn);
-		h.n = 0;
-		dist[S] = 0;
-		hpush(&h, 0, S);
-		while (h.n) {
-			heapent e = hpop(&h);
-			int u = e.v;
+	for (size_t src = 0; src < nd; src++) {
+		long long excess = qty[src];
 
-			if (done[u] || e.d != dist[u])
-				continue;
-			done[u] = 1;
-			if (u == T)
-				break;
-			for (size_t p = start[u]; p < start[u + 1]; p++) {
-				size_t k = adj[p];
-				int v = to[k];
-				long long nd2;
+		while (excess > 0) {
+			size_t nt = 0;
+			long long D, b;
 
-				if (rc[k] <= 0 || done[v])
+			searches++;
+			h.n = 0;
+			dist[src] = 0;
+			touched[nt++] = (int)src;
+			hpush(&h, 0, (int)src);
+			while (h.n) {
+				heapent e = hpop(&h);
+				int u = e.v;
+
+				if (done[u] || e.d != dist[u])
 					continue;
-				nd2 = dist[u] + cost[k] + pi[u] - pi[v];
-				if (nd2 < dist[v]) {
-					dist[v] = nd2;
-					hpush(&h, nd2, v);
-				}
-			}
-		}
-		if (!done[T])
-			break;
-		for (size_t v = 0; v < nn; v++)
-			pi[v] += done[v] ? dist[v] : dist[T];
-		/* pi[T] - pi[S] is now the cost of a unit on a shortest path. */
-		if (!coverage && pi[T] - pi[S] >= 0)
-			break;
-		phases++;
-		/* Augment along every path of zero reduced cost (all shortest). */
-		memcpy(it, start, nn * sizeof *it);
-		memset(dead, 0, nn);
-		for (;;) {
-			int top = 0;
-
-			stk[0] = S;
-			onst[S] = 1;
-			while (top >= 0 && stk[top] != T) {
-				int u = stk[top];
-				int pushed = 0;
-
-				for (; it[u] < start[u + 1]; it[u]++) {
-					size_t k = adj[it[u]];
+				done[u] = 1;
+				if (u == T)
+					break;
+				for (size_t q = start[u]; q < start[u + 1]; q++) {
+					size_t k = adj[q];
 					int v = to[k];
+					long long d2;
 
-					if (rc[k] > 0 && !dead[v] && !onst[v] &&
-					    cost[k] + pi[u] - pi[v] == 0) {
-						parc[top + 1] = k;
-						stk[++top] = v;
-						onst[v] = 1;
-						pushed = 1;
-						break;
+					if (rc[k] <= 0 || done[v])
+						continue;
+					d2 = dist[u] + cost[k] + p[u] - p[v];
+					if (d2 < dist[v]) {
+						if (dist[v] == INF_D)
+							touched[nt++] = v;
+						dist[v] = d2;
+						parc[v] = k;
+						hpush(&h, d2, v);
 					}
 				}
-				if (!pushed) {
-					dead[u] = 1;
-					onst[u] = 0;
-					top--;
-				}
 			}
-			if (top < 0)
-				break;
-			long long b = LLONG_MAX;
-			for (int i = 1; i <= top; i++)
-				if (rc[parc[i]] < b)
-					b = rc[parc[i]];
-			for (int i = 1; i <= top; i++) {
-				rc[parc[i]] -= b;
-				rc[parc[i] ^ 1] += b;
+			/* T is always reachable: src's unserved arc keeps capacity
+			 * while src has excess. */
+			D = dist[T];
+			b = excess;
+			for (int v = T; v != (int)src; v = from[parc[v]])
+				if (rc[parc[v]] < b)
+					b = rc[parc[v]];
+			for (int v = T; v != (int)src; v = from[parc[v]]) {
+				rc[parc[v]] -= b;
+				rc[parc[v] ^ 1] += b;
 			}
-			total += b * (pi[T] - pi[S]);
+			excess -= b;
 			augments++;
-			for (int i = 0; i <= top; i++)
-				onst[stk[i]] = 0;
+			for (size_t i = 0; i < nt; i++) {
+				int v = touched[i];
+				if (done[v])
+					p[v] += dist[v] - D;
+				dist[v] = INF_D;
+				done[v] = 0;
+			}
 		}
 	}
-	for (size_t k = 0; k < ne; k++)
-		x[k] = rc[2 * (nd + k) + 1];
+	for (size_t k = 0; k < ne; k++) {
+		x[k] = rc[2 * k + 1];
+		total += x[k] * val[k];
+	}
 	if (phases_out)
-		*phases_out = phases;
+		*phases_out = searches;
 	if (augments_out)
 		*augments_out = augments;
 	free(to);
+	free(from);
 	free(rc);
 	free(cost);
-	free(from);
 	free(start);
 	free(adj);
-	free(it);
 	free(fill);
-	free(pi);
+	free(parc);
+	free(p);
 	free(dist);
 	free(done);
-	free(dead);
-	free(onst);
-	free(stk);
-	free(parc);
+	free(touched);
 	free(h.a);
-	return -total;
+	return total;
 }
 
 void wf_matcher_assign(wf_matcher *m)
@@ -603,6 +661,7 @@ void wf_matcher_assign(wf_matcher *m)
 			val[k] = llround(m->pair[k].score * SCORE_SCALE);
 		}
 	}
+	m->eligible = m->npair;
 	wf_mcf_bipartite(m->nd, qty, m->ns, m->scap, m->npair, ed, es, val,
 			 m->o.objective == WF_OBJ_COVERAGE, x, &m->phases, &m->augments);
 	memset(m->sused, 0, (m->ns ? m->ns : 1) * sizeof *m->sused);
@@ -664,7 +723,7 @@ void wf_matcher_stats(const wf_matcher *m, size_t *pairs, size_t *phases,
 		      size_t *augments)
 {
 	if (pairs)
-		*pairs = m->npair;
+		*pairs = m->eligible;
 	if (phases)
 		*phases = m->phases;
 	if (augments)

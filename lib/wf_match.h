@@ -29,13 +29,16 @@
  * sum_j x_ij <= quantity_i and sum_i x_ij <= capacity_j, maximising
  * sum x_ij * S_ij where S_ij = round(score_ij * 1e6) (objective
  * WF_OBJ_SCORE), or first the units served sum x_ij and then that sum
- * (WF_OBJ_COVERAGE). Solved exactly as a min-cost flow by successive
- * shortest paths (Dijkstra on reduced costs with potentials, each
- * phase augmenting along all zero-reduced-cost paths). Nodes and arcs
- * are visited in input order and heap ties broken by node number, so
- * the same input always gives the same assignment. Needs may be split
- * across offers. Units left over get the reason WF_UNMET_CAPACITY when
- * the need had eligible offers.
+ * (WF_OBJ_COVERAGE). Solved exactly as a min-cost flow: each need
+ * also has an "unserved" arc to the sink (cost 0, or for coverage a
+ * penalty above any total score), and successive shortest paths
+ * (Dijkstra on reduced costs with potentials, integer costs) send each
+ * need's units in input order, re-routing earlier units when that
+ * gains. Arcs are visited in input order and heap ties broken by node
+ * number, so the same input always gives the same assignment. Needs
+ * may be split across offers. Units left over get the reason
+ * WF_UNMET_CAPACITY when the need had eligible offers. Coverage needs
+ * total demand below about 4e6 units so the penalty fits 64 bits.
  *
  * Memory: the supply, the grid index over it, and for --top one buffer
  * of candidates; demand is streamed. Assignment holds demand and the
@@ -142,7 +145,8 @@ long long wf_matcher_used(const wf_matcher *m, size_t j);
 const char *wf_matcher_demand_id(const wf_matcher *m, size_t i);
 int wf_matcher_demand_cat(const wf_matcher *m, size_t i);
 
-/* Statistics of the last solve: eligible pairs, phases, augmentations. */
+/* Statistics of the last solve: eligible pairs, shortest-path
+ * searches, augmentations. */
 void wf_matcher_stats(const wf_matcher *m, size_t *pairs, size_t *phases,
 		      size_t *augments);
 

@@ -485,7 +485,8 @@ static void print_summary(const state *st, const summary *s, int assign)
 				dl += (size_t)snprintf(detail + dl, sizeof detail - dl, "%s%s %lld",
 						       dl ? ", " : "", wf_unmet_reason(w),
 						       s->unmet_units[c][w]);
-		wf_warn("unmet %s: %lu needs, %lld units (%s)", wf_taxonomy_code(st->tax, c), needs, tot, detail);
+		wf_warn("unmet %s: %lld units in %lu need%s (%s)", wf_taxonomy_code(st->tax, c), tot, needs,
+			needs == 1 ? "" : "s", detail);
 		any = 1;
 	}
 	if (!any)
@@ -630,12 +631,17 @@ int wf_matchrun_exec(const wf_matchrun *run)
 	free(top);
 	if (fatal || st.stop)
 		goto out;
+	if (run->assign && run->opts.objective == WF_OBJ_COVERAGE && sum->units > 4000000) {
+		/* The unserved-unit penalty must stay inside 64-bit costs. */
+		wf_warn("%s: %lld demand units, more than --objective coverage handles (4000000)", file, sum->units);
+		goto out;
+	}
 	if (run->assign && !st.stop) {
 		wf_matcher_assign(st.m);
 		if (run->cli->verbose) {
 			size_t pairs, phases, aug;
 			wf_matcher_stats(st.m, &pairs, &phases, &aug);
-			wf_warn("assignment: %zu eligible pairs kept as used, %zu phases, %zu augmenting paths",
+			wf_warn("assignment: %zu eligible pairs, %zu shortest-path searches, %zu augmentations",
 				pairs, phases, aug);
 		}
 		for (size_t i = 0; i < nneed && !st.stop; i++) {
