@@ -18,11 +18,12 @@ static void on_fatal_signal(int sig)
 	raise(sig);
 }
 
-void wf_cli_init(wf_cli *c, const char *prog)
+void wf_cli_init(wf_cli *c, char **argv)
 {
-	const char *slash = strrchr(prog, '/');
+	const char *slash = strrchr(argv[0], '/');
 
-	wf_progname = slash ? slash + 1 : prog;
+	wf_progname = slash ? slash + 1 : argv[0];
+	argv[0] = (char *)wf_progname;
 	/* Numbers are parsed and printed by our own code, never through
 	 * the locale; "C" also keeps printf's %f with a '.'. */
 	setlocale(LC_ALL, "C");
@@ -170,7 +171,7 @@ void wf_cli_report_dialect(const wf_cli *c, wf_reader *r)
 	else if (at > 0)
 		fprintf(stderr, " (decided at line %ld)", at);
 	else
-		fprintf(stderr, " (no non-ASCII byte yet)");
+		fprintf(stderr, " (no non-ASCII byte)");
 	if (wf_src_is_gzip(wf_reader_src(r)))
 		fprintf(stderr, ", gzip");
 	fputc('\n', stderr);

@@ -73,8 +73,10 @@ typedef struct wf_cli {
 } wf_cli;
 
 /* Set the program name, C locale for everything numeric, signal
- * handlers that remove uncommitted -o temporaries; fill defaults. */
-void wf_cli_init(wf_cli *c, const char *prog);
+ * handlers that remove uncommitted -o temporaries; fill defaults.
+ * argv[0] is replaced by the short name, so getopt's own messages
+ * read "wf-x: unrecognized option" like ours. */
+void wf_cli_init(wf_cli *c, char **argv);
 
 /* Handle one shared option returned by getopt_long. Returns 1 when
  * handled, 0 when opt is not a shared one. Exits for --help (calling

@@ -170,7 +170,7 @@ static int next_raw_line(wf_reader *r, const char **line, size_t *n)
 	int toolong = 0;
 
 	for (;;) {
-		char *nl = memchr(r->buf + r->pos, '\n', r->len - r->pos);
+		char *nl = r->len > r->pos ? memchr(r->buf + r->pos, '\n', r->len - r->pos) : NULL;
 		if (nl) {
 			*line = r->buf + r->pos;
 			*n = (size_t)(nl + 1 - (r->buf + r->pos));

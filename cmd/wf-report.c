@@ -1,0 +1,226 @@
+/* wf-report - tables, Markdown, self-contained HTML and JSON reports. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "wf_cli.h"
+#include "wf_render.h"
+#include "wf_render_input.h"
+#include "wf_render_kinds.h"
+
+enum {
+	OPT_KIND = WF_OPT_FIRST_PRIVATE, OPT_TITLE, OPT_DATE, OPT_DECIMALS, OPT_LOCALE,
+	OPT_MAXWIDTH, OPT_PERIOD, OPT_GROUP, OPT_VALUE, OPT_UNIT, OPT_INSTITUTION,
+	OPT_WHERE, OPT_LABEL, OPT_TOP
+};
+
+static void usage(FILE *f)
+{
+	fputs("Usage: wf-report [OPTION]... [FILE]...\n"
+	      "Render wfkit output (or any CSV or NDJSON table) for people: an aligned\n"
+	      "terminal table, Markdown, one self-contained HTML page with charts, or JSON.\n"
+	      "With no FILE, or when FILE is -, read standard input.\n"
+	      "\n"
+	      "  -f, --format=FMT        table (default), markdown, html or json\n"
+	      "      --kind=KIND         table (default), trend (wf-benchmark --summary),\n"
+	      "                          benchmark (wf-benchmark), match (wf-match)\n"
+	      "  -o, --output=FILE       write to FILE atomically (temporary file + rename)\n"
+	      "      --title=TEXT        report title (default: from the kind)\n"
+	      "      --date[=YYYY-MM-DD] show a date (default none; without a value: today, UTC)\n"
+	      "      --decimals=N        digits after the decimal point, 0-9 (default 2)\n"
+	      "      --locale=LOC        C (default: 1,234.56) or it (1.234,56); display only\n"
+	      "      --max-width=N       cut text cells wider than N characters (-f table)\n"
+	      "      --period=COL        period column (default year)\n"
+	      "      --group=COLS        group columns, comma-separated; '' for none\n"
+	      "                          (default: trend, every text column; benchmark,\n"
+	      "                          the peer-group columns)\n"
+	      "      --value=COL         value column (default: trend metric_total;\n"
+	      "                          benchmark per_employee, else metric)\n"
+	      "      --unit=TEXT         unit of the values, shown on axes (e.g. EUR)\n"
+	      "      --institution=ID    benchmark: card and peer chart for one institution\n"
+	      "      --where=COL=VALUE   keep rows whose COL is VALUE (repeatable)\n"
+	      "      --label=NAME=TEXT   show group or category NAME as TEXT (repeatable)\n"
+	      "      --top=N             providers listed and lines drawn at most (default 10)\n"
+	      "      --input-format=FMT  auto (default), csv or ndjson\n"
+	      "      --encoding=ENC      auto (default), utf-8, cp1252 or latin1\n"
+	      "  -d, --delimiter=C       ';' ',' or tab (default: from the header line)\n"
+	      "      --max-field-bytes=N longest record accepted (default 16M)\n"
+	      "  -v, --verbose           show each input's dialect\n"
+	      "  -h, --help              show this help and exit\n"
+	      "  -V, --version           show the version and exit\n"
+	      "\n"
+	      "Exit status: 0 report written, 1 a data or I/O error, 2 usage.\n"
+	      "Full documentation: man wf-report\n", f);
+}
+
+static long num_arg(const char *arg, const char *what, long lo, long hi)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+
+	if (!*arg || *end || v < lo || v > hi)
+		wf_usage_error("invalid %s '%s'", what, arg);
+	return v;
+}
+
+static const char *date_arg(const char *arg, char *buf, size_t sz)
+{
+	int y, m, d;
+	char extra;
+
+	if (!arg) {
+		time_t now = time(NULL);
+		struct tm tm;
+		gmtime_r(&now, &tm);
+		strftime(buf, sz, "%Y-%m-%d", &tm);
+		return buf;
+	}
+	if (sscanf(arg, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 || strlen(arg) != 10 ||
+	    m < 1 || m > 12 || d < 1 || d > 31)
+		wf_usage_error("invalid date '%s' (YYYY-MM-DD)", arg);
+	return arg;
+}
+
+static void push(const char ***v, size_t *n, const char *s)
+{
+	*v = wf_xrealloc(*v, (*n + 1) * sizeof **v);
+	(*v)[(*n)++] = s;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		WF_LONGOPTS_BASE, WF_LONGOPTS_INPUT,
+		{ "format", required_argument, NULL, WF_OPT_FORMAT },
+		{ "kind", required_argument, NULL, OPT_KIND },
+		{ "title", required_argument, NULL, OPT_TITLE },
+		{ "date", optional_argument, NULL, OPT_DATE },
+		{ "decimals", required_argument, NULL, OPT_DECIMALS },
+		{ "locale", required_argument, NULL, OPT_LOCALE },
+		{ "max-width", required_argument, NULL, OPT_MAXWIDTH },
+		{ "period", required_argument, NULL, OPT_PERIOD },
+		{ "group", required_argument, NULL, OPT_GROUP },
+		{ "value", required_argument, NULL, OPT_VALUE },
+		{ "unit", required_argument, NULL, OPT_UNIT },
+		{ "institution", required_argument, NULL, OPT_INSTITUTION },
+		{ "where", required_argument, NULL, OPT_WHERE },
+		{ "label", required_argument, NULL, OPT_LABEL },
+		{ "top", required_argument, NULL, OPT_TOP },
+		{ NULL, 0, NULL, 0 }
+	};
+	wf_cli cli;
+	wf_render_opts ro = WF_RENDER_OPTS_INIT;
+	wf_report_opts ko;
+	wf_report_err err;
+	const char *date = NULL;
+	const char **where = NULL, **label = NULL;
+	char datebuf[16];
+	int opt, fmt = WF_RENDER_TABLE, status = WF_EXIT_DATA;
+	wf_rinput *in = NULL;
+	wf_report *rep = NULL;
+	wf_strbuf buf = WF_STRBUF_INIT;
+	wf_out *out = NULL;
+
+	memset(&ko, 0, sizeof ko);
+	wf_cli_init(&cli, argv);
+	while ((opt = getopt_long(argc, argv, "f:o:d:vhV", longopts, NULL)) != -1) {
+		if (opt != WF_OPT_FORMAT && wf_cli_option(&cli, opt, optarg, usage))
+			continue;
+		switch (opt) {
+		case WF_OPT_FORMAT:
+			if ((fmt = wf_render_format_parse(optarg)) < 0)
+				wf_usage_error("invalid format '%s' (table, markdown, html, json)", optarg);
+			break;
+		case OPT_KIND: {
+			int k = wf_report_kind_parse(optarg);
+			if (k < 0)
+				wf_usage_error("invalid kind '%s' (table, trend, benchmark, match)", optarg);
+			ko.kind = (enum wf_report_kind)k;
+			break;
+		}
+		case OPT_TITLE: ko.title = optarg; break;
+		case OPT_DATE: date = date_arg(optarg, datebuf, sizeof datebuf); break;
+		case OPT_DECIMALS: ro.decimals = (int)num_arg(optarg, "number of decimals", 0, 9); break;
+		case OPT_LOCALE:
+			if (strcmp(optarg, "it") == 0 || strcmp(optarg, "it_IT") == 0)
+				ro.locale_it = 1;
+			else if (strcmp(optarg, "C") == 0 || strcmp(optarg, "en") == 0)
+				ro.locale_it = 0;
+			else
+				wf_usage_error("invalid locale '%s' (C, it)", optarg);
+			break;
+		case OPT_MAXWIDTH: ro.max_width = (size_t)num_arg(optarg, "width", 2, 100000); break;
+		case OPT_PERIOD: ko.period = optarg; break;
+		case OPT_GROUP: ko.group = optarg; break;
+		case OPT_VALUE: ko.value = optarg; break;
+		case OPT_UNIT: ko.unit = optarg; break;
+		case OPT_INSTITUTION: ko.institution = optarg; break;
+		case OPT_WHERE:
+			if (!strchr(optarg, '=') || optarg[0] == '=')
+				wf_usage_error("invalid filter '%s' (COL=VALUE)", optarg);
+			push(&where, &ko.nwhere, optarg);
+			break;
+		case OPT_LABEL:
+			if (!strchr(optarg, '=') || optarg[0] == '=')
+				wf_usage_error("invalid label '%s' (NAME=TEXT)", optarg);
+			push(&label, &ko.nlabel, optarg);
+			break;
+		case OPT_TOP: ko.top = (size_t)num_arg(optarg, "count", 1, 1000); break;
+		default:
+			wf_usage_error("unexpected option");
+		}
+	}
+	if (ko.institution && ko.kind != WF_KIND_BENCHMARK)
+		wf_usage_error("--institution needs --kind benchmark");
+	ko.where = where;
+	ko.label = label;
+	ko.point = ro.locale_it ? ',' : '.';
+	ko.group_sep = ro.locale_it ? '.' : ',';
+
+	in = wf_rinput_new();
+	if (optind == argc) {
+		if (wf_rinput_read(in, &cli, "-") != 0)
+			goto out;
+	}
+	for (int i = optind; i < argc; i++)
+		if (wf_rinput_read(in, &cli, argv[i]) != 0)
+			goto out;
+	{
+		wf_rtable *t = wf_rinput_table(in);
+		if (!(rep = wf_report_build(t, &ko, &err))) {
+			/* Only the rows are known to the builder; name file and line here. */
+			if (err.row >= 0) {
+				unsigned src;
+				long line;
+				wf_rtable *again = wf_rinput_table(in);
+				wf_rtable_origin(again, (size_t)err.row, &src, &line);
+				wf_warn_at(wf_rinput_name(in, src), line, "%s", err.msg);
+				wf_rtable_free(again);
+			} else if (wf_rinput_nsources(in) == 1) {
+				wf_warn_at(wf_rinput_name(in, 0), 0, "%s", err.msg);
+			} else {
+				wf_warn("%s", err.msg);
+			}
+			goto out;
+		}
+	}
+	for (size_t i = 0; i < wf_rinput_nsources(in); i++)
+		wf_report_source(rep, wf_rinput_name(in, i), wf_rinput_rows(in, i));
+	if (date)
+		wf_report_date(rep, date);
+	wf_render(rep, (enum wf_render_fmt)fmt, &ro, &buf);
+	if (!(out = wf_out_open(cli.output)))
+		goto out;
+	wf_out_write(out, buf.s, buf.len);
+	status = wf_out_failed(out) ? WF_EXIT_DATA : WF_EXIT_OK;
+out:
+	if (out && wf_out_close(out, status == WF_EXIT_OK) != 0)
+		status = WF_EXIT_DATA;
+	wf_strbuf_release(&buf);
+	wf_report_free(rep);
+	wf_rinput_free(in);
+	free(where);
+	free(label);
+	return status;
+}

@@ -1,0 +1,48 @@
+# bash completion for wf-report(1)                    -*- shell-script -*-
+_wf_report()
+{
+	local cur prev words cword split
+	_init_completion -s || return
+
+	case $prev in
+	-f | --format)
+		COMPREPLY=($(compgen -W 'table markdown html json' -- "$cur"))
+		return ;;
+	--kind)
+		COMPREPLY=($(compgen -W 'table trend benchmark match' -- "$cur"))
+		return ;;
+	--locale)
+		COMPREPLY=($(compgen -W 'C it' -- "$cur"))
+		return ;;
+	--input-format)
+		COMPREPLY=($(compgen -W 'auto csv ndjson' -- "$cur"))
+		return ;;
+	--encoding)
+		COMPREPLY=($(compgen -W 'auto utf-8 cp1252 latin1' -- "$cur"))
+		return ;;
+	-d | --delimiter)
+		COMPREPLY=($(compgen -W "';' ',' tab" -- "$cur"))
+		return ;;
+	--decimals)
+		COMPREPLY=($(compgen -W '0 1 2 3 4 5 6 7 8 9' -- "$cur"))
+		return ;;
+	-o | --output)
+		_filedir
+		return ;;
+	--title | --date | --max-width | --period | --group | --value | --unit | \
+	--institution | --where | --label | --top | --max-field-bytes)
+		return ;;
+	esac
+	$split && return
+
+	if [[ $cur == -* ]]; then
+		COMPREPLY=($(compgen -W '--format --kind --output --title --date --decimals
+			--locale --max-width --period --group --value --unit --institution
+			--where --label --top --input-format --encoding --delimiter
+			--max-field-bytes --verbose --help --version' -- "$cur"))
+		[[ ${COMPREPLY-} == *= ]] && compopt -o nospace
+		return
+	fi
+	_filedir '@(csv|CSV|ndjson|json|gz)'
+} &&
+	complete -F _wf_report wf-report

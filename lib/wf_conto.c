@@ -1,0 +1,850 @@
+#include "wf_conto.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "wf_err.h"
+#include "wf_map.h"
+#include "wf_zip.h"
+
+/* ---- names ---- */
+
+/* U+00C0..U+00FF folded to an ASCII capital (0 = not a letter). */
+static const char latin1_fold[64] = {
+	'A', 'A', 'A', 'A', 'A', 'A', 'A', 'C', 'E', 'E', 'E', 'E', 'I', 'I', 'I', 'I',
+	'D', 'N', 'O', 'O', 'O', 'O', 'O', 0, 'O', 'U', 'U', 'U', 'U', 'Y', 0, 'S',
+	'A', 'A', 'A', 'A', 'A', 'A', 'A', 'C', 'E', 'E', 'E', 'E', 'I', 'I', 'I', 'I',
+	'D', 'N', 'O', 'O', 'O', 'O', 'O', 0, 'O', 'U', 'U', 'U', 'U', 'Y', 0, 'Y'
+};
+
+/* Next character of UTF-8 text as an ASCII capital, digit or '%', or
+ * '_' for anything else (spaces, punctuation, other scripts). */
+static char fold_next(const unsigned char **pp, const unsigned char *e)
+{
+	const unsigned char *p = *pp;
+	unsigned c = *p++;
+
+	if (c >= 0x80) {
+		if (c == 0xC3 && p < e && (*p & 0xC0) == 0x80) {
+			char f = latin1_fold[((c & 0x1F) << 6 | (*p & 0x3F)) - 0xC0];
+			p++;
+			*pp = p;
+			return f ? f : '_';
+		}
+		while (p < e && (*p & 0xC0) == 0x80)
+			p++;
+		*pp = p;
+		return '_';
+	}
+	*pp = p;
+	if (isalpha(c))
+		return (char)toupper(c);
+	if (isdigit(c) || c == '%')
+		return (char)c;
+	return '_';
+}
+
+static size_t fold(const char *s, size_t n, char *out, size_t outsz, int keep_sep)
+{
+	const unsigned char *p = (const unsigned char *)s, *e = p + n;
+	size_t k = 0;
+
+	while (p < e && k + 1 < outsz) {
+		char c = fold_next(&p, e);
+		if (c == '_') {
+			if (keep_sep && k > 0 && out[k - 1] != '_')
+				out[k++] = '_';
+			continue;
+		}
+		if (!keep_sep && c == '%')
+			continue;
+		out[k++] = c;
+	}
+	while (k > 0 && out[k - 1] == '_')
+		k--;
+	out[k] = '\0';
+	return k;
+}
+
+size_t wf_conto_fold_name(const char *s, size_t n, char *out, size_t outsz)
+{
+	return fold(s, n, out, outsz, 0);
+}
+
+static void replace_all(char *s, size_t cap, const char *from, const char *to)
+{
+	size_t fl = strlen(from), tl = strlen(to);
+	char *p = s;
+
+	while ((p = strstr(p, from)) != NULL) {
+		size_t rest = strlen(p + fl);
+		if ((size_t)(p - s) + tl + rest + 1 > cap)
+			return;
+		memmove(p + tl, p + fl, rest + 1);
+		memcpy(p, to, tl);
+		p += tl;
+	}
+}
+
+size_t wf_conto_norm_header(const char *s, size_t n, char *out, size_t outsz)
+{
+	/* Spellings seen in the published files, 2001-2024. */
+	static const char *const alias[][2] = {
+		{ "VOCE_DI_SPESA", "VOCE_SPESA" },
+		{ "PIEDO", "PIENO" },
+		{ "DOMME", "DONNE" },
+		{ "PARTTIME", "PART_TIME" },
+		{ "PART_TIMESUP", "PART_TIME_SUP" },
+		{ "PART_TIMEINF", "PART_TIME_INF" },
+		{ "SUP_50%", "SUP50%" },
+		{ "INF_50%", "INF50%" },
+		{ "COMANDATIDISTACCATI", "COMANDATI_DISTACCATI_" },
+		{ "COMANDATI_DISTACCATI__", "COMANDATI_DISTACCATI_" },
+	};
+
+	fold(s, n, out, outsz, 1);
+	for (size_t i = 0; i < sizeof alias / sizeof alias[0]; i++)
+		replace_all(out, outsz, alias[i][0], alias[i][1]);
+	return strlen(out);
+}
+
+/* ---- layouts ---- */
+
+static const char *const occ_cols[] = {
+	"PERSONALE_TEMPO_PIENO_UOMINI", "PERSONALE_TEMPO_PIENO_DONNE",
+	"PART_TIME_INF50%_UOMINI", "PART_TIME_INF50%_DONNE",
+	"PART_TIME_SUP50%_UOMINI", "PART_TIME_SUP50%_DONNE", NULL
+};
+static const char *const flex_cols[] = {
+	"PERSONALE_TEMPO_DETERMINATO_UOMINI", "PERSONALE_TEMPO_DETERMINATO_DONNE",
+	"FORMAZIONE_LAVORO_UOMINI", "FORMAZIONE_LAVORO_DONNE",
+	"INTERINALE_UOMINI", "INTERINALE_DONNE",
+	"LAVORO_SOCIALMENTE_UTILE_UOMINI", "LAVORO_SOCIALMENTE_UTILE_DONNE", NULL
+};
+
+/* Index of a normalised column, -1 absent, -2 present twice. */
+static int find_col(char **norm, size_t n, const char *name)
+{
+	int at = -1;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(norm[i], name) == 0) {
+			if (at >= 0)
+				return -2;
+			at = (int)i;
+		}
+	return at;
+}
+
+enum wf_layout_kind wf_layout_detect(const wf_row *h, wf_layout *L, char *why, size_t whylen)
+{
+	char **norm = wf_xcalloc(h->n ? h->n : 1, sizeof *norm);
+	const char *const *need = NULL;
+	enum wf_layout_kind k = WF_LAYOUT_UNKNOWN;
+	int *slot[WF_LAYOUT_MAXCOUNTS + 4];
+	const char *names[WF_LAYOUT_MAXCOUNTS + 4];
+	size_t nneed = 0;
+
+	memset(L, 0, sizeof *L);
+	why[0] = '\0';
+	for (size_t i = 0; i < h->n; i++) {
+		char buf[256];
+		wf_conto_norm_header(h->f[i], h->len[i], buf, sizeof buf);
+		norm[i] = wf_xstrdup(buf);
+	}
+	names[nneed] = "ISTITUZIONE", slot[nneed++] = &L->inst;
+	names[nneed] = "CONTRATTO", slot[nneed++] = &L->contract;
+	if (find_col(norm, h->n, "VOCE_SPESA") != -1 || find_col(norm, h->n, "TOTALE_SPESA") != -1) {
+		k = WF_LAYOUT_COSTO_LAVORO;
+		names[nneed] = "VOCE_SPESA", slot[nneed++] = &L->item;
+		names[nneed] = "TOTALE_SPESA", slot[nneed++] = &L->value;
+	} else if (find_col(norm, h->n, occ_cols[0]) != -1) {
+		k = WF_LAYOUT_OCCUPAZIONE;
+		need = occ_cols;
+	} else if (find_col(norm, h->n, flex_cols[0]) != -1) {
+		k = WF_LAYOUT_LAVORO_FLESSIBILE;
+		need = flex_cols;
+	}
+	for (; need && *need; need++) {
+		names[nneed] = *need;
+		slot[nneed++] = &L->counts[L->ncounts++];
+	}
+	if (k == WF_LAYOUT_UNKNOWN) {
+		snprintf(why, whylen, "unknown layout (header has none of VOCE_SPESA, %s, %s)",
+			 occ_cols[0], flex_cols[0]);
+		goto out;
+	}
+	for (size_t i = 0; i < nneed; i++) {
+		int c = find_col(norm, h->n, names[i]);
+		if (c < 0) {
+			snprintf(why, whylen, "unknown layout (%s header %s column %s)",
+				 wf_layout_name(k), c == -1 ? "lacks" : "repeats", names[i]);
+			k = WF_LAYOUT_UNKNOWN;
+			goto out;
+		}
+		*slot[i] = c;
+	}
+	L->kind = k;
+out:
+	for (size_t i = 0; i < h->n; i++)
+		free(norm[i]);
+	free(norm);
+	return k;
+}
+
+const char *wf_layout_name(enum wf_layout_kind k)
+{
+	switch (k) {
+	case WF_LAYOUT_COSTO_LAVORO: return "COSTO_LAVORO";
+	case WF_LAYOUT_OCCUPAZIONE: return "OCCUPAZIONE";
+	case WF_LAYOUT_LAVORO_FLESSIBILE: return "LAVORO_FLESSIBILE";
+	default: return "unknown";
+	}
+}
+
+const char *wf_layout_measure(enum wf_layout_kind k)
+{
+	return k == WF_LAYOUT_OCCUPAZIONE ? "HEADCOUNT"
+	       : k == WF_LAYOUT_LAVORO_FLESSIBILE ? "FLEX_UNITS" : NULL;
+}
+
+int wf_conto_year_from_name(const char *name)
+{
+	const char *base = strrchr(name, '/'), *p;
+	int year = 0;
+
+	base = base ? base + 1 : name;
+	for (p = base; (p = strchr(p, '_')) != NULL; p++) {
+		if (isdigit((unsigned char)p[1]) && isdigit((unsigned char)p[2]) &&
+		    isdigit((unsigned char)p[3]) && isdigit((unsigned char)p[4]) &&
+		    !isdigit((unsigned char)p[5])) {
+			int y = atoi(p + 1);
+			if (y >= 1990 && y <= 2099)
+				year = y;
+		}
+	}
+	return year;
+}
+
+int wf_conto_wanted_name(const char *base)
+{
+	static const char *const pre[] = { "COSTO_LAVORO_", "OCCUPAZIONE_", "LAVORO_FLESSIBILE_" };
+	size_t n = strlen(base);
+
+	if (!(n > 4 && strcasecmp(base + n - 4, ".csv") == 0) &&
+	    !(n > 7 && strcasecmp(base + n - 7, ".csv.gz") == 0))
+		return 0;
+	for (size_t i = 0; i < 3; i++)
+		if (strncasecmp(base, pre[i], strlen(pre[i])) == 0)
+			return 1;
+	return 0;
+}
+
+static void trim(const char **s, size_t *n)
+{
+	while (*n && isspace((unsigned char)**s))
+		(*s)++, (*n)--;
+	while (*n && isspace((unsigned char)(*s)[*n - 1]))
+		(*n)--;
+}
+
+int wf_conto_item_code(const char *s, size_t n, char out[16])
+{
+	size_t i = 0, k = 0, d;
+
+	trim(&s, &n);
+	while (i < n && isalpha((unsigned char)s[i]) && k < 3)
+		out[k++] = (char)toupper((unsigned char)s[i++]);
+	d = n - i;
+	if (k == 0 || d == 0 || d > 6)
+		return -1;
+	for (size_t j = i; j < n; j++)
+		if (!isdigit((unsigned char)s[j]))
+			return -1;
+	for (size_t pad = d; pad < 3; pad++)
+		out[k++] = '0';
+	memcpy(out + k, s + i, d);
+	out[k + d] = '\0';
+	return 0;
+}
+
+int wf_conto_inst_key(const char *s, size_t n, char key[32], char type[8])
+{
+	size_t i = 0;
+
+	trim(&s, &n);
+	while (i < n && isalpha((unsigned char)s[i]))
+		i++;
+	if (i == 0 || i > 3 || i == n || n >= 32)
+		return -1;
+	for (size_t j = i; j < n; j++)
+		if (!isdigit((unsigned char)s[j]))
+			return -1;
+	for (size_t j = 0; j < n; j++)
+		key[j] = (char)toupper((unsigned char)s[j]);
+	key[n] = '\0';
+	memcpy(type, key, i);
+	type[i] = '\0';
+	return 0;
+}
+
+/* ---- RGS regions ---- */
+
+static const char *const rgs_regions[][2] = {
+	{ "R00125", "01" }, { "R00198", "02" }, { "R00090", "03" }, { "R00214", "04" },
+	{ "R00223", "04" }, { "R00205", "05" }, { "R00063", "06" }, { "R00081", "07" },
+	{ "R00054", "08" }, { "R00161", "09" }, { "R00189", "10" }, { "R00107", "11" },
+	{ "R00072", "12" }, { "R00018", "13" }, { "R00116", "14" }, { "R00045", "15" },
+	{ "R00134", "16" }, { "R00027", "17" }, { "R00036", "18" }, { "R00152", "19" },
+	{ "R00143", "20" },
+};
+
+const char *wf_rgs_region_istat(const char *rgs)
+{
+	for (size_t i = 0; i < sizeof rgs_regions / sizeof rgs_regions[0]; i++)
+		if (strcmp(rgs_regions[i][0], rgs) == 0)
+			return rgs_regions[i][1];
+	return NULL;
+}
+
+/* ---- code lists ---- */
+
+struct catasto {
+	char *code, *name, *prov, *region; /* region: ISTAT 2 digits */
+};
+
+struct place {
+	char *istat, *region, *sigla;
+};
+
+struct inst_rec {
+	wf_inst pub;
+	char *key, *type, *name, *region, *province, *comune;
+};
+
+struct wf_codes {
+	wf_map *inst;      /* key -> struct inst_rec (listed or seen) */
+	wf_map *contract;  /* contract -> char *[2] {aggregate, comparto} */
+	wf_map *item;      /* item code -> (void *)(intptr_t)sign */
+	wf_map *catasto;   /* cadastral code -> struct catasto */
+	wf_map *by_name;   /* folded comune name -> struct catasto, or &ambiguous */
+	wf_map *by_prov;   /* folded province name -> struct catasto (any of it) */
+	wf_map *by_region; /* folded region name -> ISTAT region string */
+	wf_map *places;    /* cadastral code -> struct place */
+	int lists, have_places;
+};
+
+static char ambiguous;
+
+wf_codes *wf_codes_new(void)
+{
+	wf_codes *c = wf_xcalloc(1, sizeof *c);
+
+	c->inst = wf_map_new();
+	c->contract = wf_map_new();
+	c->item = wf_map_new();
+	c->catasto = wf_map_new();
+	c->by_name = wf_map_new();
+	c->by_prov = wf_map_new();
+	c->by_region = wf_map_new();
+	c->places = wf_map_new();
+	return c;
+}
+
+void wf_codes_free(wf_codes *c)
+{
+	void *v;
+
+	if (!c)
+		return;
+	for (size_t i = 0; i < wf_map_count(c->inst); i++) {
+		wf_map_key_at(c->inst, i, &v);
+		struct inst_rec *r = v;
+		free(r->key);
+		free(r->type);
+		free(r->name);
+		free(r->region);
+		free(r->province);
+		free(r->comune);
+		free(r);
+	}
+	for (size_t i = 0; i < wf_map_count(c->contract); i++) {
+		wf_map_key_at(c->contract, i, &v);
+		char **p = v;
+		free(p[0]);
+		free(p[1]);
+		free(p);
+	}
+	for (size_t i = 0; i < wf_map_count(c->catasto); i++) {
+		wf_map_key_at(c->catasto, i, &v);
+		struct catasto *k = v;
+		free(k->code);
+		free(k->name);
+		free(k->prov);
+		free(k->region);
+		free(k);
+	}
+	for (size_t i = 0; i < wf_map_count(c->by_region); i++) {
+		wf_map_key_at(c->by_region, i, &v);
+		free(v);
+	}
+	for (size_t i = 0; i < wf_map_count(c->places); i++) {
+		wf_map_key_at(c->places, i, &v);
+		struct place *p = v;
+		free(p->istat);
+		free(p->region);
+		free(p->sigla);
+		free(p);
+	}
+	wf_map_free(c->inst);
+	wf_map_free(c->contract);
+	wf_map_free(c->item);
+	wf_map_free(c->catasto);
+	wf_map_free(c->by_name);
+	wf_map_free(c->by_prov);
+	wf_map_free(c->by_region);
+	wf_map_free(c->places);
+	free(c);
+}
+
+/* Text of a descriptive field: trimmed, inner runs of spaces made one
+ * ("SANITA'  PRIVATA", "EX IPAB " in the source). */
+static char *clean_text(const char *s, size_t n)
+{
+	char *o = wf_xmalloc(n + 1);
+	size_t k = 0;
+
+	trim(&s, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == ' ' && k > 0 && o[k - 1] == ' ')
+			continue;
+		o[k++] = s[i];
+	}
+	o[k] = '\0';
+	return o;
+}
+
+enum list_kind { L_INST, L_CONTRACT, L_ITEM, L_CATASTO, L_NKINDS };
+static const char *const list_file[L_NKINDS] = {
+	"TipoIstituzione_Istituzione.csv", "CompartoContratto.csv",
+	"VoceSpesa.csv", "RegioneProvinciaCatasto.csv"
+};
+static const char *const list_cols[L_NKINDS][5] = {
+	{ "CODI_TIPO_ISTITUZIONE", "CODI_ISTITUZIONE", "DESC_ISTITUZIONE", NULL },
+	{ "CODI_CONTRATTO", "CODI_AGGREGATO", "CODI_COMPARTO", NULL },
+	{ "CODI_TIPO_VOCE_SPESA", "CODI_VOCE_SPESA", "FLAG_SEGNO", NULL },
+	{ "CODI_CATASTALE", "DESC_CODICE_CATASTALE", "CODI_PROVINCIA", "CODI_REGIONE", "DESC_PROVINCIA" },
+};
+
+static int list_of(const char *base)
+{
+	for (int i = 0; i < L_NKINDS; i++)
+		if (strcasecmp(base, list_file[i]) == 0)
+			return i;
+	return -1;
+}
+
+static void add_region_name(wf_codes *c, const char *desc, const char *istat)
+{
+	char f[256];
+	void **slot;
+
+	wf_conto_fold_name(desc, strlen(desc), f, sizeof f);
+	slot = wf_map_slot(c->by_region, f, strlen(f));
+	if (!*slot)
+		*slot = wf_xstrdup(istat);
+}
+
+static int load_list(wf_codes *c, int kind, wf_src *src)
+{
+	wf_reader_opts o = { 0 };
+	wf_reader *r;
+	wf_row row;
+	int col[5], st, ret = 0;
+	char name[256];
+
+	o.delim = ';';
+	if (!(r = wf_reader_new(src, &o)))
+		return -1;
+	const wf_row *h = wf_reader_header(r);
+	for (int i = 0; i < 5; i++) {
+		col[i] = -1;
+		if (!list_cols[kind][i])
+			continue;
+		for (size_t k = 0; k < h->n; k++) {
+			wf_conto_norm_header(h->f[k], h->len[k], name, sizeof name);
+			if (strcmp(name, list_cols[kind][i]) == 0)
+				col[i] = (int)k;
+		}
+		if (col[i] < 0) {
+			wf_warn("%s: code list lacks column %s", wf_reader_name(r), list_cols[kind][i]);
+			ret = -1;
+			goto out;
+		}
+	}
+	while ((st = wf_reader_next(r, &row)) != WF_ROW_EOF) {
+		if (st == WF_ROW_FATAL) {
+			ret = wf_warn("%s: %s", wf_reader_name(r), wf_reader_reason(r));
+			goto out;
+		}
+		if (st == WF_ROW_BAD) {
+			ret = wf_warn_at(wf_reader_name(r), row.line, "%s", wf_reader_reason(r));
+			goto out;
+		}
+#define F(i) row.f[col[i]], row.len[col[i]]
+		if (kind == L_INST) {
+			char key[64], kt[8];
+			char *t = clean_text(F(0)), *num = clean_text(F(1));
+			snprintf(key, sizeof key, "%s%s", t, num);
+			free(num);
+			if (wf_conto_inst_key(key, strlen(key), key, kt) != 0) {
+				free(t);
+				continue;
+			}
+			void **slot = wf_map_slot(c->inst, key, strlen(key));
+			if (!*slot) {
+				struct inst_rec *ir = wf_xcalloc(1, sizeof *ir);
+				ir->key = wf_xstrdup(key);
+				ir->type = t;
+				ir->name = clean_text(F(2));
+				ir->pub.known = 1;
+				*slot = ir;
+			} else {
+				free(t);
+			}
+		} else if (kind == L_CONTRACT) {
+			char *k = clean_text(F(0));
+			void **slot = wf_map_slot(c->contract, k, strlen(k));
+			if (!*slot) {
+				char **p = wf_xcalloc(2, sizeof *p);
+				p[0] = clean_text(F(1));
+				p[1] = clean_text(F(2));
+				*slot = p;
+			}
+			free(k);
+		} else if (kind == L_ITEM) {
+			char code[16], raw[64];
+			char *t = clean_text(F(0)), *num = clean_text(F(1));
+			snprintf(raw, sizeof raw, "%s%s", t, num);
+			free(t);
+			free(num);
+			if (wf_conto_item_code(raw, strlen(raw), code) == 0) {
+				const char *sg = row.f[col[2]];
+				intptr_t sign = strchr(sg, '-') ? -1 : 1;
+				*wf_map_slot(c->item, code, strlen(code)) = (void *)sign;
+			}
+		} else {
+			char *code = clean_text(F(0));
+			void **slot = wf_map_slot(c->catasto, code, strlen(code));
+			if (*slot) {
+				free(code);
+				continue;
+			}
+			struct catasto *k = wf_xcalloc(1, sizeof *k);
+			char *rgs = clean_text(F(3)), *pdesc = clean_text(F(4));
+			const char *ist = wf_rgs_region_istat(rgs);
+			k->code = code;
+			k->name = clean_text(F(1));
+			k->prov = clean_text(F(2));
+			k->region = wf_xstrdup(ist ? ist : "");
+			*slot = k;
+			wf_conto_fold_name(k->name, strlen(k->name), name, sizeof name);
+			slot = wf_map_slot(c->by_name, name, strlen(name));
+			*slot = *slot ? (void *)&ambiguous : k;
+			wf_conto_fold_name(pdesc, strlen(pdesc), name, sizeof name);
+			slot = wf_map_slot(c->by_prov, name, strlen(name));
+			if (!*slot)
+				*slot = k;
+			/* The region is named in the code list too. */
+			size_t dl = 0;
+			const char *d = NULL;
+			for (size_t q = 0; q < h->n; q++) {
+				wf_conto_norm_header(h->f[q], h->len[q], name, sizeof name);
+				if (strcmp(name, "DESC_REGIONE") == 0) {
+					d = row.f[q];
+					dl = row.len[q];
+				}
+			}
+			if (d && ist) {
+				char *rd = clean_text(d, dl);
+				add_region_name(c, rd, ist);
+				free(rd);
+			}
+			free(rgs);
+			free(pdesc);
+		}
+#undef F
+	}
+out:
+	wf_reader_free(r);
+	return ret;
+}
+
+struct zip_ctx {
+	wf_codes *c;
+	int found[L_NKINDS];
+};
+
+static int zip_want(void *ctx, const wf_zip_member *m)
+{
+	struct zip_ctx *z = ctx;
+	int k = list_of(m->base);
+	return k >= 0 && !z->found[k];
+}
+
+static int zip_take(void *ctx, const wf_zip_member *m, wf_src *src)
+{
+	struct zip_ctx *z = ctx;
+	int k = list_of(m->base);
+
+	z->found[k] = 1;
+	return load_list(z->c, k, src);
+}
+
+int wf_codes_load(wf_codes *c, const char *path, int verbose)
+{
+	struct stat st;
+	int found[L_NKINDS] = { 0 };
+	int ret = 0;
+
+	if (stat(path, &st) != 0)
+		return wf_warn("%s:", path);
+	if (S_ISDIR(st.st_mode)) {
+		DIR *d = opendir(path);
+		struct dirent *e;
+		if (!d)
+			return wf_warn("%s:", path);
+		while ((e = readdir(d)) != NULL) {
+			int k = list_of(e->d_name);
+			if (k < 0 || found[k])
+				continue;
+			size_t pl = strlen(path) + strlen(e->d_name) + 2;
+			char *p = wf_xmalloc(pl);
+			snprintf(p, pl, "%s/%s", path, e->d_name);
+			wf_src *s = wf_src_open(p);
+			free(p);
+			if (!s || load_list(c, k, s) != 0)
+				ret = -1;
+			found[k] = 1;
+		}
+		closedir(d);
+	} else {
+		wf_src *s = wf_src_open(path);
+		unsigned char *buf;
+		size_t n;
+		struct zip_ctx z = { c, { 0 } };
+		if (!s)
+			return -1;
+		buf = wf_src_slurp_raw(s, &n);
+		if (!buf || !wf_zip_magic(buf, n)) {
+			free(buf);
+			wf_src_free(s);
+			return wf_warn("%s: not a folder or zip archive of code lists", path);
+		}
+		if (wf_zip_walk(path, buf, n, zip_want, zip_take, &z) != 0)
+			ret = -1;
+		memcpy(found, z.found, sizeof found);
+		free(buf);
+		wf_src_free(s);
+	}
+	if (ret)
+		return -1;
+	if (!found[L_INST])
+		return wf_warn("%s: no %s found", path, list_file[L_INST]);
+	for (int k = 1; k < L_NKINDS; k++)
+		if (!found[k] && verbose)
+			wf_warn("%s: no %s found; its columns stay empty", path, list_file[k]);
+	c->lists = 1;
+	return 0;
+}
+
+int wf_codes_load_places(wf_codes *c, const char *path)
+{
+	/* comuni_geocoded.csv, and the official ISTAT list's headers. */
+	static const char *const alt[4][2] = {
+		{ "CODICECATASTALE", "CODICE_CATASTALE_DEL_COMUNE" },
+		{ "CODICECOMUNE", "CODICE_COMUNE_FORMATO_ALFANUMERICO" },
+		{ "CODICEREGIONE", "CODICE_REGIONE" },
+		{ "SIGLA", "SIGLA_AUTOMOBILISTICA" },
+	};
+	wf_reader *r;
+	wf_reader_opts o = { 0 };
+	wf_row row;
+	int col[4], st, ret = 0;
+	char name[256];
+
+	wf_src *s = wf_src_open(path);
+
+	if (!s || !(r = wf_reader_new(s, &o)))
+		return -1;
+	const wf_row *h = wf_reader_header(r);
+	for (int i = 0; i < 4; i++) {
+		col[i] = -1;
+		for (size_t k = 0; k < h->n; k++) {
+			wf_conto_norm_header(h->f[k], h->len[k], name, sizeof name);
+			if (strcmp(name, alt[i][0]) == 0 || strcmp(name, alt[i][1]) == 0)
+				col[i] = (int)k;
+		}
+		if (col[i] < 0) {
+			ret = wf_warn("%s: not a comuni list (no column %s or %s)", path,
+				      alt[i][0], alt[i][1]);
+			goto out;
+		}
+	}
+	while ((st = wf_reader_next(r, &row)) != WF_ROW_EOF) {
+		if (st != WF_ROW_OK) {
+			ret = wf_warn_at(path, row.line, "%s", wf_reader_reason(r));
+			goto out;
+		}
+		char *code = clean_text(row.f[col[0]], row.len[col[0]]);
+		void **slot = wf_map_slot(c->places, code, strlen(code));
+		if (!*slot) {
+			struct place *p = wf_xcalloc(1, sizeof *p);
+			p->istat = clean_text(row.f[col[1]], row.len[col[1]]);
+			p->region = clean_text(row.f[col[2]], row.len[col[2]]);
+			p->sigla = clean_text(row.f[col[3]], row.len[col[3]]);
+			*slot = p;
+		}
+		free(code);
+	}
+	c->have_places = 1;
+out:
+	wf_reader_free(r);
+	return ret;
+}
+
+int wf_codes_have_lists(const wf_codes *c) { return c->lists; }
+int wf_codes_have_places(const wf_codes *c) { return c->have_places; }
+
+static const char *strip_prefix(const char *name, const char *const *prefixes)
+{
+	for (; *prefixes; prefixes++) {
+		size_t n = strlen(*prefixes);
+		if (strncmp(name, *prefixes, n) == 0)
+			return name + n;
+	}
+	return NULL;
+}
+
+static void place(wf_codes *c, struct inst_rec *ir)
+{
+	static const char *const comune_pre[] = { "COMUNE DI ", NULL };
+	static const char *const prov_pre[] = {
+		"AMMINISTRAZIONE PROVINCIALE DI ", "AMMINISTRAZIONE PROVINCIALE ",
+		"PROVINCIA DI ", "PROVINCIA ", "LIBERO CONSORZIO COMUNALE DI ",
+		"CITTA' METROPOLITANA DI ", "CITTA METROPOLITANA DI ", NULL
+	};
+	static const char *const reg_pre[] = {
+		"REGIONE AUTONOMA ", "REGIONE DEL ", "REGIONE ", NULL
+	};
+	const char *rest = NULL;
+	char f[256];
+	struct catasto *k = NULL;
+
+	if (!ir->name)
+		return;
+	if (strcmp(ir->type, "C") == 0) {
+		rest = strcmp(ir->name, "ROMA CAPITALE") == 0 ? "ROMA"
+							      : strip_prefix(ir->name, comune_pre);
+		if (rest) {
+			wf_conto_fold_name(rest, strlen(rest), f, sizeof f);
+			k = wf_map_get(c->by_name, f, strlen(f));
+			if (k && k != (void *)&ambiguous) {
+				struct place *p = wf_map_get(c->places, k->code, strlen(k->code));
+				ir->province = wf_xstrdup(k->prov);
+				ir->region = wf_xstrdup(p && p->region[0] ? p->region : k->region);
+				ir->comune = wf_xstrdup(p ? p->istat : "");
+				ir->pub.how = WF_PLACE_COMUNE;
+			}
+		}
+	} else if (strcmp(ir->type, "P") == 0 || strcmp(ir->type, "CM") == 0) {
+		if ((rest = strip_prefix(ir->name, prov_pre)) != NULL) {
+			wf_conto_fold_name(rest, strlen(rest), f, sizeof f);
+			if ((k = wf_map_get(c->by_prov, f, strlen(f))) != NULL) {
+				ir->province = wf_xstrdup(k->prov);
+				ir->region = wf_xstrdup(k->region);
+				ir->pub.how = WF_PLACE_PROVINCE;
+			}
+		}
+	} else if (strcmp(ir->type, "R") == 0 || strcmp(ir->type, "RS") == 0) {
+		if ((rest = strip_prefix(ir->name, reg_pre)) != NULL) {
+			wf_conto_fold_name(rest, strlen(rest), f, sizeof f);
+			const char *ist = wf_map_get(c->by_region, f, strlen(f));
+			if (ist) {
+				ir->region = wf_xstrdup(ist);
+				ir->pub.how = WF_PLACE_REGION;
+			}
+		}
+	}
+}
+
+const wf_inst *wf_codes_inst(wf_codes *c, const char *key, const char *type)
+{
+	void **slot = wf_map_slot(c->inst, key, strlen(key));
+	struct inst_rec *ir = *slot;
+
+	if (!ir) {
+		ir = wf_xcalloc(1, sizeof *ir);
+		ir->key = wf_xstrdup(key);
+		ir->type = wf_xstrdup(type);
+		*slot = ir;
+	}
+	if (!ir->pub.key) {
+		/* First use: place it once and publish the strings. */
+		place(c, ir);
+		ir->pub.key = ir->key;
+		ir->pub.type = ir->type;
+		ir->pub.name = ir->name ? ir->name : "";
+		ir->pub.region = ir->region ? ir->region : "";
+		ir->pub.province = ir->province ? ir->province : "";
+		ir->pub.comune = ir->comune ? ir->comune : "";
+	}
+	return &ir->pub;
+}
+
+const char *wf_codes_aggregate(const wf_codes *c, const char *contract)
+{
+	char **p = wf_map_get(c->contract, contract, strlen(contract));
+	return p ? p[0] : "";
+}
+
+const char *wf_codes_comparto(const wf_codes *c, const char *contract)
+{
+	char **p = wf_map_get(c->contract, contract, strlen(contract));
+	return p ? p[1] : "";
+}
+
+int wf_codes_item_sign(const wf_codes *c, const char *item)
+{
+	return (int)(intptr_t)wf_map_get(c->item, item, strlen(item));
+}
+
+void wf_codes_place_stats(const wf_codes *c, unsigned long counts[WF_PLACE_NKINDS])
+{
+	void *v;
+
+	memset(counts, 0, sizeof(unsigned long) * WF_PLACE_NKINDS);
+	for (size_t i = 0; i < wf_map_count(c->inst); i++) {
+		wf_map_key_at(c->inst, i, &v);
+		struct inst_rec *ir = v;
+		if (ir->pub.key) /* seen in the data */
+			counts[ir->pub.how]++;
+	}
+}
+
+void wf_codes_each_unplaced(const wf_codes *c, void (*fn)(const wf_inst *, void *), void *ctx)
+{
+	void *v;
+
+	for (size_t i = 0; i < wf_map_count(c->inst); i++) {
+		wf_map_key_at(c->inst, i, &v);
+		struct inst_rec *ir = v;
+		if (ir->pub.key && ir->pub.how == WF_PLACE_NONE)
+			fn(&ir->pub, ctx);
+	}
+}

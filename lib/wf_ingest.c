@@ -1,0 +1,416 @@
+#include "wf_ingest.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wf_err.h"
+#include "wf_map.h"
+#include "wf_zip.h"
+
+const char *const wf_fact_columns[WF_FACT_NCOLS] = {
+	"year", "institution", "institution_type", "institution_name", "contract",
+	"aggregate", "comparto", "region", "province", "comune", "measure", "value"
+};
+const enum wf_colkind wf_fact_kinds[WF_FACT_NCOLS] = {
+	WF_COL_NUM, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR,
+	WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_NUM
+};
+
+static const char *const rejects_columns[4] = { "source", "line", "reason", "raw" };
+
+struct count {
+	unsigned long long read, written, rejected, blank;
+};
+
+struct agg {
+	char inst[32], type[8];
+	char *contract;
+	wf_dec sum;
+};
+
+struct wf_ingest {
+	const wf_cli *cli;
+	wf_codes *codes;
+	wf_tw *facts;
+	wf_out *rej_out;
+	wf_tw *rej;
+	wf_ingest_opts o;
+	int stop, failed, files;
+	struct count total;
+	/* per file */
+	const char *name;
+	struct count c;
+	wf_map *agg;
+};
+
+wf_ingest *wf_ingest_new(const wf_cli *cli, wf_codes *codes, wf_tw *facts,
+			 wf_out *rejects, const wf_ingest_opts *opts)
+{
+	wf_ingest *g = wf_xcalloc(1, sizeof *g);
+
+	g->cli = cli;
+	g->codes = codes;
+	g->facts = facts;
+	g->rej_out = rejects;
+	if (rejects)
+		g->rej = wf_tw_new(rejects, WF_FMT_CSV, 4, rejects_columns, NULL);
+	g->o = *opts;
+	return g;
+}
+
+void wf_ingest_free(wf_ingest *g)
+{
+	if (!g)
+		return;
+	wf_tw_free(g->rej);
+	free(g);
+}
+
+/* A row that cannot be used: to --rejects, or the end of the run. */
+static int reject(wf_ingest *g, long line, const char *reason, const char *raw, size_t rawlen)
+{
+	g->c.rejected++;
+	if (!g->rej) {
+		wf_warn_at(g->name, line, "%s", reason);
+		g->stop = 1;
+		return -1;
+	}
+	char ln[24];
+	snprintf(ln, sizeof ln, "%ld", line);
+	const char *v[4] = { g->name, ln, reason, raw ? raw : "" };
+	size_t l[4] = { strlen(g->name), strlen(ln), strlen(reason), raw ? rawlen : 0 };
+	wf_tw_row(g->rej, v, l);
+	return 0;
+}
+
+static void emit(wf_ingest *g, const char *year, const char *key, const char *type,
+		 const char *contract, const char *measure, const char *value)
+{
+	const wf_inst *in = wf_codes_inst(g->codes, key, type);
+	const char *v[WF_FACT_NCOLS] = {
+		year, key, type, in->name, contract,
+		wf_codes_aggregate(g->codes, contract), wf_codes_comparto(g->codes, contract),
+		in->region, in->province, in->comune, measure, value
+	};
+	if (wf_tw_row(g->facts, v, NULL) < 0)
+		g->stop = 1;
+	g->c.written++;
+}
+
+static void free_agg(wf_map *m)
+{
+	void *v;
+
+	if (!m)
+		return;
+	for (size_t i = 0; i < wf_map_count(m); i++) {
+		wf_map_key_at(m, i, &v);
+		struct agg *a = v;
+		free(a->contract);
+		free(a);
+	}
+	wf_map_free(m);
+}
+
+static char *trimmed(const char *s, size_t n, size_t *outn)
+{
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	*outn = n;
+	return (char *)s;
+}
+
+static int read_table(wf_ingest *g, wf_reader *r)
+{
+	wf_layout L;
+	wf_row row;
+	char why[256], year[8], reason[320];
+	int y, st, fatal = 0;
+	enum wf_decmode dm;
+
+	g->name = wf_reader_name(r);
+	memset(&g->c, 0, sizeof g->c);
+	y = g->o.year ? g->o.year : wf_conto_year_from_name(g->name);
+	wf_layout_detect(wf_reader_header(r), &L, why, sizeof why);
+	if (L.kind == WF_LAYOUT_UNKNOWN || !y) {
+		const wf_row *h = wf_reader_header(r);
+		if (L.kind != WF_LAYOUT_UNKNOWN)
+			snprintf(why, sizeof why, "cannot tell the year (no _YYYY in the "
+				 "file name); use --year");
+		/* Nothing of such a file is usable; every row is kept in
+		 * --rejects so nothing is lost. */
+		/* The header line goes to --rejects too (uncounted: it
+		 * is not a data row), so the rows can be read back. */
+		if (reject(g, h->line, why, h->raw, h->rawlen) < 0)
+			goto done;
+		g->c.rejected--;
+		while ((st = wf_reader_next(r, &row)) == WF_ROW_OK || st == WF_ROW_BAD) {
+			g->c.read++;
+			reject(g, row.line, st == WF_ROW_OK ? why : wf_reader_reason(r),
+			       row.raw, row.rawlen);
+		}
+		if (st == WF_ROW_FATAL)
+			fatal = 1;
+		goto done;
+	}
+	snprintf(year, sizeof year, "%d", y);
+	/* Every published dialect writes Italian numbers (1.234,56). */
+	dm = g->o.decimal < 0 ? WF_DEC_COMMA : (enum wf_decmode)g->o.decimal;
+	if (g->cli->verbose)
+		fprintf(stderr, "%s: %s: %s %d, decimal %s%s\n", wf_progname, g->name,
+			wf_layout_name(L.kind), y, dm == WF_DEC_COMMA ? "comma" : "point",
+			g->o.decimal < 0 ? " (Conto Annuale default)" : " (given)");
+	if (L.kind != WF_LAYOUT_COSTO_LAVORO)
+		g->agg = wf_map_new();
+	while (!g->stop && (st = wf_reader_next(r, &row)) != WF_ROW_EOF) {
+		char key[32], type[8], item[16], vbuf[WF_DEC_BUFSZ];
+		const char *contract;
+		size_t cl;
+		wf_dec d;
+		int ds;
+
+		if (st == WF_ROW_FATAL) {
+			fatal = 1;
+			break;
+		}
+		g->c.read++;
+		if ((g->c.read & 0xFFFF) == 0)
+			wf_cli_progress(g->cli, g->name, wf_src_raw_pos(wf_reader_src(r)),
+					wf_src_raw_size(wf_reader_src(r)), g->c.read, 0);
+		if (st == WF_ROW_BAD) {
+			reject(g, row.line, wf_reader_reason(r), row.raw, row.rawlen);
+			continue;
+		}
+		if (wf_conto_inst_key(row.f[L.inst], row.len[L.inst], key, type) != 0) {
+			snprintf(reason, sizeof reason, "bad institution code '%.40s'", row.f[L.inst]);
+			reject(g, row.line, reason, row.raw, row.rawlen);
+			continue;
+		}
+		contract = trimmed(row.f[L.contract], row.len[L.contract], &cl);
+		if (cl == 0 || cl > 16) {
+			snprintf(reason, sizeof reason, "bad contract code '%.40s'", row.f[L.contract]);
+			reject(g, row.line, reason, row.raw, row.rawlen);
+			continue;
+		}
+		char cbuf[24];
+		memcpy(cbuf, contract, cl);
+		cbuf[cl] = '\0';
+		if (L.kind == WF_LAYOUT_COSTO_LAVORO) {
+			if (wf_conto_item_code(row.f[L.item], row.len[L.item], item) != 0) {
+				snprintf(reason, sizeof reason, "bad cost item code '%.40s'", row.f[L.item]);
+				reject(g, row.line, reason, row.raw, row.rawlen);
+				continue;
+			}
+			ds = wf_dec_parse(row.f[L.value], row.len[L.value], dm, &d);
+			if (ds < 0) {
+				snprintf(reason, sizeof reason, "%s: '%.40s' in %s",
+					 wf_dec_strerror(ds), row.f[L.value],
+					 wf_reader_header(r)->f[L.value]);
+				reject(g, row.line, reason, row.raw, row.rawlen);
+				continue;
+			}
+			if (ds == WF_DEC_OK)
+				wf_dec_format(d, vbuf);
+			emit(g, year, key, type, cbuf, item, ds == WF_DEC_OK ? vbuf : NULL);
+			continue;
+		}
+		/* OCCUPAZIONE / LAVORO_FLESSIBILE: an empty count is zero. */
+		wf_dec sum = { 0, 0 };
+		int bad = 0;
+		for (int i = 0; i < L.ncounts && !bad; i++) {
+			int c = L.counts[i];
+			ds = wf_dec_parse(row.f[c], row.len[c], dm, &d);
+			if (ds < 0) {
+				snprintf(reason, sizeof reason, "%s: '%.40s' in %s",
+					 wf_dec_strerror(ds), row.f[c], wf_reader_header(r)->f[c]);
+				bad = 1;
+			} else if (ds == WF_DEC_OK && wf_dec_add(&sum, d) != 0) {
+				snprintf(reason, sizeof reason, "sum of counts overflows");
+				bad = 1;
+			}
+		}
+		char akey[64];
+		int kl = snprintf(akey, sizeof akey, "%s\x1f%s", key, cbuf);
+		void **slot = bad ? NULL : wf_map_slot(g->agg, akey, (size_t)kl);
+		if (slot && !*slot) {
+			struct agg *a = wf_xcalloc(1, sizeof *a);
+			strcpy(a->inst, key);
+			strcpy(a->type, type);
+			a->contract = wf_xstrdup(cbuf);
+			*slot = a;
+		}
+		if (slot && wf_dec_add(&((struct agg *)*slot)->sum, sum) != 0) {
+			snprintf(reason, sizeof reason, "sum of counts overflows");
+			bad = 1;
+		}
+		if (bad)
+			reject(g, row.line, reason, row.raw, row.rawlen);
+	}
+	if (fatal) {
+		/* Partial sums would be wrong numbers: write none. */
+		wf_warn("%s: %s", g->name, wf_reader_reason(r));
+		g->failed = 1;
+	} else if (g->agg && !g->stop) {
+		const char *measure = wf_layout_measure(L.kind);
+		for (size_t i = 0; i < wf_map_count(g->agg); i++) {
+			void *v;
+			char vbuf[WF_DEC_BUFSZ];
+			wf_map_key_at(g->agg, i, &v);
+			struct agg *a = v;
+			wf_dec_format(a->sum, vbuf);
+			emit(g, year, a->inst, a->type, a->contract, measure, vbuf);
+		}
+	}
+	free_agg(g->agg);
+	g->agg = NULL;
+done:
+	g->c.blank = wf_reader_blank(r);
+	/* At the end, so -v shows the encoding the data decided. */
+	wf_cli_report_dialect(g->cli, r);
+	if (fatal && L.kind == WF_LAYOUT_UNKNOWN) {
+		wf_warn("%s: %s", g->name, wf_reader_reason(r));
+		g->failed = 1;
+	}
+	if (!g->stop) {
+		char what[64];
+		if (L.kind == WF_LAYOUT_UNKNOWN)
+			snprintf(what, sizeof what, "unknown layout");
+		else if (!y)
+			snprintf(what, sizeof what, "%s, year unknown", wf_layout_name(L.kind));
+		else
+			snprintf(what, sizeof what, "%s %d", wf_layout_name(L.kind), y);
+		fprintf(stderr, "%s: %s: %s: %llu rows read, %llu rejected, "
+			"%llu records written, %llu blank lines skipped\n", wf_progname,
+			g->name, what, g->c.read, g->c.rejected, g->c.written, g->c.blank);
+	}
+	g->total.read += g->c.read;
+	g->total.written += g->c.written;
+	g->total.rejected += g->c.rejected;
+	g->total.blank += g->c.blank;
+	g->files++;
+	return g->stop ? -1 : 0;
+}
+
+/* ---- zip archives ---- */
+
+struct zctx {
+	wf_ingest *g;
+	char **skipped;
+	size_t nskipped;
+};
+
+static int z_want(void *ctx, const wf_zip_member *m)
+{
+	struct zctx *z = ctx;
+
+	if (z->g->stop)
+		return 0;
+	if (wf_conto_wanted_name(m->base))
+		return 1;
+	z->skipped = wf_xrealloc(z->skipped, (z->nskipped + 1) * sizeof *z->skipped);
+	/* Inside a nested archive the path alone would not say where. */
+	z->skipped[z->nskipped++] = wf_xstrdup(m->depth ? m->label : m->path);
+	return 0;
+}
+
+static int z_take(void *ctx, const wf_zip_member *m, wf_src *src)
+{
+	struct zctx *z = ctx;
+	wf_reader *r;
+	int ret;
+
+	(void)m;
+	if (!(r = wf_reader_new(src, &z->g->cli->ropts))) {
+		z->g->failed = 1;
+		return 0; /* already reported */
+	}
+	ret = read_table(z->g, r);
+	wf_reader_free(r);
+	return ret;
+}
+
+int wf_ingest_path(wf_ingest *g, const char *path)
+{
+	wf_src *s = wf_src_open(path);
+	unsigned char magic[4];
+	wf_reader *r;
+	int ret;
+
+	if (!s) {
+		g->failed = 1;
+		return 0;
+	}
+	if (!wf_src_is_gzip(s) && wf_zip_magic(magic, wf_src_peek(s, magic, 4))) {
+		size_t n;
+		unsigned char *buf = wf_src_slurp_raw(s, &n);
+		struct zctx z = { g, NULL, 0 };
+		if (!buf) {
+			wf_warn("%s: %s", path, wf_src_error(s));
+			g->failed = 1;
+			wf_src_free(s);
+			return 0;
+		}
+		if (wf_zip_walk(wf_src_name(s), buf, n, z_want, z_take, &z) != 0 && !g->stop)
+			g->failed = 1;
+		if (z.nskipped) {
+			fprintf(stderr, "%s: %s: skipped %zu member%s it does not read:",
+				wf_progname, wf_src_name(s), z.nskipped, z.nskipped == 1 ? "" : "s");
+			for (size_t i = 0; i < z.nskipped; i++) {
+				fprintf(stderr, "%s %s", i ? "," : "", z.skipped[i]);
+				free(z.skipped[i]);
+			}
+			fputc('\n', stderr);
+		}
+		free(z.skipped);
+		free(buf);
+		wf_src_free(s);
+		return g->stop ? -1 : 0;
+	}
+	if (!(r = wf_reader_new(s, &g->cli->ropts))) {
+		g->failed = 1;
+		return 0;
+	}
+	ret = read_table(g, r);
+	wf_reader_free(r);
+	return ret;
+}
+
+static void list_unplaced(const wf_inst *in, void *ctx)
+{
+	(void)ctx;
+	fprintf(stderr, "%s: unplaced: %s %s%s\n", wf_progname, in->key,
+		in->name[0] ? in->name : "(not in the code list)", "");
+}
+
+int wf_ingest_complete(const wf_ingest *g)
+{
+	return !g->stop && !g->failed;
+}
+
+int wf_ingest_finish(wf_ingest *g)
+{
+	if (g->stop)
+		return WF_EXIT_DATA;
+	if (g->files > 1)
+		fprintf(stderr, "%s: total: %llu rows read, %llu rejected, "
+			"%llu records written, %llu blank lines skipped\n", wf_progname,
+			g->total.read, g->total.rejected, g->total.written, g->total.blank);
+	if (wf_codes_have_lists(g->codes)) {
+		unsigned long n[WF_PLACE_NKINDS], all = 0;
+		wf_codes_place_stats(g->codes, n);
+		for (int i = 0; i < WF_PLACE_NKINDS; i++)
+			all += n[i];
+		fprintf(stderr, "%s: %lu institutions: %lu placed by comune name, %lu by "
+			"province name, %lu by region name, %lu unplaced%s\n", wf_progname,
+			all, n[WF_PLACE_COMUNE], n[WF_PLACE_PROVINCE], n[WF_PLACE_REGION],
+			n[WF_PLACE_NONE], g->cli->verbose || !n[WF_PLACE_NONE] ? "" : " (-v lists them)");
+		if (g->cli->verbose)
+			wf_codes_each_unplaced(g->codes, list_unplaced, NULL);
+	}
+	if (g->stop || g->failed || g->total.rejected)
+		return WF_EXIT_DATA;
+	return WF_EXIT_OK;
+}

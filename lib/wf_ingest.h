@@ -1,0 +1,52 @@
+/*
+ * wf_ingest.h - Conto Annuale data files (plain, gzip or in the yearly
+ * zips) to the canonical fact stream:
+ *
+ *   year,institution,institution_type,institution_name,contract,
+ *   aggregate,comparto,region,province,comune,measure,value
+ *
+ * COSTO_LAVORO rows pass through one per cost item; OCCUPAZIONE and
+ * LAVORO_FLESSIBILE rows are summed per institution and contract into
+ * HEADCOUNT and FLEX_UNITS records, written when their file ends.
+ *
+ * Ownership: wf_ingest_new() borrows cli, codes, the table writer and
+ * the rejects output; wf_ingest_free(NULL) is a no-op.
+ */
+#ifndef WF_INGEST_H
+#define WF_INGEST_H
+
+#include "wf_cli.h"
+#include "wf_conto.h"
+#include "wf_dec.h"
+#include "wf_io.h"
+#include "wf_table.h"
+
+#define WF_FACT_NCOLS 12
+extern const char *const wf_fact_columns[WF_FACT_NCOLS];
+extern const enum wf_colkind wf_fact_kinds[WF_FACT_NCOLS];
+
+typedef struct wf_ingest_opts {
+	int year;     /* 0: from each file name */
+	int decimal;  /* -1 auto (comma: every Conto Annuale dialect), or enum wf_decmode */
+} wf_ingest_opts;
+
+typedef struct wf_ingest wf_ingest;
+
+/* rejects may be NULL: then the first bad row stops the run. */
+wf_ingest *wf_ingest_new(const wf_cli *cli, wf_codes *codes, wf_tw *facts,
+			 wf_out *rejects, const wf_ingest_opts *opts);
+void wf_ingest_free(wf_ingest *g);
+
+/* Read one input: a CSV/NDJSON file, gzip or not, or a zip archive.
+ * Returns 0 to go on, -1 when the run must stop (a bad row without
+ * --rejects, or the output failed). */
+int wf_ingest_path(wf_ingest *g, const char *path);
+
+/* Print the closing summary on stderr; return the exit status. */
+int wf_ingest_finish(wf_ingest *g);
+
+/* True when every input was read to its end (rows may have gone to
+ * --rejects): the output is whole and may replace an -o file. */
+int wf_ingest_complete(const wf_ingest *g);
+
+#endif

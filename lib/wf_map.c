@@ -1,0 +1,111 @@
+#include "wf_map.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wf_err.h"
+
+struct entry {
+	char *key;
+	size_t len;
+	uint64_t h;
+	void *val;
+};
+
+struct wf_map {
+	struct entry *e; /* insertion order */
+	size_t n, cap;
+	uint32_t *idx;   /* 1-based entry index; 0 = empty */
+	size_t nidx;     /* power of two */
+};
+
+static uint64_t hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return h;
+}
+
+wf_map *wf_map_new(void)
+{
+	wf_map *m = wf_xcalloc(1, sizeof *m);
+	m->nidx = 64;
+	m->idx = wf_xcalloc(m->nidx, sizeof *m->idx);
+	return m;
+}
+
+void wf_map_free(wf_map *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->n; i++)
+		free(m->e[i].key);
+	free(m->e);
+	free(m->idx);
+	free(m);
+}
+
+static void rehash(wf_map *m)
+{
+	free(m->idx);
+	m->nidx *= 2;
+	m->idx = wf_xcalloc(m->nidx, sizeof *m->idx);
+	for (size_t i = 0; i < m->n; i++) {
+		size_t j = m->e[i].h & (m->nidx - 1);
+		while (m->idx[j])
+			j = (j + 1) & (m->nidx - 1);
+		m->idx[j] = (uint32_t)(i + 1);
+	}
+}
+
+static size_t find(const wf_map *m, const char *key, size_t len, uint64_t h)
+{
+	size_t j = h & (m->nidx - 1);
+	while (m->idx[j]) {
+		const struct entry *e = &m->e[m->idx[j] - 1];
+		if (e->h == h && e->len == len && memcmp(e->key, key, len) == 0)
+			return j;
+		j = (j + 1) & (m->nidx - 1);
+	}
+	return j;
+}
+
+void **wf_map_slot(wf_map *m, const char *key, size_t len)
+{
+	uint64_t h = hash(key, len);
+	size_t j = find(m, key, len, h);
+
+	if (m->idx[j])
+		return &m->e[m->idx[j] - 1].val;
+	if ((m->n + 1) * 2 > m->nidx) {
+		rehash(m);
+		j = find(m, key, len, h);
+	}
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 64;
+		m->e = wf_xrealloc(m->e, m->cap * sizeof *m->e);
+	}
+	m->e[m->n] = (struct entry){ wf_xstrndup(key, len), len, h, NULL };
+	m->idx[j] = (uint32_t)(++m->n);
+	return &m->e[m->n - 1].val;
+}
+
+void *wf_map_get(const wf_map *m, const char *key, size_t len)
+{
+	size_t j = find(m, key, len, hash(key, len));
+	return m->idx[j] ? m->e[m->idx[j] - 1].val : NULL;
+}
+
+size_t wf_map_count(const wf_map *m)
+{
+	return m->n;
+}
+
+const char *wf_map_key_at(const wf_map *m, size_t i, void **val)
+{
+	if (val)
+		*val = m->e[i].val;
+	return m->e[i].key;
+}

@@ -1,0 +1,853 @@
+#include "wf_render.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "wf_err.h"
+
+struct wf_rtable {
+	char *caption;
+	size_t ncols, nrows, cap;
+	char **names;
+	char **cells;          /* nrows * ncols, NULL = missing */
+	unsigned char *hl;
+	unsigned *src;
+	long *line;
+	size_t *nonempty, *numeric, *frac; /* per column, for the type rule */
+	unsigned char *forcedec;
+};
+
+int wf_render_is_number(const char *s, size_t len, wf_dec *out)
+{
+	wf_dec d;
+	size_t i = 0;
+
+	if (len == 0)
+		return 0;
+	if (s[0] == '-' || s[0] == '+')
+		i = 1;
+	/* Zero-padded codes (ISTAT "001272", aggregate "04") are text. */
+	if (i + 1 < len && s[i] == '0' && s[i + 1] >= '0' && s[i + 1] <= '9')
+		return 0;
+	if (s[0] == ' ' || s[len - 1] == ' ' || s[i] == '.')
+		return 0;
+	if (wf_dec_parse(s, len, WF_DEC_POINT, &d) != WF_DEC_OK)
+		return 0;
+	if (out)
+		*out = d;
+	return 1;
+}
+
+wf_rtable *wf_rtable_new(const char *caption, size_t ncols, const char *const *names)
+{
+	wf_rtable *t = wf_xcalloc(1, sizeof *t);
+
+	t->caption = wf_xstrdup(caption ? caption : "");
+	t->ncols = ncols;
+	t->names = wf_xcalloc(ncols, sizeof *t->names);
+	for (size_t i = 0; i < ncols; i++)
+		t->names[i] = wf_xstrdup(names[i] ? names[i] : "");
+	t->nonempty = wf_xcalloc(ncols, sizeof *t->nonempty);
+	t->numeric = wf_xcalloc(ncols, sizeof *t->numeric);
+	t->frac = wf_xcalloc(ncols, sizeof *t->frac);
+	t->forcedec = wf_xcalloc(ncols ? ncols : 1, 1);
+	return t;
+}
+
+void wf_rtable_free(wf_rtable *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->nrows * t->ncols; i++)
+		free(t->cells[i]);
+	for (size_t i = 0; i < t->ncols; i++)
+		free(t->names[i]);
+	free(t->cells);
+	free(t->names);
+	free(t->hl);
+	free(t->src);
+	free(t->line);
+	free(t->nonempty);
+	free(t->numeric);
+	free(t->frac);
+	free(t->forcedec);
+	free(t->caption);
+	free(t);
+}
+
+size_t wf_rtable_add(wf_rtable *t, const char *const *vals, const size_t *lens)
+{
+	if (t->nrows == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 64;
+		t->cells = wf_xrealloc(t->cells, t->cap * (t->ncols ? t->ncols : 1) * sizeof *t->cells);
+		t->hl = wf_xrealloc(t->hl, t->cap);
+		t->src = wf_xrealloc(t->src, t->cap * sizeof *t->src);
+		t->line = wf_xrealloc(t->line, t->cap * sizeof *t->line);
+	}
+	for (size_t c = 0; c < t->ncols; c++) {
+		char **cell = &t->cells[t->nrows * t->ncols + c];
+		size_t len;
+		wf_dec d;
+
+		if (!vals[c]) {
+			*cell = NULL;
+			continue;
+		}
+		len = lens ? lens[c] : strlen(vals[c]);
+		*cell = wf_xstrndup(vals[c], len);
+		if (len == 0)
+			continue;
+		t->nonempty[c]++;
+		if (wf_render_is_number(*cell, len, &d)) {
+			t->numeric[c]++;
+			if (d.s > 0)
+				t->frac[c]++;
+		}
+	}
+	t->hl[t->nrows] = 0;
+	t->src[t->nrows] = 0;
+	t->line[t->nrows] = 0;
+	return t->nrows++;
+}
+
+void wf_rtable_highlight(wf_rtable *t, size_t row)
+{
+	if (row < t->nrows)
+		t->hl[row] = 1;
+}
+
+void wf_rtable_set_origin(wf_rtable *t, size_t row, unsigned src, long line)
+{
+	if (row < t->nrows) {
+		t->src[row] = src;
+		t->line[row] = line;
+	}
+}
+
+void wf_rtable_origin(const wf_rtable *t, size_t row, unsigned *src, long *line)
+{
+	*src = row < t->nrows ? t->src[row] : 0;
+	*line = row < t->nrows ? t->line[row] : 0;
+}
+
+size_t wf_rtable_ncols(const wf_rtable *t) { return t->ncols; }
+size_t wf_rtable_nrows(const wf_rtable *t) { return t->nrows; }
+const char *wf_rtable_caption(const wf_rtable *t) { return t->caption; }
+const char *wf_rtable_name(const wf_rtable *t, size_t col) { return t->names[col]; }
+
+int wf_rtable_col(const wf_rtable *t, const char *name)
+{
+	for (size_t i = 0; i < t->ncols; i++)
+		if (strcmp(t->names[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *wf_rtable_cell(const wf_rtable *t, size_t row, size_t col)
+{
+	return t->cells[row * t->ncols + col];
+}
+
+int wf_rtable_highlighted(const wf_rtable *t, size_t row)
+{
+	return t->hl[row];
+}
+
+enum wf_rcol wf_rtable_coltype(const wf_rtable *t, size_t col)
+{
+	if (t->nonempty[col] == 0 || t->numeric[col] != t->nonempty[col])
+		return WF_RCOL_TEXT;
+	return t->frac[col] || t->forcedec[col] ? WF_RCOL_DEC : WF_RCOL_INT;
+}
+
+void wf_rtable_force_decimal(wf_rtable *t, size_t col)
+{
+	if (col < t->ncols)
+		t->forcedec[col] = 1;
+}
+
+int wf_rtable_num(const wf_rtable *t, size_t row, size_t col, wf_dec *out)
+{
+	const char *s = wf_rtable_cell(t, row, col);
+
+	return s && wf_render_is_number(s, strlen(s), out);
+}
+
+/* ---- the report document ---- */
+
+struct item { char *label, *value; };
+struct card { char *heading; struct item *items; size_t n; };
+struct source { char *name; unsigned long rows; };
+
+struct wf_report {
+	char *title, *kind, *date;
+	struct source *src;
+	size_t nsrc;
+	char **notes;
+	size_t nnotes;
+	struct card *cards;
+	size_t ncards;
+	wf_chart **charts;
+	size_t ncharts;
+	wf_rtable **tables;
+	size_t ntables;
+};
+
+#define PUSH(arr, n) ((arr) = wf_xrealloc((arr), ((n) + 1) * sizeof *(arr)), &(arr)[(n)++])
+
+wf_report *wf_report_new(const char *title, const char *kind)
+{
+	wf_report *r = wf_xcalloc(1, sizeof *r);
+
+	r->title = wf_xstrdup(title ? title : "");
+	r->kind = wf_xstrdup(kind ? kind : "table");
+	return r;
+}
+
+void wf_report_free(wf_report *r)
+{
+	if (!r)
+		return;
+	free(r->title);
+	free(r->kind);
+	free(r->date);
+	for (size_t i = 0; i < r->nsrc; i++)
+		free(r->src[i].name);
+	free(r->src);
+	for (size_t i = 0; i < r->nnotes; i++)
+		free(r->notes[i]);
+	free(r->notes);
+	for (size_t i = 0; i < r->ncards; i++) {
+		for (size_t j = 0; j < r->cards[i].n; j++) {
+			free(r->cards[i].items[j].label);
+			free(r->cards[i].items[j].value);
+		}
+		free(r->cards[i].items);
+		free(r->cards[i].heading);
+	}
+	free(r->cards);
+	for (size_t i = 0; i < r->ncharts; i++)
+		wf_chart_free(r->charts[i]);
+	free(r->charts);
+	for (size_t i = 0; i < r->ntables; i++)
+		wf_rtable_free(r->tables[i]);
+	free(r->tables);
+	free(r);
+}
+
+const char *wf_report_title(const wf_report *r)
+{
+	return r->title;
+}
+
+void wf_report_date(wf_report *r, const char *date)
+{
+	free(r->date);
+	r->date = date ? wf_xstrdup(date) : NULL;
+}
+
+void wf_report_source(wf_report *r, const char *name, unsigned long rows)
+{
+	struct source *s = PUSH(r->src, r->nsrc);
+
+	s->name = wf_xstrdup(name);
+	s->rows = rows;
+}
+
+void wf_report_note(wf_report *r, const char *text)
+{
+	*PUSH(r->notes, r->nnotes) = wf_xstrdup(text);
+}
+
+void wf_report_card(wf_report *r, const char *heading)
+{
+	struct card *c = PUSH(r->cards, r->ncards);
+
+	c->heading = wf_xstrdup(heading);
+	c->items = NULL;
+	c->n = 0;
+}
+
+void wf_report_card_item(wf_report *r, const char *label, const char *value)
+{
+	struct card *c;
+	struct item *it;
+
+	if (r->ncards == 0)
+		wf_report_card(r, "");
+	c = &r->cards[r->ncards - 1];
+	it = PUSH(c->items, c->n);
+	it->label = wf_xstrdup(label);
+	it->value = wf_xstrdup(value ? value : "");
+}
+
+void wf_report_chart(wf_report *r, wf_chart *c)
+{
+	*PUSH(r->charts, r->ncharts) = c;
+}
+
+void wf_report_table(wf_report *r, wf_rtable *t)
+{
+	*PUSH(r->tables, r->ntables) = t;
+}
+
+int wf_render_format_parse(const char *s)
+{
+	static const char *const names[] = { "table", "markdown", "html", "json" };
+
+	for (int i = 0; i < 4; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* ---- shared formatting ---- */
+
+static wf_numfmt numfmt(const wf_render_opts *o)
+{
+	wf_numfmt f;
+
+	f.decimals = o->decimals < 0 ? 0 : o->decimals > 9 ? 9 : o->decimals;
+	f.point = o->locale_it ? ',' : '.';
+	f.group = o->locale_it ? '.' : ',';
+	return f;
+}
+
+/* A cell as people read it: decimals rounded and grouped, integers and
+ * text as written, missing as "". */
+static void cell_text(wf_strbuf *b, const wf_rtable *t, size_t r, size_t c,
+		      const wf_render_opts *o)
+{
+	const char *s = wf_rtable_cell(t, r, c);
+	wf_dec d;
+
+	if (!s)
+		return;
+	if (wf_rtable_coltype(t, c) == WF_RCOL_DEC && wf_rtable_num(t, r, c, &d)) {
+		wf_numfmt f = numfmt(o);
+		wf_strbuf_dec(b, d, &f);
+		return;
+	}
+	if (wf_rtable_coltype(t, c) == WF_RCOL_INT && wf_rtable_num(t, r, c, &d)) {
+		char buf[WF_DEC_BUFSZ];
+		wf_strbuf_add(b, buf, wf_dec_format(d, buf));
+		return;
+	}
+	wf_strbuf_puts(b, s);
+}
+
+static void value_text(wf_strbuf *b, const char *s, const wf_render_opts *o)
+{
+	wf_dec d;
+
+	if (wf_render_is_number(s, strlen(s), &d) && d.s > 0) {
+		wf_numfmt f = numfmt(o);
+		wf_strbuf_dec(b, d, &f);
+	} else {
+		wf_strbuf_puts(b, s);
+	}
+}
+
+static void generated_from(wf_strbuf *b, const wf_report *r, int html)
+{
+	wf_strbuf_puts(b, "Generated from ");
+	if (r->nsrc == 0)
+		wf_strbuf_puts(b, "no input");
+	for (size_t i = 0; i < r->nsrc; i++) {
+		if (i)
+			wf_strbuf_puts(b, ", ");
+		if (html) {
+			wf_strbuf_puts(b, "<code>");
+			wf_strbuf_xml(b, r->src[i].name, strlen(r->src[i].name));
+			wf_strbuf_puts(b, "</code>");
+		} else {
+			wf_strbuf_puts(b, r->src[i].name);
+		}
+		wf_strbuf_printf(b, " (%lu row%s)", r->src[i].rows, r->src[i].rows == 1 ? "" : "s");
+	}
+	if (r->date) {
+		wf_strbuf_puts(b, html ? " on " : " on ");
+		if (html)
+			wf_strbuf_xml(b, r->date, strlen(r->date));
+		else
+			wf_strbuf_puts(b, r->date);
+	}
+}
+
+/* ---- terminal table ---- */
+
+static void pad(wf_strbuf *b, size_t n)
+{
+	while (n--)
+		wf_strbuf_putc(b, ' ');
+}
+
+static void render_rtable_text(wf_strbuf *b, const wf_rtable *t, const wf_render_opts *o)
+{
+	size_t nc = t->ncols, nr = t->nrows, any_hl = 0;
+	size_t *w = wf_xcalloc(nc ? nc : 1, sizeof *w);
+	char **txt = wf_xcalloc(nr * nc + nc + 1, sizeof *txt); /* header row first */
+	wf_strbuf cell = WF_STRBUF_INIT;
+
+	for (size_t r = 0; r < nr; r++)
+		any_hl |= t->hl[r];
+	for (size_t r = 0; r <= nr; r++)
+		for (size_t c = 0; c < nc; c++) {
+			int num = wf_rtable_coltype(t, c) != WF_RCOL_TEXT;
+			wf_strbuf_reset(&cell);
+			if (r == 0) {
+				if (o->max_width)
+					wf_strbuf_trunc(&cell, t->names[c], strlen(t->names[c]), o->max_width);
+				else
+					wf_strbuf_puts(&cell, t->names[c]);
+			} else if (num || !o->max_width) {
+				cell_text(&cell, t, r - 1, c, o);
+			} else {
+				const char *s = wf_rtable_cell(t, r - 1, c);
+				if (s)
+					wf_strbuf_trunc(&cell, s, strlen(s), o->max_width);
+			}
+			/* A newline or tab inside a cell would break the grid. */
+			for (size_t i = 0; i < cell.len; i++)
+				if (cell.s[i] == '\n' || cell.s[i] == '\r' || cell.s[i] == '\t')
+					cell.s[i] = ' ';
+			txt[r * nc + c] = wf_xstrdup(wf_strbuf_str(&cell));
+			size_t cw = wf_utf8_width(txt[r * nc + c], strlen(txt[r * nc + c]));
+			if (cw > w[c])
+				w[c] = cw;
+		}
+	if (t->caption[0]) {
+		wf_strbuf_puts(b, t->caption);
+		wf_strbuf_putc(b, '\n');
+	}
+	for (size_t r = 0; nc > 0 && r <= nr + 1; r++) {
+		size_t tr = r == 0 ? 0 : r - 1; /* row 1 is the rule */
+		if (any_hl)
+			wf_strbuf_puts(b, r >= 2 && t->hl[r - 2] ? "* " : "  ");
+		for (size_t c = 0; c < nc; c++) {
+			int num = wf_rtable_coltype(t, c) != WF_RCOL_TEXT;
+			const char *s;
+			size_t cw;
+
+			if (c)
+				wf_strbuf_puts(b, "  ");
+			if (r == 1) {
+				for (size_t i = 0; i < w[c]; i++)
+					wf_strbuf_putc(b, '-');
+				continue;
+			}
+			s = txt[tr * nc + c];
+			cw = wf_utf8_width(s, strlen(s));
+			if (num)
+				pad(b, w[c] - cw);
+			wf_strbuf_puts(b, s);
+			if (!num && c + 1 < nc)
+				pad(b, w[c] - cw);
+		}
+		/* Missing cells at the end of a row leave no trailing blanks. */
+		while (b->len > 0 && b->s[b->len - 1] == ' ')
+			b->len--;
+		b->s[b->len] = '\0';
+		wf_strbuf_putc(b, '\n');
+	}
+	if (nr == 0)
+		wf_strbuf_puts(b, "(no rows)\n");
+	for (size_t i = 0; i < nr * nc + nc; i++)
+		free(txt[i]);
+	free(txt);
+	free(w);
+	wf_strbuf_release(&cell);
+}
+
+static void render_text(wf_strbuf *b, const wf_report *r, const wf_render_opts *o)
+{
+	size_t tw = wf_utf8_width(r->title, strlen(r->title));
+
+	wf_strbuf_puts(b, r->title);
+	wf_strbuf_putc(b, '\n');
+	for (size_t i = 0; i < tw; i++)
+		wf_strbuf_putc(b, '=');
+	wf_strbuf_putc(b, '\n');
+	generated_from(b, r, 0);
+	wf_strbuf_puts(b, "\n");
+	for (size_t i = 0; i < r->nnotes; i++)
+		wf_strbuf_printf(b, "\n%s\n", r->notes[i]);
+	for (size_t i = 0; i < r->ncards; i++) {
+		const struct card *c = &r->cards[i];
+		size_t lw = 0;
+		wf_strbuf_printf(b, "\n%s\n", c->heading);
+		for (size_t j = 0; j < c->n; j++) {
+			size_t w = wf_utf8_width(c->items[j].label, strlen(c->items[j].label));
+			if (w > lw)
+				lw = w;
+		}
+		for (size_t j = 0; j < c->n; j++) {
+			wf_strbuf_puts(b, "  ");
+			wf_strbuf_puts(b, c->items[j].label);
+			wf_strbuf_putc(b, ':');
+			pad(b, lw - wf_utf8_width(c->items[j].label, strlen(c->items[j].label)) + 1);
+			value_text(b, c->items[j].value, o);
+			wf_strbuf_putc(b, '\n');
+		}
+	}
+	for (size_t i = 0; i < r->ncharts; i++)
+		wf_strbuf_printf(b, "\n[chart: %s; drawn with -f html]\n", wf_chart_title(r->charts[i]));
+	for (size_t i = 0; i < r->ntables; i++) {
+		wf_strbuf_putc(b, '\n');
+		render_rtable_text(b, r->tables[i], o);
+	}
+}
+
+/* ---- Markdown ---- */
+
+/* Escape what would end a cell or turn text into markup; keep it on one
+ * line. Entities render as the character in Markdown viewers. */
+static void md_text(wf_strbuf *b, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '|': wf_strbuf_puts(b, "\\|"); break;
+		case '\\': wf_strbuf_puts(b, "\\\\"); break;
+		case '<': wf_strbuf_puts(b, "&lt;"); break;
+		case '>': wf_strbuf_puts(b, "&gt;"); break;
+		case '&': wf_strbuf_puts(b, "&amp;"); break;
+		case '*': case '_': case '`': case '[': case ']': case '#':
+			wf_strbuf_putc(b, '\\');
+			wf_strbuf_putc(b, *s);
+			break;
+		case '\n': case '\r': case '\t': wf_strbuf_putc(b, ' '); break;
+		default: wf_strbuf_putc(b, *s);
+		}
+	}
+}
+
+static void render_rtable_md(wf_strbuf *b, const wf_rtable *t, const wf_render_opts *o)
+{
+	wf_strbuf cell = WF_STRBUF_INIT;
+
+	if (t->caption[0]) {
+		wf_strbuf_puts(b, "### ");
+		md_text(b, t->caption);
+		wf_strbuf_puts(b, "\n\n");
+	}
+	if (t->ncols == 0) {
+		wf_strbuf_puts(b, "*(no columns)*\n");
+		return;
+	}
+	wf_strbuf_putc(b, '|');
+	for (size_t c = 0; c < t->ncols; c++) {
+		wf_strbuf_putc(b, ' ');
+		md_text(b, t->names[c]);
+		wf_strbuf_puts(b, " |");
+	}
+	wf_strbuf_puts(b, "\n|");
+	for (size_t c = 0; c < t->ncols; c++)
+		wf_strbuf_puts(b, wf_rtable_coltype(t, c) != WF_RCOL_TEXT ? " ---: |" : " --- |");
+	wf_strbuf_putc(b, '\n');
+	for (size_t r = 0; r < t->nrows; r++) {
+		wf_strbuf_putc(b, '|');
+		for (size_t c = 0; c < t->ncols; c++) {
+			wf_strbuf_reset(&cell);
+			cell_text(&cell, t, r, c, o);
+			wf_strbuf_putc(b, ' ');
+			if (t->hl[r] && cell.len)
+				wf_strbuf_puts(b, "**");
+			md_text(b, wf_strbuf_str(&cell));
+			if (t->hl[r] && cell.len)
+				wf_strbuf_puts(b, "**");
+			wf_strbuf_puts(b, " |");
+		}
+		wf_strbuf_putc(b, '\n');
+	}
+	if (t->nrows == 0)
+		wf_strbuf_puts(b, "\n*(no rows)*\n");
+	wf_strbuf_release(&cell);
+}
+
+static void render_md(wf_strbuf *b, const wf_report *r, const wf_render_opts *o)
+{
+	wf_strbuf_puts(b, "# ");
+	md_text(b, r->title);
+	wf_strbuf_puts(b, "\n\n");
+	{
+		wf_strbuf g = WF_STRBUF_INIT;
+		generated_from(&g, r, 0);
+		md_text(b, wf_strbuf_str(&g));
+		wf_strbuf_release(&g);
+	}
+	wf_strbuf_puts(b, "\n");
+	for (size_t i = 0; i < r->nnotes; i++) {
+		wf_strbuf_puts(b, "\n");
+		md_text(b, r->notes[i]);
+		wf_strbuf_puts(b, "\n");
+	}
+	for (size_t i = 0; i < r->ncards; i++) {
+		const struct card *c = &r->cards[i];
+		wf_strbuf_puts(b, "\n## ");
+		md_text(b, c->heading);
+		wf_strbuf_puts(b, "\n\n| | |\n| --- | ---: |\n");
+		for (size_t j = 0; j < c->n; j++) {
+			wf_strbuf v = WF_STRBUF_INIT;
+			value_text(&v, c->items[j].value, o);
+			wf_strbuf_puts(b, "| ");
+			md_text(b, c->items[j].label);
+			wf_strbuf_puts(b, " | ");
+			md_text(b, wf_strbuf_str(&v));
+			wf_strbuf_puts(b, " |\n");
+			wf_strbuf_release(&v);
+		}
+	}
+	for (size_t i = 0; i < r->ncharts; i++) {
+		wf_strbuf_puts(b, "\n*Chart: ");
+		md_text(b, wf_chart_title(r->charts[i]));
+		wf_strbuf_puts(b, " (drawn with -f html)*\n");
+	}
+	for (size_t i = 0; i < r->ntables; i++) {
+		wf_strbuf_putc(b, '\n');
+		render_rtable_md(b, r->tables[i], o);
+	}
+}
+
+/* ---- HTML ---- */
+
+static const char css[] =
+	"body{margin:0;background:#f6f6f4;color:#1d1d1d;"
+	"font:15px/1.45 system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif}\n"
+	"main{max-width:1100px;margin:0 auto;padding:24px}\n"
+	"h1{font-size:26px;margin:0 0 4px}\n"
+	"h2{font-size:18px;margin:28px 0 8px}\n"
+	".meta{color:#555;margin:0 0 16px}\n"
+	".note{background:#fff8e1;border-left:4px solid #e69f00;padding:8px 12px}\n"
+	".cards{display:flex;flex-wrap:wrap;gap:16px}\n"
+	".card{background:#fff;border:1px solid #ddd;border-radius:6px;padding:12px 16px;min-width:280px}\n"
+	".card h2{margin:0 0 8px}\n"
+	".card dl{display:grid;grid-template-columns:auto auto;gap:2px 16px;margin:0}\n"
+	".card dt{color:#555}.card dd{margin:0;text-align:right;font-variant-numeric:tabular-nums}\n"
+	"figure{background:#fff;border:1px solid #ddd;border-radius:6px;margin:16px 0;padding:8px;"
+	"overflow-x:auto}\n"
+	"svg{display:block;max-width:100%;height:auto}\n"
+	".tablewrap{overflow-x:auto}\n"
+	"table{border-collapse:collapse;background:#fff;margin:8px 0 24px;font-size:13px}\n"
+	"caption{text-align:left;font-weight:bold;padding:6px 0}\n"
+	"th,td{border:1px solid #ddd;padding:3px 8px;vertical-align:top;white-space:nowrap}\n"
+	"th{background:#eef1f4;text-align:left}\n"
+	"td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
+	"tr.flag td{background:#fde3d4}\n"
+	".empty{color:#555;font-style:italic}\n";
+
+static void h(wf_strbuf *b, const char *s)
+{
+	wf_strbuf_xml(b, s, strlen(s));
+}
+
+static void render_rtable_html(wf_strbuf *b, const wf_rtable *t, const wf_render_opts *o)
+{
+	wf_strbuf cell = WF_STRBUF_INIT;
+
+	wf_strbuf_puts(b, "<div class=\"tablewrap\"><table>\n");
+	if (t->caption[0]) {
+		wf_strbuf_puts(b, "<caption>");
+		h(b, t->caption);
+		wf_strbuf_puts(b, "</caption>\n");
+	}
+	wf_strbuf_puts(b, "<thead><tr>");
+	for (size_t c = 0; c < t->ncols; c++) {
+		wf_strbuf_puts(b, wf_rtable_coltype(t, c) != WF_RCOL_TEXT ? "<th class=\"num\">" : "<th>");
+		h(b, t->names[c]);
+		wf_strbuf_puts(b, "</th>");
+	}
+	wf_strbuf_puts(b, "</tr></thead>\n<tbody>\n");
+	for (size_t r = 0; r < t->nrows; r++) {
+		wf_strbuf_puts(b, t->hl[r] ? "<tr class=\"flag\">" : "<tr>");
+		for (size_t c = 0; c < t->ncols; c++) {
+			wf_strbuf_reset(&cell);
+			cell_text(&cell, t, r, c, o);
+			wf_strbuf_puts(b, wf_rtable_coltype(t, c) != WF_RCOL_TEXT ? "<td class=\"num\">" : "<td>");
+			wf_strbuf_xml(b, wf_strbuf_str(&cell), cell.len);
+			wf_strbuf_puts(b, "</td>");
+		}
+		wf_strbuf_puts(b, "</tr>\n");
+	}
+	if (t->nrows == 0)
+		wf_strbuf_printf(b, "<tr><td class=\"empty\" colspan=\"%zu\">no rows</td></tr>\n",
+				 t->ncols ? t->ncols : 1);
+	wf_strbuf_puts(b, "</tbody>\n</table></div>\n");
+	wf_strbuf_release(&cell);
+}
+
+static void render_html(wf_strbuf *b, const wf_report *r, const wf_render_opts *o)
+{
+	/* The policy forbids scripts and every fetch even if escaping ever
+	 * failed: the page is data-only by construction and by policy. */
+	wf_strbuf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+		       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+		       "style-src 'unsafe-inline'\">\n"
+		       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+		       "<meta name=\"generator\" content=\"wf-report\">\n<title>");
+	h(b, r->title);
+	wf_strbuf_puts(b, "</title>\n<style>\n");
+	wf_strbuf_puts(b, css);
+	wf_strbuf_puts(b, "</style>\n</head>\n<body>\n<main>\n<h1>");
+	h(b, r->title);
+	wf_strbuf_puts(b, "</h1>\n<p class=\"meta\">");
+	generated_from(b, r, 1);
+	wf_strbuf_puts(b, "</p>\n");
+	for (size_t i = 0; i < r->nnotes; i++) {
+		wf_strbuf_puts(b, "<p class=\"note\">");
+		h(b, r->notes[i]);
+		wf_strbuf_puts(b, "</p>\n");
+	}
+	if (r->ncards) {
+		wf_strbuf_puts(b, "<section class=\"cards\">\n");
+		for (size_t i = 0; i < r->ncards; i++) {
+			const struct card *c = &r->cards[i];
+			wf_strbuf_puts(b, "<div class=\"card\"><h2>");
+			h(b, c->heading);
+			wf_strbuf_puts(b, "</h2>\n<dl>\n");
+			for (size_t j = 0; j < c->n; j++) {
+				wf_strbuf v = WF_STRBUF_INIT;
+				value_text(&v, c->items[j].value, o);
+				wf_strbuf_puts(b, "<dt>");
+				h(b, c->items[j].label);
+				wf_strbuf_puts(b, "</dt><dd>");
+				wf_strbuf_xml(b, wf_strbuf_str(&v), v.len);
+				wf_strbuf_puts(b, "</dd>\n");
+				wf_strbuf_release(&v);
+			}
+			wf_strbuf_puts(b, "</dl></div>\n");
+		}
+		wf_strbuf_puts(b, "</section>\n");
+	}
+	if (r->ncharts) {
+		wf_strbuf_puts(b, "<section class=\"charts\">\n");
+		for (size_t i = 0; i < r->ncharts; i++) {
+			wf_strbuf_puts(b, "<figure>\n");
+			wf_chart_svg(r->charts[i], b);
+			wf_strbuf_puts(b, "</figure>\n");
+		}
+		wf_strbuf_puts(b, "</section>\n");
+	}
+	if (r->ntables) {
+		wf_strbuf_puts(b, "<section class=\"tables\">\n");
+		for (size_t i = 0; i < r->ntables; i++)
+			render_rtable_html(b, r->tables[i], o);
+		wf_strbuf_puts(b, "</section>\n");
+	}
+	wf_strbuf_puts(b, "</main>\n</body>\n</html>\n");
+}
+
+/* ---- JSON ---- */
+
+static void js(wf_strbuf *b, const char *s)
+{
+	wf_strbuf_json(b, s, strlen(s));
+}
+
+static void json_value(wf_strbuf *b, const char *s)
+{
+	wf_dec d;
+	char buf[WF_DEC_BUFSZ];
+
+	if (!s)
+		wf_strbuf_puts(b, "null");
+	else if (wf_render_is_number(s, strlen(s), &d))
+		wf_strbuf_add(b, buf, wf_dec_format(d, buf));
+	else
+		js(b, s);
+}
+
+static void render_json(wf_strbuf *b, const wf_report *r)
+{
+	static const char *const types[] = { "text", "integer", "decimal" };
+
+	wf_strbuf_puts(b, "{\n\"title\": ");
+	js(b, r->title);
+	wf_strbuf_puts(b, ",\n\"kind\": ");
+	js(b, r->kind);
+	wf_strbuf_puts(b, ",\n\"generated_from\": [");
+	for (size_t i = 0; i < r->nsrc; i++) {
+		wf_strbuf_puts(b, i ? ", {\"name\": " : "{\"name\": ");
+		js(b, r->src[i].name);
+		wf_strbuf_printf(b, ", \"rows\": %lu}", r->src[i].rows);
+	}
+	wf_strbuf_puts(b, "],\n\"date\": ");
+	if (r->date)
+		js(b, r->date);
+	else
+		wf_strbuf_puts(b, "null");
+	wf_strbuf_puts(b, ",\n\"notes\": [");
+	for (size_t i = 0; i < r->nnotes; i++) {
+		if (i)
+			wf_strbuf_puts(b, ", ");
+		js(b, r->notes[i]);
+	}
+	wf_strbuf_puts(b, "],\n\"cards\": [");
+	for (size_t i = 0; i < r->ncards; i++) {
+		const struct card *c = &r->cards[i];
+		wf_strbuf_puts(b, i ? ",\n{\"heading\": " : "\n{\"heading\": ");
+		js(b, c->heading);
+		wf_strbuf_puts(b, ", \"items\": [");
+		for (size_t j = 0; j < c->n; j++) {
+			wf_strbuf_puts(b, j ? ", {\"label\": " : "{\"label\": ");
+			js(b, c->items[j].label);
+			wf_strbuf_puts(b, ", \"value\": ");
+			json_value(b, c->items[j].value);
+			wf_strbuf_puts(b, "}");
+		}
+		wf_strbuf_puts(b, "]}");
+	}
+	wf_strbuf_puts(b, "],\n\"charts\": [");
+	for (size_t i = 0; i < r->ncharts; i++) {
+		wf_strbuf_puts(b, i ? ",\n" : "\n");
+		wf_chart_json(r->charts[i], b);
+	}
+	wf_strbuf_puts(b, "],\n\"tables\": [");
+	for (size_t i = 0; i < r->ntables; i++) {
+		const wf_rtable *t = r->tables[i];
+		size_t nh = 0;
+		wf_strbuf_puts(b, i ? ",\n{\"caption\": " : "\n{\"caption\": ");
+		js(b, t->caption);
+		wf_strbuf_puts(b, ",\n \"columns\": [");
+		for (size_t c = 0; c < t->ncols; c++) {
+			wf_strbuf_puts(b, c ? ", {\"name\": " : "{\"name\": ");
+			js(b, t->names[c]);
+			wf_strbuf_printf(b, ", \"type\": \"%s\"}", types[wf_rtable_coltype(t, c)]);
+		}
+		wf_strbuf_puts(b, "],\n \"rows\": [");
+		for (size_t r2 = 0; r2 < t->nrows; r2++) {
+			wf_strbuf_puts(b, r2 ? ",\n  [" : "\n  [");
+			for (size_t c = 0; c < t->ncols; c++) {
+				const char *s = wf_rtable_cell(t, r2, c);
+				if (c)
+					wf_strbuf_puts(b, ", ");
+				/* Columns typed text keep numbers-looking cells as strings. */
+				if (s && wf_rtable_coltype(t, c) == WF_RCOL_TEXT)
+					js(b, s);
+				else /* an empty number is no number */
+					json_value(b, s && *s ? s : NULL);
+			}
+			wf_strbuf_puts(b, "]");
+		}
+		wf_strbuf_puts(b, "],\n \"highlighted\": [");
+		for (size_t r2 = 0; r2 < t->nrows; r2++)
+			if (t->hl[r2])
+				wf_strbuf_printf(b, "%s%zu", nh++ ? ", " : "", r2);
+		wf_strbuf_puts(b, "]}");
+	}
+	wf_strbuf_puts(b, "]\n}\n");
+}
+
+void wf_render(const wf_report *r, enum wf_render_fmt fmt, const wf_render_opts *o,
+	       wf_strbuf *out)
+{
+	wf_render_opts def = WF_RENDER_OPTS_INIT;
+
+	if (!o)
+		o = &def;
+	switch (fmt) {
+	case WF_RENDER_TABLE: render_text(out, r, o); break;
+	case WF_RENDER_MARKDOWN: render_md(out, r, o); break;
+	case WF_RENDER_HTML: render_html(out, r, o); break;
+	case WF_RENDER_JSON: render_json(out, r); break;
+	}
+}

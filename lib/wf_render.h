@@ -1,0 +1,105 @@
+/*
+ * wf_render.h - reports for people: an in-memory table model, a report
+ * document (title, sources, notes, cards, charts, tables) and its four
+ * renderings: aligned terminal text, Markdown, one self-contained HTML
+ * page, and JSON.
+ *
+ * Tables: cells are UTF-8 text as read. A column is numeric when every
+ * non-empty cell is a plain decimal ("-12", "1234.5"; '.' separator, no
+ * grouping) without a leading zero ("001272" and "04" are codes, so
+ * text). Integer columns (no cell has decimals: years, counts) are shown
+ * as written; decimal columns are rounded half away from zero to
+ * --decimals digits and grouped by thousands. JSON keeps every number
+ * exact (canonical wf_dec text) whatever --decimals says.
+ *
+ * Determinism: output depends only on the report's content and the
+ * options; nothing reads the clock, the environment or the locale.
+ *
+ * Ownership: _new returns objects freed by _free (NULL is a no-op);
+ * wf_report_chart() and wf_report_table() take ownership of their
+ * argument; strings passed in are copied.
+ */
+#ifndef WF_RENDER_H
+#define WF_RENDER_H
+
+#include <stddef.h>
+
+#include "wf_dec.h"
+#include "wf_strbuf.h"
+#include "wf_svg.h"
+
+/* ---- tables ---- */
+
+enum wf_rcol { WF_RCOL_TEXT = 0, WF_RCOL_INT, WF_RCOL_DEC };
+
+typedef struct wf_rtable wf_rtable;
+
+wf_rtable *wf_rtable_new(const char *caption, size_t ncols,
+			 const char *const *names);
+void wf_rtable_free(wf_rtable *t);
+
+/* Append a row of ncols cells; vals[i] NULL = missing; lens may be NULL
+ * (strlen). Returns the row index. */
+size_t wf_rtable_add(wf_rtable *t, const char *const *vals, const size_t *lens);
+void wf_rtable_highlight(wf_rtable *t, size_t row);
+/* Where a row came from (an input index and its line), for messages. */
+void wf_rtable_set_origin(wf_rtable *t, size_t row, unsigned src, long line);
+void wf_rtable_origin(const wf_rtable *t, size_t row, unsigned *src, long *line);
+
+size_t wf_rtable_ncols(const wf_rtable *t);
+size_t wf_rtable_nrows(const wf_rtable *t);
+const char *wf_rtable_caption(const wf_rtable *t);
+const char *wf_rtable_name(const wf_rtable *t, size_t col);
+/* Column index by exact name, or -1. */
+int wf_rtable_col(const wf_rtable *t, const char *name);
+/* The cell text, NULL when missing. */
+const char *wf_rtable_cell(const wf_rtable *t, size_t row, size_t col);
+int wf_rtable_highlighted(const wf_rtable *t, size_t row);
+enum wf_rcol wf_rtable_coltype(const wf_rtable *t, size_t col);
+/* Show a numeric column as decimals even when every value is whole
+ * (sums of money that happen to be round). */
+void wf_rtable_force_decimal(wf_rtable *t, size_t col);
+/* 1 and *out set when the cell is a number by the rule above. */
+int wf_rtable_num(const wf_rtable *t, size_t row, size_t col, wf_dec *out);
+
+/* Whether text is a number by the table rule (shared with cards). */
+int wf_render_is_number(const char *s, size_t len, wf_dec *out);
+
+/* ---- reports ---- */
+
+typedef struct wf_report wf_report;
+
+wf_report *wf_report_new(const char *title, const char *kind);
+void wf_report_free(wf_report *r);
+
+const char *wf_report_title(const wf_report *r);
+/* Shown only when set (--date): reports stay reproducible by default. */
+void wf_report_date(wf_report *r, const char *date);
+void wf_report_source(wf_report *r, const char *name, unsigned long rows);
+void wf_report_note(wf_report *r, const char *text);
+/* Start a card (a labelled list of values); items go to the last card.
+ * A value that is a number by the table rule is formatted like a
+ * decimal column. */
+void wf_report_card(wf_report *r, const char *heading);
+void wf_report_card_item(wf_report *r, const char *label, const char *value);
+void wf_report_chart(wf_report *r, wf_chart *c);
+void wf_report_table(wf_report *r, wf_rtable *t);
+
+enum wf_render_fmt { WF_RENDER_TABLE = 0, WF_RENDER_MARKDOWN, WF_RENDER_HTML, WF_RENDER_JSON };
+
+/* "table", "markdown", "html", "json", or -1. */
+int wf_render_format_parse(const char *s);
+
+typedef struct wf_render_opts {
+	int decimals;      /* 0..9, default 2 */
+	int locale_it;     /* 1.234,56 instead of 1,234.56 */
+	size_t max_width;  /* cap on text cell width in -f table; 0 = none */
+} wf_render_opts;
+
+#define WF_RENDER_OPTS_INIT { 2, 0, 0 }
+
+/* Append the whole rendering to out. */
+void wf_render(const wf_report *r, enum wf_render_fmt fmt,
+	       const wf_render_opts *o, wf_strbuf *out);
+
+#endif

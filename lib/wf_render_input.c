@@ -1,0 +1,155 @@
+#include "wf_render_input.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "wf_err.h"
+
+struct rrow {
+	char **v;     /* nv cells by united column index; NULL = missing */
+	size_t nv;
+	unsigned src;
+	long line;
+};
+
+struct wf_rinput {
+	char **cols;
+	size_t ncols;
+	struct rrow *rows;
+	size_t nrows, caprows;
+	char **names;
+	unsigned long *counts;
+	size_t nsrc;
+};
+
+wf_rinput *wf_rinput_new(void)
+{
+	return wf_xcalloc(1, sizeof(wf_rinput));
+}
+
+void wf_rinput_free(wf_rinput *in)
+{
+	if (!in)
+		return;
+	for (size_t i = 0; i < in->nrows; i++) {
+		for (size_t c = 0; c < in->rows[i].nv; c++)
+			free(in->rows[i].v[c]);
+		free(in->rows[i].v);
+	}
+	free(in->rows);
+	for (size_t i = 0; i < in->ncols; i++)
+		free(in->cols[i]);
+	free(in->cols);
+	for (size_t i = 0; i < in->nsrc; i++)
+		free(in->names[i]);
+	free(in->names);
+	free(in->counts);
+	free(in);
+}
+
+static size_t col_index(wf_rinput *in, const char *name)
+{
+	for (size_t i = 0; i < in->ncols; i++)
+		if (strcmp(in->cols[i], name) == 0)
+			return i;
+	in->cols = wf_xrealloc(in->cols, (in->ncols + 1) * sizeof *in->cols);
+	in->cols[in->ncols] = wf_xstrdup(name);
+	return in->ncols++;
+}
+
+int wf_rinput_read(wf_rinput *in, const wf_cli *cli, const char *path)
+{
+	wf_src *src = wf_src_open(path);
+	wf_reader *r = NULL;
+	const wf_row *h;
+	size_t *map = NULL, si;
+	unsigned char peek[1];
+	wf_row row;
+	int k, rc = -1;
+
+	if (!src)
+		return -1;
+	si = in->nsrc++;
+	in->names = wf_xrealloc(in->names, in->nsrc * sizeof *in->names);
+	in->counts = wf_xrealloc(in->counts, in->nsrc * sizeof *in->counts);
+	in->names[si] = wf_xstrdup(wf_src_name(src));
+	in->counts[si] = 0;
+	if (wf_src_peek(src, peek, 1) == 0) {
+		wf_src_free(src);
+		return 0;
+	}
+	/* wf_cli_reader() without its wf_src_open(): the source was opened
+	 * here to tell an empty input from a broken one. */
+	if (!(r = wf_reader_new(src, &cli->ropts)))
+		return -1;
+	wf_cli_report_dialect(cli, r);
+	h = wf_reader_header(r);
+	map = wf_xcalloc(h->n ? h->n : 1, sizeof *map);
+	for (size_t c = 0; c < h->n; c++) {
+		for (size_t d = 0; d < c; d++)
+			if (strcmp(h->f[c], h->f[d]) == 0) {
+				wf_warn_at(wf_reader_name(r), h->line, "duplicate column '%s'", h->f[c]);
+				goto out;
+			}
+		map[c] = col_index(in, h->f[c]);
+	}
+	while ((k = wf_reader_next(r, &row)) != WF_ROW_EOF) {
+		struct rrow *rr;
+		if (k != WF_ROW_OK) {
+			wf_warn_at(wf_reader_name(r), row.line, "%s", wf_reader_reason(r));
+			goto out;
+		}
+		if (in->nrows == in->caprows) {
+			in->caprows = in->caprows ? 2 * in->caprows : 256;
+			in->rows = wf_xrealloc(in->rows, in->caprows * sizeof *in->rows);
+		}
+		rr = &in->rows[in->nrows++];
+		rr->nv = in->ncols;
+		rr->v = wf_xcalloc(rr->nv ? rr->nv : 1, sizeof *rr->v);
+		rr->src = (unsigned)si;
+		rr->line = row.line;
+		for (size_t c = 0; c < row.n && c < h->n; c++)
+			rr->v[map[c]] = wf_xstrndup(row.f[c], row.len[c]);
+		/* A field the input has but left empty is "", not missing. */
+		for (size_t c = row.n; c < h->n; c++)
+			rr->v[map[c]] = wf_xstrdup("");
+		in->counts[si]++;
+	}
+	rc = 0;
+out:
+	free(map);
+	wf_reader_free(r);
+	return rc;
+}
+
+size_t wf_rinput_nsources(const wf_rinput *in)
+{
+	return in->nsrc;
+}
+
+const char *wf_rinput_name(const wf_rinput *in, size_t i)
+{
+	return in->names[i];
+}
+
+unsigned long wf_rinput_rows(const wf_rinput *in, size_t i)
+{
+	return in->counts[i];
+}
+
+wf_rtable *wf_rinput_table(wf_rinput *in)
+{
+	const char **vals = wf_xcalloc(in->ncols ? in->ncols : 1, sizeof *vals);
+	wf_rtable *t = wf_rtable_new("", in->ncols, (const char *const *)in->cols);
+
+	for (size_t i = 0; i < in->nrows; i++) {
+		struct rrow *rr = &in->rows[i];
+		size_t row;
+		for (size_t c = 0; c < in->ncols; c++)
+			vals[c] = c < rr->nv ? rr->v[c] : NULL;
+		row = wf_rtable_add(t, vals, NULL);
+		wf_rtable_set_origin(t, row, rr->src, rr->line);
+	}
+	free(vals);
+	return t;
+}

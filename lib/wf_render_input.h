@@ -1,0 +1,42 @@
+/*
+ * wf_render_input.h - read every input of wf-report into one table.
+ *
+ * Inputs are CSV or NDJSON (detected per file, or as the shared input
+ * options say). Their columns are united by name, in order of first
+ * appearance, so a report can combine, say, two wf-benchmark summaries
+ * grouped by different columns: a row's cell for a column its input
+ * lacks is missing (NULL), while an empty field stays "". Each row
+ * remembers its input and line for messages.
+ *
+ * An input of zero bytes is an input with no columns and no rows (an
+ * upstream filter that found nothing), not an error, so the report can
+ * say "no rows". A record that cannot be read is an error
+ * ("wf-x: FILE:LINE: reason"): a report is not written from part of
+ * its data.
+ *
+ * Ownership: wf_rinput_new() returns an object freed by wf_rinput_free()
+ * (NULL is a no-op); wf_rinput_table() returns a new table the caller
+ * owns (wf_rtable_free); each call builds a fresh copy.
+ */
+#ifndef WF_RENDER_INPUT_H
+#define WF_RENDER_INPUT_H
+
+#include "wf_cli.h"
+#include "wf_render.h"
+
+typedef struct wf_rinput wf_rinput;
+
+wf_rinput *wf_rinput_new(void);
+void wf_rinput_free(wf_rinput *in);
+
+/* Read one input ("-" = stdin). Returns 0, or -1 after printing a
+ * message. */
+int wf_rinput_read(wf_rinput *in, const wf_cli *cli, const char *path);
+
+size_t wf_rinput_nsources(const wf_rinput *in);
+const char *wf_rinput_name(const wf_rinput *in, size_t i);
+unsigned long wf_rinput_rows(const wf_rinput *in, size_t i);
+
+wf_rtable *wf_rinput_table(wf_rinput *in);
+
+#endif

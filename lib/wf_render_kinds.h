@@ -1,0 +1,70 @@
+/*
+ * wf_render_kinds.h - the report kinds of wf-report: a generic table, a
+ * trend (time series by group), a benchmark (one institution against
+ * its peers, or a ranked table) and a match summary, each built from an
+ * input table into a wf_report (wf_render.h).
+ *
+ * Expected columns (defaults follow wf-benchmark and wf-match output;
+ * the options in wf_report_opts pick others):
+ *   trend      period "year", value "metric_total", groups: every text
+ *              column besides the period (or --group COLS; "" = none).
+ *              Values of rows sharing a period and group are summed
+ *              exactly (and a note says so). Missing values are gaps.
+ *   benchmark  period "year", "institution", value "per_employee" when
+ *              the column has values, else "metric"; optional
+ *              "institution_name", "peers", "peer_median", "peer_p25",
+ *              "peer_p75", "pct_rank", "robust_z", "gap_median_pct",
+ *              "change_pct", "cagr_pct", "flags". The peer group of a
+ *              row is its period plus the --group columns (default:
+ *              every text column that is not a known wf-benchmark
+ *              column, i.e. the --peers columns and size_class).
+ *   match      "category" and "assigned" (units); optional "unmet"
+ *              (units not served) with "reason", "demand_id",
+ *              "supply_id", "supply_name", and for the map
+ *              "demand_lat"/"demand_lon" and "supply_lat"/"supply_lon".
+ *
+ * A kind's missing columns are an error naming all of them. An input
+ * with no rows gives a report that says so instead of empty charts; an
+ * input with no columns either (zero bytes) does too, for every kind.
+ *
+ * Ownership: wf_report_build() takes the input table (freed on error
+ * too) and returns a new report, or NULL with *err filled.
+ */
+#ifndef WF_RENDER_KINDS_H
+#define WF_RENDER_KINDS_H
+
+#include <stddef.h>
+
+#include "wf_render.h"
+
+enum wf_report_kind { WF_KIND_TABLE = 0, WF_KIND_TREND, WF_KIND_BENCHMARK, WF_KIND_MATCH };
+
+/* "table", "trend", "benchmark", "match", or -1. */
+int wf_report_kind_parse(const char *s);
+const char *wf_report_kind_name(enum wf_report_kind k);
+
+typedef struct wf_report_opts {
+	enum wf_report_kind kind;
+	const char *title;        /* NULL: a default per kind */
+	const char *period;       /* NULL: "year" */
+	const char *group;        /* "a,b"; NULL: automatic; "": none */
+	const char *value;        /* NULL: the kind's default */
+	const char *unit;         /* shown with value axes, e.g. "EUR" */
+	const char *institution;  /* benchmark: one institution's card */
+	const char *const *where; /* "COL=VALUE" filters (AND) */
+	size_t nwhere;
+	const char *const *label; /* "NAME=TEXT" display names for groups */
+	size_t nlabel;
+	size_t top;               /* rows in "busiest" lists, series cap; 0: 10 */
+	char point, group_sep;    /* chart numbers: '.' and ',' by default */
+} wf_report_opts;
+
+typedef struct wf_report_err {
+	char msg[512];  /* lower case, no final period, no file or line */
+	long row;       /* input table row the message is about, or -1 */
+} wf_report_err;
+
+wf_report *wf_report_build(wf_rtable *in, const wf_report_opts *o,
+			   wf_report_err *err);
+
+#endif

@@ -1,0 +1,156 @@
+#include "wf_zip.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <zip.h>
+
+#include "wf_err.h"
+
+/* The largest real member (COMPOSIZIONE_RETRIBUZIONE, ~551k rows) is
+ * tens of MB; 4 GiB leaves room for growth and still stops a bomb. */
+#define MAX_MEMBER (4ULL << 30)
+#define MAX_RATIO 1000ULL
+
+int wf_zip_magic(const unsigned char *p, size_t n)
+{
+	return n >= 4 && p[0] == 'P' && p[1] == 'K' &&
+	       ((p[2] == 3 && p[3] == 4) || (p[2] == 5 && p[3] == 6));
+}
+
+static int walk(const char *name, const unsigned char *buf, size_t len, int depth,
+		wf_zip_want_fn want, wf_zip_take_fn take, void *ctx);
+
+static unsigned char *read_member(zip_t *z, zip_uint64_t i, const char *label,
+				  const zip_stat_t *st, size_t *outlen)
+{
+	zip_file_t *f = NULL;
+	unsigned char *data = NULL;
+	zip_uint64_t cap, n = 0;
+	zip_int64_t r;
+
+	if ((st->valid & ZIP_STAT_SIZE) && st->size > MAX_MEMBER) {
+		wf_warn("%s: member expands to %llu bytes, over the %llu limit "
+			"(zip bomb?); refused", label, (unsigned long long)st->size,
+			(unsigned long long)MAX_MEMBER);
+		return NULL;
+	}
+	if ((st->valid & ZIP_STAT_SIZE) && (st->valid & ZIP_STAT_COMP_SIZE) &&
+	    st->size > (1u << 20) && st->size / (st->comp_size ? st->comp_size : 1) > MAX_RATIO) {
+		wf_warn("%s: member expands more than %llu:1 (zip bomb?); refused",
+			label, MAX_RATIO);
+		return NULL;
+	}
+	if (!(f = zip_fopen_index(z, i, 0))) {
+		wf_warn("%s: %s", label, zip_strerror(z));
+		return NULL;
+	}
+	/* Trust the declared size only as a hint: never read past the cap
+	 * even when the directory lies. */
+	cap = (st->valid & ZIP_STAT_SIZE) ? st->size + 1 : 1 << 16;
+	data = wf_xmalloc((size_t)cap);
+	for (;;) {
+		if (n == cap) {
+			if (cap >= MAX_MEMBER) {
+				wf_warn("%s: member is larger than its directory says "
+					"and passes the %llu byte limit; refused",
+					label, (unsigned long long)MAX_MEMBER);
+				goto fail;
+			}
+			cap *= 2;
+			data = wf_xrealloc(data, (size_t)cap);
+		}
+		r = zip_fread(f, data + n, cap - n);
+		if (r < 0) {
+			wf_warn("%s: %s (truncated or corrupt archive?)", label,
+				zip_file_strerror(f));
+			goto fail;
+		}
+		if (r == 0)
+			break;
+		n += (zip_uint64_t)r;
+	}
+	if ((st->valid & ZIP_STAT_SIZE) && n != st->size) {
+		wf_warn("%s: member holds %llu bytes, its directory says %llu "
+			"(truncated archive?)", label, (unsigned long long)n,
+			(unsigned long long)st->size);
+		goto fail;
+	}
+	zip_fclose(f);
+	*outlen = (size_t)n;
+	return data;
+fail:
+	zip_fclose(f);
+	free(data);
+	return NULL;
+}
+
+static int walk(const char *name, const unsigned char *buf, size_t len, int depth,
+		wf_zip_want_fn want, wf_zip_take_fn take, void *ctx)
+{
+	zip_error_t ze;
+	zip_source_t *zs = NULL;
+	zip_t *z = NULL;
+	zip_int64_t count;
+	int errors = 0;
+
+	zip_error_init(&ze);
+	if (!(zs = zip_source_buffer_create(buf, len, 0, &ze)) ||
+	    !(z = zip_open_from_source(zs, ZIP_RDONLY | ZIP_CHECKCONS, &ze))) {
+		wf_warn("%s: not a readable zip archive: %s", name, zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		if (zs)
+			zip_source_free(zs);
+		return 1;
+	}
+	count = zip_get_num_entries(z, 0);
+	for (zip_int64_t i = 0; i < count; i++) {
+		zip_stat_t st;
+		const char *path, *base;
+		char *label;
+		size_t ll, plen;
+
+		if (zip_stat_index(z, (zip_uint64_t)i, 0, &st) != 0 || !(st.valid & ZIP_STAT_NAME))
+			continue;
+		path = st.name;
+		plen = strlen(path);
+		if (plen == 0 || path[plen - 1] == '/')
+			continue; /* a folder */
+		base = strrchr(path, '/');
+		base = base ? base + 1 : path;
+		ll = strlen(name) + plen + 3;
+		label = wf_xmalloc(ll);
+		snprintf(label, ll, "%s(%s)", name, path);
+		wf_zip_member m = { label, path, base, (st.valid & ZIP_STAT_SIZE) ? st.size : 0, depth };
+		int is_zip = plen > 4 && strcasecmp(path + plen - 4, ".zip") == 0;
+		if (is_zip && depth == 0) {
+			size_t n;
+			unsigned char *inner = read_member(z, (zip_uint64_t)i, label, &st, &n);
+			if (!inner)
+				errors++;
+			else
+				errors += walk(label, inner, n, depth + 1, want, take, ctx);
+			free(inner);
+		} else if (want(ctx, &m)) {
+			size_t n;
+			unsigned char *data = read_member(z, (zip_uint64_t)i, label, &st, &n);
+			if (!data) {
+				errors++;
+			} else {
+				if (take(ctx, &m, wf_src_mem(label, data, n, 1)) < 0)
+					errors++;
+			}
+		}
+		free(label);
+	}
+	zip_close(z); /* read-only: discards, frees the source */
+	zip_error_fini(&ze);
+	return errors;
+}
+
+int wf_zip_walk(const char *name, const unsigned char *buf, size_t len,
+		wf_zip_want_fn want, wf_zip_take_fn take, void *ctx)
+{
+	return walk(name, buf, len, 0, want, take, ctx);
+}

@@ -1,0 +1,208 @@
+/* Unit tests for wf_svg: tick choice, the shapes each chart kind draws
+ * for the hard cases (single point, gaps, long names, hostile text). */
+#include "wf_svg.h"
+#include "wf_test.h"
+
+static size_t count(const char *hay, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = hay; (p = strstr(p, needle)); p++)
+		n++;
+	return n;
+}
+
+static void test_nice_ticks(void)
+{
+	double t0, st;
+	int n;
+
+	wf_nice_ticks(0, 34e6, 5, &t0, &st, &n); /* 6.8e6 a step rounds up to 1e7 */
+	CHECK_NEAR(t0, 0, 0);
+	CHECK_NEAR(st, 1e7, 0);
+	CHECK_INT(n, 5);
+	wf_nice_ticks(0, 100, 5, &t0, &st, &n);
+	CHECK_NEAR(st, 20, 0);
+	CHECK_INT(n, 6);
+	wf_nice_ticks(2.5, 13.3, 5, &t0, &st, &n); /* 2.16 -> 5 */
+	CHECK_NEAR(t0, 0, 0);
+	CHECK_NEAR(st, 5, 0);
+	CHECK_INT(n, 4);
+	wf_nice_ticks(7, 7, 5, &t0, &st, &n); /* widened to 6.3..7.7, step 0.5 */
+	CHECK_NEAR(t0, 6, 1e-12);
+	CHECK_NEAR(st, 0.5, 1e-12);
+	CHECK_INT(n, 5);
+	wf_nice_ticks(0, 0, 5, &t0, &st, &n); /* -1..1 */
+	CHECK(t0 <= -1 && t0 + st * (n - 1) >= 1);
+	wf_nice_ticks(-3, 12, 5, &t0, &st, &n); /* 3 -> 5: -5..15 */
+	CHECK_NEAR(t0, -5, 1e-12);
+	CHECK_NEAR(st, 5, 0);
+	CHECK_INT(n, 5);
+}
+
+static wf_chart *fig1(void)
+{
+	wf_chart *c = wf_chart_new(WF_CHART_LINE, "L090 by year");
+	size_t a, b;
+
+	wf_chart_axes(c, "year", "L090 (EUR)");
+	wf_chart_zero_baseline(c, 1);
+	for (int y = 2001; y <= 2005; y++) {
+		char buf[16];
+		snprintf(buf, sizeof buf, "%d", y);
+		wf_chart_x(c, buf);
+	}
+	a = wf_chart_series(c, "Regions and local authorities (aggregate 04)");
+	b = wf_chart_series(c, "Comuni");
+	wf_chart_set(c, a, 0, 34000000);
+	wf_chart_set(c, a, 1, 30000000);
+	/* gap at 2003 */
+	wf_chart_set(c, a, 3, 20000000);
+	wf_chart_set(c, a, 4, 13300000);
+	wf_chart_set(c, b, 2, 9000000); /* a single point */
+	return c;
+}
+
+static void test_line(void)
+{
+	wf_chart *c = fig1();
+	wf_strbuf b = WF_STRBUF_INIT, b2 = WF_STRBUF_INIT;
+	const char *s;
+
+	wf_chart_svg(c, &b);
+	s = wf_strbuf_str(&b);
+	CHECK(strncmp(s, "<svg ", 5) == 0);
+	CHECK(strstr(s, "</svg>\n") != NULL);
+	/* Zero baseline and thousands separators on the ticks. */
+	CHECK(strstr(s, "text-anchor=\"end\">0</text>") != NULL);
+	CHECK(strstr(s, ">40,000,000</text>") != NULL);
+	/* The gap splits series a into two sub-paths: M...L... M...L... */
+	CHECK_INT(count(s, " M"), 1);
+	CHECK_INT(count(s, "d=\"M"), 2);
+	/* The single point of "Comuni" is still drawn. */
+	CHECK(strstr(s, "<title>Comuni, 2003: 9,000,000.00</title>") != NULL);
+	/* Axis titles with units, and both legend entries. */
+	CHECK(strstr(s, ">L090 (EUR)</text>") != NULL);
+	CHECK(strstr(s, ">year</text>") != NULL);
+	CHECK(strstr(s, ">Comuni</text>") != NULL);
+	/* The 44-character name is cut to 39 characters and an ellipsis. */
+	CHECK(strstr(s, ">Regions and local authorities (aggregat\xe2\x80\xa6<title>"
+		     "Regions and local authorities (aggregate 04)</title></text>") != NULL);
+	/* Same chart, same bytes. */
+	wf_chart_svg(c, &b2);
+	CHECK_STR(b.s, b2.s);
+	wf_strbuf_release(&b);
+	wf_strbuf_release(&b2);
+	wf_chart_free(c);
+}
+
+static void test_no_zero_and_locale(void)
+{
+	wf_chart *c = wf_chart_new(WF_CHART_LINE, "t");
+	wf_strbuf b = WF_STRBUF_INIT;
+
+	wf_chart_numfmt(c, ',', '.');
+	wf_chart_x(c, "2019");
+	wf_chart_x(c, "2020");
+	wf_chart_set(c, 0, 0, 13300000);
+	wf_chart_set(c, 0, 1, 14100000.5);
+	wf_chart_svg(c, &b);
+	/* No zero baseline: ticks from 13,2 M (step 0,2 M), Italian separators. */
+	CHECK(strstr(b.s, ">13.200.000</text>") != NULL);
+	CHECK(strstr(b.s, ">0</text>") == NULL);
+	CHECK(strstr(b.s, "14.100.000,50") != NULL);
+	wf_strbuf_release(&b);
+	wf_chart_free(c);
+}
+
+static void test_escaping(void)
+{
+	wf_chart *c = wf_chart_new(WF_CHART_BAR, "a <b> & \"c\"");
+	wf_strbuf b = WF_STRBUF_INIT, j = WF_STRBUF_INIT;
+
+	wf_chart_set(c, 0, wf_chart_x(c, "<script>alert(1)</script>"), 5);
+	wf_chart_svg(c, &b);
+	CHECK(strstr(b.s, "<script") == NULL);
+	CHECK(strstr(b.s, "&lt;script&gt;") != NULL);
+	CHECK(strstr(b.s, "a &lt;b&gt; &amp; &quot;c&quot;") != NULL);
+	wf_chart_json(c, &j);
+	CHECK(strstr(j.s, "\"title\": \"a <b> & \\\"c\\\"\"") != NULL);
+	wf_strbuf_release(&b);
+	wf_strbuf_release(&j);
+	wf_chart_free(c);
+}
+
+static void test_bar_dist_map(void)
+{
+	wf_chart *bar = wf_chart_new(WF_CHART_BAR, "bars");
+	wf_chart *d = wf_chart_new(WF_CHART_DIST, "dist");
+	wf_chart *m = wf_chart_new(WF_CHART_MAP, "map");
+	wf_strbuf b = WF_STRBUF_INIT;
+	size_t x;
+
+	wf_chart_set(bar, 0, wf_chart_x(bar, "NIDO"), 74.7);
+	x = wf_chart_x(bar, "SPORT");
+	wf_chart_set(bar, 0, x, 88.7);
+	wf_chart_highlight(bar, x);
+	wf_chart_value_decimals(bar, 1);
+	wf_chart_svg(bar, &b);
+	CHECK(strstr(b.s, ">88.7</text>") != NULL);
+	CHECK_INT(count(b.s, "fill=\"#d55e00\""), 1); /* the highlighted bar */
+	CHECK(strstr(b.s, ">100</text>") != NULL);    /* axis ends on a nice tick */
+	wf_strbuf_reset(&b);
+
+	for (int i = 0; i < 10; i++)
+		wf_chart_dist_value(d, i * 5.0);
+	wf_chart_dist_box(d, 11.25, 22.5, 33.75);
+	wf_chart_dist_marker(d, 47.1, "C4308");
+	wf_chart_svg(d, &b);
+	CHECK_INT(count(b.s, "<circle"), 10);
+	CHECK(strstr(b.s, ">C4308: 47.10</text>") != NULL);
+	CHECK(strstr(b.s, ">median</text>") != NULL);
+	wf_strbuf_reset(&b);
+	/* Beyond the strip limit the peers become a histogram. */
+	for (int i = 0; i < WF_DIST_STRIP_MAX; i++)
+		wf_chart_dist_value(d, i % 50);
+	wf_chart_svg(d, &b);
+	CHECK_INT(count(b.s, "<circle"), 0);
+	CHECK(count(b.s, "<rect") > 10);
+	wf_strbuf_reset(&b);
+
+	/* One place only: a small window around it, no NaN or Inf. */
+	wf_chart_geo(m, wf_chart_series(m, "demand"), 8.193, 44.58, "Cortemilia");
+	wf_chart_svg(m, &b);
+	CHECK(strstr(b.s, "NaN") == NULL && strstr(b.s, "Inf") == NULL);
+	CHECK(strstr(b.s, "<title>Cortemilia</title>") != NULL);
+	CHECK(strstr(b.s, ">demand (1)</text>") != NULL);
+	wf_strbuf_reset(&b);
+	wf_chart_json(m, &b);
+	CHECK_STR(b.s, "{\"kind\": \"map\", \"title\": \"map\", \"x_label\": \"\", \"y_label\": \"\", "
+		  "\"series\": [\n  {\"name\": \"demand\", \"points\": [{\"lon\": 8.193, \"lat\": 44.58, "
+		  "\"label\": \"Cortemilia\"}]}]}");
+	wf_strbuf_release(&b);
+	wf_chart_free(bar);
+	wf_chart_free(d);
+	wf_chart_free(m);
+}
+
+static void test_empty_and_json(void)
+{
+	wf_chart *c = wf_chart_new(WF_CHART_LINE, "nothing");
+	wf_strbuf b = WF_STRBUF_INIT;
+
+	CHECK_INT(wf_chart_npoints(c), 0);
+	wf_chart_svg(c, &b);
+	CHECK(strstr(b.s, ">no data to draw</text>") != NULL);
+	wf_chart_free(c);
+	wf_strbuf_reset(&b);
+	c = fig1();
+	wf_chart_json(c, &b);
+	CHECK(strstr(b.s, "\"x\": [\"2001\", \"2002\", \"2003\", \"2004\", \"2005\"]") != NULL);
+	CHECK(strstr(b.s, "\"values\": [34000000, 30000000, null, 20000000, 13300000]") != NULL);
+	CHECK(strstr(b.s, "\"values\": [null, null, 9000000, null, null]") != NULL);
+	wf_strbuf_release(&b);
+	wf_chart_free(c);
+	wf_chart_free(NULL);
+}
+
+WF_TEST_MAIN(test_nice_ticks, test_line, test_no_zero_and_locale, test_escaping,
+	     test_bar_dist_map, test_empty_and_json)
