@@ -149,7 +149,7 @@ int main(int argc, char **argv)
 	char buf[512];
 	const char *msg;
 
-	wf_cli_init(&cli, argv[0]);
+	wf_cli_init(&cli, argv);
 	memset(&run, 0, sizeof run);
 	run.cli = &cli;
 	wf_match_opts_default(&run.opts);

@@ -218,6 +218,12 @@ const char *wf_matcher_supply_id(const wf_matcher *m, size_t j)
 	return m->sid[j];
 }
 
+void wf_matcher_supply_point(const wf_matcher *m, size_t j, double *lat, double *lon)
+{
+	*lat = m->slat[j];
+	*lon = m->slon[j];
+}
+
 long long wf_matcher_supply_capacity(const wf_matcher *m, size_t j)
 {
 	return m->scap[j];

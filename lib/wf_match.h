@@ -122,6 +122,7 @@ void wf_matcher_build(wf_matcher *m);
 size_t wf_matcher_nsupply(const wf_matcher *m);
 const char *wf_matcher_supply_id(const wf_matcher *m, size_t j);
 long long wf_matcher_supply_capacity(const wf_matcher *m, size_t j);
+void wf_matcher_supply_point(const wf_matcher *m, size_t j, double *lat, double *lon);
 
 /* Score one pair the way the matcher does; returns 1 when eligible
  * (fills *out), else 0 with *why set. Exposed for tests. */

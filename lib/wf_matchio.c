@@ -199,6 +199,8 @@ typedef struct state {
 	wf_out *rej_out;
 	wf_tw *rej;
 	unsigned long rejected[2];
+	char **sname;       /* per supply index, for the output */
+	size_t nsname, capsname;
 	int stop;  /* a reject without --rejects, or an I/O failure */
 } state;
 
@@ -362,6 +364,12 @@ static int load_supply(state *st)
 			continue;
 		}
 		wf_matcher_add_supply(st->m, &s);
+		if (st->nsname == st->capsname) {
+			st->capsname = st->capsname ? st->capsname * 2 : 256;
+			st->sname = wf_xrealloc(st->sname, st->capsname * sizeof *st->sname);
+		}
+		v = val(&row, &t, F_NAME);
+		st->sname[st->nsname++] = v ? wf_xstrdup(v) : NULL;
 	}
 	table_close(&t);
 	return ret;
@@ -370,10 +378,11 @@ static int load_supply(state *st)
 /* ---- output ---- */
 
 static const char *const out_cols[] = { "demand_id", "supply_id", "category", "distance_km",
-	"score", "fit", "proximity", "capacity", "price", "assigned", "unmet", "status", "reason" };
+	"score", "fit", "proximity", "capacity", "price", "assigned", "unmet", "status", "reason",
+	"supply_name", "demand_lat", "demand_lon", "supply_lat", "supply_lon" };
 static const enum wf_colkind out_kinds[] = { WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_NUM,
 	WF_COL_NUM, WF_COL_NUM, WF_COL_NUM, WF_COL_NUM, WF_COL_NUM, WF_COL_NUM, WF_COL_NUM,
-	WF_COL_STR, WF_COL_STR };
+	WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_NUM, WF_COL_NUM, WF_COL_NUM, WF_COL_NUM };
 #define NOUT (sizeof out_cols / sizeof out_cols[0])
 
 static const char *const unmet_cols[] = { "demand_id", "name", "category", "quantity", "unmet", "reason" };
@@ -388,10 +397,11 @@ typedef struct summary {
 } summary;
 
 static int write_match(wf_tw *w, const char *did, const wf_matcher *m, const wf_taxonomy *tax,
-		       const wf_match *x, int assign)
+		       const wf_match *x, int assign, const char *sname, double dlat, double dlon)
 {
-	char b[8][32];
+	char b[11][32];
 	const char *v[NOUT];
+	double slat, slon;
 
 	snprintf(b[0], 32, "%.3f", x->km);
 	snprintf(b[1], 32, "%.4f", x->score);
@@ -409,13 +419,23 @@ static int write_match(wf_tw *w, const char *did, const wf_matcher *m, const wf_
 	v[10] = NULL;
 	v[11] = assign ? "assigned" : "candidate";
 	v[12] = NULL;
+	wf_matcher_supply_point(m, x->supply, &slat, &slon);
+	snprintf(b[7], 32, "%.6f", dlat);
+	snprintf(b[8], 32, "%.6f", dlon);
+	snprintf(b[9], 32, "%.6f", slat);
+	snprintf(b[10], 32, "%.6f", slon);
+	v[13] = sname;
+	v[14] = b[7];
+	v[15] = b[8];
+	v[16] = b[9];
+	v[17] = b[10];
 	return wf_tw_row(w, v, NULL);
 }
 
 static int write_unmet(wf_tw *w, wf_tw *uw, const char *did, const char *name,
-		       const char *cat, long long qty, long long unmet, int why)
+		       const char *cat, long long qty, long long unmet, int why, double dlat, double dlon)
 {
-	char u[32], q[32];
+	char u[32], q[32], la[32], lo[32];
 	const char *v[NOUT] = { 0 };
 
 	snprintf(u, sizeof u, "%lld", unmet);
@@ -425,6 +445,10 @@ static int write_unmet(wf_tw *w, wf_tw *uw, const char *did, const char *name,
 	v[10] = u;
 	v[11] = "unmet";
 	v[12] = wf_unmet_reason(why);
+	snprintf(la, sizeof la, "%.6f", dlat);
+	snprintf(lo, sizeof lo, "%.6f", dlon);
+	v[14] = la;
+	v[15] = lo;
 	if (wf_tw_row(w, v, NULL) < 0)
 		return -1;
 	if (uw) {
@@ -504,6 +528,7 @@ int wf_matchrun_exec(const wf_matchrun *run)
 	summary *sum = wf_xcalloc(1, sizeof *sum);
 	/* Assignment keeps what it must print about each need. */
 	char **names = NULL;
+	double *dpt = NULL;  /* lat, lon per need */
 	size_t nneed = 0, capneed = 0;
 
 	memset(&st, 0, sizeof st);
@@ -609,7 +634,10 @@ int wf_matchrun_exec(const wf_matchrun *run)
 			if (nneed == capneed) {
 				capneed = capneed ? capneed * 2 : 256;
 				names = wf_xrealloc(names, capneed * sizeof *names);
+				dpt = wf_xrealloc(dpt, capneed * 2 * sizeof *dpt);
 			}
+			dpt[2 * nneed] = d.lat;
+			dpt[2 * nneed + 1] = d.lon;
 			names[nneed++] = name ? wf_xstrdup(name) : NULL;
 			wf_matcher_add_demand(st.m, &d);
 			continue;
@@ -617,14 +645,15 @@ int wf_matchrun_exec(const wf_matchrun *run)
 		int whyc;
 		size_t k = wf_matcher_top(st.m, &d, top, &whyc);
 		for (size_t i = 0; i < k; i++)
-			if (write_match(w, d.id, st.m, st.tax, &top[i], 0) < 0)
+			if (write_match(w, d.id, st.m, st.tax, &top[i], 0, st.sname[top[i].supply], d.lat, d.lon) < 0)
 				st.stop = 1;
 		if (k) {
 			sum->needs_met++;
 		} else {
 			sum->needs_unmet++;
 			note_unmet(sum, d.cat, whyc, d.qty);
-			if (write_unmet(w, uw, d.id, name, wf_taxonomy_code(st.tax, d.cat), d.qty, d.qty, whyc) < 0)
+			if (write_unmet(w, uw, d.id, name, wf_taxonomy_code(st.tax, d.cat), d.qty, d.qty, whyc,
+					d.lat, d.lon) < 0)
 				st.stop = 1;
 		}
 	}
@@ -655,13 +684,14 @@ int wf_matchrun_exec(const wf_matchrun *run)
 			for (size_t k = 0; k < n; k++)
 				qty += r[k].assigned;
 			for (size_t k = 0; k < n; k++)
-				if (write_match(w, did, st.m, st.tax, &r[k], 1) < 0)
+				if (write_match(w, did, st.m, st.tax, &r[k], 1, st.sname[r[k].supply],
+						dpt[2 * i], dpt[2 * i + 1]) < 0)
 					st.stop = 1;
 			sum->covered += qty - unmet;
 			if (unmet) {
 				note_unmet(sum, wf_matcher_demand_cat(st.m, i), why, unmet);
 				if (write_unmet(w, uw, did, names[i], wf_taxonomy_code(st.tax, wf_matcher_demand_cat(st.m, i)),
-						qty, unmet, why) < 0)
+						qty, unmet, why, dpt[2 * i], dpt[2 * i + 1]) < 0)
 					st.stop = 1;
 			} else {
 				sum->needs_met++;
@@ -690,6 +720,10 @@ out:
 	for (size_t i = 0; i < nneed; i++)
 		free(names[i]);
 	free(names);
+	free(dpt);
+	for (size_t j = 0; j < st.nsname; j++)
+		free(st.sname[j]);
+	free(st.sname);
 	wf_matcher_free(st.m);
 	wf_places_free(st.places);
 	wf_taxonomy_free(st.tax);

@@ -16,7 +16,9 @@
  * ',' or blanks. Money (budget, unit_price) is a plain decimal with '.'.
  *
  * Output columns: demand_id, supply_id, category, distance_km, score,
- * fit, proximity, capacity, price, assigned, unmet, status, reason.
+ * fit, proximity, capacity, price, assigned, unmet, status, reason,
+ * supply_name, demand_lat, demand_lon, supply_lat, supply_lon (the
+ * last five for wf-report's match report and map).
  * status is "candidate" (--top), "assigned" (--assign) or "unmet"
  * (supply columns empty, unmet = units not served, reason set).
  */
