@@ -213,7 +213,8 @@ int main(int argc, char **argv)
 		return WF_EXIT_OK;
 	}
 	if (argc - optind != 2)
-		wf_usage_error(argc - optind < 2 ? "missing DEMAND and SUPPLY files" : "too many arguments");
+		wf_usage_error("%s", argc - optind == 0 ? "missing DEMAND and SUPPLY files" :
+			       argc - optind == 1 ? "missing SUPPLY file" : "too many arguments");
 	if (run.assign && top_set)
 		wf_usage_error("--top and --assign exclude each other");
 	if (obj_set && !run.assign)

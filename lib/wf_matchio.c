@@ -509,8 +509,8 @@ static void print_summary(const state *st, const summary *s, int assign)
 				dl += (size_t)snprintf(detail + dl, sizeof detail - dl, "%s%s %lld",
 						       dl ? ", " : "", wf_unmet_reason(w),
 						       s->unmet_units[c][w]);
-		wf_warn("unmet %s: %lld units in %lu need%s (%s)", wf_taxonomy_code(st->tax, c), tot, needs,
-			needs == 1 ? "" : "s", detail);
+		wf_warn("unmet %s: %lld unit%s in %lu need%s (%s)", wf_taxonomy_code(st->tax, c), tot,
+			tot == 1 ? "" : "s", needs, needs == 1 ? "" : "s", detail);
 		any = 1;
 	}
 	if (!any)
