@@ -20,7 +20,7 @@ C=44.579471,8.193302
 	[ "$status" -eq 0 ]
 	[ "${lines[0]}" = "Usage: wf-match [OPTION]... DEMAND SUPPLY" ]
 	[ "$stderr" = "" ]
-	grep -q '^wf-match \\fR\[\\fIOPTION\\fR\]\.\.\. \\fIDEMAND SUPPLY\\fR$' "$REPO/share/man/man1/wf-match.1"
+X
 }
 
 @test "--version" {
@@ -272,7 +272,7 @@ EOF2
 	[ "$(ls -A o)" = "out.csv" ]
 	run --separate-stderr bash -c '$WF_WRAP "$WF_BUILD/bin/wf-match" "$@" > /dev/full' _ "$D" "$S"
 	[ "$status" -eq 1 ]
-	[ "${stderr_lines[0]}" = "wf-match: write error: stdout: No space left on device" ]
+	[ "${stderr_lines[-1]}" = "wf-match: write error: stdout: No space left on device" ]
 }
 
 @test "--taxonomy FILE, WFKIT_DATADIR, and a broken taxonomy" {
