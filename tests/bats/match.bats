@@ -20,7 +20,7 @@ C=44.579471,8.193302
 	[ "$status" -eq 0 ]
 	[ "${lines[0]}" = "Usage: wf-match [OPTION]... DEMAND SUPPLY" ]
 	[ "$stderr" = "" ]
-X
+	grep -qxF '.RI [ OPTION ]... " DEMAND SUPPLY"' "$REPO/share/man/man1/wf-match.1"
 }
 
 @test "--version" {
