@@ -384,3 +384,12 @@ $TRY" ]
 	[ "$status" -eq 0 ]
 	[[ "${stderr_lines[0]}" == "wf-match: demand: 300 needs, "* ]]
 }
+
+@test "completions offer every long option of --help" {
+	opts=$(wf-match --help | grep -o -- '--[a-z-]*' | sort -u)
+	for o in $opts; do
+		grep -q -- "$o" "$REPO/completions/wf-match.bash"
+		grep -q -- "$o" "$REPO/completions/_wf-match"
+	done
+	bash -n "$REPO/completions/wf-match.bash"
+}
