@@ -400,7 +400,8 @@ size_t wf_matcher_top(wf_matcher *m, const wf_demand *d, wf_match *out,
 		      int *why)
 {
 	*why = candidates(m, d, (size_t)m->o.top);
-	memcpy(out, m->cand, m->ncand * sizeof *out);
+	if (m->ncand)
+		memcpy(out, m->cand, m->ncand * sizeof *out);
 	return m->ncand;
 }
 
@@ -426,13 +427,15 @@ size_t wf_matcher_add_demand(wf_matcher *m, const wf_demand *d)
 	e->qty = d->qty;
 	why = candidates(m, d, 0);
 	/* Arcs in supply order, so the solve does not depend on the grid. */
-	qsort(m->cand, m->ncand, sizeof *m->cand, cmp_supply);
+	if (m->ncand)
+		qsort(m->cand, m->ncand, sizeof *m->cand, cmp_supply);
 	if (m->npair + m->ncand > m->cappair) {
 		while (m->npair + m->ncand > m->cappair)
 			m->cappair = m->cappair ? m->cappair * 2 : 1024;
 		m->pair = wf_xrealloc(m->pair, m->cappair * sizeof *m->pair);
 	}
-	memcpy(m->pair + m->npair, m->cand, m->ncand * sizeof *m->cand);
+	if (m->ncand)
+		memcpy(m->pair + m->npair, m->cand, m->ncand * sizeof *m->cand);
 	e->first = m->npair;
 	e->n = m->ncand;
 	e->why = why;
