@@ -105,6 +105,9 @@ check-valgrind: all $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99 $$t >/dev/null; done
 	WF_BUILD=$(abspath $(BUILD)) WF_WRAP="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99" bats tests/bats
 
+test-browser: all
+	@sh tests/browser.sh $(BUILD)
+
 bench: all
 	@sh tests/bench/run.sh $(BUILD)
 

@@ -1680,6 +1680,102 @@ static char *pack_year(int year, char **paths, const char *readme)
 }
 
 /* ------------------------------------------------------------------ */
+/* Built-in code lists for the demo                                    */
+
+/* Real 2024 cadastral rows of the built-in comuni and of the provinces
+ * the built-in list names, so a demo without the RGS code lists still
+ * shows names, aggregates and geography. SAMONE is left out on purpose:
+ * the code list has two ("SAMONE TO", "SAMONE TN"), and the demo shows
+ * such a homonym as unplaced, as wf-ingest does with the real list. */
+static const char *const builtin_catasto[] = {
+	"F205;MILANO;MI;MILANO;R00090;LOMBARDIA", "H501;ROMA;RM;ROMA;R00072;LAZIO",
+	"F839;NAPOLI;NA;NAPOLI;R00045;CAMPANIA", "L219;TORINO;TO;TORINO;R00125;PIEMONTE",
+	"G273;PALERMO;PA;PALERMO;R00152;SICILIA", "D969;GENOVA;GE;GENOVA;R00081;LIGURIA",
+	"I363;SANTO STEFANO DI MAGRA;SP;LA SPEZIA;R00081;LIGURIA",
+	"I449;SARZANA;SP;LA SPEZIA;R00081;LIGURIA", "D265;DEIVA MARINA;SP;LA SPEZIA;R00081;LIGURIA",
+	"L307;TORTORETO;TE;TERAMO;R00018;ABRUZZO", "A826;BESOZZO;VA;VARESE;R00090;LOMBARDIA",
+	"A827;BESSUDE;SS;SASSARI;R00143;SARDEGNA", "A794;BERGAMO;BG;BERGAMO;R00090;LOMBARDIA",
+	"D150;CREMONA;CR;CREMONA;R00090;LOMBARDIA", "G713;PISTOIA;PT;PISTOIA;R00161;TOSCANA",
+	"E625;LIVORNO;LI;LIVORNO;R00161;TOSCANA", "L483;UDINE;UD;UDINE;R00063;FRIULI-VENEZIA GIULIA",
+	"E463;LA SPEZIA;SP;LA SPEZIA;R00081;LIGURIA", "C351;CATANIA;CT;CATANIA;R00152;SICILIA",
+	"L736;VENEZIA;VE;VENEZIA;R00205;VENETO", "L378;TRENTO;TN;TRENTO;R00214;PROVINCIA AUTONOMA TRENTO",
+};
+
+/* Comparto of each aggregate, as in the real 2024 CompartoContratto. */
+static const char *comparto_of(const char *agg)
+{
+	static const char *const map[][2] = {
+		{ "04", "FL" }, { "32", "FL" }, { "01", "SA" }, { "08", "IR" }, { "03", "IR" },
+		{ "07", "IR" }, { "33", "IR" }, { "02", "FC" }, { "05", "FC" }, { "15", "FC" },
+		{ "LS", "AF" }, { "14", "AF" }, { "28", "AF" },
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (strcmp(map[i][0], agg) == 0)
+			return map[i][1];
+	return "DP";
+}
+
+static FILE *open_list(const char *dir, const char *name, const char *header)
+{
+	char *p = xasprintf("%s/%s", dir, name);
+	FILE *f = fopen(p, "wb");
+
+	if (!f)
+		wf_die(WF_EXIT_DATA, "%s:", p);
+	free(p);
+	fprintf(f, "%s\n", header);
+	return f;
+}
+
+static void close_list(FILE *f, const char *dir)
+{
+	if (fclose(f) != 0)
+		wf_die(WF_EXIT_DATA, "%s: write error:", dir);
+}
+
+/* SYNTHETIC_Anagrafiche/: the built-in lists in the real code-list
+ * layout (';', UPPER_SNAKE), for wf-ingest --codes in the demo. */
+static void write_builtin_codes(const char *outdir)
+{
+	char *dir = xasprintf("%s/SYNTHETIC_Anagrafiche", outdir);
+	FILE *f;
+
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+		wf_die(WF_EXIT_DATA, "%s:", dir);
+	char *readme = xasprintf("%s/LEGGIMI.txt", dir);
+
+	write_text_file(readme,
+			"SYNTHETIC demo code lists written by wf-synth: the built-in institutions,\n"
+			"contracts and cost items (real 2024 codes), not the RGS files.\n");
+	free(readme);
+	f = open_list(dir, "TipoIstituzione_Istituzione.CSV",
+		      "ANNO;CODI_TIPO_ISTITUZIONE;DESC_TIPO_ISTITUZIONE;CODI_ISTITUZIONE;DESC_ISTITUZIONE;CODI_FISCALE");
+	for (size_t i = 0; i < sizeof builtin_insts / sizeof builtin_insts[0]; i++)
+		fprintf(f, "2024;%s;;%ld;%s;\n", builtin_insts[i].type, builtin_insts[i].num,
+			builtin_insts[i].name);
+	close_list(f, dir);
+	f = open_list(dir, "CompartoContratto.CSV",
+		      "ANNO;CODI_COMPARTO;DESC_COMPARTO;CODI_AGGREGATO;DESC_AGGREGATO;CODI_CONTRATTO;DESC_CONTRATTO");
+	for (size_t i = 0; i < sizeof builtin_contracts / sizeof builtin_contracts[0]; i++)
+		fprintf(f, "2024;%s;;%s;;%s;\n", comparto_of(builtin_contracts[i].agg),
+			builtin_contracts[i].agg, builtin_contracts[i].code);
+	close_list(f, dir);
+	f = open_list(dir, "VoceSpesa.CSV", "ANNO;CODI_TIPO_VOCE_SPESA;CODI_VOCE_SPESA;DESC_VOCE_SPESA;FLAG_SEGNO");
+	for (size_t i = 0; i < NITEMS; i++) {
+		/* Reimbursements received (P09x) are deductions in the real list. */
+		int minus = items[i].code[0] == 'P' && items[i].code[1] == '0' && items[i].code[2] == '9';
+		fprintf(f, "2024;%c;%d;;%c\n", items[i].code[0], atoi(items[i].code + 1), minus ? '-' : '+');
+	}
+	close_list(f, dir);
+	f = open_list(dir, "RegioneProvinciaCatasto.CSV",
+		      "ANNO;CODI_CATASTALE;DESC_CODICE_CATASTALE;CODI_PROVINCIA;DESC_PROVINCIA;CODI_REGIONE;DESC_REGIONE");
+	for (size_t i = 0; i < sizeof builtin_catasto / sizeof builtin_catasto[0]; i++)
+		fprintf(f, "2024;%s\n", builtin_catasto[i]);
+	close_list(f, dir);
+	free(dir);
+}
+
+/* ------------------------------------------------------------------ */
 /* Command line                                                        */
 
 static void usage(FILE *fp)
@@ -1711,7 +1807,8 @@ static void usage(FILE *fp)
 		"      --tiny          only %d institutions\n"
 		"      --demo          the make-demo sample: years 2001 2013 2015 2017 2019\n"
 		"                      2021 2024 (unless --year or --years) packed with\n"
-		"                      --zip auto\n"
+		"                      --zip auto; without --codes also writes the built-in\n"
+		"                      code lists to DIR/SYNTHETIC_Anagrafiche/\n"
 		"      --targets       print the L090 calibration table as CSV and exit\n"
 		"  -v, --verbose       per-year row counts, sums and speed on stderr\n"
 		"  -h, --help          print this help and exit\n"
@@ -1903,6 +2000,8 @@ int main(int argc, char **argv)
 	fprintf(rf, "year  file/zip         cost_rows  occ_rows flex_rows       l090_agg04     "
 		    "l090_comuni heads_agg04 eur/head\n");
 
+	if (g.o.demo && !g.o.codes)
+		write_builtin_codes(g.o.outdir);
 	for (int y = YEAR_MIN; y <= YEAR_MAX; y++) {
 		struct year_stats st;
 		char *paths[NKINDS], *where, *leggimi = NULL;

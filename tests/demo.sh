@@ -1,0 +1,48 @@
+#!/bin/sh
+# make demo: the whole pipeline on the embedded SYNTHETIC sample (wf-synth
+# --demo: 47 real institutions, invented figures, L090 calibrated to the
+# published totals), ending in an HTML report and a terminal summary.
+set -eu
+B=${1:-build}
+BIN="$B/bin"
+D="$B/demo"
+rm -rf "$D"
+mkdir -p "$D"
+echo "== SYNTHETIC sample (not real RGS data): $D/data"
+"$BIN/wf-synth" --demo -o "$D/data"
+echo "== wf-ingest: the yearly zips -> $D/facts.csv"
+"$BIN/wf-ingest" --codes "$D/data/SYNTHETIC_Anagrafiche" "$D"/data/*.zip -o "$D/facts.csv" 2>"$D/ingest.log" || {
+	cat "$D/ingest.log" >&2; exit 1; }
+tail -n 2 "$D/ingest.log"
+if [ -x "$BIN/wf-benchmark" ]; then
+	echo "== wf-benchmark: L090 per employee against peers -> $D/benchmark.csv"
+	"$BIN/wf-benchmark" --metric L090 --per HEADCOUNT --peers institution_type --min-peers 3 \
+		"$D/facts.csv" -o "$D/benchmark.csv"
+	"$BIN/wf-benchmark" --metric L090 --summary --by aggregate "$D/facts.csv" -o "$D/summary-aggregate.csv"
+	"$BIN/wf-benchmark" --metric L090 --summary --by institution_type "$D/facts.csv" -o "$D/summary-type.csv"
+fi
+if [ -x "$BIN/wf-match" ] && [ -x "$BIN/wf-synth-match" ]; then
+	echo "== wf-match: SYNTHETIC Piedmont welfare demand against local supply -> $D/match.csv"
+	"$BIN/wf-synth-match" -o "$D/match-data"
+	"$BIN/wf-match" --assign --unmet "$D/unmet.csv" "$D/match-data/demand.csv" "$D/match-data/supply.csv" \
+		-o "$D/match.csv"
+fi
+if [ -x "$BIN/wf-report" ]; then
+	if [ -f "$D/summary-aggregate.csv" ]; then
+		echo "== wf-report: HTML report -> $D/report.html"
+		"$BIN/wf-report" -f html --kind trend --unit EUR --title "L090 benessere del personale (SYNTHETIC demo data)" \
+			--where aggregate=04 --where institution_type=C \
+			--label '04=Regions and local authorities' --label C=Comuni \
+			"$D/summary-aggregate.csv" "$D/summary-type.csv" -o "$D/report.html"
+		"$BIN/wf-report" -f html --kind benchmark --institution C4308 \
+			--title "Comune di Milano against its peers (SYNTHETIC demo data)" "$D/benchmark.csv" -o "$D/benchmark.html"
+		[ -f "$D/match.csv" ] && "$BIN/wf-report" -f html --kind match \
+			--title "Welfare demand and supply, Piedmont (SYNTHETIC demo data)" "$D/match.csv" -o "$D/match.html"
+		echo "== L090 of aggregate 04 by year (SYNTHETIC)"
+		"$BIN/wf-report" --where aggregate=04 "$D/summary-aggregate.csv"
+	else
+		echo "== the ingested facts, first rows (SYNTHETIC)"
+		head -n 200 "$D/facts.csv" | "$BIN/wf-report" --max-width 24 | head -n 12
+	fi
+fi
+echo "== done: open $D/*.html"

@@ -1,0 +1,154 @@
+/* Conto Annuale knowledge: header spellings, codes, years, layouts. */
+#include "wf_test.h"
+#include "wf_conto.h"
+#include "wf_map.h"
+
+static const char *norm(const char *s)
+{
+	static char buf[128];
+	wf_conto_norm_header(s, strlen(s), buf, sizeof buf);
+	return buf;
+}
+
+static void test_headers(void)
+{
+	CHECK_STR(norm("VOCE_SPESA"), "VOCE_SPESA");
+	CHECK_STR(norm("Voce di Spesa"), "VOCE_SPESA");
+	CHECK_STR(norm("VOCE_DI_SPESA"), "VOCE_SPESA");
+	CHECK_STR(norm("Totale Spesa"), "TOTALE_SPESA");
+	CHECK_STR(norm("Indennit\xC3\xA0 Fisse"), "INDENNITA_FISSE");
+	CHECK_STR(norm(" Istituzione "), "ISTITUZIONE");
+	CHECK_STR(norm("PERSONALE_TEMPO_PIEDO_DONNE"), "PERSONALE_TEMPO_PIENO_DONNE");
+	CHECK_STR(norm("Personale Tempo Piedo Uomini"), "PERSONALE_TEMPO_PIENO_UOMINI");
+	CHECK_STR(norm("PART_TIME_INF50%_UOMINI"), "PART_TIME_INF50%_UOMINI");
+	CHECK_STR(norm("PART_TIMESUP50%_DONNE"), "PART_TIME_SUP50%_DONNE");
+	CHECK_STR(norm("Part Time Sup 50% Donne"), "PART_TIME_SUP50%_DONNE");
+	CHECK_STR(norm("INTERINALE_DOMME"), "INTERINALE_DONNE");
+	CHECK_STR(norm("COMANDATIDISTACCATIDONNE"), "COMANDATI_DISTACCATI_DONNE");
+	CHECK_STR(norm("COMANDATI_DISTACCATI_DONNE"), "COMANDATI_DISTACCATI_DONNE");
+}
+
+static void test_names(void)
+{
+	char a[64], b[64];
+	wf_conto_fold_name("CANTU'", 6, a, sizeof a);
+	wf_conto_fold_name("Cant\xC3\xB9", 6, b, sizeof b);
+	CHECK_STR(a, "CANTU");
+	CHECK_STR(b, "CANTU");
+	wf_conto_fold_name("SANT'ANGELO  LODIGIANO", 22, a, sizeof a);
+	CHECK_STR(a, "SANTANGELOLODIGIANO");
+}
+
+static void test_codes(void)
+{
+	char out[16], key[32], type[8];
+	CHECK_INT(wf_conto_item_code("L90", 3, out), 0);
+	CHECK_STR(out, "L090");
+	CHECK_INT(wf_conto_item_code(" l090 ", 6, out), 0);
+	CHECK_STR(out, "L090");
+	CHECK_INT(wf_conto_item_code("P5", 2, out), 0);
+	CHECK_STR(out, "P005");
+	CHECK_INT(wf_conto_item_code("090", 3, out), -1);
+	CHECK_INT(wf_conto_item_code("L", 1, out), -1);
+	CHECK_INT(wf_conto_item_code("L09X", 4, out), -1);
+	CHECK_INT(wf_conto_inst_key("C4308", 5, key, type), 0);
+	CHECK_STR(key, "C4308");
+	CHECK_STR(type, "C");
+	CHECK_INT(wf_conto_inst_key(" ca11502 ", 9, key, type), 0);
+	CHECK_STR(key, "CA11502");
+	CHECK_STR(type, "CA");
+	CHECK_INT(wf_conto_inst_key("4308", 4, key, type), -1);
+	CHECK_INT(wf_conto_inst_key("C", 1, key, type), -1);
+	CHECK_INT(wf_conto_inst_key("C43X8", 5, key, type), -1);
+	CHECK_INT(wf_conto_inst_key("ABCD1", 5, key, type), -1);
+}
+
+static void test_years(void)
+{
+	CHECK_INT(wf_conto_year_from_name("COSTO_LAVORO_2019.csv"), 2019);
+	CHECK_INT(wf_conto_year_from_name("/data/2018/OCCUPAZIONE_2017.CSV"), 2017);
+	CHECK_INT(wf_conto_year_from_name("x.zip(2021Tutto/2021Dati/COSTO_LAVORO_2021.csv)"), 2021);
+	CHECK_INT(wf_conto_year_from_name("COSTO_LAVORO.csv"), 0);
+	CHECK_INT(wf_conto_year_from_name("COSTO_LAVORO_20199.csv"), 0);
+	CHECK_INT(wf_conto_year_from_name("COSTO_LAVORO_1850.csv"), 0);
+	CHECK(wf_conto_wanted_name("COSTO_LAVORO_2019.CSV"));
+	CHECK(wf_conto_wanted_name("lavoro_flessibile_2013.csv.gz"));
+	CHECK(!wf_conto_wanted_name("RETRIBUZIONE_MEDIA_2019.csv"));
+	CHECK(!wf_conto_wanted_name("COSTO_LAVORO_2019.xlsx"));
+}
+
+static void test_layouts(void)
+{
+	const char *h1[] = { "ISTITUZIONE", "CONTRATTO", "VOCE_SPESA", "TOTALE_SPESA" };
+	size_t l1[] = { 11, 9, 10, 12 };
+	unsigned char n1[4] = { 0 };
+	wf_row r = { 4, h1, l1, n1, 1, "", 0 };
+	wf_layout L;
+	char why[256];
+	CHECK_INT(wf_layout_detect(&r, &L, why, sizeof why), WF_LAYOUT_COSTO_LAVORO);
+	CHECK_INT(L.item, 2);
+	CHECK_INT(L.value, 3);
+	const char *h2[] = { "Istituzione", "Contratto", "Voce di Spesa", "Voce di Spesa" };
+	size_t l2[] = { 11, 9, 13, 13 };
+	r.f = h2;
+	r.len = l2;
+	CHECK_INT(wf_layout_detect(&r, &L, why, sizeof why), WF_LAYOUT_UNKNOWN);
+	CHECK_STR(why, "unknown layout (COSTO_LAVORO header repeats column VOCE_SPESA)");
+	CHECK_STR(wf_layout_measure(WF_LAYOUT_OCCUPAZIONE), "HEADCOUNT");
+	CHECK_STR(wf_layout_measure(WF_LAYOUT_LAVORO_FLESSIBILE), "FLEX_UNITS");
+	CHECK_STR(wf_rgs_region_istat("R00223"), "04");
+	CHECK_STR(wf_rgs_region_istat("R00143"), "20");
+	CHECK(wf_rgs_region_istat("R99999") == NULL);
+}
+
+static void test_map(void)
+{
+	wf_map *m = wf_map_new();
+	char k[16];
+	for (int i = 0; i < 1000; i++) {
+		snprintf(k, sizeof k, "k%d", i);
+		*wf_map_slot(m, k, strlen(k)) = (void *)(long)(i + 1);
+	}
+	CHECK_INT(wf_map_count(m), 1000);
+	CHECK_INT((long)wf_map_get(m, "k500", 4), 501);
+	CHECK(wf_map_get(m, "k1000", 5) == NULL);
+	void *v;
+	CHECK_STR(wf_map_key_at(m, 999, &v), "k999");
+	CHECK_INT((long)v, 1000);
+	wf_map_free(m);
+	wf_map_free(NULL);
+}
+
+static void test_codes_dir(void)
+{
+	wf_codes *c = wf_codes_new();
+	const char *dir = "../shared/data/conto-annuale-2024";
+	if (wf_codes_load(c, dir, 0) != 0) {
+		fprintf(stderr, "test_codes_dir: %s absent, skipped\n", dir);
+		wf_codes_free(c);
+		return;
+	}
+	CHECK_STR(wf_codes_aggregate(c, "RALN"), "04");
+	CHECK_STR(wf_codes_comparto(c, "RALN"), "FL");
+	CHECK_STR(wf_codes_aggregate(c, "PRBZ"), "32");
+	CHECK_INT(wf_codes_item_sign(c, "L090"), 1);
+	CHECK_INT(wf_codes_item_sign(c, "P090"), -1);
+	CHECK_INT(wf_codes_item_sign(c, "Z999"), 0);
+	const wf_inst *in = wf_codes_inst(c, "C4308", "C");
+	CHECK_STR(in->name, "COMUNE DI MILANO");
+	CHECK_STR(in->province, "MI");
+	CHECK_STR(in->region, "03");
+	CHECK_INT(in->how, WF_PLACE_COMUNE);
+	in = wf_codes_inst(c, "C6333", "C"); /* SAMONE: two homonyms */
+	CHECK_STR(in->name, "COMUNE DI SAMONE");
+	CHECK_INT(in->how, WF_PLACE_NONE);
+	in = wf_codes_inst(c, "P9108", "P");
+	CHECK_STR(in->province, "SP");
+	CHECK_STR(in->region, "07");
+	in = wf_codes_inst(c, "X1", "X");
+	CHECK_INT(in->known, 0);
+	CHECK_STR(in->name, "");
+	wf_codes_free(c);
+}
+
+WF_TEST_MAIN(test_headers, test_names, test_codes, test_years, test_layouts, test_map, test_codes_dir)
