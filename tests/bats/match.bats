@@ -393,3 +393,10 @@ $TRY" ]
 	done
 	bash -n "$REPO/completions/wf-match.bash"
 }
+
+@test "wf-synth-match -o DIR, as make demo calls it" {
+	wf-synth-match -o data
+	wf-synth-match a.csv b.csv
+	cmp data/demand.csv a.csv
+	cmp data/supply.csv b.csv
+}

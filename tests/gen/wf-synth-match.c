@@ -20,6 +20,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <sys/stat.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -380,8 +381,9 @@ static void scale(FILE *d, FILE *s, long nd, long ns, const struct list *l)
 static void usage(FILE *fp)
 {
 	fputs("Usage: wf-synth-match [--seed N] [--no-coords] [--scale [--demand-rows N] [--supply-rows M]\n"
-	      "                      [--places FILE]] DEMAND_OUT SUPPLY_OUT\n"
-	      "Write a SYNTHETIC demand and supply set for wf-match (CSV).\n", fp);
+	      "                      [--places FILE]] (DEMAND_OUT SUPPLY_OUT | -o DIR)\n"
+	      "Write a SYNTHETIC demand and supply set for wf-match (CSV); -o DIR writes\n"
+	      "DIR/demand.csv and DIR/supply.csv.\n", fp);
 }
 
 int main(int argc, char **argv)
@@ -390,15 +392,17 @@ int main(int argc, char **argv)
 		{ "seed", required_argument, NULL, 's' }, { "scale", no_argument, NULL, 'S' },
 		{ "demand-rows", required_argument, NULL, 'd' }, { "supply-rows", required_argument, NULL, 'm' },
 		{ "places", required_argument, NULL, 'p' }, { "no-coords", no_argument, NULL, 'n' },
-		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 } };
+		{ "help", no_argument, NULL, 'h' }, { "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 } };
 	unsigned long long seed = 42;
 	long nd = 100000, ns = 50000;
 	int sc = 0, opt, rc = 0;
-	const char *places = NULL;
+	const char *places = NULL, *dir = NULL;
+	char dpath[4096], spath[4096];
 	struct list l = { 0 };
 	FILE *d, *s;
 
-	while ((opt = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "ho:", lo, NULL)) != -1) {
 		switch (opt) {
 		case 's': seed = strtoull(optarg, NULL, 10); break;
 		case 'S': sc = 1; break;
@@ -406,21 +410,37 @@ int main(int argc, char **argv)
 		case 'm': ns = atol(optarg); break;
 		case 'p': places = optarg; break;
 		case 'n': nocoords = 1; break;
+		case 'o': dir = optarg; break;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return 2;
 		}
 	}
-	if (argc - optind != 2 || nd < 0 || ns < 0) {
+	if (argc - optind != (dir ? 0 : 2) || nd < 0 || ns < 0) {
 		usage(stderr);
 		return 2;
+	}
+	if (dir) {
+		if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+			fprintf(stderr, "wf-synth-match: %s: %s\n", dir, strerror(errno));
+			return 1;
+		}
+		snprintf(dpath, sizeof dpath, "%s/demand.csv", dir);
+		snprintf(spath, sizeof spath, "%s/supply.csv", dir);
+	} else {
+		snprintf(dpath, sizeof dpath, "%s", argv[optind]);
+		snprintf(spath, sizeof spath, "%s", argv[optind + 1]);
 	}
 	rs = seed * 0x9E3779B97F4A7C15ull + 1;
 	if (places && read_places(places, &l) < 0)
 		return 1;
-	d = fopen(argv[optind], "w");
-	s = fopen(argv[optind + 1], "w");
+	d = fopen(dpath, "w");
+	s = fopen(spath, "w");
 	if (!d || !s) {
-		fprintf(stderr, "wf-synth-match: %s: %s\n", !d ? argv[optind] : argv[optind + 1], strerror(errno));
+		fprintf(stderr, "wf-synth-match: %s: %s\n", !d ? dpath : spath, strerror(errno));
+		if (d)
+			fclose(d);
+		if (s)
+			fclose(s);
 		return 1;
 	}
 	fputs("id,name,comune,province,istat,lat,lon,category,quantity,budget,max_km,source\n", d);
