@@ -190,6 +190,62 @@ static int parse_money(const char *s, wf_dec *d)
 	return rc == WF_DEC_OK && d->m >= 0 && d->m <= 1000000000000000000LL ? 0 : -1;
 }
 
+/* Ids seen so far with their line, to reject a repeated id: the output
+ * and --unmet would be ambiguous. Open addressing; keys owned. */
+typedef struct idset {
+	char **key;
+	long *line;
+	size_t cap, n;
+} idset;
+
+static uint64_t id_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ull;
+	return h;
+}
+
+/* Returns the earlier line of id, or 0 after adding it. */
+static long idset_add(idset *set, const char *id, long line)
+{
+	size_t i;
+
+	if ((set->n + 1) * 2 > set->cap) {
+		idset old = *set;
+
+		set->cap = old.cap ? old.cap * 2 : 256;
+		set->key = wf_xcalloc(set->cap, sizeof *set->key);
+		set->line = wf_xcalloc(set->cap, sizeof *set->line);
+		for (size_t j = 0; j < old.cap; j++) {
+			if (!old.key[j])
+				continue;
+			for (i = id_hash(old.key[j]) & (set->cap - 1); set->key[i]; i = (i + 1) & (set->cap - 1))
+				;
+			set->key[i] = old.key[j];
+			set->line[i] = old.line[j];
+		}
+		free(old.key);
+		free(old.line);
+	}
+	for (i = id_hash(id) & (set->cap - 1); set->key[i]; i = (i + 1) & (set->cap - 1))
+		if (strcmp(set->key[i], id) == 0)
+			return set->line[i];
+	set->key[i] = wf_xstrdup(id);
+	set->line[i] = line;
+	set->n++;
+	return 0;
+}
+
+static void idset_free(idset *set)
+{
+	for (size_t i = 0; i < set->cap; i++)
+		free(set->key[i]);
+	free(set->key);
+	free(set->line);
+}
+
 /* Run state shared by the two passes. */
 typedef struct state {
 	const wf_matchrun *run;
@@ -199,6 +255,7 @@ typedef struct state {
 	wf_out *rej_out;
 	wf_tw *rej;
 	unsigned long rejected[2];
+	idset sids, dids;
 	char **sname;       /* per supply index, for the output */
 	size_t nsname, capsname;
 	int stop;  /* a reject without --rejects, or an I/O failure */
@@ -258,6 +315,8 @@ static int load_places(state *st)
 
 		if (!r)
 			return -1;
+		if (st->run->cli->verbose)
+			wf_cli_report_dialect(st->run->cli, r);
 		h = wf_reader_header(r);
 		if (wf_places_header(st->places, h->f, h->n, err, sizeof err) < 0) {
 			wf_warn("%s: %s", wf_reader_name(r), err);
@@ -361,6 +420,11 @@ static int load_supply(state *st)
 		}
 		if (locate(st, &t, &row, &s.lat, &s.lon, why, sizeof why) < 0) {
 			reject(st, file, &row, 1, "%s", why);
+			continue;
+		}
+		long first = idset_add(&st->sids, s.id, row.line);
+		if (first) {
+			reject(st, file, &row, 1, "duplicate id '%s' (first on line %ld)", s.id, first);
 			continue;
 		}
 		wf_matcher_add_supply(st->m, &s);
@@ -628,6 +692,15 @@ int wf_matchrun_exec(const wf_matchrun *run)
 			continue;
 		}
 		name = val(&row, &t, F_NAME);
+		/* Top lists are per row and streamed; an assignment names needs
+		 * by id, so there an id must be unique. */
+		if (run->assign) {
+			long first = idset_add(&st.dids, d.id, row.line);
+			if (first) {
+				reject(&st, file, &row, 0, "duplicate id '%s' (first on line %ld)", d.id, first);
+				continue;
+			}
+		}
 		sum->needs++;
 		sum->units += d.qty;
 		if (run->assign) {
@@ -724,6 +797,8 @@ out:
 	for (size_t j = 0; j < st.nsname; j++)
 		free(st.sname[j]);
 	free(st.sname);
+	idset_free(&st.sids);
+	idset_free(&st.dids);
 	wf_matcher_free(st.m);
 	wf_places_free(st.places);
 	wf_taxonomy_free(st.tax);

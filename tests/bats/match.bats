@@ -166,6 +166,13 @@ $M/demand-places.synthetic.csv,7,ISTAT code '999999' is not in the places list,\
 	[ "$stderr" = "wf-match: $M/demand-places.synthetic.csv:2: comune 'Cortemilia (CN)' has no coordinates in the places list (the ISTAT list has none: add a geocoded list or give lat/lon)" ]
 }
 
+@test "the ISTAT list is read as written: cp1252, CRLF, a header over two lines" {
+	printf 'id,comune,category,quantity\nX,CITTÀ DI PROVA (synthetic),CHILDCARE,1\n' > d.csv
+	run --separate-stderr wf-match --places "$M/places.istat.csv" d.csv "$S"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-match: d.csv:2: comune 'Città di prova (synthetic) (TO)' has no coordinates in the places list (the ISTAT list has none: add a geocoded list or give lat/lon)" ]
+}
+
 @test "the ISTAT list together with a geocoded one resolves" {
 	run --separate-stderr wf-match --places "$M/places.istat.csv" --places "$M/places.geocoded.csv" --top 1 --rejects rej.csv "$M/demand-places.synthetic.csv" "$S"
 	[ "$status" -eq 1 ]
@@ -236,6 +243,19 @@ s.csv,3,"unit_price '1e3' is not an amount in EUR ('.' decimals, not negative)",
 s.csv,4,radius_km '0' is not a positive number,"C,44.5,8.1,MEAL,1,,0"
 EOF2
 	[ "${stderr_lines[7]}" = "wf-match: rejected: 0 demand rows, 3 supply rows (in 'rej.csv')" ]
+}
+
+@test "repeated ids: supply always, demand under --assign" {
+	printf 'id,lat,lon,categories,capacity\nS,44.5,8.1,MEAL,2\nS,44.6,8.1,MEAL,2\n' > s.csv
+	printf 'id,lat,lon,category,quantity\nA,44.5,8.1,MEAL,1\nA,44.5,8.1,MEAL,1\n' > d.csv
+	run --separate-stderr wf-match d.csv s.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-match: s.csv:3: duplicate id 'S' (first on line 2)" ]
+	run --separate-stderr wf-match --rejects rej.csv --assign d.csv s.csv
+	[ "$status" -eq 1 ]
+	[ "$(cut -d, -f2,3 rej.csv)" = "line,reason
+3,duplicate id 'S' (first on line 2)
+3,duplicate id 'A' (first on line 2)" ]
 }
 
 @test "without --rejects the first bad row stops the run" {
