@@ -307,7 +307,12 @@ static int load_places(state *st)
 {
 	for (size_t i = 0; i < st->run->nplaces; i++) {
 		const char *path = st->run->places[i];
-		wf_reader *r = wf_cli_reader(st->run->cli, path);
+		/* -d, --input-format and --encoding describe DEMAND and SUPPLY;
+		 * a comuni list always has its dialect detected. */
+		wf_cli pc = *st->run->cli;
+		memset(&pc.ropts, 0, sizeof pc.ropts);
+		pc.ropts.max_field = st->run->cli->ropts.max_field;
+		wf_reader *r = wf_cli_reader(&pc, path);
 		const wf_row *h;
 		wf_row row;
 		char err[512];

@@ -173,6 +173,14 @@ $M/demand-places.synthetic.csv,7,ISTAT code '999999' is not in the places list,\
 	[ "$stderr" = "wf-match: d.csv:2: comune 'Città di prova (synthetic) (TO)' has no coordinates in the places list (the ISTAT list has none: add a geocoded list or give lat/lon)" ]
 }
 
+@test "-d and --encoding for the inputs do not apply to the comuni lists" {
+	tr , ';' < "$M/demand-places.synthetic.csv" > d.csv
+	tr , ';' < "$S" > s.csv
+	run --separate-stderr wf-match -d ';' --encoding utf-8 --places "$M/places.istat.csv" --places "$M/places.geocoded.csv" --top 1 --rejects rej.csv d.csv s.csv
+	[ "$status" -eq 1 ]
+	[ "${#lines[@]}" -eq 5 ]
+}
+
 @test "the ISTAT list together with a geocoded one resolves" {
 	run --separate-stderr wf-match --places "$M/places.istat.csv" --places "$M/places.geocoded.csv" --top 1 --rejects rej.csv "$M/demand-places.synthetic.csv" "$S"
 	[ "$status" -eq 1 ]
