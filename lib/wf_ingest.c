@@ -38,6 +38,11 @@ struct wf_ingest {
 	wf_ingest_opts o;
 	int stop, failed, files;
 	struct count total;
+	/* last institution and contract looked up: rows come grouped by
+	 * institution, so this skips most hash lookups */
+	char last_key[32], last_contract[24];
+	const wf_inst *last_inst;
+	const char *last_agg, *last_comparto;
 	/* per file */
 	const char *name;
 	struct count c;
@@ -87,10 +92,18 @@ static int reject(wf_ingest *g, long line, const char *reason, const char *raw, 
 static void emit(wf_ingest *g, const char *year, const char *key, const char *type,
 		 const char *contract, const char *measure, const char *value)
 {
-	const wf_inst *in = wf_codes_inst(g->codes, key, type);
+	if (!g->last_inst || strcmp(key, g->last_key) != 0) {
+		g->last_inst = wf_codes_inst(g->codes, key, type);
+		snprintf(g->last_key, sizeof g->last_key, "%s", key);
+	}
+	if (!g->last_agg || strcmp(contract, g->last_contract) != 0) {
+		g->last_agg = wf_codes_aggregate(g->codes, contract);
+		g->last_comparto = wf_codes_comparto(g->codes, contract);
+		snprintf(g->last_contract, sizeof g->last_contract, "%s", contract);
+	}
+	const wf_inst *in = g->last_inst;
 	const char *v[WF_FACT_NCOLS] = {
-		year, key, type, in->name, contract,
-		wf_codes_aggregate(g->codes, contract), wf_codes_comparto(g->codes, contract),
+		year, key, type, in->name, contract, g->last_agg, g->last_comparto,
 		in->region, in->province, in->comune, measure, value
 	};
 	if (wf_tw_row(g->facts, v, NULL) < 0)

@@ -18,8 +18,8 @@ if [ -x "$BIN/wf-benchmark" ]; then
 	echo "== wf-benchmark: L090 per employee against peers -> $D/benchmark.csv"
 	"$BIN/wf-benchmark" --metric L090 --per HEADCOUNT --peers institution_type --min-peers 3 \
 		"$D/facts.csv" -o "$D/benchmark.csv"
-	"$BIN/wf-benchmark" --metric L090 --summary --by aggregate "$D/facts.csv" -o "$D/summary-aggregate.csv"
-	"$BIN/wf-benchmark" --metric L090 --summary --by institution_type "$D/facts.csv" -o "$D/summary-type.csv"
+	"$BIN/wf-benchmark" --metric L090 --per HEADCOUNT --summary --by aggregate "$D/facts.csv" -o "$D/summary-aggregate.csv"
+	"$BIN/wf-benchmark" --metric L090 --per HEADCOUNT --summary --by institution_type "$D/facts.csv" -o "$D/summary-type.csv"
 fi
 if [ -x "$BIN/wf-match" ] && [ -x "$BIN/wf-synth-match" ]; then
 	echo "== wf-match: SYNTHETIC Piedmont welfare demand against local supply -> $D/match.csv"

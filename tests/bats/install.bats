@@ -44,7 +44,11 @@ int main(void)
 }
 C
 	export PKG_CONFIG_PATH="$D/opt/wfkit/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$D"
-	run sh -c 'cc -std=c11 $(pkg-config --cflags wfkit) t.c $(pkg-config --libs wfkit) -o t && ./t'
+	# the ASan+UBSan pass installs an instrumented library
+	SAN=""
+	nm "$D/opt/wfkit/lib/libwf.a" 2>/dev/null | grep -q __asan && SAN="-fsanitize=address,undefined"
+	export SAN
+	run sh -c 'cc -std=c11 $SAN $(pkg-config --cflags wfkit) t.c $(pkg-config --libs wfkit) -o t && ./t'
 	[ "$status" -eq 0 ]
 	[ "$output" = "1234.5" ]
 }

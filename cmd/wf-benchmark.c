@@ -1,0 +1,212 @@
+/*
+ * wf-benchmark - per-employee welfare indicators, peer groups and
+ * trends from the canonical fact stream. The work is in lib/wf_bench.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wf_bench.h"
+#include "wf_cli.h"
+#include "wf_err.h"
+#include "wf_io.h"
+#include "wf_table.h"
+
+enum {
+	OPT_METRIC = 'm',
+	OPT_PER = WF_OPT_FIRST_PRIVATE,
+	OPT_PEERS,
+	OPT_BY,
+	OPT_SUMMARY,
+	OPT_SIZE_CLASSES,
+	OPT_MIN_PEERS,
+	OPT_PERIOD,
+	OPT_BASELINE,
+	OPT_CODES
+};
+
+static void usage(FILE *f)
+{
+	fputs(
+"Usage: wf-benchmark --metric SPEC [OPTION]... [FILE]...\n"
+"Benchmark each institution against its peers, period by period, from a\n"
+"fact stream (wf-ingest output, CSV or NDJSON; FILE '-' or none = stdin).\n"
+"\n"
+"  -m, --metric SPEC        measure code (L090), sum (L090+L107) or named:\n"
+"                           welfare_core = L090,\n"
+"                           welfare_extended = L090+L010+L011+L107+P035\n"
+"      --per SPEC           denominator: HEADCOUNT, HEADCOUNT+FLEX_UNITS...\n"
+"      --codes DIR|ZIP      code lists (or VoceSpesa.CSV itself): each\n"
+"                           metric item takes its FLAG_SEGNO sign;\n"
+"                           without it all items add\n"
+"      --peers COLS         peer groups by these columns (and period)\n"
+"      --size-classes LIST  also group by headcount class, e.g. 1-9,10-49,50-\n"
+"      --min-peers N        smaller groups are not ranked (default 5)\n"
+"      --summary            one row per group and period instead\n"
+"      --by COLS            the groups of --summary\n"
+"      --period COLUMN      period column, YYYY or YYYY-MM (default year)\n"
+"      --baseline FILE      an earlier output: add the change since then\n"
+"      --rejects FILE       write bad rows there (source,line,reason,raw)\n"
+"                           and go on; without it the first one stops\n"
+"  -o, --output FILE        write FILE atomically instead of stdout\n"
+"  -f, --format FMT         csv (default) or ndjson\n"
+"      --excel-safe         quote CSV cells a spreadsheet would run\n"
+"      --input-format FMT   auto (default), csv or ndjson\n"
+"      --encoding ENC       auto (default), utf-8, cp1252 or latin1\n"
+"  -d, --delimiter C        CSV input delimiter (default: from the header)\n"
+"      --max-field-bytes N  longest record accepted (default 16M)\n"
+"      --progress           show a progress line (default: when stderr is\n"
+"                           a terminal)\n"
+"      --no-progress        never show it\n"
+"  -v, --verbose            report dialects and counts on stderr\n"
+"  -h, --help               show this help and exit\n"
+"  -V, --version            show the version and exit\n"
+"\n"
+"Quantiles (median, p25, p75, p90) are exact: linear interpolation between\n"
+"order statistics (R type 7): h = (n-1)p, q = x[floor h] + (h - floor h)\n"
+"(x[floor h + 1] - x[floor h]), x sorted from index 0. Percentile rank is\n"
+"the mid-rank 100 (below + 0.5 equal) / n. robust_z = (x - median) /\n"
+"(1.4826 MAD), or (x - median) / (1.253314 MeanAD) when MAD is 0, and 0 when\n"
+"both are 0. Statistics print with 2 decimals, sums exactly.\n"
+"\n"
+"Exit status: 0 ok, 1 data error or rows rejected, 2 usage error.\n", f);
+}
+
+static void progress(void *ctx, wf_reader *r, unsigned long rows, int done)
+{
+	wf_src *s = wf_reader_src(r);
+	wf_cli_progress(ctx, wf_reader_name(r), wf_src_raw_pos(s),
+			wf_src_raw_size(s), rows, done);
+}
+
+/* One whole table into the engine; -1 after a message. */
+static int read_one(wf_bench *b, const wf_cli *c, enum wf_bench_input kind,
+		    const char *path, wf_tw *rejects, unsigned long *rows,
+		    unsigned long *rejected)
+{
+	wf_reader *r = wf_cli_reader(c, path);
+	int rc;
+
+	if (!r)
+		return -1;
+	wf_cli_report_dialect(c, r);
+	rc = wf_bench_read(b, kind, r, rejects, rows, rejected);
+	wf_reader_free(r);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		WF_LONGOPTS_BASE, WF_LONGOPTS_INPUT, WF_LONGOPTS_OUTPUT,
+		WF_LONGOPTS_REJECTS, WF_LONGOPTS_PROGRESS,
+		{ "metric", required_argument, NULL, OPT_METRIC },
+		{ "per", required_argument, NULL, OPT_PER },
+		{ "peers", required_argument, NULL, OPT_PEERS },
+		{ "by", required_argument, NULL, OPT_BY },
+		{ "summary", no_argument, NULL, OPT_SUMMARY },
+		{ "size-classes", required_argument, NULL, OPT_SIZE_CLASSES },
+		{ "min-peers", required_argument, NULL, OPT_MIN_PEERS },
+		{ "period", required_argument, NULL, OPT_PERIOD },
+		{ "baseline", required_argument, NULL, OPT_BASELINE },
+		{ "codes", required_argument, NULL, OPT_CODES },
+		{ NULL, 0, NULL, 0 }
+	};
+	wf_cli c;
+	wf_bench_opts o = { 0 };
+	const char *peers = NULL, *by = NULL, *baseline = NULL, *codes = NULL;
+	wf_bench *b = NULL;
+	wf_out *out = NULL, *rout = NULL;
+	wf_tw *rejects = NULL;
+	unsigned long rows = 0, rejected = 0, brows = 0;
+	char err[512];
+	int opt, wrc, status = WF_EXIT_DATA;
+
+	wf_cli_init(&c, argv);
+	while ((opt = getopt_long(argc, argv, "hVo:vf:d:m:", longopts, NULL)) != -1) {
+		char *end;
+		long v;
+		switch (opt) {
+		case OPT_METRIC: o.metric = optarg; break;
+		case OPT_PER: o.per = optarg; break;
+		case OPT_PEERS: peers = optarg; break;
+		case OPT_BY: by = optarg; break;
+		case OPT_SUMMARY: o.summary = 1; break;
+		case OPT_SIZE_CLASSES: o.size_classes = optarg; break;
+		case OPT_PERIOD: o.period_col = optarg; break;
+		case OPT_BASELINE: baseline = optarg; break;
+		case OPT_CODES: codes = optarg; break;
+		case OPT_MIN_PEERS:
+			v = strtol(optarg, &end, 10);
+			if (*end || end == optarg || v < 1 || v > 1000000)
+				wf_usage_error("invalid --min-peers '%s'", optarg);
+			o.min_peers = (int)v;
+			break;
+		default:
+			if (!wf_cli_option(&c, opt, optarg, usage))
+				wf_usage_error("unknown option");
+		}
+	}
+	if (c.out_format == WF_FMT_AUTO)
+		wf_usage_error("invalid format '%s' (csv, ndjson)", c.out_format_name);
+	if (!o.metric)
+		wf_usage_error("--metric is required");
+	if (o.summary && peers)
+		wf_usage_error("--peers does not go with --summary (use --by)");
+	if (!o.summary && by)
+		wf_usage_error("--by needs --summary (use --peers)");
+	if (o.summary && baseline)
+		wf_usage_error("--baseline does not go with --summary");
+	o.group = o.summary ? by : peers;
+	if (!(b = wf_bench_new(&o, err, sizeof err)))
+		wf_usage_error("%s", err);
+
+	wf_bench_set_progress(b, progress, &c);
+	if (!(out = wf_out_open(c.output)))
+		goto out;
+	if (c.rejects) {
+		if (!(rout = wf_out_open(c.rejects)))
+			goto out;
+		rejects = wf_bench_rejects_new(rout);
+	}
+	if (codes && wf_bench_load_codes(b, codes))
+		goto out;
+	if (optind == argc) {
+		if (read_one(b, &c, WF_BENCH_FACTS, "-", rejects, &rows, &rejected))
+			goto out;
+	}
+	for (int i = optind; i < argc; i++)
+		if (read_one(b, &c, WF_BENCH_FACTS, argv[i], rejects, &rows, &rejected))
+			goto out;
+	if (wf_bench_finish(b, err, sizeof err)) {
+		wf_warn("%s", err);
+		goto out;
+	}
+	if (baseline) {
+		/* our own output: its dialect is found, not the facts' -d etc. */
+		wf_cli bc = c;
+		bc.ropts.format = WF_FMT_AUTO;
+		bc.ropts.encoding = WF_ENC_AUTO;
+		bc.ropts.delim = 0;
+		if (read_one(b, &bc, WF_BENCH_BASELINE, baseline, NULL, &brows, &rejected))
+			goto out;
+	}
+	wrc = wf_bench_write(b, out, c.out_format, c.excel_safe);
+	if (wf_out_close(out, wrc == 0) == 0 && wrc == 0)
+		status = rejected ? WF_EXIT_DATA : WF_EXIT_OK;
+	out = NULL;
+	if (c.verbose)
+		fprintf(stderr, "%s: %lu rows read, %lu rejected, %zu rows written\n",
+			wf_progname, rows, rejected, wf_bench_nrows(b));
+	if (rejected)
+		wf_warn("%lu row%s rejected (see %s)", rejected,
+			rejected == 1 ? "" : "s", c.rejects);
+out:
+	wf_out_close(out, 0);
+	wf_tw_free(rejects);
+	/* rejects are worth keeping whatever else failed */
+	if (rout && wf_out_close(rout, 1))
+		status = WF_EXIT_DATA;
+	wf_bench_free(b);
+	return status;
+}

@@ -1,0 +1,60 @@
+# bash completion for wf-benchmark                          -*- shell-script -*-
+
+_wf_benchmark()
+{
+	local cur prev words cword
+	_init_completion -s || return
+
+	local cols="year institution institution_type institution_name contract aggregate comparto region province comune"
+	case $prev in
+	-h | --help | -V | --version | --min-peers | --max-field-bytes)
+		return ;;
+	-m | --metric)
+		COMPREPLY=($(compgen -W "welfare_core welfare_extended L090 L090+L107 L010 L011 L107 P035" -- "$cur"))
+		return ;;
+	--per)
+		COMPREPLY=($(compgen -W "HEADCOUNT HEADCOUNT+FLEX_UNITS" -- "$cur"))
+		return ;;
+	--peers | --by)
+		# comma-separated: complete the last item
+		local pre="" last="$cur"
+		[[ $cur == *,* ]] && pre="${cur%,*}," last="${cur##*,}"
+		COMPREPLY=($(compgen -P "$pre" -W "$cols" -- "$last"))
+		compopt -o nospace 2>/dev/null
+		return ;;
+	--size-classes)
+		COMPREPLY=($(compgen -W "1-9,10-49,50-249,250-" -- "$cur"))
+		return ;;
+	--period)
+		COMPREPLY=($(compgen -W "year month" -- "$cur"))
+		return ;;
+	-f | --format)
+		COMPREPLY=($(compgen -W "csv ndjson" -- "$cur"))
+		return ;;
+	--input-format)
+		COMPREPLY=($(compgen -W "auto csv ndjson" -- "$cur"))
+		return ;;
+	--encoding)
+		COMPREPLY=($(compgen -W "auto utf-8 cp1252 latin1" -- "$cur"))
+		return ;;
+	-d | --delimiter)
+		COMPREPLY=($(compgen -W "';' ',' '|' tab" -- "$cur"))
+		return ;;
+	--codes)
+		_filedir
+		return ;;
+	-o | --output | --rejects | --baseline)
+		_filedir
+		return ;;
+	esac
+
+	if [[ $cur == -* ]]; then
+		COMPREPLY=($(compgen -W "--metric --per --codes --peers --size-classes
+			--min-peers --summary --by --period --baseline --rejects --output
+			--format --excel-safe --input-format --encoding --delimiter
+			--max-field-bytes --progress --no-progress --verbose --help --version" -- "$cur"))
+		return
+	fi
+	_filedir
+} &&
+	complete -F _wf_benchmark wf-benchmark

@@ -1,0 +1,1539 @@
+#include "wf_bench.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "wf_dec.h"
+#include "wf_err.h"
+#include "wf_io.h"
+#include "wf_stats.h"
+#include "wf_zip.h"
+
+#define MAX_TERMS 32
+#define MAX_GROUP 32
+#define MAX_CLASSES 32
+#define MAX_COLS 64
+#define OUTLIER_Z 3.5
+
+/* ---- small helpers ---- */
+
+static int fail(char *err, size_t errsz, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static int fail(char *err, size_t errsz, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err, errsz, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* Strings live in big blocks: one allocation per 64 KiB, not per name. */
+typedef struct block {
+	struct block *next;
+	size_t used, cap;
+	char data[];
+} block;
+
+typedef struct arena {
+	block *head;
+} arena;
+
+static void *arena_alloc(arena *a, size_t n)
+{
+	block *b = a->head;
+	n = (n + 7) & ~(size_t)7;
+	if (!b || b->cap - b->used < n) {
+		size_t cap = n > 65536 ? n : 65536;
+		b = wf_xmalloc(sizeof *b + cap);
+		b->next = a->head;
+		b->used = 0;
+		b->cap = cap;
+		a->head = b;
+	}
+	b->used += n;
+	return b->data + b->used - n;
+}
+
+static void arena_free(arena *a)
+{
+	for (block *b = a->head, *n; b; b = n) {
+		n = b->next;
+		free(b);
+	}
+	a->head = NULL;
+}
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return h;
+}
+
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+	h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+	return h;
+}
+
+/* Interned strings: equal text, equal pointer, so keys compare by
+ * pointer. */
+typedef struct interner {
+	const char **slot;
+	size_t cap, n;
+	arena *mem;
+} interner;
+
+static const char *intern(interner *t, const char *s, size_t len)
+{
+	uint64_t h = hash_bytes(s, len);
+	size_t i;
+	char *p;
+
+	if (t->n * 2 >= t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 1024;
+		const char **slot = wf_xcalloc(cap, sizeof *slot);
+		for (size_t k = 0; k < t->cap; k++) {
+			const char *q = t->slot[k];
+			if (!q)
+				continue;
+			size_t j = hash_bytes(q, strlen(q)) & (cap - 1);
+			while (slot[j])
+				j = (j + 1) & (cap - 1);
+			slot[j] = q;
+		}
+		free(t->slot);
+		t->slot = slot;
+		t->cap = cap;
+	}
+	for (i = h & (t->cap - 1); t->slot[i]; i = (i + 1) & (t->cap - 1))
+		if (strncmp(t->slot[i], s, len) == 0 && t->slot[i][len] == '\0')
+			return t->slot[i];
+	p = arena_alloc(t->mem, len + 1);
+	memcpy(p, s, len);
+	p[len] = '\0';
+	t->slot[i] = p;
+	t->n++;
+	return p;
+}
+
+/* ---- keyed records: (period, institution, group values) ---- */
+
+typedef struct key {
+	int period;
+	const char *inst;
+	const char **gv;
+} key;
+
+typedef struct keyindex {
+	size_t *slot; /* record index + 1; 0 = empty */
+	size_t cap, n;
+} keyindex;
+
+static uint64_t key_hash(const key *k, size_t ng)
+{
+	uint64_t h = mix(0, (uint64_t)(unsigned)k->period);
+	h = mix(h, (uint64_t)(uintptr_t)k->inst);
+	for (size_t i = 0; i < ng; i++)
+		h = mix(h, (uint64_t)(uintptr_t)k->gv[i]);
+	return h * 0x9e3779b97f4a7c15ull;
+}
+
+static int key_eq(const key *a, const key *b, size_t ng)
+{
+	if (a->period != b->period || a->inst != b->inst)
+		return 0;
+	for (size_t i = 0; i < ng; i++)
+		if (a->gv[i] != b->gv[i])
+			return 0;
+	return 1;
+}
+
+/* keys[i] must stay valid (they are the records' own keys). */
+static size_t *keyindex_find(keyindex *x, const key *k, size_t ng,
+			     const void *base, size_t stride)
+{
+	size_t i;
+	if (!x->cap)
+		return NULL;
+	for (i = (key_hash(k, ng) >> 7) & (x->cap - 1); x->slot[i];
+	     i = (i + 1) & (x->cap - 1)) {
+		const key *o = (const key *)((const char *)base + (x->slot[i] - 1) * stride);
+		if (key_eq(o, k, ng))
+			return &x->slot[i];
+	}
+	return &x->slot[i];
+}
+
+static void keyindex_grow(keyindex *x, size_t ng, const void *base, size_t stride)
+{
+	size_t cap = x->cap ? x->cap * 2 : 4096;
+	size_t *slot = wf_xcalloc(cap, sizeof *slot);
+
+	for (size_t k = 0; k < x->cap; k++) {
+		if (!x->slot[k])
+			continue;
+		const key *o = (const key *)((const char *)base + (x->slot[k] - 1) * stride);
+		size_t j = (key_hash(o, ng) >> 7) & (cap - 1);
+		while (slot[j])
+			j = (j + 1) & (cap - 1);
+		slot[j] = x->slot[k];
+	}
+	free(x->slot);
+	x->slot = slot;
+	x->cap = cap;
+}
+
+/* ---- the engine ---- */
+
+typedef struct term {
+	char *code;
+	int sign;      /* +1 / -1 */
+	int seen;      /* appeared in the facts */
+	int in_codes;  /* found in the code list */
+} term;
+
+typedef struct rec {
+	key k;                  /* first: keyindex reads records as keys */
+	const char *name;
+	wf_dec metric, den, head;
+	unsigned char has_den, has_head;
+	/* computed by finish */
+	unsigned char has_value, zero, has_rank, has_z, small;
+	int sclass;             /* -1: no class */
+	double value, rank, z;
+	size_t group;
+	size_t series;
+	long prev;              /* record index of the comparison period, -1 */
+	unsigned char first;
+} rec;
+
+typedef struct group {
+	size_t n, nval;
+	wf_stats_summary st;
+	int small;
+	/* summary mode */
+	wf_dec metric_total, metric_den, den_total;
+	size_t zero, noden;
+	double mean, median;
+	int overflow;
+	size_t rep;             /* a member record, for the key */
+} group;
+
+typedef struct series {
+	double cagr, slope;
+	unsigned char has_cagr, has_slope;
+} series;
+
+typedef struct bentry {
+	key k;
+	double value, rank;
+	unsigned char has_value, has_rank;
+} bentry;
+
+struct wf_bench {
+	wf_bench_opts o;
+	char *period_col;
+	term metric[MAX_TERMS], den[MAX_TERMS];
+	size_t nmetric, nden;
+	char *gcol[MAX_GROUP];
+	size_t ng;
+	long class_lo[MAX_CLASSES], class_hi[MAX_CLASSES]; /* hi -1: open */
+	char *class_label[MAX_CLASSES];
+	size_t nclass;
+	int min_peers;
+
+	arena mem;
+	interner strs;
+	const char *empty;
+
+	/* current table */
+	enum wf_bench_input kind;
+	int ci_period, ci_inst, ci_name, ci_measure, ci_value, ci_rank;
+	int ci_group[MAX_GROUP];
+	int ci_type, ci_num, ci_sign;
+	int codes_loaded;
+	int head_seen;
+	int have_name;
+
+	/* periods: kind 0 unknown, 1 YYYY, 2 YYYY-MM */
+	int pkind;
+	char last_ptext[16];
+	int last_period;
+
+	rec *recs;
+	size_t nrecs, caprecs;
+	keyindex idx;
+	size_t last_rec; /* +1 */
+
+	/* results */
+	int finished;
+	size_t *order;          /* output order */
+	group *groups;
+	size_t ngroups;
+	series *ser;
+	size_t nser;
+
+	/* baseline */
+	int have_baseline;
+	bentry *bl;
+	size_t nbl, capbl;
+	keyindex blidx;
+	int *bperiods;
+	size_t nbperiods;
+
+	wf_bench_progress_fn progress;
+	void *progress_ctx;
+
+	/* output */
+	const char *colnames[MAX_COLS];
+	enum wf_colkind colkinds[MAX_COLS];
+	size_t ncols;
+};
+
+static const char *const named_metrics[][2] = {
+	{ "welfare_core", "L090" },
+	{ "welfare_extended", "L090+L010+L011+L107+P035" },
+};
+
+static int parse_terms(const char *spec, term *t, size_t *n, const char *opt,
+		       char *err, size_t errsz)
+{
+	const char *p = spec;
+
+	*n = 0;
+	for (;;) {
+		const char *s = p;
+		while ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		       (*p >= '0' && *p <= '9') || *p == '_')
+			p++;
+		if (p == s || (*p && *p != '+') || *n == MAX_TERMS)
+			return fail(err, errsz, "invalid %s '%s'", opt, spec);
+		for (size_t i = 0; i < *n; i++)
+			if (strlen(t[i].code) == (size_t)(p - s) &&
+			    strncmp(t[i].code, s, (size_t)(p - s)) == 0)
+				return fail(err, errsz, "measure '%s' appears twice in %s",
+					    t[i].code, opt);
+		t[*n].code = wf_xstrndup(s, (unsigned long)(p - s));
+		t[*n].sign = 1;
+		t[*n].seen = t[*n].in_codes = 0;
+		(*n)++;
+		if (!*p)
+			return 0;
+		p++;
+	}
+}
+
+static int parse_group(wf_bench *b, const char *spec, char *err, size_t errsz)
+{
+	const char *p = spec, *opt = b->o.summary ? "--by" : "--peers";
+
+	for (;;) {
+		const char *s = p;
+		while (*p && *p != ',')
+			p++;
+		if (p == s || b->ng == MAX_GROUP)
+			return fail(err, errsz, "invalid %s '%s'", opt, spec);
+		for (size_t i = 0; i < b->ng; i++)
+			if (strlen(b->gcol[i]) == (size_t)(p - s) &&
+			    strncmp(b->gcol[i], s, (size_t)(p - s)) == 0)
+				return fail(err, errsz, "column '%s' appears twice in %s",
+					    b->gcol[i], opt);
+		b->gcol[b->ng++] = wf_xstrndup(s, (unsigned long)(p - s));
+		if (!*p)
+			return 0;
+		p++;
+	}
+}
+
+static int parse_long(const char **p, long *out)
+{
+	long v = 0;
+	const char *s = *p;
+	while (**p >= '0' && **p <= '9') {
+		if (v > 100000000)
+			return -1;
+		v = v * 10 + (**p - '0');
+		(*p)++;
+	}
+	*out = v;
+	return *p == s ? -1 : 0;
+}
+
+/* "1-9,10-49,50-249,250-": contiguous classes, only the last open. */
+static int parse_classes(wf_bench *b, const char *spec, char *err, size_t errsz)
+{
+	const char *p = spec;
+
+	for (;;) {
+		const char *s = p;
+		long lo, hi = -1;
+		if (b->nclass == MAX_CLASSES || parse_long(&p, &lo) || *p++ != '-')
+			goto bad;
+		if (*p >= '0' && *p <= '9') {
+			if (parse_long(&p, &hi) || hi < lo)
+				goto bad;
+		}
+		if (*p && *p != ',')
+			goto bad;
+		if (b->nclass > 0) {
+			long phi = b->class_hi[b->nclass - 1];
+			if (phi < 0 || phi + 1 != lo)
+				goto bad;
+		}
+		b->class_lo[b->nclass] = lo;
+		b->class_hi[b->nclass] = hi;
+		b->class_label[b->nclass++] = wf_xstrndup(s, (unsigned long)(p - s));
+		if (!*p)
+			return 0;
+		p++;
+	}
+bad:
+	return fail(err, errsz, "invalid --size-classes '%s'", spec);
+}
+
+wf_bench *wf_bench_new(const wf_bench_opts *o, char *err, size_t errsz)
+{
+	wf_bench *b = wf_xcalloc(1, sizeof *b);
+	const char *metric = o->metric;
+
+	b->o = *o;
+	b->strs.mem = &b->mem;
+	b->empty = intern(&b->strs, "", 0);
+	b->period_col = wf_xstrdup(o->period_col ? o->period_col : "year");
+	b->min_peers = o->min_peers > 0 ? o->min_peers : 5;
+	if (!metric || !*metric) {
+		fail(err, errsz, "--metric is required");
+		goto bad;
+	}
+	for (size_t i = 0; i < sizeof named_metrics / sizeof named_metrics[0]; i++)
+		if (strcmp(metric, named_metrics[i][0]) == 0)
+			metric = named_metrics[i][1];
+	if (parse_terms(metric, b->metric, &b->nmetric, "--metric", err, errsz))
+		goto bad;
+	if (o->per && parse_terms(o->per, b->den, &b->nden, "--per", err, errsz))
+		goto bad;
+	if (!*b->period_col) {
+		fail(err, errsz, "invalid --period ''");
+		goto bad;
+	}
+	if (o->group && parse_group(b, o->group, err, errsz))
+		goto bad;
+	/* These are the record key or its contents already; grouping by them
+	 * would duplicate output columns or split every record. */
+	for (size_t i = 0; i < b->ng; i++) {
+		const char *g = b->gcol[i];
+		if (strcmp(g, b->period_col) == 0 || strcmp(g, "measure") == 0 ||
+		    strcmp(g, "value") == 0 ||
+		    (!o->summary && (strcmp(g, "institution") == 0 ||
+				     strcmp(g, "institution_name") == 0))) {
+			fail(err, errsz, "column '%s' cannot be used in %s", g,
+			     o->summary ? "--by" : "--peers");
+			goto bad;
+		}
+	}
+	if (o->size_classes && parse_classes(b, o->size_classes, err, errsz))
+		goto bad;
+	return b;
+bad:
+	wf_bench_free(b);
+	return NULL;
+}
+
+void wf_bench_free(wf_bench *b)
+{
+	if (!b)
+		return;
+	for (size_t i = 0; i < b->nmetric; i++)
+		free(b->metric[i].code);
+	for (size_t i = 0; i < b->nden; i++)
+		free(b->den[i].code);
+	for (size_t i = 0; i < b->ng; i++)
+		free(b->gcol[i]);
+	for (size_t i = 0; i < b->nclass; i++)
+		free(b->class_label[i]);
+	free(b->period_col);
+	free(b->strs.slot);
+	arena_free(&b->mem);
+	free(b->recs);
+	free(b->idx.slot);
+	free(b->order);
+	free(b->groups);
+	free(b->ser);
+	free(b->bl);
+	free(b->blidx.slot);
+	free(b->bperiods);
+	free(b);
+}
+
+static int col(const wf_row *h, const char *name)
+{
+	for (size_t i = 0; i < h->n; i++)
+		if (strcmp(h->f[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int need(const wf_row *h, const char *name, const char *what, int *ci,
+		char *err, size_t errsz)
+{
+	*ci = col(h, name);
+	if (*ci < 0)
+		return fail(err, errsz, "no column '%s'%s%s", name, what ? " " : "",
+			    what ? what : "");
+	return 0;
+}
+
+int wf_bench_table(wf_bench *b, enum wf_bench_input kind,
+		   const wf_row *h, char *err, size_t errsz)
+{
+	const char *gwhat = b->o.summary ? "for --by" : "for --peers";
+
+	if (b->finished && kind != WF_BENCH_BASELINE)
+		return fail(err, errsz, "facts after the end of the input");
+	b->kind = kind;
+	b->last_rec = 0;
+	switch (kind) {
+	case WF_BENCH_CODES:
+		if (b->nrecs)
+			return fail(err, errsz, "code list after the facts");
+		if (need(h, "CODI_TIPO_VOCE_SPESA", "in the code list", &b->ci_type, err, errsz) ||
+		    need(h, "CODI_VOCE_SPESA", "in the code list", &b->ci_num, err, errsz) ||
+		    need(h, "FLAG_SEGNO", "in the code list", &b->ci_sign, err, errsz))
+			return -1;
+		b->codes_loaded = 1;
+		return 0;
+	case WF_BENCH_FACTS:
+		if (need(h, b->period_col, NULL, &b->ci_period, err, errsz) ||
+		    need(h, "institution", NULL, &b->ci_inst, err, errsz) ||
+		    need(h, "measure", NULL, &b->ci_measure, err, errsz) ||
+		    need(h, "value", NULL, &b->ci_value, err, errsz))
+			return -1;
+		for (size_t i = 0; i < b->ng; i++)
+			if (need(h, b->gcol[i], gwhat, &b->ci_group[i], err, errsz))
+				return -1;
+		b->ci_name = col(h, "institution_name");
+		if (b->ci_name >= 0)
+			b->have_name = 1;
+		return 0;
+	case WF_BENCH_BASELINE:
+		if (!b->finished)
+			return fail(err, errsz, "baseline before the end of the input");
+		if (need(h, b->period_col, "in the baseline", &b->ci_period, err, errsz) ||
+		    need(h, "institution", "in the baseline", &b->ci_inst, err, errsz) ||
+		    need(h, b->nden ? "per_employee" : "metric", "in the baseline",
+			 &b->ci_value, err, errsz))
+			return -1;
+		for (size_t i = 0; i < b->ng; i++)
+			if (need(h, b->gcol[i], "in the baseline", &b->ci_group[i], err, errsz))
+				return -1;
+		b->ci_rank = col(h, "pct_rank");
+		b->have_baseline = 1;
+		return 0;
+	}
+	return fail(err, errsz, "unknown table kind");
+}
+
+static const char *field(const wf_row *r, int ci, size_t *len)
+{
+	if (ci < 0 || (size_t)ci >= r->n || !r->f[ci] || (r->null && r->null[ci])) {
+		*len = 0;
+		return "";
+	}
+	*len = r->len ? r->len[ci] : strlen(r->f[ci]);
+	return r->f[ci];
+}
+
+static int digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* YYYY -> Y; YYYY-MM -> Y * 12 + M - 1. Mixing the two is an error. */
+static int parse_period(wf_bench *b, const char *s, size_t n, int *out,
+			char *err, size_t errsz)
+{
+	int kind, y, v;
+
+	if (n < sizeof b->last_ptext && b->pkind &&
+	    memcmp(s, b->last_ptext, n) == 0 && b->last_ptext[n] == '\0') {
+		*out = b->last_period;
+		return 0;
+	}
+	if (n == 4 && digits(s, 4)) {
+		kind = 1;
+	} else if (n == 7 && digits(s, 4) && s[4] == '-' && digits(s + 5, 2)) {
+		kind = 2;
+	} else {
+		return fail(err, errsz, "bad period '%.*s' (expected YYYY or YYYY-MM)",
+			    (int)(n > 40 ? 40 : n), s);
+	}
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	v = y;
+	if (kind == 2) {
+		int m = (s[5] - '0') * 10 + (s[6] - '0');
+		if (m < 1 || m > 12)
+			return fail(err, errsz, "bad period '%.*s' (expected YYYY or YYYY-MM)",
+				    (int)n, s);
+		v = y * 12 + m - 1;
+	}
+	if (b->pkind && b->pkind != kind)
+		return fail(err, errsz, "period '%.*s' is %s but earlier periods are %s",
+			    (int)n, s, kind == 2 ? "monthly" : "yearly",
+			    b->pkind == 2 ? "monthly" : "yearly");
+	b->pkind = kind;
+	memcpy(b->last_ptext, s, n);
+	b->last_ptext[n] = '\0';
+	b->last_period = v;
+	*out = v;
+	return 0;
+}
+
+static int parse_value(const char *s, size_t n, wf_dec *d, char *err, size_t errsz)
+{
+	int rc = wf_dec_parse(s, n, WF_DEC_POINT, d);
+	if (rc == WF_DEC_EMPTY)
+		return fail(err, errsz, "missing value");
+	if (rc != WF_DEC_OK)
+		return fail(err, errsz, "bad value '%.*s': %s", (int)(n > 40 ? 40 : n), s,
+			    wf_dec_strerror(rc));
+	return 0;
+}
+
+static int codes_row(wf_bench *b, const wf_row *r, char *err, size_t errsz)
+{
+	size_t tl, nl, sl;
+	const char *t = field(r, b->ci_type, &tl), *num = field(r, b->ci_num, &nl);
+	const char *sg = field(r, b->ci_sign, &sl);
+	char code[16];
+	long v = 0;
+	int sign;
+
+	while (tl && *t == ' ')
+		t++, tl--;
+	while (tl && t[tl - 1] == ' ')
+		tl--;
+	while (nl && *num == ' ')
+		num++, nl--;
+	while (nl && num[nl - 1] == ' ')
+		nl--;
+	if (tl < 1 || tl > 4)
+		return fail(err, errsz, "bad item type '%.*s'", (int)(tl > 40 ? 40 : tl), t);
+	if (nl < 1 || nl > 6 || !digits(num, nl))
+		return fail(err, errsz, "bad item number '%.*s'", (int)(nl > 40 ? 40 : nl), num);
+	for (size_t i = 0; i < nl; i++)
+		v = v * 10 + (num[i] - '0');
+	if (sl == 1 && (*sg == '+' || *sg == '-'))
+		sign = *sg == '-' ? -1 : 1;
+	else
+		return fail(err, errsz, "bad FLAG_SEGNO '%.*s'", (int)(sl > 40 ? 40 : sl), sg);
+	snprintf(code, sizeof code, "%.*s%03ld", (int)tl, t, v);
+	for (size_t i = 0; i < b->nmetric; i++) {
+		term *m = &b->metric[i];
+		if (strcmp(m->code, code) != 0)
+			continue;
+		if (m->in_codes && m->sign != sign)
+			return fail(err, errsz, "conflicting FLAG_SEGNO for '%s'", code);
+		m->sign = sign;
+		m->in_codes = 1;
+	}
+	return 0;
+}
+
+static size_t size_class_of(const wf_bench *b, const rec *r)
+{
+	double h;
+	if (!r->has_head)
+		return (size_t)-1;
+	h = wf_dec_to_double(r->head);
+	for (size_t i = 0; i < b->nclass; i++) {
+		if (h < (double)b->class_lo[i])
+			break;
+		if (b->class_hi[i] < 0)
+			return i;
+		if (i + 1 < b->nclass ? h < (double)b->class_lo[i + 1]
+				      : h <= (double)b->class_hi[i])
+			return i;
+	}
+	return (size_t)-1;
+}
+
+static const char **intern_group(wf_bench *b, const wf_row *r, const char **gv)
+{
+	for (size_t i = 0; i < b->ng; i++) {
+		size_t n;
+		const char *s = field(r, b->ci_group[i], &n);
+		gv[i] = intern(&b->strs, s, n);
+	}
+	return gv;
+}
+
+static const char **keep_gv(wf_bench *b, const char **gv)
+{
+	const char **p;
+	if (!b->ng)
+		return NULL;
+	p = arena_alloc(&b->mem, b->ng * sizeof *p);
+	memcpy(p, gv, b->ng * sizeof *p);
+	return p;
+}
+
+static int fact_row(wf_bench *b, const wf_row *r, char *err, size_t errsz)
+{
+	size_t pl, il, ml, vl;
+	const char *ps = field(r, b->ci_period, &pl), *is = field(r, b->ci_inst, &il);
+	const char *ms = field(r, b->ci_measure, &ml), *vs = field(r, b->ci_value, &vl);
+	const char *gv[MAX_GROUP];
+	wf_dec v, metric, den, head;
+	int period, is_head, hit_d = 0;
+	key k;
+	rec *rc;
+	size_t *slot;
+
+	if (parse_period(b, ps, pl, &period, err, errsz))
+		return -1;
+	if (il == 0)
+		return fail(err, errsz, "empty institution");
+	if (ml == 0)
+		return fail(err, errsz, "empty measure");
+	if (parse_value(vs, vl, &v, err, errsz))
+		return -1;
+	k.period = period;
+	k.inst = intern(&b->strs, is, il);
+	k.gv = intern_group(b, r, gv);
+
+	/* rows of one record usually come together: skip the lookup */
+	if (b->last_rec && key_eq(&b->recs[b->last_rec - 1].k, &k, b->ng)) {
+		rc = &b->recs[b->last_rec - 1];
+	} else {
+		if (b->nrecs * 2 >= b->idx.cap)
+			keyindex_grow(&b->idx, b->ng, b->recs, sizeof *b->recs);
+		slot = keyindex_find(&b->idx, &k, b->ng, b->recs, sizeof *b->recs);
+		if (!*slot) {
+			if (b->nrecs == b->caprecs) {
+				b->caprecs = b->caprecs ? b->caprecs * 2 : 1024;
+				b->recs = wf_xrealloc(b->recs, b->caprecs * sizeof *b->recs);
+			}
+			rc = &b->recs[b->nrecs];
+			memset(rc, 0, sizeof *rc);
+			rc->k = k;
+			rc->k.gv = keep_gv(b, gv);
+			*slot = ++b->nrecs;
+		}
+		b->last_rec = *slot;
+		rc = &b->recs[*slot - 1];
+	}
+
+	metric = rc->metric;
+	den = rc->den;
+	head = rc->head;
+	for (size_t i = 0; i < b->nmetric; i++) {
+		term *t = &b->metric[i];
+		if (strlen(t->code) == ml && memcmp(t->code, ms, ml) == 0) {
+			if (wf_dec_add(&metric, t->sign < 0 ? wf_dec_neg(v) : v))
+				return fail(err, errsz, "sum of '%s' overflows", t->code);
+			t->seen = 1;
+		}
+	}
+	for (size_t i = 0; i < b->nden; i++) {
+		term *t = &b->den[i];
+		if (strlen(t->code) == ml && memcmp(t->code, ms, ml) == 0) {
+			if (wf_dec_add(&den, v))
+				return fail(err, errsz, "sum of '%s' overflows", t->code);
+			t->seen = hit_d = 1;
+		}
+	}
+	is_head = b->nclass && ml == 9 && memcmp(ms, "HEADCOUNT", 9) == 0;
+	if (is_head && wf_dec_add(&head, v))
+		return fail(err, errsz, "sum of 'HEADCOUNT' overflows");
+	rc->metric = metric;
+	rc->den = den;
+	rc->head = head;
+	rc->has_den |= hit_d;
+	rc->has_head |= is_head;
+	b->head_seen |= is_head;
+	if (!rc->name && b->ci_name >= 0) {
+		size_t nl;
+		const char *ns = field(r, b->ci_name, &nl);
+		if (nl)
+			rc->name = intern(&b->strs, ns, nl);
+	}
+	return 0;
+}
+
+static int baseline_row(wf_bench *b, const wf_row *r, char *err, size_t errsz)
+{
+	size_t pl, il, vl, rl;
+	const char *ps = field(r, b->ci_period, &pl), *is = field(r, b->ci_inst, &il);
+	const char *vs = field(r, b->ci_value, &vl);
+	const char *rs = field(r, b->ci_rank, &rl);
+	const char *gv[MAX_GROUP];
+	bentry e;
+	wf_dec d;
+	size_t *slot;
+	int save_kind = b->pkind;
+
+	memset(&e, 0, sizeof e);
+	if (parse_period(b, ps, pl, &e.k.period, err, errsz))
+		return -1;
+	if (!save_kind)
+		b->pkind = 0; /* facts were empty: the baseline does not decide */
+	if (il == 0)
+		return fail(err, errsz, "empty institution");
+	if (vl) {
+		if (parse_value(vs, vl, &d, err, errsz))
+			return -1;
+		e.value = wf_dec_to_double(d);
+		e.has_value = 1;
+	}
+	if (rl) {
+		if (parse_value(rs, rl, &d, err, errsz))
+			return -1;
+		e.rank = wf_dec_to_double(d);
+		e.has_rank = 1;
+	}
+	e.k.inst = intern(&b->strs, is, il);
+	e.k.gv = intern_group(b, r, gv);
+	if (b->nbl * 2 >= b->blidx.cap)
+		keyindex_grow(&b->blidx, b->ng, b->bl, sizeof *b->bl);
+	slot = keyindex_find(&b->blidx, &e.k, b->ng, b->bl, sizeof *b->bl);
+	if (*slot)
+		return fail(err, errsz, "duplicate row for '%s' in the baseline", e.k.inst);
+	if (b->nbl == b->capbl) {
+		b->capbl = b->capbl ? b->capbl * 2 : 1024;
+		b->bl = wf_xrealloc(b->bl, b->capbl * sizeof *b->bl);
+	}
+	e.k.gv = keep_gv(b, gv);
+	b->bl[b->nbl] = e;
+	*slot = ++b->nbl;
+	return 0;
+}
+
+int wf_bench_row(wf_bench *b, const wf_row *r, char *err, size_t errsz)
+{
+	switch (b->kind) {
+	case WF_BENCH_CODES:
+		return codes_row(b, r, err, errsz);
+	case WF_BENCH_FACTS:
+		if (b->finished)
+			return fail(err, errsz, "facts after the end of the input");
+		return fact_row(b, r, err, errsz);
+	case WF_BENCH_BASELINE:
+		return baseline_row(b, r, err, errsz);
+	}
+	return fail(err, errsz, "unknown table kind");
+}
+
+/* ---- computing ---- */
+
+/* qsort has no context argument in C11; the comparators read this. */
+static const wf_bench *sort_ctx;
+
+static int gv_cmp(const wf_bench *b, const rec *x, const rec *y)
+{
+	for (size_t i = 0; i < b->ng; i++) {
+		if (x->k.gv[i] != y->k.gv[i]) {
+			int c = strcmp(x->k.gv[i], y->k.gv[i]);
+			if (c)
+				return c;
+		}
+	}
+	return 0;
+}
+
+static int cmp_int(int a, int b)
+{
+	return (a > b) - (a < b);
+}
+
+/* output: period, institution, group values */
+static int cmp_out(const void *pa, const void *pb)
+{
+	const rec *x = &sort_ctx->recs[*(const size_t *)pa];
+	const rec *y = &sort_ctx->recs[*(const size_t *)pb];
+	int c = cmp_int(x->k.period, y->k.period);
+	if (c)
+		return c;
+	if (x->k.inst != y->k.inst && (c = strcmp(x->k.inst, y->k.inst)))
+		return c;
+	return gv_cmp(sort_ctx, x, y);
+}
+
+/* group: period, group values, size class (none last), institution */
+static int cmp_group(const void *pa, const void *pb)
+{
+	const rec *x = &sort_ctx->recs[*(const size_t *)pa];
+	const rec *y = &sort_ctx->recs[*(const size_t *)pb];
+	int c = cmp_int(x->k.period, y->k.period);
+	if (c || (c = gv_cmp(sort_ctx, x, y)))
+		return c;
+	if (x->sclass != y->sclass) /* unsigned: no class (-1) sorts last */
+		return (unsigned)x->sclass < (unsigned)y->sclass ? -1 : 1;
+	return x->k.inst == y->k.inst ? 0 : strcmp(x->k.inst, y->k.inst);
+}
+
+static int same_group(const rec *x, const rec *y)
+{
+	return x->k.period == y->k.period && x->sclass == y->sclass &&
+	       gv_cmp(sort_ctx, x, y) == 0;
+}
+
+/* series: institution, group values, period */
+static int cmp_series(const void *pa, const void *pb)
+{
+	const rec *x = &sort_ctx->recs[*(const size_t *)pa];
+	const rec *y = &sort_ctx->recs[*(const size_t *)pb];
+	int c = x->k.inst == y->k.inst ? 0 : strcmp(x->k.inst, y->k.inst);
+	if (c || (c = gv_cmp(sort_ctx, x, y)))
+		return c;
+	return cmp_int(x->k.period, y->k.period);
+}
+
+static double years_of(const wf_bench *b, int period)
+{
+	return b->pkind == 2 ? (double)period / 12.0 : (double)period;
+}
+
+static void compute_groups(wf_bench *b, size_t *ix, double *vals, double *scratch)
+{
+	size_t i = 0;
+
+	qsort(ix, b->nrecs, sizeof *ix, cmp_group);
+	b->groups = wf_xcalloc(b->nrecs ? b->nrecs : 1, sizeof *b->groups);
+	b->ngroups = 0;
+	while (i < b->nrecs) {
+		size_t j = i, nv = 0;
+		group *g = &b->groups[b->ngroups];
+		while (j < b->nrecs && same_group(&b->recs[ix[i]], &b->recs[ix[j]]))
+			j++;
+		g->n = j - i;
+		g->rep = ix[i];
+		for (size_t k = i; k < j; k++) {
+			rec *r = &b->recs[ix[k]];
+			r->group = b->ngroups;
+			if (r->has_value)
+				vals[nv++] = r->value;
+			if (b->o.summary) {
+				if (r->zero)
+					g->zero++;
+				if (!g->overflow && wf_dec_add(&g->metric_total, r->metric))
+					g->overflow = 1;
+				if (b->nden && r->has_value) {
+					if (wf_dec_add(&g->metric_den, r->metric) ||
+					    wf_dec_add(&g->den_total, r->den))
+						g->overflow = 1;
+				} else if (b->nden) {
+					g->noden++;
+				}
+			}
+		}
+		g->nval = nv;
+		if (b->o.summary) {
+			if (nv) {
+				g->mean = wf_stats_mean(vals, nv);
+				g->median = wf_stats_median(vals, nv);
+			}
+		} else if (nv < (size_t)b->min_peers) {
+			g->small = 1;
+		} else {
+			wf_stats_summarize(vals, nv, scratch, &g->st);
+			for (size_t k = i; k < j; k++) {
+				rec *r = &b->recs[ix[k]];
+				if (!r->has_value)
+					continue;
+				r->rank = wf_stats_pct_rank_sorted(vals, nv, r->value);
+				r->z = wf_stats_robust_z(r->value, g->st.median,
+							 g->st.mad, g->st.meanad);
+				r->has_rank = r->has_z = 1;
+			}
+		}
+		b->ngroups++;
+		i = j;
+	}
+}
+
+static void compute_series(wf_bench *b, size_t *ix, double *t, double *y)
+{
+	size_t i = 0;
+	int step = b->pkind == 2 ? 12 : 1;
+
+	qsort(ix, b->nrecs, sizeof *ix, cmp_series);
+	b->ser = wf_xcalloc(b->nrecs ? b->nrecs : 1, sizeof *b->ser);
+	b->nser = 0;
+	while (i < b->nrecs) {
+		size_t j = i + 1, n = 0, back = i;
+		series *s = &b->ser[b->nser];
+		const rec *a = &b->recs[ix[i]];
+		while (j < b->nrecs) {
+			const rec *c = &b->recs[ix[j]];
+			if (c->k.inst != a->k.inst || gv_cmp(b, a, c))
+				break;
+			j++;
+		}
+		for (size_t k = i; k < j; k++) {
+			rec *r = &b->recs[ix[k]];
+			r->series = b->nser;
+			r->first = k == i;
+			r->prev = -1;
+			/* the comparison period is at most `step` records back */
+			while (back < k && b->recs[ix[back]].k.period < r->k.period - step)
+				back++;
+			if (back < k && b->recs[ix[back]].k.period == r->k.period - step)
+				r->prev = (long)ix[back];
+			if (r->has_value) {
+				t[n] = years_of(b, r->k.period);
+				y[n++] = r->value;
+			}
+		}
+		s->has_cagr = wf_stats_cagr(t, y, n, &s->cagr) == 0;
+		s->has_slope = wf_stats_slope(t, y, n, &s->slope) == 0;
+		b->nser++;
+		i = j;
+	}
+}
+
+int wf_bench_finish(wf_bench *b, char *err, size_t errsz)
+{
+	size_t *ix = NULL;
+	double *v1 = NULL, *v2 = NULL;
+	size_t n = b->nrecs ? b->nrecs : 1;
+
+	if (b->finished)
+		return 0;
+	for (size_t i = 0; i < b->nmetric; i++)
+		if (b->codes_loaded && !b->metric[i].in_codes)
+			return fail(err, errsz, "measure '%s' of --metric is not in the code list",
+				    b->metric[i].code);
+	for (size_t i = 0; i < b->nmetric; i++)
+		if (!b->metric[i].seen)
+			return fail(err, errsz, "measure '%s' of --metric does not appear in the input",
+				    b->metric[i].code);
+	for (size_t i = 0; i < b->nden; i++)
+		if (!b->den[i].seen)
+			return fail(err, errsz, "measure '%s' of --per does not appear in the input",
+				    b->den[i].code);
+	if (b->nclass && !b->head_seen)
+		return fail(err, errsz, "measure 'HEADCOUNT' of --size-classes does not appear in the input");
+
+	for (size_t i = 0; i < b->nrecs; i++) {
+		rec *r = &b->recs[i];
+		r->zero = r->metric.m == 0;
+		r->sclass = b->nclass ? (int)size_class_of(b, r) : -1;
+		if (!b->nden) {
+			r->value = wf_dec_to_double(r->metric);
+			r->has_value = 1;
+		} else if (r->has_den && r->den.m > 0) {
+			r->value = wf_dec_to_double(r->metric) / wf_dec_to_double(r->den);
+			r->has_value = 1;
+		}
+	}
+	ix = wf_xmalloc(n * sizeof *ix);
+	v1 = wf_xmalloc(n * sizeof *v1);
+	v2 = wf_xmalloc(n * sizeof *v2);
+	for (size_t i = 0; i < b->nrecs; i++)
+		ix[i] = i;
+	sort_ctx = b;
+	compute_groups(b, ix, v1, v2);
+	if (!b->o.summary)
+		compute_series(b, ix, v1, v2);
+	for (size_t i = 0; i < b->nrecs; i++)
+		ix[i] = i;
+	qsort(ix, b->nrecs, sizeof *ix, cmp_out);
+	sort_ctx = NULL;
+	b->order = ix;
+	free(v1);
+	free(v2);
+	b->finished = 1;
+	return 0;
+}
+
+/* ---- output ---- */
+
+static void add_col(wf_bench *b, const char *name, enum wf_colkind k)
+{
+	b->colnames[b->ncols] = name;
+	b->colkinds[b->ncols++] = k;
+}
+
+size_t wf_bench_columns(const wf_bench *cb, const char *const **names,
+			const enum wf_colkind **kinds)
+{
+	wf_bench *b = (wf_bench *)cb; /* the column list is a cache */
+	static const char *const bench_cols[] = {
+		"peers", "peer_mean", "peer_median", "peer_p25", "peer_p75",
+		"peer_p90", "peer_min", "peer_max", "pct_rank", "robust_z",
+		"gap_median", "gap_median_pct", "change", "change_pct",
+		"cagr_pct", "slope"
+	};
+	static const char *const base_cols[] = {
+		"baseline_period", "baseline_value", "since_baseline",
+		"since_baseline_pct", "since_baseline_rank"
+	};
+
+	b->ncols = 0;
+	add_col(b, b->period_col, WF_COL_STR);
+	if (!b->o.summary) {
+		add_col(b, "institution", WF_COL_STR);
+		if (b->have_name)
+			add_col(b, "institution_name", WF_COL_STR);
+	}
+	for (size_t i = 0; i < b->ng; i++)
+		add_col(b, b->gcol[i], WF_COL_STR);
+	if (b->nclass)
+		add_col(b, "size_class", WF_COL_STR);
+	if (b->o.summary) {
+		add_col(b, "institutions", WF_COL_NUM);
+		add_col(b, "metric_total", WF_COL_NUM);
+		if (b->nden) {
+			add_col(b, "denominator_total", WF_COL_NUM);
+			add_col(b, "no_denominator", WF_COL_NUM);
+			add_col(b, "ratio_of_totals", WF_COL_NUM);
+		}
+		add_col(b, "mean", WF_COL_NUM);
+		add_col(b, "median", WF_COL_NUM);
+		add_col(b, "zero_share_pct", WF_COL_NUM);
+	} else {
+		add_col(b, "metric", WF_COL_NUM);
+		if (b->nden) {
+			add_col(b, "denominator", WF_COL_NUM);
+			add_col(b, "per_employee", WF_COL_NUM);
+		}
+		for (size_t i = 0; i < sizeof bench_cols / sizeof *bench_cols; i++)
+			add_col(b, bench_cols[i], WF_COL_NUM);
+		if (b->have_baseline) {
+			add_col(b, base_cols[0], WF_COL_STR);
+			for (size_t i = 1; i < sizeof base_cols / sizeof *base_cols; i++)
+				add_col(b, base_cols[i], WF_COL_NUM);
+		}
+		add_col(b, "flags", WF_COL_STR);
+	}
+	if (names)
+		*names = b->colnames;
+	if (kinds)
+		*kinds = b->colkinds;
+	return b->ncols;
+}
+
+size_t wf_bench_nrows(const wf_bench *b)
+{
+	if (!b->finished)
+		return 0;
+	return b->o.summary ? b->ngroups : b->nrecs;
+}
+
+/* One output row's text: fixed-size cells, no allocation per row. */
+typedef struct cells {
+	const char *v[MAX_COLS];
+	char buf[MAX_COLS][64];
+	size_t n;
+} cells;
+
+static void put_str(cells *c, const char *s)
+{
+	c->v[c->n++] = s;
+}
+
+static void put_none(cells *c)
+{
+	c->v[c->n++] = NULL;
+}
+
+static void put_dec(cells *c, wf_dec d)
+{
+	wf_dec_format(d, c->buf[c->n]);
+	c->v[c->n] = c->buf[c->n];
+	c->n++;
+}
+
+static void put_size(cells *c, size_t n)
+{
+	snprintf(c->buf[c->n], sizeof c->buf[0], "%zu", n);
+	c->v[c->n] = c->buf[c->n];
+	c->n++;
+}
+
+/* Every statistic: 2 decimals, never "-0.00", nothing for inf/nan. */
+static void put_num(cells *c, double x)
+{
+	char *p = c->buf[c->n];
+	if (!isfinite(x) || fabs(x) >= 1e18) {
+		put_none(c);
+		return;
+	}
+	snprintf(p, sizeof c->buf[0], "%.2f", x);
+	if (strcmp(p, "-0.00") == 0)
+		strcpy(p, "0.00");
+	c->v[c->n] = p;
+	c->n++;
+}
+
+static void put_opt(cells *c, int has, double x)
+{
+	if (has)
+		put_num(c, x);
+	else
+		put_none(c);
+}
+
+static void put_period(const wf_bench *b, cells *c, int period)
+{
+	if (b->pkind == 2)
+		snprintf(c->buf[c->n], sizeof c->buf[0], "%04d-%02d", period / 12,
+			 period % 12 + 1);
+	else
+		snprintf(c->buf[c->n], sizeof c->buf[0], "%04d", period);
+	c->v[c->n] = c->buf[c->n];
+	c->n++;
+}
+
+static void put_key(const wf_bench *b, cells *c, const rec *r)
+{
+	put_period(b, c, r->k.period);
+	if (!b->o.summary) {
+		put_str(c, r->k.inst);
+		if (b->have_name)
+			put_str(c, r->name ? r->name : "");
+	}
+	for (size_t i = 0; i < b->ng; i++)
+		put_str(c, r->k.gv[i]);
+	if (b->nclass)
+		put_str(c, r->sclass >= 0 ? b->class_label[r->sclass] : "");
+}
+
+/* 100 (x - ref) / |ref|, undefined for ref 0 */
+static void put_pct(cells *c, int has, double x, double ref)
+{
+	put_opt(c, has && ref != 0, 100.0 * (x - ref) / fabs(ref));
+}
+
+/* The baseline row of the same institution and groups at the latest
+ * period not after this one. */
+static const bentry *baseline_for(wf_bench *b, const rec *r)
+{
+	key k = r->k;
+	size_t lo = 0, hi = b->nbperiods;
+
+	while (lo < hi) { /* first baseline period > r's */
+		size_t mid = (lo + hi) / 2;
+		if (b->bperiods[mid] <= r->k.period)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	while (lo-- > 0) {
+		size_t *slot;
+		k.period = b->bperiods[lo];
+		slot = keyindex_find(&b->blidx, &k, b->ng, b->bl, sizeof *b->bl);
+		if (slot && *slot)
+			return &b->bl[*slot - 1];
+	}
+	return NULL;
+}
+
+static int cmp_plain_int(const void *a, const void *b)
+{
+	return cmp_int(*(const int *)a, *(const int *)b);
+}
+
+static void baseline_periods(wf_bench *b)
+{
+	size_t n = 0;
+	free(b->bperiods);
+	b->bperiods = wf_xmalloc((b->nbl ? b->nbl : 1) * sizeof *b->bperiods);
+	for (size_t i = 0; i < b->nbl; i++)
+		b->bperiods[i] = b->bl[i].k.period;
+	qsort(b->bperiods, b->nbl, sizeof *b->bperiods, cmp_plain_int);
+	for (size_t i = 0; i < b->nbl; i++)
+		if (!n || b->bperiods[n - 1] != b->bperiods[i])
+			b->bperiods[n++] = b->bperiods[i];
+	b->nbperiods = n;
+}
+
+static void row_bench(wf_bench *b, cells *c, const rec *r)
+{
+	const group *g = &b->groups[r->group];
+	const series *s = &b->ser[r->series];
+	const rec *p = r->prev >= 0 ? &b->recs[r->prev] : NULL;
+	int stats = !g->small, hp = p && p->has_value && r->has_value;
+	char *flags;
+	size_t fl = 0;
+
+	put_dec(c, r->metric);
+	if (b->nden) {
+		if (r->has_den)
+			put_dec(c, r->den);
+		else
+			put_none(c);
+		put_opt(c, r->has_value, r->value);
+	}
+	put_size(c, g->nval);
+	put_opt(c, stats, g->st.mean);
+	put_opt(c, stats, g->st.median);
+	put_opt(c, stats, g->st.p25);
+	put_opt(c, stats, g->st.p75);
+	put_opt(c, stats, g->st.p90);
+	put_opt(c, stats, g->st.min);
+	put_opt(c, stats, g->st.max);
+	put_opt(c, r->has_rank, r->rank);
+	put_opt(c, r->has_z, r->z);
+	put_opt(c, stats && r->has_value, r->value - g->st.median);
+	put_pct(c, stats && r->has_value, r->value, g->st.median);
+	put_opt(c, hp, hp ? r->value - p->value : 0);
+	put_pct(c, hp, r->value, hp ? p->value : 0);
+	put_opt(c, s->has_cagr, 100.0 * s->cagr);
+	put_opt(c, s->has_slope, s->slope);
+	if (b->have_baseline) {
+		const bentry *e = baseline_for(b, r);
+		int hv = e && e->has_value && r->has_value;
+		if (e)
+			put_period(b, c, e->k.period);
+		else
+			put_none(c);
+		put_opt(c, e && e->has_value, e ? e->value : 0);
+		put_opt(c, hv, hv ? r->value - e->value : 0);
+		put_pct(c, hv, r->value, hv ? e->value : 0);
+		put_opt(c, e && e->has_rank && r->has_rank,
+			e && r->has_rank ? r->rank - e->rank : 0);
+	}
+	flags = c->buf[c->n];
+	flags[0] = '\0';
+#define FLAG(cond, name) do { if (cond) fl += (size_t)snprintf(flags + fl, \
+	sizeof c->buf[0] - fl, "%s%s", fl ? "|" : "", name); } while (0)
+	FLAG(r->zero, "zero");
+	FLAG(b->nden && !r->has_value, "no_denominator");
+	FLAG(r->has_z && fabs(r->z) > OUTLIER_Z, "outlier");
+	FLAG(g->small, "small_peer_group");
+	FLAG(r->first, "first_year");
+#undef FLAG
+	c->v[c->n] = flags;
+	c->n++;
+}
+
+static void row_summary(wf_bench *b, cells *c, const group *g)
+{
+	put_size(c, g->n);
+	if (g->overflow) {
+		put_none(c);
+	} else {
+		put_dec(c, g->metric_total);
+	}
+	if (b->nden) {
+		if (g->overflow)
+			put_none(c);
+		else
+			put_dec(c, g->den_total);
+		put_size(c, g->noden);
+		put_opt(c, !g->overflow && g->den_total.m > 0,
+			wf_dec_to_double(g->metric_den) / wf_dec_to_double(g->den_total));
+	}
+	put_opt(c, g->nval > 0, g->mean);
+	put_opt(c, g->nval > 0, g->median);
+	put_num(c, 100.0 * (double)g->zero / (double)g->n);
+}
+
+int wf_bench_emit(wf_bench *b, wf_bench_emit_fn fn, void *ctx)
+{
+	cells *c;
+	int rc = 0;
+
+	if (!b->finished)
+		return -1;
+	wf_bench_columns(b, NULL, NULL);
+	if (b->have_baseline)
+		baseline_periods(b);
+	c = wf_xmalloc(sizeof *c);
+	if (b->o.summary) {
+		for (size_t i = 0; i < b->ngroups && !rc; i++) {
+			c->n = 0;
+			put_key(b, c, &b->recs[b->groups[i].rep]);
+			row_summary(b, c, &b->groups[i]);
+			rc = fn(ctx, c->v);
+		}
+	} else {
+		for (size_t i = 0; i < b->nrecs && !rc; i++) {
+			const rec *r = &b->recs[b->order[i]];
+			c->n = 0;
+			put_key(b, c, r);
+			row_bench(b, c, r);
+			rc = fn(ctx, c->v);
+		}
+	}
+	free(c);
+	return rc;
+}
+
+/* ---- whole tables ---- */
+
+wf_tw *wf_bench_rejects_new(wf_out *out)
+{
+	static const char *const names[] = { "source", "line", "reason", "raw" };
+	static const enum wf_colkind kinds[] = { WF_COL_STR, WF_COL_NUM, WF_COL_STR, WF_COL_STR };
+	return wf_tw_new(out, WF_FMT_CSV, 4, names, kinds);
+}
+
+static int reject(wf_tw *rejects, const char *name, const wf_row *row,
+		  const char *reason, unsigned long *rejected)
+{
+	char line[32];
+	const char *v[4];
+	size_t len[4];
+
+	if (!rejects)
+		return wf_warn_at(name, row->line, "%s", reason);
+	snprintf(line, sizeof line, "%ld", row->line);
+	v[0] = name, len[0] = strlen(name);
+	v[1] = line, len[1] = strlen(line);
+	v[2] = reason, len[2] = strlen(reason);
+	v[3] = row->raw ? row->raw : "", len[3] = row->raw ? row->rawlen : 0;
+	(*rejected)++;
+	wf_tw_row(rejects, v, len);
+	return 0;
+}
+
+int wf_bench_read(wf_bench *b, enum wf_bench_input kind, wf_reader *r,
+		  wf_tw *rejects, unsigned long *rows, unsigned long *rejected)
+{
+	const char *name = wf_reader_name(r);
+	char err[512];
+	wf_row row;
+	int st;
+
+	if (wf_bench_table(b, kind, wf_reader_header(r), err, sizeof err))
+		return wf_warn_at(name, 0, "%s", err);
+	while ((st = wf_reader_next(r, &row)) != WF_ROW_EOF) {
+		if (st == WF_ROW_FATAL)
+			return wf_warn_at(name, 0, "%s", wf_reader_reason(r));
+		if ((++*rows & 0xffff) == 0 && b->progress)
+			b->progress(b->progress_ctx, r, *rows, 0);
+		if (st == WF_ROW_BAD) {
+			if (reject(rejects, name, &row, wf_reader_reason(r), rejected))
+				return -1;
+		} else if (wf_bench_row(b, &row, err, sizeof err)) {
+			if (reject(rejects, name, &row, err, rejected))
+				return -1;
+		}
+	}
+	if (b->progress)
+		b->progress(b->progress_ctx, r, *rows, 1);
+	return 0;
+}
+
+void wf_bench_set_progress(wf_bench *b, wf_bench_progress_fn fn, void *ctx)
+{
+	b->progress = fn;
+	b->progress_ctx = ctx;
+}
+
+static int write_row(void *ctx, const char *const *vals)
+{
+	return wf_tw_row(ctx, vals, NULL) ? -1 : 0;
+}
+
+int wf_bench_write(wf_bench *b, wf_out *out, enum wf_format fmt, int excel_safe)
+{
+	const char *const *names;
+	const enum wf_colkind *kinds;
+	size_t n = wf_bench_columns(b, &names, &kinds);
+	wf_tw *w = wf_tw_new(out, fmt, n, names, kinds);
+	int rc;
+
+	wf_tw_set_excel_safe(w, excel_safe);
+	rc = wf_bench_emit(b, write_row, w);
+	wf_tw_free(w);
+	return rc || wf_out_failed(out) ? -1 : 0;
+}
+
+/* ---- the code list ---- */
+
+struct codes_zip {
+	wf_bench *b;
+	int found, failed;
+};
+
+static int is_voce_spesa(const char *base)
+{
+	return strcasecmp(base, "VoceSpesa.csv") == 0;
+}
+
+static int read_codes_src(wf_bench *b, wf_src *src)
+{
+	static const wf_reader_opts auto_opts;
+	wf_reader *r = wf_reader_new(src, &auto_opts);
+	unsigned long rows = 0, rejected = 0;
+	int rc;
+
+	if (!r)
+		return -1;
+	rc = wf_bench_read(b, WF_BENCH_CODES, r, NULL, &rows, &rejected);
+	wf_reader_free(r);
+	return rc;
+}
+
+static int codes_want(void *ctx, const wf_zip_member *m)
+{
+	struct codes_zip *z = ctx;
+	return !z->found && is_voce_spesa(m->base);
+}
+
+static int codes_take(void *ctx, const wf_zip_member *m, wf_src *src)
+{
+	struct codes_zip *z = ctx;
+	(void)m;
+	z->found = 1;
+	return read_codes_src(z->b, src);
+}
+
+int wf_bench_load_codes(wf_bench *b, const char *path)
+{
+	struct stat st;
+	wf_src *s;
+	unsigned char magic[4];
+	size_t n;
+
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		static const char *const names[] = { "VoceSpesa.CSV", "VoceSpesa.csv" };
+		size_t len = strlen(path) + 16;
+		char *p = wf_xmalloc(len);
+		int rc = -1, found = 0;
+		for (size_t i = 0; i < 2 && !found; i++) {
+			snprintf(p, len, "%s/%s", path, names[i]);
+			found = stat(p, &st) == 0;
+		}
+		if (!found)
+			wf_warn("%s: no VoceSpesa.CSV found", path);
+		else if ((s = wf_src_open(p)))
+			rc = read_codes_src(b, s);
+		free(p);
+		return rc;
+	}
+	if (!(s = wf_src_open(path)))
+		return -1;
+	n = wf_src_peek(s, magic, sizeof magic);
+	if (wf_zip_magic(magic, n)) {
+		struct codes_zip z = { b, 0, 0 };
+		unsigned char *buf = wf_src_slurp_raw(s, &n);
+		int errs = buf ? wf_zip_walk(path, buf, n, codes_want, codes_take, &z) : 1;
+		if (!buf)
+			wf_warn("%s: %s", path, wf_src_error(s));
+		free(buf);
+		wf_src_free(s);
+		if (errs)
+			return -1;
+		if (!z.found)
+			return wf_warn("%s: no VoceSpesa.CSV found", path);
+		return 0;
+	}
+	return read_codes_src(b, s);
+}

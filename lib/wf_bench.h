@@ -1,0 +1,133 @@
+/*
+ * wf_bench.h - the wf-benchmark engine: per-institution indicators,
+ * peer-group statistics, trends and group totals from a fact stream.
+ *
+ * Input: tables with (at least) a period column (default "year", values
+ * YYYY or YYYY-MM), "institution", "measure" and "value"; optional
+ * "institution_name"; plus every column named by the grouping option.
+ * The canonical wf-ingest stream has all of them.
+ *
+ * A record is one institution in one period with one combination of
+ * grouping-column values: every fact row naming it is folded in
+ * (contracts combined), so memory holds one small aggregate per record
+ * and never the rows. Any fact row creates its record, so an
+ * institution that reported something but none of the metric's items
+ * has metric 0 (flag "zero"), not a missing row.
+ *
+ * Metric: "L090", a '+'-separated sum "L090+L107", or a named aggregate:
+ * welfare_core = L090, welfare_extended = L090+L010+L011+L107+P035.
+ * Each item enters with the sign of its FLAG_SEGNO in a VoceSpesa code
+ * list when one is loaded (deduction items subtract), "+" otherwise.
+ * Denominator ("per"): a '+'-separated sum of measures, e.g. HEADCOUNT
+ * or HEADCOUNT+FLEX_UNITS, or none. A record whose denominator is
+ * missing or not positive gets the flag no_denominator and no
+ * per-employee value; it is still written.
+ *
+ * Sums are exact (wf_dec); statistics are doubles printed with 2
+ * decimals (printf "%.2f", "-0.00" written as "0.00"); definitions of
+ * quantiles, MAD, percentile rank, CAGR and slope are in wf_stats.h.
+ *
+ * Use: wf_bench_new; optionally a code list table (WF_BENCH_CODES);
+ * fact tables (WF_BENCH_FACTS); wf_bench_finish; optionally a baseline
+ * table (WF_BENCH_BASELINE); then wf_bench_columns and wf_bench_emit.
+ * Every table is announced with wf_bench_table(header) and followed by
+ * its rows through wf_bench_row.
+ *
+ * Errors: functions returning int give 0 on success and -1 with a
+ * message (lower case, no final period, no file or line: the caller
+ * adds them) in err[errsz].
+ *
+ * Ownership: wf_bench_new returns a new object freed by wf_bench_free
+ * (NULL is a no-op). Rows and headers passed in are borrowed for the
+ * call only; the engine copies what it keeps. Column names and value
+ * strings given to the emit callback are borrowed for that call.
+ */
+#ifndef WF_BENCH_H
+#define WF_BENCH_H
+
+#include <stddef.h>
+
+#include "wf_table.h"
+
+typedef struct wf_bench wf_bench;
+
+typedef struct wf_bench_opts {
+	const char *metric;       /* required */
+	const char *per;          /* NULL: no denominator */
+	const char *period_col;   /* NULL: "year" */
+	const char *group;        /* "col1,col2": --peers or --by; NULL: none */
+	const char *size_classes; /* "1-9,10-49,50-249,250-" or NULL */
+	int min_peers;            /* 0: 5 */
+	int summary;              /* group totals instead of per institution */
+} wf_bench_opts;
+
+/* Validates the options (usage errors: NULL and a message). */
+wf_bench *wf_bench_new(const wf_bench_opts *o, char *err, size_t errsz);
+void wf_bench_free(wf_bench *b);
+
+enum wf_bench_input {
+	WF_BENCH_FACTS = 0,
+	WF_BENCH_CODES,   /* VoceSpesa.CSV: CODI_TIPO_VOCE_SPESA, CODI_VOCE_SPESA, FLAG_SEGNO */
+	WF_BENCH_BASELINE /* an earlier wf-benchmark output (not --summary) */
+};
+
+/* Announce a table of the given kind by its header. Fails naming a
+ * missing column ("no column 'region' for --peers"). */
+int wf_bench_table(wf_bench *b, enum wf_bench_input kind,
+		   const wf_row *header, char *err, size_t errsz);
+
+/* One record of the current table. -1: the row is rejected (bad value,
+ * bad period, empty institution...); the caller reports or counts it
+ * and may go on with the next row. */
+int wf_bench_row(wf_bench *b, const wf_row *row, char *err, size_t errsz);
+
+/* After the last fact row: checks that every metric and denominator
+ * measure appeared in the input (fails naming the first that did not)
+ * and computes everything. */
+int wf_bench_finish(wf_bench *b, char *err, size_t errsz);
+
+/* Output columns (valid after wf_bench_finish; a baseline adds some).
+ * kinds[i] says which are numbers (bare numbers in NDJSON). */
+size_t wf_bench_columns(const wf_bench *b, const char *const **names,
+			const enum wf_colkind **kinds);
+
+/* Output rows in order (period, then institution, then group values; in
+ * summary mode period, then group values). vals[i] NULL = empty. The
+ * callback returns 0 to go on; a non-zero return stops and is returned. */
+typedef int (*wf_bench_emit_fn)(void *ctx, const char *const *vals);
+int wf_bench_emit(wf_bench *b, wf_bench_emit_fn fn, void *ctx);
+
+/* Number of output rows wf_bench_emit will write. */
+size_t wf_bench_nrows(const wf_bench *b);
+
+/* Convenience over the above for a whole table from r (borrowed):
+ * wf_bench_table, then every row. A row the reader or the engine
+ * rejects is written to rejects (columns source,line,reason,raw; see
+ * wf_bench_rejects_new) and counted in *rejected when rejects is not
+ * NULL; otherwise the first one stops the read. Rows read are added to
+ * *rows. Returns 0, or -1 after printing "wf-x: FILE[:LINE]: reason". */
+int wf_bench_read(wf_bench *b, enum wf_bench_input kind, wf_reader *r,
+		  wf_tw *rejects, unsigned long *rows, unsigned long *rejected);
+
+/* Load the code list for the metric's signs from path: a folder holding
+ * VoceSpesa.CSV (or .csv), a zip archive holding it (as published in
+ * {YYYY}Anagrafiche.zip, nested archives included), or the file itself.
+ * Read with automatic dialect detection, whatever the facts use. Any bad
+ * row stops the load. Returns 0, or -1 after a message. */
+int wf_bench_load_codes(wf_bench *b, const char *path);
+
+/* Called by wf_bench_read every 65536 rows and once at the end of each
+ * table (done set), for progress lines. NULL: none. */
+typedef void (*wf_bench_progress_fn)(void *ctx, wf_reader *r,
+				     unsigned long rows, int done);
+void wf_bench_set_progress(wf_bench *b, wf_bench_progress_fn fn, void *ctx);
+
+/* A table writer on out (borrowed) with the rejects columns. */
+wf_tw *wf_bench_rejects_new(wf_out *out);
+
+/* Write the output (after wf_bench_finish and any baseline) through a
+ * new table writer on out (borrowed). Returns 0, or -1 once the output
+ * has failed. */
+int wf_bench_write(wf_bench *b, wf_out *out, enum wf_format fmt, int excel_safe);
+
+#endif

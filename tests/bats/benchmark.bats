@@ -1,0 +1,473 @@
+#!/usr/bin/env bats
+# wf-benchmark: every option and error path, on hand-made synthetic
+# fixtures in tests/fixtures/benchmark whose expected outputs were worked
+# out by hand (see the README there).
+load common
+
+setup() {
+	T="$BATS_TEST_TMPDIR/t"
+	mkdir -p "$T"
+	# short, stable file names in messages
+	cd "$FIX/benchmark"
+}
+
+PEERS=(-m L090 --per HEADCOUNT --peers institution_type --min-peers 4)
+USAGE_TAIL="Try 'wf-benchmark --help' for more information."
+
+# ---- success paths ----
+
+@test "--help goes to stdout, states the definitions, exit 0" {
+	run --separate-stderr wf-benchmark --help
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	[ "${lines[0]}" = "Usage: wf-benchmark --metric SPEC [OPTION]... [FILE]..." ]
+	[[ "$output" == *"(R type 7)"* ]]
+	[[ "$output" == *"mid-rank 100 (below + 0.5 equal) / n"* ]]
+	[[ "$output" == *"1.4826 MAD"* ]]
+}
+
+@test "--version" {
+	run --separate-stderr wf-benchmark --version
+	[ "$status" -eq 0 ]
+	[ "$output" = "wf-benchmark (wfkit) 0.1.0" ]
+}
+
+@test "peers by institution_type: every column as worked out by hand" {
+	run --separate-stderr wf-benchmark "${PEERS[@]}" facts.csv
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	[ "$output" = "$(cat expected-peers.csv)" ]
+}
+
+@test "named metric welfare_core is L090" {
+	run --separate-stderr wf-benchmark -m welfare_core --per HEADCOUNT --peers institution_type --min-peers 4 facts.csv
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(cat expected-peers.csv)" ]
+}
+
+@test "stdin, explicit - and NDJSON input give the same result" {
+	run --separate-stderr wf-benchmark "${PEERS[@]}" < facts.csv
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(cat expected-peers.csv)" ]
+	run --separate-stderr wf-benchmark "${PEERS[@]}" - < facts.ndjson
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(cat expected-peers.csv)" ]
+	run --separate-stderr wf-benchmark "${PEERS[@]}" --input-format ndjson facts.ndjson
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(cat expected-peers.csv)" ]
+}
+
+@test "rows of one institution may arrive in any order and over several files" {
+	head -8 facts.csv > "$T/a.csv"
+	{ head -1 facts.csv; tail -n +9 facts.csv | sort -r; } > "$T/b.csv"
+	run --separate-stderr wf-benchmark "${PEERS[@]}" "$T/b.csv" "$T/a.csv"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(cat expected-peers.csv)" ]
+}
+
+@test "-o writes the file atomically and nothing to stdout" {
+	run --separate-stderr wf-benchmark "${PEERS[@]}" -o "$T/out.csv" facts.csv
+	[ "$status" -eq 0 ]
+	[ "$output" = "" ]
+	diff -u expected-peers.csv "$T/out.csv"
+	[ -z "$(ls -A "$T" | grep -v '^out.csv$')" ]
+}
+
+@test "-f ndjson: numbers bare, missing values null" {
+	run --separate-stderr wf-benchmark "${PEERS[@]}" -f ndjson facts.csv
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 9 ]
+	[ "${lines[5]}" = '{"year":"2019","institution":"P1","institution_name":"PROVINCIA UNO","institution_type":"P","metric":10,"denominator":2,"per_employee":5.00,"peers":1,"peer_mean":null,"peer_median":null,"peer_p25":null,"peer_p75":null,"peer_p90":null,"peer_min":null,"peer_max":null,"pct_rank":null,"robust_z":null,"gap_median":null,"gap_median_pct":null,"change":null,"change_pct":null,"cagr_pct":null,"slope":null,"flags":"small_peer_group|first_year"}' ]
+}
+
+@test "--summary --by institution_type --per HEADCOUNT" {
+	run --separate-stderr wf-benchmark -m L090 --per HEADCOUNT --summary --by institution_type facts.csv
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(cat expected-summary.csv)" ]
+}
+
+@test "--per HEADCOUNT+FLEX_UNITS adds flexible staff to the denominator" {
+	run --separate-stderr wf-benchmark -m L090 --per HEADCOUNT+FLEX_UNITS --summary --by institution_type facts.csv
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(cat expected-summary-flex.csv)" ]
+}
+
+@test "--summary without --by or --per: one row a period" {
+	run --separate-stderr wf-benchmark -m L090 --summary facts.csv
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(cat expected-summary-total.csv)" ]
+}
+
+@test "--size-classes groups by headcount class (none last)" {
+	run --separate-stderr wf-benchmark -m L090 --summary --size-classes 1-9,10-49,50- facts.csv
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(cat expected-summary-classes.csv)" ]
+}
+
+@test "--size-classes with --peers adds size_class to the peer key" {
+	run --separate-stderr wf-benchmark -m L090 --peers region --size-classes 1-9,10- --min-peers 1 facts.csv
+	[ "$status" -eq 0 ]
+	# 2019 region 03, class 1-9: only C5 (headcount 3): its own peer group
+	[ "${lines[0]:0:46}" = "year,institution,institution_name,region,size_" ]
+	[[ "${lines[5]}" == "2019,C5,COMUNE CINQUE,03,1-9,60,1,60.00,60.00,"* ]]
+	# C4 has no HEADCOUNT: no class, alone as well
+	[[ "${lines[4]}" == "2019,C4,COMUNE QUATTRO,03,,30,1,30.00,"* ]]
+}
+
+@test "--codes DIR: deduction items (FLAG_SEGNO -) subtract" {
+	run --separate-stderr wf-benchmark -m L090+P098 --codes codes --min-peers 1 signs.csv
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	[ "$output" = "$(cat expected-signs.csv)" ]
+	run --separate-stderr wf-benchmark -m L090+P098 --codes codes/VoceSpesa.CSV --min-peers 1 signs.csv
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(cat expected-signs.csv)" ]
+}
+
+@test "--codes ZIP: the code list inside an archive (as published)" {
+	python3 -c "
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w') as z:
+    z.write('codes/VoceSpesa.CSV', '2024Anagrafiche/VoceSpesa.CSV')
+" "$T/codes.zip"
+	run --separate-stderr wf-benchmark -m L090+P098 --codes "$T/codes.zip" --min-peers 1 signs.csv
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(cat expected-signs.csv)" ]
+}
+
+@test "--codes is read with its own dialect, whatever -d says for the facts" {
+	tr ',' '|' < signs.csv > "$T/pipe.csv"
+	run --separate-stderr wf-benchmark -m L090+P098 --codes codes -d '|' --min-peers 1 "$T/pipe.csv"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(cat expected-signs.csv)" ]
+}
+
+@test "--codes with the real 2024 code lists: P098 is a deduction, welfare items add" {
+	need_shared
+	codes="$CODES"
+	run --separate-stderr wf-benchmark -m L090+P098 --codes "$codes" --min-peers 1 signs.csv
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(cat expected-signs.csv)" ]
+	run --separate-stderr wf-benchmark -m welfare_extended --codes "$codes" --summary facts.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: measure 'L010' of --metric does not appear in the input" ]
+}
+
+@test "without --codes every item adds" {
+	run --separate-stderr wf-benchmark -m L090+P098 --min-peers 1 signs.csv
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(cat expected-nosigns.csv)" ]
+}
+
+@test "--period COLUMN with YYYY-MM: same month a year earlier" {
+	run --separate-stderr wf-benchmark -m W1 --period month --min-peers 1 monthly.csv
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(cat expected-monthly.csv)" ]
+}
+
+@test "--baseline adds the change since an earlier run" {
+	run --separate-stderr wf-benchmark "${PEERS[@]}" --baseline baseline.csv facts.csv
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	[ "$output" = "$(cat expected-baseline.csv)" ]
+}
+
+@test "--baseline is read with its own dialect, whatever -d says for the facts" {
+	tr ',' ';' < facts.csv | sed 's/"COMUNE UNO; CENTRO"/"COMUNE UNO, CENTRO"/' > "$T/semi.csv"
+	run --separate-stderr wf-benchmark "${PEERS[@]}" -d ';' --baseline baseline.csv "$T/semi.csv"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(cat expected-baseline.csv)" ]
+}
+
+@test "an output can serve as its own baseline: no change" {
+	wf-benchmark "${PEERS[@]}" -o "$T/run1.csv" facts.csv
+	run --separate-stderr wf-benchmark "${PEERS[@]}" --baseline "$T/run1.csv" facts.csv
+	[ "$status" -eq 0 ]
+	[[ "${lines[1]}" == *",2019,10.00,0.00,0.00,0.00,first_year" ]]
+	[[ "${lines[7]}" == *",2020,11.00,0.00,0.00,,small_peer_group" ]]
+}
+
+@test "--rejects: bad rows go there, the rest is written, exit 1" {
+	run --separate-stderr wf-benchmark -m L090 --min-peers 1 --rejects "$T/rej.csv" bad.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: 2 rows rejected (see $T/rej.csv)" ]
+	[ "$output" = "$(cat expected-bad.csv)" ]
+	diff -u expected-bad-rejects.csv "$T/rej.csv"
+}
+
+@test "-v reports the dialect and the counts" {
+	run --separate-stderr wf-benchmark -m L090 -v --min-peers 1 signs.csv
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "wf-benchmark: signs.csv: csv, delimiter ',' (from header), encoding ascii (no non-ASCII byte)
+wf-benchmark: 3 rows read, 0 rejected, 2 rows written" ]
+}
+
+@test "--progress clears its line at the end; --no-progress writes nothing" {
+	run --separate-stderr wf-benchmark "${PEERS[@]}" --progress facts.csv
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(cat expected-peers.csv)" ]
+	[ "$stderr" = $'\r\e[K' ]
+	run --separate-stderr wf-benchmark "${PEERS[@]}" --no-progress facts.csv
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+}
+
+@test "-d, --encoding and --max-field-bytes are the shared reader options" {
+	tr ',' ';' < signs.csv > "$T/semi.csv"
+	run --separate-stderr wf-benchmark -m L090 --min-peers 1 -d ';' --encoding utf-8 --max-field-bytes 1M "$T/semi.csv"
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "2019,A,130,2,75.00,75.00,47.50,102.50,119.00,20.00,130.00,75.00,0.67,55.00,73.33,,,,,first_year" ]
+}
+
+@test "--excel-safe neutralises formula-like names" {
+	printf 'year,institution,institution_name,measure,value\n2019,A,=1+2,L090,5\n' > "$T/x.csv"
+	run --separate-stderr wf-benchmark -m L090 --min-peers 1 --excel-safe "$T/x.csv"
+	[ "$status" -eq 0 ]
+	[[ "${lines[1]}" == "2019,A,\"'=1+2\",5,"* ]]
+}
+
+# ---- data errors: exit 1 ----
+
+@test "unparsable value: FILE:LINE, nothing on stdout" {
+	run --separate-stderr wf-benchmark -m L090 bad.csv
+	[ "$status" -eq 1 ]
+	[ "$output" = "" ]
+	[ "$stderr" = "wf-benchmark: bad.csv:3: bad value 'abc': not a number" ]
+}
+
+@test "ragged row from the reader is a data error too" {
+	printf 'year,institution,measure,value\n2019,A\n' > "$T/r.csv"
+	run --separate-stderr wf-benchmark -m L090 "$T/r.csv"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: $T/r.csv:2: expected 4 fields, found 2" ]
+}
+
+@test "yearly and monthly periods do not mix" {
+	printf 'year,institution,measure,value\n2019,A,L090,1\n2019-02,B,L090,1\n' > "$T/m.csv"
+	run --separate-stderr wf-benchmark -m L090 "$T/m.csv"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: $T/m.csv:3: period '2019-02' is monthly but earlier periods are yearly" ]
+}
+
+@test "empty institution" {
+	printf 'year,institution,measure,value\n2019,,L090,1\n' > "$T/e.csv"
+	run --separate-stderr wf-benchmark -m L090 "$T/e.csv"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: $T/e.csv:2: empty institution" ]
+}
+
+@test "a measure of --metric found nowhere in the input is named" {
+	run --separate-stderr wf-benchmark -m L090+L999 facts.csv
+	[ "$status" -eq 1 ]
+	[ "$output" = "" ]
+	[ "$stderr" = "wf-benchmark: measure 'L999' of --metric does not appear in the input" ]
+}
+
+@test "a measure of --per found nowhere in the input is named" {
+	run --separate-stderr wf-benchmark -m L090 --per HEADCOUNT signs.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: measure 'HEADCOUNT' of --per does not appear in the input" ]
+}
+
+@test "--size-classes needs HEADCOUNT in the input" {
+	run --separate-stderr wf-benchmark -m L090 --size-classes 1-9,10- signs.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: measure 'HEADCOUNT' of --size-classes does not appear in the input" ]
+}
+
+@test "a metric item missing from the --codes list is named" {
+	run --separate-stderr wf-benchmark -m L090+L107 --codes codes signs.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: measure 'L107' of --metric is not in the code list" ]
+}
+
+@test "missing column needed by --peers / --by is named" {
+	run --separate-stderr wf-benchmark -m L090 --peers region,province2 facts.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: facts.csv: no column 'province2' for --peers" ]
+	run --separate-stderr wf-benchmark -m L090 --summary --by aggregate signs.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: signs.csv: no column 'aggregate' for --by" ]
+}
+
+@test "missing period column" {
+	run --separate-stderr wf-benchmark -m L090 --period month facts.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: facts.csv: no column 'month'" ]
+}
+
+@test "baseline without the value column" {
+	run --separate-stderr wf-benchmark -m L090 --min-peers 1 --baseline baseline.csv signs.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: baseline.csv: no column 'metric' in the baseline" ]
+}
+
+@test "missing input file and missing code list" {
+	run --separate-stderr wf-benchmark -m L090 nope.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: nope.csv: No such file or directory" ]
+	run --separate-stderr wf-benchmark -m L090 --codes nodir facts.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: nodir: No such file or directory" ]
+}
+
+@test "--codes without a VoceSpesa list" {
+	mkdir "$T/nocodes"
+	run --separate-stderr wf-benchmark -m L090 --codes "$T/nocodes" signs.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: $T/nocodes: no VoceSpesa.CSV found" ]
+	python3 -c "
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w') as z:
+    z.writestr('LEGGIMI.txt', 'synthetic test archive')
+" "$T/empty.zip"
+	run --separate-stderr wf-benchmark -m L090 --codes "$T/empty.zip" signs.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: $T/empty.zip: no VoceSpesa.CSV found" ]
+}
+
+@test "a bad row in the code list stops with FILE:LINE" {
+	mkdir "$T/badcodes"
+	printf 'ANNO;CODI_TIPO_VOCE_SPESA;CODI_VOCE_SPESA;DESC_VOCE_SPESA;FLAG_SEGNO\n2024;L;90;BENESSERE;*\n' > "$T/badcodes/VoceSpesa.CSV"
+	run --separate-stderr wf-benchmark -m L090 --codes "$T/badcodes" signs.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: $T/badcodes/VoceSpesa.CSV:2: bad FLAG_SEGNO '*'" ]
+}
+
+@test "stdout write failure is exit 1 with a message" {
+	run --separate-stderr bash -c "'$WF_BUILD/bin/wf-benchmark' -m L090 facts.csv > /dev/full"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: write error: stdout: No space left on device" ]
+}
+
+@test "-o into a missing directory fails before reading, leaves nothing" {
+	run --separate-stderr wf-benchmark -m L090 -o "$T/no/out.csv" facts.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: $T/no/out.csv: No such file or directory" ]
+}
+
+@test "a failed run leaves an existing -o file untouched" {
+	echo keep > "$T/out.csv"
+	run --separate-stderr wf-benchmark -m L090 -o "$T/out.csv" bad.csv
+	[ "$status" -eq 1 ]
+	[ "$(cat "$T/out.csv")" = "keep" ]
+	[ "$(ls -A "$T")" = "out.csv" ]
+}
+
+# ---- usage errors: exit 2 ----
+
+usage_error() { # expected message, then arguments
+	local msg="$1"
+	shift
+	run --separate-stderr wf-benchmark "$@"
+	[ "$status" -eq 2 ]
+	[ "$output" = "" ]
+	[ "$stderr" = "wf-benchmark: $msg
+$USAGE_TAIL" ]
+}
+
+@test "usage: --metric is required" {
+	usage_error "--metric is required" facts.csv
+}
+
+@test "usage: malformed --metric and --per" {
+	usage_error "invalid --metric 'L090+'" -m L090+ facts.csv
+	usage_error "invalid --metric 'L090-P098'" -m L090-P098 facts.csv
+	usage_error "measure 'L090' appears twice in --metric" -m L090+L090 facts.csv
+	usage_error "invalid --per 'HEAD COUNT'" -m L090 --per 'HEAD COUNT' facts.csv
+}
+
+@test "usage: malformed --peers, --by, --size-classes, --min-peers, --period" {
+	usage_error "invalid --peers 'region,'" -m L090 --peers region, facts.csv
+	usage_error "column 'region' appears twice in --by" -m L090 --summary --by region,region facts.csv
+	usage_error "invalid --size-classes '1-9,11-'" -m L090 --size-classes 1-9,11- facts.csv
+	usage_error "invalid --size-classes '1-,10-'" -m L090 --size-classes 1-,10- facts.csv
+	usage_error "invalid --min-peers '0'" -m L090 --min-peers 0 facts.csv
+	usage_error "invalid --min-peers 'x'" -m L090 --min-peers x facts.csv
+	usage_error "invalid --period ''" -m L090 --period '' facts.csv
+	usage_error "column 'year' cannot be used in --peers" -m L090 --peers region,year facts.csv
+	usage_error "column 'measure' cannot be used in --by" -m L090 --summary --by measure facts.csv
+}
+
+@test "usage: options that do not go together" {
+	usage_error "--peers does not go with --summary (use --by)" -m L090 --summary --peers region facts.csv
+	usage_error "--by needs --summary (use --peers)" -m L090 --by region facts.csv
+	usage_error "--baseline does not go with --summary" -m L090 --summary --baseline baseline.csv facts.csv
+}
+
+@test "usage: bad -f and shared option values" {
+	usage_error "invalid format 'xml' (csv, ndjson)" -m L090 -f xml facts.csv
+	usage_error "invalid input format 'xml' (auto, csv, ndjson)" -m L090 --input-format xml facts.csv
+	usage_error "invalid encoding 'ebcdic' (auto, utf-8, cp1252, latin1)" -m L090 --encoding ebcdic facts.csv
+}
+
+@test "usage: unknown option and missing argument" {
+	usage_error "unrecognized option '--bogus'" -m L090 --bogus facts.csv
+	usage_error "option '--per' requires an argument" -m L090 --per
+}
+
+# ---- CALIBRATION (synthetic data) ----
+# The generator (tests/gen/wf-synth.c) and wf-ingest feed wf-benchmark;
+# skips when either is not built or ../shared (code lists) is absent.
+@test "calibration: --summary reproduces the published L090 totals (synthetic history)" {
+	[ -x "$WF_BUILD/bin/wf-synth" ] || skip "wf-synth not built"
+	[ -x "$WF_BUILD/bin/wf-ingest" ] || skip "wf-ingest not built"
+	need_shared
+	codes="$CODES"
+	"$WF_BUILD/bin/wf-synth" -o "$T/synth" --codes "$codes" -y 2001
+	"$WF_BUILD/bin/wf-synth" -o "$T/synth" --codes "$codes" -y 2019
+	"$WF_BUILD/bin/wf-ingest" --codes "$codes" -o "$T/facts.csv" \
+		"$T"/synth/COSTO_LAVORO_* "$T"/synth/OCCUPAZIONE_* 2>/dev/null
+	run --separate-stderr wf-benchmark -m welfare_core --summary --by aggregate "$T/facts.csv"
+	[ "$status" -eq 0 ]
+	# Regions and local authorities (aggregate 04): 34.0 M EUR 2001, 13.3 M 2019
+	[ "$(printf '%s\n' "$output" | awk -F, '$1 == 2001 && $2 == "04" { printf "%.1f", $4 / 1e6 }')" = "34.0" ]
+	[ "$(printf '%s\n' "$output" | awk -F, '$1 == 2019 && $2 == "04" { printf "%.1f", $4 / 1e6 }')" = "13.3" ]
+	# comuni (institution type C): 24.9 M and 2.5 M
+	run --separate-stderr wf-benchmark -m welfare_core --summary --by institution_type "$T/facts.csv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | awk -F, '$1 == 2001 && $2 == "C" { printf "%.1f", $4 / 1e6 }')" = "24.9" ]
+	[ "$(printf '%s\n' "$output" | awk -F, '$1 == 2019 && $2 == "C" { printf "%.1f", $4 / 1e6 }')" = "2.5" ]
+}
+
+# ---- documentation and completions stay in step with the options ----
+
+@test "every long option of --help is in the man page and both completions" {
+	root="$BATS_TEST_DIRNAME/../.."
+	opts=$(wf-benchmark --help | grep -o -- '--[a-z][a-z-]*' | sort -u)
+	[ -n "$opts" ]
+	man="$(sed 's/\\-/-/g' "$root/share/man/man1/wf-benchmark.1")"
+	for o in $opts; do
+		[[ "$man" == *"$o"* ]] || { echo "man lacks $o"; false; }
+		grep -q -- "$o" "$root/completions/wf-benchmark.bash" || { echo "bash lacks $o"; false; }
+		grep -q -- "$o" "$root/completions/_wf-benchmark" || { echo "zsh lacks $o"; false; }
+	done
+}
+
+@test "bash completion completes options and --peers columns" {
+	bc=/usr/share/bash-completion/bash_completion
+	[ -r "$bc" ] || skip "bash-completion not installed"
+	run bash -c "source $bc; source '$BATS_TEST_DIRNAME/../../completions/wf-benchmark.bash'
+		t() { COMP_WORDS=(\"\$@\"); COMP_CWORD=\$((\$# - 1)); COMP_LINE=\"\$*\"
+		      COMP_POINT=\${#COMP_LINE}; COMPREPLY=(); _wf_benchmark; echo \"\${COMPREPLY[*]}\"; }
+		t wf-benchmark --su; t wf-benchmark --peers institution_type,reg; t wf-benchmark -f n"
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "--summary" ]
+	[ "${lines[1]}" = "institution_type,region" ]
+	[ "${lines[2]}" = "ndjson" ]
+}
+
+# ---- an independent oracle (python3 stdlib) on a larger synthetic stream ----
+
+@test "peer statistics agree with an independent implementation (synthetic, seeded)" {
+	command -v python3 >/dev/null || skip "python3 absent"
+	python3 oracle.py gen "$T/facts.csv"
+	wf-benchmark -m L090 --per HEADCOUNT --peers institution_type,region -o "$T/out.csv" "$T/facts.csv"
+	run python3 oracle.py check "$T/out.csv"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *" mismatches 0" ]]
+	# the stream has small groups, zero spenders and missing headcounts
+	grep -q small_peer_group "$T/out.csv"
+	grep -q 'zero' "$T/out.csv"
+	grep -q no_denominator "$T/out.csv"
+}

@@ -1,0 +1,472 @@
+/* The engine fed row by row. Expected figures were worked out by hand
+ * (see the comments next to each); statistics are compared as the
+ * 2-decimal text the engine writes. */
+#include "wf_bench.h"
+#include "wf_test.h"
+
+/* A wf_row over a comma-separated line (no quoting needed here). */
+typedef struct trow {
+	char buf[512];
+	const char *f[32];
+	size_t len[32];
+	unsigned char null[32];
+	wf_row r;
+} trow;
+
+static const wf_row *mkrow(trow *t, const char *line, long lineno)
+{
+	size_t n = 0;
+	char *p = t->buf;
+
+	snprintf(t->buf, sizeof t->buf, "%s", line);
+	for (;;) {
+		char *c = strchr(p, ',');
+		t->f[n] = p;
+		t->null[n] = 0;
+		if (c)
+			*c = '\0';
+		t->len[n] = strlen(p);
+		n++;
+		if (!c)
+			break;
+		p = c + 1;
+	}
+	t->r.n = n;
+	t->r.f = t->f;
+	t->r.len = t->len;
+	t->r.null = t->null;
+	t->r.line = lineno;
+	t->r.raw = line;
+	t->r.rawlen = strlen(line);
+	return &t->r;
+}
+
+/* The output as text: header, then rows, ',' between cells. */
+typedef struct sink {
+	char text[16384];
+	size_t len, ncols;
+} sink;
+
+static int collect(void *ctx, const char *const *vals)
+{
+	sink *s = ctx;
+	for (size_t i = 0; i < s->ncols; i++)
+		s->len += (size_t)snprintf(s->text + s->len, sizeof s->text - s->len,
+					   "%s%s", i ? "," : "", vals[i] ? vals[i] : "");
+	s->len += (size_t)snprintf(s->text + s->len, sizeof s->text - s->len, "\n");
+	return 0;
+}
+
+static void render(wf_bench *b, sink *s)
+{
+	const char *const *names;
+	s->len = 0;
+	s->ncols = wf_bench_columns(b, &names, NULL);
+	collect(s, names);
+	CHECK_INT(wf_bench_emit(b, collect, s), 0);
+}
+
+static int feed(wf_bench *b, enum wf_bench_input kind, const char *const *lines)
+{
+	trow t;
+	char err[256];
+	int bad = 0;
+
+	CHECK_INT(wf_bench_table(b, kind, mkrow(&t, lines[0], 1), err, sizeof err), 0);
+	for (long i = 1; lines[i]; i++)
+		if (wf_bench_row(b, mkrow(&t, lines[i], i + 1), err, sizeof err)) {
+			fprintf(stderr, "line %ld: %s\n", i + 1, err);
+			bad++;
+		}
+	return bad;
+}
+
+static const char *const facts_a[] = {
+	"year,institution,institution_type,institution_name,contract,measure,value",
+	"2019,C1,C,COMUNE UNO,RALN,L090,100",
+	"2019,C1,C,COMUNE UNO,SEGR,L090,50",
+	"2019,C1,C,COMUNE UNO,RALN,HEADCOUNT,10",
+	"2019,C1,C,COMUNE UNO,SEGR,HEADCOUNT,5",
+	"2019,C2,C,COMUNE DUE,RALN,L090,40",
+	"2019,C2,C,COMUNE DUE,RALN,HEADCOUNT,10",
+	"2019,C3,C,COMUNE TRE,RALN,A015,1000",
+	"2019,C3,C,COMUNE TRE,RALN,HEADCOUNT,20",
+	"2019,C4,C,COMUNE QUATTRO,RALN,L090,30",
+	"2019,C5,C,COMUNE CINQUE,RALN,L090,60",
+	"2019,C5,C,COMUNE CINQUE,RALN,HEADCOUNT,3",
+	"2019,P1,P,PROVINCIA UNO,RALN,L090,10",
+	"2019,P1,P,PROVINCIA UNO,RALN,HEADCOUNT,2",
+	"2020,C3,C,COMUNE TRE,RALN,L090,0",
+	"2020,C3,C,COMUNE TRE,RALN,HEADCOUNT,20",
+	"2020,C2,C,COMUNE DUE,RALN,L090,20",
+	"2020,C2,C,COMUNE DUE,RALN,HEADCOUNT,10",
+	"2020,C1,C,COMUNE UNO,RALN,L090,220",
+	"2020,C1,C,COMUNE UNO,RALN,HEADCOUNT,20",
+	NULL
+};
+
+/* 2019 type C values 10 4 0 20 (C4 has no headcount): sorted 0 4 10 20,
+ * mean 8.5, median 7, p25 3, p75 12.5, p90 17; |x - 7| = 3 3 7 13 ->
+ * MAD 5, z = (x - 7) / 7.413. 2020 has 3 values < --min-peers 4. */
+static void test_benchmark(void)
+{
+	wf_bench_opts o = { .metric = "welfare_core", .per = "HEADCOUNT",
+			    .group = "institution_type", .min_peers = 4 };
+	char err[256];
+	wf_bench *b = wf_bench_new(&o, err, sizeof err);
+	static sink s;
+
+	CHECK(b != NULL);
+	CHECK_INT(feed(b, WF_BENCH_FACTS, facts_a), 0);
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
+	CHECK_INT(wf_bench_nrows(b), 9);
+	render(b, &s);
+	CHECK_STR(s.text,
+"year,institution,institution_name,institution_type,metric,denominator,per_employee,peers,peer_mean,peer_median,peer_p25,peer_p75,peer_p90,peer_min,peer_max,pct_rank,robust_z,gap_median,gap_median_pct,change,change_pct,cagr_pct,slope,flags\n"
+"2019,C1,COMUNE UNO,C,150,15,10.00,4,8.50,7.00,3.00,12.50,17.00,0.00,20.00,62.50,0.40,3.00,42.86,,,10.00,1.00,first_year\n"
+"2019,C2,COMUNE DUE,C,40,10,4.00,4,8.50,7.00,3.00,12.50,17.00,0.00,20.00,37.50,-0.40,-3.00,-42.86,,,-50.00,-2.00,first_year\n"
+"2019,C3,COMUNE TRE,C,0,20,0.00,4,8.50,7.00,3.00,12.50,17.00,0.00,20.00,12.50,-0.94,-7.00,-100.00,,,,0.00,zero|first_year\n"
+"2019,C4,COMUNE QUATTRO,C,30,,,4,8.50,7.00,3.00,12.50,17.00,0.00,20.00,,,,,,,,,no_denominator|first_year\n"
+"2019,C5,COMUNE CINQUE,C,60,3,20.00,4,8.50,7.00,3.00,12.50,17.00,0.00,20.00,87.50,1.75,13.00,185.71,,,,,first_year\n"
+"2019,P1,PROVINCIA UNO,P,10,2,5.00,1,,,,,,,,,,,,,,,,small_peer_group|first_year\n"
+"2020,C1,COMUNE UNO,C,220,20,11.00,3,,,,,,,,,,,,1.00,10.00,10.00,1.00,small_peer_group\n"
+"2020,C2,COMUNE DUE,C,20,10,2.00,3,,,,,,,,,,,,-2.00,-50.00,-50.00,-2.00,small_peer_group\n"
+"2020,C3,COMUNE TRE,C,0,20,0.00,3,,,,,,,,,,,,0.00,,,0.00,zero|small_peer_group\n");
+	wf_bench_free(b);
+}
+
+/* Group totals of the same facts. 2019 C: 5 institutions, metric
+ * 150+40+0+30+60 = 280, denominators of those with one 15+10+20+3 = 48,
+ * ratio (280-30)/48 = 5.208, mean 8.5, median 7, zero 1 of 5.
+ * 2020 C: 240, 50, ratio 4.8, mean 13/3, median 2, zero 1 of 3. */
+static void test_summary(void)
+{
+	wf_bench_opts o = { .metric = "L090", .per = "HEADCOUNT",
+			    .group = "institution_type", .summary = 1 };
+	char err[256];
+	wf_bench *b = wf_bench_new(&o, err, sizeof err);
+	static sink s;
+
+	CHECK_INT(feed(b, WF_BENCH_FACTS, facts_a), 0);
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
+	render(b, &s);
+	CHECK_STR(s.text,
+"year,institution_type,institutions,metric_total,denominator_total,no_denominator,ratio_of_totals,mean,median,zero_share_pct\n"
+"2019,C,5,280,48,1,5.21,8.50,7.00,20.00\n"
+"2019,P,1,10,2,0,5.00,5.00,5.00,0.00\n"
+"2020,C,3,240,50,0,4.80,4.33,2.00,33.33\n");
+	wf_bench_free(b);
+
+	/* no grouping, no denominator: one row a year */
+	o = (wf_bench_opts){ .metric = "L090", .summary = 1 };
+	b = wf_bench_new(&o, err, sizeof err);
+	CHECK_INT(feed(b, WF_BENCH_FACTS, facts_a), 0);
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
+	render(b, &s);
+	/* 2019 metrics 150 40 0 30 60 10: mean 48.33, median 35 */
+	CHECK_STR(s.text,
+"year,institutions,metric_total,mean,median,zero_share_pct\n"
+"2019,6,290,48.33,35.00,16.67\n"
+"2020,3,240,80.00,20.00,33.33\n");
+	wf_bench_free(b);
+}
+
+/* Size classes by headcount: C1 15 and C2 10 fall in 10-49, C3 20 too,
+ * C5 3 in 1-9, C4 (no headcount) in none. */
+static void test_size_classes(void)
+{
+	wf_bench_opts o = { .metric = "L090", .summary = 1,
+			    .size_classes = "1-9,10-49,50-" };
+	char err[256];
+	wf_bench *b = wf_bench_new(&o, err, sizeof err);
+	static sink s;
+
+	CHECK_INT(feed(b, WF_BENCH_FACTS, facts_a), 0);
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
+	render(b, &s);
+	/* 2019 1-9: C5 60, P1 10 (headcount 2); 10-49: C1 150 C2 40 C3 0 */
+	CHECK_STR(s.text,
+"year,size_class,institutions,metric_total,mean,median,zero_share_pct\n"
+"2019,1-9,2,70,35.00,35.00,0.00\n"
+"2019,10-49,3,190,63.33,40.00,33.33\n"
+"2019,,1,30,30.00,30.00,0.00\n"
+"2020,10-49,3,240,80.00,20.00,33.33\n");
+	wf_bench_free(b);
+}
+
+/* Values 1 2 3 4 100 without a denominator: median 3, MAD 1,
+ * z(100) = 97 / 1.4826 = 65.43 -> outlier; z(1) = -1.35. */
+static void test_outlier_and_signs(void)
+{
+	static const char *const codes[] = {
+		"ANNO,CODI_TIPO_VOCE_SPESA,CODI_VOCE_SPESA,DESC_VOCE_SPESA,FLAG_SEGNO",
+		"2024,L,90,BENESSERE DEL PERSONALE,+",
+		"2024,P,98,SOMME RICEVUTE,-",
+		NULL
+	};
+	static const char *const facts[] = {
+		"year,institution,measure,value",
+		"2019,A,L090,1",
+		"2019,B,L090,2",
+		"2019,C,L090,3",
+		"2019,D,L090,4",
+		"2019,E,L090,130",
+		"2019,E,P098,30",
+		NULL
+	};
+	wf_bench_opts o = { .metric = "L090+P098" };
+	char err[256];
+	wf_bench *b = wf_bench_new(&o, err, sizeof err);
+	static sink s;
+
+	CHECK_INT(feed(b, WF_BENCH_CODES, codes), 0);
+	CHECK_INT(feed(b, WF_BENCH_FACTS, facts), 0);
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
+	render(b, &s);
+	CHECK_STR(s.text,
+"year,institution,metric,peers,peer_mean,peer_median,peer_p25,peer_p75,peer_p90,peer_min,peer_max,pct_rank,robust_z,gap_median,gap_median_pct,change,change_pct,cagr_pct,slope,flags\n"
+"2019,A,1,5,22.00,3.00,2.00,4.00,61.60,1.00,100.00,10.00,-1.35,-2.00,-66.67,,,,,first_year\n"
+"2019,B,2,5,22.00,3.00,2.00,4.00,61.60,1.00,100.00,30.00,-0.67,-1.00,-33.33,,,,,first_year\n"
+"2019,C,3,5,22.00,3.00,2.00,4.00,61.60,1.00,100.00,50.00,0.00,0.00,0.00,,,,,first_year\n"
+"2019,D,4,5,22.00,3.00,2.00,4.00,61.60,1.00,100.00,70.00,0.67,1.00,33.33,,,,,first_year\n"
+"2019,E,100,5,22.00,3.00,2.00,4.00,61.60,1.00,100.00,90.00,65.43,97.00,3233.33,,,,,outlier|first_year\n");
+	wf_bench_free(b);
+}
+
+/* YYYY-MM periods: year over year compares the same month; CAGR
+ * 10 -> 15 in one year = 50 %; slope over t = 2020, 2020 + 1/12, 2021
+ * and y = 10 20 15 is 540 / 798 = 0.677 a year. */
+static void test_monthly(void)
+{
+	static const char *const facts[] = {
+		"month,institution,measure,value",
+		"2020-01,X,W1,10",
+		"2020-02,X,W1,20",
+		"2021-01,X,W1,15",
+		NULL
+	};
+	wf_bench_opts o = { .metric = "W1", .period_col = "month", .min_peers = 1 };
+	char err[256];
+	wf_bench *b = wf_bench_new(&o, err, sizeof err);
+	static sink s;
+
+	CHECK_INT(feed(b, WF_BENCH_FACTS, facts), 0);
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
+	render(b, &s);
+	CHECK_STR(s.text,
+"month,institution,metric,peers,peer_mean,peer_median,peer_p25,peer_p75,peer_p90,peer_min,peer_max,pct_rank,robust_z,gap_median,gap_median_pct,change,change_pct,cagr_pct,slope,flags\n"
+"2020-01,X,10,1,10.00,10.00,10.00,10.00,10.00,10.00,10.00,50.00,0.00,0.00,0.00,,,50.00,0.68,first_year\n"
+"2020-02,X,20,1,20.00,20.00,20.00,20.00,20.00,20.00,20.00,50.00,0.00,0.00,0.00,,,50.00,0.68,\n"
+"2021-01,X,15,1,15.00,15.00,15.00,15.00,15.00,15.00,15.00,50.00,0.00,0.00,0.00,5.00,50.00,50.00,0.68,\n");
+	wf_bench_free(b);
+}
+
+/* Baseline: C1 was 9.00 at rank 50 in 2019. 2019 now 10 (rank 62.5):
+ * +1.00, +11.11 %, +12.50 points; 2020 compares with 2019's baseline
+ * row (latest not after 2020): 11 - 9 = 2.00, 22.22 %, no rank now. */
+static void test_baseline(void)
+{
+	static const char *const base[] = {
+		"year,institution,institution_type,per_employee,pct_rank,flags",
+		"2019,C1,C,9.00,50.00,first_year",
+		"2019,C2,C,,,no_denominator",
+		NULL
+	};
+	wf_bench_opts o = { .metric = "L090", .per = "HEADCOUNT",
+			    .group = "institution_type", .min_peers = 4 };
+	char err[256];
+	wf_bench *b = wf_bench_new(&o, err, sizeof err);
+	static sink s;
+	const char *line2, *line7;
+
+	CHECK_INT(feed(b, WF_BENCH_FACTS, facts_a), 0);
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
+	CHECK_INT(feed(b, WF_BENCH_BASELINE, base), 0);
+	render(b, &s);
+	line2 = strstr(s.text, "\n2019,C1,");
+	line7 = strstr(s.text, "\n2020,C1,");
+	CHECK(line2 && strncmp(line2, "\n2019,C1,COMUNE UNO,C,150,15,10.00,4,8.50,7.00,3.00,"
+			       "12.50,17.00,0.00,20.00,62.50,0.40,3.00,42.86,,,10.00,1.00,"
+			       "2019,9.00,1.00,11.11,12.50,first_year\n",
+			       strlen("\n2019,C1,COMUNE UNO,C,150,15,10.00,4,8.50,7.00,3.00,"
+				      "12.50,17.00,0.00,20.00,62.50,0.40,3.00,42.86,,,10.00,1.00,"
+				      "2019,9.00,1.00,11.11,12.50,first_year\n")) == 0);
+	CHECK(line2 && strstr(line2, ",2019,9.00,1.00,11.11,12.50,first_year\n") != NULL);
+	CHECK(line7 && strncmp(line7, "\n2020,C1,COMUNE UNO,C,220,20,11.00,3,,,,,,,,,,,,1.00,"
+			       "10.00,10.00,1.00,2019,9.00,2.00,22.22,,small_peer_group\n",
+			       strlen("\n2020,C1,COMUNE UNO,C,220,20,11.00,3,,,,,,,,,,,,1.00,"
+				      "10.00,10.00,1.00,2019,9.00,2.00,22.22,,small_peer_group\n")) == 0);
+	CHECK(strstr(s.text, "\n2019,C2,COMUNE DUE,C,40,10,4.00,4,8.50,7.00,3.00,12.50,17.00,"
+			     "0.00,20.00,37.50,-0.40,-3.00,-42.86,,,-50.00,-2.00,2019,,,,,first_year\n") != NULL);
+	CHECK(strstr(s.text, "\n2019,C3,COMUNE TRE,C,0,20,0.00,4,8.50,7.00,3.00,12.50,17.00,"
+			     "0.00,20.00,12.50,-0.94,-7.00,-100.00,,,,0.00,,,,,,zero|first_year\n") != NULL);
+	CHECK(strstr(s.text, "pct_rank,robust_z,gap_median,gap_median_pct,change,change_pct,"
+			     "cagr_pct,slope,baseline_period,baseline_value,since_baseline,"
+			     "since_baseline_pct,since_baseline_rank,flags\n") != NULL);
+	wf_bench_free(b);
+}
+
+static void expect_new_error(wf_bench_opts o, const char *msg)
+{
+	char err[256] = "";
+	wf_bench *b = wf_bench_new(&o, err, sizeof err);
+	CHECK(b == NULL);
+	CHECK_STR(err, msg);
+	wf_bench_free(b);
+}
+
+static void test_option_errors(void)
+{
+	expect_new_error((wf_bench_opts){ .metric = "" }, "--metric is required");
+	expect_new_error((wf_bench_opts){ .metric = "L090+" }, "invalid --metric 'L090+'");
+	expect_new_error((wf_bench_opts){ .metric = "L090-P098" }, "invalid --metric 'L090-P098'");
+	expect_new_error((wf_bench_opts){ .metric = "L090+L090" },
+			 "measure 'L090' appears twice in --metric");
+	expect_new_error((wf_bench_opts){ .metric = "L090", .per = "HEAD COUNT" },
+			 "invalid --per 'HEAD COUNT'");
+	expect_new_error((wf_bench_opts){ .metric = "L090", .group = "a,,b" },
+			 "invalid --peers 'a,,b'");
+	expect_new_error((wf_bench_opts){ .metric = "L090", .group = "a,a", .summary = 1 },
+			 "column 'a' appears twice in --by");
+	expect_new_error((wf_bench_opts){ .metric = "L090", .group = "region,year" },
+			 "column 'year' cannot be used in --peers");
+	expect_new_error((wf_bench_opts){ .metric = "L090", .group = "institution" },
+			 "column 'institution' cannot be used in --peers");
+	expect_new_error((wf_bench_opts){ .metric = "L090", .group = "month",
+					  .period_col = "month", .summary = 1 },
+			 "column 'month' cannot be used in --by");
+	expect_new_error((wf_bench_opts){ .metric = "L090", .group = "value", .summary = 1 },
+			 "column 'value' cannot be used in --by");
+	expect_new_error((wf_bench_opts){ .metric = "L090", .size_classes = "1-9,11-" },
+			 "invalid --size-classes '1-9,11-'");
+	expect_new_error((wf_bench_opts){ .metric = "L090", .size_classes = "1-,10-" },
+			 "invalid --size-classes '1-,10-'");
+	expect_new_error((wf_bench_opts){ .metric = "L090", .size_classes = "9-1" },
+			 "invalid --size-classes '9-1'");
+	{
+		char err[256];
+		wf_bench *ok = wf_bench_new(&(wf_bench_opts){ .metric = "L090",
+			.group = "institution", .summary = 1 }, err, sizeof err);
+		CHECK(ok != NULL);
+		wf_bench_free(ok);
+	}
+}
+
+static void test_data_errors(void)
+{
+	wf_bench_opts o = { .metric = "L090", .group = "region" };
+	char err[256];
+	trow t;
+	wf_bench *b = wf_bench_new(&o, err, sizeof err);
+
+	CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS,
+				 mkrow(&t, "year,institution,measure,value", 1), err, sizeof err), -1);
+	CHECK_STR(err, "no column 'region' for --peers");
+	CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS,
+				 mkrow(&t, "year,institution,region,measure,value", 1), err, sizeof err), 0);
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2019,C1,03,L090,12x", 2), err, sizeof err), -1);
+	CHECK_STR(err, "bad value '12x': not a number");
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2019,C1,03,L090,", 2), err, sizeof err), -1);
+	CHECK_STR(err, "missing value");
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "19,C1,03,L090,1", 2), err, sizeof err), -1);
+	CHECK_STR(err, "bad period '19' (expected YYYY or YYYY-MM)");
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2019-13,C1,03,L090,1", 2), err, sizeof err), -1);
+	CHECK_STR(err, "bad period '2019-13' (expected YYYY or YYYY-MM)");
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2019,,03,L090,1", 2), err, sizeof err), -1);
+	CHECK_STR(err, "empty institution");
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2019,C1,03,L091,1", 2), err, sizeof err), 0);
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2019-01,C1,03,L090,1", 2), err, sizeof err), -1);
+	CHECK_STR(err, "period '2019-01' is monthly but earlier periods are yearly");
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), -1);
+	CHECK_STR(err, "measure 'L090' of --metric does not appear in the input");
+	wf_bench_free(b);
+
+	o = (wf_bench_opts){ .metric = "L090", .per = "HEADCOUNT+FLEX_UNITS" };
+	b = wf_bench_new(&o, err, sizeof err);
+	CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS,
+				 mkrow(&t, "year,institution,measure,value", 1), err, sizeof err), 0);
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2019,C1,L090,1", 2), err, sizeof err), 0);
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2019,C1,HEADCOUNT,1", 3), err, sizeof err), 0);
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), -1);
+	CHECK_STR(err, "measure 'FLEX_UNITS' of --per does not appear in the input");
+	wf_bench_free(b);
+
+	o = (wf_bench_opts){ .metric = "L090+L999" };
+	b = wf_bench_new(&o, err, sizeof err);
+	CHECK_INT(wf_bench_table(b, WF_BENCH_CODES,
+				 mkrow(&t, "ANNO,CODI_TIPO_VOCE_SPESA,CODI_VOCE_SPESA,FLAG_SEGNO", 1),
+				 err, sizeof err), 0);
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2024,L,90,+", 2), err, sizeof err), 0);
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2024,L,90,-", 3), err, sizeof err), -1);
+	CHECK_STR(err, "conflicting FLAG_SEGNO for 'L090'");
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2024,L,9x,+", 4), err, sizeof err), -1);
+	CHECK_STR(err, "bad item number '9x'");
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2024,L,91,?", 5), err, sizeof err), -1);
+	CHECK_STR(err, "bad FLAG_SEGNO '?'");
+	CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS,
+				 mkrow(&t, "year,institution,measure,value", 1), err, sizeof err), 0);
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2019,C1,L090,1", 2), err, sizeof err), 0);
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), -1);
+	CHECK_STR(err, "measure 'L999' of --metric is not in the code list");
+	wf_bench_free(b);
+	wf_bench_free(NULL);
+}
+
+/* An empty fact table has nothing to say about L090: an error, not an
+ * empty success. */
+static void test_empty(void)
+{
+	static const char *const facts[] = { "year,institution,measure,value", NULL };
+	wf_bench_opts o = { .metric = "L090" };
+	char err[256];
+	wf_bench *b = wf_bench_new(&o, err, sizeof err);
+
+	CHECK_INT(feed(b, WF_BENCH_FACTS, facts), 0);
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), -1);
+	CHECK_STR(err, "measure 'L090' of --metric does not appear in the input");
+	wf_bench_free(b);
+}
+
+/* A group of mostly zero spenders: 0 0 0 0 10. Median 0 and MAD 0, so
+ * the scale falls back to 1.253314 x MeanAD (MeanAD = 10 / 5 = 2):
+ * z(10) = 10 / 2.506628 = 3.99 > 3.5, an outlier; z(0) = 0. Ranks:
+ * 0 -> (0 + 0.5 * 4) / 5 = 40 %, 10 -> (4 + 0.5) / 5 = 90 %. p90: h = 3.6,
+ * 0 + 0.6 * 10 = 6. The gap in percent of a zero median is empty. A
+ * group of only zeros has z 0 everywhere and no outlier. */
+static void test_zero_groups(void)
+{
+	static const char *const facts[] = {
+		"year,institution,measure,value",
+		"2019,A,L090,0",
+		"2019,B,L090,0",
+		"2019,C,L090,0",
+		"2019,D,L090,0",
+		"2019,E,L090,10",
+		"2020,A,L090,0",
+		"2020,B,L090,0",
+		NULL
+	};
+	wf_bench_opts o = { .metric = "L090", .min_peers = 2 };
+	char err[256];
+	wf_bench *b = wf_bench_new(&o, err, sizeof err);
+	static sink s;
+
+	CHECK_INT(feed(b, WF_BENCH_FACTS, facts), 0);
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
+	render(b, &s);
+	CHECK_STR(s.text,
+"year,institution,metric,peers,peer_mean,peer_median,peer_p25,peer_p75,peer_p90,peer_min,peer_max,pct_rank,robust_z,gap_median,gap_median_pct,change,change_pct,cagr_pct,slope,flags\n"
+"2019,A,0,5,2.00,0.00,0.00,0.00,6.00,0.00,10.00,40.00,0.00,0.00,,,,,0.00,zero|first_year\n"
+"2019,B,0,5,2.00,0.00,0.00,0.00,6.00,0.00,10.00,40.00,0.00,0.00,,,,,0.00,zero|first_year\n"
+"2019,C,0,5,2.00,0.00,0.00,0.00,6.00,0.00,10.00,40.00,0.00,0.00,,,,,,zero|first_year\n"
+"2019,D,0,5,2.00,0.00,0.00,0.00,6.00,0.00,10.00,40.00,0.00,0.00,,,,,,zero|first_year\n"
+"2019,E,10,5,2.00,0.00,0.00,0.00,6.00,0.00,10.00,90.00,3.99,10.00,,,,,,outlier|first_year\n"
+"2020,A,0,2,0.00,0.00,0.00,0.00,0.00,0.00,0.00,50.00,0.00,0.00,,0.00,,,0.00,zero\n"
+"2020,B,0,2,0.00,0.00,0.00,0.00,0.00,0.00,0.00,50.00,0.00,0.00,,0.00,,,0.00,zero\n");
+	wf_bench_free(b);
+}
+
+WF_TEST_MAIN(test_benchmark, test_summary, test_size_classes,
+	     test_outlier_and_signs, test_monthly, test_baseline,
+	     test_option_errors, test_data_errors, test_empty,
+	     test_zero_groups)

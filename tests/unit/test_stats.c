@@ -1,0 +1,197 @@
+/* Expected values below were worked out by hand from the definitions in
+ * lib/wf_stats.h (R type 7 quantiles, mid-rank percentile rank). */
+#include "wf_stats.h"
+#include "wf_test.h"
+
+#define EPS 1e-12
+
+static void test_even_count(void)
+{
+	double v[] = { 4, 1, 3, 2 }, s[4];
+	wf_stats_summary st;
+
+	/* sorted 1 2 3 4: h = 3p */
+	wf_stats_summarize(v, 4, s, &st);
+	CHECK_INT(st.n, 4);
+	CHECK_NEAR(st.min, 1, EPS);
+	CHECK_NEAR(st.p25, 1.75, EPS);   /* h 0.75 */
+	CHECK_NEAR(st.median, 2.5, EPS); /* h 1.5 */
+	CHECK_NEAR(st.p75, 3.25, EPS);   /* h 2.25 */
+	CHECK_NEAR(st.p90, 3.7, EPS);    /* h 2.7 */
+	CHECK_NEAR(st.max, 4, EPS);
+	CHECK_NEAR(st.mean, 2.5, EPS);
+	/* |x - 2.5| = 1.5 .5 .5 1.5 -> median 1 */
+	CHECK_NEAR(st.mad, 1, EPS);
+	CHECK_NEAR(st.meanad, 1, EPS);
+	CHECK_NEAR(v[0], 1, 0);
+	CHECK_NEAR(v[3], 4, 0);
+	CHECK_NEAR(wf_stats_pct_rank_sorted(v, 4, 1), 12.5, EPS);
+	CHECK_NEAR(wf_stats_pct_rank_sorted(v, 4, 4), 87.5, EPS);
+	CHECK_NEAR(wf_stats_pct_rank_sorted(v, 4, 2.5), 50, EPS);
+	CHECK_NEAR(wf_stats_pct_rank_sorted(v, 4, 0), 0, EPS);
+	CHECK_NEAR(wf_stats_pct_rank_sorted(v, 4, 9), 100, EPS);
+}
+
+static void test_odd_count(void)
+{
+	double v[] = { 5, 1, 3 }, w[3], s[3];
+	wf_stats_summary st;
+
+	memcpy(w, v, sizeof v);
+	wf_stats_summarize(v, 3, s, &st);
+	CHECK_NEAR(st.median, 3, EPS);
+	CHECK_NEAR(st.p25, 2, EPS);    /* h 0.5 */
+	CHECK_NEAR(st.p75, 4, EPS);    /* h 1.5 */
+	CHECK_NEAR(st.p90, 4.6, EPS);  /* h 1.8: 3 + .8 * 2 */
+	CHECK_NEAR(st.mean, 3, EPS);
+	CHECK_NEAR(st.mad, 2, EPS);    /* 2 0 2 */
+	CHECK_NEAR(wf_stats_pct_rank_sorted(v, 3, 3), 50, EPS);
+	CHECK_NEAR(wf_stats_pct_rank_sorted(v, 3, 5), 100.0 * 2.5 / 3, EPS);
+	/* selection gives the same answers on the unsorted copy */
+	CHECK_NEAR(wf_stats_quantile(w, 3, 0.9), 4.6, EPS);
+	memcpy(w, (double[]){ 5, 1, 3 }, sizeof w);
+	CHECK_NEAR(wf_stats_median(w, 3), 3, EPS);
+	memcpy(w, (double[]){ 5, 1, 3 }, sizeof w);
+	CHECK_NEAR(wf_stats_quantile(w, 3, 0), 1, EPS);
+	memcpy(w, (double[]){ 5, 1, 3 }, sizeof w);
+	CHECK_NEAR(wf_stats_quantile(w, 3, 1), 5, EPS);
+}
+
+static void test_one_value(void)
+{
+	double v[] = { 7 }, s[1];
+	wf_stats_summary st;
+
+	wf_stats_summarize(v, 1, s, &st);
+	CHECK_NEAR(st.min, 7, 0);
+	CHECK_NEAR(st.p25, 7, 0);
+	CHECK_NEAR(st.median, 7, 0);
+	CHECK_NEAR(st.p90, 7, 0);
+	CHECK_NEAR(st.max, 7, 0);
+	CHECK_NEAR(st.mad, 0, 0);
+	CHECK_NEAR(st.meanad, 0, 0);
+	CHECK_NEAR(wf_stats_robust_z(7, st.median, st.mad, st.meanad), 0, 0);
+	CHECK_NEAR(wf_stats_pct_rank_sorted(v, 1, 7), 50, 0);
+	CHECK_NEAR(wf_stats_quantile(v, 1, 0.9), 7, 0);
+}
+
+static void test_ties(void)
+{
+	double v[] = { 2, 5, 2, 2 }, s[4];
+	wf_stats_summary st;
+
+	/* sorted 2 2 2 5 */
+	wf_stats_summarize(v, 4, s, &st);
+	CHECK_NEAR(st.median, 2, EPS);
+	CHECK_NEAR(st.p25, 2, EPS);
+	CHECK_NEAR(st.p75, 2.75, EPS); /* h 2.25: 2 + .25 * 3 */
+	CHECK_NEAR(st.p90, 4.1, EPS);  /* h 2.7: 2 + .7 * 3 */
+	CHECK_NEAR(st.mean, 2.75, EPS);
+	/* deviations 0 0 0 3: MAD 0, MeanAD 0.75 -> fallback scale */
+	CHECK_NEAR(st.mad, 0, 0);
+	CHECK_NEAR(st.meanad, 0.75, EPS);
+	CHECK_NEAR(wf_stats_robust_z(5, st.median, st.mad, st.meanad),
+		   3 / (1.253314 * 0.75), EPS);
+	CHECK_NEAR(wf_stats_robust_z(2, st.median, st.mad, st.meanad), 0, 0);
+	/* mid-rank: three equal values share rank (0 + 1.5) / 4 */
+	CHECK_NEAR(wf_stats_pct_rank_sorted(v, 4, 2), 37.5, EPS);
+	CHECK_NEAR(wf_stats_pct_rank_sorted(v, 4, 5), 87.5, EPS);
+	CHECK_NEAR(wf_stats_pct_rank_sorted(v, 4, 3), 75, EPS);
+}
+
+static void test_all_zero(void)
+{
+	double v[] = { 0, 0, 0, 0, 0 }, s[5];
+	wf_stats_summary st;
+
+	wf_stats_summarize(v, 5, s, &st);
+	CHECK_NEAR(st.mean, 0, 0);
+	CHECK_NEAR(st.median, 0, 0);
+	CHECK_NEAR(st.p90, 0, 0);
+	CHECK_NEAR(st.mad, 0, 0);
+	CHECK_NEAR(st.meanad, 0, 0);
+	CHECK_NEAR(wf_stats_robust_z(0, st.median, st.mad, st.meanad), 0, 0);
+	CHECK_NEAR(wf_stats_pct_rank_sorted(v, 5, 0), 50, 0);
+}
+
+static void test_mad_outlier(void)
+{
+	double v[] = { 100, 1, 4, 2, 3 }, s[5];
+	wf_stats_summary st;
+
+	/* median 3; deviations 97 2 1 1 0 -> MAD 1 */
+	wf_stats_summarize(v, 5, s, &st);
+	CHECK_NEAR(st.median, 3, EPS);
+	CHECK_NEAR(st.mad, 1, EPS);
+	CHECK_NEAR(st.mean, 22, EPS);
+	CHECK_NEAR(wf_stats_robust_z(100, st.median, st.mad, st.meanad),
+		   97 / 1.4826, EPS);
+	CHECK_NEAR(wf_stats_robust_z(1, st.median, st.mad, st.meanad),
+		   -2 / 1.4826, EPS);
+}
+
+/* Selection must agree with the sorted definition everywhere, including
+ * many duplicates (the partition's worst case). */
+static void test_select_matches_sort(void)
+{
+	static double a[257], b[257], c[257];
+	const double ps[] = { 0, 0.1, 0.25, 0.5, 0.75, 0.9, 0.999, 1 };
+	unsigned x = 12345;
+
+	for (size_t n = 1; n <= 257; n += 16) {
+		for (int dup = 0; dup < 2; dup++) {
+			for (size_t i = 0; i < n; i++) {
+				x = x * 1103515245u + 12345u;
+				a[i] = dup ? (double)((x >> 16) % 4)
+					   : (double)((x >> 8) % 100000) / 7;
+			}
+			memcpy(b, a, n * sizeof *a);
+			wf_stats_sort(b, n);
+			for (size_t k = 0; k < sizeof ps / sizeof ps[0]; k++) {
+				memcpy(c, a, n * sizeof *a);
+				CHECK_NEAR(wf_stats_quantile(c, n, ps[k]),
+					   wf_stats_quantile_sorted(b, n, ps[k]), 1e-9);
+			}
+		}
+	}
+}
+
+static void test_cagr(void)
+{
+	double t[] = { 2001, 2002, 2003, 2004 }, r;
+
+	/* first non-zero 100 (2002), last 121 (2004): 1.21^(1/2) - 1 */
+	CHECK_INT(wf_stats_cagr(t, (double[]){ 0, 100, 0, 121 }, 4, &r), 0);
+	CHECK_NEAR(r, 0.1, 1e-12);
+	/* trailing zero ignored: 100 -> 121 in one year */
+	CHECK_INT(wf_stats_cagr(t, (double[]){ 100, 121, 0, 0 }, 4, &r), 0);
+	CHECK_NEAR(r, 0.21, 1e-12);
+	/* halving over 3 years */
+	CHECK_INT(wf_stats_cagr(t, (double[]){ 80, 0, 0, 10 }, 4, &r), 0);
+	CHECK_NEAR(r, -0.5, 1e-12);
+	CHECK_INT(wf_stats_cagr(t, (double[]){ 0, 5, 0, 0 }, 4, &r), -1);
+	CHECK_INT(wf_stats_cagr(t, (double[]){ 0, 0, 0, 0 }, 4, &r), -1);
+	CHECK_INT(wf_stats_cagr(t, (double[]){ -5, 0, 0, 10 }, 4, &r), -1);
+	CHECK_INT(wf_stats_cagr(t, (double[]){ 5 }, 1, &r), -1);
+	/* monthly points in years: 12 months apart */
+	CHECK_INT(wf_stats_cagr((double[]){ 2020 + 2 / 12.0, 2021 + 2 / 12.0 },
+				(double[]){ 50, 60 }, 2, &r), 0);
+	CHECK_NEAR(r, 0.2, 1e-9);
+}
+
+static void test_slope(void)
+{
+	double r;
+
+	/* mean t 2, mean y 13/3: Sxy = 5, Sxx = 2 */
+	CHECK_INT(wf_stats_slope((double[]){ 1, 2, 3 }, (double[]){ 2, 4, 7 }, 3, &r), 0);
+	CHECK_NEAR(r, 2.5, 1e-12);
+	CHECK_INT(wf_stats_slope((double[]){ 2001, 2003 }, (double[]){ 10, 4 }, 2, &r), 0);
+	CHECK_NEAR(r, -3, 1e-12);
+	CHECK_INT(wf_stats_slope((double[]){ 2001 }, (double[]){ 10 }, 1, &r), -1);
+	CHECK_INT(wf_stats_slope((double[]){ 5, 5 }, (double[]){ 1, 2 }, 2, &r), -1);
+}
+
+WF_TEST_MAIN(test_even_count, test_odd_count, test_one_value, test_ties,
+	     test_all_zero, test_mad_outlier, test_select_matches_sort,
+	     test_cagr, test_slope)
