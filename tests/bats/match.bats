@@ -428,3 +428,25 @@ $TRY" ]
 	cmp data/demand.csv a.csv
 	cmp data/supply.csv b.csv
 }
+
+@test "--excel-safe, --input-format, --max-field-bytes" {
+	printf 'id,name,lat,lon,categories,capacity\nS,=HYPERLINK("x"),44.5,8.1,MEAL,2\n' > s.csv
+	printf 'id,lat,lon,category,quantity\nA,44.5,8.1,MEAL,1\n' > d.csv
+	run --separate-stderr wf-match --excel-safe d.csv s.csv
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "A,S,MEAL,0.000,0.9250,1.0000,1.0000,1.0000,0.5000,,,candidate,,\"'=HYPERLINK(\"\"x\"\")\",44.500000,8.100000,44.500000,8.100000" ]
+	run --separate-stderr wf-match --input-format ndjson d.csv s.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-match: s.csv:1: invalid JSON: '[' or '{' expected near 'id' (column 2)" ]
+	run --separate-stderr wf-match --max-field-bytes 10 d.csv s.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-match: s.csv:1: line longer than 10 bytes (see --max-field-bytes)" ]
+}
+
+@test "--objective coverage refuses more than 4000000 demand units" {
+	printf 'id,lat,lon,categories,capacity\nS,44.5,8.1,MEAL,2\n' > s.csv
+	{ echo id,lat,lon,category,quantity; for i in 1 2 3 4 5; do echo "D$i,44.5,8.1,MEAL,1000000000"; done; } > d.csv
+	run --separate-stderr wf-match --assign --objective coverage d.csv s.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-match: d.csv: 5000000000 demand units, more than --objective coverage handles (4000000)" ]
+}
