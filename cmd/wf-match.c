@@ -34,6 +34,7 @@ static const struct option longopts[] = {
 	WF_LONGOPTS_INPUT,
 	WF_LONGOPTS_OUTPUT,
 	WF_LONGOPTS_REJECTS,
+	WF_LONGOPTS_PROGRESS,
 	{ "top", required_argument, NULL, OPT_TOP },
 	{ "assign", no_argument, NULL, OPT_ASSIGN },
 	{ "objective", required_argument, NULL, OPT_OBJECTIVE },
@@ -88,6 +89,9 @@ static void usage(FILE *fp)
 	      "      --rejects FILE       write rejected rows to FILE and go on (default: stop\n"
 	      "                           at the first)\n"
 	      "      --list-categories    print the category codes and exit\n"
+	      "      --progress           show a progress line (default: when stderr is\n"
+	      "                           a terminal)\n"
+	      "      --no-progress        never show it\n"
 	      "  -v, --verbose            report dialects and solver statistics\n"
 	      "  -h, --help               display this help and exit\n"
 	      "  -V, --version            output version information and exit\n"

@@ -43,7 +43,7 @@ _wf_match()
 		COMPREPLY=($(compgen -W '--top --assign --objective --weights --distance-scale
 			--max-km --places --taxonomy --map-demand --map-supply --input-format
 			--encoding --delimiter --max-field-bytes --output --format --excel-safe
-			--unmet --rejects --list-categories --verbose --help --version' -- "$cur"))
+			--unmet --rejects --list-categories --progress --no-progress --verbose --help --version' -- "$cur"))
 		[[ ${COMPREPLY-} == *= ]] && compopt -o nospace
 		return
 	fi

@@ -645,10 +645,15 @@ int wf_matchrun_exec(const wf_matchrun *run)
 	wf_match *top = wf_xcalloc((size_t)run->opts.top, sizeof *top);
 	wf_row row;
 	int fatal = 0;
+	unsigned long long nread = 0;
 	while (!st.stop && (rc = wf_reader_next(t.r, &row)) != WF_ROW_EOF) {
 		wf_demand d = { 0 };
 		const char *v, *name;
 		char why[512];
+
+		if ((++nread & 0xfff) == 0)
+			wf_cli_progress(run->cli, file, wf_src_raw_pos(wf_reader_src(t.r)),
+					wf_src_raw_size(wf_reader_src(t.r)), nread, 0);
 
 		if (rc == WF_ROW_FATAL) {
 			wf_warn("%s: %s", file, wf_reader_reason(t.r));
@@ -784,6 +789,7 @@ int wf_matchrun_exec(const wf_matchrun *run)
 	/* Rows rejected into --rejects still leave a complete result. */
 	commit = !st.stop;
 out:
+	wf_cli_progress(run->cli, "", 0, 0, 0, 1);
 	wf_tw_free(w);
 	if (out && wf_out_close(out, commit) < 0)
 		status = WF_EXIT_DATA;
