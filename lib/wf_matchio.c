@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "wf_err.h"
+#include "wf_text.h"
 #include "wf_geo.h"
 #include "wf_places.h"
 #include "wf_table.h"
@@ -129,38 +130,14 @@ static const char *val(const wf_row *row, const table *t, int k)
 	return row->f[c];
 }
 
-static int blank(const char *s)
-{
-	if (!s)
-		return 1;
-	while (*s == ' ' || *s == '\t')
-		s++;
-	return !*s;
-}
-
-static void rtrim_copy(const char *s, char *out, size_t n)
-{
-	size_t l;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	l = strlen(s);
-	while (l && (s[l - 1] == ' ' || s[l - 1] == '\t'))
-		l--;
-	if (l >= n)
-		l = n - 1;
-	memcpy(out, s, l);
-	out[l] = '\0';
-}
-
 static int parse_count(const char *s, long long lo, long long *out)
 {
 	char t[64], *end;
 	long long v;
 
-	if (blank(s))
+	if (wf_is_blank(s))
 		return -1;
-	rtrim_copy(s, t, sizeof t);
+	wf_trim_copy(s, t, sizeof t);
 	if (!isdigit((unsigned char)t[0]) && t[0] != '-' && t[0] != '+')
 		return -1;
 	errno = 0;
@@ -175,7 +152,7 @@ static int parse_km(const char *s, double *out)
 {
 	char t[64], *end;
 
-	rtrim_copy(s, t, sizeof t);
+	wf_trim_copy(s, t, sizeof t);
 	errno = 0;
 	*out = strtod(t, &end);
 	if (errno || end == t || *end || !(*out > 0) || !isfinite(*out))
@@ -378,12 +355,12 @@ static int load_supply(state *st)
 			continue;
 		}
 		s.id = val(&row, &t, F_ID);
-		if (blank(s.id)) {
+		if (wf_is_blank(s.id)) {
 			reject(st, file, &row, 1, "missing id");
 			continue;
 		}
 		v = val(&row, &t, F_CAT);
-		if (blank(v)) {
+		if (wf_is_blank(v)) {
 			reject(st, file, &row, 1, "no category");
 			continue;
 		}
@@ -411,7 +388,7 @@ static int load_supply(state *st)
 			continue;
 		}
 		v = val(&row, &t, F_MONEY);
-		if (!blank(v)) {
+		if (!wf_is_blank(v)) {
 			if (parse_money(v, &s.unit_price) < 0) {
 				reject(st, file, &row, 1, "unit_price '%s' is not an amount in EUR ('.' decimals, not negative)", v);
 				continue;
@@ -419,7 +396,7 @@ static int load_supply(state *st)
 			s.has_price = 1;
 		}
 		v = val(&row, &t, F_KM);
-		if (!blank(v) && parse_km(v, &s.radius_km) < 0) {
+		if (!wf_is_blank(v) && parse_km(v, &s.radius_km) < 0) {
 			reject(st, file, &row, 1, "radius_km '%s' is not a positive number", v);
 			continue;
 		}
@@ -665,12 +642,12 @@ int wf_matchrun_exec(const wf_matchrun *run)
 			continue;
 		}
 		d.id = val(&row, &t, F_ID);
-		if (blank(d.id)) {
+		if (wf_is_blank(d.id)) {
 			reject(&st, file, &row, 0, "missing id");
 			continue;
 		}
 		v = val(&row, &t, F_CAT);
-		if (blank(v)) {
+		if (wf_is_blank(v)) {
 			reject(&st, file, &row, 0, "no category");
 			continue;
 		}
@@ -685,7 +662,7 @@ int wf_matchrun_exec(const wf_matchrun *run)
 			continue;
 		}
 		v = val(&row, &t, F_MONEY);
-		if (!blank(v)) {
+		if (!wf_is_blank(v)) {
 			if (parse_money(v, &d.budget) < 0) {
 				reject(&st, file, &row, 0, "budget '%s' is not an amount in EUR ('.' decimals, not negative)", v);
 				continue;
@@ -693,7 +670,7 @@ int wf_matchrun_exec(const wf_matchrun *run)
 			d.has_budget = 1;
 		}
 		v = val(&row, &t, F_KM);
-		if (!blank(v) && parse_km(v, &d.max_km) < 0) {
+		if (!wf_is_blank(v) && parse_km(v, &d.max_km) < 0) {
 			reject(&st, file, &row, 0, "max_km '%s' is not a positive number", v);
 			continue;
 		}

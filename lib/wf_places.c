@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "wf_err.h"
+#include "wf_text.h"
 #include "wf_geo.h"
 
 /* String -> int map, open addressing; keys owned. */
@@ -183,38 +184,13 @@ static void norm_name(const char *s, char *out, size_t outsz)
 	out[o] = '\0';
 }
 
-static int blank(const char *s)
-{
-	if (!s)
-		return 1;
-	while (*s == ' ' || *s == '\t')
-		s++;
-	return !*s;
-}
-
-/* Copy trimmed s into out. */
-static void trim_to(const char *s, char *out, size_t outsz)
-{
-	size_t n;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-		n--;
-	if (n >= outsz)
-		n = outsz - 1;
-	memmove(out, s, n); /* out may be s */
-	out[n] = '\0';
-}
-
 /* Digits only, left-padded with zeros to width (spreadsheets drop them). */
 static int norm_digits(const char *s, int width, char *out)
 {
 	char t[32];
 	size_t n;
 
-	trim_to(s, t, sizeof t);
+	wf_trim_copy(s, t, sizeof t);
 	n = strlen(t);
 	if (n == 0 || n > (size_t)width)
 		return -1;
@@ -228,7 +204,7 @@ static int norm_digits(const char *s, int width, char *out)
 
 static void upper_sigla(const char *s, char *out, size_t outsz)
 {
-	trim_to(s, out, outsz);
+	wf_trim_copy(s, out, outsz);
 	for (char *c = out; *c; c++)
 		*c = (char)toupper((unsigned char)*c);
 }
@@ -239,7 +215,7 @@ int wf_places_coord(const char *s, double *v)
 
 	if (!s)
 		return -1;
-	trim_to(s, t, sizeof t);
+	wf_trim_copy(s, t, sizeof t);
 	if (!t[0])
 		return -1;
 	if (!strchr(t, '.')) {
@@ -330,7 +306,7 @@ int wf_places_add(wf_places *p, const char *const *f, size_t n,
 		seterr(err, errsz, "no header");
 		return -1;
 	}
-	trim_to(field(f, n, p->col_name), name, sizeof name);
+	wf_trim_copy(field(f, n, p->col_name), name, sizeof name);
 	if (!name[0]) {
 		seterr(err, errsz, "empty comune name");
 		return -1;
@@ -345,7 +321,7 @@ int wf_places_add(wf_places *p, const char *const *f, size_t n,
 		return -1;
 	}
 	cap[0] = '\0';
-	if (p->col_cap >= 0 && !blank(field(f, n, p->col_cap)) &&
+	if (p->col_cap >= 0 && !wf_is_blank(field(f, n, p->col_cap)) &&
 	    norm_digits(field(f, n, p->col_cap), 5, cap) < 0) {
 		seterr(err, errsz, "CAP '%s' is not 5 digits", field(f, n, p->col_cap));
 		return -1;
@@ -353,7 +329,7 @@ int wf_places_add(wf_places *p, const char *const *f, size_t n,
 	if (p->layout == WF_PLACES_GEOCODED) {
 		const char *a = field(f, n, p->col_lat), *b = field(f, n, p->col_lon);
 
-		if (!blank(a) || !blank(b)) {
+		if (!wf_is_blank(a) || !wf_is_blank(b)) {
 			if (wf_places_coord(a, &lat) < 0 || wf_places_coord(b, &lon) < 0 ||
 			    !wf_geo_valid(lat, lon)) {
 				seterr(err, errsz, "bad coordinates '%s', '%s'", a, b);
@@ -389,7 +365,7 @@ int wf_places_add(wf_places *p, const char *const *f, size_t n,
 			p->c[ci].name = old;
 		}
 	}
-	if (p->col_cat >= 0 && !blank(field(f, n, p->col_cat))) {
+	if (p->col_cat >= 0 && !wf_is_blank(field(f, n, p->col_cat))) {
 		upper_sigla(field(f, n, p->col_cat), cat, sizeof cat);
 		*smap_slot(&p->by_catastale, cat, 1) = ci;
 	}
@@ -463,10 +439,10 @@ int wf_places_resolve(const wf_places *p, const wf_placeq *q,
 	char t[256], key[300];
 	int ci;
 
-	if (!blank(q->lat) || !blank(q->lon)) {
-		if (blank(q->lat) || blank(q->lon)) {
-			seterr(why, whysz, "%s given without %s", blank(q->lat) ? "lon" : "lat",
-			       blank(q->lat) ? "lat" : "lon");
+	if (!wf_is_blank(q->lat) || !wf_is_blank(q->lon)) {
+		if (wf_is_blank(q->lat) || wf_is_blank(q->lon)) {
+			seterr(why, whysz, "%s given without %s", wf_is_blank(q->lat) ? "lon" : "lat",
+			       wf_is_blank(q->lat) ? "lat" : "lon");
 			return -1;
 		}
 		if (wf_places_coord(q->lat, lat) < 0) {
@@ -483,10 +459,10 @@ int wf_places_resolve(const wf_places *p, const wf_placeq *q,
 		}
 		return 0;
 	}
-	if (!blank(q->istat)) {
+	if (!wf_is_blank(q->istat)) {
 		char code[8];
 
-		trim_to(q->istat, t, sizeof t);
+		wf_trim_copy(q->istat, t, sizeof t);
 		if (norm_digits(t, 6, code) < 0) {
 			/* A cadastral code (e.g. D062) is accepted in the same column. */
 			upper_sigla(t, code, sizeof code);
@@ -516,11 +492,11 @@ int wf_places_resolve(const wf_places *p, const wf_placeq *q,
 		}
 		return comune_point(p, ci, lat, lon, why, whysz);
 	}
-	if (!blank(q->cap)) {
+	if (!wf_is_blank(q->cap)) {
 		char cap[8];
 		int k;
 
-		trim_to(q->cap, t, sizeof t);
+		wf_trim_copy(q->cap, t, sizeof t);
 		if (norm_digits(t, 5, cap) < 0) {
 			seterr(why, whysz, "CAP '%s' is not 5 digits", t);
 			return -1;
@@ -542,11 +518,11 @@ int wf_places_resolve(const wf_places *p, const wf_placeq *q,
 		*lon = p->cap[k].slon / p->cap[k].ncoord;
 		return 0;
 	}
-	if (!blank(q->comune)) {
+	if (!wf_is_blank(q->comune)) {
 		char name[256], sigla[8] = "", nm[256];
 		size_t len;
 
-		trim_to(q->comune, name, sizeof name);
+		wf_trim_copy(q->comune, name, sizeof name);
 		len = strlen(name);
 		/* "Cortemilia (CN)" */
 		if (len > 5 && name[len - 1] == ')' && name[len - 4] == '(' &&
@@ -555,9 +531,9 @@ int wf_places_resolve(const wf_places *p, const wf_placeq *q,
 			sigla[1] = (char)toupper((unsigned char)name[len - 2]);
 			sigla[2] = '\0';
 			name[len - 4] = '\0';
-			trim_to(name, name, sizeof name);
+			wf_trim_copy(name, name, sizeof name);
 		}
-		if (!sigla[0] && !blank(q->province))
+		if (!sigla[0] && !wf_is_blank(q->province))
 			upper_sigla(q->province, sigla, sizeof sigla);
 		if (no_places(p)) {
 			seterr(why, whysz, "comune '%s' needs a comuni list (--places)", q->comune);
