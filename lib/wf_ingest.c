@@ -417,8 +417,9 @@ int wf_ingest_finish(wf_ingest *g)
 		for (int i = 0; i < WF_PLACE_NKINDS; i++)
 			all += n[i];
 		fprintf(stderr, "%s: %lu institutions: %lu placed by comune name, %lu by "
-			"province name, %lu by region name, %lu unplaced%s\n", wf_progname,
-			all, n[WF_PLACE_COMUNE], n[WF_PLACE_PROVINCE], n[WF_PLACE_REGION],
+			"province name, %lu by region name, %lu by the seat ending their "
+			"name, %lu unplaced%s\n", wf_progname, all, n[WF_PLACE_COMUNE],
+			n[WF_PLACE_PROVINCE], n[WF_PLACE_REGION], n[WF_PLACE_SEAT],
 			n[WF_PLACE_NONE], g->cli->verbose || !n[WF_PLACE_NONE] ? "" : " (-v lists them)");
 		if (g->cli->verbose)
 			wf_codes_each_unplaced(g->codes, list_unplaced, NULL);
