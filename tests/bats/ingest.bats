@@ -355,10 +355,29 @@ Try 'wf-ingest --help' for more information." ]
 	[ "$output" = "wf-ingest (wfkit) 0.1.0" ]
 }
 
-@test "ingest -> CSV -> ingest round-trips byte-identically" {
-	wf-ingest "$I/COSTO_LAVORO_2019.csv" > a.csv 2>/dev/null
-	# the canonical stream read back as a cost file of its own
-	awk -F, 'NR==1{print "ISTITUZIONE,CONTRATTO,VOCE_SPESA,TOTALE_SPESA"; next} {print $2","$5","$11","$12}' a.csv > COSTO_LAVORO_2019.csv
-	wf-ingest --decimal point COSTO_LAVORO_2019.csv > b.csv 2>/dev/null
-	cmp a.csv b.csv
+@test "ingest -> CSV -> ingest round-trips byte-identically, also through NDJSON" {
+	wf-ingest "$I"/COSTO_LAVORO_2019.csv "$I"/COSTO_LAVORO_2015.csv "$I"/OCCUPAZIONE_2015.csv \
+		"$I"/OCCUPAZIONE_2020.csv "$I"/LAVORO_FLESSIBILE_2013.csv > a.csv 2>/dev/null
+	run --separate-stderr wf-ingest a.csv
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "wf-ingest: a.csv: canonical fact stream: 17 rows read, 0 rejected, 17 records written, 0 blank lines skipped" ]
+	printf '%s\n' "$output" | cmp - a.csv
+	wf-ingest -f ndjson a.csv > a.ndjson 2>/dev/null
+	wf-ingest a.ndjson 2>/dev/null | cmp - a.csv
+}
+
+@test "a canonical stream is checked row by row" {
+	printf '%s\n' "$HDR" '2019,C1,C,,RALN,,,,,,L090,1.5' '19,C1,C,,RALN,,,,,,L090,1' \
+		'2019,1,C,,RALN,,,,,,L090,1' '2019,C1,C,,RALN,,,,,,L90,1' '2019,C1,C,,RALN,,,,,,L090,"1,5"' > f.csv
+	run --separate-stderr wf-ingest --rejects rej.csv f.csv
+	[ "$status" -eq 1 ]
+	[ "$output" = "$HDR
+2019,C1,C,,RALN,,,,,,L090,1.5" ]
+	assert_file rej.csv <<EOT
+source,line,reason,raw
+f.csv,3,bad year '19',"19,C1,C,,RALN,,,,,,L090,1"
+f.csv,4,bad institution code '1',"2019,1,C,,RALN,,,,,,L090,1"
+f.csv,5,bad measure 'L90',"2019,C1,C,,RALN,,,,,,L90,1"
+f.csv,6,"not a number: '1,5' in value","2019,C1,C,,RALN,,,,,,L090,""1,5"""
+EOT
 }
