@@ -360,7 +360,7 @@ Try 'wf-ingest --help' for more information." ]
 		"$I"/OCCUPAZIONE_2020.csv "$I"/LAVORO_FLESSIBILE_2013.csv > a.csv 2>/dev/null
 	run --separate-stderr wf-ingest a.csv
 	[ "$status" -eq 0 ]
-	[ "$stderr" = "wf-ingest: a.csv: canonical fact stream: 17 rows read, 0 rejected, 17 records written, 0 blank lines skipped" ]
+	[ "$stderr" = "wf-ingest: a.csv: canonical fact stream: 15 rows read, 0 rejected, 15 records written, 0 blank lines skipped" ]
 	printf '%s\n' "$output" | cmp - a.csv
 	wf-ingest -f ndjson a.csv > a.ndjson 2>/dev/null
 	wf-ingest a.ndjson 2>/dev/null | cmp - a.csv
