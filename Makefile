@@ -79,9 +79,21 @@ test-bats: all
 test: test-unit test-bats
 
 # Fuzz harnesses: libFuzzer + ASan + UBSan, a short run each in `make check`.
-$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRC) lib/*.h
+# The library is compiled once for all harnesses.
+FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -Ilib $(PKG_CFLAGS)
+FUZZ_OBJ := $(LIB_SRC:lib/%.c=$(BUILD)/fuzz/obj/%.o)
+
+$(BUILD)/fuzz/obj/%.o: lib/%.c lib/*.h
 	@mkdir -p $(@D)
-	$(CLANG) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Ilib $(PKG_CFLAGS) $< $(LIB_SRC) -lcsv $(PKG_LIBS) -lm -lpthread -o $@
+	$(CLANG) $(FUZZ_CFLAGS) -c $< -o $@
+
+$(BUILD)/fuzz/libwf-fuzz.a: $(FUZZ_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/fuzz/libwf-fuzz.a lib/*.h
+	@mkdir -p $(@D)
+	$(CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer $< $(BUILD)/fuzz/libwf-fuzz.a -lcsv $(PKG_LIBS) -lm -lpthread -o $@
 
 fuzz: $(FUZZ_BINS)
 	@set -e; for f in $(FUZZ_BINS); do n=$$(basename $$f); \
