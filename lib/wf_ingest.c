@@ -225,12 +225,14 @@ static int read_canonical(wf_ingest *g, wf_reader *r)
 			reject(g, row.line, reason, row.raw, row.rawlen);
 			continue;
 		}
-		for (size_t i = 0; i < WF_FACT_NCOLS; i++)
+		size_t l[WF_FACT_NCOLS];
+		for (size_t i = 0; i < WF_FACT_NCOLS; i++) {
 			v[i] = row.f[i];
-		if (ds == WF_DEC_OK)
-			wf_dec_format(d, vbuf);
+			l[i] = row.len[i]; /* no strlen() per cell: see emit() */
+		}
+		l[VALUE] = ds == WF_DEC_OK ? wf_dec_format(d, vbuf) : 0;
 		v[VALUE] = ds == WF_DEC_OK ? vbuf : NULL;
-		if (wf_tw_row(g->facts, v, NULL) < 0)
+		if (wf_tw_row(g->facts, v, l) < 0)
 			g->stop = 1;
 		g->c.written++;
 	}
