@@ -59,7 +59,7 @@ struct gz_thread {
 	pthread_cond_t cv;
 	struct gz_block b[GZ_NBLOCK];
 	size_t head, tail, filled; /* consumer takes b[head], producer fills b[tail] */
-	int stop, done;
+	int stop;
 	unsigned long long raw_pos; /* as of the block being read */
 };
 

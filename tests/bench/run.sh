@@ -260,25 +260,26 @@ awk -F, 'NR > 1 {
   printf "  %-30s %9.3f %9.2f %8d %10s %8s\n", $4, $6, $7, $8, $10, $11
 }' "$OUT"
 echo
-echo "targets (issue 6), from this run's wall times and peaks:"
+echo "targets (issue 6), judged on this run's wall times and peaks (cpu figures for a loaded machine):"
 awk -F, '
-NR > 1 { t[$3, $4] = $6; m[$3, $4] = $8; mbs[$3, $4] = $10 }
+NR > 1 { t[$3, $4] = $6; c[$3, $4] = $7; m[$3, $4] = $8; mbs[$3, $4] = $10; mb[$3, $4] = $9 }
+function cpu(j, k) { return c[j, k] > 0 ? c[j, k] : 0.001 }
 function has(j, k) { return ((j, k) in t) && t[j, k] > 0 }
 function say(ok, what) { printf "  %-6s %s\n", ok ? "met" : "MISSED", what }
 END {
   j = "csv-canonical"; w = "wfkit: wf-ingest"
-  if (has(j, w)) say(mbs[j, w] >= 150, sprintf("wf-ingest CSV to canonical CSV >= 150 MB/s of input: %s MB/s", mbs[j, w]))
-  if (has(j, w) && has(j, "mlr cat")) say(t[j, "mlr cat"] / t[j, w] >= 3, sprintf("wf-ingest >= 3x Miller cat: %.1fx", t[j, "mlr cat"] / t[j, w]))
+  if (has(j, w)) say(mbs[j, w] >= 150, sprintf("wf-ingest CSV to canonical CSV >= 150 MB/s of input: %s MB/s (by cpu time %.0f MB/s)", mbs[j, w], mb[j, w] / cpu(j, w)))
+  if (has(j, w) && has(j, "mlr cat")) say(t[j, "mlr cat"] / t[j, w] >= 3, sprintf("wf-ingest >= 3x Miller cat: %.1fx (by cpu time %.1fx)", t[j, "mlr cat"] / t[j, w], cpu(j, "mlr cat") / cpu(j, w)))
   j = "gzip"
-  if (has(j, w) && has(j, "floor: zcat")) say(t[j, w] / t[j, "floor: zcat"] <= 1.3, sprintf("gzip input <= 1.3x zcat alone: %.2fx", t[j, w] / t[j, "floor: zcat"]))
+  if (has(j, w) && has(j, "floor: zcat")) say(t[j, w] / t[j, "floor: zcat"] <= 1.3, sprintf("gzip input <= 1.3x zcat alone: %.2fx (a second core is needed: cpu %.2f s vs %.2f s)", t[j, w] / t[j, "floor: zcat"], cpu(j, w), cpu(j, "floor: zcat")))
   j = "groupby-p50-p90"; w = "wfkit: wf-benchmark --peers"; d = "duckdb quantile_cont"
   if (has(j, w) && has(j, d)) {
-    say(t[j, w] < t[j, d], sprintf("group-by median/p90 faster than DuckDB quantile_cont: %.3f s vs %.3f s", t[j, w], t[j, d]))
+    say(t[j, w] < t[j, d], sprintf("group-by median/p90 faster than DuckDB quantile_cont: %.3f s vs %.3f s (cpu %.2f s vs %.2f s)", t[j, w], t[j, d], cpu(j, w), cpu(j, d)))
     say(m[j, w] < m[j, d] / 4, sprintf("group-by peak memory < 1/4 of DuckDB: %d MB vs %d MB (%.2f)", m[j, w], m[j, d], m[j, w] / m[j, d]))
   }
   if (has(j, w) && has(j, "mlr stats1 -i")) say(t[j, "mlr stats1 -i"] / t[j, w] >= 10, sprintf("group-by >= 10x Miller stats1: %.1fx", t[j, "mlr stats1 -i"] / t[j, w]))
   j = "benchmark-hist"; w = "wfkit: wf-benchmark --per"
-  if (has(j, w)) say(t[j, w] < 2, sprintf("wf-benchmark on the national history < 2 s: %.3f s", t[j, w]))
+  if (has(j, w)) say(t[j, w] < 2, sprintf("wf-benchmark on the national history < 2 s: %.3f s (cpu %.2f s)", t[j, w], cpu(j, w)))
   j = "match-top5"; w = "wfkit: wf-match --top 5"
   if (has(j, w)) say(t[j, w] < 5, sprintf("wf-match --top 5 < 5 s: %.3f s", t[j, w]))
   j = "match-assign"; w = "wfkit: wf-match --assign"
