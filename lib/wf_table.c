@@ -281,7 +281,9 @@ static int has_high(const unsigned char *s, size_t n)
 	size_t i = 0;
 
 	/* Eight bytes at a time: every line of a pure-ASCII file passes
-	 * here while the encoding is still undecided. */
+	 * here while the encoding is still undecided (callgrind, 1 M
+	 * canonical rows: next_line 456 M instructions with a byte loop,
+	 * 169 M with this). */
 	for (; i + 8 <= n; i += 8) {
 		uint64_t w;
 		memcpy(&w, s + i, 8);
