@@ -42,6 +42,7 @@ struct wf_ingest {
 	 * institution, so this skips most hash lookups */
 	char last_key[32], last_contract[24];
 	const wf_inst *last_inst;
+	unsigned char said_year[110]; /* 1990-2099: fallback code lists announced */
 	const char *last_agg, *last_comparto;
 	/* per file */
 	const char *name;
@@ -263,6 +264,19 @@ static int read_table(wf_ingest *g, wf_reader *r)
 		goto done;
 	}
 	snprintf(year, sizeof year, "%d", y);
+	{
+		/* Codes change between years: each file gets its year's
+		 * lists (or the nearest year's). */
+		int cy = wf_codes_select_year(g->codes, y);
+		g->last_inst = NULL;
+		g->last_agg = NULL;
+		/* Said once per data year, not once per file. */
+		if (cy && cy != y && !g->said_year[y - 1990]) {
+			g->said_year[y - 1990] = 1;
+			fprintf(stderr, "%s: no code lists of %d; its files use those of %d\n",
+				wf_progname, y, cy);
+		}
+	}
 	/* Every published dialect writes Italian numbers (1.234,56). */
 	dm = g->o.decimal < 0 ? WF_DEC_COMMA : (enum wf_decmode)g->o.decimal;
 	if (g->cli->verbose)
@@ -502,19 +516,23 @@ int wf_ingest_finish(wf_ingest *g)
 		fprintf(stderr, "%s: total: %llu rows read, %llu rejected, "
 			"%llu records written, %llu blank lines skipped\n", wf_progname,
 			g->total.read, g->total.rejected, g->total.written, g->total.blank);
-	if (wf_codes_have_lists(g->codes)) {
-		unsigned long n[WF_PLACE_NKINDS], all = 0;
-		wf_codes_place_stats(g->codes, n);
+	for (size_t l = 0; wf_codes_have_lists(g->codes) && l < wf_codes_nlists(g->codes); l++) {
+		unsigned long n[WF_PLACE_NKINDS], all = 0, unplaced_total = 0;
+		char which[32] = "";
+		wf_codes_place_stats(g->codes, l, n);
 		for (int i = 0; i < WF_PLACE_NKINDS; i++)
 			all += n[i];
-		fprintf(stderr, "%s: %lu institutions: %lu placed by comune name, %lu by "
+		unplaced_total += n[WF_PLACE_NONE];
+		if (wf_codes_nlists(g->codes) > 1)
+			snprintf(which, sizeof which, "code lists of %d: ", wf_codes_list_year(g->codes, l));
+		fprintf(stderr, "%s: %s%lu institutions: %lu placed by comune name, %lu by "
 			"province name, %lu by region name, %lu by the seat ending their "
-			"name, %lu unplaced%s\n", wf_progname, all, n[WF_PLACE_COMUNE],
+			"name, %lu unplaced%s\n", wf_progname, which, all, n[WF_PLACE_COMUNE],
 			n[WF_PLACE_PROVINCE], n[WF_PLACE_REGION], n[WF_PLACE_SEAT],
-			n[WF_PLACE_NONE], g->cli->verbose || !n[WF_PLACE_NONE] ? "" : " (-v lists them)");
-		if (g->cli->verbose)
-			wf_codes_each_unplaced(g->codes, list_unplaced, NULL);
+			n[WF_PLACE_NONE], g->cli->verbose || !unplaced_total ? "" : " (-v lists them)");
 	}
+	if (g->cli->verbose && wf_codes_have_lists(g->codes))
+		wf_codes_each_unplaced(g->codes, list_unplaced, NULL);
 	if (g->stop || g->failed || g->total.rejected)
 		return WF_EXIT_DATA;
 	return WF_EXIT_OK;

@@ -244,7 +244,8 @@ with zipfile.ZipFile('bomb.zip', 'w', zipfile.ZIP_DEFLATED) as z:
 	[ "${lines[1]}" = "2019,C4308,C,COMUNE DI MILANO,RALN,04,FL,03,MI,015146,L090,1234.56" ]
 	[ "${lines[4]}" = "2019,C6144,C,ROMA CAPITALE,RALN,04,FL,12,RM,058091,L090,0" ]
 	[ "${lines[5]}" = "2019,R9813,R,REGIONE LOMBARDIA,RALN,04,FL,03,,,L090,250000" ]
-	[ "${stderr_lines[1]}" = "wf-ingest: 3 institutions: 2 placed by comune name, 0 by province name, 1 by region name, 0 by the seat ending their name, 0 unplaced" ]
+	[ "${stderr_lines[0]}" = "wf-ingest: no code lists of 2019; its files use those of 2024" ]
+	[ "${stderr_lines[2]}" = "wf-ingest: 3 institutions: 2 placed by comune name, 0 by province name, 1 by region name, 0 by the seat ending their name, 0 unplaced" ]
 }
 
 @test "placement over the whole real 2024 institution list" {
@@ -380,4 +381,25 @@ f.csv,4,bad institution code '1',"2019,1,C,,RALN,,,,,,L090,1"
 f.csv,5,bad measure 'L90',"2019,C1,C,,RALN,,,,,,L90,1"
 f.csv,6,"not a number: '1,5' in value","2019,C1,C,,RALN,,,,,,L090,""1,5"""
 EOT
+}
+
+@test "--codes repeated: each file uses its year's lists, else the nearest year's" {
+	"$WF_BUILD/bin/wf-synth" --demo --year 2024 -o s >/dev/null
+	cp -r s/SYNTHETIC_Anagrafiche a2024
+	cp -r s/SYNTHETIC_Anagrafiche a2019
+	sed -i 's/^2024;/2019;/; s/COMUNE DI MILANO/COMUNE DI MILANO (LISTE 2019)/' a2019/*.CSV
+	cp "$I/COSTO_LAVORO_2019.csv" COSTO_LAVORO_2024.csv
+	run --separate-stderr wf-ingest --codes a2024 --codes a2019 "$I/COSTO_LAVORO_2019.csv" \
+		"$I/COSTO_LAVORO_2015.csv" COSTO_LAVORO_2024.csv
+	[ "$status" -eq 0 ]
+	[ "$(echo "$output" | grep -c '^2019,C4308,C,COMUNE DI MILANO (LISTE 2019),')" -eq 3 ]
+	[ "$(echo "$output" | grep -c '^2015,C4308,C,COMUNE DI MILANO (LISTE 2019),')" -eq 1 ]
+	[ "$(echo "$output" | grep -c '^2024,C4308,C,COMUNE DI MILANO,')" -eq 3 ]
+	[ "${stderr_lines[1]}" = "wf-ingest: no code lists of 2015; its files use those of 2019" ]
+	[ "${stderr_lines[5]}" = "wf-ingest: code lists of 2024: 3 institutions: 2 placed by comune name, 0 by province name, 1 by region name, 0 by the seat ending their name, 0 unplaced" ]
+	# the renamed Milano of the 2019 lists is not a comune name: unplaced
+	[ "${stderr_lines[6]}" = "wf-ingest: code lists of 2019: 4 institutions: 1 placed by comune name, 1 by province name, 1 by region name, 0 by the seat ending their name, 1 unplaced (-v lists them)" ]
+	run --separate-stderr wf-ingest --codes a2024 --codes a2024 "$I/COSTO_LAVORO_2019.csv"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-ingest: a2024: code lists of 2024 given twice" ]
 }
