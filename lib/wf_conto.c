@@ -481,6 +481,11 @@ static int list_of(const char *base)
 	return -1;
 }
 
+int wf_conto_is_code_list(const char *base)
+{
+	return list_of(base) >= 0;
+}
+
 static void add_region_name(struct layer *c, const char *desc, const char *istat)
 {
 	char f[256];
@@ -646,6 +651,16 @@ static int zip_take(void *ctx, const wf_zip_member *m, wf_src *src)
 	return load_list(z->c, k, src);
 }
 
+static int load_zip_lists(struct layer *c, const char *name, const unsigned char *buf,
+			  size_t n, int found[L_NKINDS])
+{
+	struct zip_ctx z = { c, { 0 } };
+	int ret = wf_zip_walk(name, buf, n, zip_want, zip_take, &z) != 0 ? -1 : 0;
+
+	memcpy(found, z.found, sizeof z.found);
+	return ret;
+}
+
 /* Load the lists found in a folder or zip into l; 0 or -1. */
 static int load_layer(struct layer *c, const char *path, int verbose)
 {
@@ -678,7 +693,6 @@ static int load_layer(struct layer *c, const char *path, int verbose)
 		wf_src *s = wf_src_open(path);
 		unsigned char *buf;
 		size_t n;
-		struct zip_ctx z = { c, { 0 } };
 		if (!s)
 			return -1;
 		buf = wf_src_slurp_raw(s, &n);
@@ -687,9 +701,7 @@ static int load_layer(struct layer *c, const char *path, int verbose)
 			wf_src_free(s);
 			return wf_warn("%s: not a folder or zip archive of code lists", path);
 		}
-		if (wf_zip_walk(path, buf, n, zip_want, zip_take, &z) != 0)
-			ret = -1;
-		memcpy(found, z.found, sizeof found);
+		ret = load_zip_lists(c, path, buf, n, found);
 		free(buf);
 		wf_src_free(s);
 	}
@@ -727,6 +739,41 @@ int wf_codes_load(wf_codes *c, const char *path, int verbose)
 	c->L = wf_xrealloc(c->L, (c->nl + 1) * sizeof *c->L);
 	c->L[c->nl++] = l;
 	c->active = l;
+	return 0;
+}
+
+static int has_year(const wf_codes *c, int year)
+{
+	for (size_t i = 0; i < c->nl; i++)
+		if (c->L[i]->lists && c->L[i]->year == year)
+			return 1;
+	return 0;
+}
+
+int wf_codes_load_embedded(wf_codes *c, const char *name, const unsigned char *buf,
+			   size_t n, int *year)
+{
+	struct layer *l = layer_new();
+	int found[L_NKINDS] = { 0 };
+
+	*year = 0;
+	if (load_zip_lists(l, name, buf, n, found) != 0) {
+		layer_free(l);
+		return -1;
+	}
+	if (!found[L_INST] || !l->year || has_year(c, l->year)) {
+		*year = found[L_INST] ? l->year : 0;
+		layer_free(l);
+		return 1;
+	}
+	l->lists = 1;
+	*year = l->year;
+	if (c->nl == 1 && !c->L[0]->lists) {
+		layer_free(c->L[0]);
+		c->nl = 0;
+	}
+	c->L = wf_xrealloc(c->L, (c->nl + 1) * sizeof *c->L);
+	c->L[c->nl++] = l;
 	return 0;
 }
 

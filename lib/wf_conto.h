@@ -57,6 +57,9 @@ int wf_conto_year_from_name(const char *name);
  * (COSTO_LAVORO_, OCCUPAZIONE_, LAVORO_FLESSIBILE_ + .csv/.gz). */
 int wf_conto_wanted_name(const char *base);
 
+/* True for the base names of the code lists wf_codes_load reads. */
+int wf_conto_is_code_list(const char *base);
+
 /* "L90" / "L090" / " l090 " -> "L090" (letters, then digits padded to
  * three). Returns 0, or -1 when s is not an item code. */
 int wf_conto_item_code(const char *s, size_t n, char out[16]);
@@ -97,6 +100,14 @@ void wf_codes_free(wf_codes *c);
  * their ANNO column) and makes them the active ones. Returns 0 or -1
  * after a message. */
 int wf_codes_load(wf_codes *c, const char *dir_or_zip, int verbose);
+
+/* Code lists inside a data archive (a {YYYY}Tutto.zip holding its
+ * {YYYY}Anagrafiche): added as that year's lists unless lists of that
+ * year are loaded already. Returns 0 when added, 1 when the archive has
+ * none or its year is taken (*year says which year, 0 none), -1 on
+ * error (reported). */
+int wf_codes_load_embedded(wf_codes *c, const char *name, const unsigned char *buf,
+			   size_t n, int *year);
 
 /* Make the lists of year active: that year's, else the nearest year's
  * (the later on a tie). Returns the year of the lists chosen, 0 when

@@ -416,6 +416,7 @@ done:
 
 struct zctx {
 	wf_ingest *g;
+	int lists_used;
 	char **skipped;
 	size_t nskipped;
 };
@@ -428,6 +429,8 @@ static int z_want(void *ctx, const wf_zip_member *m)
 		return 0;
 	if (wf_conto_wanted_name(m->base))
 		return 1;
+	if (z->lists_used && wf_conto_is_code_list(m->base))
+		return 0; /* read already, as the archive's code lists */
 	z->skipped = wf_xrealloc(z->skipped, (z->nskipped + 1) * sizeof *z->skipped);
 	/* Inside a nested archive the path alone would not say where. */
 	z->skipped[z->nskipped++] = wf_xstrdup(m->depth ? m->label : m->path);
@@ -464,13 +467,25 @@ int wf_ingest_path(wf_ingest *g, const char *path)
 	if (!wf_src_is_gzip(s) && wf_zip_magic(magic, wf_src_peek(s, magic, 4))) {
 		size_t n;
 		unsigned char *buf = wf_src_slurp_raw(s, &n);
-		struct zctx z = { g, NULL, 0 };
+		struct zctx z = { g, 0, NULL, 0 };
 		if (!buf) {
 			wf_warn("%s: %s", path, wf_src_error(s));
 			g->failed = 1;
 			wf_src_free(s);
 			return 0;
 		}
+		/* An archive with its own code lists ({YYYY}Tutto.zip) names
+		 * its institutions itself, unless --codes gave that year. */
+		int ly, lr = wf_codes_load_embedded(g->codes, wf_src_name(s), buf, n, &ly);
+		if (lr < 0)
+			g->failed = 1;
+		else if (lr == 0)
+			fprintf(stderr, "%s: %s: using the code lists of %d it holds\n",
+				wf_progname, wf_src_name(s), ly);
+		else if (ly && g->cli->verbose)
+			fprintf(stderr, "%s: %s: its code lists of %d are not used: --codes gave them\n",
+				wf_progname, wf_src_name(s), ly);
+		z.lists_used = lr >= 0 && ly;
 		if (wf_zip_walk(wf_src_name(s), buf, n, z_want, z_take, &z) != 0 && !g->stop)
 			g->failed = 1;
 		if (z.nskipped) {

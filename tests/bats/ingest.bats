@@ -403,3 +403,30 @@ EOT
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "wf-ingest: a2024: code lists of 2024 given twice" ]
 }
+
+@test "a Tutto zip holding its own code lists names its institutions without --codes" {
+	"$WF_BUILD/bin/wf-synth" --demo --year 2019 -o s >/dev/null
+	mkdir -p 2019Anagrafiche && cp s/SYNTHETIC_Anagrafiche/*.CSV 2019Anagrafiche/
+	sed -i 's/^2024;/2019;/' 2019Anagrafiche/*.CSV
+	I="$I" python3 - <<'PY'
+import zipfile, io
+anag = io.BytesIO()
+with zipfile.ZipFile(anag, 'w', zipfile.ZIP_DEFLATED) as a:
+    import os
+    for f in sorted(os.listdir('2019Anagrafiche')):
+        a.write('2019Anagrafiche/' + f)
+with zipfile.ZipFile('2019Tutto.zip', 'w', zipfile.ZIP_DEFLATED) as z:
+    z.write('s/2019Tutto.zip', 'inner-ignored.txt')
+    z.writestr('2019Anagrafiche.zip', anag.getvalue())
+    z.write(os.environ['I'] + '/COSTO_LAVORO_2019.csv', '2019Dati/COSTO_LAVORO_2019.csv')
+PY
+	run --separate-stderr wf-ingest 2019Tutto.zip
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "2019,C4308,C,COMUNE DI MILANO,RALN,04,FL,03,MI,,L090,1234.56" ]
+	[ "${stderr_lines[0]}" = "wf-ingest: 2019Tutto.zip: using the code lists of 2019 it holds" ]
+	[ "${stderr_lines[2]}" = "wf-ingest: 2019Tutto.zip: skipped 1 member it does not read: inner-ignored.txt" ]
+	# lists given for that year win over the archive's own
+	sed -i 's/COMUNE DI MILANO/MILANO (GIVEN)/' 2019Anagrafiche/TipoIstituzione_Istituzione.CSV
+	run --separate-stderr wf-ingest --codes 2019Anagrafiche 2019Tutto.zip
+	[ "${lines[1]}" = "2019,C4308,C,MILANO (GIVEN),RALN,04,FL,,,,L090,1234.56" ]
+}
