@@ -6,6 +6,9 @@
  *   wf-NAME: FILE:LINE: message          data error at a place in an input
  *   wf-NAME: FILE: strerror              system error (format ending in ':')
  *
+ * Plain functions; the allocators return memory the caller frees with
+ * free(), and never NULL.
+ *
  * Exit status table (the same for all binaries, repeated in every man page):
  */
 #ifndef WF_ERR_H

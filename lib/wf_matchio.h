@@ -21,6 +21,9 @@
  * last five for wf-report's match report and map).
  * status is "candidate" (--top), "assigned" (--assign) or "unmet"
  * (supply columns empty, unmet = units not served, reason set).
+ *
+ * Ownership: the run borrows its options and the cli settings; it opens
+ * and closes every file it reads or writes itself.
  */
 #ifndef WF_MATCHIO_H
 #define WF_MATCHIO_H

@@ -1,5 +1,7 @@
 /*
  * wf_stats.h - exact order statistics and trend measures on doubles.
+ * Plain functions: arrays are the caller's (some functions reorder
+ * them, as each says); nothing is allocated for the caller to free.
  *
  * Definitions (the same ones wf-benchmark(1) documents):
  *
