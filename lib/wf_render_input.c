@@ -75,8 +75,14 @@ int wf_rinput_read(wf_rinput *in, const wf_cli *cli, const char *path)
 	in->names[si] = wf_xstrdup(wf_src_name(src));
 	in->counts[si] = 0;
 	if (wf_src_peek(src, peek, 1) == 0) {
+		/* The peek says nothing of why: a read error must not pass
+		 * for an empty file. A true end of file reads 0 again. */
+		ssize_t n = wf_src_read(src, peek, 1);
+		if (n != 0)
+			wf_warn("%s: %s", wf_src_name(src),
+				n < 0 ? wf_src_error(src) : "read error: input changed while reading");
 		wf_src_free(src);
-		return 0;
+		return n == 0 ? 0 : -1;
 	}
 	/* wf_cli_reader() without its wf_src_open(): the source was opened
 	 * here to tell an empty input from a broken one. */
