@@ -1,0 +1,64 @@
+/* Reliability regressions found by the issue 7 work (hostile input,
+ * fault injection); the CLI side is in tests/bats/{fault,hostile,limits}.bats. */
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "wf_test.h"
+#include "wf_io.h"
+#include "wf_table.h"
+
+/* wf_reader_col is a hash lookup: first column of a name, -1 when
+ * absent, and a 100,000-key NDJSON line reads in linear time. */
+static void test_reader_col(void)
+{
+	const char *csv = "a,b,a,c\n1,2,3,4\n";
+	wf_reader *r = wf_reader_new(wf_src_mem("m", csv, strlen(csv), 0), NULL);
+	CHECK(r != NULL);
+	CHECK_INT(wf_reader_col(r, "a"), 0);
+	CHECK_INT(wf_reader_col(r, "c"), 3);
+	CHECK_INT(wf_reader_col(r, "d"), -1);
+	CHECK_INT(wf_reader_col(r, ""), -1);
+	wf_reader_free(r);
+
+	enum { N = 100000 };
+	size_t cap = 2 * ((size_t)N * 24 + 16), n = 0;
+	char *j = malloc(cap);
+	for (int line = 0; line < 2; line++) {
+		j[n++] = '{';
+		for (int i = 0; i < N; i++)
+			n += (size_t)snprintf(j + n, cap - n, "%s\"k%d\":%d", i ? "," : "", i, i);
+		j[n++] = '}';
+		j[n++] = '\n';
+	}
+	r = wf_reader_new(wf_src_mem("wide", j, n, 1), NULL);
+	CHECK(r != NULL);
+	CHECK_INT(wf_reader_col(r, "k99999"), 99999);
+	wf_row row;
+	CHECK_INT(wf_reader_next(r, &row), WF_ROW_OK);
+	CHECK_INT((int)row.n, N);
+	CHECK_STR(row.f[12345], "12345");
+	/* in NDJSON the first object is a row as well as the header */
+	CHECK_INT(wf_reader_next(r, &row), WF_ROW_OK);
+	CHECK_INT(wf_reader_next(r, &row), WF_ROW_EOF);
+	wf_reader_free(r);
+}
+
+/* -o onto a device or FIFO writes into it; the path keeps its type. */
+static void test_out_device(void)
+{
+	struct stat st;
+	wf_out *o = wf_out_open("/dev/null");
+	CHECK(o != NULL);
+	wf_out_puts(o, "x\n");
+	CHECK_INT(wf_out_close(o, 1), 0);
+	CHECK(stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode));
+	if (access("/dev/full", W_OK) == 0) {
+		o = wf_out_open("/dev/full");
+		CHECK(o != NULL);
+		wf_out_puts(o, "x\n");
+		CHECK_INT(wf_out_close(o, 1), -1);
+		CHECK(stat("/dev/full", &st) == 0 && S_ISCHR(st.st_mode));
+	}
+}
+
+WF_TEST_MAIN(test_reader_col, test_out_device)
