@@ -1,4 +1,5 @@
 #include "wf_strbuf.h"
+#include "wf_text.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -85,42 +86,6 @@ void wf_strbuf_release(wf_strbuf *b)
 	b->len = b->cap = 0;
 }
 
-/* Length of the valid UTF-8 sequence at p (1..4), or 0 when invalid;
- * *cp receives the code point. Overlongs and surrogates are invalid. */
-static size_t utf8_dec(const unsigned char *p, size_t n, unsigned *cp)
-{
-	unsigned c = p[0], v;
-	size_t len, i;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xc2 && c <= 0xdf) {
-		len = 2;
-		v = c & 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		len = 3;
-		v = c & 0x0f;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4;
-		v = c & 0x07;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		v = (v << 6) | (p[i] & 0x3f);
-	}
-	if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10ffff)) ||
-	    (v >= 0xd800 && v <= 0xdfff))
-		return 0;
-	*cp = v;
-	return len;
-}
 
 static const char REPL[] = "\xef\xbf\xbd";
 
@@ -129,8 +94,8 @@ void wf_strbuf_xml(wf_strbuf *b, const char *s, size_t n)
 	const unsigned char *p = (const unsigned char *)s, *e = p + n;
 
 	while (p < e) {
-		unsigned cp;
-		size_t l = utf8_dec(p, (size_t)(e - p), &cp);
+		uint32_t cp;
+		size_t l = wf_utf8_decode(p, (size_t)(e - p), &cp);
 
 		if (l == 0) {
 			wf_strbuf_add(b, REPL, 3);
@@ -161,8 +126,8 @@ void wf_strbuf_json(wf_strbuf *b, const char *s, size_t n)
 
 	wf_strbuf_putc(b, '"');
 	while (p < e) {
-		unsigned cp;
-		size_t l = utf8_dec(p, (size_t)(e - p), &cp);
+		uint32_t cp;
+		size_t l = wf_utf8_decode(p, (size_t)(e - p), &cp);
 
 		if (l == 0) {
 			wf_strbuf_add(b, REPL, 3);
@@ -208,8 +173,8 @@ size_t wf_utf8_width(const char *s, size_t n)
 	size_t w = 0;
 
 	while (p < e) {
-		unsigned cp;
-		size_t l = utf8_dec(p, (size_t)(e - p), &cp);
+		uint32_t cp;
+		size_t l = wf_utf8_decode(p, (size_t)(e - p), &cp);
 
 		if (l == 0) {
 			w++;
@@ -234,8 +199,8 @@ void wf_strbuf_trunc(wf_strbuf *b, const char *s, size_t n, size_t max)
 	if (max == 0)
 		return;
 	while (p < e) {
-		unsigned cp;
-		size_t l = utf8_dec(p, (size_t)(e - p), &cp);
+		uint32_t cp;
+		size_t l = wf_utf8_decode(p, (size_t)(e - p), &cp);
 		int cw = l ? cp_width(cp) : 1;
 
 		if (l == 0)
@@ -247,8 +212,8 @@ void wf_strbuf_trunc(wf_strbuf *b, const char *s, size_t n, size_t max)
 	}
 	/* Combining marks that follow the last kept character stay with it. */
 	while (p < e) {
-		unsigned cp;
-		size_t l = utf8_dec(p, (size_t)(e - p), &cp);
+		uint32_t cp;
+		size_t l = wf_utf8_decode(p, (size_t)(e - p), &cp);
 		if (l == 0 || cp_width(cp) != 0)
 			break;
 		p += l;

@@ -486,7 +486,27 @@ static void svg_line(wf_strbuf *b, const wf_chart *c)
 	yaxis(b, c, px, pw, py, ph, t0, st, nt);
 	line(b, px, py, px, py + ph, "stroke=\"#444444\"");
 	ytitle(b, py + ph / 2, c->ylabel);
-#define XPOS(i) (c->nx <= 1 ? px + pw / 2 : px + 12 + (pw - 24) * (double)(i) / (double)(c->nx - 1))
+	/* Periods that all read as YYYY or YYYY-MM sit at their time, so
+	 * 2001, 2013, 2015 are not drawn evenly spaced; other categories
+	 * are evenly spaced. */
+	double *xt = malloc((c->nx ? c->nx : 1) * sizeof *xt);
+	int timed = c->nx > 1 && xt;
+	for (size_t i = 0; timed && i < c->nx; i++) {
+		const char *l = c->xs[i];
+		int yy, mm = 0, n = 0;
+		if (sscanf(l, "%4d%n-%2d%n", &yy, &n, &mm, &n) < 1 || l[n] != '\0' ||
+		    strlen(l) < 4 || (strlen(l) > 4 && (mm < 1 || mm > 12)))
+			timed = 0;
+		else
+			xt[i] = yy * 12.0 + (mm ? mm - 1 : 0);
+	}
+	if (timed && !(xt[c->nx - 1] > xt[0]))
+		timed = 0;
+	for (size_t i = 0; timed && i + 1 < c->nx; i++)
+		if (!(xt[i + 1] > xt[i]))
+			timed = 0;
+#define XFRAC(i) (timed ? (xt[i] - xt[0]) / (xt[c->nx - 1] - xt[0]) : (double)(i) / (double)(c->nx - 1))
+#define XPOS(i) (c->nx <= 1 ? px + pw / 2 : px + 12 + (pw - 24) * XFRAC(i))
 #define YPOS(v) (py + ph - ((v) - t0) / span * ph)
 	{
 		/* Label every k-th category so labels (about 7 px a character
@@ -499,6 +519,9 @@ static void svg_line(wf_strbuf *b, const wf_chart *c)
 				ml = w > 12 ? 12 : w;
 		}
 		double slot = c->nx > 1 ? (pw - 24) / (double)(c->nx - 1) : pw;
+		for (size_t i = 0; timed && i + 1 < c->nx; i++)
+			if (XPOS(i + 1) - XPOS(i) < slot)
+				slot = XPOS(i + 1) - XPOS(i);
 		lstep = (int)ceil((7.0 * (double)ml + 12) / slot);
 	}
 	if (lstep < 1)
@@ -574,7 +597,9 @@ static void svg_line(wf_strbuf *b, const wf_chart *c)
 		wf_strbuf_puts(b, "</g>\n");
 	}
 #undef XPOS
+#undef XFRAC
 #undef YPOS
+	free(xt);
 	caption_close(b, c, y - 6);
 	wf_strbuf_puts(b, "</svg>\n");
 	wf_strbuf_release(&tmp);

@@ -18,8 +18,8 @@ if [ -x "$BIN/wf-benchmark" ]; then
 	echo "== wf-benchmark: L090 per employee against peers -> $D/benchmark.csv"
 	"$BIN/wf-benchmark" --metric L090 --per HEADCOUNT --peers institution_type --min-peers 3 \
 		"$D/facts.csv" -o "$D/benchmark.csv"
-	"$BIN/wf-benchmark" --metric L090 --summary --by aggregate "$D/facts.csv" -o "$D/summary-aggregate.csv"
-	"$BIN/wf-benchmark" --metric L090 --summary --by institution_type "$D/facts.csv" -o "$D/summary-type.csv"
+	"$BIN/wf-benchmark" --metric L090 --per HEADCOUNT --summary --by aggregate "$D/facts.csv" -o "$D/summary-aggregate.csv"
+	"$BIN/wf-benchmark" --metric L090 --per HEADCOUNT --summary --by institution_type "$D/facts.csv" -o "$D/summary-type.csv"
 fi
 if [ -x "$BIN/wf-match" ] && [ -x "$BIN/wf-synth-match" ]; then
 	echo "== wf-match: SYNTHETIC Piedmont welfare demand against local supply -> $D/match.csv"
@@ -34,8 +34,8 @@ if [ -x "$BIN/wf-report" ]; then
 			--where aggregate=04 --where institution_type=C \
 			--label '04=Regions and local authorities' --label C=Comuni \
 			"$D/summary-aggregate.csv" "$D/summary-type.csv" -o "$D/report.html"
-		"$BIN/wf-report" -f html --kind benchmark --institution C4308 \
-			--title "Comune di Milano against its peers (SYNTHETIC demo data)" "$D/benchmark.csv" -o "$D/benchmark.html"
+		"$BIN/wf-report" -f html --kind benchmark --institution C6144 \
+			--title "Roma Capitale against the other comuni (SYNTHETIC demo data)" "$D/benchmark.csv" -o "$D/benchmark.html"
 		[ -f "$D/match.csv" ] && "$BIN/wf-report" -f html --kind match \
 			--title "Welfare demand and supply, Piedmont (SYNTHETIC demo data)" "$D/match.csv" -o "$D/match.html"
 		echo "== L090 of aggregate 04 by year (SYNTHETIC)"

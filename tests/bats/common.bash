@@ -5,6 +5,7 @@ bats_require_minimum_version 1.5.0
 
 REPO="$(cd "$BATS_TEST_DIRNAME/../.." && pwd)"
 : "${WF_BUILD:=$REPO/build}"
+export WF_BUILD
 SHARED="$REPO/../shared"
 FIX="$REPO/tests/fixtures"
 CODES="$SHARED/data/conto-annuale-2024"

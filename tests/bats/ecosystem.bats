@@ -78,3 +78,13 @@ ndjson" ]
 	run --separate-stderr bash -c "{ head -c 4000000 rows.csv; sleep 1; tail -c +4000001 rows.csv; } | '$WF_BUILD/bin/wf-ingest' --year 2019 > /dev/null"
 	[[ "$stderr" != *"MB/s"* ]]
 }
+
+@test "bash completion of every binary offers exactly the long options of its --help" {
+	[ -f /usr/share/bash-completion/bash_completion ] || skip "bash-completion not installed"
+	for c in "$REPO"/cmd/wf-*.c; do
+		b=$(basename "$c" .c)
+		want=$("$WF_BUILD/bin/$b" --help | grep -oE -- '^ +(-[a-zA-Z], )?--[a-z][a-z-]*' | grep -o -- '--[a-z-]*' | sort -u | tr '\n' ' ')
+		got=$(complete_words "$REPO/completions/$b.bash" "$b" -- | sort -u | tr '\n' ' ')
+		[ "$got" = "$want" ] || { echo "$b: completion '$got' vs --help '$want'"; return 1; }
+	done
+}

@@ -95,6 +95,32 @@ static void test_line(void)
 	wf_chart_free(c);
 }
 
+/* Years sit at their time: 2013 is 12/23 of the way from 2001 to
+ * 2024 (x = 122 + 596 * 12/23 = 432.96), not a third (320.67). */
+static void test_time_axis(void)
+{
+	wf_chart *c = wf_chart_new(WF_CHART_LINE, "t");
+	wf_strbuf b = WF_STRBUF_INIT;
+	const char *years[] = { "2001", "2013", "2015", "2024" };
+
+	for (int i = 0; i < 4; i++)
+		wf_chart_set(c, 0, wf_chart_x(c, years[i]), 10 + i);
+	wf_chart_svg(c, &b);
+	CHECK(strstr(b.s, "432.96") != NULL);
+	CHECK(strstr(b.s, "320.67") == NULL);
+	wf_strbuf_release(&b);
+	wf_chart_free(c);
+	/* Non-period categories stay evenly spaced. */
+	c = wf_chart_new(WF_CHART_LINE, "t");
+	const char *cats[] = { "a", "b", "c", "d" };
+	for (int i = 0; i < 4; i++)
+		wf_chart_set(c, 0, wf_chart_x(c, cats[i]), 10 + i);
+	wf_chart_svg(c, &b);
+	CHECK(strstr(b.s, "320.67") != NULL);
+	wf_strbuf_release(&b);
+	wf_chart_free(c);
+}
+
 static void test_no_zero_and_locale(void)
 {
 	wf_chart *c = wf_chart_new(WF_CHART_LINE, "t");
@@ -204,5 +230,5 @@ static void test_empty_and_json(void)
 	wf_chart_free(NULL);
 }
 
-WF_TEST_MAIN(test_nice_ticks, test_line, test_no_zero_and_locale, test_escaping,
+WF_TEST_MAIN(test_nice_ticks, test_line, test_time_axis, test_no_zero_and_locale, test_escaping,
 	     test_bar_dist_map, test_empty_and_json)

@@ -1,0 +1,795 @@
+/*
+ * wf_matchio.c - the wf-match run (see wf_matchio.h).
+ */
+#include "wf_matchio.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wf_err.h"
+#include "wf_text.h"
+#include "wf_geo.h"
+#include "wf_places.h"
+#include "wf_table.h"
+#include "wf_taxonomy.h"
+
+enum { F_ID, F_NAME, F_LAT, F_LON, F_ISTAT, F_CAP, F_COMUNE, F_PROVINCE, F_CAT,
+       F_QTY, F_MONEY, F_KM, NFIELD };
+
+static const char *const dem_fields[NFIELD] = { "id", "name", "lat", "lon", "istat", "cap",
+	"comune", "province", "category", "quantity", "budget", "max_km" };
+static const char *const sup_fields[NFIELD] = { "id", "name", "lat", "lon", "istat", "cap",
+	"comune", "province", "categories", "capacity", "unit_price", "radius_km" };
+
+/* Apply "field=column,..." to names (copied column names owned by the
+ * caller through *store). Returns NULL or a message. */
+static const char *apply_map(const char *spec, int supply, const char **names,
+			     char **store, char *buf, size_t bufsz)
+{
+	const char *const *fields = supply ? sup_fields : dem_fields;
+	const char *p = spec;
+
+	while (p && *p) {
+		const char *end = strchr(p, ','), *eq;
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		int k;
+
+		eq = memchr(p, '=', len);
+		if (!eq || eq == p || eq == p + len - 1) {
+			snprintf(buf, bufsz, "invalid column map '%.*s' in --map-%s (expected FIELD=COLUMN)",
+				 (int)len, p, supply ? "supply" : "demand");
+			return buf;
+		}
+		for (k = 0; k < NFIELD; k++)
+			if (strlen(fields[k]) == (size_t)(eq - p) && memcmp(fields[k], p, (size_t)(eq - p)) == 0)
+				break;
+		if (k == NFIELD) {
+			snprintf(buf, bufsz, "unknown %s field '%.*s' in --map-%s (fields: %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+				 supply ? "supply" : "demand", (int)(eq - p), p, supply ? "supply" : "demand",
+				 fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6],
+				 fields[7], fields[8], fields[9], fields[10], fields[11]);
+			return buf;
+		}
+		if (store) {
+			free(store[k]);
+			store[k] = wf_xstrndup(eq + 1, (unsigned long)(len - (size_t)(eq - p) - 1));
+			names[k] = store[k];
+		}
+		p = end ? end + 1 : NULL;
+	}
+	return NULL;
+}
+
+const char *wf_matchrun_check_map(const char *spec, int supply, char *buf,
+				  size_t bufsz)
+{
+	return apply_map(spec, supply, NULL, NULL, buf, bufsz);
+}
+
+/* One input table with its field -> column indexes. */
+typedef struct table {
+	wf_reader *r;
+	const char *path;
+	int col[NFIELD];
+	const char *colname[NFIELD];
+	char *store[NFIELD];
+} table;
+
+static void table_close(table *t)
+{
+	wf_reader_free(t->r);
+	for (int k = 0; k < NFIELD; k++)
+		free(t->store[k]);
+}
+
+static int table_open(table *t, const wf_matchrun *run, const char *path, int supply)
+{
+	const char *const *fields = supply ? sup_fields : dem_fields;
+	const char *map = supply ? run->map_supply : run->map_demand;
+	char buf[512];
+
+	memset(t, 0, sizeof *t);
+	t->path = path;
+	for (int k = 0; k < NFIELD; k++)
+		t->colname[k] = fields[k];
+	if (map && apply_map(map, supply, t->colname, t->store, buf, sizeof buf))
+		return wf_warn("%s", buf); /* checked at option time; kept for library callers */
+	t->r = wf_cli_reader(run->cli, path);
+	if (!t->r)
+		return -1;
+	if (run->cli->verbose)
+		wf_cli_report_dialect(run->cli, t->r);
+	for (int k = 0; k < NFIELD; k++)
+		t->col[k] = wf_reader_col(t->r, t->colname[k]);
+	const int required[] = { F_ID, F_CAT, F_QTY };
+	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
+		int k = required[i];
+		if (t->col[k] < 0)
+			return wf_warn("%s: missing column '%s' (map it with --map-%s %s=COLUMN)",
+				       wf_reader_name(t->r), t->colname[k], supply ? "supply" : "demand",
+				       fields[k]);
+	}
+	if (!((t->col[F_LAT] >= 0 && t->col[F_LON] >= 0) || t->col[F_ISTAT] >= 0 ||
+	      t->col[F_CAP] >= 0 || t->col[F_COMUNE] >= 0))
+		return wf_warn("%s: no location column (lat and lon, istat, cap or comune)",
+			       wf_reader_name(t->r));
+	return 0;
+}
+
+static const char *val(const wf_row *row, const table *t, int k)
+{
+	int c = t->col[k];
+
+	if (c < 0 || (size_t)c >= row->n || row->null[c])
+		return NULL;
+	return row->f[c];
+}
+
+static int parse_count(const char *s, long long lo, long long *out)
+{
+	char t[64], *end;
+	long long v;
+
+	if (wf_is_blank(s))
+		return -1;
+	wf_trim_copy(s, t, sizeof t);
+	if (!isdigit((unsigned char)t[0]) && t[0] != '-' && t[0] != '+')
+		return -1;
+	errno = 0;
+	v = strtoll(t, &end, 10);
+	if (errno || *end || v < lo || v > 1000000000LL)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int parse_km(const char *s, double *out)
+{
+	char t[64], *end;
+
+	wf_trim_copy(s, t, sizeof t);
+	errno = 0;
+	*out = strtod(t, &end);
+	if (errno || end == t || *end || !(*out > 0) || !isfinite(*out))
+		return -1;
+	return 0;
+}
+
+static int parse_money(const char *s, wf_dec *d)
+{
+	int rc = wf_dec_parse(s, strlen(s), WF_DEC_POINT, d);
+
+	return rc == WF_DEC_OK && d->m >= 0 && d->m <= 1000000000000000000LL ? 0 : -1;
+}
+
+/* Ids seen so far with their line, to reject a repeated id: the output
+ * and --unmet would be ambiguous. Open addressing; keys owned. */
+typedef struct idset {
+	char **key;
+	long *line;
+	size_t cap, n;
+} idset;
+
+static uint64_t id_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ull;
+	return h;
+}
+
+/* Returns the earlier line of id, or 0 after adding it. */
+static long idset_add(idset *set, const char *id, long line)
+{
+	size_t i;
+
+	if ((set->n + 1) * 2 > set->cap) {
+		idset old = *set;
+
+		set->cap = old.cap ? old.cap * 2 : 256;
+		set->key = wf_xcalloc(set->cap, sizeof *set->key);
+		set->line = wf_xcalloc(set->cap, sizeof *set->line);
+		for (size_t j = 0; j < old.cap; j++) {
+			if (!old.key[j])
+				continue;
+			for (i = id_hash(old.key[j]) & (set->cap - 1); set->key[i]; i = (i + 1) & (set->cap - 1))
+				;
+			set->key[i] = old.key[j];
+			set->line[i] = old.line[j];
+		}
+		free(old.key);
+		free(old.line);
+	}
+	for (i = id_hash(id) & (set->cap - 1); set->key[i]; i = (i + 1) & (set->cap - 1))
+		if (strcmp(set->key[i], id) == 0)
+			return set->line[i];
+	set->key[i] = wf_xstrdup(id);
+	set->line[i] = line;
+	set->n++;
+	return 0;
+}
+
+static void idset_free(idset *set)
+{
+	for (size_t i = 0; i < set->cap; i++)
+		free(set->key[i]);
+	free(set->key);
+	free(set->line);
+}
+
+/* Run state shared by the two passes. */
+typedef struct state {
+	const wf_matchrun *run;
+	wf_taxonomy *tax;
+	wf_places *places;
+	wf_matcher *m;
+	wf_out *rej_out;
+	wf_tw *rej;
+	unsigned long rejected[2];
+	idset sids, dids;
+	char **sname;       /* per supply index, for the output */
+	size_t nsname, capsname;
+	int stop;  /* a reject without --rejects, or an I/O failure */
+} state;
+
+static void reject(state *st, const char *file, const wf_row *row, int which,
+		   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void reject(state *st, const char *file, const wf_row *row, int which,
+		   const char *fmt, ...)
+{
+	char reason[1024], line[32];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(reason, sizeof reason, fmt, ap);
+	va_end(ap);
+	st->rejected[which]++;
+	if (!st->rej) {
+		wf_warn_at(file, row->line, "%s", reason);
+		st->stop = 1;
+		return;
+	}
+	snprintf(line, sizeof line, "%ld", row->line);
+	const char *vals[4] = { file, line, reason, row->raw };
+	size_t lens[4] = { strlen(file), strlen(line), strlen(reason), row->rawlen };
+	if (wf_tw_row(st->rej, vals, lens) < 0)
+		st->stop = 1;
+}
+
+static int locate(state *st, const table *t, const wf_row *row, double *lat,
+		  double *lon, char *why, size_t whysz)
+{
+	wf_placeq q = { val(row, t, F_LAT), val(row, t, F_LON), val(row, t, F_ISTAT),
+			val(row, t, F_CAP), val(row, t, F_COMUNE), val(row, t, F_PROVINCE) };
+
+	return wf_places_resolve(st->places, &q, lat, lon, why, whysz);
+}
+
+static int unknown_cat(state *st, const char *file, const wf_row *row, int which,
+		       const char *code, size_t len)
+{
+	reject(st, file, row, which, "unknown category '%.*s' (valid: %s)", (int)len, code,
+	       wf_taxonomy_codes(st->tax));
+	return -1;
+}
+
+static int load_places(state *st)
+{
+	for (size_t i = 0; i < st->run->nplaces; i++) {
+		const char *path = st->run->places[i];
+		/* -d, --input-format and --encoding describe DEMAND and SUPPLY;
+		 * a comuni list always has its dialect detected. */
+		wf_cli pc = *st->run->cli;
+		memset(&pc.ropts, 0, sizeof pc.ropts);
+		pc.ropts.max_field = st->run->cli->ropts.max_field;
+		wf_reader *r = wf_cli_reader(&pc, path);
+		const wf_row *h;
+		wf_row row;
+		char err[512];
+		int rc, ok = 1;
+
+		if (!r)
+			return -1;
+		if (st->run->cli->verbose)
+			wf_cli_report_dialect(st->run->cli, r);
+		h = wf_reader_header(r);
+		if (wf_places_header(st->places, h->f, h->n, err, sizeof err) < 0) {
+			wf_warn("%s: %s", wf_reader_name(r), err);
+			wf_reader_free(r);
+			return -1;
+		}
+		while ((rc = wf_reader_next(r, &row)) != WF_ROW_EOF) {
+			if (rc == WF_ROW_FATAL) {
+				wf_warn("%s: %s", wf_reader_name(r), wf_reader_reason(r));
+				ok = 0;
+				break;
+			}
+			if (rc == WF_ROW_BAD) {
+				wf_warn_at(wf_reader_name(r), row.line, "%s", wf_reader_reason(r));
+				ok = 0;
+				break;
+			}
+			if (wf_places_add(st->places, row.f, row.n, err, sizeof err) < 0) {
+				wf_warn_at(wf_reader_name(r), row.line, "%s", err);
+				ok = 0;
+				break;
+			}
+		}
+		wf_reader_free(r);
+		if (!ok)
+			return -1;
+	}
+	return 0;
+}
+
+static int load_supply(state *st)
+{
+	table t;
+	wf_row row;
+	int rc, ret = 0;
+
+	if (table_open(&t, st->run, st->run->supply, 1) < 0) {
+		table_close(&t);
+		return -1;
+	}
+	const char *file = wf_reader_name(t.r);
+	while (!st->stop && (rc = wf_reader_next(t.r, &row)) != WF_ROW_EOF) {
+		wf_supply s = { 0 };
+		const char *v;
+		char why[512];
+
+		if (rc == WF_ROW_FATAL) {
+			wf_warn("%s: %s", file, wf_reader_reason(t.r));
+			ret = -1;
+			break;
+		}
+		if (rc == WF_ROW_BAD) {
+			reject(st, file, &row, 1, "%s", wf_reader_reason(t.r));
+			continue;
+		}
+		s.id = val(&row, &t, F_ID);
+		if (wf_is_blank(s.id)) {
+			reject(st, file, &row, 1, "missing id");
+			continue;
+		}
+		v = val(&row, &t, F_CAT);
+		if (wf_is_blank(v)) {
+			reject(st, file, &row, 1, "no category");
+			continue;
+		}
+		int bad = 0;
+		for (const char *p = v; *p && !bad;) {
+			size_t n;
+			int c;
+
+			p += strspn(p, "|;, \t");
+			n = strcspn(p, "|;, \t");
+			if (!n)
+				break;
+			c = wf_taxonomy_find(st->tax, p, n);
+			if (c < 0)
+				bad = unknown_cat(st, file, &row, 1, p, n);
+			else
+				s.cats |= (uint64_t)1 << c;
+			p += n;
+		}
+		if (bad)
+			continue;
+		v = val(&row, &t, F_QTY);
+		if (parse_count(v, 0, &s.capacity) < 0) {
+			reject(st, file, &row, 1, "capacity '%s' is not a whole number from 0 to 1000000000", v ? v : "");
+			continue;
+		}
+		v = val(&row, &t, F_MONEY);
+		if (!wf_is_blank(v)) {
+			if (parse_money(v, &s.unit_price) < 0) {
+				reject(st, file, &row, 1, "unit_price '%s' is not an amount in EUR ('.' decimals, not negative)", v);
+				continue;
+			}
+			s.has_price = 1;
+		}
+		v = val(&row, &t, F_KM);
+		if (!wf_is_blank(v) && parse_km(v, &s.radius_km) < 0) {
+			reject(st, file, &row, 1, "radius_km '%s' is not a positive number", v);
+			continue;
+		}
+		if (locate(st, &t, &row, &s.lat, &s.lon, why, sizeof why) < 0) {
+			reject(st, file, &row, 1, "%s", why);
+			continue;
+		}
+		long first = idset_add(&st->sids, s.id, row.line);
+		if (first) {
+			reject(st, file, &row, 1, "duplicate id '%s' (first on line %ld)", s.id, first);
+			continue;
+		}
+		wf_matcher_add_supply(st->m, &s);
+		if (st->nsname == st->capsname) {
+			st->capsname = st->capsname ? st->capsname * 2 : 256;
+			st->sname = wf_xrealloc(st->sname, st->capsname * sizeof *st->sname);
+		}
+		v = val(&row, &t, F_NAME);
+		st->sname[st->nsname++] = v ? wf_xstrdup(v) : NULL;
+	}
+	table_close(&t);
+	return ret;
+}
+
+/* ---- output ---- */
+
+static const char *const out_cols[] = { "demand_id", "supply_id", "category", "distance_km",
+	"score", "fit", "proximity", "capacity", "price", "assigned", "unmet", "status", "reason",
+	"supply_name", "demand_lat", "demand_lon", "supply_lat", "supply_lon" };
+static const enum wf_colkind out_kinds[] = { WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_NUM,
+	WF_COL_NUM, WF_COL_NUM, WF_COL_NUM, WF_COL_NUM, WF_COL_NUM, WF_COL_NUM, WF_COL_NUM,
+	WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_NUM, WF_COL_NUM, WF_COL_NUM, WF_COL_NUM };
+#define NOUT (sizeof out_cols / sizeof out_cols[0])
+
+static const char *const unmet_cols[] = { "demand_id", "name", "category", "quantity", "unmet", "reason" };
+static const enum wf_colkind unmet_kinds[] = { WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_NUM,
+	WF_COL_NUM, WF_COL_STR };
+
+typedef struct summary {
+	unsigned long needs, needs_met, needs_unmet;
+	long long units, covered;
+	long long unmet_units[WF_TAX_MAX][5]; /* by category and reason */
+	unsigned long unmet_needs[WF_TAX_MAX][5];
+} summary;
+
+static int write_match(wf_tw *w, const char *did, const wf_matcher *m, const wf_taxonomy *tax,
+		       const wf_match *x, int assign, const char *sname, double dlat, double dlon)
+{
+	char b[11][32];
+	const char *v[NOUT];
+	double slat, slon;
+
+	snprintf(b[0], 32, "%.3f", x->km);
+	snprintf(b[1], 32, "%.4f", x->score);
+	snprintf(b[2], 32, "%.4f", x->fit);
+	snprintf(b[3], 32, "%.4f", x->proximity);
+	snprintf(b[4], 32, "%.4f", x->capacity);
+	snprintf(b[5], 32, "%.4f", x->price);
+	snprintf(b[6], 32, "%lld", x->assigned);
+	v[0] = did;
+	v[1] = wf_matcher_supply_id(m, x->supply);
+	v[2] = wf_taxonomy_code(tax, x->cat);
+	for (int i = 0; i < 6; i++)
+		v[3 + i] = b[i];
+	v[9] = assign ? b[6] : NULL;
+	v[10] = NULL;
+	v[11] = assign ? "assigned" : "candidate";
+	v[12] = NULL;
+	wf_matcher_supply_point(m, x->supply, &slat, &slon);
+	snprintf(b[7], 32, "%.6f", dlat);
+	snprintf(b[8], 32, "%.6f", dlon);
+	snprintf(b[9], 32, "%.6f", slat);
+	snprintf(b[10], 32, "%.6f", slon);
+	v[13] = sname;
+	v[14] = b[7];
+	v[15] = b[8];
+	v[16] = b[9];
+	v[17] = b[10];
+	return wf_tw_row(w, v, NULL);
+}
+
+static int write_unmet(wf_tw *w, wf_tw *uw, const char *did, const char *name,
+		       const char *cat, long long qty, long long unmet, int why, double dlat, double dlon)
+{
+	char u[32], q[32], la[32], lo[32];
+	const char *v[NOUT] = { 0 };
+
+	snprintf(u, sizeof u, "%lld", unmet);
+	snprintf(q, sizeof q, "%lld", qty);
+	v[0] = did;
+	v[2] = cat;
+	v[10] = u;
+	v[11] = "unmet";
+	v[12] = wf_unmet_reason(why);
+	snprintf(la, sizeof la, "%.6f", dlat);
+	snprintf(lo, sizeof lo, "%.6f", dlon);
+	v[14] = la;
+	v[15] = lo;
+	if (wf_tw_row(w, v, NULL) < 0)
+		return -1;
+	if (uw) {
+		const char *uv[6] = { did, name, cat, q, u, wf_unmet_reason(why) };
+		return wf_tw_row(uw, uv, NULL);
+	}
+	return 0;
+}
+
+static void note_unmet(summary *s, int cat, int why, long long units)
+{
+	if (cat < 0 || cat >= WF_TAX_MAX || why < 0 || why > 4)
+		return;
+	s->unmet_units[cat][why] += units;
+	s->unmet_needs[cat][why]++;
+}
+
+static double pct(long long a, long long b)
+{
+	return b ? 100.0 * (double)a / (double)b : 0.0;
+}
+
+static void print_summary(const state *st, const summary *s, int assign)
+{
+	const wf_matcher *m = st->m;
+	long long cap = 0, used = 0;
+	size_t ns = wf_matcher_nsupply(m);
+	int any = 0;
+
+	for (size_t j = 0; j < ns; j++) {
+		cap += wf_matcher_supply_capacity(m, j);
+		used += wf_matcher_used(m, j);
+	}
+	if (assign) {
+		wf_warn("demand: %lu needs, %lld units; covered %lld units (%.1f%%); %lu of %lu needs fully covered",
+			s->needs, s->units, s->covered, pct(s->covered, s->units), s->needs_met, s->needs);
+		wf_warn("supply: %zu offers, capacity %lld units; used %lld (%.1f%%)", ns, cap, used,
+			pct(used, cap));
+	} else {
+		wf_warn("demand: %lu needs, %lld units; %lu with offers in range, %lu without",
+			s->needs, s->units, s->needs_met, s->needs_unmet);
+		wf_warn("supply: %zu offers, capacity %lld units (--top does not use capacity up)", ns, cap);
+	}
+	for (int c = 0; c < (int)wf_taxonomy_count(st->tax); c++) {
+		long long tot = 0;
+		unsigned long needs = 0;
+		char detail[512] = "";
+		size_t dl = 0;
+
+		for (int w = 1; w <= 4; w++) {
+			tot += s->unmet_units[c][w];
+			needs += s->unmet_needs[c][w];
+		}
+		if (!needs)
+			continue;
+		for (int w = 1; w <= 4; w++)
+			if (s->unmet_needs[c][w])
+				dl += (size_t)snprintf(detail + dl, sizeof detail - dl, "%s%s %lld",
+						       dl ? ", " : "", wf_unmet_reason(w),
+						       s->unmet_units[c][w]);
+		wf_warn("unmet %s: %lld unit%s in %lu need%s (%s)", wf_taxonomy_code(st->tax, c), tot,
+			tot == 1 ? "" : "s", needs, needs == 1 ? "" : "s", detail);
+		any = 1;
+	}
+	if (!any)
+		wf_warn("unmet: none");
+}
+
+int wf_matchrun_exec(const wf_matchrun *run)
+{
+	state st;
+	table t;
+	int t_open = 0, rc, status = WF_EXIT_DATA, commit = 0;
+	char err[512];
+	wf_out *out = NULL, *uout = NULL;
+	wf_tw *w = NULL, *uw = NULL;
+	summary *sum = wf_xcalloc(1, sizeof *sum);
+	/* Assignment keeps what it must print about each need. */
+	char **names = NULL;
+	double *dpt = NULL;  /* lat, lon per need */
+	size_t nneed = 0, capneed = 0;
+
+	memset(&st, 0, sizeof st);
+	st.run = run;
+	st.tax = wf_taxonomy_open(run->taxonomy, err, sizeof err);
+	if (!st.tax) {
+		wf_warn("%s", err);
+		goto out;
+	}
+	st.places = wf_places_new();
+	if (load_places(&st) < 0)
+		goto out;
+	if (run->cli->rejects) {
+		static const char *const rc_cols[] = { "file", "line", "reason", "record" };
+		static const enum wf_colkind rc_kinds[] = { WF_COL_STR, WF_COL_NUM, WF_COL_STR, WF_COL_STR };
+		st.rej_out = wf_out_open(run->cli->rejects);
+		if (!st.rej_out)
+			goto out;
+		st.rej = wf_tw_new(st.rej_out, WF_FMT_CSV, 4, rc_cols, rc_kinds);
+	}
+	st.m = wf_matcher_new(st.tax, &run->opts);
+	if (load_supply(&st) < 0 || st.stop)
+		goto out;
+	wf_matcher_build(st.m);
+
+	if (table_open(&t, run, run->demand, 0) < 0) {
+		t_open = 1;
+		goto out;
+	}
+	t_open = 1;
+	out = wf_out_open(run->cli->output);
+	if (!out)
+		goto out;
+	w = wf_tw_new(out, run->cli->out_format, NOUT, out_cols, out_kinds);
+	wf_tw_set_excel_safe(w, run->cli->excel_safe);
+	if (run->unmet) {
+		uout = wf_out_open(run->unmet);
+		if (!uout)
+			goto out;
+		uw = wf_tw_new(uout, run->cli->out_format, 6, unmet_cols, unmet_kinds);
+		wf_tw_set_excel_safe(uw, run->cli->excel_safe);
+	}
+
+	const char *file = wf_reader_name(t.r);
+	wf_match *top = wf_xcalloc((size_t)run->opts.top, sizeof *top);
+	wf_row row;
+	int fatal = 0;
+	unsigned long long nread = 0;
+	while (!st.stop && (rc = wf_reader_next(t.r, &row)) != WF_ROW_EOF) {
+		wf_demand d = { 0 };
+		const char *v, *name;
+		char why[512];
+
+		if ((++nread & 0xfff) == 0)
+			wf_cli_progress(run->cli, file, wf_src_raw_pos(wf_reader_src(t.r)),
+					wf_src_raw_size(wf_reader_src(t.r)), nread, 0);
+
+		if (rc == WF_ROW_FATAL) {
+			wf_warn("%s: %s", file, wf_reader_reason(t.r));
+			fatal = 1;
+			break;
+		}
+		if (rc == WF_ROW_BAD) {
+			reject(&st, file, &row, 0, "%s", wf_reader_reason(t.r));
+			continue;
+		}
+		d.id = val(&row, &t, F_ID);
+		if (wf_is_blank(d.id)) {
+			reject(&st, file, &row, 0, "missing id");
+			continue;
+		}
+		v = val(&row, &t, F_CAT);
+		if (wf_is_blank(v)) {
+			reject(&st, file, &row, 0, "no category");
+			continue;
+		}
+		d.cat = wf_taxonomy_find(st.tax, v, strlen(v));
+		if (d.cat < 0) {
+			unknown_cat(&st, file, &row, 0, v, strlen(v));
+			continue;
+		}
+		v = val(&row, &t, F_QTY);
+		if (parse_count(v, 1, &d.qty) < 0) {
+			reject(&st, file, &row, 0, "quantity '%s' is not a whole number from 1 to 1000000000", v ? v : "");
+			continue;
+		}
+		v = val(&row, &t, F_MONEY);
+		if (!wf_is_blank(v)) {
+			if (parse_money(v, &d.budget) < 0) {
+				reject(&st, file, &row, 0, "budget '%s' is not an amount in EUR ('.' decimals, not negative)", v);
+				continue;
+			}
+			d.has_budget = 1;
+		}
+		v = val(&row, &t, F_KM);
+		if (!wf_is_blank(v) && parse_km(v, &d.max_km) < 0) {
+			reject(&st, file, &row, 0, "max_km '%s' is not a positive number", v);
+			continue;
+		}
+		if (locate(&st, &t, &row, &d.lat, &d.lon, why, sizeof why) < 0) {
+			reject(&st, file, &row, 0, "%s", why);
+			continue;
+		}
+		name = val(&row, &t, F_NAME);
+		/* Top lists are per row and streamed; an assignment names needs
+		 * by id, so there an id must be unique. */
+		if (run->assign) {
+			long first = idset_add(&st.dids, d.id, row.line);
+			if (first) {
+				reject(&st, file, &row, 0, "duplicate id '%s' (first on line %ld)", d.id, first);
+				continue;
+			}
+		}
+		sum->needs++;
+		sum->units += d.qty;
+		if (run->assign) {
+			if (nneed == capneed) {
+				capneed = capneed ? capneed * 2 : 256;
+				names = wf_xrealloc(names, capneed * sizeof *names);
+				dpt = wf_xrealloc(dpt, capneed * 2 * sizeof *dpt);
+			}
+			dpt[2 * nneed] = d.lat;
+			dpt[2 * nneed + 1] = d.lon;
+			names[nneed++] = name ? wf_xstrdup(name) : NULL;
+			wf_matcher_add_demand(st.m, &d);
+			continue;
+		}
+		int whyc;
+		size_t k = wf_matcher_top(st.m, &d, top, &whyc);
+		for (size_t i = 0; i < k; i++)
+			if (write_match(w, d.id, st.m, st.tax, &top[i], 0, st.sname[top[i].supply], d.lat, d.lon) < 0)
+				st.stop = 1;
+		if (k) {
+			sum->needs_met++;
+		} else {
+			sum->needs_unmet++;
+			note_unmet(sum, d.cat, whyc, d.qty);
+			if (write_unmet(w, uw, d.id, name, wf_taxonomy_code(st.tax, d.cat), d.qty, d.qty, whyc,
+					d.lat, d.lon) < 0)
+				st.stop = 1;
+		}
+	}
+	free(top);
+	if (fatal || st.stop)
+		goto out;
+	if (run->assign && run->opts.objective == WF_OBJ_COVERAGE && sum->units > 4000000) {
+		/* The unserved-unit penalty must stay inside 64-bit costs. */
+		wf_warn("%s: %lld demand units, more than --objective coverage handles (4000000)", file, sum->units);
+		goto out;
+	}
+	if (run->assign && !st.stop) {
+		wf_matcher_assign(st.m);
+		if (run->cli->verbose) {
+			size_t pairs, phases, aug;
+			wf_matcher_stats(st.m, &pairs, &phases, &aug);
+			wf_warn("assignment: %zu eligible pairs, %zu shortest-path searches, %zu augmentations",
+				pairs, phases, aug);
+		}
+		for (size_t i = 0; i < nneed && !st.stop; i++) {
+			const wf_match *r;
+			long long unmet;
+			int why;
+			size_t n = wf_matcher_result(st.m, i, &r, &unmet, &why);
+			const char *did = wf_matcher_demand_id(st.m, i);
+			long long qty = unmet;
+
+			for (size_t k = 0; k < n; k++)
+				qty += r[k].assigned;
+			for (size_t k = 0; k < n; k++)
+				if (write_match(w, did, st.m, st.tax, &r[k], 1, st.sname[r[k].supply],
+						dpt[2 * i], dpt[2 * i + 1]) < 0)
+					st.stop = 1;
+			sum->covered += qty - unmet;
+			if (unmet) {
+				note_unmet(sum, wf_matcher_demand_cat(st.m, i), why, unmet);
+				if (write_unmet(w, uw, did, names[i], wf_taxonomy_code(st.tax, wf_matcher_demand_cat(st.m, i)),
+						qty, unmet, why, dpt[2 * i], dpt[2 * i + 1]) < 0)
+					st.stop = 1;
+			} else {
+				sum->needs_met++;
+			}
+		}
+	}
+	print_summary(&st, sum, run->assign);
+	if (st.rejected[0] || st.rejected[1])
+		wf_warn("rejected: %lu demand rows, %lu supply rows (in '%s')", st.rejected[0],
+			st.rejected[1], run->cli->rejects);
+	status = (st.rejected[0] || st.rejected[1] || st.stop) ? WF_EXIT_DATA : WF_EXIT_OK;
+	/* Rows rejected into --rejects still leave a complete result. */
+	commit = !st.stop;
+out:
+	wf_cli_progress(run->cli, "", 0, 0, 0, 1);
+	wf_tw_free(w);
+	if (out && wf_out_close(out, commit) < 0)
+		status = WF_EXIT_DATA;
+	wf_tw_free(uw);
+	if (uout && wf_out_close(uout, commit) < 0)
+		status = WF_EXIT_DATA;
+	wf_tw_free(st.rej);
+	if (st.rej_out && wf_out_close(st.rej_out, 1) < 0)
+		status = WF_EXIT_DATA;
+	if (t_open)
+		table_close(&t);
+	for (size_t i = 0; i < nneed; i++)
+		free(names[i]);
+	free(names);
+	free(dpt);
+	for (size_t j = 0; j < st.nsname; j++)
+		free(st.sname[j]);
+	free(st.sname);
+	idset_free(&st.sids);
+	idset_free(&st.dids);
+	wf_matcher_free(st.m);
+	wf_places_free(st.places);
+	wf_taxonomy_free(st.tax);
+	free(sum);
+	return status;
+}

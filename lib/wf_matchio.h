@@ -1,0 +1,54 @@
+/*
+ * wf_matchio.h - the wf-match run: read demand, supply and comuni lists
+ * as tables (CSV or NDJSON through wf_reader), resolve locations and
+ * categories, reject bad rows with FILE:LINE and a reason, run
+ * wf_match, write the match table and a summary on stderr.
+ *
+ * Fields and the default column names they are read from (change them
+ * with a map "field=column,field=column"):
+ *   demand: id name lat lon istat cap comune province category
+ *           quantity budget max_km
+ *   supply: id name lat lon istat cap comune province categories
+ *           capacity unit_price radius_km
+ * id, category/categories, quantity/capacity and one location (lat and
+ * lon, istat, cap or comune) are required columns; the others are
+ * optional. categories holds one or more codes separated by '|', ';',
+ * ',' or blanks. Money (budget, unit_price) is a plain decimal with '.'.
+ *
+ * Output columns: demand_id, supply_id, category, distance_km, score,
+ * fit, proximity, capacity, price, assigned, unmet, status, reason,
+ * supply_name, demand_lat, demand_lon, supply_lat, supply_lon (the
+ * last five for wf-report's match report and map).
+ * status is "candidate" (--top), "assigned" (--assign) or "unmet"
+ * (supply columns empty, unmet = units not served, reason set).
+ */
+#ifndef WF_MATCHIO_H
+#define WF_MATCHIO_H
+
+#include <stddef.h>
+
+#include "wf_cli.h"
+#include "wf_match.h"
+
+typedef struct wf_matchrun {
+	const wf_cli *cli;          /* -o, -f, --rejects, reader options, -v */
+	const char *demand, *supply;
+	const char *const *places;  /* comuni lists, nplaces of them */
+	size_t nplaces;
+	const char *taxonomy;       /* NULL: wf_taxonomy_open default */
+	const char *map_demand, *map_supply; /* NULL: default names */
+	const char *unmet;          /* --unmet FILE or NULL */
+	int assign;
+	wf_match_opts opts;
+} wf_matchrun;
+
+/* Check a column map for demand (supply = 0) or supply (1). Returns
+ * NULL, or a message written into buf. */
+const char *wf_matchrun_check_map(const char *spec, int supply, char *buf,
+				  size_t bufsz);
+
+/* Run; returns the exit status (WF_EXIT_OK or WF_EXIT_DATA) after
+ * printing any message. */
+int wf_matchrun_exec(const wf_matchrun *r);
+
+#endif

@@ -1,0 +1,371 @@
+/*
+ * wf_taxonomy.c - load the welfare taxonomy (see wf_taxonomy.h).
+ */
+#include "wf_taxonomy.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wf_err.h"
+
+struct wf_taxonomy {
+	int n;
+	char *code[WF_TAX_MAX];
+	char *label[WF_TAX_MAX];
+	double fit[WF_TAX_MAX][WF_TAX_MAX]; /* [demand][supply] */
+	char *codes;                        /* "A, B, C" */
+};
+
+/*
+ * The compiled-in copy of share/wfkit/taxonomy.csv, one C string line
+ * per CSV line. Regenerate after editing the CSV with:
+ *   sed 's/\\/\\\\/g; s/"/\\"/g; s/^/\t"/; s/$/\\n"/' share/wfkit/taxonomy.csv
+ * (test_taxonomy fails until the two agree).
+ */
+static const char builtin_csv[] =
+	"code,category,legal_basis,ccnl_fl,related\n"
+	"HEALTH_FUND,supplementary health fund or policy,TUIR 51 c.2 a; art. 100,e,HEALTH_SERV:0.6|LTC_INS:0.5\n"
+	"HEALTH_SERV,\"check-ups, dental, prevention, reimbursed medical costs\",TUIR 51 c.2 f,\"e, a\",HEALTH_FUND:0.5|WELLBEING_WORK:0.3\n"
+	"LTC_INS,long-term-care or serious-illness insurance,TUIR 51 c.2 f-quater,e,HEALTH_FUND:0.5|ELDERCARE:0.4\n"
+	"CHILDCARE,\"nursery (asilo nido), pre-school, baby-parking\",TUIR 51 c.2 f-bis,b,CAMPS:0.4|EDU_KIDS:0.3\n"
+	"EDU_KIDS,\"school fees, school books, canteen, school transport\",TUIR 51 c.2 f-bis,b,SCHOLARSHIP:0.5|CHILDCARE:0.3|CAMPS:0.3\n"
+	"SCHOLARSHIP,scholarships and merit awards for children,TUIR 51 c.2 f-bis,b,EDU_KIDS:0.5\n"
+	"CAMPS,\"summer and winter camps, ludoteche\",TUIR 51 c.2 f-bis,\"b, c\",CULTURE_LEISURE:0.5|CHILDCARE:0.4|EDU_KIDS:0.3\n"
+	"ELDERCARE,\"care for elderly or dependent relatives, home care, RSA\",TUIR 51 c.2 f-ter,a,LTC_INS:0.4|HEALTH_SERV:0.4|WELLBEING_WORK:0.3\n"
+	"TRANSPORT,local or regional public-transport pass,TUIR 51 c.2 d-bis,a,FRINGE_VOUCHER:0.3\n"
+	"MEAL,\"canteen, meal vouchers\",\"TUIR 51 c.2 b, c\",(cost items L010/L011),FRINGE_VOUCHER:0.5\n"
+	"CULTURE_LEISURE,\"culture, sport, recreation, travel\",TUIR 51 c.2 f; art. 100,c,CAMPS:0.4|WELLBEING_WORK:0.4|FRINGE_VOUCHER:0.3\n"
+	"TRAINING,non-mandatory training for employees,TUIR 51 c.2 f,(cost item L020),CULTURE_LEISURE:0.3\n"
+	"INCOME_SUPPORT,\"subsidies, one-off family aid\",TUIR 51 c.3,a,LOANS:0.5|UTILITIES_HOUSING:0.5\n"
+	"LOANS,advances and loans for urgent expenses,TUIR 51 c.4 b,d,INCOME_SUPPORT:0.4\n"
+	"UTILITIES_HOUSING,\"utilities, rent, mortgage-interest reimbursement\",TUIR 51 c.3 (temporary higher limits),a,INCOME_SUPPORT:0.5\n"
+	"PENSION,supplementary pension contribution,deductible contribution,(cost item P035),\n"
+	"FRINGE_VOUCHER,shopping and fuel vouchers spendable at local merchants,TUIR 51 c.3,-,MEAL:0.5|CULTURE_LEISURE:0.3\n"
+	"WELLBEING_WORK,\"work-life measures, psychological support\",TUIR 51 c.2 f,c,HEALTH_SERV:0.5|CULTURE_LEISURE:0.4\n"
+	;
+
+const char *wf_taxonomy_builtin_csv(void)
+{
+	return builtin_csv;
+}
+
+static void seterr(char *err, size_t errsz, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err || !errsz)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err, errsz, fmt, ap);
+	va_end(ap);
+}
+
+/* Split one CSV record (RFC 4180 quoting, no embedded newlines: the
+ * taxonomy has none) into at most max fields, unquoted in place.
+ * Returns the field count or -1 on a bad quote. */
+static int split_csv(char *line, char **f, int max)
+{
+	int n = 0;
+	char *p = line;
+
+	for (;;) {
+		char *w = p, *start = p;
+
+		if (n == max)
+			return -1;
+		if (*p == '"') {
+			p++;
+			for (;;) {
+				if (!*p)
+					return -1;
+				if (*p == '"') {
+					if (p[1] == '"') {
+						*w++ = '"';
+						p += 2;
+						continue;
+					}
+					p++;
+					break;
+				}
+				*w++ = *p++;
+			}
+			if (*p && *p != ',')
+				return -1;
+		} else {
+			while (*p && *p != ',') {
+				if (*p == '"')
+					return -1;
+				*w++ = *p++;
+			}
+		}
+		f[n++] = start;
+		if (!*p) {
+			*w = '\0';
+			return n;
+		}
+		*w = '\0';
+		p++;
+	}
+}
+
+static char *trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		e--;
+	*e = '\0';
+	return s;
+}
+
+wf_taxonomy *wf_taxonomy_parse(const char *name, const char *text,
+			       size_t len, char *err, size_t errsz)
+{
+	wf_taxonomy *t = wf_xcalloc(1, sizeof *t);
+	char *buf = wf_xstrndup(text, len);
+	char **related = wf_xcalloc(WF_TAX_MAX, sizeof *related);
+	long *rline = wf_xcalloc(WF_TAX_MAX, sizeof *rline);
+	char *line, *next;
+	long lineno = 0;
+	int ok = 0;
+	size_t codes_len = 0;
+
+	if (strlen(buf) != len) {
+		seterr(err, errsz, "%s: NUL byte in taxonomy", name);
+		goto out;
+	}
+	for (line = buf; line && *line; line = next) {
+		char *f[8];
+		int nf;
+
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		lineno++;
+		if (lineno == 1 && (unsigned char)line[0] == 0xEF &&
+		    (unsigned char)line[1] == 0xBB && (unsigned char)line[2] == 0xBF)
+			line += 3;
+		if (!*trim(line))
+			continue;
+		nf = split_csv(line, f, 8);
+		if (nf != 5) {
+			seterr(err, errsz, "%s:%ld: expected 5 fields (code,category,legal_basis,ccnl_fl,related), found %d",
+			       name, lineno, nf < 0 ? 0 : nf);
+			if (nf < 0)
+				seterr(err, errsz, "%s:%ld: bad quoting", name, lineno);
+			goto out;
+		}
+		if (lineno == 1) {
+			if (strcmp(trim(f[0]), "code") != 0 || strcmp(trim(f[4]), "related") != 0) {
+				seterr(err, errsz, "%s:1: header must be 'code,category,legal_basis,ccnl_fl,related'", name);
+				goto out;
+			}
+			continue;
+		}
+		char *code = trim(f[0]);
+		if (!*code) {
+			seterr(err, errsz, "%s:%ld: empty code", name, lineno);
+			goto out;
+		}
+		for (char *c = code; *c; c++)
+			if (!((*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || *c == '_')) {
+				seterr(err, errsz, "%s:%ld: code '%s' must be upper-case letters, digits and '_'",
+				       name, lineno, code);
+				goto out;
+			}
+		if (wf_taxonomy_find(t, code, strlen(code)) >= 0) {
+			seterr(err, errsz, "%s:%ld: duplicate code '%s'", name, lineno, code);
+			goto out;
+		}
+		if (t->n == WF_TAX_MAX) {
+			seterr(err, errsz, "%s:%ld: more than %d codes", name, lineno, WF_TAX_MAX);
+			goto out;
+		}
+		t->code[t->n] = wf_xstrdup(code);
+		t->label[t->n] = wf_xstrdup(trim(f[1]));
+		related[t->n] = wf_xstrdup(trim(f[4]));
+		rline[t->n] = lineno;
+		t->fit[t->n][t->n] = 1.0;
+		t->n++;
+	}
+	if (t->n == 0) {
+		seterr(err, errsz, "%s: no categories", name);
+		goto out;
+	}
+	/* Related codes may refer forward, so resolve them once all are known. */
+	for (int i = 0; i < t->n; i++) {
+		char *save = NULL;
+
+		for (char *tok = strtok_r(related[i], "|", &save); tok;
+		     tok = strtok_r(NULL, "|", &save)) {
+			char *colon = strchr(tok, ':'), *end;
+			double w;
+			int j;
+
+			tok = trim(tok);
+			if (!*tok)
+				continue;
+			if (!colon) {
+				seterr(err, errsz, "%s:%ld: related entry '%s' is not CODE:WEIGHT", name, rline[i], tok);
+				goto out;
+			}
+			*colon = '\0';
+			j = wf_taxonomy_find(t, tok, strlen(tok));
+			if (j < 0) {
+				seterr(err, errsz, "%s:%ld: related code '%s' is not in the taxonomy", name, rline[i], trim(tok));
+				goto out;
+			}
+			errno = 0;
+			w = strtod(colon + 1, &end);
+			if (errno || end == colon + 1 || *trim(end) || !(w > 0 && w < 1)) {
+				seterr(err, errsz, "%s:%ld: weight '%s' of related code '%s' must be a number between 0 and 1 (exclusive)",
+				       name, rline[i], trim(colon + 1), t->code[j]);
+				goto out;
+			}
+			if (j == i) {
+				seterr(err, errsz, "%s:%ld: code '%s' lists itself as related", name, rline[i], t->code[i]);
+				goto out;
+			}
+			t->fit[i][j] = w;
+		}
+	}
+	for (int i = 0; i < t->n; i++)
+		codes_len += strlen(t->code[i]) + 2;
+	t->codes = wf_xmalloc(codes_len + 1);
+	t->codes[0] = '\0';
+	for (int i = 0; i < t->n; i++) {
+		if (i)
+			strcat(t->codes, ", ");
+		strcat(t->codes, t->code[i]);
+	}
+	ok = 1;
+out:
+	for (int i = 0; i < WF_TAX_MAX; i++)
+		free(related[i]);
+	free(related);
+	free(rline);
+	free(buf);
+	if (!ok) {
+		wf_taxonomy_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+wf_taxonomy *wf_taxonomy_load(const char *path, char *err, size_t errsz)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf = NULL;
+	size_t len = 0, cap = 0, n;
+	wf_taxonomy *t = NULL;
+
+	if (!fp) {
+		seterr(err, errsz, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	do {
+		if (cap - len < 4096) {
+			cap = cap ? cap * 2 : 8192;
+			buf = wf_xrealloc(buf, cap);
+		}
+		n = fread(buf + len, 1, cap - len, fp);
+		len += n;
+	} while (n > 0);
+	if (ferror(fp))
+		seterr(err, errsz, "%s: %s", path, strerror(errno));
+	else
+		t = wf_taxonomy_parse(path, buf, len, err, errsz);
+	fclose(fp);
+	free(buf);
+	return t;
+}
+
+wf_taxonomy *wf_taxonomy_builtin(void)
+{
+	char err[256];
+	wf_taxonomy *t = wf_taxonomy_parse("built-in taxonomy", builtin_csv,
+					   sizeof builtin_csv - 1, err, sizeof err);
+
+	if (!t)
+		wf_die(WF_EXIT_DATA, "%s", err); /* a build defect, caught by test_taxonomy */
+	return t;
+}
+
+wf_taxonomy *wf_taxonomy_open(const char *path, char *err, size_t errsz)
+{
+	const char *dir = getenv("WFKIT_DATADIR");
+
+	if (path)
+		return wf_taxonomy_load(path, err, errsz);
+	if (dir && *dir) {
+		size_t n = strlen(dir) + sizeof "/taxonomy.csv";
+		char *p = wf_xmalloc(n);
+		wf_taxonomy *t;
+
+		snprintf(p, n, "%s/taxonomy.csv", dir);
+		t = wf_taxonomy_load(p, err, errsz);
+		free(p);
+		return t;
+	}
+	return wf_taxonomy_builtin();
+}
+
+void wf_taxonomy_free(wf_taxonomy *t)
+{
+	if (!t)
+		return;
+	for (int i = 0; i < t->n; i++) {
+		free(t->code[i]);
+		free(t->label[i]);
+	}
+	free(t->codes);
+	free(t);
+}
+
+size_t wf_taxonomy_count(const wf_taxonomy *t)
+{
+	return (size_t)t->n;
+}
+
+const char *wf_taxonomy_code(const wf_taxonomy *t, int i)
+{
+	return i >= 0 && i < t->n ? t->code[i] : NULL;
+}
+
+const char *wf_taxonomy_label(const wf_taxonomy *t, int i)
+{
+	return i >= 0 && i < t->n ? t->label[i] : NULL;
+}
+
+int wf_taxonomy_find(const wf_taxonomy *t, const char *code, size_t len)
+{
+	while (len && (*code == ' ' || *code == '\t')) {
+		code++;
+		len--;
+	}
+	while (len && (code[len - 1] == ' ' || code[len - 1] == '\t'))
+		len--;
+	for (int i = 0; i < t->n; i++)
+		if (strlen(t->code[i]) == len && memcmp(t->code[i], code, len) == 0)
+			return i;
+	return -1;
+}
+
+double wf_taxonomy_fit(const wf_taxonomy *t, int demand, int supply)
+{
+	if (demand < 0 || demand >= t->n || supply < 0 || supply >= t->n)
+		return 0;
+	return t->fit[demand][supply];
+}
+
+const char *wf_taxonomy_codes(const wf_taxonomy *t)
+{
+	return t->codes;
+}

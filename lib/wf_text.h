@@ -1,0 +1,24 @@
+/*
+ * wf_text.h - small text helpers the parsers share: UTF-8 decoding and
+ * trimming of spaces. Plain functions on caller-owned buffers.
+ */
+#ifndef WF_TEXT_H
+#define WF_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Length (1..4) of the valid UTF-8 sequence at p, reading at most n
+ * bytes, with its code point in *cp; 0 when invalid (overlong forms,
+ * surrogates and code points past U+10FFFF are invalid). */
+size_t wf_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp);
+
+/* True when s is NULL or holds only spaces and tabs. */
+int wf_is_blank(const char *s);
+
+/* Copy s without leading spaces/tabs and trailing spaces/tabs/CR into
+ * out (outsz bytes, always NUL-terminated, cut if needed); out may be
+ * s itself. Returns the length written. */
+size_t wf_trim_copy(const char *s, char *out, size_t outsz);
+
+#endif

@@ -1,0 +1,137 @@
+#include "wf_taxonomy.h"
+#include "wf_test.h"
+
+#include <stdlib.h>
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	if (!fp)
+		return NULL;
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	fseek(fp, 0, SEEK_SET);
+	buf = malloc((size_t)n + 1);
+	*len = fread(buf, 1, (size_t)n, fp);
+	buf[*len] = '\0';
+	fclose(fp);
+	return buf;
+}
+
+/* The compiled-in table must be byte for byte the shipped CSV. */
+static void test_builtin_equals_share(void)
+{
+	size_t len = 0;
+	char *csv = slurp("share/wfkit/taxonomy.csv", &len);
+
+	CHECK(csv != NULL);
+	if (!csv)
+		return;
+	CHECK_INT(len, strlen(wf_taxonomy_builtin_csv()));
+	CHECK(strcmp(csv, wf_taxonomy_builtin_csv()) == 0);
+
+	char err[256] = "";
+	wf_taxonomy *a = wf_taxonomy_load("share/wfkit/taxonomy.csv", err, sizeof err);
+	wf_taxonomy *b = wf_taxonomy_builtin();
+	CHECK(a != NULL);
+	CHECK_INT(wf_taxonomy_count(b), 18);
+	if (a) {
+		CHECK_INT(wf_taxonomy_count(a), wf_taxonomy_count(b));
+		for (int i = 0; i < (int)wf_taxonomy_count(b); i++) {
+			CHECK_STR(wf_taxonomy_code(a, i), wf_taxonomy_code(b, i));
+			for (int j = 0; j < (int)wf_taxonomy_count(b); j++)
+				CHECK_NEAR(wf_taxonomy_fit(a, i, j), wf_taxonomy_fit(b, i, j), 0);
+		}
+	}
+	wf_taxonomy_free(a);
+	wf_taxonomy_free(b);
+	free(csv);
+}
+
+static void test_fit(void)
+{
+	wf_taxonomy *t = wf_taxonomy_builtin();
+	int cc = wf_taxonomy_find(t, "CHILDCARE", 9), camps = wf_taxonomy_find(t, " CAMPS ", 7);
+	int pension = wf_taxonomy_find(t, "PENSION", 7);
+
+	CHECK(cc >= 0 && camps >= 0 && pension >= 0);
+	CHECK_NEAR(wf_taxonomy_fit(t, cc, cc), 1.0, 0);
+	CHECK_NEAR(wf_taxonomy_fit(t, cc, camps), 0.4, 1e-12);
+	CHECK_NEAR(wf_taxonomy_fit(t, camps, cc), 0.4, 1e-12);
+	CHECK_NEAR(wf_taxonomy_fit(t, cc, pension), 0.0, 0);
+	CHECK_INT(wf_taxonomy_find(t, "childcare", 9), -1);
+	CHECK_STR(wf_taxonomy_label(t, cc), "nursery (asilo nido), pre-school, baby-parking");
+	CHECK(strncmp(wf_taxonomy_codes(t), "HEALTH_FUND, HEALTH_SERV, LTC_INS, ", 35) == 0);
+	wf_taxonomy_free(t);
+	wf_taxonomy_free(NULL);
+}
+
+static void bad(const char *text, const char *want)
+{
+	char err[256] = "";
+	wf_taxonomy *t = wf_taxonomy_parse("t.csv", text, strlen(text), err, sizeof err);
+
+	CHECK(t == NULL);
+	CHECK_STR(err, want);
+	wf_taxonomy_free(t);
+}
+
+static void test_errors(void)
+{
+	const char *h = "code,category,legal_basis,ccnl_fl,related\n";
+	char buf[512];
+
+	bad("", "t.csv: no categories");
+	bad("a,b\n", "t.csv:1: expected 5 fields (code,category,legal_basis,ccnl_fl,related), found 2");
+	snprintf(buf, sizeof buf, "%sA,x,y,z,B:0.5\n", h);
+	bad(buf, "t.csv:2: related code 'B' is not in the taxonomy");
+	snprintf(buf, sizeof buf, "%sA,x,y,z,B:1.5\nB,x,y,z,\n", h);
+	bad(buf, "t.csv:2: weight '1.5' of related code 'B' must be a number between 0 and 1 (exclusive)");
+	snprintf(buf, sizeof buf, "%sA,x,y,z,\nA,x,y,z,\n", h);
+	bad(buf, "t.csv:3: duplicate code 'A'");
+	snprintf(buf, sizeof buf, "%sa,x,y,z,\n", h);
+	bad(buf, "t.csv:2: code 'a' must be upper-case letters, digits and '_'");
+	snprintf(buf, sizeof buf, "%sA,\"x,y,z,\n", h);
+	bad(buf, "t.csv:2: bad quoting");
+
+	char err[256] = "";
+	wf_taxonomy *t = wf_taxonomy_load("/nonexistent/tax.csv", err, sizeof err);
+	CHECK(t == NULL);
+	CHECK_STR(err, "/nonexistent/tax.csv: No such file or directory");
+
+	/* Forward references and CRLF are fine. */
+	snprintf(buf, sizeof buf, "%sA,\"x, \"\"y\"\"\",y,z,B:0.25\r\nB,x,y,z,\r\n", h);
+	t = wf_taxonomy_parse("t.csv", buf, strlen(buf), err, sizeof err);
+	CHECK(t != NULL);
+	if (t) {
+		CHECK_NEAR(wf_taxonomy_fit(t, 0, 1), 0.25, 0);
+		CHECK_NEAR(wf_taxonomy_fit(t, 1, 0), 0, 0);
+		CHECK_STR(wf_taxonomy_label(t, 0), "x, \"y\"");
+		CHECK_STR(wf_taxonomy_codes(t), "A, B");
+	}
+	wf_taxonomy_free(t);
+}
+
+static void test_open_env(void)
+{
+	char err[256] = "";
+	wf_taxonomy *t;
+
+	setenv("WFKIT_DATADIR", "share/wfkit", 1);
+	t = wf_taxonomy_open(NULL, err, sizeof err);
+	CHECK(t != NULL);
+	wf_taxonomy_free(t);
+	setenv("WFKIT_DATADIR", "/nonexistent", 1);
+	t = wf_taxonomy_open(NULL, err, sizeof err);
+	CHECK(t == NULL);
+	CHECK_STR(err, "/nonexistent/taxonomy.csv: No such file or directory");
+	unsetenv("WFKIT_DATADIR");
+	t = wf_taxonomy_open(NULL, err, sizeof err);
+	CHECK(t != NULL);
+	wf_taxonomy_free(t);
+}
+
+WF_TEST_MAIN(test_builtin_equals_share, test_fit, test_errors, test_open_env)

@@ -1,0 +1,38 @@
+/* Shared text helpers: UTF-8 decoding, blank tests, trimming. */
+#include "wf_test.h"
+#include "wf_text.h"
+
+static void test_utf8(void)
+{
+	uint32_t cp = 0;
+	CHECK_INT(wf_utf8_decode((const unsigned char *)"a", 1, &cp), 1);
+	CHECK_INT(cp, 'a');
+	CHECK_INT(wf_utf8_decode((const unsigned char *)"\xC3\xA0", 2, &cp), 2);
+	CHECK_INT(cp, 0xE0);
+	CHECK_INT(wf_utf8_decode((const unsigned char *)"\xE2\x82\xAC", 3, &cp), 3);
+	CHECK_INT(cp, 0x20AC);
+	CHECK_INT(wf_utf8_decode((const unsigned char *)"\xF0\x9F\x98\x80", 4, &cp), 4);
+	CHECK_INT(cp, 0x1F600);
+	CHECK_INT(wf_utf8_decode((const unsigned char *)"\xC3", 1, &cp), 0);        /* cut */
+	CHECK_INT(wf_utf8_decode((const unsigned char *)"\xC0\x80", 2, &cp), 0);    /* overlong */
+	CHECK_INT(wf_utf8_decode((const unsigned char *)"\xED\xA0\x80", 3, &cp), 0); /* surrogate */
+	CHECK_INT(wf_utf8_decode((const unsigned char *)"\xF4\x90\x80\x80", 4, &cp), 0); /* > U+10FFFF */
+	CHECK_INT(wf_utf8_decode((const unsigned char *)"\xE0\x80\x80", 3, &cp), 0); /* overlong */
+	CHECK_INT(wf_utf8_decode((const unsigned char *)"\x80", 1, &cp), 0);
+}
+
+static void test_trim(void)
+{
+	char buf[8], same[] = " \tab c \r";
+	CHECK(wf_is_blank(NULL));
+	CHECK(wf_is_blank(" \t "));
+	CHECK(!wf_is_blank(" x "));
+	CHECK_INT(wf_trim_copy("  12345  ", buf, sizeof buf), 5);
+	CHECK_STR(buf, "12345");
+	CHECK_INT(wf_trim_copy("123456789", buf, sizeof buf), 7); /* cut to fit */
+	CHECK_STR(buf, "1234567");
+	CHECK_INT(wf_trim_copy(same, same, sizeof same), 4); /* in place */
+	CHECK_STR(same, "ab c");
+}
+
+WF_TEST_MAIN(test_utf8, test_trim)
