@@ -26,7 +26,7 @@ with_eio() {
 	[ -w /dev/full ] || skip "no /dev/full"
 	for t in $RELY_TOOLS; do
 		in=$(rely_small "$t")
-		run --separate-stderr bash -c "$(declare -f rely_run rely_args); WF_WRAP='$WF_WRAP' WF_BUILD='$WF_BUILD' FIX='$FIX' rely_run $t $in > /dev/full"
+		run --separate-stderr bash -c "$(declare -f rely_run rely_args rely_tail); WF_WRAP='$WF_WRAP' WF_BUILD='$WF_BUILD' FIX='$FIX' rely_run $t $in > /dev/full"
 		echo "$t: $status $stderr"
 		[ "$status" -eq 1 ]
 		[[ "$stderr" == *"$t: write error: stdout: No space left on device" ]]
@@ -151,7 +151,7 @@ with_eio() {
 @test "SIGPIPE under head: quiet, for every binary" {
 	for t in $RELY_TOOLS; do
 		in=$(rely_big "$t" 40000)
-		run bash -c "$(declare -f rely_run rely_args); WF_WRAP='$WF_WRAP' WF_BUILD='$WF_BUILD' FIX='$FIX' rely_run $t $in 2>err | head -c 100 > /dev/null; echo \${PIPESTATUS[0]}"
+		run bash -c "$(declare -f rely_run rely_args rely_tail); WF_WRAP='$WF_WRAP' WF_BUILD='$WF_BUILD' FIX='$FIX' rely_run $t $in 2>err | head -c 100 > /dev/null; echo \${PIPESTATUS[0]}"
 		echo "$t: $output / $(cat err)"
 		# killed by SIGPIPE (128+13), or done before head closed
 		[ "$output" -eq 141 ] || [ "$output" -eq 0 ]
@@ -168,7 +168,7 @@ kill_mid_run() {
 	mkfifo fifo
 	# a simple command, so that $! is the tool itself, not a subshell
 	# shellcheck disable=SC2046
-	local cmd=($WF_WRAP "$WF_BUILD/bin/$t" $(rely_args "$t") -o out.txt fifo)
+	local cmd=($WF_WRAP "$WF_BUILD/bin/$t" $(rely_args "$t") -o out.txt fifo $(rely_tail "$t"))
 	"${cmd[@]}" 2>err &
 	local pid=$!
 	exec {wfd}>fifo
@@ -213,7 +213,7 @@ kill_mid_run() {
 	in=$(rely_big "$t" 150000)
 	mkfifo fifo
 	echo old > out.txt
-	"$WF_BUILD/bin/$t" $(rely_args "$t") -o out.txt fifo 2>err &
+	"$WF_BUILD/bin/$t" $(rely_args "$t") -o out.txt fifo $(rely_tail "$t") 2>err &
 	pid=$!
 	exec {wfd}>fifo
 	head -c $(( $(wc -c < "$in") - 1000 )) "$in" >&"$wfd"

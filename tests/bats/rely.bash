@@ -15,7 +15,7 @@ rely_args() {
 	wf-ingest) echo "--no-progress --year 2019" ;;
 	wf-benchmark) echo "-m L090 --no-progress" ;;
 	wf-report) echo "" ;;
-	wf-match) echo "--supply $FIX/match/supply.synthetic.csv" ;;
+	wf-match) echo "--no-progress" ;;
 	esac
 }
 
@@ -36,8 +36,7 @@ rely_big() {
 		{ echo "$COST_HDR"; awk -v n="$2" 'BEGIN { for (i = 1; i <= n; i++) printf "C%d;RALN;L090;%d,%02d\n", i, i, i % 100 }'; } > big.csv ;;
 	wf-match)
 		{ head -1 "$FIX/match/demand.synthetic.csv"
-		  tail -n +2 "$FIX/match/demand.synthetic.csv" | head -1 > one.row
-		  awk -v n="$2" -F, 'NR == FNR { row = $0; next } END { for (i = 1; i <= n; i++) print row }' one.row one.row; } > big.csv ;;
+		  awk -v n="$2" 'BEGIN { for (i = 1; i <= n; i++) printf "D%d,Need %d (synthetic),44.579471,8.193302,CHILDCARE,%d,2000.00,\n", i, i, 1 + i % 5 }'; } > big.csv ;;
 	*)
 		{ echo "$FACTS_HDR"; awk -v n="$2" 'BEGIN { for (i = 1; i <= n; i++) printf "2019,C%d,C,COMUNE SINTETICO %d,RALN,04,FL,03,MI,015146,L090,%d.%02d\n", i, i, i, i % 100 }'; } > big.csv ;;
 	esac
@@ -49,5 +48,11 @@ rely_run() {
 	local t="$1"
 	shift
 	# shellcheck disable=SC2046
-	$WF_WRAP "$WF_BUILD/bin/$t" $(rely_args "$t") "$@"
+	$WF_WRAP "$WF_BUILD/bin/$t" $(rely_args "$t") "$@" $(rely_tail "$t")
+}
+
+# Arguments after the input: wf-match takes DEMAND SUPPLY.
+rely_tail() {
+	[ "$1" = wf-match ] && echo "$FIX/match/supply.synthetic.csv"
+	return 0
 }
