@@ -5,6 +5,7 @@
 
 #include "wf_test.h"
 #include "wf_io.h"
+#include "wf_match.h"
 #include "wf_table.h"
 
 /* wf_reader_col is a hash lookup: first column of a name, -1 when
@@ -61,4 +62,31 @@ static void test_out_device(void)
 	}
 }
 
-WF_TEST_MAIN(test_reader_col, test_out_device)
+/* Found by fuzz_matchio (UBSan): --assign with no eligible pair at
+ * all computed NULL + 0 for the empty result. */
+static void test_assign_no_pairs(void)
+{
+	wf_taxonomy *t = wf_taxonomy_builtin();
+	wf_match_opts o;
+	wf_match_opts_default(&o);
+	wf_matcher *m = wf_matcher_new(t, &o);
+	int cc = wf_taxonomy_find(t, "CHILDCARE", 9), el = wf_taxonomy_find(t, "ELDERCARE", 9);
+	wf_supply s = { "s", 44.58, 8.19, (uint64_t)1 << el, 3, 0, { 0, 0 }, 0 };
+	wf_demand d = { "d", 44.58, 8.19, cc, 2, 0, { 0, 0 }, 0 };
+	const wf_match *r = (const wf_match *)&o;
+	long long unmet = -1;
+	int why = -1;
+
+	wf_matcher_add_supply(m, &s);
+	wf_matcher_build(m);
+	wf_matcher_add_demand(m, &d);
+	wf_matcher_assign(m);
+	CHECK_INT((int)wf_matcher_result(m, 0, &r, &unmet, &why), 0);
+	CHECK(r == NULL);
+	CHECK_INT((int)unmet, 2);
+	CHECK(why != WF_UNMET_NONE);
+	wf_matcher_free(m);
+	wf_taxonomy_free(t);
+}
+
+WF_TEST_MAIN(test_reader_col, test_out_device, test_assign_no_pairs)
