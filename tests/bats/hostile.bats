@@ -125,6 +125,14 @@ with_row() {
 	run --separate-stderr rely_run wf-benchmark empty.csv
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "wf-benchmark: empty.csv: empty input (no header line)" ]
+	if [ -x "$WF_BUILD/bin/wf-match" ]; then
+		run --separate-stderr wf-match empty.csv "$FIX/match/supply.synthetic.csv"
+		[ "$status" -eq 1 ]
+		[ "$stderr" = "wf-match: empty.csv: empty input (no header line)" ]
+		run --separate-stderr wf-match "$FIX/match/demand.synthetic.csv" empty.csv
+		[ "$status" -eq 1 ]
+		[ "$stderr" = "wf-match: empty.csv: empty input (no header line)" ]
+	fi
 	# wf-report documents an empty input as a report saying "No rows"
 	run --separate-stderr rely_run wf-report empty.csv
 	[ "$status" -eq 0 ]
@@ -144,6 +152,13 @@ with_row() {
 	run --separate-stderr rely_run wf-report facts.csv
 	[ "$status" -eq 0 ]
 	[[ "$output" == *"No rows"* ]]
+	if [ -x "$WF_BUILD/bin/wf-match" ]; then
+		head -1 "$FIX/match/demand.synthetic.csv" > d.csv
+		run --separate-stderr wf-match d.csv "$FIX/match/supply.synthetic.csv"
+		[ "$status" -eq 0 ]
+		[ "${#lines[@]}" -eq 1 ]
+		[ "${stderr_lines[0]}" = "wf-match: demand: 0 needs, 0 units; 0 with offers in range, 0 without" ]
+	fi
 }
 
 @test "duplicate column names: an error naming the column, for every binary" {
