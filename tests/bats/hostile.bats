@@ -305,3 +305,36 @@ CASES
 	[ "$status" -eq 0 ]
 	[[ "${lines[1]}" == *",\"'=HYPERLINK(\"\"http://x\"\")\","* ]]
 }
+
+@test "wf-report: extreme valid numbers and coordinates keep charts and the map well formed" {
+	big=999999999999999999
+	{ echo 'year,institution_type,institutions,metric_total,mean,median,zero_share_pct'
+	  echo "2019,C,10,$big,$big,9.00,0.00"
+	  echo "2020,C,10,0.000000001,-$big,9.00,0.00"
+	  echo "2021,C,10,-$big,10.00,9.00,0.00"
+	  echo "2019,P,10,$big,$big,9.00,100.00"; } > t.csv
+	run --separate-stderr rely_run wf-report --kind trend -f html -o t.html t.csv
+	[ "$status" -eq 0 ]
+	run python3 "$CHECK" t.html
+	[ "$status" -eq 0 ]
+	! grep -qiw 'nan\|inf' t.html
+	# a number past the exact range is an error, not inf in an SVG path
+	{ head -1 t.csv; echo "2019,C,10,1$(printf '%0300d' 0),1,1,0"; } > huge.csv
+	run --separate-stderr rely_run wf-report --kind trend -f html huge.csv
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == "wf-report: huge.csv:2: '1000"*"' in column 'metric_total' is not a number" ]]
+	python3 - "$BATS_TEST_DIRNAME/fixtures/report/match.synthetic.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline='')))
+h = rows[0]
+rows[1][h.index('demand_lat')] = '999999999999999999'
+rows[2][h.index('supply_lon')] = '-0.000000001'
+rows[3][h.index('supply_name')] = '<svg onload=alert(1)>'
+csv.writer(open('m.csv', 'w', newline='')).writerows(rows)
+PY
+	run --separate-stderr rely_run wf-report --kind match -f html -o m.html m.csv
+	[ "$status" -eq 0 ]
+	run python3 "$CHECK" m.html
+	[ "$status" -eq 0 ]
+	! grep -q '<svg onload' m.html
+}
