@@ -240,3 +240,30 @@ kill_mid_run() {
 		[ -z "$(ls -A | grep '^\.out\.txt\.')" ]
 	done
 }
+
+@test "two outputs on one path are a usage error, not a silent overwrite" {
+	mkdir d
+	ln -s out.csv d/link.csv
+	touch d/out.csv
+	run --separate-stderr wf-ingest -o same.csv --rejects ./same.csv "$FIX/ingest/COSTO_LAVORO_2019.csv"
+	[ "$status" -eq 2 ]
+	[ "${stderr_lines[0]}" = "wf-ingest: --output and --rejects name the same file 'same.csv'" ]
+	[ "${stderr_lines[1]}" = "Try 'wf-ingest --help' for more information." ]
+	[ ! -e same.csv ]
+	run --separate-stderr wf-benchmark -m L090 -o d/link.csv --rejects d/../d/out.csv "$FIX/benchmark/facts.csv"
+	[ "$status" -eq 2 ]
+	[ "${stderr_lines[0]}" = "wf-benchmark: --output and --rejects name the same file 'd/link.csv'" ]
+	run --separate-stderr wf-benchmark -m L090 --rejects - "$FIX/benchmark/facts.csv"
+	[ "$status" -eq 2 ]
+	[ "${stderr_lines[0]}" = "wf-benchmark: --output and --rejects cannot both go to standard output" ]
+	if [ -x "$WF_BUILD/bin/wf-match" ]; then
+		run --separate-stderr wf-match --unmet u.csv --rejects "$PWD/u.csv" "$FIX/match/demand.synthetic.csv" "$FIX/match/supply.synthetic.csv"
+		[ "$status" -eq 2 ]
+		[ "${stderr_lines[0]}" = "wf-match: --rejects and --unmet name the same file '$PWD/u.csv'" ]
+		run --separate-stderr wf-match -o m.csv --unmet m.csv "$FIX/match/demand.synthetic.csv" "$FIX/match/supply.synthetic.csv"
+		[ "$status" -eq 2 ]
+	fi
+	# different files are fine
+	run --separate-stderr wf-benchmark -m L090 -o a.csv --rejects b.csv "$FIX/benchmark/facts.csv"
+	[ "$status" -eq 0 ]
+}
