@@ -21,6 +21,11 @@
 
 static char path[64];
 
+static void cleanup(void)
+{
+	unlink(path);
+}
+
 static int put(const void *p, size_t n)
 {
 	FILE *f = fopen(path, "wb");
@@ -83,6 +88,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	if (!path[0]) {
 		snprintf(path, sizeof path, "/tmp/wf-fuzz-codes.%ld", (long)getpid());
+		atexit(cleanup);
 	}
 	c = wf_codes_new();
 	if (data[0] & 1) {

@@ -15,6 +15,13 @@
 
 static char dpath[64], spath[64], ppath[64];
 
+static void cleanup(void)
+{
+	unlink(dpath);
+	unlink(spath);
+	unlink(ppath);
+}
+
 static void put(const char *path, const uint8_t *p, size_t n)
 {
 	FILE *f = fopen(path, "wb");
@@ -41,6 +48,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		snprintf(dpath, sizeof dpath, "/tmp/wf-fuzz-demand.%ld", (long)getpid());
 		snprintf(spath, sizeof spath, "/tmp/wf-fuzz-supply.%ld", (long)getpid());
 		snprintf(ppath, sizeof ppath, "/tmp/wf-fuzz-places.%ld", (long)getpid());
+		atexit(cleanup);
 		ready = 1;
 	}
 	for (size_t i = 1; i <= size && k < 3; i++)
