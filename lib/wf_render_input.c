@@ -16,7 +16,7 @@ struct rrow {
 
 struct wf_rinput {
 	char **cols;
-	size_t ncols;
+	size_t ncols, capcols;
 	wf_map *colmap; /* name -> index + 1: 100,000 columns stay linear */
 	struct rrow *rows;
 	size_t nrows, caprows;
@@ -60,7 +60,10 @@ static size_t col_index(wf_rinput *in, const char *name)
 	slot = wf_map_slot(in->colmap, name, strlen(name));
 	if (*slot)
 		return (size_t)((uintptr_t)*slot - 1);
-	in->cols = wf_xrealloc(in->cols, (in->ncols + 1) * sizeof *in->cols);
+	if (in->ncols == in->capcols) {
+		in->capcols = in->capcols ? 2 * in->capcols : 16;
+		in->cols = wf_xrealloc(in->cols, in->capcols * sizeof *in->cols);
+	}
 	in->cols[in->ncols] = wf_xstrdup(name);
 	*slot = (void *)(uintptr_t)(in->ncols + 1);
 	return in->ncols++;
