@@ -79,17 +79,21 @@ test-bats: all
 test: test-unit test-bats
 
 # Fuzz harnesses: libFuzzer + ASan + UBSan, a short run each in `make check`.
-# The library is compiled once for all of them (fuzzer-no-link).
-FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -fno-sanitize-recover=undefined -Ilib $(PKG_CFLAGS)
-FUZZ_LIB_OBJ := $(LIB_SRC:lib/%.c=$(BUILD)/fuzz/lib/%.o)
-.SECONDARY: $(FUZZ_LIB_OBJ)
-$(BUILD)/fuzz/lib/%.o: lib/%.c lib/*.h
-	@mkdir -p $(@D)
-	$(CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined -c $< -o $@
+# The library is compiled once for all harnesses.
+FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -Ilib $(PKG_CFLAGS)
+FUZZ_OBJ := $(LIB_SRC:lib/%.c=$(BUILD)/fuzz/obj/%.o)
 
-$(BUILD)/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB_OBJ) lib/*.h
+$(BUILD)/fuzz/obj/%.o: lib/%.c lib/*.h
 	@mkdir -p $(@D)
-	$(CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined $< $(FUZZ_LIB_OBJ) -lcsv $(PKG_LIBS) -lm -lpthread -o $@
+	$(CLANG) $(FUZZ_CFLAGS) -c $< -o $@
+
+$(BUILD)/fuzz/libwf-fuzz.a: $(FUZZ_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/fuzz/libwf-fuzz.a lib/*.h
+	@mkdir -p $(@D)
+	$(CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer $< $(BUILD)/fuzz/libwf-fuzz.a -lcsv $(PKG_LIBS) -lm -lpthread -o $@
 
 fuzz: $(FUZZ_BINS)
 	@set -e; for f in $(FUZZ_BINS); do n=$$(basename $$f); \

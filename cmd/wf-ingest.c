@@ -17,6 +17,7 @@ static void usage(FILE *f)
 	      "plain, gzip, or the yearly zip archives) and write one canonical fact stream:\n"
 	      "  year,institution,institution_type,institution_name,contract,aggregate,\n"
 	      "  comparto,region,province,comune,measure,value\n"
+	      "A canonical stream given as input is checked and passed through (CSV<->NDJSON).\n"
 	      "With no FILE, or when FILE is -, read standard input.\n"
 	      "\n"
 	      "  -f, --format=FMT        output csv (default) or ndjson\n"

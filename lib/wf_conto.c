@@ -731,6 +731,25 @@ static const char *strip_prefix(const char *name, const char *const *prefixes)
 	return NULL;
 }
 
+/* Place at the comune named by s[0..n) when that name is unique. */
+static void place_comune(wf_codes *c, struct inst_rec *ir, const char *s, size_t n,
+			 enum wf_place_how how)
+{
+	char f[256];
+	struct catasto *k;
+	struct place *p;
+
+	wf_conto_fold_name(s, n, f, sizeof f);
+	k = wf_map_get(c->by_name, f, strlen(f));
+	if (!k || k == (void *)&ambiguous)
+		return;
+	p = wf_map_get(c->places, k->code, strlen(k->code));
+	ir->province = wf_xstrdup(k->prov);
+	ir->region = wf_xstrdup(p && p->region[0] ? p->region : k->region);
+	ir->comune = wf_xstrdup(p ? p->istat : "");
+	ir->pub.how = how;
+}
+
 static void place(wf_codes *c, struct inst_rec *ir)
 {
 	static const char *const comune_pre[] = { "COMUNE DI ", NULL };
@@ -751,20 +770,15 @@ static void place(wf_codes *c, struct inst_rec *ir)
 	if (strcmp(ir->type, "C") == 0) {
 		rest = strcmp(ir->name, "ROMA CAPITALE") == 0 ? "ROMA"
 							      : strip_prefix(ir->name, comune_pre);
-		if (rest) {
-			wf_conto_fold_name(rest, strlen(rest), f, sizeof f);
-			k = wf_map_get(c->by_name, f, strlen(f));
-			if (k && k != (void *)&ambiguous) {
-				struct place *p = wf_map_get(c->places, k->code, strlen(k->code));
-				ir->province = wf_xstrdup(k->prov);
-				ir->region = wf_xstrdup(p && p->region[0] ? p->region : k->region);
-				ir->comune = wf_xstrdup(p ? p->istat : "");
-				ir->pub.how = WF_PLACE_COMUNE;
-			}
-		}
+		if (rest)
+			place_comune(c, ir, rest, strlen(rest), WF_PLACE_COMUNE);
 	} else if (strcmp(ir->type, "P") == 0 || strcmp(ir->type, "CM") == 0) {
 		if ((rest = strip_prefix(ir->name, prov_pre)) != NULL) {
-			wf_conto_fold_name(rest, strlen(rest), f, sizeof f);
+			size_t rl = strlen(rest);
+			/* "CITTA' METROPOLITANA DI ROMA CAPITALE" is province ROMA. */
+			if (rl > 9 && strcmp(rest + rl - 9, " CAPITALE") == 0)
+				rl -= 9;
+			wf_conto_fold_name(rest, rl, f, sizeof f);
 			if ((k = wf_map_get(c->by_prov, f, strlen(f))) != NULL) {
 				ir->province = wf_xstrdup(k->prov);
 				ir->region = wf_xstrdup(k->region);
@@ -780,6 +794,22 @@ static void place(wf_codes *c, struct inst_rec *ir)
 				ir->pub.how = WF_PLACE_REGION;
 			}
 		}
+	} else if (strcmp(ir->type, "UC") != 0 && strcmp(ir->type, "N") != 0) {
+		/* Other bodies often end their name with their seat:
+		 * "UNIVERSITA' DEGLI STUDI DI UDINE", "CASA DI CURA S.
+		 * GIOVANNI - MILANO". Only a unique comune name counts.
+		 * Unions and mountain communities are left out: they are
+		 * named after areas ("TERRE DI CASTELLI" is in Modena, not
+		 * at Castelli, TE). */
+		const char *cut = NULL, *p = ir->name;
+		size_t skip = 0;
+		while ((p = strstr(p, " DI ")) != NULL)
+			cut = p, skip = 4, p++;
+		if ((p = strrchr(ir->name, '-')) != NULL && p > ir->name && p[-1] == ' ' &&
+		    p[1] == ' ' && (!cut || p > cut))
+			cut = p - 1, skip = 3;
+		if (cut)
+			place_comune(c, ir, cut + skip, strlen(cut + skip), WF_PLACE_SEAT);
 	}
 }
 

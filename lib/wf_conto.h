@@ -76,6 +76,7 @@ enum wf_place_how {
 	WF_PLACE_COMUNE,    /* "COMUNE DI <NAME>" (or ROMA CAPITALE) */
 	WF_PLACE_PROVINCE,  /* province name in the institution name */
 	WF_PLACE_REGION,    /* region name in the institution name */
+	WF_PLACE_SEAT,      /* other bodies: a comune named at the end ("... DI UDINE") */
 	WF_PLACE_NKINDS
 };
 

@@ -136,6 +136,97 @@ static char *trimmed(const char *s, size_t n, size_t *outn)
 	return (char *)s;
 }
 
+static int is_canonical(const wf_row *h)
+{
+	if (h->n != WF_FACT_NCOLS)
+		return 0;
+	for (size_t i = 0; i < h->n; i++)
+		if (strcmp(h->f[i], wf_fact_columns[i]) != 0)
+			return 0;
+	return 1;
+}
+
+static void summary(const wf_ingest *g, const char *what)
+{
+	fprintf(stderr, "%s: %s: %s: %llu rows read, %llu rejected, "
+		"%llu records written, %llu blank lines skipped\n", wf_progname,
+		g->name, what, g->c.read, g->c.rejected, g->c.written, g->c.blank);
+}
+
+/* A canonical fact stream (our own output, CSV or NDJSON) is checked
+ * and passed through, so wf-ingest also converts and re-validates
+ * streams: ingest -> CSV -> ingest gives the same bytes. */
+static int read_canonical(wf_ingest *g, wf_reader *r)
+{
+	enum { Y = 0, INST = 1, MEASURE = 10, VALUE = 11 };
+	wf_row row;
+	char reason[320], key[32], type[8], item[16], vbuf[WF_DEC_BUFSZ];
+	int st;
+
+	while (!g->stop && (st = wf_reader_next(r, &row)) != WF_ROW_EOF) {
+		const char *v[WF_FACT_NCOLS];
+		wf_dec d;
+		int ds;
+		char *end;
+		long y;
+
+		if (st == WF_ROW_FATAL) {
+			wf_warn("%s: %s", g->name, wf_reader_reason(r));
+			g->failed = 1;
+			break;
+		}
+		g->c.read++;
+		if (st == WF_ROW_BAD) {
+			reject(g, row.line, wf_reader_reason(r), row.raw, row.rawlen);
+			continue;
+		}
+		y = strtol(row.f[Y], &end, 10);
+		if (row.len[Y] != 4 || *end || y < 1990 || y > 2099) {
+			snprintf(reason, sizeof reason, "bad year '%.40s'", row.f[Y]);
+			reject(g, row.line, reason, row.raw, row.rawlen);
+			continue;
+		}
+		if (wf_conto_inst_key(row.f[INST], row.len[INST], key, type) != 0 ||
+		    strcmp(key, row.f[INST]) != 0) {
+			snprintf(reason, sizeof reason, "bad institution code '%.40s'", row.f[INST]);
+			reject(g, row.line, reason, row.raw, row.rawlen);
+			continue;
+		}
+		if (strcmp(row.f[MEASURE], "HEADCOUNT") != 0 && strcmp(row.f[MEASURE], "FLEX_UNITS") != 0 &&
+		    (wf_conto_item_code(row.f[MEASURE], row.len[MEASURE], item) != 0 ||
+		     strcmp(item, row.f[MEASURE]) != 0)) {
+			snprintf(reason, sizeof reason, "bad measure '%.40s'", row.f[MEASURE]);
+			reject(g, row.line, reason, row.raw, row.rawlen);
+			continue;
+		}
+		ds = wf_dec_parse(row.f[VALUE], row.len[VALUE], WF_DEC_POINT, &d);
+		if (ds < 0) {
+			snprintf(reason, sizeof reason, "%s: '%.40s' in value",
+				 wf_dec_strerror(ds), row.f[VALUE]);
+			reject(g, row.line, reason, row.raw, row.rawlen);
+			continue;
+		}
+		for (size_t i = 0; i < WF_FACT_NCOLS; i++)
+			v[i] = row.f[i];
+		if (ds == WF_DEC_OK)
+			wf_dec_format(d, vbuf);
+		v[VALUE] = ds == WF_DEC_OK ? vbuf : NULL;
+		if (wf_tw_row(g->facts, v, NULL) < 0)
+			g->stop = 1;
+		g->c.written++;
+	}
+	g->c.blank = wf_reader_blank(r);
+	wf_cli_report_dialect(g->cli, r);
+	if (!g->stop)
+		summary(g, "canonical fact stream");
+	g->total.read += g->c.read;
+	g->total.written += g->c.written;
+	g->total.rejected += g->c.rejected;
+	g->total.blank += g->c.blank;
+	g->files++;
+	return g->stop ? -1 : 0;
+}
+
 static int read_table(wf_ingest *g, wf_reader *r)
 {
 	wf_layout L;
@@ -146,6 +237,8 @@ static int read_table(wf_ingest *g, wf_reader *r)
 
 	g->name = wf_reader_name(r);
 	memset(&g->c, 0, sizeof g->c);
+	if (is_canonical(wf_reader_header(r)))
+		return read_canonical(g, r);
 	y = g->o.year ? g->o.year : wf_conto_year_from_name(g->name);
 	wf_layout_detect(wf_reader_header(r), &L, why, sizeof why);
 	if (L.kind == WF_LAYOUT_UNKNOWN || !y) {
@@ -295,9 +388,7 @@ done:
 			snprintf(what, sizeof what, "%s, year unknown", wf_layout_name(L.kind));
 		else
 			snprintf(what, sizeof what, "%s %d", wf_layout_name(L.kind), y);
-		fprintf(stderr, "%s: %s: %s: %llu rows read, %llu rejected, "
-			"%llu records written, %llu blank lines skipped\n", wf_progname,
-			g->name, what, g->c.read, g->c.rejected, g->c.written, g->c.blank);
+		summary(g, what);
 	}
 	g->total.read += g->c.read;
 	g->total.written += g->c.written;
@@ -417,8 +508,9 @@ int wf_ingest_finish(wf_ingest *g)
 		for (int i = 0; i < WF_PLACE_NKINDS; i++)
 			all += n[i];
 		fprintf(stderr, "%s: %lu institutions: %lu placed by comune name, %lu by "
-			"province name, %lu by region name, %lu unplaced%s\n", wf_progname,
-			all, n[WF_PLACE_COMUNE], n[WF_PLACE_PROVINCE], n[WF_PLACE_REGION],
+			"province name, %lu by region name, %lu by the seat ending their "
+			"name, %lu unplaced%s\n", wf_progname, all, n[WF_PLACE_COMUNE],
+			n[WF_PLACE_PROVINCE], n[WF_PLACE_REGION], n[WF_PLACE_SEAT],
 			n[WF_PLACE_NONE], g->cli->verbose || !n[WF_PLACE_NONE] ? "" : " (-v lists them)");
 		if (g->cli->verbose)
 			wf_codes_each_unplaced(g->codes, list_unplaced, NULL);

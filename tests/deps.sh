@@ -2,7 +2,7 @@
 # Install the Debian packages wfkit needs to build and test, when missing.
 # As root: apt-get install. With sudo available: sudo apt-get install.
 # Otherwise: print the exact command and fail.
-PKGS="build-essential pkg-config libcsv-dev libjansson-dev zlib1g-dev libzip-dev bats bats-assert bats-support clang libclang-rt-dev valgrind python3 jq sqlite3 bash-completion"
+PKGS="build-essential pkg-config libcsv-dev libjansson-dev zlib1g-dev libzip-dev bats bats-assert bats-support clang libclang-rt-dev valgrind python3 jq sqlite3 bash-completion man-db unzip gzip"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

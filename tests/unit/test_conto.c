@@ -145,6 +145,16 @@ static void test_codes_dir(void)
 	in = wf_codes_inst(c, "P9108", "P");
 	CHECK_STR(in->province, "SP");
 	CHECK_STR(in->region, "07");
+	in = wf_codes_inst(c, "CM9102", "CM"); /* ... DI ROMA CAPITALE */
+	CHECK_STR(in->province, "RM");
+	in = wf_codes_inst(c, "Q9166", "Q"); /* UNIVERSITA' DEGLI STUDI DI UDINE */
+	CHECK_INT(in->how, WF_PLACE_SEAT);
+	CHECK_STR(in->province, "UD");
+	in = wf_codes_inst(c, "CA11509", "CA"); /* CASA DI CURA S. GIOVANNI - MILANO */
+	CHECK_INT(in->how, WF_PLACE_SEAT);
+	CHECK_STR(in->province, "MI");
+	in = wf_codes_inst(c, "UC9862", "UC"); /* unions are named after areas */
+	CHECK_INT(in->how, WF_PLACE_NONE);
 	in = wf_codes_inst(c, "X1", "X");
 	CHECK_INT(in->known, 0);
 	CHECK_STR(in->name, "");
