@@ -3,8 +3,8 @@
  * sums, the canonical stream read back, gzip and zip archives. The
  * first byte picks the decimal mode, the output format, --excel-safe,
  * a year from the option or from the file name, and whether bad rows
- * go to a rejects sink (go on) or stop the run. Output goes to
- * /dev/null; the loaders take paths, so the bytes go through one
+ * go to a rejects sink (go on) or stop the run. Output goes to a
+ * temporary file; the loaders take paths, so the bytes go through one
  * temporary file named like a data file. */
 #include <stdint.h>
 #include <stdio.h>
@@ -16,11 +16,12 @@
 #include "wf_conto.h"
 #include "wf_ingest.h"
 
-static char path[96];
+static char path[96], opath[64];
 
 static void cleanup(void)
 {
 	unlink(path);
+	unlink(opath);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -41,6 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		wf_cli_init(&cli, argv);
 		snprintf(path, sizeof path, "/tmp/wf-fuzz-ingest.%ld.COSTO_LAVORO_2019.csv",
 			 (long)getpid());
+		snprintf(opath, sizeof opath, "/tmp/wf-fuzz-out.%ld", (long)getpid());
 		atexit(cleanup);
 		ready = 1;
 	}
@@ -54,9 +56,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	cli.ropts.max_field = (data[0] & 32) ? 64 : 0;
 	cli.progress = 0;
 	codes = wf_codes_new();
-	out = wf_out_open("/dev/null");
+	/* A private file, not /dev/null (see fuzz_matchio.c). */
+	out = wf_out_open(opath);
 	if (data[0] & 64)
-		rej = wf_out_open("/dev/null");
+		rej = wf_out_open(opath);
 	tw = wf_tw_new(out, cli.out_format, WF_FACT_NCOLS, wf_fact_columns, wf_fact_kinds);
 	wf_tw_set_excel_safe(tw, cli.excel_safe);
 	g = wf_ingest_new(&cli, codes, tw, rej, &io);

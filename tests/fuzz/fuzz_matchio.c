@@ -3,7 +3,7 @@
  * bytes into those three files. The first byte picks --assign or
  * --top, the objective, NDJSON output, a small record cap and whether
  * the comuni list is used. Rows that fail go to a rejects sink so the
- * run goes on past them; all output goes to /dev/null. */
+ * run goes on past them; all output goes to one temporary file. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,13 +13,14 @@
 #include "wf_cli.h"
 #include "wf_matchio.h"
 
-static char dpath[64], spath[64], ppath[64];
+static char dpath[64], spath[64], ppath[64], opath[64];
 
 static void cleanup(void)
 {
 	unlink(dpath);
 	unlink(spath);
 	unlink(ppath);
+	unlink(opath);
 }
 
 static void put(const char *path, const uint8_t *p, size_t n)
@@ -48,6 +49,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		snprintf(dpath, sizeof dpath, "/tmp/wf-fuzz-demand.%ld", (long)getpid());
 		snprintf(spath, sizeof spath, "/tmp/wf-fuzz-supply.%ld", (long)getpid());
 		snprintf(ppath, sizeof ppath, "/tmp/wf-fuzz-places.%ld", (long)getpid());
+		snprintf(opath, sizeof opath, "/tmp/wf-fuzz-out.%ld", (long)getpid());
 		atexit(cleanup);
 		ready = 1;
 	}
@@ -61,8 +63,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	put(spath, part[1] ? part[1] : data, len[1]);
 	put(ppath, part[2] ? part[2] : data, len[2]);
 
-	cli.output = "/dev/null";
-	cli.rejects = "/dev/null";
+	/* A private file, not /dev/null: should /dev/null ever be a
+	 * regular file, -o would rename over it on every run. */
+	cli.output = opath;
+	cli.rejects = opath;
 	cli.out_format = (data[0] & 4) ? WF_FMT_NDJSON : WF_FMT_CSV;
 	cli.ropts.max_field = (data[0] & 8) ? 64 : 0;
 	cli.progress = 0;
@@ -72,7 +76,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	run.supply = spath;
 	run.places = places;
 	run.nplaces = (data[0] & 16) ? 1 : 0;
-	run.unmet = (data[0] & 32) ? "/dev/null" : NULL;
+	run.unmet = (data[0] & 32) ? opath : NULL;
 	run.assign = data[0] & 1;
 	wf_match_opts_default(&run.opts);
 	run.opts.objective = (data[0] & 2) ? WF_OBJ_COVERAGE : WF_OBJ_SCORE;
