@@ -48,12 +48,18 @@ static void test_reader_col(void)
 static void test_out_device(void)
 {
 	struct stat st;
-	wf_out *o = wf_out_open("/dev/null");
-	CHECK(o != NULL);
-	wf_out_puts(o, "x\n");
-	CHECK_INT(wf_out_close(o, 1), 0);
-	CHECK(stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode));
-	if (access("/dev/full", W_OK) == 0) {
+	wf_out *o;
+
+	/* Only on a sane system: were /dev/null already a regular file,
+	 * writing to it would only make things worse. */
+	if (stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode)) {
+		o = wf_out_open("/dev/null");
+		CHECK(o != NULL);
+		wf_out_puts(o, "x\n");
+		CHECK_INT(wf_out_close(o, 1), 0);
+		CHECK(stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode));
+	}
+	if (stat("/dev/full", &st) == 0 && S_ISCHR(st.st_mode) && access("/dev/full", W_OK) == 0) {
 		o = wf_out_open("/dev/full");
 		CHECK(o != NULL);
 		wf_out_puts(o, "x\n");
