@@ -22,9 +22,11 @@ static void usage(FILE *f)
 	      "\n"
 	      "  -f, --format=FMT        output csv (default) or ndjson\n"
 	      "  -o, --output=FILE       write to FILE atomically (temporary file + rename)\n"
-	      "      --codes=DIR|ZIP     that year's code lists (TipoIstituzione_Istituzione,\n"
+	      "      --codes=DIR|ZIP     a year's code lists (TipoIstituzione_Istituzione,\n"
 	      "                          CompartoContratto, VoceSpesa, RegioneProvinciaCatasto):\n"
-	      "                          fill names, aggregate, comparto and geography\n"
+	      "                          fill names, aggregate, comparto and geography;\n"
+	      "                          repeat for several years: each file uses its year's\n"
+	      "                          lists, or the nearest year's\n"
 	      "      --places=FILE       comuni list (comuni_geocoded.csv or the ISTAT list) to\n"
 	      "                          turn cadastral codes into ISTAT comune codes\n"
 	      "      --year=YYYY         year of every input (default: _YYYY in each file name)\n"
@@ -63,7 +65,8 @@ int main(int argc, char **argv)
 	};
 	wf_cli cli;
 	wf_ingest_opts io = { 0, -1 };
-	const char *codes_path = NULL, *places_path = NULL;
+	const char *codes_path[64], *places_path = NULL;
+	int ncodes = 0;
 	wf_codes *codes = NULL;
 	wf_out *out = NULL, *rej = NULL;
 	wf_tw *tw = NULL;
@@ -75,7 +78,11 @@ int main(int argc, char **argv)
 		if (wf_cli_option(&cli, opt, optarg, usage))
 			continue;
 		switch (opt) {
-		case OPT_CODES: codes_path = optarg; break;
+		case OPT_CODES:
+			if (ncodes == (int)(sizeof codes_path / sizeof codes_path[0]))
+				wf_usage_error("too many --codes (at most 64)");
+			codes_path[ncodes++] = optarg;
+			break;
 		case OPT_PLACES: places_path = optarg; break;
 		case OPT_YEAR: {
 			char *end;
@@ -111,8 +118,9 @@ int main(int argc, char **argv)
 		wf_outpath_check(paths, opts, 2);
 	}
 	codes = wf_codes_new();
-	if (codes_path && wf_codes_load(codes, codes_path, cli.verbose) != 0)
-		goto out;
+	for (int i = 0; i < ncodes; i++)
+		if (wf_codes_load(codes, codes_path[i], cli.verbose) != 0)
+			goto out;
 	if (places_path && wf_codes_load_places(codes, places_path) != 0)
 		goto out;
 	if (!(out = wf_out_open(cli.output)))

@@ -327,7 +327,8 @@ struct inst_rec {
 	char *key, *type, *name, *region, *province, *comune;
 };
 
-struct wf_codes {
+/* The code lists of one year. */
+struct layer {
 	wf_map *inst;      /* key -> struct inst_rec (listed or seen) */
 	wf_map *contract;  /* contract -> char *[2] {aggregate, comparto} */
 	wf_map *item;      /* item code -> (void *)(intptr_t)sign */
@@ -335,28 +336,34 @@ struct wf_codes {
 	wf_map *by_name;   /* folded comune name -> struct catasto, or &ambiguous */
 	wf_map *by_prov;   /* folded province name -> struct catasto (any of it) */
 	wf_map *by_region; /* folded region name -> ISTAT region string */
-	wf_map *places;    /* cadastral code -> struct place */
-	int lists, have_places;
+	int lists, year;   /* year from the lists' ANNO column, 0 unknown */
+};
+
+struct wf_codes {
+	struct layer **L;  /* one per --codes, in load order */
+	size_t nl;
+	struct layer *active;
+	wf_map *places;    /* cadastral code -> struct place, for every year */
+	int have_places;
 };
 
 static char ambiguous;
 
-wf_codes *wf_codes_new(void)
+static struct layer *layer_new(void)
 {
-	wf_codes *c = wf_xcalloc(1, sizeof *c);
+	struct layer *l = wf_xcalloc(1, sizeof *l);
 
-	c->inst = wf_map_new();
-	c->contract = wf_map_new();
-	c->item = wf_map_new();
-	c->catasto = wf_map_new();
-	c->by_name = wf_map_new();
-	c->by_prov = wf_map_new();
-	c->by_region = wf_map_new();
-	c->places = wf_map_new();
-	return c;
+	l->inst = wf_map_new();
+	l->contract = wf_map_new();
+	l->item = wf_map_new();
+	l->catasto = wf_map_new();
+	l->by_name = wf_map_new();
+	l->by_prov = wf_map_new();
+	l->by_region = wf_map_new();
+	return l;
 }
 
-void wf_codes_free(wf_codes *c)
+static void layer_free(struct layer *c)
 {
 	void *v;
 
@@ -393,6 +400,38 @@ void wf_codes_free(wf_codes *c)
 		wf_map_key_at(c->by_region, i, &v);
 		free(v);
 	}
+	wf_map_free(c->inst);
+	wf_map_free(c->contract);
+	wf_map_free(c->item);
+	wf_map_free(c->catasto);
+	wf_map_free(c->by_name);
+	wf_map_free(c->by_prov);
+	wf_map_free(c->by_region);
+	free(c);
+}
+
+wf_codes *wf_codes_new(void)
+{
+	wf_codes *c = wf_xcalloc(1, sizeof *c);
+
+	/* An empty layer answers lookups until lists are loaded. */
+	c->L = wf_xcalloc(1, sizeof *c->L);
+	c->L[0] = layer_new();
+	c->nl = 1;
+	c->active = c->L[0];
+	c->places = wf_map_new();
+	return c;
+}
+
+void wf_codes_free(wf_codes *c)
+{
+	void *v;
+
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->nl; i++)
+		layer_free(c->L[i]);
+	free(c->L);
 	for (size_t i = 0; i < wf_map_count(c->places); i++) {
 		wf_map_key_at(c->places, i, &v);
 		struct place *p = v;
@@ -401,13 +440,6 @@ void wf_codes_free(wf_codes *c)
 		free(p->sigla);
 		free(p);
 	}
-	wf_map_free(c->inst);
-	wf_map_free(c->contract);
-	wf_map_free(c->item);
-	wf_map_free(c->catasto);
-	wf_map_free(c->by_name);
-	wf_map_free(c->by_prov);
-	wf_map_free(c->by_region);
 	wf_map_free(c->places);
 	free(c);
 }
@@ -449,7 +481,12 @@ static int list_of(const char *base)
 	return -1;
 }
 
-static void add_region_name(wf_codes *c, const char *desc, const char *istat)
+int wf_conto_is_code_list(const char *base)
+{
+	return list_of(base) >= 0;
+}
+
+static void add_region_name(struct layer *c, const char *desc, const char *istat)
 {
 	char f[256];
 	void **slot;
@@ -460,7 +497,7 @@ static void add_region_name(wf_codes *c, const char *desc, const char *istat)
 		*slot = wf_xstrdup(istat);
 }
 
-static int load_list(wf_codes *c, int kind, wf_src *src)
+static int load_list(struct layer *c, int kind, wf_src *src)
 {
 	wf_reader_opts o = { 0 };
 	wf_reader *r;
@@ -487,11 +524,19 @@ static int load_list(wf_codes *c, int kind, wf_src *src)
 			goto out;
 		}
 	}
+	int anno = -1;
+	for (size_t k = 0; k < h->n; k++) {
+		wf_conto_norm_header(h->f[k], h->len[k], name, sizeof name);
+		if (strcmp(name, "ANNO") == 0)
+			anno = (int)k;
+	}
 	while ((st = wf_reader_next(r, &row)) != WF_ROW_EOF) {
 		if (st == WF_ROW_FATAL) {
 			ret = wf_warn("%s: %s", wf_reader_name(r), wf_reader_reason(r));
 			goto out;
 		}
+		if (kind == L_INST && anno >= 0 && !c->year && st == WF_ROW_OK)
+			c->year = atoi(row.f[anno]);
 		if (st == WF_ROW_BAD) {
 			ret = wf_warn_at(wf_reader_name(r), row.line, "%s", wf_reader_reason(r));
 			goto out;
@@ -586,7 +631,7 @@ out:
 }
 
 struct zip_ctx {
-	wf_codes *c;
+	struct layer *c;
 	int found[L_NKINDS];
 };
 
@@ -606,7 +651,18 @@ static int zip_take(void *ctx, const wf_zip_member *m, wf_src *src)
 	return load_list(z->c, k, src);
 }
 
-int wf_codes_load(wf_codes *c, const char *path, int verbose)
+static int load_zip_lists(struct layer *c, const char *name, const unsigned char *buf,
+			  size_t n, int found[L_NKINDS])
+{
+	struct zip_ctx z = { c, { 0 } };
+	int ret = wf_zip_walk(name, buf, n, zip_want, zip_take, &z) != 0 ? -1 : 0;
+
+	memcpy(found, z.found, sizeof z.found);
+	return ret;
+}
+
+/* Load the lists found in a folder or zip into l; 0 or -1. */
+static int load_layer(struct layer *c, const char *path, int verbose)
 {
 	struct stat st;
 	int found[L_NKINDS] = { 0 };
@@ -637,7 +693,6 @@ int wf_codes_load(wf_codes *c, const char *path, int verbose)
 		wf_src *s = wf_src_open(path);
 		unsigned char *buf;
 		size_t n;
-		struct zip_ctx z = { c, { 0 } };
 		if (!s)
 			return -1;
 		buf = wf_src_slurp_raw(s, &n);
@@ -646,9 +701,7 @@ int wf_codes_load(wf_codes *c, const char *path, int verbose)
 			wf_src_free(s);
 			return wf_warn("%s: not a folder or zip archive of code lists", path);
 		}
-		if (wf_zip_walk(path, buf, n, zip_want, zip_take, &z) != 0)
-			ret = -1;
-		memcpy(found, z.found, sizeof found);
+		ret = load_zip_lists(c, path, buf, n, found);
 		free(buf);
 		wf_src_free(s);
 	}
@@ -661,6 +714,88 @@ int wf_codes_load(wf_codes *c, const char *path, int verbose)
 			wf_warn("%s: no %s found; its columns stay empty", path, list_file[k]);
 	c->lists = 1;
 	return 0;
+}
+
+int wf_codes_load(wf_codes *c, const char *path, int verbose)
+{
+	struct layer *l = layer_new();
+
+	if (load_layer(l, path, verbose) != 0) {
+		layer_free(l);
+		return -1;
+	}
+	for (size_t i = 0; i < c->nl; i++)
+		if (c->L[i]->lists && c->L[i]->year == l->year) {
+			wf_warn("%s: code lists of %d given twice", path, l->year);
+			layer_free(l);
+			return -1;
+		}
+	if (c->nl == 1 && !c->L[0]->lists) {
+		/* The empty start-up layer has served no lookup that
+		 * matters yet; replace it. */
+		layer_free(c->L[0]);
+		c->nl = 0;
+	}
+	c->L = wf_xrealloc(c->L, (c->nl + 1) * sizeof *c->L);
+	c->L[c->nl++] = l;
+	c->active = l;
+	return 0;
+}
+
+static int has_year(const wf_codes *c, int year)
+{
+	for (size_t i = 0; i < c->nl; i++)
+		if (c->L[i]->lists && c->L[i]->year == year)
+			return 1;
+	return 0;
+}
+
+int wf_codes_load_embedded(wf_codes *c, const char *name, const unsigned char *buf,
+			   size_t n, int *year)
+{
+	struct layer *l = layer_new();
+	int found[L_NKINDS] = { 0 };
+
+	*year = 0;
+	if (load_zip_lists(l, name, buf, n, found) != 0) {
+		layer_free(l);
+		return -1;
+	}
+	if (!found[L_INST] || !l->year || has_year(c, l->year)) {
+		*year = found[L_INST] ? l->year : 0;
+		layer_free(l);
+		return 1;
+	}
+	l->lists = 1;
+	*year = l->year;
+	if (c->nl == 1 && !c->L[0]->lists) {
+		layer_free(c->L[0]);
+		c->nl = 0;
+	}
+	c->L = wf_xrealloc(c->L, (c->nl + 1) * sizeof *c->L);
+	c->L[c->nl++] = l;
+	return 0;
+}
+
+int wf_codes_select_year(wf_codes *c, int year)
+{
+	struct layer *best = c->active;
+	int bd = -1;
+
+	for (size_t i = 0; i < c->nl; i++) {
+		struct layer *l = c->L[i];
+		int d = l->year > year ? l->year - year : year - l->year;
+		/* Nearest year; on a tie the later lists, which know the
+		 * newer institutions. */
+		if (!l->lists)
+			continue;
+		if (bd < 0 || d < bd || (d == bd && l->year > best->year)) {
+			best = l;
+			bd = d;
+		}
+	}
+	c->active = best;
+	return best->lists ? best->year : 0;
 }
 
 int wf_codes_load_places(wf_codes *c, const char *path)
@@ -718,7 +853,14 @@ out:
 	return ret;
 }
 
-int wf_codes_have_lists(const wf_codes *c) { return c->lists; }
+int wf_codes_have_lists(const wf_codes *c)
+{
+	for (size_t i = 0; i < c->nl; i++)
+		if (c->L[i]->lists)
+			return 1;
+	return 0;
+}
+
 int wf_codes_have_places(const wf_codes *c) { return c->have_places; }
 
 static const char *strip_prefix(const char *name, const char *const *prefixes)
@@ -732,9 +874,10 @@ static const char *strip_prefix(const char *name, const char *const *prefixes)
 }
 
 /* Place at the comune named by s[0..n) when that name is unique. */
-static void place_comune(wf_codes *c, struct inst_rec *ir, const char *s, size_t n,
+static void place_comune(wf_codes *codes, struct inst_rec *ir, const char *s, size_t n,
 			 enum wf_place_how how)
 {
+	struct layer *c = codes->active;
 	char f[256];
 	struct catasto *k;
 	struct place *p;
@@ -743,15 +886,16 @@ static void place_comune(wf_codes *c, struct inst_rec *ir, const char *s, size_t
 	k = wf_map_get(c->by_name, f, strlen(f));
 	if (!k || k == (void *)&ambiguous)
 		return;
-	p = wf_map_get(c->places, k->code, strlen(k->code));
+	p = wf_map_get(codes->places, k->code, strlen(k->code));
 	ir->province = wf_xstrdup(k->prov);
 	ir->region = wf_xstrdup(p && p->region[0] ? p->region : k->region);
 	ir->comune = wf_xstrdup(p ? p->istat : "");
 	ir->pub.how = how;
 }
 
-static void place(wf_codes *c, struct inst_rec *ir)
+static void place(wf_codes *codes, struct inst_rec *ir)
 {
+	struct layer *c = codes->active;
 	static const char *const comune_pre[] = { "COMUNE DI ", NULL };
 	static const char *const prov_pre[] = {
 		"AMMINISTRAZIONE PROVINCIALE DI ", "AMMINISTRAZIONE PROVINCIALE ",
@@ -771,7 +915,7 @@ static void place(wf_codes *c, struct inst_rec *ir)
 		rest = strcmp(ir->name, "ROMA CAPITALE") == 0 ? "ROMA"
 							      : strip_prefix(ir->name, comune_pre);
 		if (rest)
-			place_comune(c, ir, rest, strlen(rest), WF_PLACE_COMUNE);
+			place_comune(codes, ir, rest, strlen(rest), WF_PLACE_COMUNE);
 	} else if (strcmp(ir->type, "P") == 0 || strcmp(ir->type, "CM") == 0) {
 		if ((rest = strip_prefix(ir->name, prov_pre)) != NULL) {
 			size_t rl = strlen(rest);
@@ -809,13 +953,13 @@ static void place(wf_codes *c, struct inst_rec *ir)
 		    p[1] == ' ' && (!cut || p > cut))
 			cut = p - 1, skip = 3;
 		if (cut)
-			place_comune(c, ir, cut + skip, strlen(cut + skip), WF_PLACE_SEAT);
+			place_comune(codes, ir, cut + skip, strlen(cut + skip), WF_PLACE_SEAT);
 	}
 }
 
 const wf_inst *wf_codes_inst(wf_codes *c, const char *key, const char *type)
 {
-	void **slot = wf_map_slot(c->inst, key, strlen(key));
+	void **slot = wf_map_slot(c->active->inst, key, strlen(key));
 	struct inst_rec *ir = *slot;
 
 	if (!ir) {
@@ -839,28 +983,39 @@ const wf_inst *wf_codes_inst(wf_codes *c, const char *key, const char *type)
 
 const char *wf_codes_aggregate(const wf_codes *c, const char *contract)
 {
-	char **p = wf_map_get(c->contract, contract, strlen(contract));
+	char **p = wf_map_get(c->active->contract, contract, strlen(contract));
 	return p ? p[0] : "";
 }
 
 const char *wf_codes_comparto(const wf_codes *c, const char *contract)
 {
-	char **p = wf_map_get(c->contract, contract, strlen(contract));
+	char **p = wf_map_get(c->active->contract, contract, strlen(contract));
 	return p ? p[1] : "";
 }
 
 int wf_codes_item_sign(const wf_codes *c, const char *item)
 {
-	return (int)(intptr_t)wf_map_get(c->item, item, strlen(item));
+	return (int)(intptr_t)wf_map_get(c->active->item, item, strlen(item));
 }
 
-void wf_codes_place_stats(const wf_codes *c, unsigned long counts[WF_PLACE_NKINDS])
+size_t wf_codes_nlists(const wf_codes *c)
+{
+	return c->nl;
+}
+
+int wf_codes_list_year(const wf_codes *c, size_t i)
+{
+	return c->L[i]->year;
+}
+
+void wf_codes_place_stats(const wf_codes *c, size_t list, unsigned long counts[WF_PLACE_NKINDS])
 {
 	void *v;
+	const struct layer *l = c->L[list];
 
 	memset(counts, 0, sizeof(unsigned long) * WF_PLACE_NKINDS);
-	for (size_t i = 0; i < wf_map_count(c->inst); i++) {
-		wf_map_key_at(c->inst, i, &v);
+	for (size_t i = 0; i < wf_map_count(l->inst); i++) {
+		wf_map_key_at(l->inst, i, &v);
 		struct inst_rec *ir = v;
 		if (ir->pub.key) /* seen in the data */
 			counts[ir->pub.how]++;
@@ -871,10 +1026,11 @@ void wf_codes_each_unplaced(const wf_codes *c, void (*fn)(const wf_inst *, void 
 {
 	void *v;
 
-	for (size_t i = 0; i < wf_map_count(c->inst); i++) {
-		wf_map_key_at(c->inst, i, &v);
-		struct inst_rec *ir = v;
-		if (ir->pub.key && ir->pub.how == WF_PLACE_NONE)
-			fn(&ir->pub, ctx);
-	}
+	for (size_t l = 0; l < c->nl; l++)
+		for (size_t i = 0; i < wf_map_count(c->L[l]->inst); i++) {
+			wf_map_key_at(c->L[l]->inst, i, &v);
+			struct inst_rec *ir = v;
+			if (ir->pub.key && ir->pub.how == WF_PLACE_NONE)
+				fn(&ir->pub, ctx);
+		}
 }

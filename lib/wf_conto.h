@@ -57,6 +57,9 @@ int wf_conto_year_from_name(const char *name);
  * (COSTO_LAVORO_, OCCUPAZIONE_, LAVORO_FLESSIBILE_ + .csv/.gz). */
 int wf_conto_wanted_name(const char *base);
 
+/* True for the base names of the code lists wf_codes_load reads. */
+int wf_conto_is_code_list(const char *base);
+
 /* "L90" / "L090" / " l090 " -> "L090" (letters, then digits padded to
  * three). Returns 0, or -1 when s is not an item code. */
 int wf_conto_item_code(const char *s, size_t n, char out[16]);
@@ -93,8 +96,23 @@ wf_codes *wf_codes_new(void);
 void wf_codes_free(wf_codes *c);
 
 /* Load the code lists from a {YYYY}Anagrafiche folder or any zip that
- * holds them (also nested). Returns 0 or -1 after a message. */
+ * holds them (also nested). Each call adds the lists of one year (from
+ * their ANNO column) and makes them the active ones. Returns 0 or -1
+ * after a message. */
 int wf_codes_load(wf_codes *c, const char *dir_or_zip, int verbose);
+
+/* Code lists inside a data archive (a {YYYY}Tutto.zip holding its
+ * {YYYY}Anagrafiche): added as that year's lists unless lists of that
+ * year are loaded already. Returns 0 when added, 1 when the archive has
+ * none or its year is taken (*year says which year, 0 none), -1 on
+ * error (reported). */
+int wf_codes_load_embedded(wf_codes *c, const char *name, const unsigned char *buf,
+			   size_t n, int *year);
+
+/* Make the lists of year active: that year's, else the nearest year's
+ * (the later on a tie). Returns the year of the lists chosen, 0 when
+ * none are loaded. Lookups below use the active lists. */
+int wf_codes_select_year(wf_codes *c, int year);
 
 /* Load a comuni list (comuni_geocoded.csv layout, or the ISTAT list)
  * keyed by cadastral code. Returns 0 or -1 after a message. */
@@ -114,9 +132,12 @@ const char *wf_codes_comparto(const wf_codes *c, const char *contract);
 /* Sign of a cost item from VoceSpesa.FLAG_SEGNO: +1, -1, 0 unknown. */
 int wf_codes_item_sign(const wf_codes *c, const char *item);
 
-/* Counts of institutions seen, by placement, for the stderr summary;
- * and a callback over the unplaced ones (for -v). */
-void wf_codes_place_stats(const wf_codes *c, unsigned long counts[WF_PLACE_NKINDS]);
+/* Per year of code lists loaded (list 0..nlists-1): its year and the
+ * institutions its files used, counted by placement, for the stderr
+ * summary; and a callback over the unplaced ones (for -v). */
+size_t wf_codes_nlists(const wf_codes *c);
+int wf_codes_list_year(const wf_codes *c, size_t list);
+void wf_codes_place_stats(const wf_codes *c, size_t list, unsigned long counts[WF_PLACE_NKINDS]);
 void wf_codes_each_unplaced(const wf_codes *c, void (*fn)(const wf_inst *, void *), void *ctx);
 
 /* RGS region code (R00090) to ISTAT region code ("03"); NULL if unknown. */

@@ -56,6 +56,17 @@ int wf_warn_at(const char *file, long line, const char *fmt, ...)
 	return -1;
 }
 
+void wf_setmsg(char *buf, unsigned long n, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!buf || !n)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, n, fmt, ap);
+	va_end(ap);
+}
+
 /* Allocation failure is not recoverable in a filter; die with a clear
  * message instead of threading NULL checks through every parser. */
 static void *oom(void)

@@ -35,7 +35,12 @@ _Noreturn void wf_die(int status, const char *fmt, ...)
 int wf_warn_at(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* Set by wf_die_oom() callers; allocation failure is fatal everywhere. */
+/* Format a reason into a caller's buffer (for functions that report
+ * through a "why" argument); a NULL or empty buffer is left alone. */
+void wf_setmsg(char *buf, unsigned long n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Allocators: failure is fatal everywhere (message, exit 1). */
 void *wf_xmalloc(unsigned long n);
 void *wf_xcalloc(unsigned long n, unsigned long size);
 void *wf_xrealloc(void *p, unsigned long n);

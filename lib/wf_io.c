@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -33,7 +34,147 @@ struct wf_src {
 	long long size;
 	wf_src_limits lim;
 	char err[256];
+	struct gz_thread *gt; /* decompression thread, when running */
 };
+
+/* ---- gzip in its own thread ----
+ * Inflating takes about as long as everything else wf-ingest does with
+ * the text, so a regular gzip file is inflated by a second thread into
+ * a ring of blocks while the caller parses: wf-ingest on a gzipped
+ * 57 MB file went from 3.5x (0.9 s, before this and the faster CSV
+ * reader) to 1.34x the time of zcat alone (make bench,
+ * 2026-11-27, 2 cores shared with other jobs, load 2-5).
+ * Data and errors arrive in the same order as without the thread. */
+#define GZ_BLOCK (1024 * 1024)
+#define GZ_NBLOCK 4
+
+struct gz_block {
+	unsigned char *data;
+	size_t len, pos;
+	int status;                  /* 0 more follows, 1 end, -1 error */
+	unsigned long long raw_pos;  /* compressed bytes read by then */
+};
+
+struct gz_thread {
+	pthread_t tid;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct gz_block b[GZ_NBLOCK];
+	size_t head, tail, filled; /* consumer takes b[head], producer fills b[tail] */
+	int stop;
+	unsigned long long raw_pos; /* as of the block being read */
+};
+
+static ssize_t gz_read(wf_src *s, unsigned char *buf, size_t n);
+
+static void *gz_thread_main(void *arg)
+{
+	wf_src *s = arg;
+	struct gz_thread *t = s->gt;
+
+	for (;;) {
+		pthread_mutex_lock(&t->mu);
+		while (t->filled == GZ_NBLOCK && !t->stop)
+			pthread_cond_wait(&t->cv, &t->mu);
+		if (t->stop) {
+			pthread_mutex_unlock(&t->mu);
+			return NULL;
+		}
+		struct gz_block *b = &t->b[t->tail];
+		pthread_mutex_unlock(&t->mu);
+
+		/* Only this thread touches the stream now. */
+		b->len = b->pos = 0;
+		b->status = 0;
+		while (b->len < GZ_BLOCK) {
+			ssize_t r = gz_read(s, b->data + b->len, GZ_BLOCK - b->len);
+			if (r <= 0) {
+				b->status = r < 0 ? -1 : 1;
+				break;
+			}
+			b->len += (size_t)r;
+		}
+		b->raw_pos = s->raw_pos;
+
+		pthread_mutex_lock(&t->mu);
+		t->tail = (t->tail + 1) % GZ_NBLOCK;
+		t->filled++;
+		pthread_cond_broadcast(&t->cv);
+		int last = b->status != 0;
+		pthread_mutex_unlock(&t->mu);
+		if (last)
+			return NULL;
+	}
+}
+
+static void gz_thread_stop(wf_src *s)
+{
+	struct gz_thread *t = s->gt;
+
+	if (!t)
+		return;
+	pthread_mutex_lock(&t->mu);
+	t->stop = 1;
+	pthread_cond_broadcast(&t->cv);
+	pthread_mutex_unlock(&t->mu);
+	pthread_join(t->tid, NULL);
+	pthread_mutex_destroy(&t->mu);
+	pthread_cond_destroy(&t->cv);
+	for (size_t i = 0; i < GZ_NBLOCK; i++)
+		free(t->b[i].data);
+	free(t);
+	s->gt = NULL;
+}
+
+/* Start the thread; 0 when it could not start (then read inline). */
+static int gz_thread_start(wf_src *s)
+{
+	struct gz_thread *t = wf_xcalloc(1, sizeof *t);
+
+	for (size_t i = 0; i < GZ_NBLOCK; i++)
+		t->b[i].data = wf_xmalloc(GZ_BLOCK);
+	pthread_mutex_init(&t->mu, NULL);
+	pthread_cond_init(&t->cv, NULL);
+	s->gt = t;
+	if (pthread_create(&t->tid, NULL, gz_thread_main, s) != 0) {
+		pthread_mutex_destroy(&t->mu);
+		pthread_cond_destroy(&t->cv);
+		for (size_t i = 0; i < GZ_NBLOCK; i++)
+			free(t->b[i].data);
+		free(t);
+		s->gt = NULL;
+		return 0;
+	}
+	return 1;
+}
+
+/* The caller's side: copy out of the oldest filled block. */
+static ssize_t gz_thread_read(wf_src *s, unsigned char *buf, size_t n)
+{
+	struct gz_thread *t = s->gt;
+	struct gz_block *b = &t->b[t->head];
+
+	pthread_mutex_lock(&t->mu);
+	while (t->filled == 0)
+		pthread_cond_wait(&t->cv, &t->mu);
+	pthread_mutex_unlock(&t->mu);
+	t->raw_pos = b->raw_pos;
+	if (b->pos == b->len && b->status != 0)
+		return b->status < 0 ? -1 : 0; /* the thread has finished */
+	size_t k = b->len - b->pos;
+	if (k > n)
+		k = n;
+	memcpy(buf, b->data + b->pos, k);
+	b->pos += k;
+	if (b->pos == b->len && b->status == 0) {
+		pthread_mutex_lock(&t->mu);
+		t->head = (t->head + 1) % GZ_NBLOCK;
+		t->filled--;
+		pthread_cond_broadcast(&t->cv);
+		pthread_mutex_unlock(&t->mu);
+	}
+	return (ssize_t)k;
+}
 
 static wf_src *src_alloc(const char *name)
 {
@@ -246,8 +387,15 @@ ssize_t wf_src_read(wf_src *s, void *buf, size_t n)
 {
 	if (n == 0)
 		return 0;
-	if (s->gz)
+	if (s->gz) {
+		/* Regular files only: a thread blocked reading a pipe or a
+		 * terminal could not be stopped when the caller gives up. */
+		if (!s->gt && !s->zinit && s->fd >= 0 && s->size >= 0)
+			gz_thread_start(s);
+		if (s->gt)
+			return gz_thread_read(s, buf, n);
 		return gz_read(s, buf, n);
+	}
 	return raw_read(s, buf, n);
 }
 
@@ -273,7 +421,11 @@ unsigned char *wf_src_slurp_raw(wf_src *s, size_t *len)
 	return buf;
 }
 
-unsigned long long wf_src_raw_pos(const wf_src *s) { return s->raw_pos; }
+unsigned long long wf_src_raw_pos(const wf_src *s)
+{
+	return s->gt ? s->gt->raw_pos : s->raw_pos;
+}
+
 long long wf_src_raw_size(const wf_src *s) { return s->size; }
 const char *wf_src_name(const wf_src *s) { return s->name; }
 const char *wf_src_error(const wf_src *s) { return s->err[0] ? s->err : "read error"; }
@@ -282,6 +434,7 @@ void wf_src_free(wf_src *s)
 {
 	if (!s)
 		return;
+	gz_thread_stop(s);
 	if (s->fd > STDIN_FILENO)
 		close(s->fd);
 	if (s->zinit)

@@ -108,17 +108,6 @@ struct wf_places {
 
 #define AMBIGUOUS (-2)
 
-static void seterr(char *err, size_t errsz, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!err || !errsz)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errsz, fmt, ap);
-	va_end(ap);
-}
-
 wf_places *wf_places_new(void)
 {
 	return wf_xcalloc(1, sizeof(wf_places));
@@ -265,7 +254,7 @@ int wf_places_header(wf_places *p, const char *const *names, size_t n,
 	if (p->col_name >= 0 && p->col_code >= 0 && p->col_sigla >= 0)
 		return p->layout = WF_PLACES_ISTAT;
 	p->layout = 0;
-	seterr(err, errsz, "not a comuni list: expected the columns nome, codiceComune, sigla, latitudine, longitudine "
+	wf_setmsg(err, errsz, "not a comuni list: expected the columns nome, codiceComune, sigla, latitudine, longitudine "
 	       "(geocoded list) or 'Codice Comune formato alfanumerico', 'Denominazione in italiano', "
 	       "'Sigla automobilistica' (ISTAT list)");
 	return -1;
@@ -303,27 +292,27 @@ int wf_places_add(wf_places *p, const char *const *f, size_t n,
 	int has_coord = 0, ci, *slot;
 
 	if (!p->layout) {
-		seterr(err, errsz, "no header");
+		wf_setmsg(err, errsz, "no header");
 		return -1;
 	}
 	wf_trim_copy(field(f, n, p->col_name), name, sizeof name);
 	if (!name[0]) {
-		seterr(err, errsz, "empty comune name");
+		wf_setmsg(err, errsz, "empty comune name");
 		return -1;
 	}
 	if (norm_digits(field(f, n, p->col_code), 6, code) < 0) {
-		seterr(err, errsz, "ISTAT code '%s' is not 6 digits", field(f, n, p->col_code));
+		wf_setmsg(err, errsz, "ISTAT code '%s' is not 6 digits", field(f, n, p->col_code));
 		return -1;
 	}
 	upper_sigla(field(f, n, p->col_sigla), sigla, sizeof sigla);
 	if (strlen(sigla) != 2) {
-		seterr(err, errsz, "province sigla '%s' is not 2 letters", field(f, n, p->col_sigla));
+		wf_setmsg(err, errsz, "province sigla '%s' is not 2 letters", field(f, n, p->col_sigla));
 		return -1;
 	}
 	cap[0] = '\0';
 	if (p->col_cap >= 0 && !wf_is_blank(field(f, n, p->col_cap)) &&
 	    norm_digits(field(f, n, p->col_cap), 5, cap) < 0) {
-		seterr(err, errsz, "CAP '%s' is not 5 digits", field(f, n, p->col_cap));
+		wf_setmsg(err, errsz, "CAP '%s' is not 5 digits", field(f, n, p->col_cap));
 		return -1;
 	}
 	if (p->layout == WF_PLACES_GEOCODED) {
@@ -332,7 +321,7 @@ int wf_places_add(wf_places *p, const char *const *f, size_t n,
 		if (!wf_is_blank(a) || !wf_is_blank(b)) {
 			if (wf_places_coord(a, &lat) < 0 || wf_places_coord(b, &lon) < 0 ||
 			    !wf_geo_valid(lat, lon)) {
-				seterr(err, errsz, "bad coordinates '%s', '%s'", a, b);
+				wf_setmsg(err, errsz, "bad coordinates '%s', '%s'", a, b);
 				return -1;
 			}
 			has_coord = 1;
@@ -418,7 +407,7 @@ static int comune_point(const wf_places *p, int ci, double *lat, double *lon,
 	const comune *c = &p->c[ci];
 
 	if (!c->ncoord) {
-		seterr(why, whysz, "comune '%s (%s)' has no coordinates in the places list "
+		wf_setmsg(why, whysz, "comune '%s (%s)' has no coordinates in the places list "
 		       "(the ISTAT list has none: add a geocoded list or give lat/lon)",
 		       c->name, c->sigla);
 		return -1;
@@ -441,20 +430,20 @@ int wf_places_resolve(const wf_places *p, const wf_placeq *q,
 
 	if (!wf_is_blank(q->lat) || !wf_is_blank(q->lon)) {
 		if (wf_is_blank(q->lat) || wf_is_blank(q->lon)) {
-			seterr(why, whysz, "%s given without %s", wf_is_blank(q->lat) ? "lon" : "lat",
+			wf_setmsg(why, whysz, "%s given without %s", wf_is_blank(q->lat) ? "lon" : "lat",
 			       wf_is_blank(q->lat) ? "lat" : "lon");
 			return -1;
 		}
 		if (wf_places_coord(q->lat, lat) < 0) {
-			seterr(why, whysz, "latitude '%s' is not a number", q->lat);
+			wf_setmsg(why, whysz, "latitude '%s' is not a number", q->lat);
 			return -1;
 		}
 		if (wf_places_coord(q->lon, lon) < 0) {
-			seterr(why, whysz, "longitude '%s' is not a number", q->lon);
+			wf_setmsg(why, whysz, "longitude '%s' is not a number", q->lon);
 			return -1;
 		}
 		if (!wf_geo_valid(*lat, *lon)) {
-			seterr(why, whysz, "coordinates '%s', '%s' are out of range", q->lat, q->lon);
+			wf_setmsg(why, whysz, "coordinates '%s', '%s' are out of range", q->lat, q->lon);
 			return -1;
 		}
 		return 0;
@@ -467,27 +456,27 @@ int wf_places_resolve(const wf_places *p, const wf_placeq *q,
 			/* A cadastral code (e.g. D062) is accepted in the same column. */
 			upper_sigla(t, code, sizeof code);
 			if (strlen(t) != 4 || !isalpha((unsigned char)code[0])) {
-				seterr(why, whysz, "ISTAT code '%s' is not 6 digits", t);
+				wf_setmsg(why, whysz, "ISTAT code '%s' is not 6 digits", t);
 				return -1;
 			}
 			if (no_places(p)) {
-				seterr(why, whysz, "cadastral code '%s' needs a comuni list (--places)", t);
+				wf_setmsg(why, whysz, "cadastral code '%s' needs a comuni list (--places)", t);
 				return -1;
 			}
 			ci = smap_get(&p->by_catastale, code);
 			if (ci < 0) {
-				seterr(why, whysz, "cadastral code '%s' is not in the places list", t);
+				wf_setmsg(why, whysz, "cadastral code '%s' is not in the places list", t);
 				return -1;
 			}
 			return comune_point(p, ci, lat, lon, why, whysz);
 		}
 		if (no_places(p)) {
-			seterr(why, whysz, "ISTAT code '%s' needs a comuni list (--places)", t);
+			wf_setmsg(why, whysz, "ISTAT code '%s' needs a comuni list (--places)", t);
 			return -1;
 		}
 		ci = smap_get(&p->by_code, code);
 		if (ci < 0) {
-			seterr(why, whysz, "ISTAT code '%s' is not in the places list", t);
+			wf_setmsg(why, whysz, "ISTAT code '%s' is not in the places list", t);
 			return -1;
 		}
 		return comune_point(p, ci, lat, lon, why, whysz);
@@ -498,20 +487,20 @@ int wf_places_resolve(const wf_places *p, const wf_placeq *q,
 
 		wf_trim_copy(q->cap, t, sizeof t);
 		if (norm_digits(t, 5, cap) < 0) {
-			seterr(why, whysz, "CAP '%s' is not 5 digits", t);
+			wf_setmsg(why, whysz, "CAP '%s' is not 5 digits", t);
 			return -1;
 		}
 		if (no_places(p)) {
-			seterr(why, whysz, "CAP '%s' needs a comuni list (--places)", t);
+			wf_setmsg(why, whysz, "CAP '%s' needs a comuni list (--places)", t);
 			return -1;
 		}
 		k = smap_get(&p->by_cap, cap);
 		if (k < 0) {
-			seterr(why, whysz, "CAP '%s' is not in the places list", cap);
+			wf_setmsg(why, whysz, "CAP '%s' is not in the places list", cap);
 			return -1;
 		}
 		if (!p->cap[k].ncoord) {
-			seterr(why, whysz, "CAP '%s' has no coordinates in the places list", cap);
+			wf_setmsg(why, whysz, "CAP '%s' has no coordinates in the places list", cap);
 			return -1;
 		}
 		*lat = p->cap[k].slat / p->cap[k].ncoord;
@@ -536,7 +525,7 @@ int wf_places_resolve(const wf_places *p, const wf_placeq *q,
 		if (!sigla[0] && !wf_is_blank(q->province))
 			upper_sigla(q->province, sigla, sizeof sigla);
 		if (no_places(p)) {
-			seterr(why, whysz, "comune '%s' needs a comuni list (--places)", q->comune);
+			wf_setmsg(why, whysz, "comune '%s' needs a comuni list (--places)", q->comune);
 			return -1;
 		}
 		norm_name(name, nm, sizeof nm);
@@ -544,26 +533,26 @@ int wf_places_resolve(const wf_places *p, const wf_placeq *q,
 			snprintf(key, sizeof key, "%s|%s", nm, sigla);
 			ci = smap_get(&p->by_namesig, key);
 			if (ci < 0) {
-				seterr(why, whysz, "comune '%s (%s)' is not in the places list", name, sigla);
+				wf_setmsg(why, whysz, "comune '%s (%s)' is not in the places list", name, sigla);
 				return -1;
 			}
 		} else {
 			ci = smap_get(&p->by_name, nm);
 			if (ci == AMBIGUOUS) {
-				seterr(why, whysz, "comune '%s' is ambiguous: several provinces have one, add the province", name);
+				wf_setmsg(why, whysz, "comune '%s' is ambiguous: several provinces have one, add the province", name);
 				return -1;
 			}
 			if (ci < 0) {
-				seterr(why, whysz, "comune '%s' is not in the places list", name);
+				wf_setmsg(why, whysz, "comune '%s' is not in the places list", name);
 				return -1;
 			}
 		}
 		if (ci == AMBIGUOUS) {
-			seterr(why, whysz, "comune '%s (%s)' is ambiguous in the places list", name, sigla);
+			wf_setmsg(why, whysz, "comune '%s (%s)' is ambiguous in the places list", name, sigla);
 			return -1;
 		}
 		return comune_point(p, ci, lat, lon, why, whysz);
 	}
-	seterr(why, whysz, "no location: give lat and lon, an ISTAT code, a CAP or a comune");
+	wf_setmsg(why, whysz, "no location: give lat and lon, an ISTAT code, a CAP or a comune");
 	return -1;
 }

@@ -87,4 +87,11 @@ int wf_stats_slope(const double *t, const double *y, size_t n, double *out);
 /* Sort n doubles ascending (total order; callers never pass NaN). */
 void wf_stats_sort(double *v, size_t n);
 
+/* snprintf(buf, size, "%.2f", x), faster: the same text (round half to
+ * even on the exact binary value, "-" for any negative x including
+ * -0.0) and the same return value. size must be at least 24 (enough
+ * for any |x| < 4e13; larger values, NaN and infinities go through
+ * snprintf itself). */
+size_t wf_stats_fmt2(double x, char *buf, size_t size);
+
 #endif

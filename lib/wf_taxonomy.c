@@ -53,17 +53,6 @@ const char *wf_taxonomy_builtin_csv(void)
 	return builtin_csv;
 }
 
-static void seterr(char *err, size_t errsz, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!err || !errsz)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errsz, fmt, ap);
-	va_end(ap);
-}
-
 /* Split one CSV record (RFC 4180 quoting, no embedded newlines: the
  * taxonomy has none) into at most max fields, unquoted in place.
  * Returns the field count or -1 on a bad quote. */
@@ -138,7 +127,7 @@ wf_taxonomy *wf_taxonomy_parse(const char *name, const char *text,
 	size_t codes_len = 0;
 
 	if (strlen(buf) != len) {
-		seterr(err, errsz, "%s: NUL byte in taxonomy", name);
+		wf_setmsg(err, errsz, "%s: NUL byte in taxonomy", name);
 		goto out;
 	}
 	for (line = buf; line && *line; line = next) {
@@ -156,36 +145,36 @@ wf_taxonomy *wf_taxonomy_parse(const char *name, const char *text,
 			continue;
 		nf = split_csv(line, f, 8);
 		if (nf != 5) {
-			seterr(err, errsz, "%s:%ld: expected 5 fields (code,category,legal_basis,ccnl_fl,related), found %d",
+			wf_setmsg(err, errsz, "%s:%ld: expected 5 fields (code,category,legal_basis,ccnl_fl,related), found %d",
 			       name, lineno, nf < 0 ? 0 : nf);
 			if (nf < 0)
-				seterr(err, errsz, "%s:%ld: bad quoting", name, lineno);
+				wf_setmsg(err, errsz, "%s:%ld: bad quoting", name, lineno);
 			goto out;
 		}
 		if (lineno == 1) {
 			if (strcmp(trim(f[0]), "code") != 0 || strcmp(trim(f[4]), "related") != 0) {
-				seterr(err, errsz, "%s:1: header must be 'code,category,legal_basis,ccnl_fl,related'", name);
+				wf_setmsg(err, errsz, "%s:1: header must be 'code,category,legal_basis,ccnl_fl,related'", name);
 				goto out;
 			}
 			continue;
 		}
 		char *code = trim(f[0]);
 		if (!*code) {
-			seterr(err, errsz, "%s:%ld: empty code", name, lineno);
+			wf_setmsg(err, errsz, "%s:%ld: empty code", name, lineno);
 			goto out;
 		}
 		for (char *c = code; *c; c++)
 			if (!((*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || *c == '_')) {
-				seterr(err, errsz, "%s:%ld: code '%s' must be upper-case letters, digits and '_'",
+				wf_setmsg(err, errsz, "%s:%ld: code '%s' must be upper-case letters, digits and '_'",
 				       name, lineno, code);
 				goto out;
 			}
 		if (wf_taxonomy_find(t, code, strlen(code)) >= 0) {
-			seterr(err, errsz, "%s:%ld: duplicate code '%s'", name, lineno, code);
+			wf_setmsg(err, errsz, "%s:%ld: duplicate code '%s'", name, lineno, code);
 			goto out;
 		}
 		if (t->n == WF_TAX_MAX) {
-			seterr(err, errsz, "%s:%ld: more than %d codes", name, lineno, WF_TAX_MAX);
+			wf_setmsg(err, errsz, "%s:%ld: more than %d codes", name, lineno, WF_TAX_MAX);
 			goto out;
 		}
 		t->code[t->n] = wf_xstrdup(code);
@@ -196,7 +185,7 @@ wf_taxonomy *wf_taxonomy_parse(const char *name, const char *text,
 		t->n++;
 	}
 	if (t->n == 0) {
-		seterr(err, errsz, "%s: no categories", name);
+		wf_setmsg(err, errsz, "%s: no categories", name);
 		goto out;
 	}
 	/* Related codes may refer forward, so resolve them once all are known. */
@@ -213,24 +202,24 @@ wf_taxonomy *wf_taxonomy_parse(const char *name, const char *text,
 			if (!*tok)
 				continue;
 			if (!colon) {
-				seterr(err, errsz, "%s:%ld: related entry '%s' is not CODE:WEIGHT", name, rline[i], tok);
+				wf_setmsg(err, errsz, "%s:%ld: related entry '%s' is not CODE:WEIGHT", name, rline[i], tok);
 				goto out;
 			}
 			*colon = '\0';
 			j = wf_taxonomy_find(t, tok, strlen(tok));
 			if (j < 0) {
-				seterr(err, errsz, "%s:%ld: related code '%s' is not in the taxonomy", name, rline[i], trim(tok));
+				wf_setmsg(err, errsz, "%s:%ld: related code '%s' is not in the taxonomy", name, rline[i], trim(tok));
 				goto out;
 			}
 			errno = 0;
 			w = strtod(colon + 1, &end);
 			if (errno || end == colon + 1 || *trim(end) || !(w > 0 && w < 1)) {
-				seterr(err, errsz, "%s:%ld: weight '%s' of related code '%s' must be a number between 0 and 1 (exclusive)",
+				wf_setmsg(err, errsz, "%s:%ld: weight '%s' of related code '%s' must be a number between 0 and 1 (exclusive)",
 				       name, rline[i], trim(colon + 1), t->code[j]);
 				goto out;
 			}
 			if (j == i) {
-				seterr(err, errsz, "%s:%ld: code '%s' lists itself as related", name, rline[i], t->code[i]);
+				wf_setmsg(err, errsz, "%s:%ld: code '%s' lists itself as related", name, rline[i], t->code[i]);
 				goto out;
 			}
 			t->fit[i][j] = w;
@@ -267,7 +256,7 @@ wf_taxonomy *wf_taxonomy_load(const char *path, char *err, size_t errsz)
 	wf_taxonomy *t = NULL;
 
 	if (!fp) {
-		seterr(err, errsz, "%s: %s", path, strerror(errno));
+		wf_setmsg(err, errsz, "%s: %s", path, strerror(errno));
 		return NULL;
 	}
 	do {
@@ -279,7 +268,7 @@ wf_taxonomy *wf_taxonomy_load(const char *path, char *err, size_t errsz)
 		len += n;
 	} while (n > 0);
 	if (ferror(fp))
-		seterr(err, errsz, "%s: %s", path, strerror(errno));
+		wf_setmsg(err, errsz, "%s: %s", path, strerror(errno));
 	else
 		t = wf_taxonomy_parse(path, buf, len, err, errsz);
 	fclose(fp);

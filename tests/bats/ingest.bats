@@ -244,7 +244,8 @@ with zipfile.ZipFile('bomb.zip', 'w', zipfile.ZIP_DEFLATED) as z:
 	[ "${lines[1]}" = "2019,C4308,C,COMUNE DI MILANO,RALN,04,FL,03,MI,015146,L090,1234.56" ]
 	[ "${lines[4]}" = "2019,C6144,C,ROMA CAPITALE,RALN,04,FL,12,RM,058091,L090,0" ]
 	[ "${lines[5]}" = "2019,R9813,R,REGIONE LOMBARDIA,RALN,04,FL,03,,,L090,250000" ]
-	[ "${stderr_lines[1]}" = "wf-ingest: 3 institutions: 2 placed by comune name, 0 by province name, 1 by region name, 0 by the seat ending their name, 0 unplaced" ]
+	[ "${stderr_lines[0]}" = "wf-ingest: no code lists of 2019; its files use those of 2024" ]
+	[ "${stderr_lines[2]}" = "wf-ingest: 3 institutions: 2 placed by comune name, 0 by province name, 1 by region name, 0 by the seat ending their name, 0 unplaced" ]
 }
 
 @test "placement over the whole real 2024 institution list" {
@@ -380,4 +381,52 @@ f.csv,4,bad institution code '1',"2019,1,C,,RALN,,,,,,L090,1"
 f.csv,5,bad measure 'L90',"2019,C1,C,,RALN,,,,,,L90,1"
 f.csv,6,"not a number: '1,5' in value","2019,C1,C,,RALN,,,,,,L090,""1,5"""
 EOT
+}
+
+@test "--codes repeated: each file uses its year's lists, else the nearest year's" {
+	"$WF_BUILD/bin/wf-synth" --demo --year 2024 -o s >/dev/null
+	cp -r s/SYNTHETIC_Anagrafiche a2024
+	cp -r s/SYNTHETIC_Anagrafiche a2019
+	sed -i 's/^2024;/2019;/; s/COMUNE DI MILANO/COMUNE DI MILANO (LISTE 2019)/' a2019/*.CSV
+	cp "$I/COSTO_LAVORO_2019.csv" COSTO_LAVORO_2024.csv
+	run --separate-stderr wf-ingest --codes a2024 --codes a2019 "$I/COSTO_LAVORO_2019.csv" \
+		"$I/COSTO_LAVORO_2015.csv" COSTO_LAVORO_2024.csv
+	[ "$status" -eq 0 ]
+	[ "$(echo "$output" | grep -c '^2019,C4308,C,COMUNE DI MILANO (LISTE 2019),')" -eq 3 ]
+	[ "$(echo "$output" | grep -c '^2015,C4308,C,COMUNE DI MILANO (LISTE 2019),')" -eq 1 ]
+	[ "$(echo "$output" | grep -c '^2024,C4308,C,COMUNE DI MILANO,')" -eq 3 ]
+	[ "${stderr_lines[1]}" = "wf-ingest: no code lists of 2015; its files use those of 2019" ]
+	[ "${stderr_lines[5]}" = "wf-ingest: code lists of 2024: 3 institutions: 2 placed by comune name, 0 by province name, 1 by region name, 0 by the seat ending their name, 0 unplaced" ]
+	# the renamed Milano of the 2019 lists is not a comune name: unplaced
+	[ "${stderr_lines[6]}" = "wf-ingest: code lists of 2019: 4 institutions: 1 placed by comune name, 1 by province name, 1 by region name, 0 by the seat ending their name, 1 unplaced (-v lists them)" ]
+	run --separate-stderr wf-ingest --codes a2024 --codes a2024 "$I/COSTO_LAVORO_2019.csv"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-ingest: a2024: code lists of 2024 given twice" ]
+}
+
+@test "a Tutto zip holding its own code lists names its institutions without --codes" {
+	"$WF_BUILD/bin/wf-synth" --demo --year 2019 -o s >/dev/null
+	mkdir -p 2019Anagrafiche && cp s/SYNTHETIC_Anagrafiche/*.CSV 2019Anagrafiche/
+	sed -i 's/^2024;/2019;/' 2019Anagrafiche/*.CSV
+	I="$I" python3 - <<'PY'
+import zipfile, io
+anag = io.BytesIO()
+with zipfile.ZipFile(anag, 'w', zipfile.ZIP_DEFLATED) as a:
+    import os
+    for f in sorted(os.listdir('2019Anagrafiche')):
+        a.write('2019Anagrafiche/' + f)
+with zipfile.ZipFile('2019Tutto.zip', 'w', zipfile.ZIP_DEFLATED) as z:
+    z.write('s/2019Tutto.zip', 'inner-ignored.txt')
+    z.writestr('2019Anagrafiche.zip', anag.getvalue())
+    z.write(os.environ['I'] + '/COSTO_LAVORO_2019.csv', '2019Dati/COSTO_LAVORO_2019.csv')
+PY
+	run --separate-stderr wf-ingest 2019Tutto.zip
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "2019,C4308,C,COMUNE DI MILANO,RALN,04,FL,03,MI,,L090,1234.56" ]
+	[ "${stderr_lines[0]}" = "wf-ingest: 2019Tutto.zip: using the code lists of 2019 it holds" ]
+	[ "${stderr_lines[2]}" = "wf-ingest: 2019Tutto.zip: skipped 1 member it does not read: inner-ignored.txt" ]
+	# lists given for that year win over the archive's own
+	sed -i 's/COMUNE DI MILANO/MILANO (GIVEN)/' 2019Anagrafiche/TipoIstituzione_Istituzione.CSV
+	run --separate-stderr wf-ingest --codes 2019Anagrafiche 2019Tutto.zip
+	[ "${lines[1]}" = "2019,C4308,C,MILANO (GIVEN),RALN,04,FL,,,,L090,1234.56" ]
 }

@@ -1,6 +1,11 @@
 /* Expected values below were worked out by hand from the definitions in
  * lib/wf_stats.h (R type 7 quantiles, mid-rank percentile rank). */
 #include "wf_stats.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
 #include "wf_test.h"
 
 #define EPS 1e-12
@@ -192,6 +197,51 @@ static void test_slope(void)
 	CHECK_INT(wf_stats_slope((double[]){ 5, 5 }, (double[]){ 1, 2 }, 2, &r), -1);
 }
 
-WF_TEST_MAIN(test_even_count, test_odd_count, test_one_value, test_ties,
+/* wf_stats_fmt2 must print exactly what printf("%.2f") prints. */
+static void test_fmt2_matches_printf(void)
+{
+	static const double edge[] = {
+		0, -0.0, 0.005, 0.015, 0.025, 0.125, 0.375, -0.125, 1.005, 2.675,
+		0.994999999, 0.995, 99.995, 1e-300, -1e-300, 12345678.125,
+		3.9999999e13, 4e13, 1e18, -1e18, 123456789012.345, 0.5, 1.5, 2.5,
+		-2.5, 1e300, -0.004999, -0.005
+	};
+	char a[400], b[400];
+	size_t bad = 0;
+	uint64_t s = 88172645463325252ull;
+
+	for (size_t i = 0; i < sizeof edge / sizeof edge[0]; i++) {
+		size_t n = wf_stats_fmt2(edge[i], a, sizeof a);
+		snprintf(b, sizeof b, "%.2f", edge[i]);
+		CHECK_STR(a, b);
+		CHECK_INT((long)n, (long)strlen(b));
+	}
+	for (long i = 0; i < 2000000; i++) {
+		double x;
+		s ^= s << 13, s ^= s >> 7, s ^= s << 17;
+		switch (i % 4) {
+		case 0: /* exact ties and near-ties: k / 8, k / 200 */
+			x = (double)(int64_t)(s % 2000000) / ((s >> 40) & 1 ? 8.0 : 200.0);
+			break;
+		case 1: /* money-like values */
+			x = (double)(int64_t)(s % 100000000000ull) / 1000.0;
+			break;
+		case 2: /* ratios */
+			x = (double)(s % 1000000) / (double)(1 + (s >> 44) % 9999);
+			break;
+		default: /* any finite magnitude */
+			x = ldexp((double)(s >> 11) / 9007199254740992.0, (int)((s >> 3) % 100) - 50);
+		}
+		if (s & 1)
+			x = -x;
+		wf_stats_fmt2(x, a, sizeof a);
+		snprintf(b, sizeof b, "%.2f", x);
+		if (strcmp(a, b) != 0 && bad++ < 5)
+			fprintf(stderr, "fmt2(%.17g): '%s', printf '%s'\n", x, a, b);
+	}
+	CHECK_INT((long)bad, 0);
+}
+
+WF_TEST_MAIN(test_fmt2_matches_printf, test_even_count, test_odd_count, test_one_value, test_ties,
 	     test_all_zero, test_mad_outlier, test_select_matches_sort,
 	     test_cagr, test_slope)

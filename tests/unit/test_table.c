@@ -69,6 +69,15 @@ static void test_quirks(void)
 	/* ragged rows are rejected with their line */
 	CHECK_STR(dump("a;b;c\n1;2\n1;2;3;4\n5;6;7\n", &o),
 		  "!2 expected 3 fields, found 2 [1;2]\n!3 expected 3 fields, found 4 [1;2;3;4]\n4:5|6|7\n");
+	/* The quote-free one-line fast path (csv_line_fast) must agree
+	 * with libcsv: empty fields null, CRLF stripped, nothing trimmed,
+	 * a lone CR or a quote sends the line to libcsv. */
+	CHECK_STR(dump("a;b;c\n1;;\r\n;2; \n\r\n\"x\";;\n", &o),
+		  "2:1|~|~\n3:~|2| \n5:x|~|~\n");
+	CHECK_STR(dump("a;b\n1;2\r3\n4;5\n", &o),
+		  "!2 carriage return inside an unquoted field (old Mac line endings "
+		  "are not supported) [1;2\r3]\n3:4|5\n");
+	CHECK_STR(dump("a,b\n1,x\"y\n", &o), "2:1|x\"y\n");
 	/* an unterminated quote costs its own line only */
 	CHECK_STR(dump("a;b\n1;\"oops\n2;3\n4;5\n", &o),
 		  "!2 unterminated quoted field [1;\"oops]\n3:2|3\n4:4|5\n");
@@ -278,6 +287,53 @@ static void test_writer(void)
 		  "{\"a\":\"x,y\",\"b\":\"say \\\"hi\\\"\",\"v\":1.5}\n");
 }
 
+static char *slurp_out(const char *path)
+{
+	static char buf[4096];
+	FILE *f = fopen(path, "r");
+	size_t n = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
+	buf[n] = 0;
+	if (f)
+		fclose(f);
+	return buf;
+}
+
+/* wf_tw_row builds NDJSON rows in its own buffer; every string must
+ * come out exactly as wf_json_string writes it. */
+static void test_ndjson_row_matches_json_string(void)
+{
+	static const char *const cases[] = {
+		"", "plain", "q\"b\\s/", "\b\f\n\r\t\x01\x1f\x7f", "caff\xC3\xA8 \xE2\x82\xAC \xF0\x9F\x98\x80",
+		"\xC3", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xC0\xAF", "a\xFF" "b\xE2\x82"
+	};
+	char t1[] = "/tmp/wf_test_nd1_XXXXXX", t2[] = "/tmp/wf_test_nd2_XXXXXX";
+	const char *names[] = { "k\"\x01" };
+	char want[4096];
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		close(mkstemp(t1));
+		close(mkstemp(t2));
+		wf_out *o1 = wf_out_open(t1), *o2 = wf_out_open(t2);
+		wf_tw *w = wf_tw_new(o1, WF_FMT_NDJSON, 1, names, NULL);
+		const char *v[] = { cases[i] };
+		wf_tw_row(w, v, NULL);
+		wf_tw_free(w);
+		wf_out_putc(o2, '{');
+		wf_json_string(o2, names[0], strlen(names[0]));
+		wf_out_putc(o2, ':');
+		wf_json_string(o2, cases[i], strlen(cases[i]));
+		wf_out_puts(o2, "}\n");
+		CHECK_INT(wf_out_close(o1, 1), 0);
+		CHECK_INT(wf_out_close(o2, 1), 0);
+		snprintf(want, sizeof want, "%s", slurp_out(t2));
+		CHECK_STR(slurp_out(t1), want);
+		unlink(t1);
+		unlink(t2);
+		memcpy(t1 + strlen(t1) - 6, "XXXXXX", 6);
+		memcpy(t2 + strlen(t2) - 6, "XXXXXX", 6);
+	}
+}
+
 static void test_out_atomic(void)
 {
 	char tmpl[] = "/tmp/wf_test_keep_XXXXXX";
@@ -296,4 +352,5 @@ static void test_out_atomic(void)
 }
 
 WF_TEST_MAIN(test_basic_dialects, test_quirks, test_nul_len, test_encoding, test_delim_detect,
-	     test_ndjson, test_limits, test_gzip, test_spectrum, test_writer, test_out_atomic)
+	     test_ndjson, test_limits, test_gzip, test_spectrum, test_writer,
+	     test_ndjson_row_matches_json_string, test_out_atomic)
