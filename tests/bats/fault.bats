@@ -73,7 +73,7 @@ with_eio() {
 
 @test "read error mid-file: file name, exit 1, no output file, old one kept" {
 	for t in $RELY_TOOLS; do
-		in=$(rely_big "$t" 20000)
+		in=$(rely_big "$t" 5000)
 		echo old > out.txt
 		run --separate-stderr with_eio big.csv 100000 rely_run "$t" -o out.txt "$in"
 		echo "$t: $status $stderr"
@@ -117,8 +117,9 @@ with_eio() {
 
 @test "truncated gzip is an error for every binary, and -o keeps the old file" {
 	for t in $RELY_TOOLS; do
-		rely_big "$t" 50000 >/dev/null
-		gzip -c big.csv | head -c 60000 > cut.csv.gz
+		rely_big "$t" 10000 >/dev/null
+		gzip -c big.csv > full.gz
+		head -c $(( $(wc -c < full.gz) / 2 )) full.gz > cut.csv.gz
 		echo old > out.txt
 		run --separate-stderr rely_run "$t" -o out.txt cut.csv.gz
 		echo "$t: $status $stderr"
@@ -168,7 +169,8 @@ with_eio() {
 
 @test "SIGPIPE under head: quiet, for every binary" {
 	for t in $RELY_TOOLS; do
-		in=$(rely_big "$t" 40000)
+		# big enough that the pipe breaks long before the end of the input
+		in=$(rely_big "$t" 20000)
 		run bash -c "$(declare -f rely_run rely_args rely_tail); WF_WRAP='$WF_WRAP' WF_BUILD='$WF_BUILD' FIX='$FIX' rely_run $t $in 2>err | head -c 100 > /dev/null; echo \${PIPESTATUS[0]}"
 		echo "$t: $output / $(cat err)"
 		# killed by SIGPIPE (128+13), or done before head closed
@@ -183,7 +185,7 @@ with_eio() {
 # kill -9 it while it waits for the rest.
 kill_mid_run() {
 	local t="$1" in
-	in=$(rely_big "$t" 150000)
+	in=$(rely_big "$t" 30000)
 	rm -f fifo
 	mkfifo fifo
 	# a simple command, so that $! is the tool itself, not a subshell
@@ -230,7 +232,7 @@ kill_mid_run() {
 
 @test "SIGTERM mid-run with -o: the temporary file is removed too" {
 	t=wf-ingest
-	in=$(rely_big "$t" 150000)
+	in=$(rely_big "$t" 30000)
 	mkfifo fifo
 	echo old > out.txt
 	"$WF_BUILD/bin/$t" $(rely_args "$t") -o out.txt fifo $(rely_tail "$t") 2>err &
