@@ -173,6 +173,22 @@ static void summary(const wf_ingest *g, const char *what)
 		g->name, what, g->c.read, g->c.rejected, g->c.written, g->c.blank);
 }
 
+/* End of one input: the dialect under -v (at the end, so it shows the
+ * encoding the data decided), the per-file summary, the totals. */
+static int file_done(wf_ingest *g, wf_reader *r, const char *what)
+{
+	g->c.blank = wf_reader_blank(r);
+	wf_cli_report_dialect(g->cli, r);
+	if (!g->stop)
+		summary(g, what);
+	g->total.read += g->c.read;
+	g->total.written += g->c.written;
+	g->total.rejected += g->c.rejected;
+	g->total.blank += g->c.blank;
+	g->files++;
+	return g->stop ? -1 : 0;
+}
+
 /* A canonical fact stream (our own output, CSV or NDJSON) is checked
  * and passed through, so wf-ingest also converts and re-validates
  * streams: ingest -> CSV -> ingest gives the same bytes. */
@@ -237,16 +253,7 @@ static int read_canonical(wf_ingest *g, wf_reader *r)
 			g->stop = 1;
 		g->c.written++;
 	}
-	g->c.blank = wf_reader_blank(r);
-	wf_cli_report_dialect(g->cli, r);
-	if (!g->stop)
-		summary(g, "canonical fact stream");
-	g->total.read += g->c.read;
-	g->total.written += g->c.written;
-	g->total.rejected += g->c.rejected;
-	g->total.blank += g->c.blank;
-	g->files++;
-	return g->stop ? -1 : 0;
+	return file_done(g, r, "canonical fact stream");
 }
 
 static int read_table(wf_ingest *g, wf_reader *r)
@@ -408,14 +415,11 @@ static int read_table(wf_ingest *g, wf_reader *r)
 	free_agg(g->agg);
 	g->agg = NULL;
 done:
-	g->c.blank = wf_reader_blank(r);
-	/* At the end, so -v shows the encoding the data decided. */
-	wf_cli_report_dialect(g->cli, r);
 	if (fatal && L.kind == WF_LAYOUT_UNKNOWN) {
 		wf_warn("%s: %s", g->name, wf_reader_reason(r));
 		g->failed = 1;
 	}
-	if (!g->stop) {
+	{
 		char what[64];
 		if (L.kind == WF_LAYOUT_UNKNOWN)
 			snprintf(what, sizeof what, "unknown layout");
@@ -423,14 +427,8 @@ done:
 			snprintf(what, sizeof what, "%s, year unknown", wf_layout_name(L.kind));
 		else
 			snprintf(what, sizeof what, "%s %d", wf_layout_name(L.kind), y);
-		summary(g, what);
+		return file_done(g, r, what);
 	}
-	g->total.read += g->c.read;
-	g->total.written += g->c.written;
-	g->total.rejected += g->c.rejected;
-	g->total.blank += g->c.blank;
-	g->files++;
-	return g->stop ? -1 : 0;
 }
 
 /* ---- zip archives ---- */

@@ -12,6 +12,7 @@
 
 #include "wf_err.h"
 #include "wf_map.h"
+#include "wf_text.h"
 
 /* libcsv's parser states (libcsv.c); the struct is public, the names
  * are not. We read them to tell a blank line from an open quote. */
@@ -250,30 +251,11 @@ static size_t utf8_invalid_at(const unsigned char *s, size_t n)
 		}
 		if (i >= n)
 			break;
-		unsigned c = s[i];
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		size_t k;
 		uint32_t cp;
-		if (c >= 0xC2 && c <= 0xDF)
-			k = 1, cp = c & 0x1F;
-		else if (c >= 0xE0 && c <= 0xEF)
-			k = 2, cp = c & 0x0F;
-		else if (c >= 0xF0 && c <= 0xF4)
-			k = 3, cp = c & 0x07;
-		else
+		size_t k = wf_utf8_decode(s + i, n - i, &cp);
+		if (k == 0)
 			return i;
-		for (size_t j = 1; j <= k; j++) {
-			if (i + j >= n || (s[i + j] & 0xC0) != 0x80)
-				return i;
-			cp = (cp << 6) | (s[i + j] & 0x3F);
-		}
-		if ((k == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-		    (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
-			return i;
-		i += k + 1;
+		i += k;
 	}
 	return (size_t)-1;
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "wf_err.h"
+#include "wf_text.h"
 #include "wf_table.h"
 
 struct wf_tw {
@@ -51,36 +52,6 @@ int wf_csv_field(wf_out *out, const char *s, size_t len, char delim)
 	return wf_out_putc(out, '"');
 }
 
-/* Length of the valid UTF-8 sequence at s (1..4), or 0 if invalid. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-	size_t k;
-	uint32_t cp;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		k = 1, cp = c & 0x1F;
-	else if (c >= 0xE0 && c <= 0xEF)
-		k = 2, cp = c & 0x0F;
-	else if (c >= 0xF0 && c <= 0xF4)
-		k = 3, cp = c & 0x07;
-	else
-		return 0;
-	if (k >= n)
-		return 0;
-	for (size_t j = 1; j <= k; j++) {
-		if ((s[j] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[j] & 0x3F);
-	}
-	if ((k == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-	    (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
-		return 0;
-	return k + 1;
-}
-
 int wf_json_string(wf_out *out, const char *str, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -98,7 +69,8 @@ int wf_json_string(wf_out *out, const char *str, size_t len)
 		if (wf_out_write(out, s + run, i - run))
 			return -1;
 		if (c >= 0x80) {
-			size_t k = utf8_seq(s + i, len - i);
+			uint32_t cp;
+			size_t k = wf_utf8_decode(s + i, len - i, &cp);
 			if (k) {
 				wf_out_write(out, s + i, k);
 				i += k;
@@ -272,7 +244,8 @@ static size_t json_append(wf_tw *w, size_t at, const char *str, size_t len)
 			o[at++] = (char)c;
 			i++;
 		} else if (c >= 0x80) {
-			size_t k = utf8_seq(s + i, len - i);
+			uint32_t cp;
+			size_t k = wf_utf8_decode(s + i, len - i, &cp);
 			if (k) {
 				memcpy(o + at, s + i, k);
 				at += k;
