@@ -110,7 +110,7 @@ check: deps
 	$(MAKE) all
 	$(MAKE) test
 	$(MAKE) check-asan
-	$(MAKE) fuzz
+	$(MAKE) fuzz FUZZ_SECONDS=3
 	@echo "make check: all tests passed"
 
 check-valgrind: all $(UNIT_BINS)

@@ -8,6 +8,7 @@
 
 #include "wf_bench.h"
 #include "wf_cli.h"
+#include "wf_outpath.h"
 #include "wf_err.h"
 #include "wf_io.h"
 #include "wf_table.h"
@@ -157,6 +158,11 @@ int main(int argc, char **argv)
 		wf_usage_error("--by needs --summary (use --peers)");
 	if (o.summary && baseline)
 		wf_usage_error("--baseline does not go with --summary");
+	{
+		const char *paths[] = { c.output ? c.output : "-", c.rejects };
+		const char *opts[] = { "--output", "--rejects" };
+		wf_outpath_check(paths, opts, 2);
+	}
 	o.group = o.summary ? by : peers;
 	if (!(b = wf_bench_new(&o, err, sizeof err)))
 		wf_usage_error("%s", err);

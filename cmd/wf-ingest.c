@@ -6,6 +6,7 @@
 #include "wf_cli.h"
 #include "wf_conto.h"
 #include "wf_ingest.h"
+#include "wf_outpath.h"
 
 enum { OPT_CODES = WF_OPT_FIRST_PRIVATE, OPT_PLACES, OPT_YEAR, OPT_DECIMAL, OPT_DECIMAL_COMMA };
 
@@ -111,6 +112,11 @@ int main(int argc, char **argv)
 
 	if (cli.rejects && strcmp(cli.rejects, "-") == 0 && (!cli.output || strcmp(cli.output, "-") == 0))
 		wf_usage_error("--rejects and the data cannot both go to standard output");
+	{
+		const char *paths[] = { cli.output ? cli.output : "-", cli.rejects };
+		const char *opts[] = { "--output", "--rejects" };
+		wf_outpath_check(paths, opts, 2);
+	}
 	codes = wf_codes_new();
 	for (int i = 0; i < ncodes; i++)
 		if (wf_codes_load(codes, codes_path[i], cli.verbose) != 0)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "wf_cli.h"
+#include "wf_outpath.h"
 #include "wf_err.h"
 #include "wf_matchio.h"
 #include "wf_taxonomy.h"
@@ -225,6 +226,11 @@ int main(int argc, char **argv)
 		wf_usage_error("--objective needs --assign");
 	if ((msg = wf_match_opts_check(&run.opts)))
 		wf_usage_error("%s", msg);
+	{
+		const char *paths[] = { cli.output ? cli.output : "-", cli.rejects, run.unmet };
+		const char *opts[] = { "--output", "--rejects", "--unmet" };
+		wf_outpath_check(paths, opts, 3);
+	}
 	run.demand = argv[optind];
 	run.supply = argv[optind + 1];
 	if (strcmp(run.demand, "-") == 0 && strcmp(run.supply, "-") == 0)

@@ -484,18 +484,27 @@ void wf_bench_free(wf_bench *b)
 	free(b);
 }
 
+/* Index of the column, -1 when absent, -2 when named twice (which of
+ * the two holds the data cannot be told). */
 static int col(const wf_row *h, const char *name)
 {
+	int at = -1;
+
 	for (size_t i = 0; i < h->n; i++)
-		if (strcmp(h->f[i], name) == 0)
-			return (int)i;
-	return -1;
+		if (strcmp(h->f[i], name) == 0) {
+			if (at >= 0)
+				return -2;
+			at = (int)i;
+		}
+	return at;
 }
 
 static int need(const wf_row *h, const char *name, const char *what, int *ci,
 		char *err, size_t errsz)
 {
 	*ci = col(h, name);
+	if (*ci == -2)
+		return fail(err, errsz, "column '%s' appears twice", name);
 	if (*ci < 0)
 		return fail(err, errsz, "no column '%s'%s%s", name, what ? " " : "",
 			    what ? what : "");
@@ -531,6 +540,8 @@ int wf_bench_table(wf_bench *b, enum wf_bench_input kind,
 			if (need(h, b->gcol[i], gwhat, &b->ci_group[i], err, errsz))
 				return -1;
 		b->ci_name = col(h, "institution_name");
+		if (b->ci_name == -2)
+			return fail(err, errsz, "column 'institution_name' appears twice");
 		if (b->ci_name >= 0)
 			b->have_name = 1;
 		return 0;
@@ -546,6 +557,8 @@ int wf_bench_table(wf_bench *b, enum wf_bench_input kind,
 			if (need(h, b->gcol[i], "in the baseline", &b->ci_group[i], err, errsz))
 				return -1;
 		b->ci_rank = col(h, "pct_rank");
+		if (b->ci_rank == -2)
+			return fail(err, errsz, "column 'pct_rank' appears twice in the baseline");
 		b->have_baseline = 1;
 		return 0;
 	}

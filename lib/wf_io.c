@@ -475,6 +475,21 @@ wf_out *wf_out_open(const char *path)
 		return o;
 	}
 	{
+		struct stat st;
+		/* A device, FIFO or socket is written in place: a rename over
+		 * /dev/full or a named pipe would replace it (as root). */
+		if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+			if ((o->fd = open(path, O_WRONLY | O_CLOEXEC)) < 0) {
+				wf_warn("%s:", path);
+				free(o->buf);
+				free(o);
+				return NULL;
+			}
+			o->name = wf_xstrdup(path);
+			return o;
+		}
+	}
+	{
 		const char *slash = strrchr(path, '/');
 		size_t dlen = slash ? (size_t)(slash - path) + 1 : 0;
 		size_t n = strlen(path) + 16;
@@ -603,7 +618,11 @@ int wf_out_close(wf_out *o, int commit)
 	if (!o)
 		return 0;
 	flush(o);
-	if (o->fd == STDOUT_FILENO) {
+	if (!o->tmp) {
+		if (o->fd != STDOUT_FILENO && close(o->fd) < 0 && !o->failed) {
+			o->failed = 1;
+			o->err = errno;
+		}
 		if (o->failed) {
 			errno = o->err;
 			ret = wf_warn("write error: %s:", o->name);

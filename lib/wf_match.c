@@ -707,7 +707,8 @@ void wf_matcher_assign(wf_matcher *m)
 size_t wf_matcher_result(const wf_matcher *m, size_t i, const wf_match **out,
 			 long long *unmet, int *why)
 {
-	*out = m->pair + m->d[i].first;
+	/* No pair at all leaves m->pair NULL: no arithmetic on it (UB). */
+	*out = m->d[i].n ? m->pair + m->d[i].first : NULL;
 	*unmet = m->d[i].unmet;
 	*why = m->d[i].why;
 	return m->d[i].n;

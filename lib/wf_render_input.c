@@ -1,9 +1,11 @@
 #include "wf_render_input.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "wf_err.h"
+#include "wf_map.h"
 
 struct rrow {
 	char **v;     /* nv cells by united column index; NULL = missing */
@@ -14,7 +16,8 @@ struct rrow {
 
 struct wf_rinput {
 	char **cols;
-	size_t ncols;
+	size_t ncols, capcols;
+	wf_map *colmap; /* name -> index + 1: 100,000 columns stay linear */
 	struct rrow *rows;
 	size_t nrows, caprows;
 	char **names;
@@ -40,6 +43,7 @@ void wf_rinput_free(wf_rinput *in)
 	for (size_t i = 0; i < in->ncols; i++)
 		free(in->cols[i]);
 	free(in->cols);
+	wf_map_free(in->colmap);
 	for (size_t i = 0; i < in->nsrc; i++)
 		free(in->names[i]);
 	free(in->names);
@@ -49,11 +53,19 @@ void wf_rinput_free(wf_rinput *in)
 
 static size_t col_index(wf_rinput *in, const char *name)
 {
-	for (size_t i = 0; i < in->ncols; i++)
-		if (strcmp(in->cols[i], name) == 0)
-			return i;
-	in->cols = wf_xrealloc(in->cols, (in->ncols + 1) * sizeof *in->cols);
+	void **slot;
+
+	if (!in->colmap)
+		in->colmap = wf_map_new();
+	slot = wf_map_slot(in->colmap, name, strlen(name));
+	if (*slot)
+		return (size_t)((uintptr_t)*slot - 1);
+	if (in->ncols == in->capcols) {
+		in->capcols = in->capcols ? 2 * in->capcols : 16;
+		in->cols = wf_xrealloc(in->cols, in->capcols * sizeof *in->cols);
+	}
 	in->cols[in->ncols] = wf_xstrdup(name);
+	*slot = (void *)(uintptr_t)(in->ncols + 1);
 	return in->ncols++;
 }
 
@@ -63,6 +75,7 @@ int wf_rinput_read(wf_rinput *in, const wf_cli *cli, const char *path)
 	wf_reader *r = NULL;
 	const wf_row *h;
 	size_t *map = NULL, si;
+	wf_map *seen = NULL;
 	unsigned char peek[1];
 	wf_row row;
 	int k, rc = -1;
@@ -75,8 +88,14 @@ int wf_rinput_read(wf_rinput *in, const wf_cli *cli, const char *path)
 	in->names[si] = wf_xstrdup(wf_src_name(src));
 	in->counts[si] = 0;
 	if (wf_src_peek(src, peek, 1) == 0) {
+		/* The peek says nothing of why: a read error must not pass
+		 * for an empty file. A true end of file reads 0 again. */
+		ssize_t n = wf_src_read(src, peek, 1);
+		if (n != 0)
+			wf_warn("%s: %s", wf_src_name(src),
+				n < 0 ? wf_src_error(src) : "read error: input changed while reading");
 		wf_src_free(src);
-		return 0;
+		return n == 0 ? 0 : -1;
 	}
 	/* wf_cli_reader() without its wf_src_open(): the source was opened
 	 * here to tell an empty input from a broken one. */
@@ -85,12 +104,14 @@ int wf_rinput_read(wf_rinput *in, const wf_cli *cli, const char *path)
 	wf_cli_report_dialect(cli, r);
 	h = wf_reader_header(r);
 	map = wf_xcalloc(h->n ? h->n : 1, sizeof *map);
+	seen = wf_map_new();
 	for (size_t c = 0; c < h->n; c++) {
-		for (size_t d = 0; d < c; d++)
-			if (strcmp(h->f[c], h->f[d]) == 0) {
-				wf_warn_at(wf_reader_name(r), h->line, "duplicate column '%s'", h->f[c]);
-				goto out;
-			}
+		void **slot = wf_map_slot(seen, h->f[c], h->len[c]);
+		if (*slot) {
+			wf_warn_at(wf_reader_name(r), h->line, "duplicate column '%s'", h->f[c]);
+			goto out;
+		}
+		*slot = (void *)1;
 		map[c] = col_index(in, h->f[c]);
 	}
 	while ((k = wf_reader_next(r, &row)) != WF_ROW_EOF) {
@@ -118,6 +139,7 @@ int wf_rinput_read(wf_rinput *in, const wf_cli *cli, const char *path)
 	rc = 0;
 out:
 	free(map);
+	wf_map_free(seen);
 	wf_reader_free(r);
 	return rc;
 }

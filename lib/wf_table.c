@@ -11,6 +11,7 @@
 #endif
 
 #include "wf_err.h"
+#include "wf_map.h"
 #include "wf_text.h"
 
 /* libcsv's parser states (libcsv.c); the struct is public, the names
@@ -71,6 +72,7 @@ struct wf_reader {
 
 	/* header (owned copies) */
 	char **hname;
+	wf_map *hmap;  /* name -> index + 1 of its first column */
 	size_t *hlen;
 	unsigned char *hnull;
 	size_t hn;
@@ -797,6 +799,14 @@ static int set_header(wf_reader *r, char **names, size_t *lens, size_t n,
 		r->hname[i] = wf_xstrndup(names[i], lens[i]);
 		r->hlen[i] = lens[i];
 	}
+	/* wf_reader_col() runs once per NDJSON key: a linear search made a
+	 * 100,000-key line cost minutes. */
+	r->hmap = wf_map_new();
+	for (size_t i = 0; i < n; i++) {
+		void **slot = wf_map_slot(r->hmap, r->hname[i], strlen(r->hname[i]));
+		if (!*slot)
+			*slot = (void *)(uintptr_t)(i + 1);
+	}
 	r->hraw = wf_xstrndup(raw ? raw : "", raw ? rawlen : 0);
 	r->hdr.n = n;
 	r->hdr.f = (const char *const *)r->hname;
@@ -950,10 +960,9 @@ unsigned long wf_reader_blank(const wf_reader *r) { return r->blank; }
 
 int wf_reader_col(const wf_reader *r, const char *name)
 {
-	for (size_t i = 0; i < r->hn; i++)
-		if (strcmp(r->hname[i], name) == 0)
-			return (int)i;
-	return -1;
+	void *v = r->hmap ? wf_map_get(r->hmap, name, strlen(name)) : NULL;
+
+	return v ? (int)((uintptr_t)v - 1) : -1;
 }
 
 const char *wf_reader_encoding(const wf_reader *r, long *decided_at)
@@ -974,6 +983,7 @@ void wf_reader_free(wf_reader *r)
 	for (size_t i = 0; i < r->hn; i++)
 		free(r->hname[i]);
 	free(r->hname);
+	wf_map_free(r->hmap);
 	free(r->hlen);
 	free(r->hnull);
 	free(r->hraw);

@@ -52,6 +52,14 @@ static unsigned char *read_member(zip_t *z, zip_uint64_t i, const char *label,
 	data = wf_xmalloc((size_t)cap);
 	for (;;) {
 		if (n == cap) {
+			/* More than the directory says: a liar, maybe a bomb
+			 * with a small declared size; stop here, not at 4 GiB. */
+			if (st->valid & ZIP_STAT_SIZE) {
+				wf_warn("%s: member holds more than the %llu bytes its "
+					"directory says (corrupt archive or zip bomb?); refused",
+					label, (unsigned long long)st->size);
+				goto fail;
+			}
 			if (cap >= MAX_MEMBER) {
 				wf_warn("%s: member is larger than its directory says "
 					"and passes the %llu byte limit; refused",
@@ -70,6 +78,12 @@ static unsigned char *read_member(zip_t *z, zip_uint64_t i, const char *label,
 		if (r == 0)
 			break;
 		n += (zip_uint64_t)r;
+		if ((st->valid & ZIP_STAT_COMP_SIZE) && n > (1u << 20) &&
+		    n / (st->comp_size ? st->comp_size : 1) > MAX_RATIO) {
+			wf_warn("%s: member expands more than %llu:1 (zip bomb?); refused",
+				label, MAX_RATIO);
+			goto fail;
+		}
 	}
 	if ((st->valid & ZIP_STAT_SIZE) && n != st->size) {
 		wf_warn("%s: member holds %llu bytes, its directory says %llu "
