@@ -638,7 +638,14 @@ struct zip_ctx {
 static int zip_want(void *ctx, const wf_zip_member *m)
 {
 	struct zip_ctx *z = ctx;
-	int k = list_of(m->base);
+	int k;
+	size_t n = strlen(m->base);
+
+	/* Code lists are never inside a {YYYY}Dati.zip: do not inflate
+	 * one (tens of MB) just to look; wf-ingest reads it afterwards. */
+	if (m->archive)
+		return !(n >= 8 && strcasecmp(m->base + n - 8, "Dati.zip") == 0);
+	k = list_of(m->base);
 	return k >= 0 && !z->found[k];
 }
 
@@ -655,7 +662,7 @@ static int load_zip_lists(struct layer *c, const char *name, const unsigned char
 			  size_t n, int found[L_NKINDS])
 {
 	struct zip_ctx z = { c, { 0 } };
-	int ret = wf_zip_walk(name, buf, n, zip_want, zip_take, &z) != 0 ? -1 : 0;
+	int ret = wf_zip_walk_ask(name, buf, n, zip_want, zip_take, &z) != 0 ? -1 : 0;
 
 	memcpy(found, z.found, sizeof z.found);
 	return ret;

@@ -20,7 +20,7 @@ int wf_zip_magic(const unsigned char *p, size_t n)
 }
 
 static int walk(const char *name, const unsigned char *buf, size_t len, int depth,
-		wf_zip_want_fn want, wf_zip_take_fn take, void *ctx);
+		int ask, wf_zip_want_fn want, wf_zip_take_fn take, void *ctx);
 
 static unsigned char *read_member(zip_t *z, zip_uint64_t i, const char *label,
 				  const zip_stat_t *st, size_t *outlen)
@@ -101,7 +101,7 @@ fail:
 }
 
 static int walk(const char *name, const unsigned char *buf, size_t len, int depth,
-		wf_zip_want_fn want, wf_zip_take_fn take, void *ctx)
+		int ask, wf_zip_want_fn want, wf_zip_take_fn take, void *ctx)
 {
 	zip_error_t ze;
 	zip_source_t *zs = NULL;
@@ -136,15 +136,20 @@ static int walk(const char *name, const unsigned char *buf, size_t len, int dept
 		ll = strlen(name) + plen + 3;
 		label = wf_xmalloc(ll);
 		snprintf(label, ll, "%s(%s)", name, path);
-		wf_zip_member m = { label, path, base, (st.valid & ZIP_STAT_SIZE) ? st.size : 0, depth };
 		int is_zip = plen > 4 && strcasecmp(path + plen - 4, ".zip") == 0;
-		if (is_zip && depth == 0) {
+		wf_zip_member m = { label, path, base, (st.valid & ZIP_STAT_SIZE) ? st.size : 0, depth,
+				    is_zip && depth == 0 };
+		if (m.archive && ask && !want(ctx, &m)) {
+			free(label);
+			continue;
+		}
+		if (m.archive) {
 			size_t n;
 			unsigned char *inner = read_member(z, (zip_uint64_t)i, label, &st, &n);
 			if (!inner)
 				errors++;
 			else
-				errors += walk(label, inner, n, depth + 1, want, take, ctx);
+				errors += walk(label, inner, n, depth + 1, ask, want, take, ctx);
 			free(inner);
 		} else if (want(ctx, &m)) {
 			size_t n;
@@ -166,5 +171,11 @@ static int walk(const char *name, const unsigned char *buf, size_t len, int dept
 int wf_zip_walk(const char *name, const unsigned char *buf, size_t len,
 		wf_zip_want_fn want, wf_zip_take_fn take, void *ctx)
 {
-	return walk(name, buf, len, 0, want, take, ctx);
+	return walk(name, buf, len, 0, 0, want, take, ctx);
+}
+
+int wf_zip_walk_ask(const char *name, const unsigned char *buf, size_t len,
+		    wf_zip_want_fn want, wf_zip_take_fn take, void *ctx)
+{
+	return walk(name, buf, len, 0, 1, want, take, ctx);
 }

@@ -21,6 +21,7 @@ typedef struct wf_zip_member {
 	const char *base;   /* last path component */
 	unsigned long long size;
 	int depth;          /* 0 = in the outer archive */
+	int archive;        /* a nested zip (only offered by wf_zip_walk_ask) */
 } wf_zip_member;
 
 /* want: 1 = read this member, 0 = skip it. take: gets a new memory
@@ -37,5 +38,12 @@ int wf_zip_magic(const unsigned char *p, size_t n);
  * well; take()'s -1 counts as an error. */
 int wf_zip_walk(const char *name, const unsigned char *buf, size_t len,
 		wf_zip_want_fn want, wf_zip_take_fn take, void *ctx);
+
+/* The same, but a nested archive is first offered to want() (with
+ * archive set) and entered only when want() returns 1, so a caller
+ * looking for a few small members need not inflate a big nested
+ * {YYYY}Dati.zip. */
+int wf_zip_walk_ask(const char *name, const unsigned char *buf, size_t len,
+		    wf_zip_want_fn want, wf_zip_take_fn take, void *ctx);
 
 #endif

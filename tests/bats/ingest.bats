@@ -430,3 +430,14 @@ PY
 	run --separate-stderr wf-ingest --codes 2019Anagrafiche 2019Tutto.zip
 	[ "${lines[1]}" = "2019,C4308,C,MILANO (GIVEN),RALN,04,FL,,,,L090,1234.56" ]
 }
+
+@test "a broken nested Dati.zip is reported once: the code-list look-up does not enter it" {
+	python3 -c "
+import zipfile
+with zipfile.ZipFile('2015Tutto.zip', 'w') as z:
+    z.writestr('2015Dati.zip', b'PK\x03\x04 broken')
+"
+	run --separate-stderr wf-ingest 2015Tutto.zip
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-ingest: 2015Tutto.zip(2015Dati.zip): not a readable zip archive: Not a zip archive" ]
+}
