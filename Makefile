@@ -20,11 +20,18 @@ SAN ?=
 PKGS = jansson zlib libzip
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -ljansson -lz -lzip)
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) $(SAN) -Ilib $(PKG_CFLAGS) $(CFLAGS)
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) $(SAN) $(LIB_INC) $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 LIBS = -lcsv $(PKG_LIBS) -lm -lpthread
 
-LIB_SRC := $(sort $(wildcard lib/*.c))
+# lib/ is grouped by job, one folder a wing: common (errors, text, decimals,
+# maps, reader/writer, zip, CLI, outputs), conto (Conto Annuale dialects, code
+# lists, places, ingest), bench, match, report. Headers are included by bare
+# name ("wf_x.h"); every wing is on the include path.
+LIB_DIRS := lib/common lib/conto lib/bench lib/match lib/report
+LIB_INC := $(LIB_DIRS:%=-I%)
+LIB_HDR := $(wildcard $(LIB_DIRS:%=%/*.h))
+LIB_SRC := $(sort $(wildcard $(LIB_DIRS:%=%/*.c)))
 LIB_OBJ := $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
 LIBA := $(BUILD)/libwf.a
 BINS := $(sort $(patsubst cmd/%.c,%,$(wildcard cmd/wf-*.c)))
@@ -43,7 +50,7 @@ MANS := $(sort $(wildcard share/man/man1/*.1 share/man/man7/*.7))
 
 all: $(BIN_PATHS) $(GEN_BINS)
 
-$(BUILD)/lib/%.o: lib/%.c lib/*.h
+$(BUILD)/lib/%.o: lib/%.c $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
@@ -51,15 +58,15 @@ $(LIBA): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/bin/%: cmd/%.c $(LIBA) lib/*.h
+$(BUILD)/bin/%: cmd/%.c $(LIBA) $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $< $(LIBA) $(ALL_LDFLAGS) $(LIBS) -o $@
 
-$(BUILD)/bin/%: tests/gen/%.c $(LIBA) lib/*.h
+$(BUILD)/bin/%: tests/gen/%.c $(LIBA) $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $< $(LIBA) $(ALL_LDFLAGS) $(LIBS) -o $@
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/wf_test.h $(LIBA) lib/*.h
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/wf_test.h $(LIBA) $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests/unit $< $(LIBA) $(ALL_LDFLAGS) $(LIBS) -o $@
 
@@ -80,10 +87,10 @@ test: test-unit test-bats
 
 # Fuzz harnesses: libFuzzer + ASan + UBSan, a short run each in `make check`.
 # The library is compiled once for all harnesses.
-FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -Ilib $(PKG_CFLAGS)
+FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined $(LIB_INC) $(PKG_CFLAGS)
 FUZZ_OBJ := $(LIB_SRC:lib/%.c=$(BUILD)/fuzz/obj/%.o)
 
-$(BUILD)/fuzz/obj/%.o: lib/%.c lib/*.h
+$(BUILD)/fuzz/obj/%.o: lib/%.c $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(CLANG) $(FUZZ_CFLAGS) -c $< -o $@
 
@@ -91,7 +98,7 @@ $(BUILD)/fuzz/libwf-fuzz.a: $(FUZZ_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/fuzz/libwf-fuzz.a lib/*.h
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/fuzz/libwf-fuzz.a $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer $< $(BUILD)/fuzz/libwf-fuzz.a -lcsv $(PKG_LIBS) -lm -lpthread -o $@
 
@@ -135,7 +142,7 @@ install: all
 	for b in $(BINS); do [ -f completions/$$b.bash ] && install -m 644 completions/$$b.bash $(DESTDIR)$(BASHCOMPDIR)/$$b || true; \
 	  [ -f completions/_$$b ] && install -m 644 completions/_$$b $(DESTDIR)$(ZSHCOMPDIR)/_$$b || true; done
 	install -m 644 $(LIBA) $(DESTDIR)$(LIBDIR)/libwf.a
-	install -m 644 lib/wf_*.h $(DESTDIR)$(INCLUDEDIR)/wfkit/
+	install -m 644 $(LIB_HDR) $(DESTDIR)$(INCLUDEDIR)/wfkit/
 	sed -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCLUDEDIR@|$(INCLUDEDIR)|; s|@VERSION@|0.1.0|' share/wfkit.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/wfkit.pc
 
 uninstall:

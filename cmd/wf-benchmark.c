@@ -1,6 +1,6 @@
 /*
  * wf-benchmark - per-employee welfare indicators, peer groups and
- * trends from the canonical fact stream. The work is in lib/wf_bench.c.
+ * trends from the canonical fact stream. The work is in lib/bench/wf_bench.c.
  */
 #include <stdio.h>
 #include <stdlib.h>

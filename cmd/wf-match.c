@@ -1,7 +1,7 @@
 /*
  * wf-match - match welfare demand with local supply. Options and
- * streams here; reading, scoring and assignment in lib/wf_matchio.c and
- * lib/wf_match.c.
+ * streams here; reading, scoring and assignment in lib/match/wf_matchio.c and
+ * lib/match/wf_match.c.
  */
 #include <errno.h>
 #include <math.h>

@@ -1,5 +1,5 @@
 /* Expected values below were worked out by hand from the definitions in
- * lib/wf_stats.h (R type 7 quantiles, mid-rank percentile rank). */
+ * lib/common/wf_stats.h (R type 7 quantiles, mid-rank percentile rank). */
 #include "wf_stats.h"
 
 #include <math.h>
