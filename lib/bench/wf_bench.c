@@ -14,6 +14,7 @@
 #include "wf_err.h"
 #include "wf_io.h"
 #include "wf_stats.h"
+#include "wf_vocab.h"
 #include "wf_zip.h"
 
 #define MAX_TERMS 32
@@ -623,9 +624,10 @@ static int parse_period(wf_bench *b, const char *s, size_t n, int *out,
 	return 0;
 }
 
-static int parse_value(const char *s, size_t n, wf_dec *d, char *err, size_t errsz)
+static int parse_value(const char *s, size_t n, enum wf_decmode mode, wf_dec *d,
+		       char *err, size_t errsz)
 {
-	int rc = wf_dec_parse(s, n, WF_DEC_POINT, d);
+	int rc = wf_dec_parse(s, n, mode, d);
 	if (rc == WF_DEC_EMPTY)
 		return fail(err, errsz, "missing value");
 	if (rc != WF_DEC_OK)
@@ -778,7 +780,7 @@ static int fact_row(wf_bench *b, const wf_row *r, char *err, size_t errsz)
 		return fail(err, errsz, "empty institution");
 	if (ml == 0)
 		return fail(err, errsz, "empty measure");
-	if (parse_value(vs, vl, &v, err, errsz))
+	if (parse_value(vs, vl, b->o.decimal, &v, err, errsz))
 		return -1;
 	k.period = period;
 	k.inst = intern_col(b, 0, is, il);
@@ -865,13 +867,13 @@ static int baseline_row(wf_bench *b, const wf_row *r, char *err, size_t errsz)
 	if (il == 0)
 		return fail(err, errsz, "empty institution");
 	if (vl) {
-		if (parse_value(vs, vl, &d, err, errsz))
+		if (parse_value(vs, vl, WF_DEC_POINT, &d, err, errsz))
 			return -1;
 		e.value = wf_dec_to_double(d);
 		e.has_value = 1;
 	}
 	if (rl) {
-		if (parse_value(rs, rl, &d, err, errsz))
+		if (parse_value(rs, rl, WF_DEC_POINT, &d, err, errsz))
 			return -1;
 		e.rank = wf_dec_to_double(d);
 		e.has_rank = 1;
@@ -1161,8 +1163,12 @@ size_t wf_bench_columns(const wf_bench *cb, const char *const **names,
 		"since_baseline_pct", "since_baseline_rank"
 	};
 
+	/* The period has its vocabulary type (year: a number), the
+	 * baseline's period the same (wfkit(7), COLUMNS). */
+	enum wf_colkind pk = wf_vocab_kind(b->period_col, WF_COL_STR);
+
 	b->ncols = 0;
-	add_col(b, b->period_col, WF_COL_STR);
+	add_col(b, b->period_col, pk);
 	if (!b->o.summary) {
 		add_col(b, "institution", WF_COL_STR);
 		if (b->have_name)
@@ -1192,7 +1198,7 @@ size_t wf_bench_columns(const wf_bench *cb, const char *const **names,
 		for (size_t i = 0; i < sizeof bench_cols / sizeof *bench_cols; i++)
 			add_col(b, bench_cols[i], WF_COL_NUM);
 		if (b->have_baseline) {
-			add_col(b, base_cols[0], WF_COL_STR);
+			add_col(b, base_cols[0], pk);
 			for (size_t i = 1; i < sizeof base_cols / sizeof *base_cols; i++)
 				add_col(b, base_cols[i], WF_COL_NUM);
 		}

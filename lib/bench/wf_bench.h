@@ -47,6 +47,7 @@
 
 #include <stddef.h>
 
+#include "wf_dec.h"
 #include "wf_table.h"
 
 typedef struct wf_bench wf_bench;
@@ -59,6 +60,8 @@ typedef struct wf_bench_opts {
 	const char *size_classes; /* "1-9,10-49,50-249,250-" or NULL */
 	int min_peers;            /* 0: 5 */
 	int summary;              /* group totals instead of per institution */
+	enum wf_decmode decimal;  /* how the facts write value (--decimal);
+				   * a --baseline, wfkit's own output, is read as POINT */
 } wf_bench_opts;
 
 /* Validates the options (usage errors: NULL and a message). */

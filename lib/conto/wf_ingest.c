@@ -168,9 +168,8 @@ static int is_canonical(const wf_row *h)
 
 static void summary(const wf_ingest *g, const char *what)
 {
-	fprintf(stderr, "%s: %s: %s: %llu rows read, %llu rejected, "
-		"%llu records written, %llu blank lines skipped\n", wf_progname,
-		g->name, what, g->c.read, g->c.rejected, g->c.written, g->c.blank);
+	wf_note("%s: %s: %llu rows read, %llu rejected, "
+		"%llu records written, %llu blank lines skipped", g->name, what, g->c.read, g->c.rejected, g->c.written, g->c.blank);
 }
 
 /* End of one input: the dialect under -v (at the end, so it shows the
@@ -301,8 +300,7 @@ static int read_table(wf_ingest *g, wf_reader *r)
 		/* Said once per data year, not once per file. */
 		if (cy && cy != y && !g->said_year[y - 1990]) {
 			g->said_year[y - 1990] = 1;
-			fprintf(stderr, "%s: no code lists of %d; its files use those of %d\n",
-				wf_progname, y, cy);
+			wf_note("no code lists of %d; its files use those of %d", y, cy);
 		}
 	}
 	/* Every published dialect writes Italian numbers (1.234,56). */
@@ -499,23 +497,26 @@ int wf_ingest_path(wf_ingest *g, const char *path)
 		if (lr < 0)
 			g->failed = 1;
 		else if (lr == 0)
-			fprintf(stderr, "%s: %s: using the code lists of %d it holds\n",
-				wf_progname, wf_src_name(s), ly);
+			wf_note("%s: using the code lists of %d it holds", wf_src_name(s), ly);
 		else if (ly && g->cli->verbose)
 			fprintf(stderr, "%s: %s: its code lists of %d are not used: --codes gave them\n",
 				wf_progname, wf_src_name(s), ly);
 		z.lists_used = lr >= 0 && ly;
-		if (wf_zip_walk(wf_src_name(s), buf, n, z_want, z_take, &z) != 0 && !g->stop)
+		/* When the lists' walk failed it has said why (an unreadable
+		 * archive, a broken list): the run has failed, and a second
+		 * walk would only print the same message again. */
+		if (lr >= 0 && wf_zip_walk(wf_src_name(s), buf, n, z_want, z_take, &z) != 0 &&
+		    !g->stop)
 			g->failed = 1;
-		if (z.nskipped) {
+		if (z.nskipped && !wf_quiet) { /* a wf_note() in parts */
 			fprintf(stderr, "%s: %s: skipped %zu member%s it does not read:",
 				wf_progname, wf_src_name(s), z.nskipped, z.nskipped == 1 ? "" : "s");
-			for (size_t i = 0; i < z.nskipped; i++) {
+			for (size_t i = 0; i < z.nskipped; i++)
 				fprintf(stderr, "%s %s", i ? "," : "", z.skipped[i]);
-				free(z.skipped[i]);
-			}
 			fputc('\n', stderr);
 		}
+		for (size_t i = 0; i < z.nskipped; i++)
+			free(z.skipped[i]);
 		free(z.skipped);
 		free(buf);
 		wf_src_free(s);
@@ -547,9 +548,8 @@ int wf_ingest_finish(wf_ingest *g)
 	if (g->stop)
 		return WF_EXIT_DATA;
 	if (g->files > 1)
-		fprintf(stderr, "%s: total: %llu rows read, %llu rejected, "
-			"%llu records written, %llu blank lines skipped\n", wf_progname,
-			g->total.read, g->total.rejected, g->total.written, g->total.blank);
+		wf_note("total: %llu rows read, %llu rejected, "
+			"%llu records written, %llu blank lines skipped", g->total.read, g->total.rejected, g->total.written, g->total.blank);
 	for (size_t l = 0; wf_codes_have_lists(g->codes) && l < wf_codes_nlists(g->codes); l++) {
 		unsigned long n[WF_PLACE_NKINDS], all = 0, unplaced_total = 0;
 		char which[32] = "";
@@ -559,14 +559,18 @@ int wf_ingest_finish(wf_ingest *g)
 		unplaced_total += n[WF_PLACE_NONE];
 		if (wf_codes_nlists(g->codes) > 1)
 			snprintf(which, sizeof which, "code lists of %d: ", wf_codes_list_year(g->codes, l));
-		fprintf(stderr, "%s: %s%lu institutions: %lu placed by comune name, %lu by "
+		wf_note("%s%lu institutions: %lu placed by comune name, %lu by "
 			"province name, %lu by region name, %lu by the seat ending their "
-			"name, %lu unplaced%s\n", wf_progname, which, all, n[WF_PLACE_COMUNE],
+			"name, %lu unplaced%s", which, all, n[WF_PLACE_COMUNE],
 			n[WF_PLACE_PROVINCE], n[WF_PLACE_REGION], n[WF_PLACE_SEAT],
 			n[WF_PLACE_NONE], g->cli->verbose || !unplaced_total ? "" : " (-v lists them)");
 	}
 	if (g->cli->verbose && wf_codes_have_lists(g->codes))
 		wf_codes_each_unplaced(g->codes, list_unplaced, NULL);
+	/* --quiet hid the counts: a run that rejected rows still says so. */
+	if (wf_quiet && g->total.rejected)
+		wf_warn("%llu row%s rejected (see %s)", g->total.rejected,
+			g->total.rejected == 1 ? "" : "s", g->cli->rejects);
 	if (g->stop || g->failed || g->total.rejected)
 		return WF_EXIT_DATA;
 	return WF_EXIT_OK;

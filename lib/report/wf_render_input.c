@@ -69,6 +69,24 @@ static size_t col_index(wf_rinput *in, const char *name)
 	return in->ncols++;
 }
 
+/* A cell as stored: with --decimal comma (or auto and a ',' in it), a
+ * number written the Italian way becomes the canonical 1234.56 the
+ * report reads as a number. Cells without a separator (codes such as
+ * "04") are never touched. */
+static char *cell(const char *s, size_t len, enum wf_decmode mode)
+{
+	wf_dec d;
+	char buf[WF_DEC_BUFSZ];
+
+	int comma = memchr(s, ',', len) != NULL;
+
+	if (mode == WF_DEC_POINT || (!comma && (mode == WF_DEC_AUTO || !memchr(s, '.', len))))
+		return wf_xstrndup(s, len);
+	if (wf_dec_parse(s, len, WF_DEC_COMMA, &d) != WF_DEC_OK)
+		return wf_xstrndup(s, len);
+	return wf_xstrndup(buf, wf_dec_format(d, buf));
+}
+
 int wf_rinput_read(wf_rinput *in, const wf_cli *cli, const char *path)
 {
 	wf_src *src = wf_src_open(path);
@@ -101,7 +119,6 @@ int wf_rinput_read(wf_rinput *in, const wf_cli *cli, const char *path)
 	 * here to tell an empty input from a broken one. */
 	if (!(r = wf_reader_new(src, &cli->ropts)))
 		return -1;
-	wf_cli_report_dialect(cli, r);
 	h = wf_reader_header(r);
 	map = wf_xcalloc(h->n ? h->n : 1, sizeof *map);
 	seen = wf_map_new();
@@ -130,12 +147,13 @@ int wf_rinput_read(wf_rinput *in, const wf_cli *cli, const char *path)
 		rr->src = (unsigned)si;
 		rr->line = row.line;
 		for (size_t c = 0; c < row.n && c < h->n; c++)
-			rr->v[map[c]] = wf_xstrndup(row.f[c], row.len[c]);
+			rr->v[map[c]] = cell(row.f[c], row.len[c], cli->decimal);
 		/* A field the input has but left empty is "", not missing. */
 		for (size_t c = row.n; c < h->n; c++)
 			rr->v[map[c]] = wf_xstrdup("");
 		in->counts[si]++;
 	}
+	wf_cli_report_dialect(cli, r);
 	rc = 0;
 out:
 	free(map);
