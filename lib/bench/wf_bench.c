@@ -913,34 +913,20 @@ int wf_bench_finish(wf_bench *b, char *err, size_t errsz)
 
 /* ---- whole tables ---- */
 
-wf_tw *wf_bench_rejects_new(wf_out *out)
-{
-	static const char *const names[] = { "source", "line", "reason", "raw" };
-	static const enum wf_colkind kinds[] = { WF_COL_STR, WF_COL_NUM, WF_COL_STR, WF_COL_STR };
-	return wf_tw_new(out, WF_FMT_CSV, 4, names, kinds);
-}
-
-static int reject(wf_tw *rejects, const char *name, const wf_row *row,
+static int reject(wf_rejects *rejects, const char *name, const wf_row *row,
 		  const char *reason, unsigned long *rejected)
 {
-	char line[32];
-	const char *v[4];
-	size_t len[4];
-
 	if (!rejects)
 		return wf_warn_at(name, row->line, "%s", reason);
-	snprintf(line, sizeof line, "%ld", row->line);
-	v[0] = name, len[0] = strlen(name);
-	v[1] = line, len[1] = strlen(line);
-	v[2] = reason, len[2] = strlen(reason);
-	v[3] = row->raw ? row->raw : "", len[3] = row->raw ? row->rawlen : 0;
+	if (wf_rejects_add(rejects, name, row->line, reason, row->raw, row->rawlen) < 0 &&
+	    !wf_rejects_kept(rejects))
+		return -1;
 	(*rejected)++;
-	wf_tw_row(rejects, v, len);
 	return 0;
 }
 
 int wf_bench_read(wf_bench *b, enum wf_bench_input kind, wf_reader *r,
-		  wf_tw *rejects, unsigned long *rows, unsigned long *rejected)
+		  wf_rejects *rejects, unsigned long *rows, unsigned long *rejected)
 {
 	const char *name = wf_reader_name(r);
 	char err[512];

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "wf_err.h"
+#include "wf_rejects.h"
 #include "wf_text.h"
 #include "wf_geo.h"
 #include "wf_places.h"
@@ -237,7 +238,7 @@ typedef struct state {
 	wf_places *places;
 	wf_matcher *m;
 	wf_out *rej_out;
-	wf_tw *rej;
+	wf_rejects *rej;
 	unsigned long rejected[2];
 	idset sids, dids;
 	char **sname;       /* per supply index, for the output */
@@ -251,22 +252,14 @@ static void reject(state *st, const char *file, const wf_row *row, int which,
 static void reject(state *st, const char *file, const wf_row *row, int which,
 		   const char *fmt, ...)
 {
-	char reason[1024], line[32];
+	char reason[1024];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(reason, sizeof reason, fmt, ap);
 	va_end(ap);
 	st->rejected[which]++;
-	if (!st->rej) {
-		wf_warn_at(file, row->line, "%s", reason);
-		st->stop = 1;
-		return;
-	}
-	snprintf(line, sizeof line, "%ld", row->line);
-	const char *vals[4] = { file, line, reason, row->raw };
-	size_t lens[4] = { strlen(file), strlen(line), strlen(reason), row->rawlen };
-	if (wf_tw_row(st->rej, vals, lens) < 0)
+	if (wf_rejects_add(st->rej, file, row->line, reason, row->raw, row->rawlen) < 0)
 		st->stop = 1;
 }
 
@@ -595,13 +588,11 @@ int wf_matchrun_exec(const wf_matchrun *run)
 	if (load_places(&st) < 0)
 		goto out;
 	if (run->cli->rejects) {
-		static const char *const rc_cols[] = { "file", "line", "reason", "record" };
-		static const enum wf_colkind rc_kinds[] = { WF_COL_STR, WF_COL_NUM, WF_COL_STR, WF_COL_STR };
 		st.rej_out = wf_out_open(run->cli->rejects);
 		if (!st.rej_out)
 			goto out;
-		st.rej = wf_tw_new(st.rej_out, WF_FMT_CSV, 4, rc_cols, rc_kinds);
 	}
+	st.rej = wf_rejects_new(st.rej_out);
 	st.m = wf_matcher_new(st.tax, &run->opts);
 	if (load_supply(&st) < 0 || st.stop)
 		goto out;
@@ -780,7 +771,7 @@ out:
 	wf_tw_free(uw);
 	if (uout && wf_out_close(uout, commit) < 0)
 		status = WF_EXIT_DATA;
-	wf_tw_free(st.rej);
+	wf_rejects_free(st.rej);
 	if (st.rej_out && wf_out_close(st.rej_out, 1) < 0)
 		status = WF_EXIT_DATA;
 	if (t_open)
