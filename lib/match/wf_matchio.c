@@ -601,6 +601,7 @@ int wf_matchrun_exec(const wf_matchrun *run)
 		if (!st.rej_out)
 			goto out;
 		st.rej = wf_tw_new(st.rej_out, WF_FMT_CSV, 4, rc_cols, rc_kinds);
+		wf_tw_set_excel_safe(st.rej, run->cli->excel_safe);
 	}
 	st.m = wf_matcher_new(st.tax, &run->opts);
 	if (load_supply(&st) < 0 || st.stop)
@@ -781,7 +782,7 @@ out:
 	if (uout && wf_out_close(uout, commit) < 0)
 		status = WF_EXIT_DATA;
 	wf_tw_free(st.rej);
-	if (st.rej_out && wf_out_close(st.rej_out, 1) < 0)
+	if (st.rej_out && wf_out_close(st.rej_out, commit ? 1 : WF_OUT_IF_DATA) < 0)
 		status = WF_EXIT_DATA;
 	if (t_open)
 		table_close(&t);
