@@ -31,6 +31,12 @@ void wf_rejects_free(wf_rejects *r)
 	free(r);
 }
 
+void wf_rejects_set_excel_safe(wf_rejects *r, int on)
+{
+	if (r->tw)
+		wf_tw_set_excel_safe(r->tw, on);
+}
+
 int wf_rejects_kept(const wf_rejects *r)
 {
 	return r && r->tw;

@@ -23,6 +23,11 @@ typedef struct wf_rejects wf_rejects;
 wf_rejects *wf_rejects_new(wf_out *out);
 void wf_rejects_free(wf_rejects *r);
 
+/* Prefix an apostrophe to cells a spreadsheet would run as formulas
+ * (wf_tw_set_excel_safe): the rejects file is the one people open to
+ * review bad rows. */
+void wf_rejects_set_excel_safe(wf_rejects *r, int on);
+
 /* True when rows go to a file (the caller may go on after one). */
 int wf_rejects_kept(const wf_rejects *r);
 

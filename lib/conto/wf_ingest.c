@@ -63,6 +63,8 @@ wf_ingest *wf_ingest_new(const wf_cli *cli, wf_codes *codes, wf_tw *facts,
 	g->codes = codes;
 	g->facts = facts;
 	g->rej = wf_rejects_new(rejects);
+	/* The rejects file is the one people open to review bad rows. */
+	wf_rejects_set_excel_safe(g->rej, cli->excel_safe);
 	g->o = *opts;
 	return g;
 }

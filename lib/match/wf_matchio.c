@@ -692,6 +692,7 @@ int wf_matchrun_exec(const wf_matchrun *run)
 			goto out;
 	}
 	st.rej = wf_rejects_new(st.rej_out);
+	wf_rejects_set_excel_safe(st.rej, run->cli->excel_safe);
 	st.m = wf_matcher_new(st.tax, &run->opts);
 	if (load_supply(&st) < 0 || st.stop)
 		goto out;
@@ -896,7 +897,7 @@ out:
 	if (uout && wf_out_close(uout, commit) < 0)
 		status = WF_EXIT_DATA;
 	wf_rejects_free(st.rej);
-	if (st.rej_out && wf_out_close(st.rej_out, 1) < 0)
+	if (st.rej_out && wf_out_close(st.rej_out, commit ? 1 : WF_OUT_IF_DATA) < 0)
 		status = WF_EXIT_DATA;
 	if (t_open)
 		table_close(&t);
