@@ -117,5 +117,8 @@ void wf_tw_free(wf_tw *w);
  * JSON string (escaped, invalid UTF-8 replaced by U+FFFD). */
 int wf_csv_field(wf_out *out, const char *s, size_t len, char delim);
 int wf_json_string(wf_out *out, const char *s, size_t len);
+/* True when s is exactly one JSON number
+ * (-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?). */
+int wf_json_is_number(const char *s, size_t n);
 
 #endif
