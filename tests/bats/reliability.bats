@@ -247,3 +247,27 @@ EOF
 	[ "$status" -eq 0 ]
 	[[ "$output" == *'[123456789.123456789, "0.30000000000000004"]'* ]]
 }
+
+@test "-f table and -f markdown show control characters from data, never send them" {
+	printf 'name,v\n"A\033[2JB",1\n"\033]8;;http://x\033\\link\033]8;;\033\\",2\nbel\a\xc2\x9b,3\n' > esc.csv
+	run --separate-stderr wf-report --title $'T\033[31m' esc.csv
+	[ "$status" -eq 0 ]
+	[ "$output" = 'T\x1b[31m
+=========
+Generated from esc.csv (3 rows)
+
+name                                    v
+--------------------------------------  -
+A\x1b[2JB                               1
+\x1b]8;;http://x\x1b\link\x1b]8;;\x1b\  2
+bel\x07\u009b                           3' ]
+	run --separate-stderr wf-report -f markdown esc.csv
+	[ "$status" -eq 0 ]
+	[[ "$output" == *'| A\x1b\[2JB | 1 |
+| \x1b\]8;;http://x\x1b\\link\x1b\]8;;\x1b\\ | 2 |
+| bel\x07\u009b | 3 |'* ]]
+	# --max-width cuts what is shown, so the grid holds
+	run --separate-stderr wf-report --max-width 6 esc.csv
+	[ "${lines[5]}" = 'A\x1b…  1' ]
+	[ "${lines[6]}" = '\x1b]…  2' ]
+}
