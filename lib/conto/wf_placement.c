@@ -469,6 +469,8 @@ void wf_place(wf_places *year, wf_places *places, const char *type, const char *
 		if (r == FOUND && o->comune[0])
 			return;
 		ambiguous = r == AMBIGUOUS;
+		if (!r)
+			snprintf(o->evidence, sizeof o->evidence, "'%.200s' is no comune name of the lists", rest);
 	} else if (strcmp(type, "P") == 0 || strcmp(type, "CM") == 0) {
 		if ((rest = strip_prefix(name, prov_pre)) != NULL) {
 			size_t rl = strlen(rest);
@@ -490,9 +492,11 @@ void wf_place(wf_places *year, wf_places *places, const char *type, const char *
 		if ((rest = strip_prefix(name, reg_pre)) != NULL) {
 			const char *r = wf_region_by_name(rest, strlen(rest));
 			if (r) {
+				/* A region is in no province. */
 				snprintf(o->region, sizeof o->region, "%s", r);
 				o->how = WF_PLACE_NAME;
 				snprintf(o->evidence, sizeof o->evidence, "region %s", rest);
+				return;
 			}
 		}
 	}
@@ -513,7 +517,7 @@ void wf_place(wf_places *year, wf_places *places, const char *type, const char *
 		by_taxcode(places, taxcode, tax, &w, o);
 		return;
 	}
-	if (o->how == WF_PLACE_NONE && !ambiguous)
+	if (o->how == WF_PLACE_NONE && !ambiguous && !o->evidence[0])
 		snprintf(o->evidence, sizeof o->evidence, "%s",
 			 taxcode && !wf_is_blank(taxcode) ? "no place in the name; tax code is not numeric"
 							   : "no place in the name and no tax code");

@@ -820,6 +820,14 @@ int wf_places_add(wf_places *p, const char *const *f, size_t n,
 	}
 	if (p->layout == WF_PLACES_CURRENT || p->layout == WF_PLACES_ISTAT)
 		p->c[ci].in_current = 1;
+	/* RGS tells homonyms apart by appending the sigla: "SAMONE TO". */
+	size_t nl = strlen(name);
+	if (p->layout == WF_PLACES_RGS && nl > 3 && name[nl - 3] == ' ' &&
+	    toupper((unsigned char)name[nl - 2]) == sigla[0] &&
+	    toupper((unsigned char)name[nl - 1]) == sigla[1]) {
+		name[nl - 3] = '\0';
+		index_name(p, ci, name, WF_NAME_WHOLE);
+	}
 	if (has_coord) {
 		p->c[ci].slat += lat;
 		p->c[ci].slon += lon;
@@ -1160,7 +1168,7 @@ int wf_places_point(wf_places *p, int i, double *lat, double *lon,
 		return 0;
 	}
 	wf_setmsg(why, whysz, "comune '%s (%s)' has no coordinates in the places list "
-		  "(add a geocoded list or give lat/lon)", c->name, c->sigla);
+		  "(the ISTAT list has none: add a geocoded list or give lat/lon)", c->name, c->sigla);
 	return -1;
 }
 
