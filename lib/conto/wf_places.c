@@ -1372,14 +1372,15 @@ int wf_places_resolve(wf_places *p, const wf_placeq *q, double *lat, double *lon
 		}
 		k = wf_places_find(p, name, strlen(name), sigla, found, 8, &via);
 		if (k == 0) {
+			char label[300];
 			if (sigla[0])
-				snprintf(t, sizeof t, "comune '%s (%s)'", name, sigla);
+				snprintf(label, sizeof label, "comune '%s (%s)'", name, sigla);
 			else
-				snprintf(t, sizeof t, "comune '%s'", name);
+				snprintf(label, sizeof label, "comune '%s'", name);
 			if (wf_places_suggest(p, name, sugg, sizeof sugg) == 0)
-				wf_setmsg(why, whysz, "%s is not in the places list: did you mean %s?", t, sugg);
+				wf_setmsg(why, whysz, "%s is not in the places list: did you mean %s?", label, sugg);
 			else
-				wf_setmsg(why, whysz, "%s is not in the places list", t);
+				wf_setmsg(why, whysz, "%s is not in the places list", label);
 			return -1;
 		}
 		if (k > 1) {
