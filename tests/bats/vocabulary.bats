@@ -315,3 +315,14 @@ open("cut.zip", "wb").write(d[:len(d) // 2])'
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "wf-ingest: cut.zip: not a readable zip archive: Not a zip archive" ]
 }
+
+@test "-v: a comuni list is reported with the encoding it was read in (../shared)" {
+	[ -f "$PLACES" ] || skip "../shared reference data not present"
+	want="$PLACES: csv, delimiter ';' (from header), encoding utf-8 (decided at line 61)"
+	run --separate-stderr wf-match -v -d , --places "$PLACES" -o out demand.csv supply.csv
+	[ "$status" -eq 0 ]
+	printf '%s\n' "$stderr" | grep -qxF "wf-match: $want" || { echo "$stderr"; return 1; }
+	run --separate-stderr wf-ingest -v --places "$PLACES" -o out facts.csv
+	[ "$status" -eq 0 ]
+	printf '%s\n' "$stderr" | grep -qxF "wf-ingest: $want" || { echo "$stderr"; return 1; }
+}
