@@ -25,7 +25,7 @@ static void usage(FILE *f)
 	      "  -f, --format=FMT        table (default), markdown, html or json\n"
 	      "      --kind=KIND         table (default), trend (wf-benchmark --summary),\n"
 	      "                          benchmark (wf-benchmark), match (wf-match),\n"
-	      "                          profile (wf-benchmark --profile)\n"
+	      "                          profile (a wf-benchmark profile)\n"
 	      "  -o, --output=FILE       write to FILE atomically (temporary file + rename)\n"
 	      "      --title=TEXT        report title (default: from the kind)\n"
 	      "      --date[=YYYY-MM-DD] show a date (default none; without a value: today, UTC)\n"
