@@ -5,6 +5,10 @@
  *
  * What it writes, for every requested year Y in 2001-2024:
  *   COSTO_LAVORO_Y, OCCUPAZIONE_Y, LAVORO_FLESSIBILE_Y  (.csv or .CSV)
+ *   and the staff-wellbeing tables ASSENZE_Y, FORMAZIONE_Y,
+ *   MODALITA_LAVORO_FLESSIBILE_Y, CONTRATTAZIONE_INTEGRATIVA_Y (from 2009),
+ *   each in the year's dialect of the non-cost files (the header comment
+ *   of write_abs() and friends says what their figures look like)
  * as loose files in DIR, or (--zip) packed the way RGS publishes them,
  * together with members an ingester must skip (RETRIBUZIONE_MEDIA_Y,
  * a LEGGIMI.txt). DIR also gets SYNTHETIC-README.txt. Every zip carries
@@ -2115,7 +2119,8 @@ static void usage(FILE *fp)
 		"Usage: wf-synth [OPTION]... -o DIR\n"
 		"       wf-synth --targets\n"
 		"Write SYNTHETIC Conto Annuale data files (COSTO_LAVORO, OCCUPAZIONE,\n"
-		"LAVORO_FLESSIBILE) in each year's real dialect, for tests, the demo and\n"
+		"LAVORO_FLESSIBILE and the staff-wellbeing tables) in each year's real\n"
+		"dialect, for tests, the demo and\n"
 		"benchmarks. Same options, same bytes. All figures are invented; L090 is\n"
 		"calibrated to the published aggregate totals (see --targets).\n"
 		"\n"
@@ -2145,8 +2150,9 @@ static void usage(FILE *fp)
 		"  -h, --help          print this help and exit\n"
 		"  -V, --version       print the version and exit\n"
 		"\n"
-		"Files: COSTO_LAVORO_Y, OCCUPAZIONE_Y, LAVORO_FLESSIBILE_Y (.csv or .CSV as in\n"
-		"the real year) and SYNTHETIC-README.txt; with --zip also RETRIBUZIONE_MEDIA_Y\n"
+		"Files: COSTO_LAVORO_Y, OCCUPAZIONE_Y, LAVORO_FLESSIBILE_Y, ASSENZE_Y,\n"
+		"FORMAZIONE_Y, MODALITA_LAVORO_FLESSIBILE_Y, CONTRATTAZIONE_INTEGRATIVA_Y (from\n"
+		"2009) (.csv or .CSV as in the real year) and SYNTHETIC-README.txt; with --zip also RETRIBUZIONE_MEDIA_Y\n"
 		"and LEGGIMI.txt inside the zips. Exit status: 0 ok, 1 data or I/O error,\n"
 		"2 usage error.\n",
 		sizeof builtin_insts / sizeof builtin_insts[0], YEAR_MIN, YEAR_MAX,
