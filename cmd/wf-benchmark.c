@@ -117,20 +117,19 @@ static int run_profile(const wf_cli *c, const wf_bench_opts *bo, const char *cod
 	wf_profile_opts po = { bo->period_col, bo->group, bo->size_classes, bo->min_peers };
 	wf_profile *p;
 	wf_out *out = NULL, *rout = NULL;
-	wf_tw *rejects = NULL;
+	wf_rejects *rejects = NULL;
 	unsigned long rows = 0, rejected = 0;
 	char err[512];
-	int status = WF_EXIT_DATA, wrc;
+	int status = WF_EXIT_DATA, wrc, complete = 0;
 
 	if (!(p = wf_profile_new(&po, err, sizeof err)))
 		wf_usage_error("%s", err);
 	if (!(out = wf_out_open(c->output)))
 		goto out;
-	if (c->rejects) {
-		if (!(rout = wf_out_open(c->rejects)))
-			goto out;
-		rejects = wf_bench_rejects_new(rout);
-	}
+	if (c->rejects && !(rout = wf_out_open(c->rejects)))
+		goto out;
+	rejects = wf_rejects_new(rout);
+	wf_rejects_set_excel_safe(rejects, c->excel_safe);
 	if (codes && wf_profile_load_codes(p, codes))
 		goto out;
 	for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
@@ -153,16 +152,18 @@ static int run_profile(const wf_cli *c, const wf_bench_opts *bo, const char *cod
 		fprintf(stderr, "%s: --profile: %s left out: %s\n", wf_progname, name, why);
 	}
 	wrc = wf_profile_write(p, out, c->out_format, c->excel_safe);
-	if (wf_out_close(out, wrc == 0) == 0 && wrc == 0)
+	if (wf_out_close(out, wrc == 0) == 0 && wrc == 0) {
 		status = rejected ? WF_EXIT_DATA : WF_EXIT_OK;
+		complete = 1;
+	}
 	out = NULL;
 	if (rejected)
 		wf_warn("%lu row%s rejected (see %s)", rejected, rejected == 1 ? "" : "s",
 			c->rejects);
 out:
 	wf_out_close(out, 0);
-	wf_tw_free(rejects);
-	if (rout && wf_out_close(rout, 1))
+	wf_rejects_free(rejects);
+	if (rout && wf_out_close(rout, complete ? 1 : WF_OUT_IF_DATA))
 		status = WF_EXIT_DATA;
 	wf_profile_free(p);
 	return status;

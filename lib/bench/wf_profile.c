@@ -70,26 +70,7 @@ int wf_profile_load_codes(wf_profile *p, const char *path)
 	return 0;
 }
 
-static int reject(wf_tw *rejects, const char *name, const wf_row *row,
-		  const char *reason, unsigned long *rejected)
-{
-	char line[32];
-	const char *v[4];
-	size_t len[4];
-
-	if (!rejects)
-		return wf_warn_at(name, row->line, "%s", reason);
-	snprintf(line, sizeof line, "%ld", row->line);
-	v[0] = name, len[0] = strlen(name);
-	v[1] = line, len[1] = strlen(line);
-	v[2] = reason, len[2] = strlen(reason);
-	v[3] = row->raw ? row->raw : "", len[3] = row->raw ? row->rawlen : 0;
-	(*rejected)++;
-	wf_tw_row(rejects, v, len);
-	return 0;
-}
-
-int wf_profile_read(wf_profile *p, wf_reader *r, wf_tw *rejects,
+int wf_profile_read(wf_profile *p, wf_reader *r, wf_rejects *rejects,
 		    unsigned long *rows, unsigned long *rejected)
 {
 	const char *name = wf_reader_name(r);
@@ -116,8 +97,14 @@ int wf_profile_read(wf_profile *p, wf_reader *r, wf_tw *rejects,
 			if (wf_bench_row(p->e[i].b, &row, why ? e2 : err, sizeof err) && !why)
 				why = err;
 		}
-		if (why && reject(rejects, name, &row, why, rejected))
+		if (!why)
+			continue;
+		if (!rejects)
+			return wf_warn_at(name, row.line, "%s", why);
+		if (wf_rejects_add(rejects, name, row.line, why, row.raw, row.rawlen) < 0 &&
+		    !wf_rejects_kept(rejects))
 			return -1;
+		(*rejected)++;
 	}
 	return 0;
 }

@@ -25,6 +25,7 @@
 #include <stddef.h>
 
 #include "wf_io.h"
+#include "wf_rejects.h"
 #include "wf_table.h"
 
 typedef struct wf_profile wf_profile;
@@ -43,10 +44,11 @@ void wf_profile_free(wf_profile *p);
 /* VoceSpesa signs for the cost-item indicators (wf_bench_load_codes). */
 int wf_profile_load_codes(wf_profile *p, const char *path);
 
-/* One fact table. A bad row goes to rejects (counted in *rejected)
- * when it is not NULL, else stops the read; rows read are added to
+/* One fact table. A bad row goes to rejects (wf_rejects.h; counted in
+ * *rejected) when it keeps a file, else stops the read (also when
+ * rejects is NULL); rows read are added to
  * *rows. Returns 0, or -1 after printing "wf-x: FILE[:LINE]: reason". */
-int wf_profile_read(wf_profile *p, wf_reader *r, wf_tw *rejects,
+int wf_profile_read(wf_profile *p, wf_reader *r, wf_rejects *rejects,
 		    unsigned long *rows, unsigned long *rejected);
 
 /* After the last table. Indicators whose measures did not appear are

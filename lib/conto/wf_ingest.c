@@ -387,8 +387,9 @@ static int read_table(wf_ingest *g, wf_reader *r)
 			char cause[16] = "";
 			reason[0] = '\0';
 			if (L.kind == WF_LAYOUT_ASSENZE) {
-				size_t n;
-				const char *cs = trimmed(row.f[L.cause], row.len[L.cause], &n);
+				size_t n = row.len[L.cause];
+				const char *cs = row.f[L.cause];
+				wf_trim_span(&cs, &n);
 				if (n == 0 || n >= sizeof cause) {
 					snprintf(reason, sizeof reason, "bad absence cause '%.40s'",
 						 row.f[L.cause]);
