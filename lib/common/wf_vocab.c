@@ -25,6 +25,8 @@ const wf_vocab_col wf_vocab[] = {
 	{ "change_pct", N }, { "cagr_pct", N }, { "slope", N },
 	{ "baseline_value", N }, { "since_baseline", N },
 	{ "since_baseline_pct", N }, { "since_baseline_rank", N },
+	/* wf-benchmark --profile */
+	{ "indicator", S }, { "unit", S }, { "quartile", N },
 	/* wf-match: input */
 	{ "id", S }, { "name", S }, { "lat", N }, { "lon", N }, { "istat", S },
 	{ "cap", S }, { "category", S }, { "categories", S }, { "quantity", N },

@@ -610,7 +610,6 @@ wf_overrides *wf_overrides_load(const char *path, wf_places *places, const wf_cl
 	pc.ropts.max_field = cli->ropts.max_field;
 	if (!(r = wf_cli_reader(&pc, path)))
 		goto fail;
-	wf_cli_report_dialect(cli, r);
 	ck = wf_reader_col(r, "institution");
 	cp = wf_reader_col(r, "place");
 	cn = wf_reader_col(r, "note");
@@ -651,6 +650,7 @@ wf_overrides *wf_overrides_load(const char *path, wf_places *places, const wf_cl
 		}
 		*slot = ov;
 	}
+	wf_cli_report_dialect(&pc, r); /* once read: the encoding is known */
 	wf_reader_free(r);
 	return o;
 fail:

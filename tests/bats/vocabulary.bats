@@ -134,6 +134,13 @@ has_words() { # "WORD..." WORD...: each of the words is in the list
 	[ "$status" -eq 0 ]
 	has_words "$output" institution per_employee region year
 	[ "$(head -n 1 bench.ndjson | cut -c1-45)" = '{"year":2019,"institution":"C1","institution_' ]
+	# --profile: its own columns, the same types, silent under -q
+	run --separate-stderr wf-benchmark --profile --peers region --min-peers 1 -q -f ndjson -o profile.ndjson facts.csv
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	run check_types profile.ndjson ndjson
+	[ "$status" -eq 0 ]
+	has_words "$output" indicator quartile unit value year
 	# the trap of the issue: jq on benchmark output finds the year
 	[ "$(jq -c 'select(.year == 2019) | .institution' bench.ndjson | tr '\n' ' ')" = '"C1" "C2" ' ]
 
