@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wf_aux.h"
 #include "wf_err.h"
 #include "wf_rejects.h"
 #include "wf_text.h"
@@ -291,11 +292,10 @@ static int load_places(state *st)
 	for (size_t i = 0; i < st->run->nplaces; i++) {
 		const char *path = st->run->places[i];
 		/* -d, --input-format and --encoding describe DEMAND and SUPPLY;
-		 * a comuni list always has its dialect detected. */
+		 * a comuni list is an auxiliary file (wf_aux.h). */
 		wf_cli pc = *st->run->cli;
-		memset(&pc.ropts, 0, sizeof pc.ropts);
-		pc.ropts.max_field = st->run->cli->ropts.max_field;
-		wf_reader *r = wf_cli_reader(&pc, path);
+		pc.ropts = wf_aux_opts(&st->run->cli->ropts);
+		wf_reader *r = wf_aux_open(path, &st->run->cli->ropts);
 		const wf_row *h;
 		wf_row row;
 		char err[512];
@@ -303,8 +303,7 @@ static int load_places(state *st)
 
 		if (!r)
 			return -1;
-		if (st->run->cli->verbose)
-			wf_cli_report_dialect(st->run->cli, r);
+		wf_cli_report_dialect(&pc, r);
 		h = wf_reader_header(r);
 		if (wf_places_header(st->places, h->f, h->n, err, sizeof err) < 0) {
 			wf_warn("%s: %s", wf_reader_name(r), err);
@@ -667,9 +666,10 @@ int wf_matchrun_exec(const wf_matchrun *run)
 	st.run = run;
 	st.sids = wf_map_new();
 	st.dids = wf_map_new();
-	st.tax = wf_taxonomy_open(run->taxonomy, err, sizeof err);
+	st.tax = wf_taxonomy_open(run->taxonomy, &run->cli->ropts, err, sizeof err);
 	if (!st.tax) {
-		wf_warn("%s", err);
+		if (*err) /* else the reader has said why */
+			wf_warn("%s", err);
 		goto out;
 	}
 	{
