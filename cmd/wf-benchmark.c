@@ -1,8 +1,9 @@
 /*
  * wf-benchmark - per-employee welfare indicators, peer groups and
  * trends from the canonical fact stream. The work is in lib/bench (the
- * engine wf_bench.c, its output wf_bench_out.c); --codes goes through
- * lib/conto's code-list loader, --baseline through wf_aux.
+ * engine wf_bench.c, its output wf_bench_out.c, --profile wf_profile.c);
+ * --codes goes through lib/conto's code-list loader, --baseline through
+ * wf_aux.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "wf_conto.h"
 #include "wf_cli.h"
 #include "wf_outpath.h"
+#include "wf_profile.h"
 #include "wf_err.h"
 #include "wf_io.h"
 #include "wf_table.h"
@@ -27,7 +29,8 @@ enum {
 	OPT_MIN_PEERS,
 	OPT_PERIOD,
 	OPT_BASELINE,
-	OPT_CODES
+	OPT_CODES,
+	OPT_PROFILE
 };
 
 static void usage(FILE *f)
@@ -37,10 +40,22 @@ static void usage(FILE *f)
 "Benchmark each institution against its peers, period by period, from a\n"
 "fact stream (wf-ingest output, CSV or NDJSON; FILE '-' or none = stdin).\n"
 "\n"
-"  -m, --metric SPEC        measure code (L090), sum (L090+L107) or named:\n"
-"                           welfare_core = L090,\n"
-"                           welfare_extended = L090+L010+L011+L107+P035\n"
+"  -m, --metric SPEC        any measure (L090, TELEWORK), a sum (L090+L107)\n"
+"                           or a named indicator: welfare_core = L090,\n"
+"                           welfare_extended = L090+L010+L011+L107+P035,\n"
+"                           and with their own --per and scale:\n"
+"                           welfare_core_per_employee, women_share,\n"
+"                           training_days_per_employee, telework_share,\n"
+"                           telework_women_share, shift_work_share,\n"
+"                           on_call_share, absence_days_per_employee,\n"
+"                           absence_illness_per_employee,\n"
+"                           absence_care_per_employee,\n"
+"                           absence_parental_per_employee,\n"
+"                           fua_welfare_per_employee (wf-benchmark(1))\n"
 "      --per SPEC           denominator: HEADCOUNT, HEADCOUNT+FLEX_UNITS...\n"
+"      --profile            every named indicator of the staff-wellbeing\n"
+"                           profile with its peer percentile rank, one row\n"
+"                           per institution, period and indicator\n"
 "      --codes DIR|ZIP      code lists (or VoceSpesa.CSV itself): each\n"
 "                           metric item takes its FLAG_SEGNO sign; once\n"
 "                           per year, facts use their year's lists (or\n"
@@ -101,6 +116,85 @@ static int read_one(wf_bench *b, const wf_cli *c, enum wf_bench_input kind,
 	return rc;
 }
 
+/* --codes, each a year's lists, through lib/conto's loader; *codes
+ * stays NULL without any. -1 after a message. */
+static int load_codes(const wf_cli *c, const char *const *paths, int n, wf_codes **codes)
+{
+	if (!n)
+		return 0;
+	*codes = wf_codes_new();
+	wf_codes_set_reader(*codes, &c->ropts);
+	for (int i = 0; i < n; i++)
+		if (wf_codes_load_items(*codes, paths[i]))
+			return -1;
+	return 0;
+}
+
+/* --profile: the same reading, rejects and exit rules, over wf_profile. */
+static int run_profile(const wf_cli *c, const wf_bench_opts *bo, const char *const *codes_path,
+		       int ncodes, int nfiles, char **files)
+{
+	wf_codes *codes = NULL;
+	wf_profile_opts po = { bo->period_col, bo->group, bo->size_classes, bo->min_peers };
+	wf_profile *p;
+	wf_out *out = NULL, *rout = NULL;
+	wf_rejects *rejects = NULL;
+	unsigned long rows = 0, rejected = 0;
+	char err[512];
+	int status = WF_EXIT_DATA, wrc, complete = 0;
+
+	if (!(p = wf_profile_new(&po, err, sizeof err)))
+		wf_usage_error("%s", err);
+	if (!(out = wf_out_open(c->output)))
+		goto out;
+	if (c->rejects && !(rout = wf_out_open(c->rejects)))
+		goto out;
+	rejects = wf_rejects_new(rout);
+	wf_rejects_set_excel_safe(rejects, c->excel_safe);
+	if (load_codes(c, codes_path, ncodes, &codes))
+		goto out;
+	if (codes && wf_profile_set_codes(p, codes, err, sizeof err)) {
+		wf_warn("%s", err);
+		goto out;
+	}
+	for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
+		wf_reader *r = wf_cli_reader(c, nfiles ? files[i] : "-");
+		int rc;
+		if (!r)
+			goto out;
+		wf_cli_report_dialect(c, r);
+		rc = wf_profile_read(p, r, rejects, &rows, &rejected);
+		wf_reader_free(r);
+		if (rc)
+			goto out;
+	}
+	if (wf_profile_finish(p, err, sizeof err)) {
+		wf_warn("%s", err);
+		goto out;
+	}
+	for (size_t i = 0; i < wf_profile_ndropped(p); i++) {
+		const char *why, *name = wf_profile_dropped(p, i, &why);
+		fprintf(stderr, "%s: --profile: %s left out: %s\n", wf_progname, name, why);
+	}
+	wrc = wf_profile_write(p, out, c->out_format, c->excel_safe);
+	if (wf_out_close(out, wrc == 0) == 0 && wrc == 0) {
+		status = rejected ? WF_EXIT_DATA : WF_EXIT_OK;
+		complete = 1;
+	}
+	out = NULL;
+	if (rejected)
+		wf_warn("%lu row%s rejected (see %s)", rejected, rejected == 1 ? "" : "s",
+			c->rejects);
+out:
+	wf_out_close(out, 0);
+	wf_rejects_free(rejects);
+	if (rout && wf_out_close(rout, complete ? 1 : WF_OUT_IF_DATA))
+		status = WF_EXIT_DATA;
+	wf_profile_free(p);
+	wf_codes_free(codes);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -116,12 +210,13 @@ int main(int argc, char **argv)
 		{ "period", required_argument, NULL, OPT_PERIOD },
 		{ "baseline", required_argument, NULL, OPT_BASELINE },
 		{ "codes", required_argument, NULL, OPT_CODES },
+		{ "profile", no_argument, NULL, OPT_PROFILE },
 		{ NULL, 0, NULL, 0 }
 	};
 	wf_cli c;
 	wf_bench_opts o = { 0 };
 	const char *peers = NULL, *by = NULL, *baseline = NULL, *codes_path[64];
-	int ncodes = 0;
+	int profile = 0, ncodes = 0;
 	wf_codes *codes = NULL;
 	wf_bench *b = NULL;
 	wf_out *out = NULL, *rout = NULL;
@@ -148,6 +243,7 @@ int main(int argc, char **argv)
 				wf_usage_error("too many --codes (at most 64)");
 			codes_path[ncodes++] = optarg;
 			break;
+		case OPT_PROFILE: profile = 1; break;
 		case OPT_MIN_PEERS:
 			v = strtol(optarg, &end, 10);
 			if (*end || end == optarg || v < 1 || v > 1000000)
@@ -161,7 +257,10 @@ int main(int argc, char **argv)
 	}
 	if (c.out_format == WF_FMT_AUTO)
 		wf_usage_error("invalid format '%s' (csv, ndjson)", c.out_format_name);
-	if (!o.metric)
+	if (profile && (o.metric || o.per || o.summary || by || baseline))
+		wf_usage_error("--profile does not go with %s", o.metric ? "--metric" : o.per ? "--per"
+			       : o.summary || by ? "--summary" : "--baseline");
+	if (!o.metric && !profile)
 		wf_usage_error("--metric is required");
 	if (o.summary && peers)
 		wf_usage_error("--peers does not go with --summary (use --by)");
@@ -175,6 +274,8 @@ int main(int argc, char **argv)
 		wf_outpath_check(paths, opts, 2);
 	}
 	o.group = o.summary ? by : peers;
+	if (profile)
+		return run_profile(&c, &o, codes_path, ncodes, argc - optind, argv + optind);
 	if (!(b = wf_bench_new(&o, err, sizeof err)))
 		wf_usage_error("%s", err);
 
@@ -185,16 +286,11 @@ int main(int argc, char **argv)
 		goto out;
 	rejects = wf_rejects_new(rout);
 	wf_rejects_set_excel_safe(rejects, c.excel_safe);
-	if (ncodes) {
-		codes = wf_codes_new();
-		wf_codes_set_reader(codes, &c.ropts);
-		for (int i = 0; i < ncodes; i++)
-			if (wf_codes_load_items(codes, codes_path[i]))
-				goto out;
-		if (wf_bench_set_codes(b, codes, err, sizeof err)) {
-			wf_warn("%s", err);
-			goto out;
-		}
+	if (load_codes(&c, codes_path, ncodes, &codes))
+		goto out;
+	if (codes && wf_bench_set_codes(b, codes, err, sizeof err)) {
+		wf_warn("%s", err);
+		goto out;
 	}
 	if (optind == argc) {
 		if (read_one(b, &c, WF_BENCH_FACTS, wf_cli_reader(&c, "-"), rejects, &rows, &rejected))

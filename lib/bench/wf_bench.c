@@ -1,4 +1,5 @@
 #include "wf_bench_priv.h"
+#include "wf_indicators.h"
 
 #include <limits.h>
 #include <math.h>
@@ -83,10 +84,6 @@ static void keyindex_grow(keyindex *x, size_t ng, const void *base, size_t strid
 
 /* ---- the engine ---- */
 
-static const char *const named_metrics[][2] = {
-	{ "welfare_core", "L090" },
-	{ "welfare_extended", "L090+L010+L011+L107+P035" },
-};
 
 static int parse_terms(const char *spec, term *t, size_t *n, const char *opt,
 		       char *err, size_t errsz)
@@ -198,12 +195,22 @@ wf_bench *wf_bench_new(const wf_bench_opts *o, char *err, size_t errsz)
 		fail(err, errsz, "--metric is required");
 		goto bad;
 	}
-	for (size_t i = 0; i < sizeof named_metrics / sizeof named_metrics[0]; i++)
-		if (strcmp(metric, named_metrics[i][0]) == 0)
-			metric = named_metrics[i][1];
+	const char *per = o->per;
+	const wf_indicator *ind = wf_indicator_find(metric);
+	if (ind) {
+		/* A named indicator brings its denominator and scale unless
+		 * --per says otherwise (welfare_core has none: --per as today). */
+		metric = ind->metric;
+		if (!per)
+			per = ind->per;
+		if (b->o.scale == 0)
+			b->o.scale = ind->scale;
+	}
+	if (b->o.scale == 0)
+		b->o.scale = 1;
 	if (parse_terms(metric, b->metric, &b->nmetric, "--metric", err, errsz))
 		goto bad;
-	if (o->per && parse_terms(o->per, b->den, &b->nden, "--per", err, errsz))
+	if (per && parse_terms(per, b->den, &b->nden, "--per", err, errsz))
 		goto bad;
 	if (!*b->period_col) {
 		fail(err, errsz, "invalid --period ''");
@@ -818,6 +825,8 @@ int wf_bench_finish(wf_bench *b, char *err, size_t errsz)
 
 	if (b->finished)
 		return 0;
+	if (b->codes_missing[0])
+		return fail(err, errsz, "%s", b->codes_missing);
 	for (size_t i = 0; i < b->nmetric; i++)
 		if (!b->metric[i].seen)
 			return fail(err, errsz, "measure '%s' of --metric does not appear in the input",
@@ -834,10 +843,10 @@ int wf_bench_finish(wf_bench *b, char *err, size_t errsz)
 		r->zero = r->metric.m == 0;
 		r->sclass = b->nclass ? (int)size_class_of(b, r) : -1;
 		if (!b->nden) {
-			r->value = wf_dec_to_double(r->metric);
+			r->value = wf_dec_to_double(r->metric) * b->o.scale;
 			r->has_value = 1;
 		} else if (r->has_den && r->den.m > 0) {
-			r->value = wf_dec_to_double(r->metric) / wf_dec_to_double(r->den);
+			r->value = wf_dec_to_double(r->metric) / wf_dec_to_double(r->den) * b->o.scale;
 			r->has_value = 1;
 		}
 	}
@@ -922,8 +931,11 @@ int wf_bench_set_codes(wf_bench *b, wf_codes *codes, char *err, size_t errsz)
 
 	if (b->nrecs)
 		return fail(err, errsz, "code list after the facts");
-	/* Every year's lists must sign every item of the metric: a gap
-	 * found after hours of facts would waste them. */
+	/* Every year's lists must sign every item of the metric. An
+	 * unreadable sign stops now; an item a list lacks is reported by
+	 * wf_bench_finish(), where it always was (wf_profile drops such
+	 * an indicator there instead of stopping). */
+	b->codes_missing[0] = '\0';
 	for (size_t l = 0; l < nl; l++) {
 		int year = wf_codes_list_year(codes, l);
 		wf_codes_select_year(codes, year);
@@ -933,10 +945,14 @@ int wf_bench_set_codes(wf_bench *b, wf_codes *codes, char *err, size_t errsz)
 				continue;
 			if ((why = wf_codes_item_problem(codes, code)))
 				return fail(err, errsz, "%s", why);
+			if (b->codes_missing[0])
+				continue;
 			if (nl > 1)
-				return fail(err, errsz, "measure '%s' of --metric is not in the code list of %d",
-					    code, year);
-			return fail(err, errsz, "measure '%s' of --metric is not in the code list", code);
+				snprintf(b->codes_missing, sizeof b->codes_missing,
+					 "measure '%s' of --metric is not in the code list of %d", code, year);
+			else
+				snprintf(b->codes_missing, sizeof b->codes_missing,
+					 "measure '%s' of --metric is not in the code list", code);
 		}
 	}
 	b->codes = codes;

@@ -14,8 +14,11 @@
  * institution that reported something but none of the metric's items
  * has metric 0 (flag "zero"), not a missing row.
  *
- * Metric: "L090", a '+'-separated sum "L090+L107", or a named aggregate:
- * welfare_core = L090, welfare_extended = L090+L010+L011+L107+P035.
+ * Metric: any measure ("L090", "TELEWORK"), a '+'-separated sum
+ * "L090+L107", or a named indicator of wf_indicators.h: welfare_core =
+ * L090, welfare_extended = L090+L010+L011+L107+P035 (no denominator of
+ * their own), telework_share = 100 TELEWORK / HEADCOUNT, ... (each
+ * with its denominator and scale unless --per is given).
  * Each item enters with the sign of its FLAG_SEGNO in the VoceSpesa
  * code list of the fact's year (the nearest year's lists, as wf-ingest
  * picks them) when lists are given (deduction items subtract), "+"
@@ -63,6 +66,8 @@ typedef struct wf_bench_opts {
 	const char *size_classes; /* "1-9,10-49,50-249,250-" or NULL */
 	int min_peers;            /* 0: 5 */
 	int summary;              /* group totals instead of per institution */
+	double scale;             /* value = metric / denominator x scale; 0: the
+				   * named indicator's (wf_indicators.h), else 1 */
 } wf_bench_opts;
 
 /* Validates the options (usage errors: NULL and a message). */
@@ -100,6 +105,11 @@ size_t wf_bench_columns(const wf_bench *b, const char *const **names,
 typedef int (*wf_bench_emit_fn)(void *ctx, const char *const *vals);
 int wf_bench_emit(wf_bench *b, wf_bench_emit_fn fn, void *ctx);
 
+/* Row i (0 .. wf_bench_nrows - 1, in output order) alone, not in
+ * summary mode and without baseline columns' periods prepared: what
+ * wf-benchmark --profile uses to interleave several engines. */
+int wf_bench_emit_one(wf_bench *b, size_t i, wf_bench_emit_fn fn, void *ctx);
+
 /* Number of output rows wf_bench_emit will write. */
 size_t wf_bench_nrows(const wf_bench *b);
 
@@ -115,9 +125,9 @@ int wf_bench_read(wf_bench *b, enum wf_bench_input kind, wf_reader *r,
 
 /* The code lists for the metric's signs (borrowed; loaded with
  * wf_codes_load_items, lib/conto's one loader), before the facts. Every
- * year's lists must sign every item of the metric: fails naming the
- * first item that is missing or whose FLAG_SEGNO is unreadable
- * ("FILE:LINE: bad FLAG_SEGNO '*'"). */
+ * year's lists must sign every item of the metric: fails at once for an
+ * unreadable FLAG_SEGNO ("FILE:LINE: bad FLAG_SEGNO '*'"); an item a
+ * list lacks makes wf_bench_finish fail naming it. */
 int wf_bench_set_codes(wf_bench *b, wf_codes *codes, char *err, size_t errsz);
 
 /* Called by wf_bench_read every 65536 rows and once at the end of each

@@ -109,6 +109,7 @@ struct wf_bench {
 	/* code lists (borrowed): the metric's signs per year */
 	wf_codes *codes;
 	int sign_year;          /* year of the signs in metric[] */
+	char codes_missing[128]; /* a metric item a year's lists lack: finish fails */
 
 	/* current table */
 	enum wf_bench_input kind;
