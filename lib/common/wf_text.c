@@ -1,5 +1,6 @@
 #include "wf_text.h"
 
+#include <ctype.h>
 #include <string.h>
 
 size_t wf_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
@@ -57,4 +58,12 @@ size_t wf_trim_copy(const char *s, char *out, size_t outsz)
 	memmove(out, s, n);
 	out[n] = '\0';
 	return n;
+}
+
+void wf_trim_span(const char **s, size_t *n)
+{
+	while (*n && isspace((unsigned char)**s))
+		(*s)++, (*n)--;
+	while (*n && isspace((unsigned char)(*s)[*n - 1]))
+		(*n)--;
 }

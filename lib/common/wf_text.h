@@ -21,4 +21,8 @@ int wf_is_blank(const char *s);
  * s itself. Returns the length written. */
 size_t wf_trim_copy(const char *s, char *out, size_t outsz);
 
+/* Narrow s[0..*n) to drop leading and trailing isspace() bytes (spaces,
+ * tabs, CR, LF, VT, FF): for fields that are not NUL-terminated. */
+void wf_trim_span(const char **s, size_t *n);
+
 #endif
