@@ -64,6 +64,7 @@ const char *wf_lang_code(enum wf_lang lang);
 	X(WF_M_LONGITUDE, "longitude (degrees east)", "longitudine (gradi est)") \
 	X(WF_M_LATITUDE, "latitude (degrees north)", "latitudine (gradi nord)") \
 	X(WF_M_NO_DATA, "no data", "nessun dato") \
+	X(WF_M_MEDIAN, "median", "mediana") \
 	X(WF_M_AXIS_UNIT, "%s (%s)", "%s (%s)") \
 	/* trend */ \
 	X(WF_M_GROUP_NONE, "(none)", "(nessuno)") \

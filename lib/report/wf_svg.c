@@ -764,7 +764,7 @@ static void svg_dist(wf_strbuf *b, const wf_chart *c)
 		line(b, XV(c->box[1]), y - 26, XV(c->box[1]), y + 26,
 		     "stroke=\"#333333\" stroke-width=\"2.5\"");
 		text(b, XV(c->box[1]), py - 6, "middle", "font-size=\"11\" fill=\"#333333\"",
-		     "median", 0);
+		     wf_msg(c->lang, WF_M_MEDIAN), 0);
 	}
 	if (c->has_marker) {
 		double x = XV(c->marker);
@@ -952,11 +952,29 @@ static void svg_italy(wf_strbuf *b, const wf_chart *c, const wf_italy *m)
 {
 	const double px = 16, py = 44, mh = 600;
 	double mw, vw, vh, k, lx, ly, lo[NCLASS], hi[NCLASS], maxsize = 0;
+	double vx = 0, vy = 0, x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
 	int nc = map_classes(c, lo, hi);
-	size_t nsym = 0;
 	wf_strbuf tmp = WF_STRBUF_INIT;
 
 	wf_italy_size(m, &vw, &vh);
+	/* Points only, all in one corner of Italy (a comune and its
+	 * neighbours): zoom to them, with their regions' outlines around. */
+	for (size_t s = 0; s < c->ns; s++)
+		for (size_t i = 0; i < c->ser[s].ng; i++) {
+			double x, y;
+			wf_italy_project(m, c->ser[s].lon[i], c->ser[s].lat[i], &x, &y);
+			x0 = fmin(x0, x);
+			x1 = fmax(x1, x);
+			y0 = fmin(y0, y);
+			y1 = fmax(y1, y);
+		}
+	if (!nc && x1 >= x0 && x1 - x0 < vw / 3 && y1 - y0 < vh / 3) {
+		double span = fmax(fmax(x1 - x0, (y1 - y0) * 0.75), 40) * 1.5;
+		vx = (x0 + x1) / 2 - span / 2;
+		vy = (y0 + y1) / 2 - span / 0.75 / 2;
+		vw = span;
+		vh = span / 0.75;
+	}
 	k = mh / vh;
 	mw = vw * k;
 	for (size_t s = 0; s < c->ns; s++)
@@ -969,13 +987,25 @@ static void svg_italy(wf_strbuf *b, const wf_chart *c, const wf_italy *m)
 		       "height=\"6\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" "
 		       "fill=\"#f4f4f4\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#b8b8b8\" "
 		       "stroke-width=\"2\"/></pattern></defs>\n");
-	wf_strbuf_puts(b, "<g class=\"regions\" transform=\"translate(");
+	/* A nested <svg> clips the outlines to the view when zoomed. */
+	wf_strbuf_puts(b, "<svg x=\"");
 	num(b, px);
-	wf_strbuf_putc(b, ' ');
+	wf_strbuf_puts(b, "\" y=\"");
 	num(b, py);
-	wf_strbuf_puts(b, ") scale(");
-	num(b, k);
-	wf_strbuf_puts(b, ")\" stroke=\"#5f6b76\" stroke-width=\"0.8\" stroke-linejoin=\"round\">\n");
+	wf_strbuf_puts(b, "\" width=\"");
+	num(b, mw);
+	wf_strbuf_puts(b, "\" height=\"");
+	num(b, mh);
+	wf_strbuf_puts(b, "\" viewBox=\"");
+	num(b, vx);
+	wf_strbuf_putc(b, ' ');
+	num(b, vy);
+	wf_strbuf_putc(b, ' ');
+	num(b, vw);
+	wf_strbuf_putc(b, ' ');
+	num(b, vh);
+	wf_strbuf_puts(b, "\">\n<g class=\"regions\" stroke=\"#5f6b76\" stroke-width=\"0.8\" "
+		       "stroke-linejoin=\"round\">\n");
 	for (int r = 0; r < WF_ITALY_NREGIONS; r++) {
 		const char *fill = !nc ? "#eef1f4" : c->regh[r] ? classcol[map_class_of(c->regv[r], hi, nc)]
 							   : "url(#wf-hatch)";
@@ -991,7 +1021,7 @@ static void svg_italy(wf_strbuf *b, const wf_chart *c, const wf_italy *m)
 		}
 		wf_strbuf_puts(b, "</title></path>\n");
 	}
-	wf_strbuf_puts(b, "</g>\n");
+	wf_strbuf_puts(b, "</g>\n</svg>\n");
 	/* Symbols in page units, largest first so small ones stay visible. */
 	for (size_t s = 0; s < c->ns; s++) {
 		const struct series *se = &c->ser[s];
@@ -1010,8 +1040,8 @@ static void svg_italy(wf_strbuf *b, const wf_chart *c, const wf_italy *m)
 			size_t i = ord[n];
 			double x, y, rad = 3.5;
 			wf_italy_project(m, se->lon[i], se->lat[i], &x, &y);
-			x = px + x * k;
-			y = py + y * k;
+			x = px + (x - vx) * k;
+			y = py + (y - vy) * k;
 			if (maxsize > 0 && se->size[i] > 0)
 				rad = fmax(2, 18 * sqrt(se->size[i] / maxsize));
 			if (s % 2)
@@ -1026,7 +1056,6 @@ static void svg_italy(wf_strbuf *b, const wf_chart *c, const wf_italy *m)
 			}
 			wf_strbuf_puts(b, "</title>");
 			wf_strbuf_puts(b, s % 2 ? "</rect>\n" : "</circle>\n");
-			nsym++;
 		}
 		wf_strbuf_puts(b, "</g>\n");
 		free(ord);
@@ -1076,7 +1105,6 @@ static void svg_italy(wf_strbuf *b, const wf_chart *c, const wf_italy *m)
 		text(b, lx + 44, ly + 22, "start", NULL, vstr(&tmp, c, maxsize, 0), 0);
 		ly += 48;
 	}
-	(void)nsym;
 	text(b, px, py + mh + 22, "start", "font-size=\"10\" fill=\"#666666\"",
 	     wf_italy_attribution(m, c->lang), 0);
 	caption_close(b, c, py + mh + 24);
