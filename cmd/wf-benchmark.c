@@ -121,7 +121,7 @@ int main(int argc, char **argv)
 	wf_tw *rejects = NULL;
 	unsigned long rows = 0, rejected = 0, brows = 0;
 	char err[512];
-	int opt, wrc, status = WF_EXIT_DATA;
+	int opt, wrc, status = WF_EXIT_DATA, complete = 0;
 
 	wf_cli_init(&c, argv);
 	while ((opt = getopt_long(argc, argv, "hVo:vf:d:m:", longopts, NULL)) != -1) {
@@ -174,6 +174,7 @@ int main(int argc, char **argv)
 		if (!(rout = wf_out_open(c.rejects)))
 			goto out;
 		rejects = wf_bench_rejects_new(rout);
+		wf_tw_set_excel_safe(rejects, c.excel_safe);
 	}
 	if (codes && wf_bench_load_codes(b, codes))
 		goto out;
@@ -198,8 +199,10 @@ int main(int argc, char **argv)
 			goto out;
 	}
 	wrc = wf_bench_write(b, out, c.out_format, c.excel_safe);
-	if (wf_out_close(out, wrc == 0) == 0 && wrc == 0)
+	if (wf_out_close(out, wrc == 0) == 0 && wrc == 0) {
 		status = rejected ? WF_EXIT_DATA : WF_EXIT_OK;
+		complete = 1;
+	}
 	out = NULL;
 	if (c.verbose)
 		fprintf(stderr, "%s: %lu rows read, %lu rejected, %zu rows written\n",
@@ -210,8 +213,9 @@ int main(int argc, char **argv)
 out:
 	wf_out_close(out, 0);
 	wf_tw_free(rejects);
-	/* rejects are worth keeping whatever else failed */
-	if (rout && wf_out_close(rout, 1))
+	/* Rejected rows are worth keeping whatever else failed; a failed
+	 * run with none leaves the old file alone. */
+	if (rout && wf_out_close(rout, complete ? 1 : WF_OUT_IF_DATA))
 		status = WF_EXIT_DATA;
 	wf_bench_free(b);
 	return status;

@@ -34,6 +34,8 @@ typedef struct wf_reader_opts {
 	enum wf_encoding encoding; /* AUTO: BOM or valid UTF-8, else CP1252 */
 	char delim;              /* 0 = from the header among ';' ',' TAB */
 	size_t max_field;        /* max bytes in one record; 0 = 16 MiB */
+	int allow_empty;         /* no header line (0 bytes, only a BOM) is a
+				    table of no columns, not an error */
 } wf_reader_opts;
 
 typedef struct wf_row {
@@ -71,9 +73,16 @@ wf_src *wf_reader_src(wf_reader *r);
 enum wf_format wf_reader_format(const wf_reader *r);
 char wf_reader_delim(const wf_reader *r);
 /* Encoding in use ("utf-8", "cp1252", "latin1", "ascii" while an auto
- * file has shown no non-ASCII byte) and the line that decided it. */
+ * file has shown no non-ASCII byte, "utf-16le" or "utf-16be" for a
+ * file with a UTF-16 BOM, read transcoded) and the line that decided
+ * it. */
 const char *wf_reader_encoding(const wf_reader *r, long *decided_at);
 int wf_reader_had_bom(const wf_reader *r);
+/* True when the file ends its lines with CR alone (old Mac) and has no
+ * LF anywhere read: its lines are read as if they ended in LF. */
+int wf_reader_cr_only(const wf_reader *r);
+/* True for an input with no header line at all (opts.allow_empty). */
+int wf_reader_empty(const wf_reader *r);
 /* Lines holding nothing or only delimiters, skipped and counted. */
 unsigned long wf_reader_blank(const wf_reader *r);
 void wf_reader_free(wf_reader *r);

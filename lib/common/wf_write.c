@@ -167,6 +167,7 @@ wf_tw *wf_tw_new(wf_out *out, enum wf_format fmt, size_t ncols,
 		}
 		wf_out_putc(out, '\n');
 	}
+	wf_out_mark(out);
 	return w;
 }
 

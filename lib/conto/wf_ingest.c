@@ -63,8 +63,11 @@ wf_ingest *wf_ingest_new(const wf_cli *cli, wf_codes *codes, wf_tw *facts,
 	g->codes = codes;
 	g->facts = facts;
 	g->rej_out = rejects;
-	if (rejects)
+	if (rejects) {
 		g->rej = wf_tw_new(rejects, WF_FMT_CSV, 4, rejects_columns, NULL);
+		/* The rejects file is the one people open to review bad rows. */
+		wf_tw_set_excel_safe(g->rej, cli->excel_safe);
+	}
 	g->o = *opts;
 	return g;
 }
