@@ -987,25 +987,32 @@ static void svg_italy(wf_strbuf *b, const wf_chart *c, const wf_italy *m)
 		       "height=\"6\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" "
 		       "fill=\"#f4f4f4\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#b8b8b8\" "
 		       "stroke-width=\"2\"/></pattern></defs>\n");
-	/* A nested <svg> clips the outlines to the view when zoomed. */
-	wf_strbuf_puts(b, "<svg x=\"");
-	num(b, px);
-	wf_strbuf_puts(b, "\" y=\"");
-	num(b, py);
-	wf_strbuf_puts(b, "\" width=\"");
-	num(b, mw);
-	wf_strbuf_puts(b, "\" height=\"");
-	num(b, mh);
-	wf_strbuf_puts(b, "\" viewBox=\"");
-	num(b, vx);
+	/* The outlines clipped to the view (zoomed maps cut through Italy).
+	 * The clip's id is made of the view, so two maps of one page never
+	 * share an id with different contents. */
+	{
+		wf_strbuf id = WF_STRBUF_INIT;
+		wf_strbuf_puts(&id, "wf-clip-");
+		num(&id, vx);
+		wf_strbuf_putc(&id, '-');
+		num(&id, vy);
+		wf_strbuf_putc(&id, '-');
+		num(&id, vw);
+		for (size_t i = 0; i < id.len; i++)
+			if (id.s[i] == '.')
+				id.s[i] = '_';
+		wf_strbuf_printf(b, "<clipPath id=\"%s\">", id.s);
+		rect(b, px, py, mw, mh, "", 1);
+		wf_strbuf_printf(b, "</clipPath>\n<g clip-path=\"url(#%s)\">\n", id.s);
+		wf_strbuf_release(&id);
+	}
+	wf_strbuf_puts(b, "<g class=\"regions\" transform=\"translate(");
+	num(b, px - vx * k);
 	wf_strbuf_putc(b, ' ');
-	num(b, vy);
-	wf_strbuf_putc(b, ' ');
-	num(b, vw);
-	wf_strbuf_putc(b, ' ');
-	num(b, vh);
-	wf_strbuf_puts(b, "\">\n<g class=\"regions\" stroke=\"#5f6b76\" stroke-width=\"0.8\" "
-		       "stroke-linejoin=\"round\">\n");
+	num(b, py - vy * k);
+	wf_strbuf_puts(b, ") scale(");
+	num(b, k);
+	wf_strbuf_puts(b, ")\" stroke=\"#5f6b76\" stroke-width=\"0.8\" stroke-linejoin=\"round\">\n");
 	for (int r = 0; r < WF_ITALY_NREGIONS; r++) {
 		const char *fill = !nc ? "#eef1f4" : c->regh[r] ? classcol[map_class_of(c->regv[r], hi, nc)]
 							   : "url(#wf-hatch)";
@@ -1021,7 +1028,7 @@ static void svg_italy(wf_strbuf *b, const wf_chart *c, const wf_italy *m)
 		}
 		wf_strbuf_puts(b, "</title></path>\n");
 	}
-	wf_strbuf_puts(b, "</g>\n</svg>\n");
+	wf_strbuf_puts(b, "</g>\n</g>\n");
 	/* Symbols in page units, largest first so small ones stay visible. */
 	for (size_t s = 0; s < c->ns; s++) {
 		const struct series *se = &c->ser[s];
