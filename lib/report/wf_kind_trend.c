@@ -13,14 +13,18 @@ struct cellsum {
 	unsigned n;
 };
 
-/* A group as readers see it: its --label, else (one group column) the
- * catalogue's name of a coded value such as a region, else itself. */
+/* A group as readers see it: its --label, else the catalogue's name of
+ * a coded value of a group column (a region, an aggregate; inputs with
+ * different group columns give one-cell groups), else itself. */
 static const char *group_name(const wf_report_opts *o, const wf_rtable *in, const int *gc,
 			      size_t ngc, const char *g)
 {
-	if (ngc != 1)
-		return wf_kind_display_name(o, g);
-	return wf_kind_value_name(o, wf_rtable_name(in, (size_t)gc[0]), g);
+	for (size_t k = 0; k < ngc; k++) {
+		const char *v = wf_kind_value_name(o, wf_rtable_name(in, (size_t)gc[k]), g);
+		if (v != g)
+			return v;
+	}
+	return wf_kind_display_name(o, g);
 }
 
 /* With groups that are regions: the last period as a map of Italy. */

@@ -91,7 +91,7 @@ const char *wf_lang_code(enum wf_lang lang);
 	X(WF_M_BENCH_RANKED, "Institutions ranked by %s, %s %s (flagged rows highlighted)", \
 	  "Enti ordinati per %s, %s %s (righe segnalate evidenziate)") \
 	X(WF_M_BENCH_RANKED_NOTE, "%zu institutions in %s %s ranked by %s; %zu flagged.", \
-	  "%zu enti nel %s %s ordinati per %s; %zu segnalati.") \
+	  "%zu enti (%s %s) ordinati per %s; con segnalazioni: %zu.") \
 	X(WF_M_BENCH_CARD, "%s%s%s, %s %s", "%s%s%s, %s %s") \
 	X(WF_M_BENCH_AMONG, "%s among its peers, %s %s", "%s tra i suoi pari, %s %s") \
 	X(WF_M_BENCH_NO_MARKER, "The institution has no value in its latest period (see flags), " \
@@ -181,8 +181,10 @@ const char *wf_lang_column_name(size_t i);
 /* The display text of a coded value in a column: flags
  * ("outlier|zero", column "flags"), unmet reasons ("reason"), match
  * status ("status"), welfare categories ("category": taxonomy codes),
- * region codes ("region": "01" Piemonte). NULL when the value is shown
- * as it is. Flags lists are translated item by item into buf. */
+ * region codes ("region": "01" Piemonte), aggregates ("04" Regioni e
+ * autonomie locali), comparti, institution types ("C" Comuni) and
+ * measures ("L090" Benessere del personale (L090)). NULL when the value
+ * is shown as it is (in English: always). Flags lists are translated item by item into buf. */
 const char *wf_lang_value(enum wf_lang lang, const char *column, const char *value,
 			  char *buf, size_t bufsz);
 
