@@ -38,6 +38,9 @@ ITALY_DATA := share/wfkit/italy-regions.txt
 LIB_OBJ := $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o) $(BUILD)/gen/wf_italy_data.o
 LIBA := $(BUILD)/libwf.a
 BINS := $(sort $(patsubst cmd/%.c,%,$(wildcard cmd/wf-*.c)))
+# The SYNTHETIC data generators are installed too, so a user without the
+# real data can try every tool (their man pages are in share/man/man1).
+SYNTH_BINS := wf-synth wf-synth-match
 BIN_PATHS := $(BINS:%=$(BUILD)/bin/%)
 GEN_SRC := $(sort $(wildcard tests/gen/*.c))
 GEN_BINS := $(GEN_SRC:tests/gen/%.c=$(BUILD)/bin/%)
@@ -153,17 +156,17 @@ bench-deps:
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/wfkit \
 	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR)/wfkit
-	install -m 755 $(BIN_PATHS) $(DESTDIR)$(BINDIR)/
+	install -m 755 $(BIN_PATHS) $(SYNTH_BINS:%=$(BUILD)/bin/%) $(DESTDIR)$(BINDIR)/
 	for m in $(MANS); do d=$$(basename $$(dirname $$m)); install -d $(DESTDIR)$(MANDIR)/$$d; install -m 644 $$m $(DESTDIR)$(MANDIR)/$$d/; done
 	for f in share/wfkit/*; do [ -f "$$f" ] && install -m 644 $$f $(DESTDIR)$(DATADIR)/wfkit/ || true; done
-	for b in $(BINS); do [ -f completions/$$b.bash ] && install -m 644 completions/$$b.bash $(DESTDIR)$(BASHCOMPDIR)/$$b || true; \
+	for b in $(BINS) $(SYNTH_BINS); do [ -f completions/$$b.bash ] && install -m 644 completions/$$b.bash $(DESTDIR)$(BASHCOMPDIR)/$$b || true; \
 	  [ -f completions/_$$b ] && install -m 644 completions/_$$b $(DESTDIR)$(ZSHCOMPDIR)/_$$b || true; done
 	install -m 644 $(LIBA) $(DESTDIR)$(LIBDIR)/libwf.a
 	install -m 644 $(filter-out %_priv.h,$(LIB_HDR)) $(DESTDIR)$(INCLUDEDIR)/wfkit/
 	sed -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCLUDEDIR@|$(INCLUDEDIR)|; s|@VERSION@|0.1.0|' share/wfkit.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/wfkit.pc
 
 uninstall:
-	for b in $(BINS); do rm -f $(DESTDIR)$(BINDIR)/$$b $(DESTDIR)$(BASHCOMPDIR)/$$b $(DESTDIR)$(ZSHCOMPDIR)/_$$b; done
+	for b in $(BINS) $(SYNTH_BINS); do rm -f $(DESTDIR)$(BINDIR)/$$b $(DESTDIR)$(BASHCOMPDIR)/$$b $(DESTDIR)$(ZSHCOMPDIR)/_$$b; done
 	for m in $(MANS); do d=$$(basename $$(dirname $$m)); rm -f $(DESTDIR)$(MANDIR)/$$d/$$(basename $$m); done
 	for f in share/wfkit/*; do rm -f $(DESTDIR)$(DATADIR)/wfkit/$$(basename $$f); done
 	-rmdir $(DESTDIR)$(DATADIR)/wfkit 2>/dev/null

@@ -286,7 +286,7 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 			{ "peers", WF_M_CARD_PEERS }, { "peer_median", WF_M_CARD_PEER_MEDIAN },
 			{ "peer_p25", WF_M_CARD_P25 }, { "peer_p75", WF_M_CARD_P75 },
 			{ "pct_rank", WF_M_CARD_PCT_RANK }, { "robust_z", WF_M_CARD_ROBUST_Z },
-			{ "gap_median_pct", WF_M_CARD_GAP_PCT }, { "gap_median_eur", WF_M_CARD_GAP_EUR },
+			{ "gap_median_pct", WF_M_CARD_GAP_PCT }, { "gap_to_median_eur", WF_M_CARD_GAP_EUR },
 			{ "change_pct", WF_M_CARD_CHANGE_PCT },
 			{ "cagr_pct", WF_M_CARD_CAGR }, { "flags", WF_M_CARD_FLAGS }
 		};

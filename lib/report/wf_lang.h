@@ -117,7 +117,8 @@ const char *wf_lang_code(enum wf_lang lang);
 	X(WF_M_CARD_PCT_RANK, "percentile rank among peers", "rango percentile tra i pari") \
 	X(WF_M_CARD_ROBUST_Z, "robust z-score", "z-score robusto") \
 	X(WF_M_CARD_GAP_PCT, "gap to peer median (%)", "scarto dalla mediana dei pari (%)") \
-	X(WF_M_CARD_GAP_EUR, "gap to peer median (EUR)", "scarto dalla mediana dei pari (euro)") \
+	X(WF_M_CARD_GAP_EUR, "gap to peer median in total (EUR)", \
+	  "scarto dalla mediana dei pari in totale (euro)") \
 	X(WF_M_CARD_CHANGE_PCT, "change from previous period (%)", \
 	  "variazione sul periodo precedente (%)") \
 	X(WF_M_CARD_CAGR, "compound annual growth (%)", "crescita media annua composta (%)") \
