@@ -385,7 +385,7 @@ static void usage(FILE *fp)
 	      "                      [--places FILE]] (DEMAND_OUT SUPPLY_OUT | -o DIR)\n"
 	      "Write a SYNTHETIC demand and supply set for wf-match (CSV); -o DIR writes\n"
 	      "DIR/demand.csv and DIR/supply.csv. Every row is invented (ids SYN-..., column\n"
-	      "source = synthetic); only the comuni and their coordinates are real.\n"
+	      "provenance data=SYNTHETIC); only the comuni and their coordinates are real.\n"
 	      "\n"
 	      "  -o, --output=DIR        write DIR/demand.csv and DIR/supply.csv\n"
 	      "      --seed=N            seed of the generator (default 42)\n"
