@@ -193,8 +193,8 @@ wf_bench *wf_bench_new(const wf_bench_opts *o, char *err, size_t errsz)
 	const char *metric = o->metric;
 
 	b->o = *o;
-	b->strs.mem = &b->mem;
-	b->empty = wf_intern(&b->strs, "", 0);
+	b->strs = wf_map_new();
+	b->empty = wf_map_intern(b->strs, "", 0);
 	b->period_col = wf_xstrdup(o->period_col ? o->period_col : "year");
 	b->min_peers = o->min_peers > 0 ? o->min_peers : 5;
 	if (!metric || !*metric) {
@@ -248,7 +248,7 @@ void wf_bench_free(wf_bench *b)
 	for (size_t i = 0; i < b->nclass; i++)
 		free(b->class_label[i]);
 	free(b->period_col);
-	free(b->strs.slot);
+	wf_map_free(b->strs);
 	wf_arena_free(&b->mem);
 	free(b->recs);
 	free(b->idx.slot);
@@ -470,7 +470,7 @@ static size_t size_class_of(const wf_bench *b, const rec *r)
 	return (size_t)-1;
 }
 
-/* wf_intern() through a one-entry cache per column: hashing and probing
+/* wf_map_intern() through a one-entry cache per column: hashing and probing
  * every institution and group value was 15% of wf-benchmark on the
  * national history; with the cache 1.85 -> 1.60 s user (2026-11-27). */
 static const char *intern_col(wf_bench *b, size_t slot, const char *s, size_t n)
@@ -479,7 +479,7 @@ static const char *intern_col(wf_bench *b, size_t slot, const char *s, size_t n)
 
 	if (p && b->last_len[slot] == n && memcmp(p, s, n) == 0)
 		return p;
-	p = wf_intern(&b->strs, s, n);
+	p = wf_map_intern(b->strs, s, n);
 	b->last_str[slot] = p;
 	b->last_len[slot] = n;
 	return p;
@@ -618,7 +618,7 @@ static int fact_row(wf_bench *b, const wf_row *r, char *err, size_t errsz)
 		size_t nl;
 		const char *ns = field(r, b->ci_name, &nl);
 		if (nl)
-			rc->name = wf_intern(&b->strs, ns, nl);
+			rc->name = wf_map_intern(b->strs, ns, nl);
 	}
 	return 0;
 }
@@ -654,7 +654,7 @@ static int baseline_row(wf_bench *b, const wf_row *r, char *err, size_t errsz)
 		e.rank = wf_dec_to_double(d);
 		e.has_rank = 1;
 	}
-	e.k.inst = wf_intern(&b->strs, is, il);
+	e.k.inst = wf_map_intern(b->strs, is, il);
 	e.k.gv = intern_group(b, r, gv);
 	if (b->nbl * 2 >= b->blidx.cap)
 		keyindex_grow(&b->blidx, b->ng, b->bl, sizeof *b->bl);
@@ -913,34 +913,20 @@ int wf_bench_finish(wf_bench *b, char *err, size_t errsz)
 
 /* ---- whole tables ---- */
 
-wf_tw *wf_bench_rejects_new(wf_out *out)
-{
-	static const char *const names[] = { "source", "line", "reason", "raw" };
-	static const enum wf_colkind kinds[] = { WF_COL_STR, WF_COL_NUM, WF_COL_STR, WF_COL_STR };
-	return wf_tw_new(out, WF_FMT_CSV, 4, names, kinds);
-}
-
-static int reject(wf_tw *rejects, const char *name, const wf_row *row,
+static int reject(wf_rejects *rejects, const char *name, const wf_row *row,
 		  const char *reason, unsigned long *rejected)
 {
-	char line[32];
-	const char *v[4];
-	size_t len[4];
-
 	if (!rejects)
 		return wf_warn_at(name, row->line, "%s", reason);
-	snprintf(line, sizeof line, "%ld", row->line);
-	v[0] = name, len[0] = strlen(name);
-	v[1] = line, len[1] = strlen(line);
-	v[2] = reason, len[2] = strlen(reason);
-	v[3] = row->raw ? row->raw : "", len[3] = row->raw ? row->rawlen : 0;
+	if (wf_rejects_add(rejects, name, row->line, reason, row->raw, row->rawlen) < 0 &&
+	    !wf_rejects_kept(rejects))
+		return -1;
 	(*rejected)++;
-	wf_tw_row(rejects, v, len);
 	return 0;
 }
 
 int wf_bench_read(wf_bench *b, enum wf_bench_input kind, wf_reader *r,
-		  wf_tw *rejects, unsigned long *rows, unsigned long *rejected)
+		  wf_rejects *rejects, unsigned long *rows, unsigned long *rejected)
 {
 	const char *name = wf_reader_name(r);
 	char err[512];

@@ -16,7 +16,8 @@
 
 #include "wf_bench.h"
 #include "wf_dec.h"
-#include "wf_intern.h"
+#include "wf_arena.h"
+#include "wf_map.h"
 #include "wf_stats.h"
 
 #define MAX_TERMS 32
@@ -102,7 +103,7 @@ struct wf_bench {
 	int min_peers;
 
 	wf_arena mem;
-	wf_interner strs;
+	wf_map *strs;      /* interned: equal text, equal pointer */
 	const char *empty;
 
 	/* current table */

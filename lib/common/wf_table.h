@@ -114,8 +114,16 @@ int wf_tw_row(wf_tw *w, const char *const *vals, const size_t *lens);
 void wf_tw_free(wf_tw *w);
 
 /* Append s to out as one CSV field (quoted only when needed) or as a
- * JSON string (escaped, invalid UTF-8 replaced by U+FFFD). */
+ * JSON string (wf_json_escape()). */
 int wf_csv_field(wf_out *out, const char *s, size_t len, char delim);
 int wf_json_string(wf_out *out, const char *s, size_t len);
+
+/* The one JSON string escaper of wfkit (the NDJSON writer, wf-report's
+ * JSON and charts use it): s[0..len) as a quoted JSON string, with
+ * \" \\ \n \r \t \b \f, \u00XX for the other C0 controls, valid UTF-8
+ * as it is and each invalid byte as U+FFFD. Writes at most
+ * WF_JSON_MAXLEN(len) bytes to o, no NUL; returns how many. */
+#define WF_JSON_MAXLEN(len) (6 * (len) + 2)
+size_t wf_json_escape(char *o, const char *s, size_t len);
 
 #endif

@@ -12,8 +12,10 @@
 #include <string.h>
 
 #include "wf_err.h"
+#include "wf_rejects.h"
 #include "wf_text.h"
 #include "wf_geo.h"
+#include "wf_map.h"
 #include "wf_places.h"
 #include "wf_table.h"
 #include "wf_taxonomy.h"
@@ -220,60 +222,17 @@ static int parse_money(const char *s, wf_dec *d)
 	return rc == WF_DEC_OK && d->m >= 0 && d->m <= 1000000000000000000LL ? 0 : -1;
 }
 
-/* Ids seen so far with their line, to reject a repeated id: the output
- * and --unmet would be ambiguous. Open addressing; keys owned. */
-typedef struct idset {
-	char **key;
-	long *line;
-	size_t cap, n;
-} idset;
-
-static uint64_t id_hash(const char *s)
+/* Ids seen so far (wf_map, the line as value), to reject a repeated
+ * id: the output and --unmet would be ambiguous. Returns the earlier
+ * line of id, or 0 after adding it. */
+static long id_seen(wf_map *ids, const char *id, long line)
 {
-	uint64_t h = 1469598103934665603ull;
+	intptr_t *first = wf_map_islot(ids, id, strlen(id), 0);
 
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ull;
-	return h;
-}
-
-/* Returns the earlier line of id, or 0 after adding it. */
-static long idset_add(idset *set, const char *id, long line)
-{
-	size_t i;
-
-	if ((set->n + 1) * 2 > set->cap) {
-		idset old = *set;
-
-		set->cap = old.cap ? old.cap * 2 : 256;
-		set->key = wf_xcalloc(set->cap, sizeof *set->key);
-		set->line = wf_xcalloc(set->cap, sizeof *set->line);
-		for (size_t j = 0; j < old.cap; j++) {
-			if (!old.key[j])
-				continue;
-			for (i = id_hash(old.key[j]) & (set->cap - 1); set->key[i]; i = (i + 1) & (set->cap - 1))
-				;
-			set->key[i] = old.key[j];
-			set->line[i] = old.line[j];
-		}
-		free(old.key);
-		free(old.line);
-	}
-	for (i = id_hash(id) & (set->cap - 1); set->key[i]; i = (i + 1) & (set->cap - 1))
-		if (strcmp(set->key[i], id) == 0)
-			return set->line[i];
-	set->key[i] = wf_xstrdup(id);
-	set->line[i] = line;
-	set->n++;
+	if (*first)
+		return (long)*first;
+	*first = line;
 	return 0;
-}
-
-static void idset_free(idset *set)
-{
-	for (size_t i = 0; i < set->cap; i++)
-		free(set->key[i]);
-	free(set->key);
-	free(set->line);
 }
 
 /* Run state shared by the two passes. */
@@ -283,9 +242,9 @@ typedef struct state {
 	wf_places *places;
 	wf_matcher *m;
 	wf_out *rej_out;
-	wf_tw *rej;
+	wf_rejects *rej;
 	unsigned long rejected[2];
-	idset sids, dids;
+	wf_map *sids, *dids; /* ids seen: id_seen() */
 	char **sname;       /* per supply index, for the output */
 	size_t nsname, capsname;
 	int synthetic;      /* some supply row is marked SYNTHETIC */
@@ -299,22 +258,14 @@ static void reject(state *st, const char *file, const wf_row *row, int which,
 static void reject(state *st, const char *file, const wf_row *row, int which,
 		   const char *fmt, ...)
 {
-	char reason[1024], line[32];
+	char reason[1024];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(reason, sizeof reason, fmt, ap);
 	va_end(ap);
 	st->rejected[which]++;
-	if (!st->rej) {
-		wf_warn_at(file, row->line, "%s", reason);
-		st->stop = 1;
-		return;
-	}
-	snprintf(line, sizeof line, "%ld", row->line);
-	const char *vals[4] = { file, line, reason, row->raw };
-	size_t lens[4] = { strlen(file), strlen(line), strlen(reason), row->rawlen };
-	if (wf_tw_row(st->rej, vals, lens) < 0)
+	if (wf_rejects_add(st->rej, file, row->line, reason, row->raw, row->rawlen) < 0)
 		st->stop = 1;
 }
 
@@ -462,7 +413,7 @@ static int load_supply(state *st)
 			reject(st, file, &row, 1, "%s", why);
 			continue;
 		}
-		long first = idset_add(&st->sids, s.id, row.line);
+		long first = id_seen(st->sids, s.id, row.line);
 		if (first) {
 			reject(st, file, &row, 1, "duplicate id '%s' (first on line %ld)", s.id, first);
 			continue;
@@ -714,6 +665,8 @@ int wf_matchrun_exec(const wf_matchrun *run)
 
 	memset(&st, 0, sizeof st);
 	st.run = run;
+	st.sids = wf_map_new();
+	st.dids = wf_map_new();
 	st.tax = wf_taxonomy_open(run->taxonomy, err, sizeof err);
 	if (!st.tax) {
 		wf_warn("%s", err);
@@ -734,14 +687,12 @@ int wf_matchrun_exec(const wf_matchrun *run)
 	if (load_places(&st) < 0)
 		goto out;
 	if (run->cli->rejects) {
-		static const char *const rc_cols[] = { "file", "line", "reason", "record" };
-		static const enum wf_colkind rc_kinds[] = { WF_COL_STR, WF_COL_NUM, WF_COL_STR, WF_COL_STR };
 		st.rej_out = wf_out_open(run->cli->rejects);
 		if (!st.rej_out)
 			goto out;
-		st.rej = wf_tw_new(st.rej_out, WF_FMT_CSV, 4, rc_cols, rc_kinds);
-		wf_tw_set_excel_safe(st.rej, run->cli->excel_safe);
 	}
+	st.rej = wf_rejects_new(st.rej_out);
+	wf_rejects_set_excel_safe(st.rej, run->cli->excel_safe);
 	st.m = wf_matcher_new(st.tax, &run->opts);
 	if (load_supply(&st) < 0 || st.stop)
 		goto out;
@@ -841,7 +792,7 @@ int wf_matchrun_exec(const wf_matchrun *run)
 		/* Top lists are per row and streamed; an assignment names needs
 		 * by id, so there an id must be unique. */
 		if (run->assign) {
-			long first = idset_add(&st.dids, d.id, row.line);
+			long first = id_seen(st.dids, d.id, row.line);
 			if (first) {
 				reject(&st, file, &row, 0, "duplicate id '%s' (first on line %ld)", d.id, first);
 				continue;
@@ -945,7 +896,7 @@ out:
 	wf_tw_free(uw);
 	if (uout && wf_out_close(uout, commit) < 0)
 		status = WF_EXIT_DATA;
-	wf_tw_free(st.rej);
+	wf_rejects_free(st.rej);
 	if (st.rej_out && wf_out_close(st.rej_out, commit ? 1 : WF_OUT_IF_DATA) < 0)
 		status = WF_EXIT_DATA;
 	if (t_open)
@@ -956,8 +907,8 @@ out:
 	for (size_t j = 0; j < st.nsname; j++)
 		free(st.sname[j]);
 	free(st.sname);
-	idset_free(&st.sids);
-	idset_free(&st.dids);
+	wf_map_free(st.sids);
+	wf_map_free(st.dids);
 	wf_matcher_free(st.m);
 	wf_places_free(st.places);
 	wf_taxonomy_free(st.tax);

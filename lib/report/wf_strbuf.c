@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "wf_err.h"
+#include "wf_table.h"
 
 static void grow(wf_strbuf *b, size_t extra)
 {
@@ -122,33 +123,9 @@ void wf_strbuf_xml(wf_strbuf *b, const char *s, size_t n)
 
 void wf_strbuf_json(wf_strbuf *b, const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s, *e = p + n;
-
-	wf_strbuf_putc(b, '"');
-	while (p < e) {
-		uint32_t cp;
-		size_t l = wf_utf8_decode(p, (size_t)(e - p), &cp);
-
-		if (l == 0) {
-			wf_strbuf_add(b, REPL, 3);
-			p++;
-			continue;
-		}
-		switch (cp) {
-		case '"': wf_strbuf_puts(b, "\\\""); break;
-		case '\\': wf_strbuf_puts(b, "\\\\"); break;
-		case '\n': wf_strbuf_puts(b, "\\n"); break;
-		case '\r': wf_strbuf_puts(b, "\\r"); break;
-		case '\t': wf_strbuf_puts(b, "\\t"); break;
-		default:
-			if (cp < 0x20)
-				wf_strbuf_printf(b, "\\u%04x", cp);
-			else
-				wf_strbuf_add(b, (const char *)p, l);
-		}
-		p += l;
-	}
-	wf_strbuf_putc(b, '"');
+	grow(b, WF_JSON_MAXLEN(n));
+	b->len += wf_json_escape(b->s + b->len, s, n);
+	b->s[b->len] = '\0';
 }
 
 static int cp_width(unsigned cp)

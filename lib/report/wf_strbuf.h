@@ -42,7 +42,7 @@ void wf_strbuf_release(wf_strbuf *b);
  * become entities; control characters other than TAB and LF become
  * U+FFFD; invalid UTF-8 bytes become U+FFFD. */
 void wf_strbuf_xml(wf_strbuf *b, const char *s, size_t n);
-/* A JSON string literal with its quotes; invalid UTF-8 becomes U+FFFD. */
+/* A JSON string literal with its quotes: wf_json_escape() (wf_table.h). */
 void wf_strbuf_json(wf_strbuf *b, const char *s, size_t n);
 
 /* Display width of UTF-8 text in a terminal: one column per code point,

@@ -314,6 +314,34 @@ static char *slurp_out(const char *path)
 	return buf;
 }
 
+/* The one escaper, byte for byte: the two-character escapes for the
+ * controls JSON names (\b and \f too), \u00XX for the others, UTF-8
+ * as is, an invalid byte as U+FFFD. */
+static void test_json_escape_exact(void)
+{
+	static const char *const in[] = {
+		"", "q\"b\\s/", "\b\f\n\r\t\x01\x1f\x7f", "caff\xC3\xA8", "a\xFF" "b"
+	};
+	static const char *const want[] = {
+		"\"\"", "\"q\\\"b\\\\s/\"", "\"\\b\\f\\n\\r\\t\\u0001\\u001f\x7f\"",
+		"\"caff\xC3\xA8\"", "\"a\xEF\xBF\xBD" "b\""
+	};
+	char buf[64];
+	char *big = malloc(4000), *out = malloc(WF_JSON_MAXLEN(4000));
+
+	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+		size_t n = wf_json_escape(buf, in[i], strlen(in[i]));
+		CHECK(n <= WF_JSON_MAXLEN(strlen(in[i])));
+		buf[n] = '\0';
+		CHECK_STR(buf, want[i]);
+	}
+	/* the worst case fills the bound exactly */
+	memset(big, 1, 4000);
+	CHECK_INT(wf_json_escape(out, big, 4000), WF_JSON_MAXLEN(4000));
+	free(big);
+	free(out);
+}
+
 /* wf_tw_row builds NDJSON rows in its own buffer; every string must
  * come out exactly as wf_json_string writes it. */
 static void test_ndjson_row_matches_json_string(void)
@@ -464,5 +492,5 @@ static void test_out_modes(void)
 
 WF_TEST_MAIN(test_basic_dialects, test_quirks, test_nul_len, test_encoding, test_delim_detect,
 	     test_ndjson, test_limits, test_gzip, test_spectrum, test_writer,
-	     test_ndjson_row_matches_json_string, test_out_atomic, test_stream_kinds,
-	     test_out_modes)
+	     test_json_escape_exact, test_ndjson_row_matches_json_string, test_out_atomic,
+	     test_stream_kinds, test_out_modes)
