@@ -234,10 +234,9 @@ wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 		strset seen = { 0 };
 		/* One symbol per demand or provider (not per match row): its
 		 * first row's place; its size the units it asked for (assigned
-		 * plus unmet) or, for a provider, its capacity. */
+		 * plus unmet) or, for a provider, the units it serves. */
 		struct spot { double lon, lat, size; size_t row; int side; } *spots = NULL;
 		size_t nspots = 0;
-		int capc = wf_rtable_col(in, "capacity");
 		size_t sd = wf_chart_series(ch, wf_msg(o->lang, WF_M_MATCH_DEMAND));
 		size_t ss = wf_chart_series(ch, wf_msg(o->lang, WF_M_MATCH_SUPPLY));
 		wf_kind_chart_fmt(ch, o);
@@ -274,8 +273,8 @@ wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 						spots[k].size += wf_dec_to_double(q);
 					if (wf_kind_cell_num(in, i, uc, &q) == 1)
 						spots[k].size += wf_dec_to_double(q);
-				} else if (wf_kind_cell_num(in, i, capc, &q) == 1) {
-					spots[k].size = wf_dec_to_double(q);
+				} else if (wf_kind_cell_num(in, i, ac, &q) == 1) {
+					spots[k].size += wf_dec_to_double(q);
 				}
 			}
 		}

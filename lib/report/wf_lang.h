@@ -150,9 +150,9 @@ const char *wf_lang_code(enum wf_lang lang);
 	X(WF_M_MATCH_SUPPLY, "supply", "offerta") \
 	X(WF_M_MATCH_MAP_CAPTION, "Longitude and latitude, equirectangular projection; no map tiles.", \
 	  "Longitudine e latitudine, proiezione equirettangolare; nessuna mappa di sfondo.") \
-	X(WF_M_MATCH_MAP_ITALY, "Circles: demand (area by units requested); squares: supply " \
-	  "(area by capacity); over the region outlines.", "Cerchi: domanda (area secondo le " \
-	  "unità richieste); quadrati: offerta (area secondo la capienza); sui confini regionali.") \
+	X(WF_M_MATCH_MAP_ITALY, "Circles: demand (area: units requested); squares: supply " \
+	  "(area: units assigned).", "Cerchi: domanda (area: unità richieste); quadrati: " \
+	  "offerta (area: unità assegnate).") \
 	X(WF_M_MATCH_NO_MAP, "No map: it needs columns demand_lat and demand_lon, or supply_lat " \
 	  "and supply_lon, in the input.", "Nessuna mappa: servono le colonne demand_lat e " \
 	  "demand_lon, oppure supply_lat e supply_lon, nell'input.") \

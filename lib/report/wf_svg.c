@@ -948,10 +948,19 @@ static int map_fits(const wf_chart *c, const wf_italy *m)
 	return 1;
 }
 
+static double series_maxsize(const struct series *se)
+{
+	double mx = 0;
+
+	for (size_t i = 0; i < se->ng; i++)
+		mx = fmax(mx, se->size[i]);
+	return mx;
+}
+
 static void svg_italy(wf_strbuf *b, const wf_chart *c, const wf_italy *m)
 {
 	const double px = 16, py = 44, mh = 600;
-	double mw, vw, vh, k, lx, ly, lo[NCLASS], hi[NCLASS], maxsize = 0;
+	double mw, vw, vh, k, lx, ly, lo[NCLASS], hi[NCLASS];
 	double vx = 0, vy = 0, x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
 	int nc = map_classes(c, lo, hi);
 	wf_strbuf tmp = WF_STRBUF_INIT;
@@ -969,7 +978,7 @@ static void svg_italy(wf_strbuf *b, const wf_chart *c, const wf_italy *m)
 			y1 = fmax(y1, y);
 		}
 	if (!nc && x1 >= x0 && x1 - x0 < vw / 3 && y1 - y0 < vh / 3) {
-		double span = fmax(fmax(x1 - x0, (y1 - y0) * 0.75), 40) * 1.5;
+		double span = fmax(fmax(x1 - x0, (y1 - y0) * 0.75), 16) * 1.6;
 		vx = (x0 + x1) / 2 - span / 2;
 		vy = (y0 + y1) / 2 - span / 0.75 / 2;
 		vw = span;
@@ -977,9 +986,6 @@ static void svg_italy(wf_strbuf *b, const wf_chart *c, const wf_italy *m)
 	}
 	k = mh / vh;
 	mw = vw * k;
-	for (size_t s = 0; s < c->ns; s++)
-		for (size_t i = 0; i < c->ser[s].ng; i++)
-			maxsize = fmax(maxsize, c->ser[s].size[i]);
 	svg_open(b, c, py + mh + 40 + (c->caption ? 16 : 0));
 	/* One hatch for regions without a value; the id is the same in every
 	 * map of a page, and so is the pattern. */
@@ -1029,12 +1035,15 @@ static void svg_italy(wf_strbuf *b, const wf_chart *c, const wf_italy *m)
 		wf_strbuf_puts(b, "</title></path>\n");
 	}
 	wf_strbuf_puts(b, "</g>\n</g>\n");
-	/* Symbols in page units, largest first so small ones stay visible. */
-	for (size_t s = 0; s < c->ns; s++) {
+	/* Symbols in page units, largest first so small ones stay visible;
+	 * the last series first, so demand (series 0) lies over supply. */
+	for (size_t s = c->ns; s-- > 0;) {
 		const struct series *se = &c->ser[s];
 		size_t *ord = wf_xcalloc(se->ng ? se->ng : 1, sizeof *ord);
-		wf_strbuf_printf(b, "<g class=\"points\" fill=\"%s\" fill-opacity=\"0.7\" stroke=\"#ffffff\" "
-				 "stroke-width=\"0.8\">\n", palette[s % NPAL]);
+		double maxsize = series_maxsize(se);
+		wf_strbuf_printf(b, "<g class=\"points\" fill=\"%s\" fill-opacity=\"%s\" stroke=\"%s\" "
+				 "stroke-width=\"1.2\">\n", palette[s % NPAL], s == 0 && c->ns > 1 ? "0.45" : "0.75",
+				 s == 0 && c->ns > 1 ? palette[0] : "#ffffff");
 		for (size_t i = 0; i < se->ng; i++)
 			ord[i] = i;
 		for (size_t i = 1; i < se->ng; i++) /* insertion sort: stable, few points */
@@ -1095,22 +1104,25 @@ static void svg_italy(wf_strbuf *b, const wf_chart *c, const wf_italy *m)
 	for (size_t s = 0; s < c->ns; s++) {
 		const char *col = palette[s % NPAL];
 		wf_strbuf_printf(b, "<g class=\"legend\" fill=\"%s\">", col);
+		double maxsize = series_maxsize(&c->ser[s]);
+		/* Sized series show their largest symbol and its size (each
+		 * series has its own scale: units asked, capacity). */
+		double r = maxsize > 0 ? 18 : 5;
 		if (s % 2)
-			rect(b, lx + 6, ly - 9, 9, 9, "", 1);
+			rect(b, lx + 18 - r * 0.886, ly + r - 9 - r * 0.886, r * 1.772, r * 1.772, "", 1);
 		else
-			circle(b, lx + 10, ly - 4, 5, "/");
+			circle(b, lx + 18, ly + r - 9, r, "/");
 		wf_strbuf_puts(b, "</g>\n");
 		wf_strbuf_reset(&tmp);
 		wf_strbuf_printf(&tmp, "%s (%zu)", c->ser[s].name, c->ser[s].ng);
-		text(b, lx + 30, ly, "start", NULL, tmp.s, WF_SVG_NAME_MAX);
-		ly += 20;
-	}
-	if (maxsize > 0) {
-		/* Size key: the largest symbol and its value. */
-		ly += 12;
-		circle(b, lx + 18, ly + 18, 18, "fill=\"none\" stroke=\"#444444\"/");
-		text(b, lx + 44, ly + 22, "start", NULL, vstr(&tmp, c, maxsize, 0), 0);
-		ly += 48;
+		text(b, lx + 44, ly, "start", NULL, tmp.s, WF_SVG_NAME_MAX);
+		if (maxsize > 0) {
+			wf_strbuf_reset(&tmp);
+			wf_strbuf_puts(&tmp, "max ");
+			value_text(&tmp, c, maxsize, 0);
+			text(b, lx + 44, ly + 16, "start", "fill=\"#555555\"", tmp.s, 0);
+		}
+		ly += 2 * r + 14;
 	}
 	text(b, px, py + mh + 22, "start", "font-size=\"10\" fill=\"#666666\"",
 	     wf_italy_attribution(m, c->lang), 0);

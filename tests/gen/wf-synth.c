@@ -385,7 +385,8 @@ static const struct { const char *type; long num; const char *name; } builtin_in
 /* --piemonte: real 2024 Piedmont comuni (the territories of the source
  * report: Asti, Novara, Vercelli, Ivrea, the Langhe around Cortemilia,
  * and the provincial capitals) and unions of comuni, with their RGS
- * codes and tax codes; figures invented as for every other list. */
+ * codes and tax codes, and the capitals of the other 19 regions for
+ * maps of Italy; figures invented as for every other list. */
 static const struct { const char *type; long num; const char *name, *cf; } piemonte_insts[] = {
 	{ "C", 7484, "COMUNE DI TORINO", "514490010" },
 	{ "C", 4910, "COMUNE DI NOVARA", "125680033" },
@@ -441,6 +442,26 @@ static const struct { const char *type; long num; const char *name, *cf; } piemo
 	{ "UC", 10947, "UNIONE COLLINARE CANAVESANA", "92036210018" },
 	{ "UC", 9996, "UNIONE DI COMUNI NOVARESE 2000", "94039790038" },
 	{ "UC", 9882, "U.C. COSER BASSA VERCELLESE", "94016680020" },
+	/* the other regions' capitals, so a map of Italy has every region */
+	{ "C", 476, "COMUNE DI AOSTA", "120680079" },
+	{ "C", 4308, "COMUNE DI MILANO", "1199250158" },
+	{ "C", 7607, "COMUNE DI TRENTO", "355870221" },
+	{ "C", 7892, "COMUNE DI VENEZIA", "339370272" },
+	{ "C", 7646, "COMUNE DI TRIESTE", "210240321" },
+	{ "C", 3333, "COMUNE DI GENOVA", "856930102" },
+	{ "C", 963, "COMUNE DI BOLOGNA", "1232710374" },
+	{ "C", 3042, "COMUNE DI FIRENZE", "1307110484" },
+	{ "C", 5336, "COMUNE DI PERUGIA", "163570542" },
+	{ "C", 430, "COMUNE DI ANCONA", "351040423" },
+	{ "C", 6144, "ROMA CAPITALE", "2438750586" },
+	{ "C", 492, "COMUNE DI L'AQUILA", "80002270660" },
+	{ "C", 1400, "COMUNE DI CAMPOBASSO", "71560700" },
+	{ "C", 4818, "COMUNE DI NAPOLI", "80014890638" },
+	{ "C", 747, "COMUNE DI BARI", "80015010723" },
+	{ "C", 5715, "COMUNE DI POTENZA", "127040764" },
+	{ "C", 2073, "COMUNE DI CATANZARO", "129520797" },
+	{ "C", 5170, "COMUNE DI PALERMO", "80016350821" },
+	{ "C", 1264, "COMUNE DI CAGLIARI", "147990923" },
 };
 
 /* Their cadastral rows (2024 RegioneProvinciaCatasto), so every comune
@@ -492,6 +513,25 @@ static const char *const piemonte_catasto[] = {
 	"D133;CRAVANZANA;CN;CUNEO;R00125;PIEMONTE",
 	"L807;VESIME;AT;ASTI;R00125;PIEMONTE",
 	"B236;BUBBIO;AT;ASTI;R00125;PIEMONTE",
+	"A326;AOSTA;AO;AOSTA;R00198;VALLE D'AOSTA/VALLÉE D'AOSTE",
+	"F205;MILANO;MI;MILANO;R00090;LOMBARDIA",
+	"L378;TRENTO;TN;TRENTO;R00214;PROVINCIA AUTONOMA TRENTO",
+	"L736;VENEZIA;VE;VENEZIA;R00205;VENETO",
+	"L424;TRIESTE;TS;TRIESTE;R00063;FRIULI-VENEZIA GIULIA",
+	"D969;GENOVA;GE;GENOVA;R00081;LIGURIA",
+	"A944;BOLOGNA;BO;BOLOGNA;R00054;EMILIA-ROMAGNA",
+	"D612;FIRENZE;FI;FIRENZE;R00161;TOSCANA",
+	"G478;PERUGIA;PG;PERUGIA;R00189;UMBRIA",
+	"A271;ANCONA;AN;ANCONA;R00107;MARCHE",
+	"H501;ROMA;RM;ROMA;R00072;LAZIO",
+	"A345;L'AQUILA;AQ;L'AQUILA;R00018;ABRUZZO",
+	"B519;CAMPOBASSO;CB;CAMPOBASSO;R00116;MOLISE",
+	"F839;NAPOLI;NA;NAPOLI;R00045;CAMPANIA",
+	"A662;BARI;BA;BARI;R00134;PUGLIA",
+	"G942;POTENZA;PZ;POTENZA;R00027;BASILICATA",
+	"C352;CATANZARO;CZ;CATANZARO;R00036;CALABRIA",
+	"G273;PALERMO;PA;PALERMO;R00152;SICILIA",
+	"B354;CAGLIARI;CA;CAGLIARI;R00143;SARDEGNA",
 };
 
 
@@ -1953,7 +1993,8 @@ static void usage(FILE *fp)
 		"                      --zip auto; without --codes also writes the built-in\n"
 		"                      code lists to DIR/SYNTHETIC_Anagrafiche/\n"
 		"      --piemonte      the make-demo story of the source report: %zu real\n"
-		"                      Piedmont comuni and unions of comuni (built-in list),\n"
+		"                      Piedmont comuni and unions of comuni and the other\n"
+		"                      regional capitals (built-in list),\n"
 		"                      every year 2001-2024 (unless --year or --years), most\n"
 		"                      of them spending on L090 along the national path, not\n"
 		"                      calibrated to national totals; packed and with code\n"
