@@ -91,6 +91,10 @@ struct wf_reader {
 	int cr_only;       /* -1 undecided, 0 no, 1 CR line ends (old Mac) */
 	int empty;         /* no header line at all (opts.allow_empty) */
 
+	/* NDJSON: the line with its numbers quoted (quote_numbers) */
+	char *jw;
+	size_t jwlen, jwcap;
+
 	/* csv_line_fast: byte classes (1 delimiter, 2 quote or CR) */
 	unsigned char cls[256];
 	unsigned char cls_delim;
@@ -884,20 +888,125 @@ static int csv_next(wf_reader *r, wf_row *row)
 
 /* ---- NDJSON ---- */
 
-static void num_text(json_t *v, char *buf, size_t n)
+/* Append the JSON number s (valid) to r->jw as plain decimal text,
+ * exactly: 1.5e3 is 1500, 12e-3 0.012. An exponent past 40 either way
+ * keeps its text, which no decimal reader accepts (out of range). */
+static void plain_number(wf_reader *r, const char *s, size_t n)
 {
-	if (json_is_integer(v)) {
-		snprintf(buf, n, "%lld", (long long)json_integer_value(v));
+	const char *e = memchr(s, 'e', n);
+	if (!e)
+		e = memchr(s, 'E', n);
+	grow(&r->jw, &r->jwcap, r->jwlen + n + 48);
+	char *o = r->jw + r->jwlen;
+	if (!e || n - (size_t)(e - s) > 4) {
+		memcpy(o, s, n);
+		r->jwlen += n;
 		return;
 	}
-	/* Shortest text that reads back to the same double: exact for
-	 * decimals of up to 15 significant digits. */
-	double d = json_real_value(v);
-	for (int prec = 15; prec <= 17; prec++) {
-		snprintf(buf, n, "%.*g", prec, d);
-		if (strtod(buf, NULL) == d)
-			break;
+	long exp = strtol(e + 1, NULL, 10);
+	if (exp > 40 || exp < -40) {
+		memcpy(o, s, n);
+		r->jwlen += n;
+		return;
 	}
+	/* digits without the point, and where the point goes */
+	char dig[48];
+	size_t nd = 0, at = 0;
+	long point = 0;
+	if (*s == '-')
+		o[at++] = *s++;
+	for (const char *p = s; p < e; p++) {
+		if (*p == '.')
+			point = (long)nd;
+		else if (nd < sizeof dig)
+			dig[nd++] = *p;
+	}
+	if (!memchr(s, '.', (size_t)(e - s)))
+		point = (long)nd;
+	if (nd == sizeof dig) {
+		/* a mantissa this long: leave the text as it is */
+		memcpy(o, s - (o[0] == '-'), n);
+		r->jwlen += n;
+		return;
+	}
+	point += exp;
+	/* integer part, without leading zeros */
+	size_t start = at;
+	for (long i = 0; i < point; i++) {
+		char c = i < (long)nd ? dig[i] : '0';
+		if (c == '0' && at == start && i + 1 < point)
+			continue;
+		o[at++] = c;
+	}
+	if (point <= 0)
+		o[at++] = '0';
+	if (point < (long)nd) {
+		o[at++] = '.';
+		for (long i = point; i < 0; i++)
+			o[at++] = '0';
+		for (long i = point < 0 ? 0 : point; i < (long)nd; i++)
+			o[at++] = dig[i];
+	}
+	r->jwlen += at;
+}
+
+/* The line with every number value turned into a string of its own
+ * text, in r->jw: jansson keeps numbers only as a long long or a
+ * double and has no way to give back their text, and money read
+ * through a double is changed (123456789.123456789 becomes
+ * ...12345679). Tokens that are not valid numbers are left for jansson
+ * to reject. Returns 0 when the line has no number. */
+static size_t quote_numbers(wf_reader *r, const char *s, size_t n)
+{
+	size_t i = 0, run = 0;
+	int in_str = 0, found = 0;
+	char prev = 0;
+
+	r->jwlen = 0;
+	while (i < n) {
+		char c = s[i];
+		if (in_str) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_str = 0;
+			i++;
+			continue;
+		}
+		if (c == '"') {
+			in_str = 1;
+			prev = c;
+			i++;
+			continue;
+		}
+		if ((c == '-' || (c >= '0' && c <= '9')) && (prev == ':' || prev == ',' || prev == '[')) {
+			size_t j = i;
+			while (j < n && strchr("0123456789+-.eE", s[j]) && s[j])
+				j++;
+			if (wf_json_is_number(s + i, j - i)) {
+				grow(&r->jw, &r->jwcap, r->jwlen + (i - run) + 2);
+				memcpy(r->jw + r->jwlen, s + run, i - run);
+				r->jwlen += i - run;
+				r->jw[r->jwlen++] = '"';
+				plain_number(r, s + i, j - i);
+				r->jw[r->jwlen++] = '"';
+				run = j;
+				found = 1;
+			}
+			prev = '0';
+			i = j;
+			continue;
+		}
+		if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+			prev = c;
+		i++;
+	}
+	if (!found)
+		return 0;
+	grow(&r->jw, &r->jwcap, r->jwlen + (n - run) + 1);
+	memcpy(r->jw + r->jwlen, s + run, n - run);
+	r->jwlen += n - run;
+	return r->jwlen;
 }
 
 static int set_header(wf_reader *r, char **names, size_t *lens, size_t n,
@@ -931,7 +1040,13 @@ static int json_next(wf_reader *r, wf_row *row, int is_header)
 		rec_begin(r);
 	}
 	fill_row(r, row);
-	o = json_loadb(r->tl, r->tllen, JSON_REJECT_DUPLICATES, &err);
+	{
+		size_t ql = quote_numbers(r, r->tl, r->tllen);
+		o = json_loadb(ql ? r->jw : r->tl, ql ? ql : r->tllen, JSON_REJECT_DUPLICATES, &err);
+		if (!o && ql)
+			/* the message and column as the line is written */
+			json_decref(json_loadb(r->tl, r->tllen, JSON_REJECT_DUPLICATES, &err));
+	}
 	if (!o) {
 		ret = bad(r, "invalid JSON: %s (column %d)", err.text, err.column);
 		goto out;
@@ -957,7 +1072,6 @@ static int json_next(wf_reader *r, wf_row *row, int is_header)
 	{
 		const char *key;
 		json_t *v;
-		char num[64];
 
 		fields_reset(r);
 		for (size_t i = 0; i < r->hn; i++)
@@ -978,12 +1092,6 @@ static int json_next(wf_reader *r, wf_row *row, int is_header)
 					ret = bad(r, "NUL character in key '%s'", key);
 					goto out;
 				}
-				break;
-			case JSON_INTEGER:
-			case JSON_REAL:
-				num_text(v, num, sizeof num);
-				s = num;
-				sl = strlen(num);
 				break;
 			case JSON_TRUE: s = "true"; sl = 4; break;
 			case JSON_FALSE: s = "false"; sl = 5; break;
@@ -1226,6 +1334,7 @@ void wf_reader_free(wf_reader *r)
 	free(r->hraw);
 	free(r->buf);
 	free(r->u16raw);
+	free(r->jw);
 	free(r->pb);
 	free(r->tl);
 	free(r->rec);

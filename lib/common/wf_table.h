@@ -117,6 +117,9 @@ void wf_tw_free(wf_tw *w);
  * JSON string (wf_json_escape()). */
 int wf_csv_field(wf_out *out, const char *s, size_t len, char delim);
 int wf_json_string(wf_out *out, const char *s, size_t len);
+/* True when s is exactly one JSON number
+ * (-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?). */
+int wf_json_is_number(const char *s, size_t n);
 
 /* The one JSON string escaper of wfkit (the NDJSON writer, wf-report's
  * JSON and charts use it): s[0..len) as a quoted JSON string, with

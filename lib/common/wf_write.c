@@ -112,7 +112,7 @@ int wf_json_string(wf_out *out, const char *s, size_t len)
 }
 
 /* JSON number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
-static int is_json_number(const char *s, size_t n)
+int wf_json_is_number(const char *s, size_t n)
 {
 	size_t i = 0;
 
@@ -186,7 +186,7 @@ static int formula_like(const char *s, size_t n)
 {
 	if (n == 0 || !strchr("=+-@\t\r", s[0]))
 		return 0;
-	return !is_json_number(s, n);
+	return !wf_json_is_number(s, n);
 }
 
 /* Bytes that make a comma-separated field need quotes. */
@@ -266,7 +266,7 @@ static int ndjson_row(wf_tw *w, const char *const *vals, const size_t *lens)
 		if (w->kinds[i] == WF_COL_NUM && n == 0) {
 			memcpy(w->rb + at, "null", 4);
 			at += 4;
-		} else if (w->kinds[i] == WF_COL_NUM && is_json_number(vals[i], n)) {
+		} else if (w->kinds[i] == WF_COL_NUM && wf_json_is_number(vals[i], n)) {
 			rb_reserve(w, at + n);
 			memcpy(w->rb + at, vals[i], n);
 			at += n;

@@ -71,7 +71,11 @@ static size_t col_index(wf_rinput *in, const char *name)
 
 int wf_rinput_read(wf_rinput *in, const wf_cli *cli, const char *path)
 {
-	wf_src *src = wf_src_open(path);
+	return wf_rinput_read_src(in, cli, wf_src_open(path));
+}
+
+int wf_rinput_read_src(wf_rinput *in, const wf_cli *cli, wf_src *src)
+{
 	wf_reader *r = NULL;
 	const wf_row *h;
 	size_t *map = NULL, si;

@@ -226,3 +226,48 @@ COSTO_LAVORO_2019.csv,2,bad institution code '=1+2',"'=1+2;RALN;L090;x"
 COSTO_LAVORO_2019.csv,3,"expected 4 fields, found 2","'@SUM(1);RALN"
 EOF
 }
+
+@test "NDJSON numbers are read from their text, exactly (wf-ingest, wf-benchmark, wf-report)" {
+	head -2 "$FIX/benchmark/facts.csv" | wf-ingest --no-progress -f ndjson 2>/dev/null \
+		| sed 's/"value":100/"value":123456789.123456789/' > f.ndjson
+	run --separate-stderr wf-ingest --no-progress f.ndjson
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = '2019,C1,C,"COMUNE UNO, CENTRO",RALN,04,FL,03,MI,015146,L090,123456789.123456789' ]
+	# wfkit's own NDJSON read back
+	sed 's/123456789.123456789/1234567890123456.78/' f.ndjson | wf-ingest --no-progress -f ndjson 2>/dev/null > g.ndjson
+	run --separate-stderr wf-ingest --no-progress g.ndjson
+	[ "${lines[1]}" = '2019,C1,C,"COMUNE UNO, CENTRO",RALN,04,FL,03,MI,015146,L090,1234567890123456.78' ]
+	# an exponent is made plain, exactly
+	sed 's/123456789.123456789/1.5e3/' f.ndjson > e.ndjson
+	run --separate-stderr wf-benchmark --no-progress -m L090 e.ndjson
+	[ "$status" -eq 0 ]
+	[[ "${lines[1]}" == '2019,C1,"COMUNE UNO, CENTRO",1500,'* ]]
+	printf '{"a":123456789.123456789,"b":0.30000000000000004}\n' > t.ndjson
+	run --separate-stderr wf-report -f json t.ndjson
+	[ "$status" -eq 0 ]
+	[[ "$output" == *'[123456789.123456789, "0.30000000000000004"]'* ]]
+}
+
+@test "-f table and -f markdown show control characters from data, never send them" {
+	printf 'name,v\n"A\033[2JB",1\n"\033]8;;http://x\033\\link\033]8;;\033\\",2\nbel\a\xc2\x9b,3\n' > esc.csv
+	run --separate-stderr wf-report --title $'T\033[31m' esc.csv
+	[ "$status" -eq 0 ]
+	[ "$output" = 'T\x1b[31m
+=========
+Generated from esc.csv (3 rows)
+
+name                                    v
+--------------------------------------  -
+A\x1b[2JB                               1
+\x1b]8;;http://x\x1b\link\x1b]8;;\x1b\  2
+bel\x07\u009b                           3' ]
+	run --separate-stderr wf-report -f markdown esc.csv
+	[ "$status" -eq 0 ]
+	[[ "$output" == *'| A\x1b\[2JB | 1 |
+| \x1b\]8;;http://x\x1b\\link\x1b\]8;;\x1b\\ | 2 |
+| bel\x07\u009b | 3 |'* ]]
+	# --max-width cuts what is shown, so the grid holds
+	run --separate-stderr wf-report --max-width 6 esc.csv
+	[ "${lines[5]}" = 'A\x1b…  1' ]
+	[ "${lines[6]}" = '\x1b]…  2' ]
+}

@@ -156,6 +156,16 @@ static void test_ndjson(void)
 	CHECK_STR(dump("{\"a\":1}\n{\"c\":1}\n{\"a\":[1]}\nnot json\n", &o),
 		  "1:1\n!2 unexpected key 'c' [{\"c\":1}]\n!3 nested value for key 'a' [{\"a\":[1]}]\n"
 		  "!4 invalid JSON: '[' or '{' expected near 'not' (column 3) [not json]\n");
+	/* numbers come from their text, exactly; exponents made plain */
+	CHECK_STR(dump("{\"a\":123456789.123456789,\"b\":\"x:1,2\"}\n"
+		       "{\"a\" : 1234567890123456.78 , \"b\":-0}\n"
+		       "{\"a\":1.5e3,\"b\":-12E-3}\n{\"a\":0.5e1,\"b\":100e-2}\n"
+		       "{\"a\":0e5,\"b\":12345678901234567890123}\n{\"a\":1e400,\"b\":1e-41}\n"
+		       "{\"a\":\"\\\"1\",\"b\":[1]}\n{\"a\":01}\n", &o),
+		  "1:123456789.123456789|x:1,2\n2:1234567890123456.78|-0\n3:1500|-0.012\n"
+		  "4:5|1.00\n5:0|12345678901234567890123\n6:1e400|1e-41\n"
+		  "!7 nested value for key 'b' [{\"a\":\"\\\"1\",\"b\":[1]}]\n"
+		  "!8 invalid JSON: invalid token near '0' (column 6) [{\"a\":01}]\n");
 }
 
 static void test_limits(void)
