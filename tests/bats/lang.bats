@@ -8,6 +8,10 @@ FX="$REPO/tests/bats/fixtures/report"
 
 rep() { wf-report "$@"; }
 
+setup() {
+	cd "$BATS_TEST_TMPDIR"
+}
+
 @test "lang: --lang it writes the benchmark card in Italian, numbers as 1.234,56" {
 	run --separate-stderr rep --lang it --kind benchmark --institution C4308 "$FX/bench.synthetic.csv"
 	[ "$status" -eq 0 ]
