@@ -6,6 +6,7 @@
 #   map        L090 per employee of comuni by region (Piedmont's comuni
 #              and the other regional capitals)
 #   match      Cortemilia's Christmas vouchers and the local shops
+#   profile    Torino's staff-wellbeing indicators against the other comuni
 # Pages: BUILD/demo/it/*.html and BUILD/demo/en/*.html.
 set -eu
 B=${1:-build}
@@ -29,6 +30,8 @@ echo "== wf-benchmark: L090 per employee against peers of the same type and regi
 	-o "$D/summary-aggregate.csv"
 "$BIN/wf-benchmark" --metric L090 --per HEADCOUNT --summary --by institution_type,region "$D/facts.csv" \
 	-o "$D/summary-type.csv"
+echo "== wf-benchmark --profile: the staff-wellbeing indicators against peers -> $D/profile.csv"
+"$BIN/wf-benchmark" --profile --peers institution_type --min-peers 3 "$D/facts.csv" -o "$D/profile.csv"
 
 echo "== wf-match: SYNTHETIC Piedmont welfare demand against local supply -> $D/match.csv"
 "$BIN/wf-synth-match" -o "$D/match-data"
@@ -48,12 +51,14 @@ for l in it en; do
 		t2="Cortemilia e gli altri comuni del Piemonte: dati SINTETICI"
 		t3="Comuni: spesa per il benessere del personale per regione, dati SINTETICI"
 		t4="Buoni di Natale di Cortemilia e le botteghe del paese: dati SINTETICI"
+		t5="Profilo del benessere del personale di Torino: dati SINTETICI"
 		lab=""
 	else
 		t1="L090 staff wellbeing, Piedmont 2001-2024: SYNTHETIC data"
 		t2="Cortemilia against the other comuni of Piedmont: SYNTHETIC data"
 		t3="Comuni: staff wellbeing spending by region, SYNTHETIC data"
 		t4="Cortemilia's Christmas vouchers and the local shops: SYNTHETIC data"
+		t5="Staff-wellbeing profile of Torino: SYNTHETIC data"
 		lab="--label=04=Regions and local authorities"
 	fi
 	page $l trend --kind trend --unit EUR --title "$t1" ${lab:+"$lab"} --label C=Comuni \
@@ -63,6 +68,7 @@ for l in it en; do
 	page $l map --kind benchmark --unit EUR --title "$t3" --where institution_type=C "$D/benchmark.csv"
 	page $l match --kind match --title "$t4" --where demand_comune=004073 \
 		--where demand_category=FRINGE_VOUCHER "$D/match.csv"
+	page $l profile --kind profile --institution C7484 --title "$t5" "$D/profile.csv"
 done
 echo "== L090 of Piedmont's comuni and unions by year (SYNTHETIC)"
 "$BIN/wf-report" --lang it --max-width 12 --where institution_type=C --where region=01 \

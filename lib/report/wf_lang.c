@@ -126,6 +126,9 @@ static const char *const columns[][2] = {
 	{ "last_value", "ultimo valore" },
 	{ "coverage_pct", "copertura (%)" },
 	{ "matches", "abbinamenti" },
+	{ "indicator", "indicatore" },
+	{ "unit", "unità di misura" },
+	{ "quartile", "quarto" },
 };
 
 const char *wf_lang_column(enum wf_lang lang, const char *name)
@@ -191,6 +194,26 @@ static const char *const values[][4] = {
 	{ "institution_type", "U", NULL, "Unità sanitarie locali" },
 	{ "institution_type", "M", NULL, "Ministeri" },
 	{ "measure", "L090", NULL, "Benessere del personale (L090)" },
+	/* wf-benchmark --profile indicators and their units */
+	{ "indicator", "welfare_core", NULL, "welfare (L090)" },
+	{ "indicator", "welfare_extended", NULL, "welfare esteso (L090, buoni pasto, L107, P035)" },
+	{ "indicator", "welfare_core_per_employee", NULL, "welfare (L090) per dipendente" },
+	{ "indicator", "women_share", NULL, "quota di donne" },
+	{ "indicator", "training_days_per_employee", NULL, "giorni di formazione per dipendente" },
+	{ "indicator", "telework_share", NULL, "quota in lavoro agile" },
+	{ "indicator", "telework_women_share", NULL, "quota di donne in lavoro agile" },
+	{ "indicator", "shift_work_share", NULL, "quota in turni" },
+	{ "indicator", "on_call_share", NULL, "quota in reperibilità" },
+	{ "indicator", "absence_days_per_employee", NULL, "giorni di assenza per dipendente" },
+	{ "indicator", "absence_illness_per_employee", NULL, "giorni di malattia per dipendente" },
+	{ "indicator", "absence_care_per_employee", NULL, "giorni di assistenza (L. 104) per dipendente" },
+	{ "indicator", "absence_parental_per_employee", NULL, "giorni di congedo parentale per dipendente" },
+	{ "indicator", "fua_welfare_per_employee", NULL, "welfare da fondo accessorio per dipendente" },
+	{ "unit", "EUR", NULL, "euro" },
+	{ "unit", "EUR per employee", NULL, "euro per dipendente" },
+	{ "unit", "% of staff", NULL, "% del personale" },
+	{ "unit", "% of teleworkers", NULL, "% di chi lavora da remoto" },
+	{ "unit", "days per employee", NULL, "giorni per dipendente" },
 	{ "measure", "HEADCOUNT", NULL, "personale al 31/12" },
 	{ "measure", "FLEX_UNITS", NULL, "lavoro flessibile (unità annue)" },
 };

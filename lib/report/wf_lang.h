@@ -43,6 +43,7 @@ const char *wf_lang_code(enum wf_lang lang);
 	X(WF_M_TITLE_BENCHMARK, "Benchmark", "Confronto con i pari") \
 	X(WF_M_TITLE_MATCH, "Matching of welfare demand and supply", \
 	  "Incontro tra domanda e offerta di welfare") \
+	X(WF_M_TITLE_PROFILE, "Staff-wellbeing profile", "Profilo del benessere del personale") \
 	/* page frame */ \
 	X(WF_M_GENERATED_FROM, "Generated from ", "Generato da ") \
 	X(WF_M_NO_INPUT, "no input", "nessun input") \
@@ -104,8 +105,8 @@ const char *wf_lang_code(enum wf_lang lang);
 	X(WF_M_BENCH_PEER_GROUP, " Peer group:", " Gruppo dei pari:") \
 	X(WF_M_BENCH_OVER_TIME, "%s over time", "%s nel tempo") \
 	X(WF_M_BENCH_BY_PERIOD, "%s by %s", "%s per %s") \
-	X(WF_M_BENCH_MAP, "%s by region, %s %s (peer median)", \
-	  "%s per regione, %s %s (mediana dei pari)") \
+	X(WF_M_BENCH_MAP, "%s by region, %s %s (median of the institutions)", \
+	  "%s per regione, %s %s (mediana degli enti)") \
 	X(WF_M_NONE, "none", "nessuna") \
 	X(WF_M_NA, "n/a", "n.d.") \
 	X(WF_M_CARD_METRIC, "metric", "spesa") \
@@ -156,6 +157,20 @@ const char *wf_lang_code(enum wf_lang lang);
 	X(WF_M_MATCH_NO_MAP, "No map: it needs columns demand_lat and demand_lon, or supply_lat " \
 	  "and supply_lon, in the input.", "Nessuna mappa: servono le colonne demand_lat e " \
 	  "demand_lon, oppure supply_lat e supply_lon, nell'input.") \
+	/* profile */ \
+	X(WF_M_PROFILE_TABLE, "Indicators against peers", "Indicatori a confronto con i pari") \
+	X(WF_M_PROFILE_STRIP, "peers: - range, = p25-p75, | median, O this", \
+	  "pari: - intervallo, = p25-p75, | mediana, O questo ente") \
+	X(WF_M_PROFILE_INDICATORS, "indicators", "indicatori") \
+	X(WF_M_PROFILE_RANKS, "Percentile rank among peers, %s (Q1 lowest quarter .. Q4 highest)", \
+	  "Rango percentile tra i pari, %s (Q1 quarto più basso .. Q4 più alto)") \
+	X(WF_M_PROFILE_NOTE, "%s %s. Each indicator is compared with the same peer group as in " \
+	  "wf-benchmark (same %s and peer columns); pct_rank is the mid-rank percentile among " \
+	  "those peers (0-100) and Q1..Q4 its quarter, Q4 the highest values, which is not always " \
+	  "the better end (absences).", "%s %s. Ogni indicatore è confrontato con lo stesso gruppo " \
+	  "di pari di wf-benchmark (stesso %s e stesse colonne dei pari); il rango percentile è " \
+	  "il percentile a rango medio tra quei pari (0-100) e Q1..Q4 il suo quarto, Q4 i valori " \
+	  "più alti, che non sono sempre il lato migliore (assenze).") \
 	/* the map of Italy */ \
 	X(WF_M_MAP_LEGEND_NODATA, "no data (hatched)", "nessun dato (tratteggio)") \
 	X(WF_M_MAP_SYMBOLS, "Circles: area proportional to the value; %zu places.", \

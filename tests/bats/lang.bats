@@ -92,7 +92,15 @@ Try 'wf-report --help' for more information." ]
 	rep --lang it -f html --kind match -o match.html "$FX/match.synthetic.csv"
 	rep --lang it -f html --kind table -o table.html "$FX/match.synthetic.csv"
 	rep --lang it -f html --kind trend -o empty.html empty.csv
-	for f in trend bench card match table empty; do
+	wf-synth --piemonte --year 2024 -o pd >/dev/null
+	wf-ingest --codes pd/SYNTHETIC_Anagrafiche pd/*.zip -o facts.csv 2>/dev/null
+	wf-benchmark --profile --peers institution_type --min-peers 3 facts.csv -o profile.csv
+	rep --lang it -f html --kind profile --institution C7484 -o profile.html profile.csv
+	rep --lang it -f html --kind profile --where institution_type=UC -o profiles.html profile.csv
+	wf-benchmark --metric L090 --per HEADCOUNT --peers institution_type,region facts.csv -o b.csv
+	rep --lang it -f html --kind benchmark --where institution_type=C -o map.html b.csv
+	grep -q 'class="regions"' map.html
+	for f in trend bench card match table empty profile profiles map; do
 		grep -q '<html lang="it">' $f.html
 		python3 - $f.html <<'PY'
 import re, sys
