@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "wf_cli.h"
 #include "wf_err.h"
 #include "wf_text.h"
 
@@ -223,8 +224,11 @@ int wf_conto_year_from_name(const char *name)
 		    isdigit((unsigned char)p[3]) && isdigit((unsigned char)p[4]) &&
 		    !isdigit((unsigned char)p[5])) {
 			int y = atoi(p + 1);
-			if (y >= 1990 && y <= 2099)
-				year = y;
+			if (y < WF_YEAR_MIN || y > WF_YEAR_MAX)
+				continue;
+			if (year && y != year)
+				return -1; /* COSTO_LAVORO_2024_2023.csv: which? */
+			year = y;
 		}
 	}
 	return year;

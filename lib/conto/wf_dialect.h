@@ -57,8 +57,9 @@ const char *wf_layout_name(enum wf_layout_kind k);
 /* The measure a layout yields for its counts: HEADCOUNT, FLEX_UNITS. */
 const char *wf_layout_measure(enum wf_layout_kind k);
 
-/* Year from a file name: the last "_YYYY" (1990-2099) before the
- * extension or a non-digit. 0 when absent. */
+/* Year from a file name: "_YYYY" (WF_YEAR_MIN-WF_YEAR_MAX) followed by
+ * a non-digit. 0 when absent, -1 when the name holds two different
+ * years (ambiguous: the caller asks for --year). */
 int wf_conto_year_from_name(const char *name);
 
 /* True when the base name looks like a data file of a layout we read

@@ -42,7 +42,7 @@ struct wf_ingest {
 	 * institution, so this skips most hash lookups */
 	char last_key[32], last_contract[24];
 	const wf_inst *last_inst;
-	unsigned char said_year[110]; /* 1990-2099: fallback code lists announced */
+	unsigned char said_year[WF_YEAR_MAX - WF_YEAR_MIN + 1]; /* fallback code lists announced */
 	const char *last_agg, *last_comparto;
 	/* lengths of the cached columns: strlen() on every cell of every
 	 * row was 9.5% of wf-ingest (perf, 2026-11-27) */
@@ -202,7 +202,7 @@ static int read_canonical(wf_ingest *g, wf_reader *r)
 			continue;
 		}
 		y = strtol(row.f[Y], &end, 10);
-		if (row.len[Y] != 4 || *end || y < 1990 || y > 2099) {
+		if (row.len[Y] != 4 || *end || y < WF_YEAR_MIN || y > WF_YEAR_MAX) {
 			snprintf(reason, sizeof reason, "bad year '%.40s'", row.f[Y]);
 			reject(g, row.line, reason, row.raw, row.rawlen);
 			continue;
@@ -245,7 +245,7 @@ static int read_table(wf_ingest *g, wf_reader *r)
 {
 	wf_layout L;
 	wf_row row;
-	char why[256], year[8], reason[320];
+	char why[256], year[16], reason[320];
 	int y, st, fatal = 0;
 	enum wf_decmode dm;
 
@@ -255,9 +255,12 @@ static int read_table(wf_ingest *g, wf_reader *r)
 		return read_canonical(g, r);
 	y = g->o.year ? g->o.year : wf_conto_year_from_name(g->name);
 	wf_layout_detect(wf_reader_header(r), &L, why, sizeof why);
-	if (L.kind == WF_LAYOUT_UNKNOWN || !y) {
+	if (L.kind == WF_LAYOUT_UNKNOWN || y <= 0) {
 		const wf_row *h = wf_reader_header(r);
-		if (L.kind != WF_LAYOUT_UNKNOWN)
+		if (L.kind != WF_LAYOUT_UNKNOWN && y < 0)
+			snprintf(why, sizeof why, "cannot tell the year (two different "
+				 "_YYYY in the file name); use --year");
+		else if (L.kind != WF_LAYOUT_UNKNOWN)
 			snprintf(why, sizeof why, "cannot tell the year (no _YYYY in the "
 				 "file name); use --year");
 		/* Nothing of such a file is usable; every row is kept in
@@ -284,8 +287,8 @@ static int read_table(wf_ingest *g, wf_reader *r)
 		g->last_inst = NULL;
 		g->last_agg = NULL;
 		/* Said once per data year, not once per file. */
-		if (cy && cy != y && !g->said_year[y - 1990]) {
-			g->said_year[y - 1990] = 1;
+		if (cy && cy != y && !g->said_year[y - WF_YEAR_MIN]) {
+			g->said_year[y - WF_YEAR_MIN] = 1;
 			fprintf(stderr, "%s: no code lists of %d; its files use those of %d\n",
 				wf_progname, y, cy);
 		}

@@ -271,3 +271,31 @@ bel\x07\u009b                           3' ]
 	[ "${lines[5]}" = 'A\x1b…  1' ]
 	[ "${lines[6]}" = '\x1b]…  2' ]
 }
+
+@test "a file name with two years is ambiguous unless --year" {
+	cp "$COST" COSTO_LAVORO_2024_2023.csv
+	run --separate-stderr wf-ingest --no-progress COSTO_LAVORO_2024_2023.csv
+	[ "$status" -eq 1 ]
+	[ "${stderr%%$'\n'*}" = "wf-ingest: COSTO_LAVORO_2024_2023.csv:1: cannot tell the year (two different _YYYY in the file name); use --year" ]
+	run --separate-stderr wf-ingest --no-progress --year 2024 COSTO_LAVORO_2024_2023.csv
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "2024,C4308,C,,RALN,,,,,,L090,1234.56" ]
+}
+
+@test "one year range, 1990-2099, in every tool" {
+	run --separate-stderr wf-ingest --year 1899 x.csv
+	[ "$status" -eq 2 ]
+	[ "${stderr%%$'\n'*}" = "wf-ingest: invalid year '1899' (1990 to 2099)" ]
+	for y in 1899 2100; do
+		sed "s/^2019,/$y,/" "$FIX/benchmark/facts.csv" > f.csv
+		run --separate-stderr wf-benchmark --no-progress -m L090 f.csv
+		[ "$status" -eq 1 ]
+		[ "$stderr" = "wf-benchmark: f.csv:2: period '$y' is outside the years 1990-2099" ]
+		run --separate-stderr wf-ingest --no-progress f.csv
+		[ "$status" -eq 1 ]
+		[ "${stderr%%$'\n'*}" = "wf-ingest: f.csv:2: bad year '$y'" ]
+	done
+	sed "s/^2019,/1999,/" "$FIX/benchmark/facts.csv" > f.csv
+	run --separate-stderr wf-benchmark --no-progress -m L090 f.csv
+	[ "$status" -eq 0 ]
+}
