@@ -268,6 +268,16 @@ int wf_conto_item_code(const char *s, size_t n, char out[16])
 	return 0;
 }
 
+int wf_conto_code_ok(const char *s, size_t n)
+{
+	if (n == 0 || n > WF_CODE_MAX)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
 int wf_conto_inst_key(const char *s, size_t n, char key[32], char type[8])
 {
 	size_t i = 0;

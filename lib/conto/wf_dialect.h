@@ -75,4 +75,10 @@ int wf_conto_item_code(const char *s, size_t n, char out[16]);
  * dropped in *key. */
 int wf_conto_inst_key(const char *s, size_t n, char key[32], char type[8]);
 
+/* The shape of every other code (contract RALN, aggregate 04, comparto
+ * FL, region 03, province MI, comune 015146): 1 to WF_CODE_MAX letters
+ * and digits, nothing else (no quote, comma, space or newline). */
+#define WF_CODE_MAX 16
+int wf_conto_code_ok(const char *s, size_t n);
+
 #endif
