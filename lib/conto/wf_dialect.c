@@ -72,11 +72,6 @@ static size_t fold(const char *s, size_t n, char *out, size_t outsz, int keep_se
 	return k;
 }
 
-size_t wf_conto_fold_name(const char *s, size_t n, char *out, size_t outsz)
-{
-	return fold(s, n, out, outsz, 0);
-}
-
 static void replace_all(char *s, size_t cap, const char *from, const char *to)
 {
 	size_t fl = strlen(from), tl = strlen(to);

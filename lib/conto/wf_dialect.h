@@ -28,10 +28,6 @@
  * Writes at most outsz-1 bytes and a NUL; returns the length. */
 size_t wf_conto_norm_header(const char *s, size_t n, char *out, size_t outsz);
 
-/* Names (of comuni, provinces...) folded for matching: upper case,
- * accents folded, only letters and digits kept ("CANTU'" = "Cantù"). */
-size_t wf_conto_fold_name(const char *s, size_t n, char *out, size_t outsz);
-
 enum wf_layout_kind {
 	WF_LAYOUT_UNKNOWN = 0,
 	WF_LAYOUT_COSTO_LAVORO,

@@ -687,8 +687,62 @@ int wf_ingest_path(wf_ingest *g, const char *path)
 static void list_unplaced(const wf_inst *in, void *ctx)
 {
 	(void)ctx;
-	fprintf(stderr, "%s: unplaced: %s %s%s\n", wf_progname, in->key,
-		in->name[0] ? in->name : "(not in the code list)", "");
+	fprintf(stderr, "%s: unplaced: %s %s%s%s\n", wf_progname, in->key,
+		in->name[0] ? in->name : "(not in the code list)",
+		in->evidence && in->evidence[0] ? ": " : "", in->evidence ? in->evidence : "");
+}
+
+static const char *const report_columns[] = {
+	"year", "institution", "institution_type", "institution_name", "comune", "comune_name",
+	"province", "region", "method", "evidence", "in_data"
+};
+#define REPORT_NCOLS (sizeof report_columns / sizeof report_columns[0])
+
+struct report_ctx {
+	wf_tw *tw;
+	wf_places *places;
+	char year[8];
+	int failed;
+};
+
+static void report_row(const wf_inst *in, int seen, void *ctx)
+{
+	struct report_ctx *rc = ctx;
+	const char *cname = "";
+	int ci = in->comune[0] ? wf_places_by_code(rc->places, in->comune) : -1;
+
+	if (ci >= 0)
+		cname = wf_places_comune(rc->places, ci)->name;
+	const char *v[REPORT_NCOLS] = {
+		rc->year, in->key, in->type, in->name, in->comune, cname, in->province, in->region,
+		wf_place_how_name(in->how), in->evidence ? in->evidence : "", seen ? "1" : "0"
+	};
+	size_t l[REPORT_NCOLS];
+	for (size_t i = 0; i < REPORT_NCOLS; i++)
+		l[i] = strlen(v[i]);
+	if (wf_tw_row(rc->tw, v, l) < 0)
+		rc->failed = 1;
+}
+
+int wf_ingest_placement_report(wf_ingest *g, wf_out *out, enum wf_format fmt)
+{
+	static const enum wf_colkind kinds[REPORT_NCOLS] = {
+		WF_COL_NUM, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR,
+		WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_NUM
+	};
+	struct report_ctx rc = { NULL, wf_codes_places(g->codes), "", 0 };
+
+	rc.tw = wf_tw_new(out, fmt, REPORT_NCOLS, report_columns, kinds);
+	for (size_t l = 0; l < wf_codes_nlists(g->codes); l++) {
+		int y = wf_codes_list_year(g->codes, l);
+		if (y)
+			snprintf(rc.year, sizeof rc.year, "%d", y);
+		else
+			rc.year[0] = '\0';
+		wf_codes_each_inst(g->codes, l, report_row, &rc);
+	}
+	wf_tw_free(rc.tw);
+	return rc.failed ? -1 : 0;
 }
 
 int wf_ingest_complete(const wf_ingest *g)
@@ -713,10 +767,11 @@ int wf_ingest_finish(wf_ingest *g)
 		unplaced_total += n[WF_PLACE_NONE];
 		if (wf_codes_nlists(g->codes) > 1)
 			snprintf(which, sizeof which, "code lists of %d: ", wf_codes_list_year(g->codes, l));
-		fprintf(stderr, "%s: %s%lu institutions: %lu placed by comune name, %lu by "
-			"province name, %lu by region name, %lu by the seat ending their "
-			"name, %lu unplaced%s\n", wf_progname, which, all, n[WF_PLACE_COMUNE],
-			n[WF_PLACE_PROVINCE], n[WF_PLACE_REGION], n[WF_PLACE_SEAT],
+		fprintf(stderr, "%s: %s%lu institutions placed: %lu by code list, %lu by name, "
+			"%lu by former name, %lu by seat, %lu by tax code, %lu by override; "
+			"%lu national, %lu unplaced%s\n", wf_progname, which, all,
+			n[WF_PLACE_CODELIST], n[WF_PLACE_NAME], n[WF_PLACE_FORMER], n[WF_PLACE_SEAT],
+			n[WF_PLACE_TAXCODE], n[WF_PLACE_OVERRIDE], n[WF_PLACE_NATIONAL],
 			n[WF_PLACE_NONE], g->cli->verbose || !unplaced_total ? "" : " (-v lists them)");
 	}
 	if (g->cli->verbose && wf_codes_have_lists(g->codes))

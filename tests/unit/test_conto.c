@@ -28,17 +28,6 @@ static void test_headers(void)
 	CHECK_STR(norm("COMANDATI_DISTACCATI_DONNE"), "COMANDATI_DISTACCATI_DONNE");
 }
 
-static void test_names(void)
-{
-	char a[64], b[64];
-	wf_conto_fold_name("CANTU'", 6, a, sizeof a);
-	wf_conto_fold_name("Cant\xC3\xB9", 6, b, sizeof b);
-	CHECK_STR(a, "CANTU");
-	CHECK_STR(b, "CANTU");
-	wf_conto_fold_name("SANT'ANGELO  LODIGIANO", 22, a, sizeof a);
-	CHECK_STR(a, "SANTANGELOLODIGIANO");
-}
-
 static void test_codes(void)
 {
 	char out[16], key[32], type[8];
@@ -140,10 +129,15 @@ static void test_codes_dir(void)
 	CHECK_STR(in->name, "COMUNE DI MILANO");
 	CHECK_STR(in->province, "MI");
 	CHECK_STR(in->region, "03");
-	CHECK_INT(in->how, WF_PLACE_COMUNE);
-	in = wf_codes_inst(c, "C6333", "C"); /* SAMONE: two homonyms */
+	/* Without --places: the province from the cadastral list. */
+	CHECK_INT(in->how, WF_PLACE_CODELIST);
+	CHECK_STR(in->comune, "");
+	in = wf_codes_inst(c, "C6333", "C"); /* SAMONE: two homonyms, TO and TN */
 	CHECK_STR(in->name, "COMUNE DI SAMONE");
-	CHECK_INT(in->how, WF_PLACE_NONE);
+	CHECK_STR(in->province, "TO"); /* the tax code's province decides */
+	CHECK_INT(in->how, WF_PLACE_CODELIST);
+	in = wf_codes_inst(c, "C6334", "C");
+	CHECK_STR(in->province, "TN");
 	in = wf_codes_inst(c, "P9108", "P");
 	CHECK_STR(in->province, "SP");
 	CHECK_STR(in->region, "07");
@@ -156,11 +150,15 @@ static void test_codes_dir(void)
 	CHECK_INT(in->how, WF_PLACE_SEAT);
 	CHECK_STR(in->province, "MI");
 	in = wf_codes_inst(c, "UC9862", "UC"); /* unions are named after areas */
-	CHECK_INT(in->how, WF_PLACE_NONE);
+	CHECK_INT(in->how, WF_PLACE_TAXCODE);
+	CHECK_STR(in->province, "MO");
+	in = wf_codes_inst(c, "M8659", "M");
+	CHECK_INT(in->how, WF_PLACE_NATIONAL);
+	CHECK_STR(in->region, "");
 	in = wf_codes_inst(c, "X1", "X");
 	CHECK_INT(in->known, 0);
 	CHECK_STR(in->name, "");
 	wf_codes_free(c);
 }
 
-WF_TEST_MAIN(test_headers, test_names, test_codes, test_years, test_layouts, test_map, test_codes_dir)
+WF_TEST_MAIN(test_headers, test_codes, test_years, test_layouts, test_map, test_codes_dir)
