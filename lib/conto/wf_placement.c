@@ -199,11 +199,17 @@ static int comune_named(wf_places *year, wf_places *pl, const char *s, size_t n,
 	int ci[16];
 	size_t k;
 	enum wf_name_via via;
-	char sig[64];
+	char sig[64], year_amb[256] = "";
 
 	if (year) {
 		k = wf_places_find(year, s, n, only_sigla, ci, 16, &via);
 		k = by_tax(year, ci, k > 16 ? 16 : k, tax);
+		if (k > 1) {
+			list_siglas(year, ci, k, sig, sizeof sig);
+			snprintf(year_amb, sizeof year_amb, "%.*s: comuni of that name in %s; %s",
+				 (int)(n > 80 ? 80 : n), s, sig,
+				 tax ? "the tax code does not tell which" : "no tax code to tell which");
+		}
 		if (k == 1) {
 			const wf_comune *y = wf_places_comune(year, ci[0]);
 			int p = pl ? wf_places_by_cadastral(pl, y->cadastral) : -1;
@@ -222,8 +228,8 @@ static int comune_named(wf_places *year, wf_places *pl, const char *s, size_t n,
 			only_sigla = y->sigla;
 			set_prov(o, y->sigla);
 			o->how = WF_PLACE_CODELIST;
-			snprintf(o->evidence, sizeof o->evidence, "%s %s (%s), no ISTAT code for %s",
-				 y->cadastral, y->name, y->sigla, y->cadastral);
+			snprintf(o->evidence, sizeof o->evidence, "%s %s (%s), ISTAT code unknown",
+				 y->cadastral, y->name, y->sigla);
 		}
 	}
 	if (!pl)
@@ -254,6 +260,10 @@ static int comune_named(wf_places *year, wf_places *pl, const char *s, size_t n,
 		snprintf(o->evidence, sizeof o->evidence, "%.*s: comuni of that name in %s; %s",
 			 (int)(n > 80 ? 80 : n), s, sig,
 			 tax ? "the tax code does not tell which" : "no tax code to tell which");
+		return AMBIGUOUS;
+	}
+	if (!o->province[0] && year_amb[0]) {
+		snprintf(o->evidence, sizeof o->evidence, "%s", year_amb);
 		return AMBIGUOUS;
 	}
 	return o->province[0] ? FOUND : 0;
