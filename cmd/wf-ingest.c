@@ -133,6 +133,7 @@ int main(int argc, char **argv)
 		wf_outpath_check(paths, opts, 3);
 	}
 	codes = wf_codes_new();
+	wf_codes_set_reader(codes, &cli.ropts);
 	for (int i = 0; i < ncodes; i++)
 		if (wf_codes_load(codes, codes_path[i], cli.verbose) != 0)
 			goto out;
