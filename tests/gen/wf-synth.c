@@ -1517,14 +1517,15 @@ static int pick_rows(const struct unit *u, rng *r, int want, int by_cat, int *ou
 	return n;
 }
 
-/* Heads of a unit split over n rows by log-normal weights, exactly. */
-static void split_heads(long long heads, int n, rng *r, long long *out)
+/* Heads of a unit split exactly over the n picked rows by log-normal
+ * weights, managers' rows light (macro_weight) as in OCCUPAZIONE. */
+static void split_heads(long long heads, int n, const int *pick, rng *r, long long *out)
 {
 	double w[8], W = 0;
 	long long left = heads;
 
 	for (int j = 0; j < n; j++)
-		W += w[j] = rng_lognorm1(r, 0.8);
+		W += w[j] = rng_lognorm1(r, 0.8) * macro_weight(g.qualifs[pick[j]].macro);
 	for (int j = 0; j < n; j++) {
 		long long k = j == n - 1 ? left : share(heads, w[j] / W);
 		if (k > left)
@@ -1576,7 +1577,7 @@ static void write_abs(struct csvw *w, int year, const long long *heads)
 		rng_seed(&r, g.o.seed, u->key, (uint64_t)year, S_ABS);
 		int k = pick_rows(u, &r, rows_for(heads[i]), 0, pick);
 		double culture = rng_lognorm1(&r, 0.25);
-		split_heads(heads[i], k, &r, n);
+		split_heads(heads[i], k, pick, &r, n);
 		for (int j = 0; j < k; j++) {
 			const struct qualif *q = &g.qualifs[pick[j]];
 			long long f = share(n[j], women_share(u->contract, rng_unit(&r))), m = n[j] - f;
@@ -1639,7 +1640,7 @@ static void write_train(struct csvw *w, int year, const long long *heads)
 		int none = heads[i] < 20 && rng_unit(&r) < 0.25;
 		double unit_rate = rate * rng_lognorm1(&r, 0.5);
 		int k = pick_rows(u, &r, rows_for(heads[i]), 0, pick);
-		split_heads(heads[i], k, &r, n);
+		split_heads(heads[i], k, pick, &r, n);
 		for (int j = 0; j < k; j++) {
 			const struct qualif *q = &g.qualifs[pick[j]];
 			long long f = share(n[j], women_share(u->contract, rng_unit(&r))), m = n[j] - f;
@@ -1690,7 +1691,7 @@ static void write_mode(struct csvw *w, int year, const long long *heads)
 		double offers = year < 2020 ? 0.05 : 0.55 + 0.06 * (year - 2020);
 		double ut = rng_unit(&r) < offers ? tele * rng_lognorm1(&r, 0.7) / offers : 0;
 		int k = pick_rows(u, &r, rows_for(heads[i]), 1, pick);
-		split_heads(heads[i], k, &r, n);
+		split_heads(heads[i], k, pick, &r, n);
 		for (int j = 0; j < k; j++) {
 			const struct qualif *q = &g.qualifs[pick[j]];
 			double women = women_share(u->contract, rng_unit(&r));
