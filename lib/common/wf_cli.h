@@ -1,9 +1,13 @@
 /*
  * wf_cli.h - the command-line conventions every wfkit binary shares.
  *
- * Adding a binary: cmd/wf-NAME.c (thin: options, streams, a call into
- * lib/, status), the Makefile BINS list, share/man/man1/wf-NAME.1,
- * completions/wf-NAME.bash and completions/_wf-NAME, tests/bats/NAME.bats.
+ * Adding a binary (HACKING.md has the whole checklist): cmd/wf-NAME.c
+ * (thin: options, opening its own streams, one call into lib/, status);
+ * nothing to add to the Makefile, whose BINS is the wildcard
+ * cmd/wf-*.c; the work in a lib/ module with tests/unit/test_MODULE.c;
+ * share/man/man1/wf-NAME.1 and a line in share/man/man7/wfkit.7;
+ * completions/wf-NAME.bash and completions/_wf-NAME;
+ * tests/bats/NAME.bats; README.
  *
  * Conventions: getopt_long; inputs are files or "-" (stdin, also the
  * default); data on stdout, messages on stderr; --help to stdout, exit 0;
