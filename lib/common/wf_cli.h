@@ -23,6 +23,7 @@
 #include <stdio.h>
 
 #include "wf_err.h"
+#include "wf_run.h"
 #include "wf_table.h"
 
 #define WF_VERSION "0.1.0"
@@ -105,5 +106,10 @@ void wf_cli_report_dialect(const wf_cli *c, wf_reader *r);
 void wf_cli_progress(const wf_cli *c, const char *name,
 		     unsigned long long bytes, long long total,
 		     unsigned long long rows, int done);
+
+/* What lib/'s run modules take from c (wf_run.h): its reader options,
+ * -v, --excel-safe, and callbacks to wf_cli_progress and
+ * wf_cli_report_dialect on c (borrowed: it must outlive the value). */
+wf_run wf_cli_run(const wf_cli *c);
 
 #endif
