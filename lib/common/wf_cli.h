@@ -28,6 +28,8 @@
 
 #define WF_VERSION "0.1.0"
 
+/* WF_YEAR_MIN, WF_YEAR_MAX: wf_run.h (lib/ uses them too). */
+
 /* Option codes of the shared long options (short ones use the letter). */
 enum {
 	WF_OPT_HELP = 'h',

@@ -14,6 +14,11 @@
 
 #include "wf_table.h"
 
+/* The years every tool accepts (--year, _YYYY in file names, the year
+ * column, wf-benchmark periods), stated in wfkit(7). */
+#define WF_YEAR_MIN 1990
+#define WF_YEAR_MAX 2099
+
 typedef struct wf_run {
 	wf_reader_opts ropts; /* --input-format, --encoding, -d, --max-field-bytes */
 	int verbose;          /* -v count */
