@@ -103,8 +103,9 @@ int main(int argc, char **argv)
 		case OPT_YEAR: {
 			char *end;
 			long y = strtol(optarg, &end, 10);
-			if (*end || y < 1990 || y > 2099)
-				wf_usage_error("invalid year '%s'", optarg);
+			if (*end || y < WF_YEAR_MIN || y > WF_YEAR_MAX)
+				wf_usage_error("invalid year '%s' (%d to %d)", optarg,
+					       WF_YEAR_MIN, WF_YEAR_MAX);
 			io.year = (int)y;
 			break;
 		}

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wf_cli.h"
 #include "wf_dec.h"
 #include "wf_err.h"
 #include "wf_io.h"
@@ -376,6 +377,9 @@ static int parse_period(wf_bench *b, const char *s, size_t n, int *out,
 			    (int)(n > 40 ? 40 : n), s);
 	}
 	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	if (y < WF_YEAR_MIN || y > WF_YEAR_MAX)
+		return fail(err, errsz, "period '%.*s' is outside the years %d-%d",
+			    (int)n, s, WF_YEAR_MIN, WF_YEAR_MAX);
 	v = y;
 	if (kind == 2) {
 		int m = (s[5] - '0') * 10 + (s[6] - '0');

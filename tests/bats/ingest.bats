@@ -349,7 +349,7 @@ Try 'wf-ingest --help' for more information." ]
 Try 'wf-ingest --help' for more information." ]
 	run --separate-stderr wf-ingest --year 12
 	[ "$status" -eq 2 ]
-	[ "${stderr_lines[0]}" = "wf-ingest: invalid year '12'" ]
+	[ "${stderr_lines[0]}" = "wf-ingest: invalid year '12' (1990 to 2099)" ]
 	run --separate-stderr wf-ingest --encoding ebcdic
 	[ "$status" -eq 2 ]
 	[ "${stderr_lines[0]}" = "wf-ingest: invalid encoding 'ebcdic' (auto, utf-8, cp1252, latin1)" ]
