@@ -13,7 +13,8 @@ enum { OPT_CODES = WF_OPT_FIRST_PRIVATE, OPT_PLACES, OPT_OVERRIDES, OPT_REPORT, 
 static void usage(FILE *f)
 {
 	fputs("Usage: wf-ingest [OPTION]... [FILE]...\n"
-	      "Read Conto Annuale data files (COSTO_LAVORO, OCCUPAZIONE, LAVORO_FLESSIBILE;\n"
+	      "Read Conto Annuale data files (COSTO_LAVORO, OCCUPAZIONE, LAVORO_FLESSIBILE,\n"
+	      "ASSENZE, FORMAZIONE, MODALITA_LAVORO_FLESSIBILE, CONTRATTAZIONE_INTEGRATIVA;\n"
 	      "plain, gzip, or the yearly zip archives) and write one canonical fact stream:\n"
 	      "  year,institution,institution_type,institution_name,contract,aggregate,\n"
 	      "  comparto,region,province,comune,measure,value\n"
