@@ -87,12 +87,12 @@ static char *cell(const char *s, size_t len, enum wf_decmode mode)
 	return wf_xstrndup(buf, wf_dec_format(d, buf));
 }
 
-int wf_rinput_read(wf_rinput *in, const wf_cli *cli, const char *path)
+int wf_rinput_read(wf_rinput *in, const wf_run *run, const char *path)
 {
-	return wf_rinput_read_src(in, cli, wf_src_open(path));
+	return wf_rinput_read_src(in, run, wf_src_open(path));
 }
 
-int wf_rinput_read_src(wf_rinput *in, const wf_cli *cli, wf_src *src)
+int wf_rinput_read_src(wf_rinput *in, const wf_run *run, wf_src *src)
 {
 	wf_reader *r = NULL;
 	const wf_row *h;
@@ -110,7 +110,7 @@ int wf_rinput_read_src(wf_rinput *in, const wf_cli *cli, wf_src *src)
 	in->counts[si] = 0;
 	/* An empty input (0 bytes, or only a BOM) is a report of no rows,
 	 * a documented case; a read error is not. */
-	wf_reader_opts ro = cli->ropts;
+	wf_reader_opts ro = run->ropts;
 	ro.allow_empty = 1;
 	if (!(r = wf_reader_new(src, &ro)))
 		return -1;
@@ -146,13 +146,13 @@ int wf_rinput_read_src(wf_rinput *in, const wf_cli *cli, wf_src *src)
 		rr->src = (unsigned)si;
 		rr->line = row.line;
 		for (size_t c = 0; c < row.n && c < h->n; c++)
-			rr->v[map[c]] = cell(row.f[c], row.len[c], cli->decimal);
+			rr->v[map[c]] = cell(row.f[c], row.len[c], run->decimal);
 		/* A field the input has but left empty is "", not missing. */
 		for (size_t c = row.n; c < h->n; c++)
 			rr->v[map[c]] = wf_xstrdup("");
 		in->counts[si]++;
 	}
-	wf_cli_report_dialect(cli, r);
+	wf_run_dialect(run, r, NULL); /* once read: the encoding is known */
 	rc = 0;
 out:
 	free(map);
