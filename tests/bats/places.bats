@@ -136,6 +136,8 @@ C,45.830000,8.970000
 E,46.120000,11.500000
 F,44.390000,7.820000
 G,44.080000,10.040000" ]
+	# the comune each need resolved to, as an ISTAT code
+	[ "$(cut -d, -f1,21 <<< "$output" | tail -n +2 | tr '\n' ' ')" = "A,004130 B,005050 C,013256 E,022165 F,004130 G,011020 " ]
 	[[ "$stderr" == *"wf-match: d.csv:4: Uggiate con Ronago (CO) 013256 is newer than the geocoded list: placed at its predecessors Ronago, Uggiate-Trevano"* ]]
 	[[ "$stderr" == *"wf-match: d.csv:6: comune 'Samone' is not a code: read as comune_name"* ]]
 	[ "$(tail -n +2 rej.csv)" = "d.csv,5,comune 'Spilmbergo' is not in the places list: did you mean Spilimbergo (PN)?,\"D,,Spilmbergo,,CHILDCARE,1\"" ]
