@@ -176,3 +176,14 @@ EOF
 	grep -q '^2024,C5059,C,COMUNE DI LUNI,011020,' rep.csv
 	grep -q '^2024,C2288,C,COMUNE DI CHIENES - GEMEINDE KIENS,021021,' rep.csv
 }
+
+@test "an institution the code lists do not have: unplaced, and the report says why" {
+	printf 'ISTITUZIONE;CONTRATTO;VOCE_SPESA;TOTALE_SPESA\nX99;RALN;L090;1\nC1;RALN;L090;1\n' > COSTO_LAVORO_2024.csv
+	run --separate-stderr wf-ingest -v --codes "$F/a2024" --placement-report rep.csv COSTO_LAVORO_2024.csv
+	[ "$status" -eq 0 ]
+	[ "${stderr_lines[-1]}" = "wf-ingest: unplaced: X99: not in the code lists" ]
+	grep -qxF '2024,X99,X,,,,,,unplaced,not in the code lists,1' rep.csv
+	# the listed institutions the data did not use are in the report too
+	grep -qxF '2024,M14,M,MINISTERO DELLA SALUTE,,,,,national,type M (ministries),0' rep.csv
+	[ "$(wc -l < rep.csv)" -eq 23 ]
+}
