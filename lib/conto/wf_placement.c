@@ -462,7 +462,8 @@ void wf_place(wf_places *year, wf_places *places, const char *type, const char *
 		"CITTA'METROPOLITANA DI ", NULL
 	};
 	static const char *const reg_pre[] = {
-		"REGIONE AUTONOMA ", "REGIONE DEL ", "REGIONE ", NULL
+		"REGIONE AUTONOMA DELLA ", "REGIONE AUTONOMA ", "REGIONE DELLA ", "REGIONE DEL ",
+		"REGIONE ", NULL
 	};
 	const wf_province *tax = wf_taxcode_province(taxcode);
 	const char *rest;
@@ -492,7 +493,9 @@ void wf_place(wf_places *year, wf_places *places, const char *type, const char *
 		ambiguous = r == AMBIGUOUS;
 		if (!r)
 			snprintf(o->evidence, sizeof o->evidence, "'%.200s' is no comune name of the lists", rest);
-	} else if (strcmp(type, "P") == 0 || strcmp(type, "CM") == 0) {
+	} else if (strcmp(type, "P") == 0 || strcmp(type, "CM") == 0 ||
+		   /* the autonomous provinces are listed with the regions */
+		   (strcmp(type, "RS") == 0 && strip_prefix(name, prov_pre))) {
 		if ((rest = strip_prefix(name, prov_pre)) != NULL) {
 			size_t rl = strlen(rest);
 			const wf_province *pr;

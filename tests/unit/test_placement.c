@@ -91,6 +91,13 @@ static void test_rules(void)
 	CHECK_INT(o.how, WF_PLACE_NAME);
 	CHECK_STR(o.region, "03");
 	CHECK_STR(o.province, ""); /* a region is in no province */
+	wf_place(NULL, p, "RS", "REGIONE AUTONOMA DELLA SARDEGNA", "80000000921", &o);
+	CHECK_STR(o.region, "20");
+	CHECK_STR(o.province, "");
+	wf_place(NULL, p, "RS", "PROVINCIA AUTONOMA DI TRENTO", "80000000221", &o);
+	CHECK_INT(o.how, WF_PLACE_NAME);
+	CHECK_STR(o.province, "TN");
+	CHECK_STR(o.comune, "");
 	wf_place(NULL, p, "P", "AMMINISTRAZIONE PROVINCIALE DI MONZA E DELLA BRIANZA", NULL, &o);
 	CHECK_STR(o.province, "MB");
 	/* The tax code alone; a child province the name names. */
