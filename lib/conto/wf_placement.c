@@ -314,13 +314,16 @@ static int seat(wf_places *year, wf_places *pl, const words *w, const wf_provinc
 	while (end > 1 && isdigit((unsigned char)w->f[end - 1][0]))
 		end--;
 	for (size_t i = w->n; i-- > 0;) {
-		if (!w->cut_before[i] && (tax || i + 1 != end || w->len[i] < 4))
+		/* With no tax code to check it, a name that does not follow a
+		 * preposition counts only when it ends the body's name
+		 * ("AUTOMOBILE CLUB LA SPEZIA"). */
+		if (!w->cut_before[i] && (tax || i >= end))
 			continue;
 		for (size_t j = i + 5 < w->n ? i + 5 : w->n; j-- > i;) {
 			wf_placement t = { 0 };
 			const char *s = w->s[i];
 			size_t n = (size_t)(w->s[j] + w->len[j] - s);
-			if (n < 3 || is_prep(w->f[j]))
+			if (n < 3 || is_prep(w->f[j]) || (!w->cut_before[i] && (j + 1 != end || n < 4)))
 				continue;
 			if (comune_named(year, pl, s, n, tax, NULL, 0, &t) != FOUND || !t.province[0])
 				continue;
