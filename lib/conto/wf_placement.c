@@ -77,7 +77,10 @@ static void split(const char *name, words *w)
 		wf_places_fold(b, (size_t)(p - b), w->f[w->n], sizeof w->f[w->n]);
 		w->cut_before[w->n] = cut || sep;
 		w->cut_after[w->n] = 0;
-		cut = is_prep(w->f[w->n]);
+		/* A number ends a place and starts another: "ASL NAPOLI 1
+		 * CENTRO", "ASL 7 PIEVE DI SOLIGO". */
+		int num = isdigit((unsigned char)w->f[w->n][0]) != 0;
+		cut = is_prep(w->f[w->n]) || num;
 		if (cut && w->n)
 			w->cut_after[w->n - 1] = 1;
 		w->n++;
@@ -631,7 +634,6 @@ wf_overrides *wf_overrides_load(const char *path, wf_places *places, const wf_ru
 	o->by_key = wf_map_new();
 	if (!(r = wf_aux_open(path, &run->ropts)))
 		goto fail;
-	wf_run_dialect(run, r, &ao);
 	ck = wf_reader_col(r, "institution");
 	cp = wf_reader_col(r, "place");
 	cn = wf_reader_col(r, "note");
@@ -672,6 +674,7 @@ wf_overrides *wf_overrides_load(const char *path, wf_places *places, const wf_ru
 		}
 		*slot = ov;
 	}
+	wf_run_dialect(run, r, &ao); /* once read: the encoding is known */
 	wf_reader_free(r);
 	return o;
 fail:
