@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "wf_cli.h"
+#include "wf_aux.h"
 #include "wf_conto.h"
 #include "wf_err.h"
 #include "wf_map.h"
@@ -619,9 +619,9 @@ static int parse_place(const char *v, wf_places *places, wf_placement *pl, char 
 	return -1;
 }
 
-wf_overrides *wf_overrides_load(const char *path, wf_places *places, const wf_cli *cli)
+wf_overrides *wf_overrides_load(const char *path, wf_places *places, const wf_run *run)
 {
-	wf_cli pc = *cli;
+	wf_reader_opts ao = wf_aux_opts(&run->ropts);
 	wf_overrides *o = wf_xcalloc(1, sizeof *o);
 	wf_reader *r;
 	wf_row row;
@@ -629,11 +629,9 @@ wf_overrides *wf_overrides_load(const char *path, wf_places *places, const wf_cl
 	char why[300];
 
 	o->by_key = wf_map_new();
-	memset(&pc.ropts, 0, sizeof pc.ropts);
-	pc.ropts.max_field = cli->ropts.max_field;
-	if (!(r = wf_cli_reader(&pc, path)))
+	if (!(r = wf_aux_open(path, &run->ropts)))
 		goto fail;
-	wf_cli_report_dialect(cli, r);
+	wf_run_dialect(run, r, &ao);
 	ck = wf_reader_col(r, "institution");
 	cp = wf_reader_col(r, "place");
 	cn = wf_reader_col(r, "note");

@@ -14,7 +14,6 @@
 #include <strings.h>
 
 #include "wf_aux.h"
-#include "wf_cli.h"
 #include "wf_err.h"
 #include "wf_geo.h"
 #include "wf_map.h"
@@ -1197,11 +1196,11 @@ const wf_province *wf_places_province_by_name(wf_places *p, const char *name, si
 
 /* ---- loading a file ---- */
 
-int wf_places_load(wf_places *p, const char *path, const wf_cli *cli)
+int wf_places_load(wf_places *p, const char *path, const wf_run *run)
 {
 	/* -d, --input-format and --encoding describe the inputs; a comuni
 	 * list is an auxiliary file (wf_aux.h): its dialect is its own. */
-	wf_cli pc = *cli;
+	wf_reader_opts ao = wf_aux_opts(&run->ropts);
 	wf_reader *r;
 	const wf_row *h;
 	wf_row row;
@@ -1209,8 +1208,7 @@ int wf_places_load(wf_places *p, const char *path, const wf_cli *cli)
 	int rc, ret = 0, layout;
 	size_t before = p->nc, hbefore = p->nhist;
 
-	pc.ropts = wf_aux_opts(&cli->ropts);
-	if (!(r = wf_aux_open(path, &cli->ropts)))
+	if (!(r = wf_aux_open(path, &run->ropts)))
 		return -1;
 	h = wf_reader_header(r);
 	if ((layout = wf_places_header(p, h->f, h->n, err, sizeof err)) < 0) {
@@ -1231,8 +1229,8 @@ int wf_places_load(wf_places *p, const char *path, const wf_cli *cli)
 			goto out;
 		}
 	}
-	wf_cli_report_dialect(&pc, r);
-	if (cli->verbose) {
+	wf_run_dialect(run, r, &ao);
+	if (run->verbose) {
 		if (layout == WF_PLACES_HISTORY)
 			fprintf(stderr, "%s: %s: %s, %zu names\n", wf_progname, wf_reader_name(r),
 				wf_places_layout_name(layout), p->nhist - hbefore);
