@@ -77,7 +77,10 @@ static void split(const char *name, words *w)
 		wf_places_fold(b, (size_t)(p - b), w->f[w->n], sizeof w->f[w->n]);
 		w->cut_before[w->n] = cut || sep;
 		w->cut_after[w->n] = 0;
-		cut = is_prep(w->f[w->n]);
+		/* A number ends a place and starts another: "ASL NAPOLI 1
+		 * CENTRO", "ASL 7 PIEVE DI SOLIGO". */
+		int num = isdigit((unsigned char)w->f[w->n][0]) != 0;
+		cut = is_prep(w->f[w->n]) || num;
 		if (cut && w->n)
 			w->cut_after[w->n - 1] = 1;
 		w->n++;

@@ -1264,6 +1264,13 @@ static int point_of(wf_places *p, int ci, double *lat, double *lon, char *how, s
 	return 0;
 }
 
+static int code_out(wf_places *p, int ci, const wf_placeq *q)
+{
+	if (q->comune_out)
+		snprintf(q->comune_out, 7, "%.6s", p->c[ci].code);
+	return 0;
+}
+
 int wf_places_resolve(wf_places *p, const wf_placeq *q, double *lat, double *lon,
 		      char *how, size_t howsz, char *why, size_t whysz)
 {
@@ -1272,6 +1279,8 @@ int wf_places_resolve(wf_places *p, const wf_placeq *q, double *lat, double *lon
 
 	if (how && howsz)
 		how[0] = '\0';
+	if (q->comune_out)
+		q->comune_out[0] = '\0';
 	if (!wf_is_blank(q->lat) || !wf_is_blank(q->lon)) {
 		if (wf_is_blank(q->lat) || wf_is_blank(q->lon)) {
 			wf_setmsg(why, whysz, "%s given without %s", wf_is_blank(q->lat) ? "lon" : "lat",
@@ -1312,7 +1321,7 @@ int wf_places_resolve(wf_places *p, const wf_placeq *q, double *lat, double *lon
 				wf_setmsg(why, whysz, "cadastral code '%s' is not in the places list", t);
 				return -1;
 			}
-			return point_of(p, ci, lat, lon, how, howsz, why, whysz);
+			return point_of(p, ci, lat, lon, how, howsz, why, whysz) < 0 ? -1 : code_out(p, ci, q);
 		}
 		if (no_places(p)) {
 			wf_setmsg(why, whysz, "ISTAT code '%s' needs a comuni list (--places)", t);
@@ -1324,7 +1333,7 @@ int wf_places_resolve(wf_places *p, const wf_placeq *q, double *lat, double *lon
 			wf_setmsg(why, whysz, "ISTAT code '%s' is not in the places list", t);
 			return -1;
 		}
-		return point_of(p, ci, lat, lon, how, howsz, why, whysz);
+		return point_of(p, ci, lat, lon, how, howsz, why, whysz) < 0 ? -1 : code_out(p, ci, q);
 	}
 	if (!wf_is_blank(q->cap)) {
 		char cap[8];
@@ -1409,7 +1418,7 @@ int wf_places_resolve(wf_places *p, const wf_placeq *q, double *lat, double *lon
 			return -1;
 		if (h2[0])
 			wf_setmsg(how, howsz, "%s", h2);
-		return 0;
+		return code_out(p, ci, q);
 	}
 	wf_setmsg(why, whysz, "no location: give lat and lon, an ISTAT code, a CAP or a comune");
 	return -1;

@@ -178,6 +178,8 @@ int wf_province_family(const wf_province *tax, const char *sigla);
  * then name. */
 typedef struct wf_placeq {
 	const char *lat, *lon, *code, *cap, *name, *province;
+	char *comune_out; /* may be NULL: else 7 bytes, the ISTAT code of the
+			   * comune resolved by code or name ("" otherwise) */
 } wf_placeq;
 
 /* Fill *lat, *lon. p may be NULL (then only lat/lon resolve). Returns

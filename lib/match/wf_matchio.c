@@ -288,7 +288,7 @@ static int looks_like_name(const char *v)
 }
 
 static int locate(state *st, const table *t, const wf_row *row, const char *file,
-		  double *lat, double *lon, char *why, size_t whysz)
+		  double *lat, double *lon, char comune[7], char *why, size_t whysz)
 {
 	const char *code = val(row, t, F_COMUNE), *name = val(row, t, F_COMUNE_NAME);
 	char how[600];
@@ -306,7 +306,7 @@ static int locate(state *st, const table *t, const wf_row *row, const char *file
 		code = NULL;
 	}
 	wf_placeq q = { val(row, t, F_LAT), val(row, t, F_LON), code, val(row, t, F_CAP), name,
-			val(row, t, F_PROVINCE) };
+			val(row, t, F_PROVINCE), comune };
 	ret = wf_places_resolve(st->places, &q, lat, lon, how, sizeof how, why, whysz);
 	if (ret == 0 && how[0] && st->run->io.verbose)
 		fprintf(stderr, "%s: %s:%ld: %s\n", wf_progname, file, row->line, how);
@@ -403,7 +403,7 @@ static int load_supply(state *st)
 			reject(st, file, &row, 1, "radius_km '%s' is not a positive number", v);
 			continue;
 		}
-		if (locate(st, &t, &row, file, &s.lat, &s.lon, why, sizeof why) < 0) {
+		if (locate(st, &t, &row, file, &s.lat, &s.lon, NULL, why, sizeof why) < 0) {
 			reject(st, file, &row, 1, "%s", why);
 			continue;
 		}
@@ -763,7 +763,8 @@ int wf_matchrun_exec(const wf_matchrun *run, int *complete)
 			reject(&st, file, &row, 0, "max_km '%s' is not a positive number", v);
 			continue;
 		}
-		if (locate(&st, &t, &row, file, &d.lat, &d.lon, why, sizeof why) < 0) {
+		char resolved[7];
+		if (locate(&st, &t, &row, file, &d.lat, &d.lon, resolved, why, sizeof why) < 0) {
 			reject(&st, file, &row, 0, "%s", why);
 			continue;
 		}
@@ -774,6 +775,9 @@ int wf_matchrun_exec(const wf_matchrun *run, int *complete)
 		n.lon = d.lon;
 		n.synthetic = is_synthetic(&row, &t);
 		comune_code(&row, &t, n.comune);
+		/* Located by name: the comune the places lists found. */
+		if (!n.comune[0] && resolved[0])
+			memcpy(n.comune, resolved, 7);
 		/* Top lists are per row and streamed; an assignment names needs
 		 * by id, so there an id must be unique. */
 		if (run->assign) {
