@@ -614,21 +614,6 @@ static struct {
 /* ------------------------------------------------------------------ */
 /* Small helpers                                                       */
 
-static _Noreturn void usage_error(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2)));
-
-static void usage_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "%s: ", PROG);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\nTry '%s --help' for more information.\n", PROG);
-	exit(WF_EXIT_USAGE);
-}
-
 static char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 static char *xasprintf(const char *fmt, ...)
@@ -2360,7 +2345,7 @@ static int parse_year(const char *s)
 	errno = 0;
 	y = strtol(s, &end, 10);
 	if (end == s || *end || errno || y < YEAR_MIN || y > YEAR_MAX)
-		usage_error("invalid year '%s' (expected %d-%d)", s, YEAR_MIN, YEAR_MAX);
+		wf_usage_error("invalid year '%s' (expected %d-%d)", s, YEAR_MIN, YEAR_MAX);
 	return (int)y;
 }
 
@@ -2414,13 +2399,13 @@ static void parse_args(int argc, char **argv, unsigned char *years)
 			int y0, y1;
 
 			if (!dash)
-				usage_error("invalid year range '%s' (expected A-B)", optarg);
+				wf_usage_error("invalid year range '%s' (expected A-B)", optarg);
 			a = wf_xstrndup(optarg, (unsigned long)(dash - optarg));
 			y0 = parse_year(a);
 			y1 = parse_year(dash + 1);
 			free(a);
 			if (y1 < y0)
-				usage_error("invalid year range '%s' (expected A-B)", optarg);
+				wf_usage_error("invalid year range '%s' (expected A-B)", optarg);
 			for (int y = y0; y <= y1; y++)
 				years[y - YEAR_MIN] = 1;
 			any_year = 1;
@@ -2430,19 +2415,19 @@ static void parse_args(int argc, char **argv, unsigned char *years)
 			errno = 0;
 			g.o.scale = strtod(optarg, &end);
 			if (end == optarg || *end || errno || !(g.o.scale > 0) || g.o.scale > 100)
-				usage_error("invalid scale '%s' (expected a number in (0, 100])", optarg);
+				wf_usage_error("invalid scale '%s' (expected a number in (0, 100])", optarg);
 			break;
 		case O_SEED:
 			errno = 0;
 			g.o.seed = strtoull(optarg, &end, 0);
 			if (end == optarg || *end || errno || *optarg == '-')
-				usage_error("invalid seed '%s'", optarg);
+				wf_usage_error("invalid seed '%s'", optarg);
 			break;
 		case O_ZIP:
 			if (strcmp(optarg, "auto") && strcmp(optarg, "root") && strcmp(optarg, "tutto") &&
 			    strcmp(optarg, "nested"))
-				usage_error("invalid zip layout '%s' (expected auto, root, tutto or nested)",
-					    optarg);
+				wf_usage_error("invalid zip layout '%s' (expected auto, root, tutto or nested)",
+					       optarg);
 			g.o.zip = optarg;
 			break;
 		case O_TINY: g.o.tiny = 1; break;
@@ -2455,14 +2440,14 @@ static void parse_args(int argc, char **argv, unsigned char *years)
 		}
 	}
 	if (optind < argc)
-		usage_error("unexpected argument '%s'", argv[optind]);
+		wf_usage_error("unexpected argument '%s'", argv[optind]);
 	if (g.o.targets)
 		return;
 	if (!g.o.outdir)
-		usage_error("missing -o DIR");
+		wf_usage_error("missing -o DIR");
 	if (g.o.piemonte) {
 		if (g.o.codes)
-			usage_error("--piemonte uses its built-in list; it takes no --codes");
+			wf_usage_error("--piemonte uses its built-in list; it takes no --codes");
 		if (!any_year)
 			for (int y = YEAR_MIN; y <= YEAR_MAX; y++)
 				years[y - YEAR_MIN] = 1;
