@@ -708,21 +708,31 @@ static void svg_bar(wf_strbuf *b, const wf_chart *c)
 
 /* ---- peer distribution ---- */
 
+/* The values the axis must reach: every peer and the marker, so the
+ * institution's own line is never drawn off the chart. The full chart
+ * and its small-multiple strip share it. */
+static void dist_bounds(const wf_chart *c, double *lo, double *hi)
+{
+	*lo = INFINITY;
+	*hi = -INFINITY;
+	for (size_t i = 0; i < c->ndv; i++) {
+		*lo = fmin(*lo, c->dv[i]);
+		*hi = fmax(*hi, c->dv[i]);
+	}
+	if (c->has_marker) {
+		*lo = fmin(*lo, c->marker);
+		*hi = fmax(*hi, c->marker);
+	}
+}
+
 static void svg_dist(wf_strbuf *b, const wf_chart *c)
 {
 	const double px = 40, pw = W - 80, py = 64, ph = 120;
-	double lo = INFINITY, hi = -INFINITY, t0, st, span;
+	double lo, hi, t0, st, span;
 	int nt, dec;
 	wf_strbuf tmp = WF_STRBUF_INIT;
 
-	for (size_t i = 0; i < c->ndv; i++) {
-		lo = fmin(lo, c->dv[i]);
-		hi = fmax(hi, c->dv[i]);
-	}
-	if (c->has_marker) {
-		lo = fmin(lo, c->marker);
-		hi = fmax(hi, c->marker);
-	}
+	dist_bounds(c, &lo, &hi);
 	yrange(c, lo, hi, &t0, &st, &nt);
 	span = st * (nt - 1);
 	svg_open(b, c, py + ph + 60 + (c->caption ? 26 : 0));
@@ -1147,18 +1157,11 @@ static void svg_italy(wf_strbuf *b, const wf_chart *c, const wf_italy *m)
 static void svg_dist_compact(wf_strbuf *b, const wf_chart *c)
 {
 	const double w = 280, px = 14, pw = w - 28, py = 44, ph = 34;
-	double lo = INFINITY, hi = -INFINITY, t0, st, span;
+	double lo, hi, t0, st, span;
 	int nt, dec;
 	wf_strbuf tmp = WF_STRBUF_INIT;
 
-	for (size_t i = 0; i < c->ndv; i++) {
-		lo = fmin(lo, c->dv[i]);
-		hi = fmax(hi, c->dv[i]);
-	}
-	if (c->has_marker) {
-		lo = fmin(lo, c->marker);
-		hi = fmax(hi, c->marker);
-	}
+	dist_bounds(c, &lo, &hi);
 	wf_nice_ticks(lo, hi, 3, &t0, &st, &nt);
 	span = st * (nt - 1);
 	dec = step_decimals(st);
