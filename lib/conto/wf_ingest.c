@@ -273,6 +273,19 @@ static int read_canonical(wf_ingest *g, wf_reader *r)
 	return file_done(g, r, "canonical fact stream");
 }
 
+/* Column col of row as a decimal (wf_dec_parse); when it is not one,
+ * the reason names the text and its column, for --rejects. */
+static int dec_cell(wf_reader *r, const wf_row *row, int col, enum wf_decmode dm,
+		    wf_dec *d, char *reason, size_t rsz)
+{
+	int ds = wf_dec_parse(row->f[col], row->len[col], dm, d);
+
+	if (ds < 0)
+		snprintf(reason, rsz, "%s: '%.40s' in %s", wf_dec_strerror(ds), row->f[col],
+			 wf_reader_header(r)->f[col]);
+	return ds;
+}
+
 static int read_table(wf_ingest *g, wf_reader *r)
 {
 	wf_layout L;
@@ -380,11 +393,8 @@ static int read_table(wf_ingest *g, wf_reader *r)
 				reject(g, row.line, reason, row.raw, row.rawlen);
 				continue;
 			}
-			ds = wf_dec_parse(row.f[L.value], row.len[L.value], dm, &d);
+			ds = dec_cell(r, &row, L.value, dm, &d, reason, sizeof reason);
 			if (ds < 0) {
-				snprintf(reason, sizeof reason, "%s: '%.40s' in %s",
-					 wf_dec_strerror(ds), row.f[L.value],
-					 wf_reader_header(r)->f[L.value]);
 				reject(g, row.line, reason, row.raw, row.rawlen);
 				continue;
 			}
@@ -408,11 +418,8 @@ static int read_table(wf_ingest *g, wf_reader *r)
 				reject(g, row.line, reason, row.raw, row.rawlen);
 				continue;
 			}
-			ds = wf_dec_parse(row.f[L.value], row.len[L.value], dm, &d);
+			ds = dec_cell(r, &row, L.value, dm, &d, reason, sizeof reason);
 			if (ds < 0) {
-				snprintf(reason, sizeof reason, "%s: '%.40s' in %s",
-					 wf_dec_strerror(ds), row.f[L.value],
-					 wf_reader_header(r)->f[L.value]);
 				reject(g, row.line, reason, row.raw, row.rawlen);
 				continue;
 			}
@@ -437,10 +444,8 @@ static int read_table(wf_ingest *g, wf_reader *r)
 			}
 			for (int i = 0; i < L.ncounts && !bad; i++) {
 				int c = L.counts[i];
-				ds = wf_dec_parse(row.f[c], row.len[c], dm, &cnt[i]);
+				ds = dec_cell(r, &row, c, dm, &cnt[i], reason, sizeof reason);
 				if (ds < 0) {
-					snprintf(reason, sizeof reason, "%s: '%.40s' in %s",
-						 wf_dec_strerror(ds), row.f[c], wf_reader_header(r)->f[c]);
 					bad = 1;
 				} else if (ds != WF_DEC_OK) {
 					cnt[i] = (wf_dec){ 0, 0 };
