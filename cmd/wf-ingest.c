@@ -148,8 +148,9 @@ int main(int argc, char **argv)
 		const char *first;
 		size_t unused = wf_overrides_unused(ovr, &first);
 		if (unused)
-			fprintf(stderr, "wf-ingest: %s: %zu override%s for institutions the data did not use (%s%s)\n",
-				overrides_path, unused, unused == 1 ? "" : "s", first, unused > 1 ? ", ..." : "");
+			wf_warn("%s: %zu override%s for institutions the data did not use (%s%s)",
+				overrides_path, unused, unused == 1 ? "" : "s", first,
+				unused > 1 ? ", ..." : "");
 	}
 	if (report_path) {
 		if (!(rep = wf_out_open(report_path)) ||

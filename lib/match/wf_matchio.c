@@ -303,8 +303,8 @@ static int locate(state *st, const table *t, const wf_row *row, const char *file
 	if (!wf_is_blank(code) && looks_like_name(code)) {
 		/* A name where the ISTAT code belongs: read as the name. */
 		if (st->run->io.verbose)
-			fprintf(stderr, "%s: %s:%ld: comune '%s' is not a code: read as comune_name\n",
-				wf_progname, file, row->line, code);
+			wf_warn_at(file, row->line, "comune '%s' is not a code: read as comune_name",
+				   code);
 		if (wf_is_blank(name))
 			name = code;
 		code = NULL;
@@ -313,7 +313,7 @@ static int locate(state *st, const table *t, const wf_row *row, const char *file
 			val(row, t, F_PROVINCE), comune };
 	ret = wf_places_resolve(st->places, &q, lat, lon, how, sizeof how, why, whysz);
 	if (ret == 0 && how[0] && st->run->io.verbose)
-		fprintf(stderr, "%s: %s:%ld: %s\n", wf_progname, file, row->line, how);
+		wf_warn_at(file, row->line, "%s", how);
 	return ret;
 }
 
