@@ -882,8 +882,8 @@ int wf_bench_finish(wf_bench *b, char *err, size_t errsz)
 
 /* ---- whole tables ---- */
 
-static int reject(wf_rejects *rejects, const char *name, const wf_row *row,
-		  const char *reason, unsigned long *rejected)
+int wf_bench_reject(wf_rejects *rejects, const char *name, const wf_row *row,
+		    const char *reason, unsigned long *rejected)
 {
 	if (!rejects)
 		return wf_warn_at(name, row->line, "%s", reason);
@@ -910,10 +910,10 @@ int wf_bench_read(wf_bench *b, enum wf_bench_input kind, wf_reader *r,
 		if ((++*rows & 0xffff) == 0 && b->progress)
 			b->progress(b->progress_ctx, r, *rows, 0);
 		if (st == WF_ROW_BAD) {
-			if (reject(rejects, name, &row, wf_reader_reason(r), rejected))
+			if (wf_bench_reject(rejects, name, &row, wf_reader_reason(r), rejected))
 				return -1;
 		} else if (wf_bench_row(b, &row, err, sizeof err)) {
-			if (reject(rejects, name, &row, err, rejected))
+			if (wf_bench_reject(rejects, name, &row, err, rejected))
 				return -1;
 		}
 	}

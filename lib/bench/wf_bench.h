@@ -126,6 +126,13 @@ size_t wf_bench_nrows(const wf_bench *b);
 int wf_bench_read(wf_bench *b, enum wf_bench_input kind, wf_reader *r,
 		  wf_rejects *rejects, unsigned long *rows, unsigned long *rejected);
 
+/* One refused row of FILE name, by the rules of wf_bench_read: to
+ * rejects and counted in *rejected when it keeps a file (0: go on);
+ * else printed as "wf-x: FILE:LINE: reason" (-1: stop). For readers
+ * that feed the engine themselves (wf_profile). */
+int wf_bench_reject(wf_rejects *rejects, const char *name, const wf_row *row,
+		    const char *reason, unsigned long *rejected);
+
 /* The code lists for the metric's signs (borrowed; loaded with
  * wf_codes_load_items, lib/conto's one loader), before the facts. Every
  * year's lists must sign every item of the metric: fails at once for an

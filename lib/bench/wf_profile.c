@@ -98,14 +98,8 @@ int wf_profile_read(wf_profile *p, wf_reader *r, wf_rejects *rejects,
 			if (wf_bench_row(p->e[i].b, &row, why ? e2 : err, sizeof err) && !why)
 				why = err;
 		}
-		if (!why)
-			continue;
-		if (!rejects)
-			return wf_warn_at(name, row.line, "%s", why);
-		if (wf_rejects_add(rejects, name, row.line, why, row.raw, row.rawlen) < 0 &&
-		    !wf_rejects_kept(rejects))
+		if (why && wf_bench_reject(rejects, name, &row, why, rejected))
 			return -1;
-		(*rejected)++;
 	}
 	return 0;
 }
