@@ -27,7 +27,8 @@ enum {
 	OPT_MAPD,
 	OPT_MAPS,
 	OPT_UNMET,
-	OPT_LISTCAT
+	OPT_LISTCAT,
+	OPT_MAXMEM
 };
 
 static const struct option longopts[] = {
@@ -48,6 +49,7 @@ static const struct option longopts[] = {
 	{ "map-supply", required_argument, NULL, OPT_MAPS },
 	{ "unmet", required_argument, NULL, OPT_UNMET },
 	{ "list-categories", no_argument, NULL, OPT_LISTCAT },
+	{ "max-memory", required_argument, NULL, OPT_MAXMEM },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -69,6 +71,8 @@ static void usage(FILE *fp)
 	      "                           fit=0.4,distance=0.3,capacity=0.15,price=0.15)\n"
 	      "      --distance-scale KM  proximity is exp(-distance/KM) (default 10)\n"
 	      "      --max-km KM          search radius for needs without max_km (default 30)\n"
+	      "      --max-memory N       with --assign: working memory allowed, N[K|M|G]\n"
+	      "                           (default half the physical memory)\n"
 	      "\n"
 	      "Input:\n"
 	      "      --places FILE        comuni list resolving ISTAT codes, CAPs and comune\n"
@@ -150,7 +154,7 @@ int main(int argc, char **argv)
 	wf_cli cli;
 	wf_matchrun run;
 	const char **places = NULL;
-	int opt, top_set = 0, obj_set = 0, list = 0, status;
+	int opt, top_set = 0, obj_set = 0, mem_set = 0, list = 0, status;
 	char buf[512];
 	const char *msg;
 
@@ -199,6 +203,11 @@ int main(int argc, char **argv)
 			break;
 		case OPT_UNMET: run.unmet = optarg; break;
 		case OPT_LISTCAT: list = 1; break;
+		case OPT_MAXMEM:
+			run.max_memory = (size_t)wf_cli_size(optarg);
+			run.max_memory_arg = optarg;
+			mem_set = 1;
+			break;
 		default:
 			wf_usage_error("unexpected option");
 		}
@@ -224,6 +233,8 @@ int main(int argc, char **argv)
 		wf_usage_error("--top and --assign exclude each other");
 	if (obj_set && !run.assign)
 		wf_usage_error("--objective needs --assign");
+	if (mem_set && !run.assign)
+		wf_usage_error("--max-memory needs --assign");
 	if ((msg = wf_match_opts_check(&run.opts)))
 		wf_usage_error("%s", msg);
 	{

@@ -34,14 +34,14 @@ _wf_match()
 	-o | --output | --unmet | --rejects | --places | --taxonomy)
 		_filedir
 		return ;;
-	--top | --distance-scale | --max-km | --max-field-bytes)
+	--top | --distance-scale | --max-km | --max-memory | --max-field-bytes)
 		return ;;
 	esac
 	$split && return
 
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W '--top --assign --objective --weights --distance-scale
-			--max-km --places --taxonomy --map-demand --map-supply --input-format
+			--max-km --max-memory --places --taxonomy --map-demand --map-supply --input-format
 			--encoding --delimiter --max-field-bytes --output --format --excel-safe
 			--unmet --rejects --list-categories --progress --no-progress --verbose --help --version' -- "$cur"))
 		[[ ${COMPREPLY-} == *= ]] && compopt -o nospace

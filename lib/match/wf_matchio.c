@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "wf_err.h"
 #include "wf_text.h"
@@ -570,6 +571,15 @@ static void print_summary(const state *st, const summary *s, int assign)
 		wf_warn("unmet: none");
 }
 
+size_t wf_matchrun_default_memory(void)
+{
+	long pages = sysconf(_SC_PHYS_PAGES), psz = sysconf(_SC_PAGESIZE);
+
+	if (pages <= 0 || psz <= 0)
+		return (size_t)1 << 30;
+	return (size_t)pages / 2 * (size_t)psz;
+}
+
 int wf_matchrun_exec(const wf_matchrun *run)
 {
 	state st;
@@ -733,12 +743,25 @@ int wf_matchrun_exec(const wf_matchrun *run)
 		goto out;
 	}
 	if (run->assign && !st.stop) {
-		wf_matcher_assign(st.m);
+		size_t budget = run->max_memory ? run->max_memory : wf_matchrun_default_memory();
+
+		wf_matcher_set_max_memory(st.m, budget);
+		if (wf_matcher_assign(st.m) < 0) {
+			wf_warn("%s: --assign needs more working memory than --max-memory %s allows (%s); "
+				"raise it, or split the demand by region or category", file,
+				run->max_memory_arg ? run->max_memory_arg : "(half the physical memory)",
+				wf_matcher_error(st.m));
+			goto out;
+		}
 		if (run->cli->verbose) {
-			size_t pairs, phases, aug;
+			size_t pairs, phases, aug, pruned, parts, pn, po;
 			wf_matcher_stats(st.m, &pairs, &phases, &aug);
+			wf_matcher_parts(st.m, &pruned, &parts, &pn, &po);
 			wf_warn("assignment: %zu eligible pairs, %zu shortest-path searches, %zu augmentations",
 				pairs, phases, aug);
+			wf_warn("assignment: %zu independent parts, the largest %zu needs and %zu offers; "
+				"%zu pairs left out (beyond the capacity all demand could use)",
+				parts, pn, po, pruned);
 		}
 		for (size_t i = 0; i < nneed && !st.stop; i++) {
 			const wf_match *r;

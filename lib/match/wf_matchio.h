@@ -42,8 +42,14 @@ typedef struct wf_matchrun {
 	const char *map_demand, *map_supply; /* NULL: default names */
 	const char *unmet;          /* --unmet FILE or NULL */
 	int assign;
+	size_t max_memory;          /* --assign working memory, bytes; 0: default */
+	const char *max_memory_arg; /* --max-memory as given, for messages */
 	wf_match_opts opts;
 } wf_matchrun;
+
+/* The default --max-memory: half the physical memory (1 GiB when it
+ * cannot be read). */
+size_t wf_matchrun_default_memory(void);
 
 /* Check a column map for demand (supply = 0) or supply (1). Returns
  * NULL, or a message written into buf. */
