@@ -598,8 +598,10 @@ static int hless(heapent x, heapent y)
 	return x.d < y.d || (x.d == y.d && x.v < y.v);
 }
 
+/* A 4-ary heap: half the levels of a binary one, children side by side. */
 static void hpush(heap *h, long long d, int v)
 {
+	heapent e = { d, v };
 	size_t i;
 
 	if (h->n == h->cap) {
@@ -608,15 +610,14 @@ static void hpush(heap *h, long long d, int v)
 	}
 	i = h->n++;
 	while (i > 0) {
-		size_t up = (i - 1) / 2;
-		heapent e = { d, v };
+		size_t up = (i - 1) / 4;
 
 		if (!hless(e, h->a[up]))
 			break;
 		h->a[i] = h->a[up];
 		i = up;
 	}
-	h->a[i] = (heapent){ d, v };
+	h->a[i] = e;
 }
 
 static heapent hpop(heap *h)
@@ -625,12 +626,13 @@ static heapent hpop(heap *h)
 	size_t i = 0;
 
 	for (;;) {
-		size_t l = 2 * i + 1, r = l + 1, s = l;
+		size_t c = 4 * i + 1, s = c, end = c + 4 < h->n ? c + 4 : h->n;
 
-		if (l >= h->n)
+		if (c >= h->n)
 			break;
-		if (r < h->n && hless(h->a[r], h->a[l]))
-			s = r;
+		for (size_t q = c + 1; q < end; q++)
+			if (hless(h->a[q], h->a[s]))
+				s = q;
 		if (!hless(h->a[s], last))
 			break;
 		h->a[i] = h->a[s];
@@ -701,13 +703,15 @@ typedef struct flow {
 	const uint32_t *sup;
 	const int32_t *val;
 	long long penalty;
-	long long *x, *un, *used, *p;
+	long long *x, *un, *used;
+	/* Per node its potential and, during a search, its distance: side
+	 * by side, one cache line fetch per relaxation. */
+	struct node { long long dist, p; } *nodes;
 	revlist *rl;
 } flow;
 
 /* Per-solver scratch, indexed by node. */
 typedef struct scratch {
-	long long *dist;
 	unsigned char *done;
 	int *pnode, *touched;
 	size_t *pk;
@@ -718,18 +722,14 @@ typedef struct scratch {
 static void scratch_init(scratch *s, size_t nn)
 {
 	memset(s, 0, sizeof *s);
-	s->dist = wf_xmalloc(nn * sizeof *s->dist);
 	s->done = wf_xcalloc(nn, 1);
 	s->pnode = wf_xmalloc(nn * sizeof *s->pnode);
 	s->touched = wf_xmalloc(nn * sizeof *s->touched);
 	s->pk = wf_xmalloc(nn * sizeof *s->pk);
-	for (size_t v = 0; v < nn; v++)
-		s->dist[v] = INF_D;
 }
 
 static void scratch_free(scratch *s)
 {
-	free(s->dist);
 	free(s->done);
 	free(s->pnode);
 	free(s->touched);
@@ -768,7 +768,7 @@ static void send_need(flow *f, scratch *s, size_t src)
 	const int T = (int)(f->nd + f->ns);
 	const int nd = (int)f->nd;
 	long long excess = f->qty[src];
-	long long *dist = s->dist, *p = f->p;
+	struct node *nodes = f->nodes;
 	unsigned char *done = s->done;
 
 	while (excess > 0) {
@@ -777,7 +777,7 @@ static void send_need(flow *f, scratch *s, size_t src)
 
 		s->searches++;
 		s->h.n = 0;
-		dist[src] = 0;
+		nodes[src].dist = 0;
 		s->touched[nt++] = (int)src;
 		hpush(&s->h, 0, (int)src);
 		while (s->h.n) {
@@ -785,15 +785,15 @@ static void send_need(flow *f, scratch *s, size_t src)
 			int u = e.v;
 			long long du;
 
-			if (done[u] || e.d != dist[u])
+			if (done[u] || e.d != nodes[u].dist)
 				continue;
 			done[u] = 1;
 			if (u == T)
 				break;
-			du = dist[u] + p[u];
-#define RELAX(V, D2, K) do { long long d2_ = (D2) - p[V]; \
-	if (d2_ < dist[V] && (d2_ < dist[T] || (V) == T)) { if (dist[V] == INF_D) s->touched[nt++] = (V); \
-		dist[V] = d2_; s->pnode[V] = u; s->pk[V] = (K); hpush(&s->h, d2_, (V)); } } while (0)
+			du = nodes[u].dist + nodes[u].p;
+#define RELAX(V, D2, K) do { struct node *n_ = &nodes[V]; long long d2_ = (D2) - n_->p; \
+	if (d2_ < n_->dist && (d2_ < nodes[T].dist || (V) == T)) { if (n_->dist == INF_D) s->touched[nt++] = (V); \
+		n_->dist = d2_; s->pnode[V] = u; s->pk[V] = (K); hpush(&s->h, d2_, (V)); } } while (0)
 			if (u < nd) {
 				long long q = f->qty[u];
 
@@ -823,7 +823,7 @@ static void send_need(flow *f, scratch *s, size_t src)
 		}
 		/* T is always reachable: src's unserved arc keeps capacity
 		 * while src has excess. */
-		D = dist[T];
+		D = nodes[T].dist;
 		b = excess;
 		for (int v = T; v != (int)src; v = s->pnode[v]) {
 			int u = s->pnode[v];
@@ -862,8 +862,8 @@ static void send_need(flow *f, scratch *s, size_t src)
 		for (size_t i = 0; i < nt; i++) {
 			int v = s->touched[i];
 			if (done[v])
-				p[v] += dist[v] - D;
-			dist[v] = INF_D;
+				nodes[v].p += nodes[v].dist - D;
+			nodes[v].dist = INF_D;
 			done[v] = 0;
 		}
 	}
@@ -951,16 +951,18 @@ static void solve(flow *f, int decompose, size_t *searches, size_t *augments,
 	size_t nn = f->nd + f->ns + 1;
 	size_t *order = wf_xmalloc((f->nd ? f->nd : 1) * sizeof *order);
 	scratch s;
-	long long *p = f->p;
+	struct node *nodes = f->nodes;
 
 	/* Potentials making every initial reduced cost >= 0. */
+	for (size_t v = 0; v < nn; v++)
+		nodes[v] = (struct node){ INF_D, 0 };
 	for (size_t i = 0; i < f->nd; i++)
 		for (size_t k = f->first[i]; k < f->first[i + 1]; k++)
-			if (-(long long)f->val[k] < p[f->nd + f->sup[k]])
-				p[f->nd + f->sup[k]] = -(long long)f->val[k];
+			if (-(long long)f->val[k] < nodes[f->nd + f->sup[k]].p)
+				nodes[f->nd + f->sup[k]].p = -(long long)f->val[k];
 	for (size_t j = 0; j < f->ns; j++)
-		if (p[f->nd + j] < p[nn - 1])
-			p[nn - 1] = p[f->nd + j];
+		if (nodes[f->nd + j].p < nodes[nn - 1].p)
+			nodes[nn - 1].p = nodes[f->nd + j].p;
 	if (decompose) {
 		*parts = split_parts(f, order, big_nd, big_ns);
 	} else {
@@ -986,7 +988,7 @@ static void flow_alloc(flow *f)
 	f->x = wf_xcalloc(ne ? ne : 1, sizeof *f->x);
 	f->un = wf_xcalloc(f->nd ? f->nd : 1, sizeof *f->un);
 	f->used = wf_xcalloc(f->ns ? f->ns : 1, sizeof *f->used);
-	f->p = wf_xcalloc(f->nd + f->ns + 1, sizeof *f->p);
+	f->nodes = wf_xcalloc(f->nd + f->ns + 1, sizeof *f->nodes);
 	f->rl = wf_xcalloc(f->ns ? f->ns : 1, sizeof *f->rl);
 }
 
@@ -995,7 +997,7 @@ static void flow_free(flow *f)
 	free(f->x);
 	free(f->un);
 	free(f->used);
-	free(f->p);
+	free(f->nodes);
 	if (f->rl)
 		for (size_t j = 0; j < f->ns; j++)
 			free(f->rl[j].a);
