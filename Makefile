@@ -142,7 +142,7 @@ install: all
 	for b in $(BINS); do [ -f completions/$$b.bash ] && install -m 644 completions/$$b.bash $(DESTDIR)$(BASHCOMPDIR)/$$b || true; \
 	  [ -f completions/_$$b ] && install -m 644 completions/_$$b $(DESTDIR)$(ZSHCOMPDIR)/_$$b || true; done
 	install -m 644 $(LIBA) $(DESTDIR)$(LIBDIR)/libwf.a
-	install -m 644 $(LIB_HDR) $(DESTDIR)$(INCLUDEDIR)/wfkit/
+	install -m 644 $(filter-out %_priv.h,$(LIB_HDR)) $(DESTDIR)$(INCLUDEDIR)/wfkit/
 	sed -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCLUDEDIR@|$(INCLUDEDIR)|; s|@VERSION@|0.1.0|' share/wfkit.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/wfkit.pc
 
 uninstall:

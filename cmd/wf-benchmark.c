@@ -82,7 +82,7 @@ static void progress(void *ctx, wf_reader *r, unsigned long rows, int done)
 
 /* One whole table into the engine; -1 after a message. */
 static int read_one(wf_bench *b, const wf_cli *c, enum wf_bench_input kind,
-		    const char *path, wf_tw *rejects, unsigned long *rows,
+		    const char *path, wf_rejects *rejects, unsigned long *rows,
 		    unsigned long *rejected)
 {
 	wf_reader *r = wf_cli_reader(c, path);
@@ -118,10 +118,10 @@ int main(int argc, char **argv)
 	const char *peers = NULL, *by = NULL, *baseline = NULL, *codes = NULL;
 	wf_bench *b = NULL;
 	wf_out *out = NULL, *rout = NULL;
-	wf_tw *rejects = NULL;
+	wf_rejects *rejects = NULL;
 	unsigned long rows = 0, rejected = 0, brows = 0;
 	char err[512];
-	int opt, wrc, status = WF_EXIT_DATA;
+	int opt, wrc, status = WF_EXIT_DATA, complete = 0;
 
 	wf_cli_init(&c, argv);
 	while ((opt = getopt_long(argc, argv, "hVo:vf:d:m:", longopts, NULL)) != -1) {
@@ -170,11 +170,10 @@ int main(int argc, char **argv)
 	wf_bench_set_progress(b, progress, &c);
 	if (!(out = wf_out_open(c.output)))
 		goto out;
-	if (c.rejects) {
-		if (!(rout = wf_out_open(c.rejects)))
-			goto out;
-		rejects = wf_bench_rejects_new(rout);
-	}
+	if (c.rejects && !(rout = wf_out_open(c.rejects)))
+		goto out;
+	rejects = wf_rejects_new(rout);
+	wf_rejects_set_excel_safe(rejects, c.excel_safe);
 	if (codes && wf_bench_load_codes(b, codes))
 		goto out;
 	if (optind == argc) {
@@ -198,8 +197,10 @@ int main(int argc, char **argv)
 			goto out;
 	}
 	wrc = wf_bench_write(b, out, c.out_format, c.excel_safe);
-	if (wf_out_close(out, wrc == 0) == 0 && wrc == 0)
+	if (wf_out_close(out, wrc == 0) == 0 && wrc == 0) {
 		status = rejected ? WF_EXIT_DATA : WF_EXIT_OK;
+		complete = 1;
+	}
 	out = NULL;
 	if (c.verbose)
 		fprintf(stderr, "%s: %lu rows read, %lu rejected, %zu rows written\n",
@@ -209,9 +210,10 @@ int main(int argc, char **argv)
 			rejected == 1 ? "" : "s", c.rejects);
 out:
 	wf_out_close(out, 0);
-	wf_tw_free(rejects);
-	/* rejects are worth keeping whatever else failed */
-	if (rout && wf_out_close(rout, 1))
+	wf_rejects_free(rejects);
+	/* Rejected rows are worth keeping whatever else failed; a failed
+	 * run with none leaves the old file alone. */
+	if (rout && wf_out_close(rout, complete ? 1 : WF_OUT_IF_DATA))
 		status = WF_EXIT_DATA;
 	wf_bench_free(b);
 	return status;

@@ -143,8 +143,9 @@ int main(int argc, char **argv)
 out:
 	wf_ingest_free(g);
 	wf_tw_free(tw);
-	/* Rejects are committed whenever written: they explain a failure. */
-	if (rej && wf_out_close(rej, 1) != 0)
+	/* Rejected rows are kept whatever else failed: they explain the
+	 * failure; a failed run with none leaves the old file alone. */
+	if (rej && wf_out_close(rej, complete ? 1 : WF_OUT_IF_DATA) != 0)
 		status = WF_EXIT_DATA;
 	if (out && wf_out_close(out, complete) != 0)
 		status = WF_EXIT_DATA;

@@ -28,6 +28,8 @@ enum {
 	OPT_MAPS,
 	OPT_UNMET,
 	OPT_LISTCAT,
+	OPT_DCAT,
+	OPT_SCAT,
 	OPT_MAXMEM
 };
 
@@ -49,6 +51,8 @@ static const struct option longopts[] = {
 	{ "map-supply", required_argument, NULL, OPT_MAPS },
 	{ "unmet", required_argument, NULL, OPT_UNMET },
 	{ "list-categories", no_argument, NULL, OPT_LISTCAT },
+	{ "demand-category", required_argument, NULL, OPT_DCAT },
+	{ "supply-category", required_argument, NULL, OPT_SCAT },
 	{ "max-memory", required_argument, NULL, OPT_MAXMEM },
 	{ NULL, 0, NULL, 0 }
 };
@@ -81,6 +85,8 @@ static void usage(FILE *fp)
 	      "                           else the built-in one)\n"
 	      "      --map-demand LIST    demand columns, e.g. id=codice,quantity=posti\n"
 	      "      --map-supply LIST    supply columns, e.g. capacity=posti_liberi\n"
+	      "      --demand-category CODE  the category of every need whose row has none\n"
+	      "      --supply-category CODE  the category of every offer whose row has none\n"
 	      "      --input-format FMT   auto (default), csv or ndjson\n"
 	      "      --encoding ENC       auto (default), utf-8, cp1252 or latin1\n"
 	      "  -d, --delimiter C        CSV delimiter ';' ',' '|' or tab (default: from the header)\n"
@@ -201,8 +207,14 @@ int main(int argc, char **argv)
 				wf_usage_error("%s", msg);
 			*(opt == OPT_MAPS ? &run.map_supply : &run.map_demand) = optarg;
 			break;
-		case OPT_UNMET: run.unmet = optarg; break;
+		case OPT_UNMET:
+			if (!*optarg)
+				wf_usage_error("--unmet needs a file name");
+			run.unmet = optarg;
+			break;
 		case OPT_LISTCAT: list = 1; break;
+		case OPT_DCAT: run.demand_category = optarg; break;
+		case OPT_SCAT: run.supply_category = optarg; break;
 		case OPT_MAXMEM:
 			run.max_memory = (size_t)wf_cli_size(optarg);
 			run.max_memory_arg = optarg;

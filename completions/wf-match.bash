@@ -31,6 +31,9 @@ _wf_match()
 		COMPREPLY=($(compgen -W 'id= name= lat= lon= istat= cap= comune= province= categories= capacity= unit_price= radius_km=' -- "${cur##*,}"))
 		compopt -o nospace
 		return ;;
+	--demand-category | --supply-category)
+		COMPREPLY=($(compgen -W "$(wf-match --list-categories 2>/dev/null | cut -f1)" -- "$cur"))
+		return ;;
 	-o | --output | --unmet | --rejects | --places | --taxonomy)
 		_filedir
 		return ;;
@@ -41,7 +44,7 @@ _wf_match()
 
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W '--top --assign --objective --weights --distance-scale
-			--max-km --max-memory --places --taxonomy --map-demand --map-supply --input-format
+			--max-km --max-memory --places --taxonomy --map-demand --map-supply --demand-category --supply-category --input-format
 			--encoding --delimiter --max-field-bytes --output --format --excel-safe
 			--unmet --rejects --list-categories --progress --no-progress --verbose --help --version' -- "$cur"))
 		[[ ${COMPREPLY-} == *= ]] && compopt -o nospace

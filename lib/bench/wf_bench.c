@@ -1,4 +1,4 @@
-#include "wf_bench.h"
+#include "wf_bench_priv.h"
 
 #include <limits.h>
 #include <math.h>
@@ -16,11 +16,6 @@
 #include "wf_stats.h"
 #include "wf_zip.h"
 
-#define MAX_TERMS 32
-#define MAX_GROUP 32
-#define MAX_CLASSES 32
-#define MAX_COLS 64
-#define OUTLIER_Z 3.5
 
 /* ---- small helpers ---- */
 
@@ -35,117 +30,12 @@ static int fail(char *err, size_t errsz, const char *fmt, ...)
 	return -1;
 }
 
-/* Strings live in big blocks: one allocation per 64 KiB, not per name. */
-typedef struct block {
-	struct block *next;
-	size_t used, cap;
-	char data[];
-} block;
-
-typedef struct arena {
-	block *head;
-} arena;
-
-static void *arena_alloc(arena *a, size_t n)
-{
-	block *b = a->head;
-	n = (n + 7) & ~(size_t)7;
-	if (!b || b->cap - b->used < n) {
-		size_t cap = n > 65536 ? n : 65536;
-		b = wf_xmalloc(sizeof *b + cap);
-		b->next = a->head;
-		b->used = 0;
-		b->cap = cap;
-		a->head = b;
-	}
-	b->used += n;
-	return b->data + b->used - n;
-}
-
-static void arena_free(arena *a)
-{
-	for (block *b = a->head, *n; b; b = n) {
-		n = b->next;
-		free(b);
-	}
-	a->head = NULL;
-}
-
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-	return h;
-}
-
-static uint64_t mix(uint64_t h, uint64_t v)
-{
-	h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
-	return h;
-}
-
-/* Interned strings: equal text, equal pointer, so keys compare by
- * pointer. */
-typedef struct interner {
-	const char **slot;
-	size_t cap, n;
-	arena *mem;
-} interner;
-
-static const char *intern(interner *t, const char *s, size_t len)
-{
-	uint64_t h = hash_bytes(s, len);
-	size_t i;
-	char *p;
-
-	if (t->n * 2 >= t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 1024;
-		const char **slot = wf_xcalloc(cap, sizeof *slot);
-		for (size_t k = 0; k < t->cap; k++) {
-			const char *q = t->slot[k];
-			if (!q)
-				continue;
-			size_t j = hash_bytes(q, strlen(q)) & (cap - 1);
-			while (slot[j])
-				j = (j + 1) & (cap - 1);
-			slot[j] = q;
-		}
-		free(t->slot);
-		t->slot = slot;
-		t->cap = cap;
-	}
-	for (i = h & (t->cap - 1); t->slot[i]; i = (i + 1) & (t->cap - 1))
-		if (strncmp(t->slot[i], s, len) == 0 && t->slot[i][len] == '\0')
-			return t->slot[i];
-	p = arena_alloc(t->mem, len + 1);
-	memcpy(p, s, len);
-	p[len] = '\0';
-	t->slot[i] = p;
-	t->n++;
-	return p;
-}
-
-/* ---- keyed records: (period, institution, group values) ---- */
-
-typedef struct key {
-	int period;
-	const char *inst;
-	const char **gv;
-} key;
-
-typedef struct keyindex {
-	uint32_t *slot; /* record index + 1; 0 = empty (4 bytes: 4 MB less
-			 * at 10 M facts; inputs stop at INT32_MAX records) */
-	size_t cap, n;
-} keyindex;
-
 static uint64_t key_hash(const key *k, size_t ng)
 {
-	uint64_t h = mix(0, (uint64_t)(unsigned)k->period);
-	h = mix(h, (uint64_t)(uintptr_t)k->inst);
+	uint64_t h = wf_hash_mix(0, (uint64_t)(unsigned)k->period);
+	h = wf_hash_mix(h, (uint64_t)(uintptr_t)k->inst);
 	for (size_t i = 0; i < ng; i++)
-		h = mix(h, (uint64_t)(uintptr_t)k->gv[i]);
+		h = wf_hash_mix(h, (uint64_t)(uintptr_t)k->gv[i]);
 	return h * 0x9e3779b97f4a7c15ull;
 }
 
@@ -160,8 +50,8 @@ static int key_eq(const key *a, const key *b, size_t ng)
 }
 
 /* keys[i] must stay valid (they are the records' own keys). */
-static uint32_t *keyindex_find(keyindex *x, const key *k, size_t ng,
-			     const void *base, size_t stride)
+uint32_t *wf_bench_keyfind(keyindex *x, const key *k, size_t ng,
+			    const void *base, size_t stride)
 {
 	size_t i;
 	if (!x->cap)
@@ -195,118 +85,6 @@ static void keyindex_grow(keyindex *x, size_t ng, const void *base, size_t strid
 }
 
 /* ---- the engine ---- */
-
-typedef struct term {
-	char *code;
-	int sign;      /* +1 / -1 */
-	int seen;      /* appeared in the facts */
-	int in_codes;  /* found in the code list */
-} term;
-
-typedef struct rec {
-	key k;                  /* first: keyindex reads records as keys */
-	const char *name;
-	wf_dec metric, den, head;
-	unsigned char has_den, has_head;
-	/* computed by finish */
-	unsigned char has_value, zero, has_rank, has_z, small, first;
-	int sclass;             /* -1: no class */
-	double value, rank, z;
-	/* 32-bit indexes and no padding holes: 152 -> 128 bytes a record,
-	 * peak memory 97 -> 90 MB on 10 M facts (461,000 records) */
-	uint32_t group;
-	uint32_t series;
-	int32_t prev;           /* record index of the comparison period, -1 */
-} rec;
-
-typedef struct group {
-	size_t n, nval;
-	wf_stats_summary st;
-	int small;
-	/* summary mode */
-	wf_dec metric_total, metric_den, den_total;
-	size_t zero, noden;
-	double mean, median;
-	int overflow;
-	size_t rep;             /* a member record, for the key */
-} group;
-
-typedef struct series {
-	double cagr, slope;
-	unsigned char has_cagr, has_slope;
-} series;
-
-typedef struct bentry {
-	key k;
-	double value, rank;
-	unsigned char has_value, has_rank;
-} bentry;
-
-struct wf_bench {
-	wf_bench_opts o;
-	char *period_col;
-	term metric[MAX_TERMS], den[MAX_TERMS];
-	size_t nmetric, nden;
-	char *gcol[MAX_GROUP];
-	size_t ng;
-	long class_lo[MAX_CLASSES], class_hi[MAX_CLASSES]; /* hi -1: open */
-	char *class_label[MAX_CLASSES];
-	size_t nclass;
-	int min_peers;
-
-	arena mem;
-	interner strs;
-	const char *empty;
-
-	/* current table */
-	enum wf_bench_input kind;
-	int ci_period, ci_inst, ci_name, ci_measure, ci_value, ci_rank;
-	int ci_group[MAX_GROUP];
-	int ci_type, ci_num, ci_sign;
-	int codes_loaded;
-	int head_seen;
-	int have_name;
-
-	/* periods: kind 0 unknown, 1 YYYY, 2 YYYY-MM */
-	int pkind;
-	char last_ptext[16];
-	int last_period;
-
-	rec *recs;
-	size_t nrecs, caprecs;
-	keyindex idx;
-	size_t last_rec; /* +1 */
-	/* the last text interned for the institution (0) and each group
-	 * column (1..ng): consecutive rows repeat them */
-	const char *last_str[MAX_GROUP + 1];
-	size_t last_len[MAX_GROUP + 1];
-	const char ***gvt; /* distinct group-value tuples (keep_gv) */
-	size_t gvt_cap, gvt_n;
-
-	/* results */
-	int finished;
-	size_t *order;          /* output order */
-	group *groups;
-	size_t ngroups;
-	series *ser;
-	size_t nser;
-
-	/* baseline */
-	int have_baseline;
-	bentry *bl;
-	size_t nbl, capbl;
-	keyindex blidx;
-	int *bperiods;
-	size_t nbperiods;
-
-	wf_bench_progress_fn progress;
-	void *progress_ctx;
-
-	/* output */
-	const char *colnames[MAX_COLS];
-	enum wf_colkind colkinds[MAX_COLS];
-	size_t ncols;
-};
 
 static const char *const named_metrics[][2] = {
 	{ "welfare_core", "L090" },
@@ -415,8 +193,8 @@ wf_bench *wf_bench_new(const wf_bench_opts *o, char *err, size_t errsz)
 	const char *metric = o->metric;
 
 	b->o = *o;
-	b->strs.mem = &b->mem;
-	b->empty = intern(&b->strs, "", 0);
+	b->strs = wf_map_new();
+	b->empty = wf_map_intern(b->strs, "", 0);
 	b->period_col = wf_xstrdup(o->period_col ? o->period_col : "year");
 	b->min_peers = o->min_peers > 0 ? o->min_peers : 5;
 	if (!metric || !*metric) {
@@ -470,8 +248,8 @@ void wf_bench_free(wf_bench *b)
 	for (size_t i = 0; i < b->nclass; i++)
 		free(b->class_label[i]);
 	free(b->period_col);
-	free(b->strs.slot);
-	arena_free(&b->mem);
+	wf_map_free(b->strs);
+	wf_arena_free(&b->mem);
 	free(b->recs);
 	free(b->idx.slot);
 	free(b->gvt);
@@ -692,7 +470,7 @@ static size_t size_class_of(const wf_bench *b, const rec *r)
 	return (size_t)-1;
 }
 
-/* intern() through a one-entry cache per column: hashing and probing
+/* wf_map_intern() through a one-entry cache per column: hashing and probing
  * every institution and group value was 15% of wf-benchmark on the
  * national history; with the cache 1.85 -> 1.60 s user (2026-11-27). */
 static const char *intern_col(wf_bench *b, size_t slot, const char *s, size_t n)
@@ -701,7 +479,7 @@ static const char *intern_col(wf_bench *b, size_t slot, const char *s, size_t n)
 
 	if (p && b->last_len[slot] == n && memcmp(p, s, n) == 0)
 		return p;
-	p = intern(&b->strs, s, n);
+	p = wf_map_intern(b->strs, s, n);
 	b->last_str[slot] = p;
 	b->last_len[slot] = n;
 	return p;
@@ -721,7 +499,7 @@ static uint64_t gv_hash(const char *const *gv, size_t ng)
 {
 	uint64_t h = 0;
 	for (size_t i = 0; i < ng; i++)
-		h = mix(h, (uint64_t)(uintptr_t)gv[i]);
+		h = wf_hash_mix(h, (uint64_t)(uintptr_t)gv[i]);
 	return h * 0x9e3779b97f4a7c15ull;
 }
 
@@ -753,7 +531,7 @@ static const char **keep_gv(wf_bench *b, const char **gv)
 	     i = (i + 1) & (b->gvt_cap - 1))
 		if (memcmp(b->gvt[i], gv, sz) == 0)
 			return b->gvt[i];
-	p = arena_alloc(&b->mem, sz);
+	p = wf_arena_alloc(&b->mem, sz);
 	memcpy(p, gv, sz);
 	b->gvt[i] = p;
 	b->gvt_n++;
@@ -790,7 +568,7 @@ static int fact_row(wf_bench *b, const wf_row *r, char *err, size_t errsz)
 	} else {
 		if (b->nrecs * 2 >= b->idx.cap)
 			keyindex_grow(&b->idx, b->ng, b->recs, sizeof *b->recs);
-		slot = keyindex_find(&b->idx, &k, b->ng, b->recs, sizeof *b->recs);
+		slot = wf_bench_keyfind(&b->idx, &k, b->ng, b->recs, sizeof *b->recs);
 		if (!*slot) {
 			if (b->nrecs >= INT32_MAX)
 				return fail(err, errsz, "more than %d institution periods", INT32_MAX);
@@ -840,7 +618,7 @@ static int fact_row(wf_bench *b, const wf_row *r, char *err, size_t errsz)
 		size_t nl;
 		const char *ns = field(r, b->ci_name, &nl);
 		if (nl)
-			rc->name = intern(&b->strs, ns, nl);
+			rc->name = wf_map_intern(b->strs, ns, nl);
 	}
 	return 0;
 }
@@ -876,11 +654,11 @@ static int baseline_row(wf_bench *b, const wf_row *r, char *err, size_t errsz)
 		e.rank = wf_dec_to_double(d);
 		e.has_rank = 1;
 	}
-	e.k.inst = intern(&b->strs, is, il);
+	e.k.inst = wf_map_intern(b->strs, is, il);
 	e.k.gv = intern_group(b, r, gv);
 	if (b->nbl * 2 >= b->blidx.cap)
 		keyindex_grow(&b->blidx, b->ng, b->bl, sizeof *b->bl);
-	slot = keyindex_find(&b->blidx, &e.k, b->ng, b->bl, sizeof *b->bl);
+	slot = wf_bench_keyfind(&b->blidx, &e.k, b->ng, b->bl, sizeof *b->bl);
 	if (*slot)
 		return fail(err, errsz, "duplicate row for '%s' in the baseline", e.k.inst);
 	if (b->nbl >= INT32_MAX)
@@ -927,17 +705,12 @@ static int gv_cmp(const wf_bench *b, const rec *x, const rec *y)
 	return 0;
 }
 
-static int cmp_int(int a, int b)
-{
-	return (a > b) - (a < b);
-}
-
 /* output: period, institution, group values */
 static int cmp_out(const void *pa, const void *pb)
 {
 	const rec *x = &sort_ctx->recs[*(const size_t *)pa];
 	const rec *y = &sort_ctx->recs[*(const size_t *)pb];
-	int c = cmp_int(x->k.period, y->k.period);
+	int c = wf_bench_cmp_int(x->k.period, y->k.period);
 	if (c)
 		return c;
 	if (x->k.inst != y->k.inst && (c = strcmp(x->k.inst, y->k.inst)))
@@ -950,7 +723,7 @@ static int cmp_group(const void *pa, const void *pb)
 {
 	const rec *x = &sort_ctx->recs[*(const size_t *)pa];
 	const rec *y = &sort_ctx->recs[*(const size_t *)pb];
-	int c = cmp_int(x->k.period, y->k.period);
+	int c = wf_bench_cmp_int(x->k.period, y->k.period);
 	if (c || (c = gv_cmp(sort_ctx, x, y)))
 		return c;
 	if (x->sclass != y->sclass) /* unsigned: no class (-1) sorts last */
@@ -972,7 +745,7 @@ static int cmp_series(const void *pa, const void *pb)
 	int c = x->k.inst == y->k.inst ? 0 : strcmp(x->k.inst, y->k.inst);
 	if (c || (c = gv_cmp(sort_ctx, x, y)))
 		return c;
-	return cmp_int(x->k.period, y->k.period);
+	return wf_bench_cmp_int(x->k.period, y->k.period);
 }
 
 static double years_of(const wf_bench *b, int period)
@@ -1138,351 +911,22 @@ int wf_bench_finish(wf_bench *b, char *err, size_t errsz)
 	return 0;
 }
 
-/* ---- output ---- */
-
-static void add_col(wf_bench *b, const char *name, enum wf_colkind k)
-{
-	b->colnames[b->ncols] = name;
-	b->colkinds[b->ncols++] = k;
-}
-
-size_t wf_bench_columns(const wf_bench *cb, const char *const **names,
-			const enum wf_colkind **kinds)
-{
-	wf_bench *b = (wf_bench *)cb; /* the column list is a cache */
-	static const char *const bench_cols[] = {
-		"peers", "peer_mean", "peer_median", "peer_p25", "peer_p75",
-		"peer_p90", "peer_min", "peer_max", "pct_rank", "robust_z",
-		"gap_median", "gap_median_pct", "change", "change_pct",
-		"cagr_pct", "slope"
-	};
-	static const char *const base_cols[] = {
-		"baseline_period", "baseline_value", "since_baseline",
-		"since_baseline_pct", "since_baseline_rank"
-	};
-
-	b->ncols = 0;
-	add_col(b, b->period_col, WF_COL_STR);
-	if (!b->o.summary) {
-		add_col(b, "institution", WF_COL_STR);
-		if (b->have_name)
-			add_col(b, "institution_name", WF_COL_STR);
-	}
-	for (size_t i = 0; i < b->ng; i++)
-		add_col(b, b->gcol[i], WF_COL_STR);
-	if (b->nclass)
-		add_col(b, "size_class", WF_COL_STR);
-	if (b->o.summary) {
-		add_col(b, "institutions", WF_COL_NUM);
-		add_col(b, "metric_total", WF_COL_NUM);
-		if (b->nden) {
-			add_col(b, "denominator_total", WF_COL_NUM);
-			add_col(b, "no_denominator", WF_COL_NUM);
-			add_col(b, "ratio_of_totals", WF_COL_NUM);
-		}
-		add_col(b, "mean", WF_COL_NUM);
-		add_col(b, "median", WF_COL_NUM);
-		add_col(b, "zero_share_pct", WF_COL_NUM);
-	} else {
-		add_col(b, "metric", WF_COL_NUM);
-		if (b->nden) {
-			add_col(b, "denominator", WF_COL_NUM);
-			add_col(b, "per_employee", WF_COL_NUM);
-		}
-		for (size_t i = 0; i < sizeof bench_cols / sizeof *bench_cols; i++)
-			add_col(b, bench_cols[i], WF_COL_NUM);
-		if (b->have_baseline) {
-			add_col(b, base_cols[0], WF_COL_STR);
-			for (size_t i = 1; i < sizeof base_cols / sizeof *base_cols; i++)
-				add_col(b, base_cols[i], WF_COL_NUM);
-		}
-		add_col(b, "flags", WF_COL_STR);
-	}
-	if (names)
-		*names = b->colnames;
-	if (kinds)
-		*kinds = b->colkinds;
-	return b->ncols;
-}
-
-size_t wf_bench_nrows(const wf_bench *b)
-{
-	if (!b->finished)
-		return 0;
-	return b->o.summary ? b->ngroups : b->nrecs;
-}
-
-/* One output row's text: fixed-size cells, no allocation per row. */
-typedef struct cells {
-	const char *v[MAX_COLS];
-	char buf[MAX_COLS][64];
-	size_t n;
-} cells;
-
-static void put_str(cells *c, const char *s)
-{
-	c->v[c->n++] = s;
-}
-
-static void put_none(cells *c)
-{
-	c->v[c->n++] = NULL;
-}
-
-static void put_dec(cells *c, wf_dec d)
-{
-	wf_dec_format(d, c->buf[c->n]);
-	c->v[c->n] = c->buf[c->n];
-	c->n++;
-}
-
-static void put_size(cells *c, size_t n)
-{
-	snprintf(c->buf[c->n], sizeof c->buf[0], "%zu", n);
-	c->v[c->n] = c->buf[c->n];
-	c->n++;
-}
-
-/* Every statistic: 2 decimals, never "-0.00", nothing for inf/nan. */
-static void put_num(cells *c, double x)
-{
-	char *p = c->buf[c->n];
-	if (!isfinite(x) || fabs(x) >= 1e18) {
-		put_none(c);
-		return;
-	}
-	wf_stats_fmt2(x, p, sizeof c->buf[0]);
-	if (strcmp(p, "-0.00") == 0)
-		strcpy(p, "0.00");
-	c->v[c->n] = p;
-	c->n++;
-}
-
-static void put_opt(cells *c, int has, double x)
-{
-	if (has)
-		put_num(c, x);
-	else
-		put_none(c);
-}
-
-static void put_period(const wf_bench *b, cells *c, int period)
-{
-	if (b->pkind == 2)
-		snprintf(c->buf[c->n], sizeof c->buf[0], "%04d-%02d", period / 12,
-			 period % 12 + 1);
-	else
-		snprintf(c->buf[c->n], sizeof c->buf[0], "%04d", period);
-	c->v[c->n] = c->buf[c->n];
-	c->n++;
-}
-
-static void put_key(const wf_bench *b, cells *c, const rec *r)
-{
-	put_period(b, c, r->k.period);
-	if (!b->o.summary) {
-		put_str(c, r->k.inst);
-		if (b->have_name)
-			put_str(c, r->name ? r->name : "");
-	}
-	for (size_t i = 0; i < b->ng; i++)
-		put_str(c, r->k.gv[i]);
-	if (b->nclass)
-		put_str(c, r->sclass >= 0 ? b->class_label[r->sclass] : "");
-}
-
-/* 100 (x - ref) / |ref|, undefined for ref 0 */
-static void put_pct(cells *c, int has, double x, double ref)
-{
-	put_opt(c, has && ref != 0, 100.0 * (x - ref) / fabs(ref));
-}
-
-/* The baseline row of the same institution and groups at the latest
- * period not after this one. */
-static const bentry *baseline_for(wf_bench *b, const rec *r)
-{
-	key k = r->k;
-	size_t lo = 0, hi = b->nbperiods;
-
-	while (lo < hi) { /* first baseline period > r's */
-		size_t mid = (lo + hi) / 2;
-		if (b->bperiods[mid] <= r->k.period)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	while (lo-- > 0) {
-		uint32_t *slot;
-		k.period = b->bperiods[lo];
-		slot = keyindex_find(&b->blidx, &k, b->ng, b->bl, sizeof *b->bl);
-		if (slot && *slot)
-			return &b->bl[*slot - 1];
-	}
-	return NULL;
-}
-
-static int cmp_plain_int(const void *a, const void *b)
-{
-	return cmp_int(*(const int *)a, *(const int *)b);
-}
-
-static void baseline_periods(wf_bench *b)
-{
-	size_t n = 0;
-	free(b->bperiods);
-	b->bperiods = wf_xmalloc((b->nbl ? b->nbl : 1) * sizeof *b->bperiods);
-	for (size_t i = 0; i < b->nbl; i++)
-		b->bperiods[i] = b->bl[i].k.period;
-	qsort(b->bperiods, b->nbl, sizeof *b->bperiods, cmp_plain_int);
-	for (size_t i = 0; i < b->nbl; i++)
-		if (!n || b->bperiods[n - 1] != b->bperiods[i])
-			b->bperiods[n++] = b->bperiods[i];
-	b->nbperiods = n;
-}
-
-static void row_bench(wf_bench *b, cells *c, const rec *r)
-{
-	const group *g = &b->groups[r->group];
-	const series *s = &b->ser[r->series];
-	const rec *p = r->prev >= 0 ? &b->recs[r->prev] : NULL;
-	int stats = !g->small, hp = p && p->has_value && r->has_value;
-	char *flags;
-	size_t fl = 0;
-
-	put_dec(c, r->metric);
-	if (b->nden) {
-		if (r->has_den)
-			put_dec(c, r->den);
-		else
-			put_none(c);
-		put_opt(c, r->has_value, r->value);
-	}
-	put_size(c, g->nval);
-	put_opt(c, stats, g->st.mean);
-	put_opt(c, stats, g->st.median);
-	put_opt(c, stats, g->st.p25);
-	put_opt(c, stats, g->st.p75);
-	put_opt(c, stats, g->st.p90);
-	put_opt(c, stats, g->st.min);
-	put_opt(c, stats, g->st.max);
-	put_opt(c, r->has_rank, r->rank);
-	put_opt(c, r->has_z, r->z);
-	put_opt(c, stats && r->has_value, r->value - g->st.median);
-	put_pct(c, stats && r->has_value, r->value, g->st.median);
-	put_opt(c, hp, hp ? r->value - p->value : 0);
-	put_pct(c, hp, r->value, hp ? p->value : 0);
-	put_opt(c, s->has_cagr, 100.0 * s->cagr);
-	put_opt(c, s->has_slope, s->slope);
-	if (b->have_baseline) {
-		const bentry *e = baseline_for(b, r);
-		int hv = e && e->has_value && r->has_value;
-		if (e)
-			put_period(b, c, e->k.period);
-		else
-			put_none(c);
-		put_opt(c, e && e->has_value, e ? e->value : 0);
-		put_opt(c, hv, hv ? r->value - e->value : 0);
-		put_pct(c, hv, r->value, hv ? e->value : 0);
-		put_opt(c, e && e->has_rank && r->has_rank,
-			e && r->has_rank ? r->rank - e->rank : 0);
-	}
-	flags = c->buf[c->n];
-	flags[0] = '\0';
-#define FLAG(cond, name) do { if (cond) fl += (size_t)snprintf(flags + fl, \
-	sizeof c->buf[0] - fl, "%s%s", fl ? "|" : "", name); } while (0)
-	FLAG(r->zero, "zero");
-	FLAG(b->nden && !r->has_value, "no_denominator");
-	FLAG(r->has_z && fabs(r->z) > OUTLIER_Z, "outlier");
-	FLAG(g->small, "small_peer_group");
-	FLAG(r->first, "first_year");
-#undef FLAG
-	c->v[c->n] = flags;
-	c->n++;
-}
-
-static void row_summary(wf_bench *b, cells *c, const group *g)
-{
-	put_size(c, g->n);
-	if (g->overflow) {
-		put_none(c);
-	} else {
-		put_dec(c, g->metric_total);
-	}
-	if (b->nden) {
-		if (g->overflow)
-			put_none(c);
-		else
-			put_dec(c, g->den_total);
-		put_size(c, g->noden);
-		put_opt(c, !g->overflow && g->den_total.m > 0,
-			wf_dec_to_double(g->metric_den) / wf_dec_to_double(g->den_total));
-	}
-	put_opt(c, g->nval > 0, g->mean);
-	put_opt(c, g->nval > 0, g->median);
-	put_num(c, 100.0 * (double)g->zero / (double)g->n);
-}
-
-int wf_bench_emit(wf_bench *b, wf_bench_emit_fn fn, void *ctx)
-{
-	cells *c;
-	int rc = 0;
-
-	if (!b->finished)
-		return -1;
-	wf_bench_columns(b, NULL, NULL);
-	if (b->have_baseline)
-		baseline_periods(b);
-	c = wf_xmalloc(sizeof *c);
-	if (b->o.summary) {
-		for (size_t i = 0; i < b->ngroups && !rc; i++) {
-			c->n = 0;
-			put_key(b, c, &b->recs[b->groups[i].rep]);
-			row_summary(b, c, &b->groups[i]);
-			rc = fn(ctx, c->v);
-		}
-	} else {
-		for (size_t i = 0; i < b->nrecs && !rc; i++) {
-			const rec *r = &b->recs[b->order[i]];
-			c->n = 0;
-			put_key(b, c, r);
-			row_bench(b, c, r);
-			rc = fn(ctx, c->v);
-		}
-	}
-	free(c);
-	return rc;
-}
-
 /* ---- whole tables ---- */
 
-wf_tw *wf_bench_rejects_new(wf_out *out)
-{
-	static const char *const names[] = { "source", "line", "reason", "raw" };
-	static const enum wf_colkind kinds[] = { WF_COL_STR, WF_COL_NUM, WF_COL_STR, WF_COL_STR };
-	return wf_tw_new(out, WF_FMT_CSV, 4, names, kinds);
-}
-
-static int reject(wf_tw *rejects, const char *name, const wf_row *row,
+static int reject(wf_rejects *rejects, const char *name, const wf_row *row,
 		  const char *reason, unsigned long *rejected)
 {
-	char line[32];
-	const char *v[4];
-	size_t len[4];
-
 	if (!rejects)
 		return wf_warn_at(name, row->line, "%s", reason);
-	snprintf(line, sizeof line, "%ld", row->line);
-	v[0] = name, len[0] = strlen(name);
-	v[1] = line, len[1] = strlen(line);
-	v[2] = reason, len[2] = strlen(reason);
-	v[3] = row->raw ? row->raw : "", len[3] = row->raw ? row->rawlen : 0;
+	if (wf_rejects_add(rejects, name, row->line, reason, row->raw, row->rawlen) < 0 &&
+	    !wf_rejects_kept(rejects))
+		return -1;
 	(*rejected)++;
-	wf_tw_row(rejects, v, len);
 	return 0;
 }
 
 int wf_bench_read(wf_bench *b, enum wf_bench_input kind, wf_reader *r,
-		  wf_tw *rejects, unsigned long *rows, unsigned long *rejected)
+		  wf_rejects *rejects, unsigned long *rows, unsigned long *rejected)
 {
 	const char *name = wf_reader_name(r);
 	char err[512];
@@ -1513,25 +957,6 @@ void wf_bench_set_progress(wf_bench *b, wf_bench_progress_fn fn, void *ctx)
 {
 	b->progress = fn;
 	b->progress_ctx = ctx;
-}
-
-static int write_row(void *ctx, const char *const *vals)
-{
-	return wf_tw_row(ctx, vals, NULL) ? -1 : 0;
-}
-
-int wf_bench_write(wf_bench *b, wf_out *out, enum wf_format fmt, int excel_safe)
-{
-	const char *const *names;
-	const enum wf_colkind *kinds;
-	size_t n = wf_bench_columns(b, &names, &kinds);
-	wf_tw *w = wf_tw_new(out, fmt, n, names, kinds);
-	int rc;
-
-	wf_tw_set_excel_safe(w, excel_safe);
-	rc = wf_bench_emit(b, write_row, w);
-	wf_tw_free(w);
-	return rc || wf_out_failed(out) ? -1 : 0;
 }
 
 /* ---- the code list ---- */

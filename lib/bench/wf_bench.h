@@ -47,6 +47,7 @@
 
 #include <stddef.h>
 
+#include "wf_rejects.h"
 #include "wf_table.h"
 
 typedef struct wf_bench wf_bench;
@@ -102,12 +103,13 @@ size_t wf_bench_nrows(const wf_bench *b);
 
 /* Convenience over the above for a whole table from r (borrowed):
  * wf_bench_table, then every row. A row the reader or the engine
- * rejects is written to rejects (columns source,line,reason,raw; see
- * wf_bench_rejects_new) and counted in *rejected when rejects is not
- * NULL; otherwise the first one stops the read. Rows read are added to
- * *rows. Returns 0, or -1 after printing "wf-x: FILE[:LINE]: reason". */
+ * rejects goes to rejects (wf_rejects.h; borrowed) and, when that keeps
+ * a file, is counted in *rejected and the read goes on; with rejects
+ * NULL or without a file the first one stops the read. Rows read are
+ * added to *rows. Returns 0, or -1 after printing
+ * "wf-x: FILE[:LINE]: reason". */
 int wf_bench_read(wf_bench *b, enum wf_bench_input kind, wf_reader *r,
-		  wf_tw *rejects, unsigned long *rows, unsigned long *rejected);
+		  wf_rejects *rejects, unsigned long *rows, unsigned long *rejected);
 
 /* Load the code list for the metric's signs from path: a folder holding
  * VoceSpesa.CSV (or .csv), a zip archive holding it (as published in
@@ -121,9 +123,6 @@ int wf_bench_load_codes(wf_bench *b, const char *path);
 typedef void (*wf_bench_progress_fn)(void *ctx, wf_reader *r,
 				     unsigned long rows, int done);
 void wf_bench_set_progress(wf_bench *b, wf_bench_progress_fn fn, void *ctx);
-
-/* A table writer on out (borrowed) with the rejects columns. */
-wf_tw *wf_bench_rejects_new(wf_out *out);
 
 /* Write the output (after wf_bench_finish and any baseline) through a
  * new table writer on out (borrowed). Returns 0, or -1 once the output

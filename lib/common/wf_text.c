@@ -1,5 +1,6 @@
 #include "wf_text.h"
 
+#include <ctype.h>
 #include <string.h>
 
 size_t wf_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
@@ -45,16 +46,20 @@ int wf_is_blank(const char *s)
 
 size_t wf_trim_copy(const char *s, char *out, size_t outsz)
 {
-	size_t n;
+	size_t n = strlen(s);
 
-	while (*s == ' ' || *s == '\t')
-		s++;
-	n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-		n--;
+	wf_trim_span(&s, &n);
 	if (n >= outsz)
 		n = outsz - 1;
 	memmove(out, s, n);
 	out[n] = '\0';
 	return n;
+}
+
+void wf_trim_span(const char **s, size_t *n)
+{
+	while (*n && isspace((unsigned char)**s))
+		(*s)++, (*n)--;
+	while (*n && isspace((unsigned char)(*s)[*n - 1]))
+		(*n)--;
 }

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "wf_err.h"
+#include "wf_rejects.h"
+#include "wf_text.h"
 #include "wf_map.h"
 #include "wf_zip.h"
 
@@ -17,7 +19,6 @@ const enum wf_colkind wf_fact_kinds[WF_FACT_NCOLS] = {
 	WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_NUM
 };
 
-static const char *const rejects_columns[4] = { "source", "line", "reason", "raw" };
 
 struct count {
 	unsigned long long read, written, rejected, blank;
@@ -33,8 +34,7 @@ struct wf_ingest {
 	const wf_cli *cli;
 	wf_codes *codes;
 	wf_tw *facts;
-	wf_out *rej_out;
-	wf_tw *rej;
+	wf_rejects *rej;
 	wf_ingest_opts o;
 	int stop, failed, files;
 	struct count total;
@@ -62,9 +62,9 @@ wf_ingest *wf_ingest_new(const wf_cli *cli, wf_codes *codes, wf_tw *facts,
 	g->cli = cli;
 	g->codes = codes;
 	g->facts = facts;
-	g->rej_out = rejects;
-	if (rejects)
-		g->rej = wf_tw_new(rejects, WF_FMT_CSV, 4, rejects_columns, NULL);
+	g->rej = wf_rejects_new(rejects);
+	/* The rejects file is the one people open to review bad rows. */
+	wf_rejects_set_excel_safe(g->rej, cli->excel_safe);
 	g->o = *opts;
 	return g;
 }
@@ -73,7 +73,7 @@ void wf_ingest_free(wf_ingest *g)
 {
 	if (!g)
 		return;
-	wf_tw_free(g->rej);
+	wf_rejects_free(g->rej);
 	free(g);
 }
 
@@ -81,16 +81,11 @@ void wf_ingest_free(wf_ingest *g)
 static int reject(wf_ingest *g, long line, const char *reason, const char *raw, size_t rawlen)
 {
 	g->c.rejected++;
-	if (!g->rej) {
-		wf_warn_at(g->name, line, "%s", reason);
+	if (wf_rejects_add(g->rej, g->name, line, reason, raw, rawlen) < 0 &&
+	    !wf_rejects_kept(g->rej)) {
 		g->stop = 1;
 		return -1;
 	}
-	char ln[24];
-	snprintf(ln, sizeof ln, "%ld", line);
-	const char *v[4] = { g->name, ln, reason, raw ? raw : "" };
-	size_t l[4] = { strlen(g->name), strlen(ln), strlen(reason), raw ? rawlen : 0 };
-	wf_tw_row(g->rej, v, l);
 	return 0;
 }
 
@@ -149,16 +144,6 @@ static void free_agg(wf_map *m)
 		free(a);
 	}
 	wf_map_free(m);
-}
-
-static char *trimmed(const char *s, size_t n, size_t *outn)
-{
-	while (n && (*s == ' ' || *s == '\t'))
-		s++, n--;
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	*outn = n;
-	return (char *)s;
 }
 
 static int is_canonical(const wf_row *h)
@@ -342,7 +327,9 @@ static int read_table(wf_ingest *g, wf_reader *r)
 			reject(g, row.line, reason, row.raw, row.rawlen);
 			continue;
 		}
-		contract = trimmed(row.f[L.contract], row.len[L.contract], &cl);
+		contract = row.f[L.contract];
+		cl = row.len[L.contract];
+		wf_trim_span(&contract, &cl);
 		if (cl == 0 || cl > 16) {
 			snprintf(reason, sizeof reason, "bad contract code '%.40s'", row.f[L.contract]);
 			reject(g, row.line, reason, row.raw, row.rawlen);

@@ -15,73 +15,7 @@
 #include "wf_err.h"
 #include "wf_text.h"
 #include "wf_geo.h"
-
-/* String -> int map, open addressing; keys owned. */
-typedef struct smap {
-	char **key;
-	int *val;
-	size_t cap, n;
-} smap;
-
-static uint64_t hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603ull;
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ull;
-	return h;
-}
-
-static int *smap_slot(smap *m, const char *k, int create)
-{
-	size_t i;
-
-	if (create && (m->n + 1) * 2 > m->cap) {
-		size_t ocap = m->cap;
-		char **okey = m->key;
-		int *oval = m->val;
-
-		m->cap = ocap ? ocap * 2 : 64;
-		m->key = wf_xcalloc(m->cap, sizeof *m->key);
-		m->val = wf_xcalloc(m->cap, sizeof *m->val);
-		for (size_t j = 0; j < ocap; j++) {
-			if (!okey[j])
-				continue;
-			for (i = hash_str(okey[j]) & (m->cap - 1); m->key[i]; i = (i + 1) & (m->cap - 1))
-				;
-			m->key[i] = okey[j];
-			m->val[i] = oval[j];
-		}
-		free(okey);
-		free(oval);
-	}
-	if (!m->cap)
-		return NULL;
-	for (i = hash_str(k) & (m->cap - 1); m->key[i]; i = (i + 1) & (m->cap - 1))
-		if (strcmp(m->key[i], k) == 0)
-			return &m->val[i];
-	if (!create)
-		return NULL;
-	m->key[i] = wf_xstrdup(k);
-	m->val[i] = -1;
-	m->n++;
-	return &m->val[i];
-}
-
-static int smap_get(const smap *m, const char *k)
-{
-	int *v = smap_slot((smap *)m, k, 0);
-
-	return v ? *v : -1;
-}
-
-static void smap_free(smap *m)
-{
-	for (size_t i = 0; i < m->cap; i++)
-		free(m->key[i]);
-	free(m->key);
-	free(m->val);
-}
+#include "wf_map.h"
 
 typedef struct comune {
 	char *name, *sigla, *code;
@@ -100,7 +34,8 @@ struct wf_places {
 	size_t nc, capc;
 	capent *cap;
 	size_t ncap, capcap;
-	smap by_code, by_namesig, by_name, by_cap, by_catastale;
+	/* name -> index into c (or AMBIGUOUS), cap -> index into cap */
+	wf_map *by_code, *by_namesig, *by_name, *by_cap, *by_catastale;
 	/* column indexes of the current file */
 	int layout;
 	int col_name, col_code, col_sigla, col_cat, col_cap, col_lat, col_lon;
@@ -110,7 +45,14 @@ struct wf_places {
 
 wf_places *wf_places_new(void)
 {
-	return wf_xcalloc(1, sizeof(wf_places));
+	wf_places *p = wf_xcalloc(1, sizeof(wf_places));
+
+	p->by_code = wf_map_new();
+	p->by_namesig = wf_map_new();
+	p->by_name = wf_map_new();
+	p->by_cap = wf_map_new();
+	p->by_catastale = wf_map_new();
+	return p;
 }
 
 void wf_places_free(wf_places *p)
@@ -124,11 +66,11 @@ void wf_places_free(wf_places *p)
 	}
 	free(p->c);
 	free(p->cap);
-	smap_free(&p->by_code);
-	smap_free(&p->by_namesig);
-	smap_free(&p->by_name);
-	smap_free(&p->by_cap);
-	smap_free(&p->by_catastale);
+	wf_map_free(p->by_code);
+	wf_map_free(p->by_namesig);
+	wf_map_free(p->by_name);
+	wf_map_free(p->by_cap);
+	wf_map_free(p->by_catastale);
 	free(p);
 }
 
@@ -268,16 +210,16 @@ static const char *field(const char *const *f, size_t n, int col)
 static void index_name(wf_places *p, int ci)
 {
 	char nm[256], key[300];
-	int *v;
+	intptr_t *v;
 
 	norm_name(p->c[ci].name, nm, sizeof nm);
 	snprintf(key, sizeof key, "%s|%s", nm, p->c[ci].sigla);
-	v = smap_slot(&p->by_namesig, key, 1);
+	v = wf_map_islot(p->by_namesig, key, strlen(key), -1);
 	if (*v == -1)
 		*v = ci;
 	else if (*v != ci)
 		*v = AMBIGUOUS;
-	v = smap_slot(&p->by_name, nm, 1);
+	v = wf_map_islot(p->by_name, nm, strlen(nm), -1);
 	if (*v == -1)
 		*v = ci;
 	else if (*v != ci)
@@ -289,7 +231,8 @@ int wf_places_add(wf_places *p, const char *const *f, size_t n,
 {
 	char code[8], sigla[8], cap[8], name[256], cat[16];
 	double lat = 0, lon = 0;
-	int has_coord = 0, ci, *slot;
+	int has_coord = 0, ci;
+	intptr_t *slot;
 
 	if (!p->layout) {
 		wf_setmsg(err, errsz, "no header");
@@ -327,7 +270,7 @@ int wf_places_add(wf_places *p, const char *const *f, size_t n,
 			has_coord = 1;
 		}
 	}
-	slot = smap_slot(&p->by_code, code, 1);
+	slot = wf_map_islot(p->by_code, code, strlen(code), -1);
 	if (*slot < 0) {
 		if (p->nc == p->capc) {
 			p->capc = p->capc ? p->capc * 2 : 1024;
@@ -341,7 +284,7 @@ int wf_places_add(wf_places *p, const char *const *f, size_t n,
 		*slot = ci;
 		index_name(p, ci);
 	} else {
-		ci = *slot;
+		ci = (int)*slot;
 		/* Another file may spell the name differently: index that too. */
 		char a[256], b[256];
 		norm_name(name, a, sizeof a);
@@ -356,7 +299,7 @@ int wf_places_add(wf_places *p, const char *const *f, size_t n,
 	}
 	if (p->col_cat >= 0 && !wf_is_blank(field(f, n, p->col_cat))) {
 		upper_sigla(field(f, n, p->col_cat), cat, sizeof cat);
-		*smap_slot(&p->by_catastale, cat, 1) = ci;
+		*wf_map_islot(p->by_catastale, cat, strlen(cat), -1) = ci;
 	}
 	if (has_coord) {
 		p->c[ci].slat += lat;
@@ -364,7 +307,7 @@ int wf_places_add(wf_places *p, const char *const *f, size_t n,
 		p->c[ci].ncoord++;
 	}
 	if (cap[0]) {
-		int *cs = smap_slot(&p->by_cap, cap, 1);
+		intptr_t *cs = wf_map_islot(p->by_cap, cap, strlen(cap), -1);
 		capent *ce;
 
 		if (*cs < 0) {
@@ -463,7 +406,7 @@ int wf_places_resolve(const wf_places *p, const wf_placeq *q,
 				wf_setmsg(why, whysz, "cadastral code '%s' needs a comuni list (--places)", t);
 				return -1;
 			}
-			ci = smap_get(&p->by_catastale, code);
+			ci = (int)wf_map_iget(p->by_catastale, code, strlen(code), -1);
 			if (ci < 0) {
 				wf_setmsg(why, whysz, "cadastral code '%s' is not in the places list", t);
 				return -1;
@@ -474,7 +417,7 @@ int wf_places_resolve(const wf_places *p, const wf_placeq *q,
 			wf_setmsg(why, whysz, "ISTAT code '%s' needs a comuni list (--places)", t);
 			return -1;
 		}
-		ci = smap_get(&p->by_code, code);
+		ci = (int)wf_map_iget(p->by_code, code, strlen(code), -1);
 		if (ci < 0) {
 			wf_setmsg(why, whysz, "ISTAT code '%s' is not in the places list", t);
 			return -1;
@@ -494,7 +437,7 @@ int wf_places_resolve(const wf_places *p, const wf_placeq *q,
 			wf_setmsg(why, whysz, "CAP '%s' needs a comuni list (--places)", t);
 			return -1;
 		}
-		k = smap_get(&p->by_cap, cap);
+		k = (int)wf_map_iget(p->by_cap, cap, strlen(cap), -1);
 		if (k < 0) {
 			wf_setmsg(why, whysz, "CAP '%s' is not in the places list", cap);
 			return -1;
@@ -531,13 +474,13 @@ int wf_places_resolve(const wf_places *p, const wf_placeq *q,
 		norm_name(name, nm, sizeof nm);
 		if (sigla[0]) {
 			snprintf(key, sizeof key, "%s|%s", nm, sigla);
-			ci = smap_get(&p->by_namesig, key);
+			ci = (int)wf_map_iget(p->by_namesig, key, strlen(key), -1);
 			if (ci < 0) {
 				wf_setmsg(why, whysz, "comune '%s (%s)' is not in the places list", name, sigla);
 				return -1;
 			}
 		} else {
-			ci = smap_get(&p->by_name, nm);
+			ci = (int)wf_map_iget(p->by_name, nm, strlen(nm), -1);
 			if (ci == AMBIGUOUS) {
 				wf_setmsg(why, whysz, "comune '%s' is ambiguous: several provinces have one, add the province", name);
 				return -1;

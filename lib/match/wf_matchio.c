@@ -13,14 +13,20 @@
 #include <unistd.h>
 
 #include "wf_err.h"
+#include "wf_rejects.h"
 #include "wf_text.h"
 #include "wf_geo.h"
+#include "wf_map.h"
 #include "wf_places.h"
 #include "wf_table.h"
 #include "wf_taxonomy.h"
 
 enum { F_ID, F_NAME, F_LAT, F_LON, F_ISTAT, F_CAP, F_COMUNE, F_PROVINCE, F_CAT,
        F_QTY, F_MONEY, F_KM, NFIELD };
+
+/* Not a mappable field: a generator's mark ("data=SYNTHETIC") carried
+ * to the output so every report drawn from it says so. */
+static const char provenance_col[] = "provenance";
 
 static const char *const dem_fields[NFIELD] = { "id", "name", "lat", "lon", "istat", "cap",
 	"comune", "province", "category", "quantity", "budget", "max_km" };
@@ -77,6 +83,7 @@ typedef struct table {
 	wf_reader *r;
 	const char *path;
 	int col[NFIELD];
+	int prov;  /* the provenance column, or -1 */
 	const char *colname[NFIELD];
 	char *store[NFIELD];
 } table;
@@ -114,9 +121,19 @@ static int table_open(table *t, const wf_matchrun *run, const char *path, int su
 				return wf_warn_at(wf_reader_name(t->r), h->line,
 						  "column '%s' appears twice", t->colname[k]);
 	}
+	t->prov = wf_reader_col(t->r, provenance_col);
 	const int required[] = { F_ID, F_CAT, F_QTY };
+	/* One category for the whole file stands in for the column. */
+	const char *fixed_cat = supply ? run->supply_category : run->demand_category;
 	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
 		int k = required[i];
+		if (k == F_CAT && fixed_cat)
+			continue;
+		if (t->col[k] < 0 && k == F_CAT)
+			return wf_warn("%s: missing column '%s' (map it with --map-%s %s=COLUMN, or give one "
+				       "category for every row with --%s-category CODE)",
+				       wf_reader_name(t->r), t->colname[k], supply ? "supply" : "demand",
+				       fields[k], supply ? "supply" : "demand");
 		if (t->col[k] < 0)
 			return wf_warn("%s: missing column '%s' (map it with --map-%s %s=COLUMN)",
 				       wf_reader_name(t->r), t->colname[k], supply ? "supply" : "demand",
@@ -136,6 +153,37 @@ static const char *val(const wf_row *row, const table *t, int k)
 	if (c < 0 || (size_t)c >= row->n || row->null[c])
 		return NULL;
 	return row->f[c];
+}
+
+/* The row's provenance marks generated data. */
+static int is_synthetic(const wf_row *row, const table *t)
+{
+	if (t->prov < 0 || (size_t)t->prov >= row->n || row->null[t->prov])
+		return 0;
+	return strstr(row->f[t->prov], "SYNTHETIC") != NULL;
+}
+
+/* The need's ISTAT comune code when the row gives one (istat, or a
+ * code in comune): six digits, zero-padded; "" otherwise. */
+static void comune_code(const wf_row *row, const table *t, char out[7])
+{
+	const int ks[] = { F_ISTAT, F_COMUNE };
+
+	out[0] = '\0';
+	for (size_t i = 0; i < 2; i++) {
+		const char *v = val(row, t, ks[i]);
+		char b[16];
+		size_t n;
+
+		if (wf_is_blank(v))
+			continue;
+		n = wf_trim_copy(v, b, sizeof b);
+		if (n == 0 || n > 6 || strspn(b, "0123456789") != n)
+			continue;
+		memset(out, '0', 6 - n);
+		memcpy(out + 6 - n, b, n + 1);
+		return;
+	}
 }
 
 static int parse_count(const char *s, long long lo, long long *out)
@@ -175,60 +223,17 @@ static int parse_money(const char *s, wf_dec *d)
 	return rc == WF_DEC_OK && d->m >= 0 && d->m <= 1000000000000000000LL ? 0 : -1;
 }
 
-/* Ids seen so far with their line, to reject a repeated id: the output
- * and --unmet would be ambiguous. Open addressing; keys owned. */
-typedef struct idset {
-	char **key;
-	long *line;
-	size_t cap, n;
-} idset;
-
-static uint64_t id_hash(const char *s)
+/* Ids seen so far (wf_map, the line as value), to reject a repeated
+ * id: the output and --unmet would be ambiguous. Returns the earlier
+ * line of id, or 0 after adding it. */
+static long id_seen(wf_map *ids, const char *id, long line)
 {
-	uint64_t h = 1469598103934665603ull;
+	intptr_t *first = wf_map_islot(ids, id, strlen(id), 0);
 
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ull;
-	return h;
-}
-
-/* Returns the earlier line of id, or 0 after adding it. */
-static long idset_add(idset *set, const char *id, long line)
-{
-	size_t i;
-
-	if ((set->n + 1) * 2 > set->cap) {
-		idset old = *set;
-
-		set->cap = old.cap ? old.cap * 2 : 256;
-		set->key = wf_xcalloc(set->cap, sizeof *set->key);
-		set->line = wf_xcalloc(set->cap, sizeof *set->line);
-		for (size_t j = 0; j < old.cap; j++) {
-			if (!old.key[j])
-				continue;
-			for (i = id_hash(old.key[j]) & (set->cap - 1); set->key[i]; i = (i + 1) & (set->cap - 1))
-				;
-			set->key[i] = old.key[j];
-			set->line[i] = old.line[j];
-		}
-		free(old.key);
-		free(old.line);
-	}
-	for (i = id_hash(id) & (set->cap - 1); set->key[i]; i = (i + 1) & (set->cap - 1))
-		if (strcmp(set->key[i], id) == 0)
-			return set->line[i];
-	set->key[i] = wf_xstrdup(id);
-	set->line[i] = line;
-	set->n++;
+	if (*first)
+		return (long)*first;
+	*first = line;
 	return 0;
-}
-
-static void idset_free(idset *set)
-{
-	for (size_t i = 0; i < set->cap; i++)
-		free(set->key[i]);
-	free(set->key);
-	free(set->line);
 }
 
 /* Run state shared by the two passes. */
@@ -238,11 +243,13 @@ typedef struct state {
 	wf_places *places;
 	wf_matcher *m;
 	wf_out *rej_out;
-	wf_tw *rej;
+	wf_rejects *rej;
 	unsigned long rejected[2];
-	idset sids, dids;
+	wf_map *sids, *dids; /* ids seen: id_seen() */
 	char **sname;       /* per supply index, for the output */
 	size_t nsname, capsname;
+	int synthetic;      /* some supply row is marked SYNTHETIC */
+	int has_prov;       /* the supply has a provenance column */
 	int stop;  /* a reject without --rejects, or an I/O failure */
 } state;
 
@@ -252,22 +259,14 @@ static void reject(state *st, const char *file, const wf_row *row, int which,
 static void reject(state *st, const char *file, const wf_row *row, int which,
 		   const char *fmt, ...)
 {
-	char reason[1024], line[32];
+	char reason[1024];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(reason, sizeof reason, fmt, ap);
 	va_end(ap);
 	st->rejected[which]++;
-	if (!st->rej) {
-		wf_warn_at(file, row->line, "%s", reason);
-		st->stop = 1;
-		return;
-	}
-	snprintf(line, sizeof line, "%ld", row->line);
-	const char *vals[4] = { file, line, reason, row->raw };
-	size_t lens[4] = { strlen(file), strlen(line), strlen(reason), row->rawlen };
-	if (wf_tw_row(st->rej, vals, lens) < 0)
+	if (wf_rejects_add(st->rej, file, row->line, reason, row->raw, row->rawlen) < 0)
 		st->stop = 1;
 }
 
@@ -348,6 +347,7 @@ static int load_supply(state *st)
 		return -1;
 	}
 	const char *file = wf_reader_name(t.r);
+	st->has_prov = t.prov >= 0;
 	while (!st->stop && (rc = wf_reader_next(t.r, &row)) != WF_ROW_EOF) {
 		wf_supply s = { 0 };
 		const char *v;
@@ -368,6 +368,8 @@ static int load_supply(state *st)
 			continue;
 		}
 		v = val(&row, &t, F_CAT);
+		if (wf_is_blank(v))
+			v = st->run->supply_category;
 		if (wf_is_blank(v)) {
 			reject(st, file, &row, 1, "no category");
 			continue;
@@ -412,11 +414,13 @@ static int load_supply(state *st)
 			reject(st, file, &row, 1, "%s", why);
 			continue;
 		}
-		long first = idset_add(&st->sids, s.id, row.line);
+		long first = id_seen(st->sids, s.id, row.line);
 		if (first) {
 			reject(st, file, &row, 1, "duplicate id '%s' (first on line %ld)", s.id, first);
 			continue;
 		}
+		if (is_synthetic(&row, &t))
+			st->synthetic = 1;
 		wf_matcher_add_supply(st->m, &s);
 		if (st->nsname == st->capsname) {
 			st->capsname = st->capsname ? st->capsname * 2 : 256;
@@ -431,27 +435,59 @@ static int load_supply(state *st)
 
 /* ---- output ---- */
 
+/* category is the offer's category that fits (the need's on an unmet
+ * row); demand_category is what the need asked for, so coverage is
+ * counted by the need, not by whatever served it. provenance is written
+ * only when an input carries one. */
 static const char *const out_cols[] = { "demand_id", "supply_id", "category", "distance_km",
 	"score", "fit", "proximity", "capacity", "price", "assigned", "unmet", "status", "reason",
-	"supply_name", "demand_lat", "demand_lon", "supply_lat", "supply_lon" };
+	"supply_name", "demand_lat", "demand_lon", "supply_lat", "supply_lon", "demand_category",
+	"demand_name", "demand_comune", "provenance" };
 static const enum wf_colkind out_kinds[] = { WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_NUM,
 	WF_COL_NUM, WF_COL_NUM, WF_COL_NUM, WF_COL_NUM, WF_COL_NUM, WF_COL_NUM, WF_COL_NUM,
-	WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_NUM, WF_COL_NUM, WF_COL_NUM, WF_COL_NUM };
-#define NOUT (sizeof out_cols / sizeof out_cols[0])
+	WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_NUM, WF_COL_NUM, WF_COL_NUM, WF_COL_NUM,
+	WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR };
+enum { O_DCAT = 18, O_DNAME, O_DCOMUNE, O_PROV, NOUT };
 
 static const char *const unmet_cols[] = { "demand_id", "name", "category", "quantity", "unmet", "reason" };
 static const enum wf_colkind unmet_kinds[] = { WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_NUM,
 	WF_COL_NUM, WF_COL_STR };
+
+/* What the output says about one need. */
+typedef struct needinfo {
+	const char *id, *name;
+	char comune[7];      /* "" when the row gives no code */
+	int cat, synthetic;
+	double lat, lon;
+} needinfo;
 
 typedef struct summary {
 	unsigned long needs, needs_met, needs_unmet;
 	long long units, covered;
 	long long unmet_units[WF_TAX_MAX][5]; /* by category and reason */
 	unsigned long unmet_needs[WF_TAX_MAX][5];
+	long long asked[WF_TAX_MAX];           /* units by the need's category */
+	long long served[WF_TAX_MAX][WF_TAX_MAX]; /* need category x offer category */
+	double fit[WF_TAX_MAX][WF_TAX_MAX];
+	unsigned long rows;                    /* match rows written */
 } summary;
 
-static int write_match(wf_tw *w, const char *did, const wf_matcher *m, const wf_taxonomy *tax,
-		       const wf_match *x, int assign, const char *sname, double dlat, double dlon)
+/* Writer state: the table, the columns it has, the run's mark. */
+typedef struct outw {
+	wf_tw *w;
+	int synthetic;  /* the supply is marked; the need may be too */
+} outw;
+
+static void need_cols(const char **v, const needinfo *n, const wf_taxonomy *tax, int synthetic)
+{
+	v[O_DCAT] = wf_taxonomy_code(tax, n->cat);
+	v[O_DNAME] = n->name;
+	v[O_DCOMUNE] = n->comune[0] ? n->comune : NULL;
+	v[O_PROV] = synthetic || n->synthetic ? "data=SYNTHETIC" : NULL;
+}
+
+static int write_match(outw *o, summary *s, const needinfo *n, const wf_matcher *m,
+		       const wf_taxonomy *tax, const wf_match *x, int assign, const char *sname)
 {
 	char b[11][32];
 	const char *v[NOUT];
@@ -464,7 +500,7 @@ static int write_match(wf_tw *w, const char *did, const wf_matcher *m, const wf_
 	snprintf(b[4], 32, "%.4f", x->capacity);
 	snprintf(b[5], 32, "%.4f", x->price);
 	snprintf(b[6], 32, "%lld", x->assigned);
-	v[0] = did;
+	v[0] = n->id;
 	v[1] = wf_matcher_supply_id(m, x->supply);
 	v[2] = wf_taxonomy_code(tax, x->cat);
 	for (int i = 0; i < 6; i++)
@@ -474,8 +510,8 @@ static int write_match(wf_tw *w, const char *did, const wf_matcher *m, const wf_
 	v[11] = assign ? "assigned" : "candidate";
 	v[12] = NULL;
 	wf_matcher_supply_point(m, x->supply, &slat, &slon);
-	snprintf(b[7], 32, "%.6f", dlat);
-	snprintf(b[8], 32, "%.6f", dlon);
+	snprintf(b[7], 32, "%.6f", n->lat);
+	snprintf(b[8], 32, "%.6f", n->lon);
 	snprintf(b[9], 32, "%.6f", slat);
 	snprintf(b[10], 32, "%.6f", slon);
 	v[13] = sname;
@@ -483,30 +519,39 @@ static int write_match(wf_tw *w, const char *did, const wf_matcher *m, const wf_
 	v[15] = b[8];
 	v[16] = b[9];
 	v[17] = b[10];
-	return wf_tw_row(w, v, NULL);
+	need_cols(v, n, tax, o->synthetic);
+	if (assign && n->cat >= 0 && n->cat < WF_TAX_MAX && x->cat >= 0 && x->cat < WF_TAX_MAX) {
+		s->served[n->cat][x->cat] += x->assigned;
+		s->fit[n->cat][x->cat] = x->fit;
+	}
+	s->rows++;
+	return wf_tw_row(o->w, v, NULL);
 }
 
-static int write_unmet(wf_tw *w, wf_tw *uw, const char *did, const char *name,
-		       const char *cat, long long qty, long long unmet, int why, double dlat, double dlon)
+static int write_unmet(outw *o, summary *s, wf_tw *uw, const needinfo *n, const wf_taxonomy *tax,
+		       long long qty, long long unmet, int why)
 {
 	char u[32], q[32], la[32], lo[32];
 	const char *v[NOUT] = { 0 };
+	const char *cat = wf_taxonomy_code(tax, n->cat);
 
 	snprintf(u, sizeof u, "%lld", unmet);
 	snprintf(q, sizeof q, "%lld", qty);
-	v[0] = did;
+	v[0] = n->id;
 	v[2] = cat;
 	v[10] = u;
 	v[11] = "unmet";
 	v[12] = wf_unmet_reason(why);
-	snprintf(la, sizeof la, "%.6f", dlat);
-	snprintf(lo, sizeof lo, "%.6f", dlon);
+	snprintf(la, sizeof la, "%.6f", n->lat);
+	snprintf(lo, sizeof lo, "%.6f", n->lon);
 	v[14] = la;
 	v[15] = lo;
-	if (wf_tw_row(w, v, NULL) < 0)
+	need_cols(v, n, tax, o->synthetic);
+	s->rows++;
+	if (wf_tw_row(o->w, v, NULL) < 0)
 		return -1;
 	if (uw) {
-		const char *uv[6] = { did, name, cat, q, u, wf_unmet_reason(why) };
+		const char *uv[6] = { n->id, n->name, cat, q, u, wf_unmet_reason(why) };
 		return wf_tw_row(uw, uv, NULL);
 	}
 	return 0;
@@ -525,6 +570,32 @@ static double pct(long long a, long long b)
 	return b ? 100.0 * (double)a / (double)b : 0.0;
 }
 
+/* Coverage by what the needs asked for, and which offers served them
+ * at what fit: a CHILDCARE need served by CAMPS is counted under
+ * CHILDCARE with fit 0.40, never as CAMPS demand met. */
+static void print_coverage(const state *st, const summary *s)
+{
+	for (int c = 0; c < (int)wf_taxonomy_count(st->tax) && c < WF_TAX_MAX; c++) {
+		long long covered = 0;
+		char detail[1024] = "";
+		size_t dl = 0;
+
+		if (!s->asked[c])
+			continue;
+		for (int o = 0; o < (int)wf_taxonomy_count(st->tax) && o < WF_TAX_MAX; o++) {
+			if (!s->served[c][o])
+				continue;
+			covered += s->served[c][o];
+			if (dl < sizeof detail)
+				dl += (size_t)snprintf(detail + dl, sizeof detail - dl, "%s %s %lld (fit %.2f)",
+						       dl ? "," : ":", wf_taxonomy_code(st->tax, o),
+						       s->served[c][o], s->fit[c][o]);
+		}
+		wf_warn("covered %s: %lld of %lld unit%s (%.1f%%)%s", wf_taxonomy_code(st->tax, c), covered,
+			s->asked[c], s->asked[c] == 1 ? "" : "s", pct(covered, s->asked[c]), detail);
+	}
+}
+
 static void print_summary(const state *st, const summary *s, int assign)
 {
 	const wf_matcher *m = st->m;
@@ -541,6 +612,7 @@ static void print_summary(const state *st, const summary *s, int assign)
 			s->needs, s->units, s->covered, pct(s->covered, s->units), s->needs_met, s->needs);
 		wf_warn("supply: %zu offers, capacity %lld units; used %lld (%.1f%%)", ns, cap, used,
 			pct(used, cap));
+		print_coverage(st, s);
 	} else {
 		wf_warn("demand: %lu needs, %lld units; %lu with offers in range, %lu without",
 			s->needs, s->units, s->needs_met, s->needs_unmet);
@@ -580,6 +652,14 @@ size_t wf_matchrun_default_memory(void)
 	return (size_t)pages / 2 * (size_t)psz;
 }
 
+/* Per need kept for the assignment, which prints after the solve. */
+typedef struct needkeep {
+	char *name;
+	char comune[7];
+	int synthetic;
+	double lat, lon;
+} needkeep;
+
 int wf_matchrun_exec(const wf_matchrun *run)
 {
 	state st;
@@ -587,31 +667,42 @@ int wf_matchrun_exec(const wf_matchrun *run)
 	int t_open = 0, rc, status = WF_EXIT_DATA, commit = 0;
 	char err[512];
 	wf_out *out = NULL, *uout = NULL;
-	wf_tw *w = NULL, *uw = NULL;
+	outw ow = { 0 };
+	wf_tw *uw = NULL;
 	summary *sum = wf_xcalloc(1, sizeof *sum);
-	/* Assignment keeps what it must print about each need. */
-	char **names = NULL;
-	double *dpt = NULL;  /* lat, lon per need */
+	needkeep *keep = NULL;
 	size_t nneed = 0, capneed = 0;
 
 	memset(&st, 0, sizeof st);
 	st.run = run;
+	st.sids = wf_map_new();
+	st.dids = wf_map_new();
 	st.tax = wf_taxonomy_open(run->taxonomy, err, sizeof err);
 	if (!st.tax) {
 		wf_warn("%s", err);
 		goto out;
 	}
+	{
+		const char *fixed[2] = { run->demand_category, run->supply_category };
+		for (int k = 0; k < 2; k++)
+			if (fixed[k] && wf_taxonomy_find(st.tax, fixed[k], strlen(fixed[k])) < 0) {
+				wf_warn("unknown category '%s' in --%s-category (valid: %s)", fixed[k],
+					k ? "supply" : "demand", wf_taxonomy_codes(st.tax));
+				fprintf(stderr, "Try '%s --help' for more information.\n", wf_progname);
+				status = WF_EXIT_USAGE;
+				goto out;
+			}
+	}
 	st.places = wf_places_new();
 	if (load_places(&st) < 0)
 		goto out;
 	if (run->cli->rejects) {
-		static const char *const rc_cols[] = { "file", "line", "reason", "record" };
-		static const enum wf_colkind rc_kinds[] = { WF_COL_STR, WF_COL_NUM, WF_COL_STR, WF_COL_STR };
 		st.rej_out = wf_out_open(run->cli->rejects);
 		if (!st.rej_out)
 			goto out;
-		st.rej = wf_tw_new(st.rej_out, WF_FMT_CSV, 4, rc_cols, rc_kinds);
 	}
+	st.rej = wf_rejects_new(st.rej_out);
+	wf_rejects_set_excel_safe(st.rej, run->cli->excel_safe);
 	st.m = wf_matcher_new(st.tax, &run->opts);
 	if (load_supply(&st) < 0 || st.stop)
 		goto out;
@@ -625,8 +716,11 @@ int wf_matchrun_exec(const wf_matchrun *run)
 	out = wf_out_open(run->cli->output);
 	if (!out)
 		goto out;
-	w = wf_tw_new(out, run->cli->out_format, NOUT, out_cols, out_kinds);
-	wf_tw_set_excel_safe(w, run->cli->excel_safe);
+	ow.synthetic = st.synthetic;
+	/* provenance only when an input has it: real data keeps its shape. */
+	ow.w = wf_tw_new(out, run->cli->out_format, st.has_prov || t.prov >= 0 ? NOUT : NOUT - 1,
+			 out_cols, out_kinds);
+	wf_tw_set_excel_safe(ow.w, run->cli->excel_safe);
 	if (run->unmet) {
 		uout = wf_out_open(run->unmet);
 		if (!uout)
@@ -642,7 +736,8 @@ int wf_matchrun_exec(const wf_matchrun *run)
 	unsigned long long nread = 0;
 	while (!st.stop && (rc = wf_reader_next(t.r, &row)) != WF_ROW_EOF) {
 		wf_demand d = { 0 };
-		const char *v, *name;
+		needinfo n = { 0 };
+		const char *v;
 		char why[512];
 
 		if ((++nread & 0xfff) == 0)
@@ -664,6 +759,8 @@ int wf_matchrun_exec(const wf_matchrun *run)
 			continue;
 		}
 		v = val(&row, &t, F_CAT);
+		if (wf_is_blank(v))
+			v = run->demand_category;
 		if (wf_is_blank(v)) {
 			reject(&st, file, &row, 0, "no category");
 			continue;
@@ -695,11 +792,17 @@ int wf_matchrun_exec(const wf_matchrun *run)
 			reject(&st, file, &row, 0, "%s", why);
 			continue;
 		}
-		name = val(&row, &t, F_NAME);
+		n.id = d.id;
+		n.name = val(&row, &t, F_NAME);
+		n.cat = d.cat;
+		n.lat = d.lat;
+		n.lon = d.lon;
+		n.synthetic = is_synthetic(&row, &t);
+		comune_code(&row, &t, n.comune);
 		/* Top lists are per row and streamed; an assignment names needs
 		 * by id, so there an id must be unique. */
 		if (run->assign) {
-			long first = idset_add(&st.dids, d.id, row.line);
+			long first = id_seen(st.dids, d.id, row.line);
 			if (first) {
 				reject(&st, file, &row, 0, "duplicate id '%s' (first on line %ld)", d.id, first);
 				continue;
@@ -707,30 +810,32 @@ int wf_matchrun_exec(const wf_matchrun *run)
 		}
 		sum->needs++;
 		sum->units += d.qty;
+		if (d.cat < WF_TAX_MAX)
+			sum->asked[d.cat] += d.qty;
 		if (run->assign) {
 			if (nneed == capneed) {
 				capneed = capneed ? capneed * 2 : 256;
-				names = wf_xrealloc(names, capneed * sizeof *names);
-				dpt = wf_xrealloc(dpt, capneed * 2 * sizeof *dpt);
+				keep = wf_xrealloc(keep, capneed * sizeof *keep);
 			}
-			dpt[2 * nneed] = d.lat;
-			dpt[2 * nneed + 1] = d.lon;
-			names[nneed++] = name ? wf_xstrdup(name) : NULL;
+			keep[nneed].lat = d.lat;
+			keep[nneed].lon = d.lon;
+			keep[nneed].synthetic = n.synthetic;
+			memcpy(keep[nneed].comune, n.comune, sizeof n.comune);
+			keep[nneed++].name = n.name ? wf_xstrdup(n.name) : NULL;
 			wf_matcher_add_demand(st.m, &d);
 			continue;
 		}
 		int whyc;
 		size_t k = wf_matcher_top(st.m, &d, top, &whyc);
 		for (size_t i = 0; i < k; i++)
-			if (write_match(w, d.id, st.m, st.tax, &top[i], 0, st.sname[top[i].supply], d.lat, d.lon) < 0)
+			if (write_match(&ow, sum, &n, st.m, st.tax, &top[i], 0, st.sname[top[i].supply]) < 0)
 				st.stop = 1;
 		if (k) {
 			sum->needs_met++;
 		} else {
 			sum->needs_unmet++;
 			note_unmet(sum, d.cat, whyc, d.qty);
-			if (write_unmet(w, uw, d.id, name, wf_taxonomy_code(st.tax, d.cat), d.qty, d.qty, whyc,
-					d.lat, d.lon) < 0)
+			if (write_unmet(&ow, sum, uw, &n, st.tax, d.qty, d.qty, whyc) < 0)
 				st.stop = 1;
 		}
 	}
@@ -767,21 +872,26 @@ int wf_matchrun_exec(const wf_matchrun *run)
 			const wf_match *r;
 			long long unmet;
 			int why;
-			size_t n = wf_matcher_result(st.m, i, &r, &unmet, &why);
-			const char *did = wf_matcher_demand_id(st.m, i);
+			size_t nm = wf_matcher_result(st.m, i, &r, &unmet, &why);
+			needinfo n = { 0 };
 			long long qty = unmet;
 
-			for (size_t k = 0; k < n; k++)
+			n.id = wf_matcher_demand_id(st.m, i);
+			n.name = keep[i].name;
+			n.cat = wf_matcher_demand_cat(st.m, i);
+			n.lat = keep[i].lat;
+			n.lon = keep[i].lon;
+			n.synthetic = keep[i].synthetic;
+			memcpy(n.comune, keep[i].comune, sizeof n.comune);
+			for (size_t k = 0; k < nm; k++)
 				qty += r[k].assigned;
-			for (size_t k = 0; k < n; k++)
-				if (write_match(w, did, st.m, st.tax, &r[k], 1, st.sname[r[k].supply],
-						dpt[2 * i], dpt[2 * i + 1]) < 0)
+			for (size_t k = 0; k < nm; k++)
+				if (write_match(&ow, sum, &n, st.m, st.tax, &r[k], 1, st.sname[r[k].supply]) < 0)
 					st.stop = 1;
 			sum->covered += qty - unmet;
 			if (unmet) {
-				note_unmet(sum, wf_matcher_demand_cat(st.m, i), why, unmet);
-				if (write_unmet(w, uw, did, names[i], wf_taxonomy_code(st.tax, wf_matcher_demand_cat(st.m, i)),
-						qty, unmet, why, dpt[2 * i], dpt[2 * i + 1]) < 0)
+				note_unmet(sum, n.cat, why, unmet);
+				if (write_unmet(&ow, sum, uw, &n, st.tax, qty, unmet, why) < 0)
 					st.stop = 1;
 			} else {
 				sum->needs_met++;
@@ -797,26 +907,31 @@ int wf_matchrun_exec(const wf_matchrun *run)
 	commit = !st.stop;
 out:
 	wf_cli_progress(run->cli, "", 0, 0, 0, 1);
-	wf_tw_free(w);
+	wf_tw_free(ow.w);
 	if (out && wf_out_close(out, commit) < 0)
 		status = WF_EXIT_DATA;
+	/* -o leaves nothing behind on a stop; standard output cannot take
+	 * back what it has written, so say how much is there. */
+	if (out && !commit && sum->rows &&
+	    (!run->cli->output || strcmp(run->cli->output, "-") == 0))
+		wf_warn("standard output is incomplete: %lu row%s written before the error "
+			"(with -o FILE nothing is written)", sum->rows, sum->rows == 1 ? " was" : "s were");
 	wf_tw_free(uw);
 	if (uout && wf_out_close(uout, commit) < 0)
 		status = WF_EXIT_DATA;
-	wf_tw_free(st.rej);
-	if (st.rej_out && wf_out_close(st.rej_out, 1) < 0)
+	wf_rejects_free(st.rej);
+	if (st.rej_out && wf_out_close(st.rej_out, commit ? 1 : WF_OUT_IF_DATA) < 0)
 		status = WF_EXIT_DATA;
 	if (t_open)
 		table_close(&t);
 	for (size_t i = 0; i < nneed; i++)
-		free(names[i]);
-	free(names);
-	free(dpt);
+		free(keep[i].name);
+	free(keep);
 	for (size_t j = 0; j < st.nsname; j++)
 		free(st.sname[j]);
 	free(st.sname);
-	idset_free(&st.sids);
-	idset_free(&st.dids);
+	wf_map_free(st.sids);
+	wf_map_free(st.dids);
 	wf_matcher_free(st.m);
 	wf_places_free(st.places);
 	wf_taxonomy_free(st.tax);

@@ -17,10 +17,22 @@
  *
  * Output columns: demand_id, supply_id, category, distance_km, score,
  * fit, proximity, capacity, price, assigned, unmet, status, reason,
- * supply_name, demand_lat, demand_lon, supply_lat, supply_lon (the
- * last five for wf-report's match report and map).
+ * supply_name, demand_lat, demand_lon, supply_lat, supply_lon (for
+ * wf-report's match report and map), demand_category, demand_name,
+ * demand_comune (the need's own: coverage is counted by what was asked
+ * for, category being the offer's category that fits), and provenance
+ * ("data=SYNTHETIC" or empty) only when an input has that column.
  * status is "candidate" (--top), "assigned" (--assign) or "unmet"
  * (supply columns empty, unmet = units not served, reason set).
+ * demand_comune is the 6-digit ISTAT code the row gives (istat, or a
+ * code in comune), empty otherwise.
+ *
+ * demand_category / supply_category set one category for every row of
+ * that file (a regional list of care homes has no taxonomy column); a
+ * row's own non-empty column wins. Unknown codes: exit 2.
+ *
+ * A stop on a bad row (no --rejects) commits nothing with -o; on
+ * standard output a message says how many rows were already written.
  *
  * Ownership: the run borrows its options and the cli settings; it opens
  * and closes every file it reads or writes itself.
@@ -41,6 +53,7 @@ typedef struct wf_matchrun {
 	const char *taxonomy;       /* NULL: wf_taxonomy_open default */
 	const char *map_demand, *map_supply; /* NULL: default names */
 	const char *unmet;          /* --unmet FILE or NULL */
+	const char *demand_category, *supply_category; /* --X-category or NULL */
 	int assign;
 	size_t max_memory;          /* --assign working memory, bytes; 0: default */
 	const char *max_memory_arg; /* --max-memory as given, for messages */

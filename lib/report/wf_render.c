@@ -395,22 +395,24 @@ static void render_rtable_text(wf_strbuf *b, const wf_rtable *t, const wf_render
 		for (size_t c = 0; c < nc; c++) {
 			int num = wf_rtable_coltype(t, c) != WF_RCOL_TEXT;
 			wf_strbuf_reset(&cell);
-			if (r == 0) {
-				if (o->max_width)
-					wf_strbuf_trunc(&cell, t->names[c], strlen(t->names[c]), o->max_width);
-				else
-					wf_strbuf_puts(&cell, t->names[c]);
-			} else if (num || !o->max_width) {
+			if (r == 0)
+				wf_strbuf_puts(&cell, t->names[c]);
+			else
 				cell_text(&cell, t, r - 1, c, o);
-			} else {
-				const char *s = wf_rtable_cell(t, r - 1, c);
-				if (s)
-					wf_strbuf_trunc(&cell, s, strlen(s), o->max_width);
-			}
-			/* A newline or tab inside a cell would break the grid. */
+			/* A newline or tab inside a cell would break the grid;
+			 * other controls are shown, before widths are counted
+			 * and text is cut to --max-width. */
 			for (size_t i = 0; i < cell.len; i++)
 				if (cell.s[i] == '\n' || cell.s[i] == '\r' || cell.s[i] == '\t')
 					cell.s[i] = ' ';
+			wf_strbuf_visible(&cell, 0);
+			if (o->max_width && (r == 0 || !num) &&
+			    wf_utf8_width(wf_strbuf_str(&cell), cell.len) > o->max_width) {
+				char *full = wf_xstrdup(wf_strbuf_str(&cell));
+				wf_strbuf_reset(&cell);
+				wf_strbuf_trunc(&cell, full, strlen(full), o->max_width);
+				free(full);
+			}
 			txt[r * nc + c] = wf_xstrdup(wf_strbuf_str(&cell));
 			size_t cw = wf_utf8_width(txt[r * nc + c], strlen(txt[r * nc + c]));
 			if (cw > w[c])
@@ -461,9 +463,12 @@ static void render_rtable_text(wf_strbuf *b, const wf_rtable *t, const wf_render
 
 static void render_text(wf_strbuf *b, const wf_report *r, const wf_render_opts *o)
 {
-	size_t tw = wf_utf8_width(r->title, strlen(r->title));
+	size_t from = b->len, tw;
 
+	/* The underline matches the title as shown. */
 	wf_strbuf_puts(b, r->title);
+	wf_strbuf_visible(b, from);
+	tw = wf_utf8_width(b->s + from, b->len - from);
 	wf_strbuf_putc(b, '\n');
 	for (size_t i = 0; i < tw; i++)
 		wf_strbuf_putc(b, '=');
@@ -845,8 +850,18 @@ void wf_render(const wf_report *r, enum wf_render_fmt fmt, const wf_render_opts 
 	if (!o)
 		o = &def;
 	switch (fmt) {
-	case WF_RENDER_TABLE: render_text(out, r, o); break;
-	case WF_RENDER_MARKDOWN: render_md(out, r, o); break;
+	case WF_RENDER_TABLE:
+	case WF_RENDER_MARKDOWN: {
+		/* Text for a terminal: whatever the data holds (ESC[2J,
+		 * OSC-8 links, colours, BEL) is shown, never sent. */
+		size_t from = out->len;
+		if (fmt == WF_RENDER_TABLE)
+			render_text(out, r, o);
+		else
+			render_md(out, r, o);
+		wf_strbuf_visible(out, from);
+		break;
+	}
 	case WF_RENDER_HTML: render_html(out, r, o); break;
 	case WF_RENDER_JSON: render_json(out, r); break;
 	}

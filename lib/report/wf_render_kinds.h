@@ -29,6 +29,16 @@
  *
  * Ownership: wf_report_build() takes the input table (freed on error
  * too) and returns a new report, or NULL with *err filled.
+ *
+ * Layout: each kind is one file, lib/report/wf_kind_<kind>.c, over the
+ * private helpers of wf_kind_priv.h (missing-column messages, --where,
+ * cells as numbers, labels); this file's .c only names and dispatches.
+ * How to add a report kind: a WF_KIND_ value here and its name in
+ * wf_render_kinds.c (kind_names, titles, the switch); a new
+ * wf_kind_<kind>.c with its builder declared in wf_kind_priv.h; its
+ * expected columns in the list above; a case in tests/unit/test_render.c,
+ * a bats test in tests/bats/report.bats, --kind in wf-report(1) and the
+ * completions (completions/).
  */
 #ifndef WF_RENDER_KINDS_H
 #define WF_RENDER_KINDS_H

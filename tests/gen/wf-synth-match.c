@@ -1,8 +1,9 @@
 /*
  * wf-synth-match - write a SYNTHETIC demand and supply set for wf-match.
  *
- * Every row is invented (ids start with "SYN-", the source column says
- * "synthetic"); only the comuni and their coordinates are real (centre
+ * Every row is invented (ids start with "SYN-", the provenance column
+ * says "data=SYNTHETIC", which wf-match carries to its output and
+ * wf-report to every report); only the comuni and their coordinates are real (centre
  * points as in the geocoded comuni list, ../shared/data/comuni), so the
  * demo runs without that list.
  *
@@ -159,7 +160,7 @@ static void demand_row(FILE *fp, long *n, const char *name, const place *p, cons
 	fputc(',', fp);
 	if (max_km > 0)
 		fprintf(fp, "%g", max_km);
-	fputs(",synthetic\n", fp);
+	fputs(",data=SYNTHETIC\n", fp);
 }
 
 static void supply_row(FILE *fp, long *n, const char *name, const place *p, const char *cats_,
@@ -175,7 +176,7 @@ static void supply_row(FILE *fp, long *n, const char *name, const place *p, cons
 	fputc(',', fp);
 	if (radius > 0)
 		fprintf(fp, "%g", radius);
-	fputs(",synthetic\n", fp);
+	fputs(",data=SYNTHETIC\n", fp);
 }
 
 static const place *find(const char *name)
@@ -370,10 +371,10 @@ static void scale(FILE *d, FILE *s, long nd, long ns, const struct list *l)
 				fprintf(fp, "%s|%s", c->code, c2->code);
 			else
 				fputs(c->code, fp);
-			fprintf(fp, ",%ld,%ld.00,,synthetic\n", between(1, 40), between(c->plo, c->phi));
+			fprintf(fp, ",%ld,%ld.00,,data=SYNTHETIC\n", between(1, 40), between(c->plo, c->phi));
 		} else {
 			long q = between(c->qlo, c->qhi);
-			fprintf(fp, "%s,%ld,%ld.00,,synthetic\n", c->code, q, q * between(c->plo, c->phi + c->phi / 4));
+			fprintf(fp, "%s,%ld,%ld.00,,data=SYNTHETIC\n", c->code, q, q * between(c->plo, c->phi + c->phi / 4));
 		}
 	}
 }
@@ -443,8 +444,8 @@ int main(int argc, char **argv)
 			fclose(s);
 		return 1;
 	}
-	fputs("id,name,comune,province,istat,lat,lon,category,quantity,budget,max_km,source\n", d);
-	fputs("id,name,comune,province,istat,lat,lon,categories,capacity,unit_price,radius_km,source\n", s);
+	fputs("id,name,comune,province,istat,lat,lon,category,quantity,budget,max_km,provenance\n", d);
+	fputs("id,name,comune,province,istat,lat,lon,categories,capacity,unit_price,radius_km,provenance\n", s);
 	if (sc)
 		scale(d, s, nd, ns, &l);
 	else

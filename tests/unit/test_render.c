@@ -84,6 +84,10 @@ static void test_width_and_trunc(void)
 	wf_strbuf_reset(&b);
 	wf_strbuf_json(&b, "a\"b\\\n\x01\xff", 7);
 	CHECK_STR(b.s, "\"a\\\"b\\\\\\n\\u0001\xef\xbf\xbd\"");
+	wf_strbuf_reset(&b);
+	/* the escaper the NDJSON writer uses: \b and \f as two characters */
+	wf_strbuf_json(&b, "\b\f", 2);
+	CHECK_STR(b.s, "\"\\b\\f\"");
 	wf_strbuf_release(&b);
 }
 

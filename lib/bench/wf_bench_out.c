@@ -1,0 +1,344 @@
+/* wf_bench_out.c - wf-benchmark's output: its columns (which depend on the
+ * options and on a baseline), one row per record or group, and the
+ * table writer over them. */
+
+#include "wf_bench_priv.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wf_err.h"
+
+static void add_col(wf_bench *b, const char *name, enum wf_colkind k)
+{
+	b->colnames[b->ncols] = name;
+	b->colkinds[b->ncols++] = k;
+}
+
+size_t wf_bench_columns(const wf_bench *cb, const char *const **names,
+			const enum wf_colkind **kinds)
+{
+	wf_bench *b = (wf_bench *)cb; /* the column list is a cache */
+	static const char *const bench_cols[] = {
+		"peers", "peer_mean", "peer_median", "peer_p25", "peer_p75",
+		"peer_p90", "peer_min", "peer_max", "pct_rank", "robust_z",
+		"gap_median", "gap_median_pct", "change", "change_pct",
+		"cagr_pct", "slope"
+	};
+	static const char *const base_cols[] = {
+		"baseline_period", "baseline_value", "since_baseline",
+		"since_baseline_pct", "since_baseline_rank"
+	};
+
+	b->ncols = 0;
+	add_col(b, b->period_col, WF_COL_STR);
+	if (!b->o.summary) {
+		add_col(b, "institution", WF_COL_STR);
+		if (b->have_name)
+			add_col(b, "institution_name", WF_COL_STR);
+	}
+	for (size_t i = 0; i < b->ng; i++)
+		add_col(b, b->gcol[i], WF_COL_STR);
+	if (b->nclass)
+		add_col(b, "size_class", WF_COL_STR);
+	if (b->o.summary) {
+		add_col(b, "institutions", WF_COL_NUM);
+		add_col(b, "metric_total", WF_COL_NUM);
+		if (b->nden) {
+			add_col(b, "denominator_total", WF_COL_NUM);
+			add_col(b, "no_denominator", WF_COL_NUM);
+			add_col(b, "ratio_of_totals", WF_COL_NUM);
+		}
+		add_col(b, "mean", WF_COL_NUM);
+		add_col(b, "median", WF_COL_NUM);
+		add_col(b, "zero_share_pct", WF_COL_NUM);
+	} else {
+		add_col(b, "metric", WF_COL_NUM);
+		if (b->nden) {
+			add_col(b, "denominator", WF_COL_NUM);
+			add_col(b, "per_employee", WF_COL_NUM);
+		}
+		for (size_t i = 0; i < sizeof bench_cols / sizeof *bench_cols; i++)
+			add_col(b, bench_cols[i], WF_COL_NUM);
+		if (b->have_baseline) {
+			add_col(b, base_cols[0], WF_COL_STR);
+			for (size_t i = 1; i < sizeof base_cols / sizeof *base_cols; i++)
+				add_col(b, base_cols[i], WF_COL_NUM);
+		}
+		add_col(b, "flags", WF_COL_STR);
+	}
+	if (names)
+		*names = b->colnames;
+	if (kinds)
+		*kinds = b->colkinds;
+	return b->ncols;
+}
+
+size_t wf_bench_nrows(const wf_bench *b)
+{
+	if (!b->finished)
+		return 0;
+	return b->o.summary ? b->ngroups : b->nrecs;
+}
+
+/* One output row's text: fixed-size cells, no allocation per row. */
+typedef struct cells {
+	const char *v[MAX_COLS];
+	char buf[MAX_COLS][64];
+	size_t n;
+} cells;
+
+static void put_str(cells *c, const char *s)
+{
+	c->v[c->n++] = s;
+}
+
+static void put_none(cells *c)
+{
+	c->v[c->n++] = NULL;
+}
+
+static void put_dec(cells *c, wf_dec d)
+{
+	wf_dec_format(d, c->buf[c->n]);
+	c->v[c->n] = c->buf[c->n];
+	c->n++;
+}
+
+static void put_size(cells *c, size_t n)
+{
+	snprintf(c->buf[c->n], sizeof c->buf[0], "%zu", n);
+	c->v[c->n] = c->buf[c->n];
+	c->n++;
+}
+
+/* Every statistic: 2 decimals, never "-0.00", nothing for inf/nan. */
+static void put_num(cells *c, double x)
+{
+	char *p = c->buf[c->n];
+	if (!isfinite(x) || fabs(x) >= 1e18) {
+		put_none(c);
+		return;
+	}
+	wf_stats_fmt2(x, p, sizeof c->buf[0]);
+	if (strcmp(p, "-0.00") == 0)
+		strcpy(p, "0.00");
+	c->v[c->n] = p;
+	c->n++;
+}
+
+static void put_opt(cells *c, int has, double x)
+{
+	if (has)
+		put_num(c, x);
+	else
+		put_none(c);
+}
+
+static void put_period(const wf_bench *b, cells *c, int period)
+{
+	if (b->pkind == 2)
+		snprintf(c->buf[c->n], sizeof c->buf[0], "%04d-%02d", period / 12,
+			 period % 12 + 1);
+	else
+		snprintf(c->buf[c->n], sizeof c->buf[0], "%04d", period);
+	c->v[c->n] = c->buf[c->n];
+	c->n++;
+}
+
+static void put_key(const wf_bench *b, cells *c, const rec *r)
+{
+	put_period(b, c, r->k.period);
+	if (!b->o.summary) {
+		put_str(c, r->k.inst);
+		if (b->have_name)
+			put_str(c, r->name ? r->name : "");
+	}
+	for (size_t i = 0; i < b->ng; i++)
+		put_str(c, r->k.gv[i]);
+	if (b->nclass)
+		put_str(c, r->sclass >= 0 ? b->class_label[r->sclass] : "");
+}
+
+/* 100 (x - ref) / |ref|, undefined for ref 0 */
+static void put_pct(cells *c, int has, double x, double ref)
+{
+	put_opt(c, has && ref != 0, 100.0 * (x - ref) / fabs(ref));
+}
+
+/* The baseline row of the same institution and groups at the latest
+ * period not after this one. */
+static const bentry *baseline_for(wf_bench *b, const rec *r)
+{
+	key k = r->k;
+	size_t lo = 0, hi = b->nbperiods;
+
+	while (lo < hi) { /* first baseline period > r's */
+		size_t mid = (lo + hi) / 2;
+		if (b->bperiods[mid] <= r->k.period)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	while (lo-- > 0) {
+		uint32_t *slot;
+		k.period = b->bperiods[lo];
+		slot = wf_bench_keyfind(&b->blidx, &k, b->ng, b->bl, sizeof *b->bl);
+		if (slot && *slot)
+			return &b->bl[*slot - 1];
+	}
+	return NULL;
+}
+
+static int cmp_plain_int(const void *a, const void *b)
+{
+	return wf_bench_cmp_int(*(const int *)a, *(const int *)b);
+}
+
+static void baseline_periods(wf_bench *b)
+{
+	size_t n = 0;
+	free(b->bperiods);
+	b->bperiods = wf_xmalloc((b->nbl ? b->nbl : 1) * sizeof *b->bperiods);
+	for (size_t i = 0; i < b->nbl; i++)
+		b->bperiods[i] = b->bl[i].k.period;
+	qsort(b->bperiods, b->nbl, sizeof *b->bperiods, cmp_plain_int);
+	for (size_t i = 0; i < b->nbl; i++)
+		if (!n || b->bperiods[n - 1] != b->bperiods[i])
+			b->bperiods[n++] = b->bperiods[i];
+	b->nbperiods = n;
+}
+
+static void row_bench(wf_bench *b, cells *c, const rec *r)
+{
+	const group *g = &b->groups[r->group];
+	const series *s = &b->ser[r->series];
+	const rec *p = r->prev >= 0 ? &b->recs[r->prev] : NULL;
+	int stats = !g->small, hp = p && p->has_value && r->has_value;
+	char *flags;
+	size_t fl = 0;
+
+	put_dec(c, r->metric);
+	if (b->nden) {
+		if (r->has_den)
+			put_dec(c, r->den);
+		else
+			put_none(c);
+		put_opt(c, r->has_value, r->value);
+	}
+	put_size(c, g->nval);
+	put_opt(c, stats, g->st.mean);
+	put_opt(c, stats, g->st.median);
+	put_opt(c, stats, g->st.p25);
+	put_opt(c, stats, g->st.p75);
+	put_opt(c, stats, g->st.p90);
+	put_opt(c, stats, g->st.min);
+	put_opt(c, stats, g->st.max);
+	put_opt(c, r->has_rank, r->rank);
+	put_opt(c, r->has_z, r->z);
+	put_opt(c, stats && r->has_value, r->value - g->st.median);
+	put_pct(c, stats && r->has_value, r->value, g->st.median);
+	put_opt(c, hp, hp ? r->value - p->value : 0);
+	put_pct(c, hp, r->value, hp ? p->value : 0);
+	put_opt(c, s->has_cagr, 100.0 * s->cagr);
+	put_opt(c, s->has_slope, s->slope);
+	if (b->have_baseline) {
+		const bentry *e = baseline_for(b, r);
+		int hv = e && e->has_value && r->has_value;
+		if (e)
+			put_period(b, c, e->k.period);
+		else
+			put_none(c);
+		put_opt(c, e && e->has_value, e ? e->value : 0);
+		put_opt(c, hv, hv ? r->value - e->value : 0);
+		put_pct(c, hv, r->value, hv ? e->value : 0);
+		put_opt(c, e && e->has_rank && r->has_rank,
+			e && r->has_rank ? r->rank - e->rank : 0);
+	}
+	flags = c->buf[c->n];
+	flags[0] = '\0';
+#define FLAG(cond, name) do { if (cond) fl += (size_t)snprintf(flags + fl, \
+	sizeof c->buf[0] - fl, "%s%s", fl ? "|" : "", name); } while (0)
+	FLAG(r->zero, "zero");
+	FLAG(b->nden && !r->has_value, "no_denominator");
+	FLAG(r->has_z && fabs(r->z) > OUTLIER_Z, "outlier");
+	FLAG(g->small, "small_peer_group");
+	FLAG(r->first, "first_year");
+#undef FLAG
+	c->v[c->n] = flags;
+	c->n++;
+}
+
+static void row_summary(wf_bench *b, cells *c, const group *g)
+{
+	put_size(c, g->n);
+	if (g->overflow) {
+		put_none(c);
+	} else {
+		put_dec(c, g->metric_total);
+	}
+	if (b->nden) {
+		if (g->overflow)
+			put_none(c);
+		else
+			put_dec(c, g->den_total);
+		put_size(c, g->noden);
+		put_opt(c, !g->overflow && g->den_total.m > 0,
+			wf_dec_to_double(g->metric_den) / wf_dec_to_double(g->den_total));
+	}
+	put_opt(c, g->nval > 0, g->mean);
+	put_opt(c, g->nval > 0, g->median);
+	put_num(c, 100.0 * (double)g->zero / (double)g->n);
+}
+
+int wf_bench_emit(wf_bench *b, wf_bench_emit_fn fn, void *ctx)
+{
+	cells *c;
+	int rc = 0;
+
+	if (!b->finished)
+		return -1;
+	wf_bench_columns(b, NULL, NULL);
+	if (b->have_baseline)
+		baseline_periods(b);
+	c = wf_xmalloc(sizeof *c);
+	if (b->o.summary) {
+		for (size_t i = 0; i < b->ngroups && !rc; i++) {
+			c->n = 0;
+			put_key(b, c, &b->recs[b->groups[i].rep]);
+			row_summary(b, c, &b->groups[i]);
+			rc = fn(ctx, c->v);
+		}
+	} else {
+		for (size_t i = 0; i < b->nrecs && !rc; i++) {
+			const rec *r = &b->recs[b->order[i]];
+			c->n = 0;
+			put_key(b, c, r);
+			row_bench(b, c, r);
+			rc = fn(ctx, c->v);
+		}
+	}
+	free(c);
+	return rc;
+}
+
+static int write_row(void *ctx, const char *const *vals)
+{
+	return wf_tw_row(ctx, vals, NULL) ? -1 : 0;
+}
+
+int wf_bench_write(wf_bench *b, wf_out *out, enum wf_format fmt, int excel_safe)
+{
+	const char *const *names;
+	const enum wf_colkind *kinds;
+	size_t n = wf_bench_columns(b, &names, &kinds);
+	wf_tw *w = wf_tw_new(out, fmt, n, names, kinds);
+	int rc;
+
+	wf_tw_set_excel_safe(w, excel_safe);
+	rc = wf_bench_emit(b, write_row, w);
+	wf_tw_free(w);
+	return rc || wf_out_failed(out) ? -1 : 0;
+}

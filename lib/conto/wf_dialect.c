@@ -1,0 +1,285 @@
+/* wf_dialect.c - the Conto Annuale dialects (wf_dialect.h): header
+ * spellings, layouts by header, names of data files. */
+
+#include "wf_dialect.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "wf_err.h"
+#include "wf_text.h"
+
+/* ---- names ---- */
+
+/* U+00C0..U+00FF folded to an ASCII capital (0 = not a letter). */
+static const char latin1_fold[64] = {
+	'A', 'A', 'A', 'A', 'A', 'A', 'A', 'C', 'E', 'E', 'E', 'E', 'I', 'I', 'I', 'I',
+	'D', 'N', 'O', 'O', 'O', 'O', 'O', 0, 'O', 'U', 'U', 'U', 'U', 'Y', 0, 'S',
+	'A', 'A', 'A', 'A', 'A', 'A', 'A', 'C', 'E', 'E', 'E', 'E', 'I', 'I', 'I', 'I',
+	'D', 'N', 'O', 'O', 'O', 'O', 'O', 0, 'O', 'U', 'U', 'U', 'U', 'Y', 0, 'Y'
+};
+
+/* Next character of UTF-8 text as an ASCII capital, digit or '%', or
+ * '_' for anything else (spaces, punctuation, other scripts). */
+static char fold_next(const unsigned char **pp, const unsigned char *e)
+{
+	const unsigned char *p = *pp;
+	unsigned c = *p++;
+
+	if (c >= 0x80) {
+		if (c == 0xC3 && p < e && (*p & 0xC0) == 0x80) {
+			char f = latin1_fold[((c & 0x1F) << 6 | (*p & 0x3F)) - 0xC0];
+			p++;
+			*pp = p;
+			return f ? f : '_';
+		}
+		while (p < e && (*p & 0xC0) == 0x80)
+			p++;
+		*pp = p;
+		return '_';
+	}
+	*pp = p;
+	if (isalpha(c))
+		return (char)toupper(c);
+	if (isdigit(c) || c == '%')
+		return (char)c;
+	return '_';
+}
+
+static size_t fold(const char *s, size_t n, char *out, size_t outsz, int keep_sep)
+{
+	const unsigned char *p = (const unsigned char *)s, *e = p + n;
+	size_t k = 0;
+
+	while (p < e && k + 1 < outsz) {
+		char c = fold_next(&p, e);
+		if (c == '_') {
+			if (keep_sep && k > 0 && out[k - 1] != '_')
+				out[k++] = '_';
+			continue;
+		}
+		if (!keep_sep && c == '%')
+			continue;
+		out[k++] = c;
+	}
+	while (k > 0 && out[k - 1] == '_')
+		k--;
+	out[k] = '\0';
+	return k;
+}
+
+size_t wf_conto_fold_name(const char *s, size_t n, char *out, size_t outsz)
+{
+	return fold(s, n, out, outsz, 0);
+}
+
+static void replace_all(char *s, size_t cap, const char *from, const char *to)
+{
+	size_t fl = strlen(from), tl = strlen(to);
+	char *p = s;
+
+	while ((p = strstr(p, from)) != NULL) {
+		size_t rest = strlen(p + fl);
+		if ((size_t)(p - s) + tl + rest + 1 > cap)
+			return;
+		memmove(p + tl, p + fl, rest + 1);
+		memcpy(p, to, tl);
+		p += tl;
+	}
+}
+
+size_t wf_conto_norm_header(const char *s, size_t n, char *out, size_t outsz)
+{
+	/* Spellings seen in the published files, 2001-2024. */
+	static const char *const alias[][2] = {
+		{ "VOCE_DI_SPESA", "VOCE_SPESA" },
+		{ "PIEDO", "PIENO" },
+		{ "DOMME", "DONNE" },
+		{ "PARTTIME", "PART_TIME" },
+		{ "PART_TIMESUP", "PART_TIME_SUP" },
+		{ "PART_TIMEINF", "PART_TIME_INF" },
+		{ "SUP_50%", "SUP50%" },
+		{ "INF_50%", "INF50%" },
+		{ "COMANDATIDISTACCATI", "COMANDATI_DISTACCATI_" },
+		{ "COMANDATI_DISTACCATI__", "COMANDATI_DISTACCATI_" },
+	};
+
+	fold(s, n, out, outsz, 1);
+	for (size_t i = 0; i < sizeof alias / sizeof alias[0]; i++)
+		replace_all(out, outsz, alias[i][0], alias[i][1]);
+	return strlen(out);
+}
+
+/* ---- layouts ---- */
+
+static const char *const occ_cols[] = {
+	"PERSONALE_TEMPO_PIENO_UOMINI", "PERSONALE_TEMPO_PIENO_DONNE",
+	"PART_TIME_INF50%_UOMINI", "PART_TIME_INF50%_DONNE",
+	"PART_TIME_SUP50%_UOMINI", "PART_TIME_SUP50%_DONNE", NULL
+};
+static const char *const flex_cols[] = {
+	"PERSONALE_TEMPO_DETERMINATO_UOMINI", "PERSONALE_TEMPO_DETERMINATO_DONNE",
+	"FORMAZIONE_LAVORO_UOMINI", "FORMAZIONE_LAVORO_DONNE",
+	"INTERINALE_UOMINI", "INTERINALE_DONNE",
+	"LAVORO_SOCIALMENTE_UTILE_UOMINI", "LAVORO_SOCIALMENTE_UTILE_DONNE", NULL
+};
+
+/* Index of a normalised column, -1 absent, -2 present twice. */
+static int find_col(char **norm, size_t n, const char *name)
+{
+	int at = -1;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(norm[i], name) == 0) {
+			if (at >= 0)
+				return -2;
+			at = (int)i;
+		}
+	return at;
+}
+
+enum wf_layout_kind wf_layout_detect(const wf_row *h, wf_layout *L, char *why, size_t whylen)
+{
+	char **norm = wf_xcalloc(h->n ? h->n : 1, sizeof *norm);
+	const char *const *need = NULL;
+	enum wf_layout_kind k = WF_LAYOUT_UNKNOWN;
+	int *slot[WF_LAYOUT_MAXCOUNTS + 4];
+	const char *names[WF_LAYOUT_MAXCOUNTS + 4];
+	size_t nneed = 0;
+
+	memset(L, 0, sizeof *L);
+	why[0] = '\0';
+	for (size_t i = 0; i < h->n; i++) {
+		char buf[256];
+		wf_conto_norm_header(h->f[i], h->len[i], buf, sizeof buf);
+		norm[i] = wf_xstrdup(buf);
+	}
+	names[nneed] = "ISTITUZIONE", slot[nneed++] = &L->inst;
+	names[nneed] = "CONTRATTO", slot[nneed++] = &L->contract;
+	if (find_col(norm, h->n, "VOCE_SPESA") != -1 || find_col(norm, h->n, "TOTALE_SPESA") != -1) {
+		k = WF_LAYOUT_COSTO_LAVORO;
+		names[nneed] = "VOCE_SPESA", slot[nneed++] = &L->item;
+		names[nneed] = "TOTALE_SPESA", slot[nneed++] = &L->value;
+	} else if (find_col(norm, h->n, occ_cols[0]) != -1) {
+		k = WF_LAYOUT_OCCUPAZIONE;
+		need = occ_cols;
+	} else if (find_col(norm, h->n, flex_cols[0]) != -1) {
+		k = WF_LAYOUT_LAVORO_FLESSIBILE;
+		need = flex_cols;
+	}
+	for (; need && *need; need++) {
+		names[nneed] = *need;
+		slot[nneed++] = &L->counts[L->ncounts++];
+	}
+	if (k == WF_LAYOUT_UNKNOWN) {
+		snprintf(why, whylen, "unknown layout (header has none of VOCE_SPESA, %s, %s)",
+			 occ_cols[0], flex_cols[0]);
+		goto out;
+	}
+	for (size_t i = 0; i < nneed; i++) {
+		int c = find_col(norm, h->n, names[i]);
+		if (c < 0) {
+			snprintf(why, whylen, "unknown layout (%s header %s column %s)",
+				 wf_layout_name(k), c == -1 ? "lacks" : "repeats", names[i]);
+			k = WF_LAYOUT_UNKNOWN;
+			goto out;
+		}
+		*slot[i] = c;
+	}
+	L->kind = k;
+out:
+	for (size_t i = 0; i < h->n; i++)
+		free(norm[i]);
+	free(norm);
+	return k;
+}
+
+const char *wf_layout_name(enum wf_layout_kind k)
+{
+	switch (k) {
+	case WF_LAYOUT_COSTO_LAVORO: return "COSTO_LAVORO";
+	case WF_LAYOUT_OCCUPAZIONE: return "OCCUPAZIONE";
+	case WF_LAYOUT_LAVORO_FLESSIBILE: return "LAVORO_FLESSIBILE";
+	default: return "unknown";
+	}
+}
+
+const char *wf_layout_measure(enum wf_layout_kind k)
+{
+	return k == WF_LAYOUT_OCCUPAZIONE ? "HEADCOUNT"
+	       : k == WF_LAYOUT_LAVORO_FLESSIBILE ? "FLEX_UNITS" : NULL;
+}
+
+int wf_conto_year_from_name(const char *name)
+{
+	const char *base = strrchr(name, '/'), *p;
+	int year = 0;
+
+	base = base ? base + 1 : name;
+	for (p = base; (p = strchr(p, '_')) != NULL; p++) {
+		if (isdigit((unsigned char)p[1]) && isdigit((unsigned char)p[2]) &&
+		    isdigit((unsigned char)p[3]) && isdigit((unsigned char)p[4]) &&
+		    !isdigit((unsigned char)p[5])) {
+			int y = atoi(p + 1);
+			if (y >= 1990 && y <= 2099)
+				year = y;
+		}
+	}
+	return year;
+}
+
+int wf_conto_wanted_name(const char *base)
+{
+	static const char *const pre[] = { "COSTO_LAVORO_", "OCCUPAZIONE_", "LAVORO_FLESSIBILE_" };
+	size_t n = strlen(base);
+
+	if (!(n > 4 && strcasecmp(base + n - 4, ".csv") == 0) &&
+	    !(n > 7 && strcasecmp(base + n - 7, ".csv.gz") == 0))
+		return 0;
+	for (size_t i = 0; i < 3; i++)
+		if (strncasecmp(base, pre[i], strlen(pre[i])) == 0)
+			return 1;
+	return 0;
+}
+
+int wf_conto_item_code(const char *s, size_t n, char out[16])
+{
+	size_t i = 0, k = 0, d;
+
+	wf_trim_span(&s, &n);
+	while (i < n && isalpha((unsigned char)s[i]) && k < 3)
+		out[k++] = (char)toupper((unsigned char)s[i++]);
+	d = n - i;
+	if (k == 0 || d == 0 || d > 6)
+		return -1;
+	for (size_t j = i; j < n; j++)
+		if (!isdigit((unsigned char)s[j]))
+			return -1;
+	for (size_t pad = d; pad < 3; pad++)
+		out[k++] = '0';
+	memcpy(out + k, s + i, d);
+	out[k + d] = '\0';
+	return 0;
+}
+
+int wf_conto_inst_key(const char *s, size_t n, char key[32], char type[8])
+{
+	size_t i = 0;
+
+	wf_trim_span(&s, &n);
+	while (i < n && isalpha((unsigned char)s[i]))
+		i++;
+	if (i == 0 || i > 3 || i == n || n >= 32)
+		return -1;
+	for (size_t j = i; j < n; j++)
+		if (!isdigit((unsigned char)s[j]))
+			return -1;
+	for (size_t j = 0; j < n; j++)
+		key[j] = (char)toupper((unsigned char)s[j]);
+	key[n] = '\0';
+	memcpy(type, key, i);
+	type[i] = '\0';
+	return 0;
+}

@@ -1,0 +1,345 @@
+/* wf_kind_benchmark.c - --kind benchmark: one institution against its peers,
+ * or a ranked table. */
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wf_err.h"
+#include "wf_kind_priv.h"
+
+/* wf-benchmark's own columns: everything else of text type is part of
+ * the peer-group key (the --peers columns, size_class). */
+static const char *const bench_known[] = {
+	"institution", "institution_name", "metric", "denominator", "per_employee",
+	"peers", "peer_mean", "peer_median", "peer_p25", "peer_p75", "peer_p90",
+	"peer_min", "peer_max", "pct_rank", "robust_z", "gap_median", "gap_median_pct",
+	"change", "change_pct", "cagr_pct", "slope", "baseline_period", "baseline_value",
+	"since_baseline", "since_baseline_pct", "since_baseline_rank", "flags"
+};
+
+static int is_known(const char *name)
+{
+	for (size_t i = 0; i < sizeof bench_known / sizeof *bench_known; i++)
+		if (strcmp(name, bench_known[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int col_has_values(const wf_rtable *t, int c)
+{
+	if (c < 0)
+		return 0;
+	for (size_t r = 0; r < wf_rtable_nrows(t); r++) {
+		const char *s = wf_rtable_cell(t, r, (size_t)c);
+		if (s && *s)
+			return 1;
+	}
+	return 0;
+}
+
+static int same_peers(const wf_rtable *t, size_t a, size_t b, int pc, const int *gc, size_t ngc)
+{
+	if (strcmp(wf_kind_cell(t, a, pc), wf_kind_cell(t, b, pc)) != 0)
+		return 0;
+	for (size_t k = 0; k < ngc; k++)
+		if (strcmp(wf_kind_cell(t, a, gc[k]), wf_kind_cell(t, b, gc[k])) != 0)
+			return 0;
+	return 1;
+}
+
+/* Rank order for the table: value descending, missing last, then
+ * institution, so ties are deterministic. */
+static const wf_rtable *rank_t;
+static int rank_vc, rank_ic;
+
+static int cmp_rank(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	wf_dec da, db;
+	int ha = wf_kind_cell_num(rank_t, a, rank_vc, &da) == 1, hb = wf_kind_cell_num(rank_t, b, rank_vc, &db) == 1;
+
+	if (ha != hb)
+		return hb - ha;
+	if (ha) {
+		int c = wf_dec_cmp(db, da);
+		if (c)
+			return c;
+	}
+	{
+		int c = strcmp(wf_kind_cell(rank_t, a, rank_ic), wf_kind_cell(rank_t, b, rank_ic));
+		if (c)
+			return c;
+	}
+	return (a > b) - (a < b);
+}
+
+wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_err *e)
+{
+	const char *period = o->period ? o->period : "year";
+	need nd = { in, WF_STRBUF_INIT, 0 };
+	int pc = wf_kind_need_col(&nd, period), ic = wf_kind_need_col(&nd, "institution"), vc;
+	int nc = wf_rtable_col(in, "institution_name"), fc = wf_rtable_col(in, "flags");
+	int *gc = NULL, *cols = NULL;
+	size_t ngc = 0, ncols = 0, kept, nr = wf_rtable_nrows(in), *rows = NULL, n = 0;
+	const char *value, *latest = NULL;
+	unsigned char *keep;
+	wf_report *r = NULL;
+	char buf[400];
+
+	if (o->value)
+		value = o->value;
+	else
+		value = col_has_values(in, wf_rtable_col(in, "per_employee")) ? "per_employee" : "metric";
+	vc = wf_kind_need_col(&nd, value);
+	keep = wf_kind_filter_rows(in, o, &nd, &kept);
+	if (o->group)
+		wf_kind_split_cols(o->group, &gc, &ngc, &nd);
+	if (wf_kind_need_report(&nd, "benchmark", "it reads wf-benchmark output (not --summary)", e))
+		goto fail;
+	if (!o->group)
+		for (size_t c = 0; c < wf_rtable_ncols(in); c++)
+			if ((int)c != pc && !is_known(wf_rtable_name(in, c)) &&
+			    wf_rtable_coltype(in, c) == WF_RCOL_TEXT) {
+				gc = wf_xrealloc(gc, (ngc + 1) * sizeof *gc);
+				gc[ngc++] = (int)c;
+			}
+	for (size_t i = 0; i < nr; i++) {
+		wf_dec d;
+		if (!keep[i])
+			continue;
+		if (wf_kind_num_or_err(in, i, vc, &d, e) < 0)
+			goto fail;
+		if (!latest || strcmp(wf_kind_cell(in, i, pc), latest) > 0)
+			latest = wf_kind_cell(in, i, pc);
+	}
+	r = wf_report_new(o->title ? o->title : "Benchmark", "benchmark");
+	if (kept == 0) {
+		if (o->institution) {
+			snprintf(buf, sizeof buf, "Institution '%s' cannot be shown: the input has no rows.",
+				 o->institution);
+			wf_report_note(r, buf);
+		}
+		wf_kind_no_rows(r, in);
+		in = NULL;
+		goto out;
+	}
+	rows = wf_xcalloc(nr, sizeof *rows);
+	/* Columns people want in a ranked list, in this order, when present. */
+	{
+		static const char *const pick[] = { "institution", "institution_name", "metric",
+			"per_employee", "peers", "peer_median", "pct_rank", "gap_median_pct",
+			"change_pct", "flags" };
+		cols = wf_xcalloc(wf_rtable_ncols(in) + 16, sizeof *cols);
+		cols[ncols++] = pc;
+		for (size_t k = 0; k < 2; k++) {
+			int c = wf_rtable_col(in, pick[k]);
+			if (c >= 0)
+				cols[ncols++] = c;
+		}
+		for (size_t k = 0; k < ngc; k++)
+			cols[ncols++] = gc[k];
+		for (size_t k = 2; k < sizeof pick / sizeof *pick; k++) {
+			int c = wf_rtable_col(in, pick[k]);
+			if (c >= 0)
+				cols[ncols++] = c;
+		}
+		{
+			int have = 0;
+			for (size_t k = 0; k < ncols; k++)
+				have |= cols[k] == vc;
+			if (!have)
+				cols[ncols++] = vc;
+		}
+	}
+	if (!o->institution) {
+		wf_rtable *t;
+		wf_chart *ch;
+		size_t nflag = 0;
+
+		for (size_t i = 0; i < nr; i++)
+			if (keep[i] && strcmp(wf_kind_cell(in, i, pc), latest) == 0)
+				rows[n++] = i;
+		rank_t = in;
+		rank_vc = vc;
+		rank_ic = ic;
+		qsort(rows, n, sizeof *rows, cmp_rank);
+		snprintf(buf, sizeof buf, "Distribution of %s, %s %s", value, period, latest);
+		ch = wf_chart_new(WF_CHART_DIST, buf);
+		wf_kind_chart_fmt(ch, o);
+		{
+			char *xt = wf_kind_axis_title(value, o->unit);
+			wf_chart_axes(ch, xt, "");
+			free(xt);
+		}
+		for (size_t k = 0; k < n; k++) {
+			wf_dec d;
+			if (wf_kind_cell_num(in, rows[k], vc, &d) == 1)
+				wf_chart_dist_value(ch, wf_dec_to_double(d));
+		}
+		wf_chart_caption(ch, "All institutions of the period, every peer group together.");
+		wf_report_chart(r, ch);
+		snprintf(buf, sizeof buf, "Institutions ranked by %s, %s %s (flagged rows highlighted)",
+			 value, period, latest);
+		t = wf_kind_subset(in, rows, n, cols, ncols, buf, 1);
+		for (size_t k = 0; k < n; k++)
+			if (*wf_kind_cell(in, rows[k], fc)) {
+				wf_rtable_highlight(t, k);
+				nflag++;
+			}
+		snprintf(buf, sizeof buf, "%zu institutions in %s %s ranked by %s; %zu flagged.", n,
+			 period, latest, value, nflag);
+		wf_report_note(r, buf);
+		wf_report_table(r, t);
+		goto out;
+	}
+	/* One institution: its rows over time, the latest as the card. */
+	for (size_t i = 0; i < nr; i++)
+		if (keep[i] && strcmp(wf_kind_cell(in, i, ic), o->institution) == 0)
+			rows[n++] = i;
+	if (n == 0) {
+		wf_kind_seterr(e, -1, "institution '%s' not found in column 'institution'", o->institution);
+		goto fail;
+	}
+	{
+		size_t cur = rows[0];
+		wf_dec d, dm;
+		wf_chart *dist, *line;
+		size_t s0, s1, npeer = 0;
+		int mc = wf_rtable_col(in, "peer_median");
+		static const struct { const char *col, *label; } items[] = {
+			{ "metric", "metric" }, { "per_employee", "per employee" },
+			{ "peers", "peers" }, { "peer_median", "peer median" },
+			{ "peer_p25", "peer 25th percentile" }, { "peer_p75", "peer 75th percentile" },
+			{ "pct_rank", "percentile rank among peers" }, { "robust_z", "robust z-score" },
+			{ "gap_median_pct", "gap to peer median (%)" },
+			{ "change_pct", "change from previous period (%)" },
+			{ "cagr_pct", "compound annual growth (%)" }, { "flags", "flags" }
+		};
+
+		for (size_t k = 1; k < n; k++)
+			if (strcmp(wf_kind_cell(in, rows[k], pc), wf_kind_cell(in, cur, pc)) > 0)
+				cur = rows[k];
+		snprintf(buf, sizeof buf, "%s%s%s, %s %s", o->institution, nc >= 0 ? " " : "",
+			 wf_kind_cell(in, cur, nc), period, wf_kind_cell(in, cur, pc));
+		wf_report_card(r, buf);
+		for (size_t k = 0; k < sizeof items / sizeof *items; k++) {
+			int c = wf_rtable_col(in, items[k].col);
+			char *lab;
+			if (c < 0)
+				continue;
+			lab = strcmp(items[k].col, value) == 0 ? wf_kind_axis_title(items[k].label, o->unit) :
+				wf_xstrdup(items[k].label);
+			wf_report_card_item(r, lab, *wf_kind_cell(in, cur, c) ? wf_kind_cell(in, cur, c) :
+					    strcmp(items[k].col, "flags") == 0 ? "none" : "n/a");
+			free(lab);
+		}
+		/* Where it stands among its peers in that period. */
+		snprintf(buf, sizeof buf, "%s among its peers, %s %s", o->institution, period,
+			 wf_kind_cell(in, cur, pc));
+		dist = wf_chart_new(WF_CHART_DIST, buf);
+		wf_kind_chart_fmt(dist, o);
+		{
+			char *xt = wf_kind_axis_title(value, o->unit);
+			wf_chart_axes(dist, xt, "");
+			free(xt);
+		}
+		for (size_t i = 0; i < nr; i++)
+			if (keep[i] && same_peers(in, i, cur, pc, gc, ngc) && wf_kind_cell_num(in, i, vc, &d) == 1) {
+				wf_chart_dist_value(dist, wf_dec_to_double(d));
+				npeer++;
+			}
+		{
+			wf_dec q1, q2, q3;
+			if (wf_kind_cell_num(in, cur, wf_rtable_col(in, "peer_p25"), &q1) == 1 &&
+			    wf_kind_cell_num(in, cur, mc, &q2) == 1 &&
+			    wf_kind_cell_num(in, cur, wf_rtable_col(in, "peer_p75"), &q3) == 1)
+				wf_chart_dist_box(dist, wf_dec_to_double(q1), wf_dec_to_double(q2),
+						  wf_dec_to_double(q3));
+		}
+		if (wf_kind_cell_num(in, cur, vc, &d) == 1)
+			wf_chart_dist_marker(dist, wf_dec_to_double(d), o->institution);
+		else
+			wf_report_note(r, "The institution has no value in its latest period "
+				       "(see flags), so the distribution has no marker.");
+		{
+			wf_strbuf capt = WF_STRBUF_INIT;
+			wf_strbuf_printf(&capt, "%zu peer value%s; box: 25th to 75th percentile and median.",
+					 npeer, npeer == 1 ? "" : "s");
+			if (ngc) {
+				wf_strbuf_puts(&capt, " Peer group:");
+				for (size_t k = 0; k < ngc; k++)
+					wf_strbuf_printf(&capt, " %s=%s", wf_rtable_name(in, (size_t)gc[k]),
+							 wf_kind_cell(in, cur, gc[k]));
+			}
+			wf_chart_caption(dist, wf_strbuf_str(&capt));
+			wf_strbuf_release(&capt);
+		}
+		wf_report_chart(r, dist);
+		/* Its trend against the peer median. */
+		{
+			strset per = { 0 };
+			char *yt = wf_kind_axis_title(value, o->unit);
+			for (size_t k = 0; k < n; k++)
+				wf_kind_set_add(&per, wf_kind_cell(in, rows[k], pc));
+			wf_kind_set_sort(&per);
+			snprintf(buf, sizeof buf, "%s over time", o->institution);
+			line = wf_chart_new(WF_CHART_LINE, buf);
+			wf_kind_chart_fmt(line, o);
+			wf_chart_axes(line, period, yt);
+			wf_chart_zero_baseline(line, 1);
+			free(yt);
+			for (size_t p = 0; p < per.n; p++)
+				wf_chart_x(line, per.v[p]);
+			s0 = wf_chart_series(line, o->institution);
+			s1 = mc >= 0 ? wf_chart_series(line, "peer median") : 0;
+			for (size_t k = 0; k < n; k++) {
+				size_t x = (size_t)wf_kind_set_find(&per, wf_kind_cell(in, rows[k], pc));
+				if (wf_kind_cell_num(in, rows[k], vc, &d) == 1)
+					wf_chart_set(line, s0, x, wf_dec_to_double(d));
+				if (mc >= 0 && wf_kind_cell_num(in, rows[k], mc, &dm) == 1)
+					wf_chart_set(line, s1, x, wf_dec_to_double(dm));
+			}
+			wf_kind_set_free(&per);
+			wf_report_chart(r, line);
+		}
+		/* Its rows, oldest first. */
+		{
+			size_t *ord = wf_xcalloc(n, sizeof *ord);
+			size_t *all = wf_xcalloc(wf_rtable_ncols(in), sizeof *all);
+			int *allc = wf_xcalloc(wf_rtable_ncols(in), sizeof *allc);
+			wf_rtable *t;
+			memcpy(ord, rows, n * sizeof *ord);
+			for (size_t a = 1; a < n; a++) /* few rows: insertion sort by period */
+				for (size_t b = a; b > 0 && strcmp(wf_kind_cell(in, ord[b - 1], pc),
+								   wf_kind_cell(in, ord[b], pc)) > 0; b--) {
+					size_t tmp = ord[b];
+					ord[b] = ord[b - 1];
+					ord[b - 1] = tmp;
+				}
+			for (size_t c = 0; c < wf_rtable_ncols(in); c++)
+				allc[c] = (int)c;
+			snprintf(buf, sizeof buf, "%s by %s", o->institution, period);
+			t = wf_kind_subset(in, ord, n, allc, wf_rtable_ncols(in), buf, 0);
+			for (size_t k = 0; k < n; k++)
+				if (*wf_kind_cell(in, ord[k], fc))
+					wf_rtable_highlight(t, k);
+			wf_report_table(r, t);
+			free(ord);
+			free(all);
+			free(allc);
+		}
+	}
+	goto out;
+fail:
+	wf_report_free(r);
+	r = NULL;
+out:
+	free(rows);
+	free(cols);
+	free(gc);
+	free(keep);
+	wf_rtable_free(in);
+	return r;
+}

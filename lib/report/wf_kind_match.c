@@ -1,0 +1,297 @@
+/* wf_kind_match.c - --kind match: assignments and unmet demand by category. */
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wf_err.h"
+#include "wf_kind_priv.h"
+
+struct agg {
+	wf_dec assigned, unmet;
+	size_t rows;
+	size_t first; /* first input row, for names */
+};
+
+static int add_or_err(wf_dec *acc, wf_dec d, size_t row, const char *col, wf_report_err *e)
+{
+	if (wf_dec_add(acc, d)) {
+		wf_kind_seterr(e, (long)row, "sum of column '%s' overflows", col);
+		return -1;
+	}
+	return 0;
+}
+
+static const struct agg *agg_t;
+static int cmp_busy(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	int c = wf_dec_cmp(agg_t[b].assigned, agg_t[a].assigned);
+
+	return c ? c : (a > b) - (a < b);
+}
+
+wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *e)
+{
+	need nd = { in, WF_STRBUF_INIT, 0 };
+	int cc = wf_kind_need_col(&nd, "category"), ac = wf_kind_need_col(&nd, "assigned");
+	int uc = wf_rtable_col(in, "unmet"), rc = wf_rtable_col(in, "reason");
+	int dc = wf_rtable_col(in, "demand_id"), sc = wf_rtable_col(in, "supply_id");
+	int snc = wf_rtable_col(in, "supply_name");
+	int dla = wf_rtable_col(in, "demand_lat"), dlo = wf_rtable_col(in, "demand_lon");
+	int sla = wf_rtable_col(in, "supply_lat"), slo = wf_rtable_col(in, "supply_lon");
+	size_t kept, nr = wf_rtable_nrows(in), top = o->top ? o->top : 10;
+	unsigned char *keep = wf_kind_filter_rows(in, o, &nd, &kept);
+	strset cats = { 0 }, sup = { 0 }, reasons = { 0 };
+	struct agg *ca = NULL, *sa = NULL, *ra = NULL;
+	size_t *unmet_rows = NULL, nunmet = 0;
+	char *unit = NULL;
+	wf_report *r = NULL;
+	char buf[400];
+
+	if (wf_kind_need_report(&nd, "match", "it reads wf-match output", e))
+		goto fail;
+	r = wf_report_new(o->title ? o->title : "Matching of welfare demand and supply", "match");
+	if (kept == 0) {
+		wf_kind_no_rows(r, in);
+		in = NULL;
+		goto out;
+	}
+	for (size_t i = 0; i < nr; i++)
+		if (keep[i]) {
+			wf_kind_set_add(&cats, wf_kind_cell(in, i, cc));
+			if (sc >= 0 && *wf_kind_cell(in, i, sc))
+				wf_kind_set_add(&sup, wf_kind_cell(in, i, sc));
+			if (rc >= 0 && *wf_kind_cell(in, i, rc))
+				wf_kind_set_add(&reasons, wf_kind_cell(in, i, rc));
+		}
+	wf_kind_set_sort(&cats);
+	wf_kind_set_sort(&sup);
+	wf_kind_set_sort(&reasons);
+	ca = wf_xcalloc(cats.n ? cats.n : 1, sizeof *ca);
+	sa = wf_xcalloc(sup.n ? sup.n : 1, sizeof *sa);
+	ra = wf_xcalloc(reasons.n ? reasons.n : 1, sizeof *ra);
+	unmet_rows = wf_xcalloc(nr, sizeof *unmet_rows);
+	for (size_t i = 0; i < nr; i++) {
+		wf_dec a, u;
+		int ka, ku;
+		struct agg *g;
+		if (!keep[i])
+			continue;
+		if ((ka = wf_kind_num_or_err(in, i, ac, &a, e)) < 0 || (ku = wf_kind_num_or_err(in, i, uc, &u, e)) < 0)
+			goto fail;
+		g = &ca[wf_kind_set_find(&cats, wf_kind_cell(in, i, cc))];
+		g->rows++;
+		if (ka && add_or_err(&g->assigned, a, i, "assigned", e))
+			goto fail;
+		if (ku && add_or_err(&g->unmet, u, i, "unmet", e))
+			goto fail;
+		if (ku && u.m > 0) {
+			unmet_rows[nunmet++] = i;
+			if (rc >= 0 && *wf_kind_cell(in, i, rc) &&
+			    add_or_err(&ra[wf_kind_set_find(&reasons, wf_kind_cell(in, i, rc))].unmet, u, i, "unmet", e))
+				goto fail;
+		}
+		if (sc >= 0 && *wf_kind_cell(in, i, sc)) {
+			struct agg *s = &sa[wf_kind_set_find(&sup, wf_kind_cell(in, i, sc))];
+			if (s->rows++ == 0)
+				s->first = i;
+			if (ka && add_or_err(&s->assigned, a, i, "assigned", e))
+				goto fail;
+		}
+	}
+	unit = wf_xstrdup(o->unit && *o->unit ? o->unit : "units");
+	{
+		/* wf-match --top lists candidates with no units assigned: the
+		 * charts would all read zero, so say why. */
+		int stc = wf_rtable_col(in, "status");
+		size_t ncand = 0, nassigned = 0;
+		for (size_t i = 0; stc >= 0 && i < nr; i++) {
+			if (!keep[i])
+				continue;
+			ncand += strcmp(wf_kind_cell(in, i, stc), "candidate") == 0;
+			nassigned += strcmp(wf_kind_cell(in, i, stc), "assigned") == 0;
+		}
+		if (ncand && !nassigned)
+			wf_report_note(r, "The input lists candidate offers (wf-match --top), not an "
+				       "assignment: coverage and busiest providers need wf-match --assign "
+				       "output.");
+	}
+	/* Coverage by category. */
+	{
+		static const char *const cn[] = { "category", "assigned", "unmet", "coverage_pct" };
+		wf_chart *ch;
+		wf_rtable *t;
+		char *xt;
+		if (uc >= 0) {
+			ch = wf_chart_new(WF_CHART_BAR, "Coverage of demand by category");
+			wf_chart_axes(ch, "category", "demand covered (%)");
+		} else {
+			ch = wf_chart_new(WF_CHART_BAR, "Assigned by category");
+			xt = wf_kind_axis_title("assigned", unit);
+			wf_chart_axes(ch, "category", xt);
+			free(xt);
+			wf_report_note(r, "Coverage needs the units left unserved: a column 'unmet' "
+				       "(wf-match writes it with its unmet needs); bars show assigned units.");
+		}
+		wf_kind_chart_fmt(ch, o);
+		wf_chart_value_decimals(ch, uc >= 0 ? 1 : 0);
+		t = wf_rtable_new("Coverage by category", uc >= 0 ? 4 : 2, cn);
+		for (size_t k = 0; k < cats.n; k++) {
+			char b1[WF_DEC_BUFSZ], b2[WF_DEC_BUFSZ], b3[32];
+			const char *v[4];
+			double as = wf_dec_to_double(ca[k].assigned), un = wf_dec_to_double(ca[k].unmet);
+			size_t x = wf_chart_x(ch, wf_kind_display_name(o, cats.v[k]));
+			wf_kind_dec_text(b1, ca[k].assigned);
+			wf_kind_dec_text(b2, ca[k].unmet);
+			wf_kind_pct_text(b3, sizeof b3, as, as + un);
+			v[0] = wf_kind_display_name(o, cats.v[k]);
+			v[1] = b1;
+			v[2] = b2;
+			v[3] = b3;
+			if (uc >= 0) {
+				if (*b3)
+					wf_chart_set(ch, 0, x, as / (as + un) * 100);
+				if (ca[k].unmet.m > 0)
+					wf_chart_highlight(ch, x);
+			} else {
+				wf_chart_set(ch, 0, x, as);
+			}
+			wf_rtable_add(t, v, NULL);
+		}
+		if (uc >= 0)
+			wf_chart_caption(ch, "Highlighted: categories with unmet demand.");
+		wf_report_chart(r, ch);
+		wf_report_table(r, t);
+	}
+	/* Busiest providers. */
+	if (sc >= 0 && sup.n) {
+		size_t *ord = wf_xcalloc(sup.n, sizeof *ord), n = sup.n < top ? sup.n : top;
+		const char *cn[] = { "supply_id", "supply_name", "assigned", "matches" };
+		wf_chart *ch;
+		wf_rtable *t;
+		char *xt = wf_kind_axis_title("assigned", unit);
+		for (size_t k = 0; k < sup.n; k++)
+			ord[k] = k;
+		agg_t = sa;
+		qsort(ord, sup.n, sizeof *ord, cmp_busy);
+		snprintf(buf, sizeof buf, "Busiest providers (top %zu of %zu)", n, sup.n);
+		ch = wf_chart_new(WF_CHART_BAR, buf);
+		wf_kind_chart_fmt(ch, o);
+		wf_chart_axes(ch, "provider", xt);
+		wf_chart_value_decimals(ch, 0);
+		free(xt);
+		t = wf_rtable_new(buf, snc >= 0 ? 4 : 3, snc >= 0 ? cn : (const char *[]){ cn[0], cn[2], cn[3] });
+		for (size_t k = 0; k < n; k++) {
+			const struct agg *s = &sa[ord[k]];
+			char b1[WF_DEC_BUFSZ], b2[32];
+			const char *v[4];
+			size_t j = 0;
+			wf_strbuf lab = WF_STRBUF_INIT;
+			wf_kind_dec_text(b1, s->assigned);
+			snprintf(b2, sizeof b2, "%zu", s->rows);
+			v[j++] = sup.v[ord[k]];
+			if (snc >= 0)
+				v[j++] = wf_kind_cell(in, s->first, snc);
+			v[j++] = b1;
+			v[j++] = b2;
+			wf_rtable_add(t, v, NULL);
+			wf_strbuf_puts(&lab, sup.v[ord[k]]);
+			if (snc >= 0 && *wf_kind_cell(in, s->first, snc))
+				wf_strbuf_printf(&lab, " %s", wf_kind_cell(in, s->first, snc));
+			wf_chart_set(ch, 0, wf_chart_x(ch, lab.s), wf_dec_to_double(s->assigned));
+			wf_strbuf_release(&lab);
+		}
+		wf_report_chart(r, ch);
+		wf_report_table(r, t);
+		free(ord);
+	}
+	/* Unmet needs: by reason, then each need. */
+	if (uc >= 0) {
+		if (reasons.n) {
+			const char *cn[] = { "reason", "unmet" };
+			wf_rtable *t = wf_rtable_new("Unmet demand by reason", 2, cn);
+			for (size_t k = 0; k < reasons.n; k++) {
+				char b1[WF_DEC_BUFSZ];
+				const char *v[2] = { reasons.v[k], b1 };
+				wf_kind_dec_text(b1, ra[k].unmet);
+				wf_rtable_add(t, v, NULL);
+			}
+			wf_report_table(r, t);
+		}
+		{
+			int pick[6];
+			size_t np = 0;
+			int want[] = { dc, cc, wf_rtable_col(in, "quantity"), ac, uc, rc };
+			for (size_t k = 0; k < 6; k++)
+				if (want[k] >= 0)
+					pick[np++] = want[k];
+			snprintf(buf, sizeof buf, "Unmet needs (%zu)", nunmet);
+			wf_report_table(r, wf_kind_subset(in, unmet_rows, nunmet, pick, np, buf, 0));
+		}
+	}
+	/* Where demand and supply are. */
+	if ((dla >= 0 && dlo >= 0) || (sla >= 0 && slo >= 0)) {
+		wf_chart *ch = wf_chart_new(WF_CHART_MAP, "Demand and supply positions");
+		strset seen = { 0 };
+		size_t sd = wf_chart_series(ch, "demand"), ss = wf_chart_series(ch, "supply");
+		wf_kind_chart_fmt(ch, o);
+		for (int side = 0; side < 2; side++) {
+			int la = side ? sla : dla, lo = side ? slo : dlo, id = side ? sc : dc;
+			if (la < 0 || lo < 0)
+				continue;
+			for (size_t i = 0; i < nr; i++) {
+				wf_dec dy, dx;
+				int ky, kx;
+				if (!keep[i])
+					continue;
+				if ((ky = wf_kind_num_or_err(in, i, la, &dy, e)) < 0 ||
+				    (kx = wf_kind_num_or_err(in, i, lo, &dx, e)) < 0)
+					goto map_fail;
+				if (!ky || !kx)
+					continue;
+				if (id >= 0) {
+					/* One point per demand or provider, not per match row. */
+					wf_strbuf key = WF_STRBUF_INIT;
+					size_t before = seen.n;
+					wf_strbuf_printf(&key, "%d:%s", side, wf_kind_cell(in, i, id));
+					wf_kind_set_add(&seen, key.s);
+					wf_strbuf_release(&key);
+					if (seen.n == before)
+						continue;
+				}
+				wf_chart_geo(ch, side ? ss : sd, wf_dec_to_double(dx), wf_dec_to_double(dy),
+					     id >= 0 ? wf_kind_cell(in, i, id) : "");
+			}
+		}
+		wf_chart_caption(ch, "Longitude and latitude, equirectangular projection; no map tiles.");
+		wf_kind_set_free(&seen);
+		wf_report_chart(r, ch);
+		goto map_done;
+map_fail:
+		wf_kind_set_free(&seen);
+		wf_chart_free(ch);
+		goto fail;
+map_done:;
+	} else {
+		wf_report_note(r, "No map: it needs columns demand_lat and demand_lon, or supply_lat "
+			       "and supply_lon, in the input.");
+	}
+	goto out;
+fail:
+	wf_report_free(r);
+	r = NULL;
+out:
+	free(unit);
+	free(ca);
+	free(sa);
+	free(ra);
+	free(unmet_rows);
+	wf_kind_set_free(&cats);
+	wf_kind_set_free(&sup);
+	wf_kind_set_free(&reasons);
+	free(keep);
+	wf_rtable_free(in);
+	return r;
+}

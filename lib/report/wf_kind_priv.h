@@ -1,0 +1,85 @@
+/*
+ * wf_kind_priv.h - private to lib/report: what the report kinds
+ * (wf_kind_table.c, wf_kind_trend.c, wf_kind_benchmark.c,
+ * wf_kind_match.c) share, so that each kind is one file over these
+ * helpers and wf_render_kinds.c only names and dispatches them.
+ * Not installed; nothing outside lib/report includes it.
+ *
+ * Ownership: a builder takes the input table (freed on error too) and
+ * returns a new report or NULL with *e filled, as wf_report_build()
+ * (wf_render_kinds.h). Strings that helpers return from a table point
+ * into it; wf_kind_axis_title() returns a string the caller frees;
+ * wf_kind_subset() returns a new table the caller owns.
+ */
+#ifndef WF_KIND_PRIV_H
+#define WF_KIND_PRIV_H
+
+#include <stddef.h>
+
+#include "wf_dec.h"
+#include "wf_render_kinds.h"
+#include "wf_strbuf.h"
+
+/* One builder per kind. */
+wf_report *wf_kind_table(wf_rtable *in, const wf_report_opts *o, wf_report_err *e);
+wf_report *wf_kind_trend(wf_rtable *in, const wf_report_opts *o, wf_report_err *e);
+wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_err *e);
+wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *e);
+
+void wf_kind_seterr(wf_report_err *e, long row, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* A set of strings: wf_kind_set_add() keeps first-seen order and
+ * returns the index; after wf_kind_set_sort(), wf_kind_set_find()
+ * searches it by bisection (-1: absent). */
+typedef struct strset {
+	char **v;
+	size_t n, cap;
+} strset;
+
+size_t wf_kind_set_add(strset *s, const char *str);
+int wf_kind_set_find(const strset *s, const char *str);
+void wf_kind_set_sort(strset *s);
+void wf_kind_set_free(strset *s);
+
+/* Column lookup that collects every missing name for one message:
+ * need nd = { table, WF_STRBUF_INIT, 0 }; wf_kind_need_col() for each
+ * column (-1 when missing), then wf_kind_need_report() once (-1 and *e
+ * filled when any was missing; it releases the buffer either way). */
+typedef struct need {
+	const wf_rtable *t;
+	wf_strbuf missing;
+	int nmissing;
+} need;
+
+int wf_kind_need_col(need *n, const char *name);
+int wf_kind_need_report(need *n, const char *kind, const char *hint, wf_report_err *e);
+/* "a,b" into a new array of column indexes (missing names go to nd). */
+int wf_kind_split_cols(const char *spec, int **cols, size_t *ncols, need *nd);
+
+/* Cell as a number: 1 ok, 0 missing or empty, -1 not a number. */
+int wf_kind_cell_num(const wf_rtable *t, size_t r, int c, wf_dec *d);
+/* Cell text, "" for a missing column or cell. */
+const char *wf_kind_cell(const wf_rtable *t, size_t r, int c);
+/* wf_kind_cell_num() with *e filled when the cell is not a number. */
+int wf_kind_num_or_err(const wf_rtable *t, size_t r, int c, wf_dec *d, wf_report_err *e);
+
+/* Rows kept by the --where filters: a new array, 1 = keep. */
+unsigned char *wf_kind_filter_rows(const wf_rtable *t, const wf_report_opts *o, need *nd,
+				   size_t *kept);
+/* The --label display name of a group, or name itself. */
+const char *wf_kind_display_name(const wf_report_opts *o, const char *name);
+void wf_kind_chart_fmt(wf_chart *c, const wf_report_opts *o);
+/* The "no rows" note plus the (empty) table; takes in. */
+void wf_kind_no_rows(wf_report *r, wf_rtable *in);
+char *wf_kind_axis_title(const char *name, const char *unit);
+/* Exact text of d at its scale; buf has WF_DEC_BUFSZ bytes. */
+void wf_kind_dec_text(char *buf, wf_dec d);
+/* a/b*100 with one decimal, "" when b is zero. */
+void wf_kind_pct_text(char *buf, size_t sz, double a, double b);
+/* Rows `rows` and columns `cols` of in as a new table, with a leading
+ * "rank" column (1, 2, ...) when with_rank. */
+wf_rtable *wf_kind_subset(const wf_rtable *in, const size_t *rows, size_t n, const int *cols,
+			  size_t ncols, const char *caption, int with_rank);
+
+#endif

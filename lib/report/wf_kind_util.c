@@ -1,0 +1,263 @@
+/* wf_kind_util.c - helpers shared by the report kinds (wf_kind_priv.h). */
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wf_err.h"
+#include "wf_kind_priv.h"
+
+void wf_kind_seterr(wf_report_err *e, long row, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	va_end(ap);
+	e->row = row;
+}
+
+size_t wf_kind_set_add(strset *s, const char *str)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->v[i], str) == 0)
+			return i;
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 16;
+		s->v = wf_xrealloc(s->v, s->cap * sizeof *s->v);
+	}
+	s->v[s->n] = wf_xstrdup(str);
+	return s->n++;
+}
+
+int wf_kind_set_find(const strset *s, const char *str)
+{
+	size_t lo = 0, hi = s->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(s->v[mid], str);
+		if (c == 0)
+			return (int)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+static int cmpstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void wf_kind_set_sort(strset *s)
+{
+	if (s->n > 1) /* qsort(NULL, 0, ...) is undefined */
+		qsort(s->v, s->n, sizeof *s->v, cmpstr);
+}
+
+void wf_kind_set_free(strset *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	s->v = NULL;
+	s->n = s->cap = 0;
+}
+
+int wf_kind_need_col(need *n, const char *name)
+{
+	int c = wf_rtable_col(n->t, name);
+
+	if (c < 0) {
+		wf_strbuf_printf(&n->missing, "%s'%s'", n->nmissing ? ", " : "", name);
+		n->nmissing++;
+	}
+	return c;
+}
+
+int wf_kind_need_report(need *n, const char *kind, const char *hint, wf_report_err *e)
+{
+	int bad = n->nmissing > 0;
+
+	if (bad)
+		wf_kind_seterr(e, -1, "missing column%s %s needed by --kind %s%s%s", n->nmissing > 1 ? "s" : "",
+		       wf_strbuf_str(&n->missing), kind, hint ? "; " : "", hint ? hint : "");
+	wf_strbuf_release(&n->missing);
+	return bad ? -1 : 0;
+}
+
+/* Split "a,b" into column indexes; every name must exist. */
+int wf_kind_split_cols(const char *spec, int **cols, size_t *ncols,
+		      need *nd)
+{
+	const char *p = spec;
+
+	*cols = NULL;
+	*ncols = 0;
+	while (p && *p) {
+		const char *e = strchr(p, ',');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		char *name = wf_xstrndup(p, len);
+		int c = wf_kind_need_col(nd, name);
+		free(name);
+		if (c >= 0) {
+			*cols = wf_xrealloc(*cols, (*ncols + 1) * sizeof **cols);
+			(*cols)[(*ncols)++] = c;
+		}
+		p = e ? e + 1 : NULL;
+	}
+	return 0;
+}
+
+/* Cell as a number: 1 ok, 0 missing or empty, -1 not a number. */
+int wf_kind_cell_num(const wf_rtable *t, size_t r, int c, wf_dec *d)
+{
+	const char *s;
+
+	if (c < 0)
+		return 0;
+	s = wf_rtable_cell(t, r, (size_t)c);
+	if (!s || !*s)
+		return 0;
+	return wf_render_is_number(s, strlen(s), d) ? 1 : -1;
+}
+
+const char *wf_kind_cell(const wf_rtable *t, size_t r, int c)
+{
+	const char *s = c < 0 ? NULL : wf_rtable_cell(t, r, (size_t)c);
+	return s ? s : "";
+}
+
+int wf_kind_num_or_err(const wf_rtable *t, size_t r, int c, wf_dec *d, wf_report_err *e)
+{
+	int k = wf_kind_cell_num(t, r, c, d);
+
+	if (k < 0)
+		wf_kind_seterr(e, (long)r, "'%s' in column '%s' is not a number", wf_kind_cell(t, r, c),
+		       wf_rtable_name(t, (size_t)c));
+	return k;
+}
+
+/* Rows kept by the --where filters (1 = keep). Rows whose input lacked
+ * the column (a NULL cell) are kept. */
+unsigned char *wf_kind_filter_rows(const wf_rtable *t, const wf_report_opts *o, need *nd,
+				  size_t *kept)
+{
+	size_t nr = wf_rtable_nrows(t);
+	unsigned char *keep = wf_xmalloc(nr ? nr : 1);
+
+	memset(keep, 1, nr ? nr : 1);
+	*kept = nr;
+	for (size_t w = 0; w < o->nwhere; w++) {
+		const char *eq = strchr(o->where[w], '=');
+		char *name = wf_xstrndup(o->where[w], eq ? (size_t)(eq - o->where[w]) : strlen(o->where[w]));
+		int c = wf_kind_need_col(nd, name);
+		free(name);
+		if (c < 0 || !eq)
+			continue;
+		for (size_t r = 0; r < nr; r++) {
+			const char *s = wf_rtable_cell(t, r, (size_t)c);
+			if (keep[r] && s && strcmp(s, eq + 1) != 0) {
+				keep[r] = 0;
+				(*kept)--;
+			}
+		}
+	}
+	return keep;
+}
+
+const char *wf_kind_display_name(const wf_report_opts *o, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (size_t i = 0; i < o->nlabel; i++)
+		if (strncmp(o->label[i], name, n) == 0 && o->label[i][n] == '=')
+			return o->label[i] + n + 1;
+	return name;
+}
+
+void wf_kind_chart_fmt(wf_chart *c, const wf_report_opts *o)
+{
+	wf_chart_numfmt(c, o->point ? o->point : '.', o->group_sep ? o->group_sep : ',');
+}
+
+void wf_kind_no_rows(wf_report *r, wf_rtable *in)
+{
+	wf_report_note(r, "No rows: the input has no data rows, so there is nothing to chart.");
+	wf_report_table(r, in);
+}
+
+char *wf_kind_axis_title(const char *name, const char *unit)
+{
+	wf_strbuf b = WF_STRBUF_INIT;
+
+	wf_strbuf_puts(&b, name);
+	if (unit && *unit)
+		wf_strbuf_printf(&b, " (%s)", unit);
+	return wf_strbuf_steal(&b);
+}
+
+/* Exact text of d keeping its scale ("34000000.00"), so a column of
+ * sums stays a decimal column like its inputs. */
+void wf_kind_dec_text(char *buf, wf_dec d)
+{
+	char tmp[WF_DEC_BUFSZ];
+	unsigned long long u = d.m < 0 ? 0ULL - (unsigned long long)d.m : (unsigned long long)d.m;
+	int n = 0, len = 0;
+
+	do {
+		tmp[n++] = (char)('0' + (int)(u % 10));
+		u /= 10;
+	} while (u || n <= d.s);
+	if (d.m < 0)
+		buf[len++] = '-';
+	while (n > 0) {
+		if (n == d.s)
+			buf[len++] = '.';
+		buf[len++] = tmp[--n];
+	}
+	buf[len] = '\0';
+}
+
+/* Percent a/b*100 with 1 decimal, "" when b is zero. */
+void wf_kind_pct_text(char *buf, size_t sz, double a, double b)
+{
+	if (b == 0) {
+		buf[0] = '\0';
+		return;
+	}
+	snprintf(buf, sz, "%.1f", a / b * 100);
+	if (strcmp(buf, "-0.0") == 0)
+		strcpy(buf, "0.0");
+}
+
+wf_rtable *wf_kind_subset(const wf_rtable *in, const size_t *rows, size_t n, const int *cols,
+			 size_t ncols, const char *caption, int with_rank)
+{
+	size_t nc = ncols + (with_rank ? 1 : 0);
+	const char **names = wf_xcalloc(nc, sizeof *names);
+	const char **vals = wf_xcalloc(nc, sizeof *vals);
+	wf_rtable *t;
+	char rank[32];
+
+	if (with_rank)
+		names[0] = "rank";
+	for (size_t k = 0; k < ncols; k++)
+		names[k + (with_rank ? 1 : 0)] = wf_rtable_name(in, (size_t)cols[k]);
+	t = wf_rtable_new(caption, nc, names);
+	for (size_t i = 0; i < n; i++) {
+		snprintf(rank, sizeof rank, "%zu", i + 1);
+		if (with_rank)
+			vals[0] = rank;
+		for (size_t k = 0; k < ncols; k++)
+			vals[k + (with_rank ? 1 : 0)] = wf_rtable_cell(in, rows[i], (size_t)cols[k]);
+		wf_rtable_add(t, vals, NULL);
+	}
+	free(names);
+	free(vals);
+	return t;
+}
