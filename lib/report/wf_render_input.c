@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wf_arena.h"
 #include "wf_err.h"
 #include "wf_map.h"
 
@@ -23,7 +24,17 @@ struct wf_rinput {
 	char **names;
 	unsigned long *counts;
 	size_t nsrc;
+	wf_arena cells;  /* rows' cell arrays and text: no malloc per cell */
 };
+
+static char *cell_dup(wf_rinput *in, const char *s, size_t len)
+{
+	char *p = wf_arena_alloc(&in->cells, len + 1);
+
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
 
 wf_rinput *wf_rinput_new(void)
 {
@@ -34,11 +45,7 @@ void wf_rinput_free(wf_rinput *in)
 {
 	if (!in)
 		return;
-	for (size_t i = 0; i < in->nrows; i++) {
-		for (size_t c = 0; c < in->rows[i].nv; c++)
-			free(in->rows[i].v[c]);
-		free(in->rows[i].v);
-	}
+	wf_arena_free(&in->cells);
 	free(in->rows);
 	for (size_t i = 0; i < in->ncols; i++)
 		free(in->cols[i]);
@@ -125,14 +132,15 @@ int wf_rinput_read_src(wf_rinput *in, const wf_cli *cli, wf_src *src)
 		}
 		rr = &in->rows[in->nrows++];
 		rr->nv = in->ncols;
-		rr->v = wf_xcalloc(rr->nv ? rr->nv : 1, sizeof *rr->v);
+		rr->v = wf_arena_alloc(&in->cells, (rr->nv ? rr->nv : 1) * sizeof *rr->v);
+		memset(rr->v, 0, (rr->nv ? rr->nv : 1) * sizeof *rr->v);
 		rr->src = (unsigned)si;
 		rr->line = row.line;
 		for (size_t c = 0; c < row.n && c < h->n; c++)
-			rr->v[map[c]] = wf_xstrndup(row.f[c], row.len[c]);
+			rr->v[map[c]] = cell_dup(in, row.f[c], row.len[c]);
 		/* A field the input has but left empty is "", not missing. */
 		for (size_t c = row.n; c < h->n; c++)
-			rr->v[map[c]] = wf_xstrdup("");
+			rr->v[map[c]] = cell_dup(in, "", 0);
 		in->counts[si]++;
 	}
 	rc = 0;
