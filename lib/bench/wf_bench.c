@@ -1,4 +1,5 @@
 #include "wf_bench_priv.h"
+#include "wf_indicators.h"
 
 #include <limits.h>
 #include <math.h>
@@ -86,10 +87,6 @@ static void keyindex_grow(keyindex *x, size_t ng, const void *base, size_t strid
 
 /* ---- the engine ---- */
 
-static const char *const named_metrics[][2] = {
-	{ "welfare_core", "L090" },
-	{ "welfare_extended", "L090+L010+L011+L107+P035" },
-};
 
 static int parse_terms(const char *spec, term *t, size_t *n, const char *opt,
 		       char *err, size_t errsz)
@@ -201,12 +198,22 @@ wf_bench *wf_bench_new(const wf_bench_opts *o, char *err, size_t errsz)
 		fail(err, errsz, "--metric is required");
 		goto bad;
 	}
-	for (size_t i = 0; i < sizeof named_metrics / sizeof named_metrics[0]; i++)
-		if (strcmp(metric, named_metrics[i][0]) == 0)
-			metric = named_metrics[i][1];
+	const char *per = o->per;
+	const wf_indicator *ind = wf_indicator_find(metric);
+	if (ind) {
+		/* A named indicator brings its denominator and scale unless
+		 * --per says otherwise (welfare_core has none: --per as today). */
+		metric = ind->metric;
+		if (!per)
+			per = ind->per;
+		if (b->o.scale == 0)
+			b->o.scale = ind->scale;
+	}
+	if (b->o.scale == 0)
+		b->o.scale = 1;
 	if (parse_terms(metric, b->metric, &b->nmetric, "--metric", err, errsz))
 		goto bad;
-	if (o->per && parse_terms(o->per, b->den, &b->nden, "--per", err, errsz))
+	if (per && parse_terms(per, b->den, &b->nden, "--per", err, errsz))
 		goto bad;
 	if (!*b->period_col) {
 		fail(err, errsz, "invalid --period ''");
@@ -879,10 +886,10 @@ int wf_bench_finish(wf_bench *b, char *err, size_t errsz)
 		r->zero = r->metric.m == 0;
 		r->sclass = b->nclass ? (int)size_class_of(b, r) : -1;
 		if (!b->nden) {
-			r->value = wf_dec_to_double(r->metric);
+			r->value = wf_dec_to_double(r->metric) * b->o.scale;
 			r->has_value = 1;
 		} else if (r->has_den && r->den.m > 0) {
-			r->value = wf_dec_to_double(r->metric) / wf_dec_to_double(r->den);
+			r->value = wf_dec_to_double(r->metric) / wf_dec_to_double(r->den) * b->o.scale;
 			r->has_value = 1;
 		}
 	}

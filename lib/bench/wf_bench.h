@@ -14,8 +14,11 @@
  * institution that reported something but none of the metric's items
  * has metric 0 (flag "zero"), not a missing row.
  *
- * Metric: "L090", a '+'-separated sum "L090+L107", or a named aggregate:
- * welfare_core = L090, welfare_extended = L090+L010+L011+L107+P035.
+ * Metric: any measure ("L090", "TELEWORK"), a '+'-separated sum
+ * "L090+L107", or a named indicator of wf_indicators.h: welfare_core =
+ * L090, welfare_extended = L090+L010+L011+L107+P035 (no denominator of
+ * their own), telework_share = 100 TELEWORK / HEADCOUNT, ... (each
+ * with its denominator and scale unless --per is given).
  * Each item enters with the sign of its FLAG_SEGNO in a VoceSpesa code
  * list when one is loaded (deduction items subtract), "+" otherwise.
  * Denominator ("per"): a '+'-separated sum of measures, e.g. HEADCOUNT
@@ -60,6 +63,8 @@ typedef struct wf_bench_opts {
 	const char *size_classes; /* "1-9,10-49,50-249,250-" or NULL */
 	int min_peers;            /* 0: 5 */
 	int summary;              /* group totals instead of per institution */
+	double scale;             /* value = metric / denominator x scale; 0: the
+				   * named indicator's (wf_indicators.h), else 1 */
 } wf_bench_opts;
 
 /* Validates the options (usage errors: NULL and a message). */
@@ -97,6 +102,11 @@ size_t wf_bench_columns(const wf_bench *b, const char *const **names,
  * callback returns 0 to go on; a non-zero return stops and is returned. */
 typedef int (*wf_bench_emit_fn)(void *ctx, const char *const *vals);
 int wf_bench_emit(wf_bench *b, wf_bench_emit_fn fn, void *ctx);
+
+/* Row i (0 .. wf_bench_nrows - 1, in output order) alone, not in
+ * summary mode and without baseline columns' periods prepared: what
+ * wf-benchmark --profile uses to interleave several engines. */
+int wf_bench_emit_one(wf_bench *b, size_t i, wf_bench_emit_fn fn, void *ctx);
 
 /* Number of output rows wf_bench_emit will write. */
 size_t wf_bench_nrows(const wf_bench *b);

@@ -21,17 +21,19 @@
 #include "wf_table.h"
 #include "wf_taxonomy.h"
 
+/* comune is the ISTAT code (istat, its former name, is still read);
+ * comune_name the name. */
 enum { F_ID, F_NAME, F_LAT, F_LON, F_ISTAT, F_CAP, F_COMUNE, F_PROVINCE, F_CAT,
-       F_QTY, F_MONEY, F_KM, NFIELD };
+       F_QTY, F_MONEY, F_KM, F_COMUNE_NAME, NFIELD };
 
 /* Not a mappable field: a generator's mark ("data=SYNTHETIC") carried
  * to the output so every report drawn from it says so. */
 static const char provenance_col[] = "provenance";
 
 static const char *const dem_fields[NFIELD] = { "id", "name", "lat", "lon", "istat", "cap",
-	"comune", "province", "category", "quantity", "budget", "max_km" };
+	"comune", "province", "category", "quantity", "budget", "max_km", "comune_name" };
 static const char *const sup_fields[NFIELD] = { "id", "name", "lat", "lon", "istat", "cap",
-	"comune", "province", "categories", "capacity", "unit_price", "radius_km" };
+	"comune", "province", "categories", "capacity", "unit_price", "radius_km", "comune_name" };
 
 /* Apply "field=column,..." to names (copied column names owned by the
  * caller through *store). Returns NULL or a message. */
@@ -56,10 +58,10 @@ static const char *apply_map(const char *spec, int supply, const char **names,
 			if (strlen(fields[k]) == (size_t)(eq - p) && memcmp(fields[k], p, (size_t)(eq - p)) == 0)
 				break;
 		if (k == NFIELD) {
-			snprintf(buf, bufsz, "unknown %s field '%.*s' in --map-%s (fields: %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+			snprintf(buf, bufsz, "unknown %s field '%.*s' in --map-%s (fields: %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
 				 supply ? "supply" : "demand", (int)(eq - p), p, supply ? "supply" : "demand",
 				 fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6],
-				 fields[7], fields[8], fields[9], fields[10], fields[11]);
+				 fields[12], fields[7], fields[8], fields[9], fields[10], fields[11]);
 			return buf;
 		}
 		if (store) {
@@ -140,8 +142,8 @@ static int table_open(table *t, const wf_matchrun *run, const char *path, int su
 				       fields[k]);
 	}
 	if (!((t->col[F_LAT] >= 0 && t->col[F_LON] >= 0) || t->col[F_ISTAT] >= 0 ||
-	      t->col[F_CAP] >= 0 || t->col[F_COMUNE] >= 0))
-		return wf_warn("%s: no location column (lat and lon, istat, cap or comune)",
+	      t->col[F_CAP] >= 0 || t->col[F_COMUNE] >= 0 || t->col[F_COMUNE_NAME] >= 0))
+		return wf_warn("%s: no location column (lat and lon, comune, cap or comune_name)",
 			       wf_reader_name(t->r));
 	return 0;
 }
@@ -270,13 +272,47 @@ static void reject(state *st, const char *file, const wf_row *row, int which,
 		st->stop = 1;
 }
 
-static int locate(state *st, const table *t, const wf_row *row, double *lat,
-		  double *lon, char *why, size_t whysz)
+/* A value of the comune column that is clearly a name, not a code:
+ * it has a letter and is no cadastral code (a letter, three digits). */
+static int looks_like_name(const char *v)
 {
-	wf_placeq q = { val(row, t, F_LAT), val(row, t, F_LON), val(row, t, F_ISTAT),
-			val(row, t, F_CAP), val(row, t, F_COMUNE), val(row, t, F_PROVINCE) };
+	char t[16];
+	size_t n = 0;
+	int letters = 0;
 
-	return wf_places_resolve(st->places, &q, lat, lon, why, whysz);
+	for (const char *p = v; *p; p++)
+		letters += isalpha((unsigned char)*p) || (unsigned char)*p >= 0x80;
+	if (!letters)
+		return 0;
+	n = wf_trim_copy(v, t, sizeof t);
+	return !(n == 4 && isalpha((unsigned char)t[0]) && isdigit((unsigned char)t[1]) &&
+		 isdigit((unsigned char)t[2]) && isdigit((unsigned char)t[3]));
+}
+
+static int locate(state *st, const table *t, const wf_row *row, const char *file,
+		  double *lat, double *lon, char *why, size_t whysz)
+{
+	const char *code = val(row, t, F_COMUNE), *name = val(row, t, F_COMUNE_NAME);
+	char how[600];
+	int ret;
+
+	if (wf_is_blank(code))
+		code = val(row, t, F_ISTAT);
+	if (!wf_is_blank(code) && looks_like_name(code)) {
+		/* A name where the ISTAT code belongs: read as the name. */
+		if (st->run->cli->verbose)
+			fprintf(stderr, "%s: %s:%ld: comune '%s' is not a code: read as comune_name\n",
+				wf_progname, file, row->line, code);
+		if (wf_is_blank(name))
+			name = code;
+		code = NULL;
+	}
+	wf_placeq q = { val(row, t, F_LAT), val(row, t, F_LON), code, val(row, t, F_CAP), name,
+			val(row, t, F_PROVINCE) };
+	ret = wf_places_resolve(st->places, &q, lat, lon, how, sizeof how, why, whysz);
+	if (ret == 0 && how[0] && st->run->cli->verbose)
+		fprintf(stderr, "%s: %s:%ld: %s\n", wf_progname, file, row->line, how);
+	return ret;
 }
 
 static int unknown_cat(state *st, const char *file, const wf_row *row, int which,
@@ -289,50 +325,9 @@ static int unknown_cat(state *st, const char *file, const wf_row *row, int which
 
 static int load_places(state *st)
 {
-	for (size_t i = 0; i < st->run->nplaces; i++) {
-		const char *path = st->run->places[i];
-		/* -d, --input-format and --encoding describe DEMAND and SUPPLY;
-		 * a comuni list always has its dialect detected. */
-		wf_cli pc = *st->run->cli;
-		memset(&pc.ropts, 0, sizeof pc.ropts);
-		pc.ropts.max_field = st->run->cli->ropts.max_field;
-		wf_reader *r = wf_cli_reader(&pc, path);
-		const wf_row *h;
-		wf_row row;
-		char err[512];
-		int rc, ok = 1;
-
-		if (!r)
+	for (size_t i = 0; i < st->run->nplaces; i++)
+		if (wf_places_load(st->places, st->run->places[i], st->run->cli) < 0)
 			return -1;
-		if (st->run->cli->verbose)
-			wf_cli_report_dialect(st->run->cli, r);
-		h = wf_reader_header(r);
-		if (wf_places_header(st->places, h->f, h->n, err, sizeof err) < 0) {
-			wf_warn("%s: %s", wf_reader_name(r), err);
-			wf_reader_free(r);
-			return -1;
-		}
-		while ((rc = wf_reader_next(r, &row)) != WF_ROW_EOF) {
-			if (rc == WF_ROW_FATAL) {
-				wf_warn("%s: %s", wf_reader_name(r), wf_reader_reason(r));
-				ok = 0;
-				break;
-			}
-			if (rc == WF_ROW_BAD) {
-				wf_warn_at(wf_reader_name(r), row.line, "%s", wf_reader_reason(r));
-				ok = 0;
-				break;
-			}
-			if (wf_places_add(st->places, row.f, row.n, err, sizeof err) < 0) {
-				wf_warn_at(wf_reader_name(r), row.line, "%s", err);
-				ok = 0;
-				break;
-			}
-		}
-		wf_reader_free(r);
-		if (!ok)
-			return -1;
-	}
 	return 0;
 }
 
@@ -410,7 +405,7 @@ static int load_supply(state *st)
 			reject(st, file, &row, 1, "radius_km '%s' is not a positive number", v);
 			continue;
 		}
-		if (locate(st, &t, &row, &s.lat, &s.lon, why, sizeof why) < 0) {
+		if (locate(st, &t, &row, file, &s.lat, &s.lon, why, sizeof why) < 0) {
 			reject(st, file, &row, 1, "%s", why);
 			continue;
 		}
@@ -788,7 +783,7 @@ int wf_matchrun_exec(const wf_matchrun *run)
 			reject(&st, file, &row, 0, "max_km '%s' is not a positive number", v);
 			continue;
 		}
-		if (locate(&st, &t, &row, &d.lat, &d.lon, why, sizeof why) < 0) {
+		if (locate(&st, &t, &row, file, &d.lat, &d.lon, why, sizeof why) < 0) {
 			reject(&st, file, &row, 0, "%s", why);
 			continue;
 		}

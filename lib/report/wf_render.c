@@ -16,6 +16,8 @@ struct wf_rtable {
 	 * Markdown with a malloc per cell (27 times the input). */
 	wf_arena text;
 	unsigned char *hl;
+	unsigned char *tone;   /* per cell, 0 none; allocated on first use */
+	size_t ntone;
 	unsigned *src;
 	long *line;
 	size_t *nonempty, *numeric, *frac; /* per column, for the type rule */
@@ -69,6 +71,7 @@ void wf_rtable_free(wf_rtable *t)
 	free(t->cells);
 	free(t->names);
 	free(t->hl);
+	free(t->tone);
 	free(t->src);
 	free(t->line);
 	free(t->nonempty);
@@ -120,6 +123,27 @@ void wf_rtable_highlight(wf_rtable *t, size_t row)
 {
 	if (row < t->nrows)
 		t->hl[row] = 1;
+}
+
+void wf_rtable_tone(wf_rtable *t, size_t row, size_t col, int tone)
+{
+	size_t need = t->cap * t->ncols;
+
+	if (row >= t->nrows || col >= t->ncols || tone < 0 || tone > WF_TONE_MAX)
+		return;
+	if (t->ntone < need) {
+		t->tone = wf_xrealloc(t->tone, need);
+		memset(t->tone + t->ntone, 0, need - t->ntone);
+		t->ntone = need;
+	}
+	t->tone[row * t->ncols + col] = (unsigned char)tone;
+}
+
+int wf_rtable_cell_tone(const wf_rtable *t, size_t row, size_t col)
+{
+	size_t i = row * t->ncols + col;
+
+	return t->tone && i < t->ntone ? t->tone[i] : 0;
 }
 
 void wf_rtable_set_origin(wf_rtable *t, size_t row, unsigned src, long line)
@@ -644,6 +668,11 @@ static const char css[] =
 	"th{background:#eef1f4;text-align:left}\n"
 	"td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
 	"tr.flag td{background:#fde3d4}\n"
+	/* Quartile tones (RdBu, colour-blind safe), lowest to highest. */
+	"td.tone1{background:#f4a582}td.tone2{background:#fddbc7}"
+	"td.tone3{background:#d1e5f0}td.tone4{background:#92c5de}\n"
+	".charts.small{display:flex;flex-wrap:wrap;gap:8px}\n"
+	".charts.small figure{margin:0;flex:0 1 290px}\n"
 	".empty{color:#555;font-style:italic}\n";
 
 static void h(wf_strbuf *b, const char *s)
@@ -673,7 +702,14 @@ static void render_rtable_html(wf_strbuf *b, const wf_rtable *t, const wf_render
 		for (size_t c = 0; c < t->ncols; c++) {
 			wf_strbuf_reset(&cell);
 			cell_text(&cell, t, r, c, o);
-			wf_strbuf_puts(b, wf_rtable_coltype(t, c) != WF_RCOL_TEXT ? "<td class=\"num\">" : "<td>");
+			{
+				int tn = wf_rtable_cell_tone(t, r, c);
+				int num = wf_rtable_coltype(t, c) != WF_RCOL_TEXT;
+				if (tn)
+					wf_strbuf_printf(b, "<td class=\"%stone%d\">", num ? "num " : "", tn);
+				else
+					wf_strbuf_puts(b, num ? "<td class=\"num\">" : "<td>");
+			}
 			wf_strbuf_xml(b, wf_strbuf_str(&cell), cell.len);
 			wf_strbuf_puts(b, "</td>");
 		}
@@ -730,7 +766,10 @@ static void render_html(wf_strbuf *b, const wf_report *r, const wf_render_opts *
 		wf_strbuf_puts(b, "</section>\n");
 	}
 	if (r->ncharts) {
-		wf_strbuf_puts(b, "<section class=\"charts\">\n");
+		int small = 1;
+		for (size_t i = 0; i < r->ncharts; i++)
+			small &= wf_chart_is_compact(r->charts[i]);
+		wf_strbuf_puts(b, small ? "<section class=\"charts small\">\n" : "<section class=\"charts\">\n");
 		for (size_t i = 0; i < r->ncharts; i++) {
 			wf_strbuf_puts(b, "<figure>\n");
 			wf_chart_svg(r->charts[i], b);

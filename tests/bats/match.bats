@@ -202,7 +202,7 @@ $M/demand-places.synthetic.csv,7,ISTAT code '999999' is not in the places list,\
 @test "a file that is not a comuni list" {
 	run --separate-stderr wf-match --places "$D" "$D" "$S"
 	[ "$status" -eq 1 ]
-	[ "$stderr" = "wf-match: $D: not a comuni list: expected the columns nome, codiceComune, sigla, latitudine, longitudine (geocoded list) or 'Codice Comune formato alfanumerico', 'Denominazione in italiano', 'Sigla automobilistica' (ISTAT list)" ]
+	[ "$stderr" = "wf-match: $D: not a comuni list: expected the columns nome, codiceComune, sigla, latitudine, longitudine (geocoded list), codiceComune, nome, sigla (ISTAT list), codiceCatastale, sigla, nome, attivo (name history) or 'Codice Comune formato alfanumerico', 'Denominazione in italiano', 'Sigla automobilistica' (ISTAT list)" ]
 }
 
 @test "the real geocoded comuni list from ../shared" {
@@ -288,7 +288,7 @@ EOF2
 	printf 'id,category,quantity\nA,MEAL,1\n' > d.csv
 	run --separate-stderr wf-match d.csv "$S"
 	[ "$status" -eq 1 ]
-	[ "$stderr" = "wf-match: d.csv: no location column (lat and lon, istat, cap or comune)" ]
+	[ "$stderr" = "wf-match: d.csv: no location column (lat and lon, comune, cap or comune_name)" ]
 }
 
 @test "missing input file" {
@@ -349,7 +349,7 @@ EOF2
 		"--weights fit=0,distance=0,capacity=0,price=0|weights must not all be zero" \
 		"--max-km -5|invalid maximum distance '-5' (a positive number)" \
 		"--distance-scale 0|invalid distance scale '0' (a positive number)" \
-		"--map-demand foo=bar|unknown demand field 'foo' in --map-demand (fields: id, name, lat, lon, istat, cap, comune, province, category, quantity, budget, max_km)" \
+		"--map-demand foo=bar|unknown demand field 'foo' in --map-demand (fields: id, name, lat, lon, istat, cap, comune, comune_name, province, category, quantity, budget, max_km)" \
 		"--map-supply capacity|invalid column map 'capacity' in --map-supply (expected FIELD=COLUMN)" \
 		"-f xml|invalid format 'xml' (csv or ndjson)"; do
 		run --separate-stderr wf-match ${args%%|*} "$D" "$S"
