@@ -30,7 +30,8 @@ enum {
 	OPT_LISTCAT,
 	OPT_DCAT,
 	OPT_SCAT,
-	OPT_MAXMEM
+	OPT_MAXMEM,
+	OPT_THREADS
 };
 
 static const struct option longopts[] = {
@@ -54,6 +55,7 @@ static const struct option longopts[] = {
 	{ "demand-category", required_argument, NULL, OPT_DCAT },
 	{ "supply-category", required_argument, NULL, OPT_SCAT },
 	{ "max-memory", required_argument, NULL, OPT_MAXMEM },
+	{ "threads", required_argument, NULL, OPT_THREADS },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -77,6 +79,8 @@ static void usage(FILE *fp)
 	      "      --max-km KM          search radius for needs without max_km (default 30)\n"
 	      "      --max-memory N       with --assign: working memory allowed, N[K|M|G]\n"
 	      "                           (default half the physical memory)\n"
+	      "      --threads N          score needs for --top on N threads (default: the\n"
+	      "                           online CPUs); the output does not depend on N\n"
 	      "\n"
 	      "Input:\n"
 	      "      --places FILE        comuni list resolving ISTAT codes, CAPs and comune\n"
@@ -109,6 +113,19 @@ static void usage(FILE *fp)
 	      "\n"
 	      "Exit status: 0 ok, 1 data error or rows rejected, 2 usage error.\n"
 	      "Full documentation: man wf-match\n", fp);
+}
+
+/* A whole number from 1 to hi, else a usage error. */
+static int whole_arg(const char *opt, const char *arg, long hi)
+{
+	char *end;
+	long k;
+
+	errno = 0;
+	k = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || k < 1 || k > hi)
+		wf_usage_error("invalid %s '%s' (a whole number from 1 to %ld)", opt, arg, hi);
+	return (int)k;
 }
 
 static double num_arg(const char *name, const char *arg)
@@ -172,17 +189,10 @@ int main(int argc, char **argv)
 		if (wf_cli_option(&cli, opt, optarg, usage))
 			continue;
 		switch (opt) {
-		case OPT_TOP: {
-			char *end;
-			long k;
-			errno = 0;
-			k = strtol(optarg, &end, 10);
-			if (errno || end == optarg || *end || k < 1 || k > 1000)
-				wf_usage_error("invalid --top '%s' (a whole number from 1 to 1000)", optarg);
-			run.opts.top = (int)k;
+		case OPT_TOP:
+			run.opts.top = whole_arg("--top", optarg, 1000);
 			top_set = 1;
 			break;
-		}
 		case OPT_ASSIGN: run.assign = 1; break;
 		case OPT_OBJECTIVE:
 			if (strcmp(optarg, "score") == 0)
@@ -215,6 +225,7 @@ int main(int argc, char **argv)
 		case OPT_LISTCAT: list = 1; break;
 		case OPT_DCAT: run.demand_category = optarg; break;
 		case OPT_SCAT: run.supply_category = optarg; break;
+		case OPT_THREADS: run.threads = whole_arg("--threads", optarg, 64); break;
 		case OPT_MAXMEM:
 			run.max_memory = (size_t)wf_cli_size(optarg);
 			run.max_memory_arg = optarg;

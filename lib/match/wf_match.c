@@ -63,6 +63,15 @@ typedef struct dem {
 	int why;
 } dem;
 
+/* What one search for candidates writes: one per thread. */
+struct wf_match_scratch {
+	unsigned *seen;     /* per offer: stamp of the last need that saw it */
+	size_t nseen;
+	unsigned stamp;
+	wf_match *cand;     /* candidates of the need in hand */
+	size_t ncand, capcand;
+};
+
 struct wf_matcher {
 	const wf_taxonomy *tax;
 	wf_match_opts o;
@@ -82,11 +91,9 @@ struct wf_matcher {
 	 * need only measures distances to offers that can fit it. */
 	wf_geoindex *geo[WF_TAX_MAX];
 	size_t *geomap[WF_TAX_MAX];
-	unsigned *seen;     /* per offer: stamp of the last need that saw it */
-	unsigned stamp;
-	/* candidates of the need in hand */
-	wf_match *cand;
-	size_t ncand, capcand;
+	/* Scratch of the calls that do not say theirs (wf_matcher_top and
+	 * the assignment's candidate search). */
+	wf_match_scratch sc;
 	/* assignment */
 	dem *d;
 	size_t nd, capd;
@@ -135,8 +142,8 @@ void wf_matcher_free(wf_matcher *m)
 		wf_geoindex_free(m->geo[c]);
 		free(m->geomap[c]);
 	}
-	free(m->seen);
-	free(m->cand);
+	free(m->sc.seen);
+	free(m->sc.cand);
 	for (size_t i = 0; i < m->nd; i++)
 		free((char *)m->d[i].d.id);
 	free(m->d);
@@ -208,9 +215,10 @@ void wf_matcher_build(wf_matcher *m)
 		free(la);
 		free(lo);
 	}
-	free(m->seen);
-	m->seen = wf_xcalloc(m->ns ? m->ns : 1, sizeof *m->seen);
-	m->stamp = 0;
+	free(m->sc.seen);
+	m->sc.seen = wf_xcalloc(m->ns ? m->ns : 1, sizeof *m->sc.seen);
+	m->sc.nseen = m->ns;
+	m->sc.stamp = 0;
 	free(m->sused);
 	m->sused = wf_xcalloc(m->ns ? m->ns : 1, sizeof *m->sused);
 }
@@ -318,7 +326,8 @@ static int better(const wf_match *a, const wf_match *b)
 }
 
 struct walk {
-	wf_matcher *m;
+	const wf_matcher *m;
+	wf_match_scratch *s;
 	const wf_demand *d;
 	int c;              /* category index being walked */
 	int worst;          /* most telling reason seen: RANGE < BUDGET < CAPACITY */
@@ -328,19 +337,20 @@ struct walk {
 static int visit(size_t local, double km, void *ctx)
 {
 	struct walk *w = ctx;
-	wf_matcher *m = w->m;
+	const wf_matcher *m = w->m;
+	wf_match_scratch *s = w->s;
 	size_t j = m->geomap[w->c][local];
 	wf_match c;
 	int why;
 
 	/* An offer of two fitting categories is met in two indexes. */
-	if (m->seen[j] == m->stamp)
+	if (s->seen[j] == s->stamp)
 		return 0;
-	m->seen[j] = m->stamp;
+	s->seen[j] = s->stamp;
 	/* Top K full: skip offers whose best possible score (capacity and
 	 * price at 1) cannot beat the K-th. Equal bounds go on to the full
 	 * score, so ties are still decided by the documented order. */
-	if (w->keep && m->ncand == w->keep) {
+	if (w->keep && s->ncand == w->keep) {
 		uint64_t f = m->scats[j] & m->related[w->d->cat];
 		double fit = 0, bound;
 
@@ -352,7 +362,7 @@ static int visit(size_t local, double km, void *ctx)
 		}
 		bound = (m->o.w_fit * fit + m->o.w_dist * exp(-km / m->o.scale_km) +
 			 m->o.w_cap + m->o.w_price) / m->wsum;
-		if (bound < m->cand[m->ncand - 1].score)
+		if (bound < s->cand[s->ncand - 1].score)
 			return 0;
 	}
 	if (!wf_matcher_score(m, w->d, j, km, &c, &why)) {
@@ -361,55 +371,79 @@ static int visit(size_t local, double km, void *ctx)
 		return 0;
 	}
 	if (!w->keep) {
-		if (m->ncand == m->capcand) {
-			m->capcand = m->capcand ? m->capcand * 2 : 64;
-			m->cand = wf_xrealloc(m->cand, m->capcand * sizeof *m->cand);
+		if (s->ncand == s->capcand) {
+			s->capcand = s->capcand ? s->capcand * 2 : 64;
+			s->cand = wf_xrealloc(s->cand, s->capcand * sizeof *s->cand);
 		}
-		m->cand[m->ncand++] = c;
+		s->cand[s->ncand++] = c;
 		return 0;
 	}
 	/* Insert into the sorted top list of at most keep entries. */
-	if (m->ncand == w->keep && !better(&c, &m->cand[m->ncand - 1]))
+	if (s->ncand == w->keep && !better(&c, &s->cand[s->ncand - 1]))
 		return 0;
-	size_t i = m->ncand < w->keep ? m->ncand++ : m->ncand - 1;
-	while (i > 0 && better(&c, &m->cand[i - 1])) {
-		m->cand[i] = m->cand[i - 1];
+	size_t i = s->ncand < w->keep ? s->ncand++ : s->ncand - 1;
+	while (i > 0 && better(&c, &s->cand[i - 1])) {
+		s->cand[i] = s->cand[i - 1];
 		i--;
 	}
-	m->cand[i] = c;
+	s->cand[i] = c;
 	return 0;
 }
 
-static int candidates(wf_matcher *m, const wf_demand *d, size_t keep)
+static int candidates(const wf_matcher *m, wf_match_scratch *s, const wf_demand *d, size_t keep)
 {
-	struct walk w = { m, d, 0, WF_UNMET_RANGE, keep };
+	struct walk w = { m, s, d, 0, WF_UNMET_RANGE, keep };
 	double r = d->max_km > 0 ? d->max_km : m->o.max_km;
 	uint64_t cs = m->related[d->cat] & m->offered;
 
-	m->ncand = 0;
-	if (keep && m->capcand < keep) {
-		m->capcand = keep;
-		m->cand = wf_xrealloc(m->cand, m->capcand * sizeof *m->cand);
+	s->ncand = 0;
+	if (keep && s->capcand < keep) {
+		s->capcand = keep;
+		s->cand = wf_xrealloc(s->cand, s->capcand * sizeof *s->cand);
 	}
 	if (!cs)
 		return WF_UNMET_NO_OFFER;
-	if (++m->stamp == 0) {
-		memset(m->seen, 0, m->ns * sizeof *m->seen);
-		m->stamp = 1;
+	if (++s->stamp == 0) {
+		memset(s->seen, 0, s->nseen * sizeof *s->seen);
+		s->stamp = 1;
 	}
 	for (w.c = 0; cs; w.c++, cs >>= 1)
 		if (cs & 1)
 			wf_geoindex_within(m->geo[w.c], d->lat, d->lon, r, visit, &w);
-	return m->ncand ? WF_UNMET_NONE : w.worst;
+	return s->ncand ? WF_UNMET_NONE : w.worst;
+}
+
+size_t wf_matcher_top_r(const wf_matcher *m, wf_match_scratch *s, const wf_demand *d,
+			wf_match *out, int *why)
+{
+	*why = candidates(m, s, d, (size_t)m->o.top);
+	if (s->ncand)
+		memcpy(out, s->cand, s->ncand * sizeof *out);
+	return s->ncand;
 }
 
 size_t wf_matcher_top(wf_matcher *m, const wf_demand *d, wf_match *out,
 		      int *why)
 {
-	*why = candidates(m, d, (size_t)m->o.top);
-	if (m->ncand)
-		memcpy(out, m->cand, m->ncand * sizeof *out);
-	return m->ncand;
+	return wf_matcher_top_r(m, &m->sc, d, out, why);
+}
+
+wf_match_scratch *wf_match_scratch_new(const wf_matcher *m)
+{
+	wf_match_scratch *s = wf_xcalloc(1, sizeof *s);
+
+	s->nseen = m->ns;
+	s->seen = wf_xcalloc(m->ns ? m->ns : 1, sizeof *s->seen);
+	return s;
+}
+
+void wf_match_scratch_free(wf_match_scratch *s)
+{
+	if (!s)
+		return;
+	free(s->seen);
+	free(s->cand);
+	free(s);
 }
 
 size_t wf_matcher_add_demand(wf_matcher *m, const wf_demand *d)
@@ -460,8 +494,8 @@ static int cand_before(const wf_match *a, const wf_match *b)
  */
 static size_t keep_needed(wf_matcher *m, long long q)
 {
-	wf_match *a = m->cand;
-	size_t n = m->ncand, lo = 0, hi = n;
+	wf_match *a = m->sc.cand;
+	size_t n = m->sc.ncand, lo = 0, hi = n;
 	long long sum = 0;
 
 	for (size_t i = 0; i < n; i++)
@@ -507,7 +541,7 @@ static int cmp_supply(const void *a, const void *b)
 static size_t work_bytes(const wf_matcher *m, size_t pairs)
 {
 	return pairs * 32 + m->nd * (sizeof(dem) + 64) + m->ns * 96 +
-	       m->capcand * sizeof(wf_match);
+	       m->sc.capcand * sizeof(wf_match);
 }
 
 /* Bytes rounded up to a whole K, M or G, for messages. */
@@ -551,11 +585,11 @@ static int build_pairs(wf_matcher *m)
 		dem *e = &m->d[i];
 		size_t keep;
 
-		e->why = candidates(m, &e->d, 0);
+		e->why = candidates(m, &m->sc, &e->d, 0);
 		keep = keep_needed(m, q);
-		m->pruned += m->ncand - keep;
+		m->pruned += m->sc.ncand - keep;
 		if (keep)
-			qsort(m->cand, keep, sizeof *m->cand, cmp_supply);
+			qsort(m->sc.cand, keep, sizeof *m->sc.cand, cmp_supply);
 		if (over_budget_at(m, m->npair + keep, i + 1))
 			return -1;
 		if (m->npair + keep > m->cappair) {
@@ -573,8 +607,8 @@ static int build_pairs(wf_matcher *m)
 		e->first = m->npair;
 		e->n = keep;
 		for (size_t k = 0; k < keep; k++) {
-			m->psup[m->npair + k] = (uint32_t)m->cand[k].supply;
-			m->pval[m->npair + k] = (int32_t)pair_val(&m->cand[k]);
+			m->psup[m->npair + k] = (uint32_t)m->sc.cand[k].supply;
+			m->pval[m->npair + k] = (int32_t)pair_val(&m->sc.cand[k]);
 		}
 		m->npair += keep;
 	}
@@ -1096,9 +1130,9 @@ int wf_matcher_assign(wf_matcher *m)
 		m->pval = wf_xrealloc(m->pval, m->npair * sizeof *m->pval);
 		m->cappair = m->npair;
 	}
-	free(m->cand);
-	m->cand = NULL;
-	m->capcand = m->ncand = 0;
+	free(m->sc.cand);
+	m->sc.cand = NULL;
+	m->sc.capcand = m->sc.ncand = 0;
 	qty = wf_xmalloc((m->nd ? m->nd : 1) * sizeof *qty);
 	first = wf_xmalloc((m->nd + 1) * sizeof *first);
 	for (size_t i = 0; i < m->nd; i++) {

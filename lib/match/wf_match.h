@@ -146,6 +146,15 @@ int wf_matcher_score(const wf_matcher *m, const wf_demand *d, size_t j,
 size_t wf_matcher_top(wf_matcher *m, const wf_demand *d, wf_match *out,
 		      int *why);
 
+/* The same for threads: after wf_matcher_build the matcher is only
+ * read, and each thread passes its own scratch (wf_match_scratch_new
+ * after the build; free with wf_match_scratch_free, NULL a no-op). */
+typedef struct wf_match_scratch wf_match_scratch;
+wf_match_scratch *wf_match_scratch_new(const wf_matcher *m);
+void wf_match_scratch_free(wf_match_scratch *s);
+size_t wf_matcher_top_r(const wf_matcher *m, wf_match_scratch *s, const wf_demand *d,
+			wf_match *out, int *why);
+
 /* Assignment: add every need, then solve. Returns 0, or -1 when the
  * working memory would pass the budget (wf_matcher_error says how
  * far); the matcher then holds no result. Needs plus offers must stay

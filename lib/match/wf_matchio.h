@@ -57,6 +57,7 @@ typedef struct wf_matchrun {
 	int assign;
 	size_t max_memory;          /* --assign working memory, bytes; 0: default */
 	const char *max_memory_arg; /* --max-memory as given, for messages */
+	int threads;                /* --top scoring threads; 0: online CPUs */
 	wf_match_opts opts;
 } wf_matchrun;
 

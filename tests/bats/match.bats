@@ -341,6 +341,8 @@ EOF2
 		"--top 3 --assign|--top and --assign exclude each other" \
 		"--objective coverage|--objective needs --assign" \
 		"--max-memory 1G|--max-memory needs --assign" \
+		"--threads 0|invalid --threads '0' (a whole number from 1 to 64)" \
+		"--threads 2x|invalid --threads '2x' (a whole number from 1 to 64)" \
 		"--assign --max-memory 0|invalid size '0'" \
 		"--assign --max-memory 2T|invalid size '2T'" \
 		"--assign --objective speed|invalid objective 'speed' (score or coverage)" \
@@ -396,6 +398,37 @@ $TRY" ]
 	run --separate-stderr wf-match --assign --max-memory 16M d.csv s.csv
 	[ "$status" -eq 0 ]
 	[ "$output" = "$(wf-match --assign d.csv s.csv 2>/dev/null)" ]
+}
+
+@test "--threads: --top output and summary byte for byte the same for 1, 2 and 3 threads" {
+	# SYNTHETIC: more needs than one batch (2,048), with unmet ones and a reject.
+	wf-synth-match --scale --demand-rows 5000 --supply-rows 2500 d.csv s.csv
+	printf 'SYN-BAD,x,Roma,RM,058091,41.9,12.5,NOPE,3,,,synthetic\n' >>d.csv
+	run --separate-stderr wf-match --threads 1 --rejects r.csv -o t1.csv d.csv s.csv
+	[ "$status" -eq 1 ]
+	e1=$stderr
+	mv r.csv r1.csv
+	for n in 2 3; do
+		run --separate-stderr wf-match --threads $n --rejects r.csv -o t$n.csv d.csv s.csv
+		[ "$status" -eq 1 ]
+		[ "$stderr" = "$e1" ]
+		cmp t1.csv t$n.csv
+		cmp r1.csv r.csv
+	done
+	[ "$(wc -l <t1.csv)" -gt 5000 ]
+	grep -q ',unmet,' t1.csv
+	# NDJSON and --unmet too, and the default (online CPUs).
+	wf-match --threads 1 -f ndjson --rejects r.csv --unmet u1.json d.csv s.csv >n1.json 2>/dev/null || true
+	wf-match -f ndjson --rejects r.csv --unmet u2.json d.csv s.csv >n2.json 2>/dev/null || true
+	cmp n1.json n2.json
+	cmp u1.json u2.json
+	# A stop at the bad row (no --rejects) writes the same rows before it.
+	run --separate-stderr wf-match --threads 1 d.csv s.csv
+	o1=$output e1=$stderr
+	run --separate-stderr wf-match --threads 2 d.csv s.csv
+	[ "$status" -eq 1 ]
+	[ "$output" = "$o1" ]
+	[ "$stderr" = "$e1" ]
 }
 
 @test "--assign: few needs against many offers in one place keeps only the pairs that can matter" {
