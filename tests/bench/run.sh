@@ -234,6 +234,7 @@ fi
 if [ -f "$D/match-top/supply.csv" ]; then
 	M=$D/match-top
 	measure match-top5 "wfkit: wf-match --top 5" "$M/demand.csv" "$BIN/wf-match --no-progress --top 5 $M/demand.csv $M/supply.csv"
+	measure match-top5 "wfkit: wf-match --top 5 --threads 1" "$M/demand.csv" "$BIN/wf-match --no-progress --top 5 --threads 1 $M/demand.csv $M/supply.csv"
 	M=$D/match-assign
 	measure match-assign "wfkit: wf-match --assign" "$M/demand.csv" "$BIN/wf-match --no-progress --assign $M/demand.csv $M/supply.csv"
 fi
@@ -350,8 +351,10 @@ END {
   if (has(j, w)) say(t[j, w] < 5, sprintf("wf-report national benchmark to HTML < 5 s: %.3f s", t[j, w]))
   w = "wfkit: wf-report markdown table"
   if (has(j, w)) say(m[j, w] <= 4 * mb[j, w], sprintf("wf-report table to Markdown in a few times the input: %d MB peak for %.0f MB (%.1fx)", m[j, w], mb[j, w], m[j, w] / mb[j, w]))
-  say(0, "--threads N and the 1 vs 2 thread speed-ups: not implemented (see README Performance)")
-}' rows_short="$(rows "$SHORT")" "$OUT"
+  j = "match-top5"; w = "wfkit: wf-match --top 5"; w1 = "wfkit: wf-match --top 5 --threads 1"
+  if (has(j, w) && has(j, w1)) say(t[j, w1] / t[j, w] >= 1.5, sprintf("wf-match --top 5, 1 -> %d threads: %.2fx faster (%.3f s -> %.3f s)", ncpu, t[j, w1] / t[j, w], t[j, w1], t[j, w]))
+  say(0, "--threads in wf-ingest, wf-benchmark, wf-report: not implemented (see README Performance)")
+}' rows_short="$(rows "$SHORT")" ncpu="$(nproc)" "$OUT"
 echo
 echo "$CHECK_MSG"
 echo "written: $OUT (appended to $HIST)"
