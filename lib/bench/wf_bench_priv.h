@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "wf_bench.h"
+#include "wf_conto.h"
 #include "wf_dec.h"
 #include "wf_arena.h"
 #include "wf_map.h"
@@ -48,7 +49,6 @@ typedef struct term {
 	char *code;
 	int sign;      /* +1 / -1 */
 	int seen;      /* appeared in the facts */
-	int in_codes;  /* found in the code list */
 } term;
 
 typedef struct rec {
@@ -106,12 +106,15 @@ struct wf_bench {
 	wf_map *strs;      /* interned: equal text, equal pointer */
 	const char *empty;
 
+	/* code lists (borrowed): the metric's signs per year */
+	wf_codes *codes;
+	int sign_year;          /* year of the signs in metric[] */
+	char codes_missing[128]; /* a metric item a year's lists lack: finish fails */
+
 	/* current table */
 	enum wf_bench_input kind;
 	int ci_period, ci_inst, ci_name, ci_measure, ci_value, ci_rank;
 	int ci_group[MAX_GROUP];
-	int ci_type, ci_num, ci_sign;
-	int codes_loaded;
 	int head_seen;
 	int have_name;
 
