@@ -760,6 +760,24 @@ static void list_unplaced(const wf_inst *in, void *ctx)
 		in->evidence && in->evidence[0] ? ": " : "", in->evidence ? in->evidence : "");
 }
 
+/* -v -v: how every institution the data used was placed. */
+static void list_placed(const wf_inst *in, int seen, void *ctx)
+{
+	(void)ctx;
+	if (!seen)
+		return;
+	if (in->how == WF_PLACE_NONE) {
+		list_unplaced(in, NULL);
+		return;
+	}
+	fprintf(stderr, "%s: %s: %s %s: %s%s%s%s%s (%s)\n", wf_progname, wf_place_how_name(in->how),
+		in->key, in->name[0] ? in->name : "(not in the code list)",
+		in->comune[0] ? in->comune : "", in->comune[0] ? " " : "",
+		in->province[0] ? in->province : "", in->province[0] ? " " : "",
+		in->region[0] ? in->region : (in->how == WF_PLACE_NATIONAL ? "national" : ""),
+		in->evidence ? in->evidence : "");
+}
+
 static const char *const report_columns[] = {
 	"year", "institution", "institution_type", "institution_name", "comune", "comune_name",
 	"province", "region", "method", "evidence", "in_data"
@@ -842,8 +860,12 @@ int wf_ingest_finish(wf_ingest *g)
 			n[WF_PLACE_TAXCODE], n[WF_PLACE_OVERRIDE], n[WF_PLACE_NATIONAL],
 			n[WF_PLACE_NONE], g->cli->verbose || !unplaced_total ? "" : " (-v lists them)");
 	}
-	if (g->cli->verbose && wf_codes_have_lists(g->codes))
+	if (g->cli->verbose >= 2 && wf_codes_have_lists(g->codes)) {
+		for (size_t l = 0; l < wf_codes_nlists(g->codes); l++)
+			wf_codes_each_inst(g->codes, l, list_placed, NULL);
+	} else if (g->cli->verbose && wf_codes_have_lists(g->codes)) {
 		wf_codes_each_unplaced(g->codes, list_unplaced, NULL);
+	}
 	if (g->stop || g->failed || g->total.rejected)
 		return WF_EXIT_DATA;
 	return WF_EXIT_OK;

@@ -103,8 +103,14 @@ int wf_place_is_national(const char *type, const char *name, char *why, size_t w
 		"NAZIONALE", "NAZIONALI", "ITALIANA", "ITALIANO", "ITALIANE", "ITALIANI", "ITALIA",
 		"STATO", "NAZ", NULL
 	};
+	/* A body named after its own region or province is not national
+	 * ("SERVIZI SANITARI REGIONALI" describe a national agency's work,
+	 * so the plural does not count). */
 	static const char *const local_words[] = {
-		"REGIONALE", "REGIONALI", "PROVINCIALE", "PROVINCIA", "REGIONE", "COMUNALE", NULL
+		"REGIONALE", "PROVINCIALE", "PROVINCIA", "REGIONE", "COMUNALE", "LIGURE",
+		"LOMBARDA", "PIEMONTESE", "VENETA", "TOSCANA", "CAMPANA", "SICILIANA", "SARDA",
+		"CALABRESE", "PUGLIESE", "LUCANA", "MOLISANA", "ABRUZZESE", "MARCHIGIANA", "UMBRA",
+		"LAZIALE", "FRIULANA", "TRENTINA", "VALDOSTANA", "EMILIANA", "ROMAGNOLA", NULL
 	};
 	words w;
 
@@ -131,11 +137,12 @@ int wf_place_is_national(const char *type, const char *name, char *why, size_t w
 				wf_setmsg(why, whysz, "type %s, name has %.*s", type, (int)w.len[i], w.s[i]);
 				return 1;
 			}
-	/* The State's own agencies carry no such word: AGENZIA DELLE
-	 * ENTRATE, DEL DEMANIO, DELLE DOGANE. */
-	if (strcmp(type, "AG") == 0 && w.n && strcmp(w.f[0], "AGENZIA") == 0 && w.n <= 6) {
-		wf_setmsg(why, whysz, "type AG, a State agency");
-		return 1;
+	/* The State's own agencies and research bodies carry no such word
+	 * (AGENZIA DELLE ENTRATE, ARAN, ISPRA, CREA): national unless their
+	 * name names a place, which the caller tries first. */
+	if (strcmp(type, "AG") == 0 || strcmp(type, "IR") == 0) {
+		wf_setmsg(why, whysz, "type %s, no region or place in its name", type);
+		return 2;
 	}
 	return 0;
 }
@@ -199,11 +206,17 @@ static int comune_named(wf_places *year, wf_places *pl, const char *s, size_t n,
 	int ci[16];
 	size_t k;
 	enum wf_name_via via;
-	char sig[64];
+	char sig[64], year_amb[256] = "";
 
 	if (year) {
 		k = wf_places_find(year, s, n, only_sigla, ci, 16, &via);
 		k = by_tax(year, ci, k > 16 ? 16 : k, tax);
+		if (k > 1) {
+			list_siglas(year, ci, k, sig, sizeof sig);
+			snprintf(year_amb, sizeof year_amb, "%.*s: comuni of that name in %s; %s",
+				 (int)(n > 80 ? 80 : n), s, sig,
+				 tax ? "the tax code does not tell which" : "no tax code to tell which");
+		}
 		if (k == 1) {
 			const wf_comune *y = wf_places_comune(year, ci[0]);
 			int p = pl ? wf_places_by_cadastral(pl, y->cadastral) : -1;
@@ -222,8 +235,8 @@ static int comune_named(wf_places *year, wf_places *pl, const char *s, size_t n,
 			only_sigla = y->sigla;
 			set_prov(o, y->sigla);
 			o->how = WF_PLACE_CODELIST;
-			snprintf(o->evidence, sizeof o->evidence, "%s %s (%s), no ISTAT code for %s",
-				 y->cadastral, y->name, y->sigla, y->cadastral);
+			snprintf(o->evidence, sizeof o->evidence, "%s %s (%s), ISTAT code unknown",
+				 y->cadastral, y->name, y->sigla);
 		}
 	}
 	if (!pl)
@@ -254,6 +267,10 @@ static int comune_named(wf_places *year, wf_places *pl, const char *s, size_t n,
 		snprintf(o->evidence, sizeof o->evidence, "%.*s: comuni of that name in %s; %s",
 			 (int)(n > 80 ? 80 : n), s, sig,
 			 tax ? "the tax code does not tell which" : "no tax code to tell which");
+		return AMBIGUOUS;
+	}
+	if (!o->province[0] && year_amb[0]) {
+		snprintf(o->evidence, sizeof o->evidence, "%s", year_amb);
 		return AMBIGUOUS;
 	}
 	return o->province[0] ? FOUND : 0;
@@ -455,7 +472,8 @@ void wf_place(wf_places *year, wf_places *places, const char *type, const char *
 		type = "";
 	if (!name)
 		name = "";
-	if (wf_place_is_national(type, name, why, sizeof why)) {
+	int national = wf_place_is_national(type, name, why, sizeof why);
+	if (national == 1) {
 		o->how = WF_PLACE_NATIONAL;
 		snprintf(o->evidence, sizeof o->evidence, "%s", why);
 		return;
@@ -502,6 +520,11 @@ void wf_place(wf_places *year, wf_places *places, const char *type, const char *
 	}
 	if (o->how == WF_PLACE_NONE && !ambiguous && strcmp(type, "C") != 0)
 		seat(year, places, &w, tax, strcmp(type, "UC") == 0 || strcmp(type, "N") == 0, o);
+	if (national == 2 && o->how == WF_PLACE_NONE) {
+		o->how = WF_PLACE_NATIONAL;
+		snprintf(o->evidence, sizeof o->evidence, "%s", why);
+		return;
+	}
 	if (o->province[0])
 		return;
 	if (tax) {

@@ -6,8 +6,10 @@
  *  1. national: ministries, constitutional bodies, independent
  *     authorities, national professional orders, sport federations and
  *     national social security by type; national agencies, institutes
- *     and bodies of types AG, AA, LS, IR, IC by a word of their name
- *     (NAZIONALE, ITALIANO, D'ITALIA, DELLO STATO...). Not placed.
+ *     and bodies of types AG, AA, LS, IR, IC, RI by a word of their name
+ *     (NAZIONALE, ITALIANO, D'ITALIA, DELLO STATO...) and none of their
+ *     region; agencies (AG) and research bodies (IR) with no such word
+ *     whose name names no place either (rule 4). Not placed.
  *  2. comuni (type C): "COMUNE DI <name>" in the year's cadastral list
  *     (code list), else in the comuni lists by current name or a part
  *     of a bilingual one (name), else by a former name (former name).
@@ -64,7 +66,9 @@ typedef struct wf_placement {
 void wf_place(wf_places *year, wf_places *places, const char *type, const char *name,
 	      const char *taxcode, wf_placement *out);
 
-/* True, with the reason in why, for a national body. */
+/* 1, with the reason in why, for a national body; 2 for a national
+ * agency or research body unless its name names a place (the caller
+ * tries the seat rule first); 0 otherwise. */
 int wf_place_is_national(const char *type, const char *name, char *why, size_t whysz);
 
 /* ---- overrides ---- */

@@ -118,13 +118,13 @@ static const wf_province provinces[] = {
 	{ 92, "CA", "20", "CAGLIARI", NULL, NULL },
 	{ 93, "PN", "06", "PORDENONE", NULL, NULL },
 	{ 94, "IS", "14", "ISERNIA", NULL, NULL },
-	{ 95, "OR", "20", "ORISTANO", NULL, NULL },
+	{ 95, "OR", "20", "ORISTANO", NULL, "CA,NU" },
 	/* Created since 1992: their bodies often keep a tax code issued
 	 * by the office of the province they came from. */
 	{ 96, "BI", "01", "BIELLA", NULL, "VC" },
 	{ 97, "LC", "03", "LECCO", NULL, "CO,BG" },
 	{ 98, "LO", "03", "LODI", NULL, "MI" },
-	{ 99, "RN", "08", "RIMINI", NULL, "FC" },
+	{ 99, "RN", "08", "RIMINI", NULL, "FC,PU" }, /* Valmarecchia came from PU in 2009 */
 	{ 100, "PO", "09", "PRATO", NULL, "FI" },
 	{ 101, "KR", "18", "CROTONE", NULL, "CZ" },
 	{ 102, "VV", "18", "VIBO VALENTIA", NULL, "CZ" },
@@ -137,6 +137,9 @@ static const wf_province provinces[] = {
 	{ 109, "FM", "11", "FERMO", NULL, "AP" },
 	{ 110, "BT", "16", "BARLETTA ANDRIA TRANI", NULL, "BA,FG" },
 	{ 111, "SU", "20", "SUD SARDEGNA", NULL, "CA,OR,NU" },
+	/* Older siglas of the same provinces, still in RGS names. */
+	{ 40, "FO", "08", "FORLI'", "FC", NULL },
+	{ 41, "PS", "11", "PESARO", "PU", NULL },
 };
 #define NPROV (sizeof provinces / sizeof provinces[0])
 
@@ -821,13 +824,17 @@ int wf_places_add(wf_places *p, const char *const *f, size_t n,
 	}
 	if (p->layout == WF_PLACES_CURRENT || p->layout == WF_PLACES_ISTAT)
 		p->c[ci].in_current = 1;
-	/* RGS tells homonyms apart by appending the sigla: "SAMONE TO". */
+	/* RGS tells homonyms apart by appending a sigla: its own ("SAMONE
+	 * TO") or one of its region it had once ("SAN TEODORO NU", now SS;
+	 * "PEGLIO PS", Pesaro). "VILLANOVA SUL PO" keeps its river. */
 	size_t nl = strlen(name);
-	if (p->layout == WF_PLACES_RGS && nl > 3 && name[nl - 3] == ' ' &&
-	    toupper((unsigned char)name[nl - 2]) == sigla[0] &&
-	    toupper((unsigned char)name[nl - 1]) == sigla[1]) {
-		name[nl - 3] = '\0';
-		index_name(p, ci, name, WF_NAME_WHOLE);
+	if (p->layout == WF_PLACES_RGS && nl > 3 && name[nl - 3] == ' ') {
+		const wf_province *suf = wf_province_by_sigla(name + nl - 2);
+		const wf_province *own = wf_province_by_sigla(sigla);
+		if (suf && own && strcmp(suf->region, own->region) == 0) {
+			name[nl - 3] = '\0';
+			index_name(p, ci, name, WF_NAME_WHOLE);
+		}
 	}
 	if (has_coord) {
 		p->c[ci].slat += lat;
