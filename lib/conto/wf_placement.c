@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "wf_cli.h"
+#include "wf_aux.h"
 #include "wf_conto.h"
 #include "wf_err.h"
 #include "wf_map.h"
@@ -77,7 +77,10 @@ static void split(const char *name, words *w)
 		wf_places_fold(b, (size_t)(p - b), w->f[w->n], sizeof w->f[w->n]);
 		w->cut_before[w->n] = cut || sep;
 		w->cut_after[w->n] = 0;
-		cut = is_prep(w->f[w->n]);
+		/* A number ends a place and starts another: "ASL NAPOLI 1
+		 * CENTRO", "ASL 7 PIEVE DI SOLIGO". */
+		int num = isdigit((unsigned char)w->f[w->n][0]) != 0;
+		cut = is_prep(w->f[w->n]) || num;
 		if (cut && w->n)
 			w->cut_after[w->n - 1] = 1;
 		w->n++;
@@ -619,9 +622,9 @@ static int parse_place(const char *v, wf_places *places, wf_placement *pl, char 
 	return -1;
 }
 
-wf_overrides *wf_overrides_load(const char *path, wf_places *places, const wf_cli *cli)
+wf_overrides *wf_overrides_load(const char *path, wf_places *places, const wf_run *run)
 {
-	wf_cli pc = *cli;
+	wf_reader_opts ao = wf_aux_opts(&run->ropts);
 	wf_overrides *o = wf_xcalloc(1, sizeof *o);
 	wf_reader *r;
 	wf_row row;
@@ -629,11 +632,9 @@ wf_overrides *wf_overrides_load(const char *path, wf_places *places, const wf_cl
 	char why[300];
 
 	o->by_key = wf_map_new();
-	memset(&pc.ropts, 0, sizeof pc.ropts);
-	pc.ropts.max_field = cli->ropts.max_field;
-	if (!(r = wf_cli_reader(&pc, path)))
+	if (!(r = wf_aux_open(path, &run->ropts)))
 		goto fail;
-	wf_cli_report_dialect(cli, r);
+	wf_run_dialect(run, r, &ao);
 	ck = wf_reader_col(r, "institution");
 	cp = wf_reader_col(r, "place");
 	cn = wf_reader_col(r, "note");

@@ -77,10 +77,10 @@ typedef struct wf_overrides wf_overrides;
 
 /* Read FILE: columns institution and place (a 6-digit comune code, a
  * province sigla, a 2-digit region code, or "national"), optional
- * note; any delimiter. Codes are checked against places when it holds
+ * note; an auxiliary file (wf_aux.h): any delimiter. Codes are checked against places when it holds
  * comuni. Returns NULL after a message "wf-x: FILE:LINE: reason". */
 wf_overrides *wf_overrides_load(const char *path, wf_places *places,
-				const struct wf_cli *cli);
+				const wf_run *run);
 void wf_overrides_free(wf_overrides *o);
 /* Apply the override of key, if any, to *pl. Returns 1 when applied. */
 int wf_overrides_apply(wf_overrides *o, const char *key, wf_placement *pl);

@@ -14,7 +14,6 @@
 #include <strings.h>
 
 #include "wf_aux.h"
-#include "wf_cli.h"
 #include "wf_err.h"
 #include "wf_geo.h"
 #include "wf_map.h"
@@ -1197,11 +1196,11 @@ const wf_province *wf_places_province_by_name(wf_places *p, const char *name, si
 
 /* ---- loading a file ---- */
 
-int wf_places_load(wf_places *p, const char *path, const wf_cli *cli)
+int wf_places_load(wf_places *p, const char *path, const wf_run *run)
 {
 	/* -d, --input-format and --encoding describe the inputs; a comuni
 	 * list is an auxiliary file (wf_aux.h): its dialect is its own. */
-	wf_cli pc = *cli;
+	wf_reader_opts ao = wf_aux_opts(&run->ropts);
 	wf_reader *r;
 	const wf_row *h;
 	wf_row row;
@@ -1209,8 +1208,7 @@ int wf_places_load(wf_places *p, const char *path, const wf_cli *cli)
 	int rc, ret = 0, layout;
 	size_t before = p->nc, hbefore = p->nhist;
 
-	pc.ropts = wf_aux_opts(&cli->ropts);
-	if (!(r = wf_aux_open(path, &cli->ropts)))
+	if (!(r = wf_aux_open(path, &run->ropts)))
 		return -1;
 	h = wf_reader_header(r);
 	if ((layout = wf_places_header(p, h->f, h->n, err, sizeof err)) < 0) {
@@ -1231,8 +1229,8 @@ int wf_places_load(wf_places *p, const char *path, const wf_cli *cli)
 			goto out;
 		}
 	}
-	wf_cli_report_dialect(&pc, r);
-	if (cli->verbose) {
+	wf_run_dialect(run, r, &ao);
+	if (run->verbose) {
 		if (layout == WF_PLACES_HISTORY)
 			fprintf(stderr, "%s: %s: %s, %zu names\n", wf_progname, wf_reader_name(r),
 				wf_places_layout_name(layout), p->nhist - hbefore);
@@ -1266,6 +1264,13 @@ static int point_of(wf_places *p, int ci, double *lat, double *lon, char *how, s
 	return 0;
 }
 
+static int code_out(wf_places *p, int ci, const wf_placeq *q)
+{
+	if (q->comune_out)
+		snprintf(q->comune_out, 7, "%.6s", p->c[ci].code);
+	return 0;
+}
+
 int wf_places_resolve(wf_places *p, const wf_placeq *q, double *lat, double *lon,
 		      char *how, size_t howsz, char *why, size_t whysz)
 {
@@ -1274,6 +1279,8 @@ int wf_places_resolve(wf_places *p, const wf_placeq *q, double *lat, double *lon
 
 	if (how && howsz)
 		how[0] = '\0';
+	if (q->comune_out)
+		q->comune_out[0] = '\0';
 	if (!wf_is_blank(q->lat) || !wf_is_blank(q->lon)) {
 		if (wf_is_blank(q->lat) || wf_is_blank(q->lon)) {
 			wf_setmsg(why, whysz, "%s given without %s", wf_is_blank(q->lat) ? "lon" : "lat",
@@ -1314,7 +1321,7 @@ int wf_places_resolve(wf_places *p, const wf_placeq *q, double *lat, double *lon
 				wf_setmsg(why, whysz, "cadastral code '%s' is not in the places list", t);
 				return -1;
 			}
-			return point_of(p, ci, lat, lon, how, howsz, why, whysz);
+			return point_of(p, ci, lat, lon, how, howsz, why, whysz) < 0 ? -1 : code_out(p, ci, q);
 		}
 		if (no_places(p)) {
 			wf_setmsg(why, whysz, "ISTAT code '%s' needs a comuni list (--places)", t);
@@ -1326,7 +1333,7 @@ int wf_places_resolve(wf_places *p, const wf_placeq *q, double *lat, double *lon
 			wf_setmsg(why, whysz, "ISTAT code '%s' is not in the places list", t);
 			return -1;
 		}
-		return point_of(p, ci, lat, lon, how, howsz, why, whysz);
+		return point_of(p, ci, lat, lon, how, howsz, why, whysz) < 0 ? -1 : code_out(p, ci, q);
 	}
 	if (!wf_is_blank(q->cap)) {
 		char cap[8];
@@ -1411,7 +1418,7 @@ int wf_places_resolve(wf_places *p, const wf_placeq *q, double *lat, double *lon
 			return -1;
 		if (h2[0])
 			wf_setmsg(how, howsz, "%s", h2);
-		return 0;
+		return code_out(p, ci, q);
 	}
 	wf_setmsg(why, whysz, "no location: give lat and lon, an ISTAT code, a CAP or a comune");
 	return -1;
