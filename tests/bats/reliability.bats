@@ -394,3 +394,28 @@ f.csv,2
 f.csv,3" ]
 	[[ "$(cat rej.csv)" == *"bad province code 'M I' (1 to 16 letters and digits)"* ]]
 }
+
+@test "a blank line in a one-column file is an empty value, not dropped" {
+	printf 'name\nA\n\nB\n' > one.csv
+	run --separate-stderr wf-report -f markdown one.csv
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"Generated from one.csv (3 rows)"* ]]
+	[[ "$output" == *'| A |
+|  |
+| B |'* ]]
+}
+
+@test "wf-match: categories '|' is no category; 0x2C is not a coordinate or a distance" {
+	{ head -2 "$FIX/match/supply.synthetic.csv"
+	  echo 'S99,Nido (synthetic),44.579471,8.193302,|,3,300.00,'
+	  echo 'S98,Nido (synthetic),0x2C,8.193302,CHILDCARE,3,300.00,'
+	  echo 'S97,Nido (synthetic),44.5,8.19,CHILDCARE,3,300.00,0x10'; } > sup.csv
+	run --separate-stderr wf-match --no-progress --rejects rej.csv -o /dev/null "$FIX/match/demand.synthetic.csv" sup.csv
+	[ "$status" -eq 1 ]
+	assert_file rej.csv <<'EOT'
+source,line,reason,raw
+sup.csv,3,no category,"S99,Nido (synthetic),44.579471,8.193302,|,3,300.00,"
+sup.csv,4,latitude '0x2C' is not a number,"S98,Nido (synthetic),0x2C,8.193302,CHILDCARE,3,300.00,"
+sup.csv,5,radius_km '0x10' is not a positive number,"S97,Nido (synthetic),44.5,8.19,CHILDCARE,3,300.00,0x10"
+EOT
+}
