@@ -8,7 +8,8 @@
 #include "wf_ingest.h"
 #include "wf_outpath.h"
 
-enum { OPT_CODES = WF_OPT_FIRST_PRIVATE, OPT_PLACES, OPT_OVERRIDES, OPT_REPORT, OPT_YEAR, OPT_DECIMAL, OPT_DECIMAL_COMMA };
+enum { OPT_CODES = WF_OPT_FIRST_PRIVATE, OPT_PLACES, OPT_OVERRIDES, OPT_REPORT, OPT_YEAR, OPT_DECIMAL, OPT_DECIMAL_COMMA,
+       OPT_SUMDUP };
 
 static void usage(FILE *f)
 {
@@ -40,6 +41,8 @@ static void usage(FILE *f)
 	      "      --decimal=MODE      auto (default; Conto Annuale files use 1.234,56),\n"
 	      "                          comma, or point (1234.56)\n"
 	      "      --decimal-comma     same as --decimal=comma\n"
+	      "      --sum-duplicates    pass on a repeated (year, institution, contract,\n"
+	      "                          measure), to be summed; default: reject it\n"
 	      "      --input-format=FMT  auto (default), csv or ndjson\n"
 	      "      --encoding=ENC      auto (default: BOM or valid UTF-8, else cp1252),\n"
 	      "                          utf-8, cp1252 or latin1\n"
@@ -68,10 +71,11 @@ int main(int argc, char **argv)
 		{ "year", required_argument, NULL, OPT_YEAR },
 		{ "decimal", required_argument, NULL, OPT_DECIMAL },
 		{ "decimal-comma", no_argument, NULL, OPT_DECIMAL_COMMA },
+		{ "sum-duplicates", no_argument, NULL, OPT_SUMDUP },
 		{ NULL, 0, NULL, 0 }
 	};
 	wf_cli cli;
-	wf_ingest_opts io = { 0, -1 };
+	wf_ingest_opts io = { 0, -1, 0 };
 	const char *codes_path[64], *places_path[64], *overrides_path = NULL, *report_path = NULL;
 	int ncodes = 0, nplaces = 0;
 	wf_overrides *ovr = NULL;
@@ -119,6 +123,7 @@ int main(int argc, char **argv)
 				wf_usage_error("invalid decimal mode '%s' (auto, comma, point)", optarg);
 			break;
 		case OPT_DECIMAL_COMMA: io.decimal = WF_DEC_COMMA; break;
+		case OPT_SUMDUP: io.sum_duplicates = 1; break;
 		default:
 			wf_usage_error("unexpected option");
 		}

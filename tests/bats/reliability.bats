@@ -419,3 +419,24 @@ sup.csv,4,latitude '0x2C' is not a number,"S98,Nido (synthetic),0x2C,8.193302,CH
 sup.csv,5,radius_km '0x10' is not a positive number,"S97,Nido (synthetic),44.5,8.19,CHILDCARE,3,300.00,0x10"
 EOT
 }
+
+@test "a repeated (institution, contract, item) within a year is a rejected row, unless --sum-duplicates" {
+	printf 'ISTITUZIONE;CONTRATTO;VOCE_SPESA;TOTALE_SPESA\nC1;RALN;L090;1\nC2;RALN;L010;2\nC1;RALN;L010;3\nC1;RALN;L90;4\nC2;RALN;L010;5\nC1;SEGR;L090;6\n' > COSTO_LAVORO_2019.csv
+	run --separate-stderr wf-ingest --no-progress --rejects rej.csv COSTO_LAVORO_2019.csv
+	[ "$status" -eq 1 ]
+	[ "${#lines[@]}" -eq 5 ]
+	assert_file rej.csv <<'EOT'
+source,line,reason,raw
+COSTO_LAVORO_2019.csv,5,"duplicate of line 2 (same institution, contract and measure in 2019; see --sum-duplicates)",C1;RALN;L90;4
+COSTO_LAVORO_2019.csv,6,"duplicate of line 3 (same institution, contract and measure in 2019; see --sum-duplicates)",C2;RALN;L010;5
+EOT
+	run --separate-stderr wf-ingest --no-progress --sum-duplicates COSTO_LAVORO_2019.csv
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 7 ]
+	# across the files of a year, and in a canonical stream
+	wf-ingest --no-progress COSTO_LAVORO_2019.csv --sum-duplicates 2>/dev/null | head -3 > a.csv
+	{ head -1 a.csv; sed -n 3p a.csv; } > b.csv
+	run --separate-stderr wf-ingest --no-progress a.csv b.csv
+	[ "$status" -eq 1 ]
+	[ "${stderr##*$'\n'}" = "wf-ingest: b.csv:2: duplicate of a.csv:3 (same institution, contract and measure in 2019; see --sum-duplicates)" ]
+}
