@@ -139,18 +139,6 @@ struct dupent {
 	uint32_t file;  /* index in dup_files + 1 */
 };
 
-/* FNV-1a leaves the high bits of "C12" and "C13" nearly equal: mix
- * before using them (MurmurHash3's finaliser). */
-static uint64_t fmix(uint64_t h)
-{
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdull;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ull;
-	h ^= h >> 33;
-	return h ? h : 1;
-}
-
 static struct dupent *cur_find(wf_ingest *g, uint64_t k)
 {
 	size_t j = (size_t)k & (g->cur_cap - 1);
@@ -241,7 +229,7 @@ static int duplicate(wf_ingest *g, int year, const char *inst, size_t il, const 
 				cur_add(g, &g->log[off + i]);
 		}
 	}
-	k = fmix(wf_hash_mix(wf_hash_bytes(contract, cl), wf_hash_bytes(measure, ml)));
+	k = wf_hash_fin(wf_hash_mix(wf_hash_bytes(contract, cl), wf_hash_bytes(measure, ml)));
 	if (g->cur_cap && (e = cur_find(g, k))->key) {
 		char reason[320];
 		size_t fi = e->file - 1;

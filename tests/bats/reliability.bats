@@ -440,3 +440,18 @@ EOT
 	[ "$status" -eq 1 ]
 	[ "${stderr##*$'\n'}" = "wf-ingest: b.csv:2: duplicate of a.csv:3 (same institution, contract and measure in 2019; see --sum-duplicates)" ]
 }
+
+@test "wf-benchmark rejects a repeated fact, unless --sum-duplicates" {
+	{ cat "$FIX/benchmark/facts.csv"; sed -n 2p "$FIX/benchmark/facts.csv"; } > dup.csv
+	run --separate-stderr wf-benchmark --no-progress -m L090 dup.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: dup.csv:22: duplicate of line 2 (same period, institution, contract and measure; see --sum-duplicates)" ]
+	run --separate-stderr wf-benchmark --no-progress -m L090 --sum-duplicates dup.csv
+	[ "$status" -eq 0 ]
+	[[ "${lines[1]}" == '2019,C1,"COMUNE UNO, CENTRO",250,'* ]]
+	# the same facts in two files
+	cp "$FIX/benchmark/facts.csv" again.csv
+	run --separate-stderr wf-benchmark --no-progress -m L090 --rejects rej.csv "$FIX/benchmark/facts.csv" again.csv
+	[ "$status" -eq 1 ]
+	[ "$(sed -n 2p rej.csv | cut -d, -f1-3)" = 'again.csv,2,"duplicate of line 2 of an earlier input (same period' ]
+}
