@@ -83,28 +83,13 @@ static void usage(FILE *fp)
 	      "      --map-supply LIST    supply columns, e.g. capacity=posti_liberi\n"
 	      "      --demand-category CODE  the category of every need whose row has none\n"
 	      "      --supply-category CODE  the category of every offer whose row has none\n"
-	      "      --input-format FMT   auto (default), csv or ndjson\n"
-	      "      --encoding ENC       auto (default), utf-8, cp1252 or latin1\n"
-	      "  -d, --delimiter C        CSV delimiter ';' ',' '|' or tab (default: from the header)\n"
-	      "      --max-field-bytes N  longest record accepted (default 16M)\n"
 	      "\n"
 	      "Output:\n"
-	      "  -o, --output FILE        write the matches to FILE, atomically (default stdout)\n"
 	      "  -f, --format FMT         csv (default) or ndjson\n"
-	      "      --excel-safe         quote cells a spreadsheet would run as formulas\n"
 	      "      --unmet FILE         also write the unmet needs to FILE\n"
-	      "      --rejects FILE       write rejected rows to FILE and go on (default: stop\n"
-	      "                           at the first)\n"
-	      "      --list-categories    print the category codes and exit\n"
-	      "      --progress           show a progress line (default: when stderr is\n"
-	      "                           a terminal)\n"
-	      "      --no-progress        never show it\n"
-	      "  -v, --verbose            report dialects and solver statistics\n"
-	      "  -h, --help               display this help and exit\n"
-	      "  -V, --version            output version information and exit\n"
-	      "\n"
-	      "Exit status: 0 ok, 1 data error or rows rejected, 2 usage error.\n"
-	      "Full documentation: man wf-match\n", fp);
+	      "      --list-categories    print the category codes and exit\n", fp);
+	wf_cli_help(fp, WF_CLI_BASE | WF_CLI_INPUT | WF_CLI_EXCELSAFE | WF_CLI_REJECTS |
+		    WF_CLI_PROGRESS);
 }
 
 static double num_arg(const char *name, const char *arg)
@@ -156,15 +141,15 @@ int main(int argc, char **argv)
 	wf_cli cli;
 	wf_matchrun run;
 	const char **places = NULL;
-	int opt, top_set = 0, obj_set = 0, list = 0, status;
+	const char *unmet = NULL;
+	int opt, top_set = 0, obj_set = 0, list = 0, status = WF_EXIT_DATA, complete = 0;
 	char buf[512];
 	const char *msg;
 
 	wf_cli_init(&cli, argv);
 	memset(&run, 0, sizeof run);
-	run.cli = &cli;
 	wf_match_opts_default(&run.opts);
-	while ((opt = getopt_long(argc, argv, "hVo:vf:d:", longopts, NULL)) != -1) {
+	while ((opt = wf_cli_getopt(&cli, argc, argv, WF_SHORTOPTS_BASE "f:d:", longopts)) != -1) {
 		if (wf_cli_option(&cli, opt, optarg, usage))
 			continue;
 		switch (opt) {
@@ -206,7 +191,7 @@ int main(int argc, char **argv)
 		case OPT_UNMET:
 			if (!*optarg)
 				wf_usage_error("--unmet needs a file name");
-			run.unmet = optarg;
+			unmet = optarg;
 			break;
 		case OPT_LISTCAT: list = 1; break;
 		case OPT_DCAT: run.demand_category = optarg; break;
@@ -242,7 +227,7 @@ int main(int argc, char **argv)
 	if ((msg = wf_match_opts_check(&run.opts)))
 		wf_usage_error("%s", msg);
 	{
-		const char *paths[] = { cli.output ? cli.output : "-", cli.rejects, run.unmet };
+		const char *paths[] = { cli.output ? cli.output : "-", cli.rejects, unmet };
 		const char *opts[] = { "--output", "--rejects", "--unmet" };
 		wf_outpath_check(paths, opts, 3);
 	}
@@ -251,7 +236,24 @@ int main(int argc, char **argv)
 	if (strcmp(run.demand, "-") == 0 && strcmp(run.supply, "-") == 0)
 		wf_usage_error("DEMAND and SUPPLY cannot both be standard input");
 	run.places = places;
-	status = wf_matchrun_exec(&run);
+	/* The streams are ours; the run says whether to commit them. */
+	run.io = wf_cli_run(&cli);
+	run.out_format = cli.out_format;
+	run.out_is_stdout = !cli.output || strcmp(cli.output, "-") == 0;
+	run.rejects_name = cli.rejects;
+	if (!(run.out = wf_out_open(cli.output)) ||
+	    (cli.rejects && !(run.rejects = wf_out_open(cli.rejects))) ||
+	    (unmet && !(run.unmet_out = wf_out_open(unmet))))
+		goto out;
+	status = wf_matchrun_exec(&run, &complete);
+out:
+	if (run.out && wf_out_close(run.out, complete) < 0)
+		status = WF_EXIT_DATA;
+	if (run.unmet_out && wf_out_close(run.unmet_out, complete) < 0)
+		status = WF_EXIT_DATA;
+	/* rejected rows are worth keeping whatever else failed */
+	if (run.rejects && wf_out_close(run.rejects, complete ? 1 : WF_OUT_IF_DATA) < 0)
+		status = WF_EXIT_DATA;
 	free(places);
 	return status;
 }

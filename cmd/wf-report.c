@@ -12,7 +12,7 @@
 enum {
 	OPT_KIND = WF_OPT_FIRST_PRIVATE, OPT_TITLE, OPT_DATE, OPT_DECIMALS, OPT_LOCALE,
 	OPT_MAXWIDTH, OPT_PERIOD, OPT_GROUP, OPT_VALUE, OPT_UNIT, OPT_INSTITUTION,
-	OPT_WHERE, OPT_LABEL, OPT_TOP
+	OPT_WHERE, OPT_LABEL, OPT_TOP, OPT_LANG
 };
 
 static void usage(FILE *f)
@@ -26,11 +26,13 @@ static void usage(FILE *f)
 	      "      --kind=KIND         table (default), trend (wf-benchmark --summary),\n"
 	      "                          benchmark (wf-benchmark), match (wf-match),\n"
 	      "                          profile (a wf-benchmark profile)\n"
-	      "  -o, --output=FILE       write to FILE atomically (temporary file + rename)\n"
 	      "      --title=TEXT        report title (default: from the kind)\n"
 	      "      --date[=YYYY-MM-DD] show a date (default none; without a value: today, UTC)\n"
 	      "      --decimals=N        digits after the decimal point, 0-9 (default 2)\n"
-	      "      --locale=LOC        C (default: 1,234.56) or it (1.234,56); display only\n"
+	      "      --lang=LANG         en (default) or it: the words of table, markdown and\n"
+	      "                          html output (default: $WFKIT_LANG, never the locale)\n"
+	      "      --locale=LOC        C or it: numbers 1,234.56 or 1.234,56 (default: it\n"
+	      "                          with --lang it, else C); display only\n"
 	      "      --max-width=N       cut text cells wider than N characters (-f table)\n"
 	      "      --period=COL        period column (default year)\n"
 	      "      --group=COLS        group columns, comma-separated; '' for none\n"
@@ -43,17 +45,8 @@ static void usage(FILE *f)
 	      "                          charts against its peers\n"
 	      "      --where=COL=VALUE   keep rows whose COL is VALUE (repeatable)\n"
 	      "      --label=NAME=TEXT   show group or category NAME as TEXT (repeatable)\n"
-	      "      --top=N             providers listed and lines drawn at most (default 10)\n"
-	      "      --input-format=FMT  auto (default), csv or ndjson\n"
-	      "      --encoding=ENC      auto (default), utf-8, cp1252 or latin1\n"
-	      "  -d, --delimiter=C       ';' ',' or tab (default: from the header line)\n"
-	      "      --max-field-bytes=N longest record accepted (default 16M)\n"
-	      "  -v, --verbose           show each input's dialect\n"
-	      "  -h, --help              show this help and exit\n"
-	      "  -V, --version           show the version and exit\n"
-	      "\n"
-	      "Exit status: 0 report written, 1 a data or I/O error, 2 usage.\n"
-	      "Full documentation: man wf-report\n", f);
+	      "      --top=N             providers listed and lines drawn at most (default 10)\n", f);
+	wf_cli_help(f, WF_CLI_BASE | WF_CLI_INPUT);
 }
 
 static long num_arg(const char *arg, const char *what, long lo, long hi)
@@ -109,16 +102,18 @@ int main(int argc, char **argv)
 		{ "where", required_argument, NULL, OPT_WHERE },
 		{ "label", required_argument, NULL, OPT_LABEL },
 		{ "top", required_argument, NULL, OPT_TOP },
+		{ "lang", required_argument, NULL, OPT_LANG },
 		{ NULL, 0, NULL, 0 }
 	};
 	wf_cli cli;
+	wf_run run;
 	wf_render_opts ro = WF_RENDER_OPTS_INIT;
 	wf_report_opts ko;
 	wf_report_err err;
 	const char *date = NULL;
 	const char **where = NULL, **label = NULL;
 	char datebuf[16];
-	int opt, fmt = WF_RENDER_TABLE, status = WF_EXIT_DATA;
+	int opt, fmt = WF_RENDER_TABLE, status = WF_EXIT_DATA, lang = -1, locale = -1;
 	wf_rinput *in = NULL;
 	wf_report *rep = NULL;
 	wf_strbuf buf = WF_STRBUF_INIT;
@@ -126,7 +121,7 @@ int main(int argc, char **argv)
 
 	memset(&ko, 0, sizeof ko);
 	wf_cli_init(&cli, argv);
-	while ((opt = getopt_long(argc, argv, "f:o:d:vhV", longopts, NULL)) != -1) {
+	while ((opt = wf_cli_getopt(&cli, argc, argv, WF_SHORTOPTS_BASE "f:d:", longopts)) != -1) {
 		if (opt != WF_OPT_FORMAT && wf_cli_option(&cli, opt, optarg, usage))
 			continue;
 		switch (opt) {
@@ -144,11 +139,15 @@ int main(int argc, char **argv)
 		case OPT_TITLE: ko.title = optarg; break;
 		case OPT_DATE: date = date_arg(optarg, datebuf, sizeof datebuf); break;
 		case OPT_DECIMALS: ro.decimals = (int)num_arg(optarg, "number of decimals", 0, 9); break;
+		case OPT_LANG:
+			if ((lang = wf_lang_parse(optarg)) < 0)
+				wf_usage_error("invalid language '%s' (en, it)", optarg);
+			break;
 		case OPT_LOCALE:
 			if (strcmp(optarg, "it") == 0 || strcmp(optarg, "it_IT") == 0)
-				ro.locale_it = 1;
+				locale = 1;
 			else if (strcmp(optarg, "C") == 0 || strcmp(optarg, "en") == 0)
-				ro.locale_it = 0;
+				locale = 0;
 			else
 				wf_usage_error("invalid locale '%s' (C, it)", optarg);
 			break;
@@ -175,18 +174,28 @@ int main(int argc, char **argv)
 	}
 	if (ko.institution && ko.kind != WF_KIND_BENCHMARK && ko.kind != WF_KIND_PROFILE)
 		wf_usage_error("--institution needs --kind benchmark or profile");
+	/* The language of the words: --lang, else WFKIT_LANG; never LANG or
+	 * LC_*, so a report reads the same on every machine. */
+	if (lang < 0) {
+		const char *env = getenv("WFKIT_LANG");
+		if (env && *env && (lang = wf_lang_parse(env)) < 0)
+			wf_usage_error("invalid WFKIT_LANG '%s' (en, it)", env);
+	}
+	ro.lang = ko.lang = lang == WF_LANG_IT ? WF_LANG_IT : WF_LANG_EN;
+	ro.locale_it = locale >= 0 ? locale : ro.lang == WF_LANG_IT;
 	ko.where = where;
 	ko.label = label;
 	ko.point = ro.locale_it ? ',' : '.';
 	ko.group_sep = ro.locale_it ? '.' : ',';
 
 	in = wf_rinput_new();
+	run = wf_cli_run(&cli);
 	if (optind == argc) {
-		if (wf_rinput_read(in, &cli, "-") != 0)
+		if (wf_rinput_read(in, &run, "-") != 0)
 			goto out;
 	}
 	for (int i = optind; i < argc; i++)
-		if (wf_rinput_read(in, &cli, argv[i]) != 0)
+		if (wf_rinput_read(in, &run, argv[i]) != 0)
 			goto out;
 	{
 		wf_rtable *t = wf_rinput_table(in);

@@ -14,11 +14,17 @@ _wf_report()
 	--locale)
 		COMPREPLY=($(compgen -W 'C it' -- "$cur"))
 		return ;;
+	--lang)
+		COMPREPLY=($(compgen -W 'en it' -- "$cur"))
+		return ;;
 	--input-format)
 		COMPREPLY=($(compgen -W 'auto csv ndjson' -- "$cur"))
 		return ;;
 	--encoding)
 		COMPREPLY=($(compgen -W 'auto utf-8 cp1252 latin1' -- "$cur"))
+		return ;;
+	--decimal)
+		COMPREPLY=($(compgen -W 'auto comma point' -- \"$cur\"))
 		return ;;
 	-d | --delimiter)
 		COMPREPLY=($(compgen -W "';' ',' tab" -- "$cur"))
@@ -37,9 +43,9 @@ _wf_report()
 
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W '--format --kind --output --title --date --decimals
-			--locale --max-width --period --group --value --unit --institution
-			--where --label --top --input-format --encoding --delimiter
-			--max-field-bytes --verbose --help --version' -- "$cur"))
+			--lang --locale --max-width --period --group --value --unit --institution
+			--where --label --top --input-format --encoding --decimal --delimiter
+			--max-field-bytes --quiet --verbose --help --version' -- "$cur"))
 		[[ ${COMPREPLY-} == *= ]] && compopt -o nospace
 		return
 	fi

@@ -52,6 +52,7 @@
 
 #include <stddef.h>
 
+#include "wf_dec.h"
 #include "wf_conto.h"
 #include "wf_rejects.h"
 #include "wf_table.h"
@@ -66,6 +67,8 @@ typedef struct wf_bench_opts {
 	const char *size_classes; /* "1-9,10-49,50-249,250-" or NULL */
 	int min_peers;            /* 0: 5 */
 	int summary;              /* group totals instead of per institution */
+	enum wf_decmode decimal;  /* how the facts write value (--decimal);
+				   * a --baseline, wfkit's own output, is read as POINT */
 	double scale;             /* value = metric / denominator x scale; 0: the
 				   * named indicator's (wf_indicators.h), else 1 */
 	int sum_duplicates;       /* sum a repeated (period, institution,

@@ -35,7 +35,7 @@ struct agg {
 };
 
 struct wf_ingest {
-	const wf_cli *cli;
+	wf_run run;
 	wf_codes *codes;
 	wf_tw *facts;
 	wf_rejects *rej;
@@ -79,17 +79,17 @@ struct wf_ingest {
 	wf_map *agg;
 };
 
-wf_ingest *wf_ingest_new(const wf_cli *cli, wf_codes *codes, wf_tw *facts,
+wf_ingest *wf_ingest_new(const wf_run *run, wf_codes *codes, wf_tw *facts,
 			 wf_out *rejects, const wf_ingest_opts *opts)
 {
 	wf_ingest *g = wf_xcalloc(1, sizeof *g);
 
-	g->cli = cli;
+	g->run = *run;
 	g->codes = codes;
 	g->facts = facts;
 	g->rej = wf_rejects_new(rejects);
 	/* The rejects file is the one people open to review bad rows. */
-	wf_rejects_set_excel_safe(g->rej, cli->excel_safe);
+	wf_rejects_set_excel_safe(g->rej, run->excel_safe);
 	g->o = *opts;
 	return g;
 }
@@ -313,9 +313,8 @@ static int is_canonical(const wf_row *h)
 
 static void summary(const wf_ingest *g, const char *what)
 {
-	fprintf(stderr, "%s: %s: %s: %llu rows read, %llu rejected, "
-		"%llu records written, %llu blank lines skipped\n", wf_progname,
-		g->name, what, g->c.read, g->c.rejected, g->c.written, g->c.blank);
+	wf_note("%s: %s: %llu rows read, %llu rejected, "
+		"%llu records written, %llu blank lines skipped", g->name, what, g->c.read, g->c.rejected, g->c.written, g->c.blank);
 }
 
 /* End of one input: the dialect under -v (at the end, so it shows the
@@ -323,7 +322,7 @@ static void summary(const wf_ingest *g, const char *what)
 static int file_done(wf_ingest *g, wf_reader *r, const char *what)
 {
 	g->c.blank = wf_reader_blank(r);
-	wf_cli_report_dialect(g->cli, r);
+	wf_run_dialect(&g->run, r, NULL);
 	if (!g->stop)
 		summary(g, what);
 	g->total.read += g->c.read;
@@ -474,13 +473,12 @@ static int read_table(wf_ingest *g, wf_reader *r)
 		/* Said once per data year, not once per file. */
 		if (cy && cy != y && !g->said_year[y - WF_YEAR_MIN]) {
 			g->said_year[y - WF_YEAR_MIN] = 1;
-			fprintf(stderr, "%s: no code lists of %d; its files use those of %d\n",
-				wf_progname, y, cy);
+			wf_note("no code lists of %d; its files use those of %d", y, cy);
 		}
 	}
 	/* Every published dialect writes Italian numbers (1.234,56). */
 	dm = g->o.decimal < 0 ? WF_DEC_COMMA : (enum wf_decmode)g->o.decimal;
-	if (g->cli->verbose)
+	if (g->run.verbose)
 		fprintf(stderr, "%s: %s: %s %d, decimal %s%s\n", wf_progname, g->name,
 			wf_layout_name(L.kind), y, dm == WF_DEC_COMMA ? "comma" : "point",
 			g->o.decimal < 0 ? " (Conto Annuale default)" : " (given)");
@@ -499,7 +497,7 @@ static int read_table(wf_ingest *g, wf_reader *r)
 		}
 		g->c.read++;
 		if ((g->c.read & 0xFFFF) == 0)
-			wf_cli_progress(g->cli, g->name, wf_src_raw_pos(wf_reader_src(r)),
+			wf_run_progress(&g->run, g->name, wf_src_raw_pos(wf_reader_src(r)),
 					wf_src_raw_size(wf_reader_src(r)), g->c.read, 0);
 		if (st == WF_ROW_BAD) {
 			reject(g, row.line, wf_reader_reason(r), row.raw, row.rawlen);
@@ -792,7 +790,7 @@ static int z_take(void *ctx, const wf_zip_member *m, wf_src *src)
 
 	(void)m;
 	z->taken++;
-	if (!(r = wf_reader_new(src, &z->g->cli->ropts))) {
+	if (!(r = wf_reader_new(src, &z->g->run.ropts))) {
 		z->g->failed = 1;
 		return 0; /* already reported */
 	}
@@ -837,15 +835,18 @@ int wf_ingest_path(wf_ingest *g, const char *path)
 		if (lr < 0)
 			g->failed = 1;
 		else if (lr == 0)
-			fprintf(stderr, "%s: %s: using the code lists of %d it holds\n",
-				wf_progname, wf_src_name(s), ly);
-		else if (ly && g->cli->verbose)
+			wf_note("%s: using the code lists of %d it holds", wf_src_name(s), ly);
+		else if (ly && g->run.verbose)
 			fprintf(stderr, "%s: %s: its code lists of %d are not used: --codes gave them\n",
 				wf_progname, wf_src_name(s), ly);
 		z.lists_used = lr >= 0 && ly;
-		if (wf_zip_walk(wf_src_name(s), buf, n, z_want, z_take, &z) != 0 && !g->stop)
+		/* When the lists' walk failed it has said why (an unreadable
+		 * archive, a broken list): the run has failed, and a second
+		 * walk would only print the same message again. */
+		if (lr >= 0 && wf_zip_walk(wf_src_name(s), buf, n, z_want, z_take, &z) != 0 &&
+		    !g->stop)
 			g->failed = 1;
-		else if (z.taken == 0 && !g->stop) {
+		else if (lr >= 0 && z.taken == 0 && !g->stop) {
 			/* Nothing read is not a success: with -o it would
 			 * replace last month's facts with a header. */
 			g->failed = 1;
@@ -872,21 +873,21 @@ int wf_ingest_path(wf_ingest *g, const char *path)
 				z.nskipped = 0;
 			}
 		}
-		if (z.nskipped) {
+		if (z.nskipped && !wf_quiet) { /* a wf_note() in parts */
 			fprintf(stderr, "%s: %s: skipped %zu member%s it does not read:",
 				wf_progname, wf_src_name(s), z.nskipped, z.nskipped == 1 ? "" : "s");
-			for (size_t i = 0; i < z.nskipped; i++) {
+			for (size_t i = 0; i < z.nskipped; i++)
 				fprintf(stderr, "%s %s", i ? "," : "", z.skipped[i]);
-				free(z.skipped[i]);
-			}
 			fputc('\n', stderr);
 		}
+		for (size_t i = 0; i < z.nskipped; i++)
+			free(z.skipped[i]);
 		free(z.skipped);
 		free(buf);
 		wf_src_free(s);
 		return g->stop ? -1 : 0;
 	}
-	if (!(r = wf_reader_new(s, &g->cli->ropts))) {
+	if (!(r = wf_reader_new(s, &g->run.ropts))) {
 		g->failed = 1;
 		return 0;
 	}
@@ -901,6 +902,24 @@ static void list_unplaced(const wf_inst *in, void *ctx)
 	fprintf(stderr, "%s: unplaced: %s %s%s%s\n", wf_progname, in->key,
 		in->name[0] ? in->name : "(not in the code list)",
 		in->evidence && in->evidence[0] ? ": " : "", in->evidence ? in->evidence : "");
+}
+
+/* -v -v: how every institution the data used was placed. */
+static void list_placed(const wf_inst *in, int seen, void *ctx)
+{
+	(void)ctx;
+	if (!seen)
+		return;
+	if (in->how == WF_PLACE_NONE) {
+		list_unplaced(in, NULL);
+		return;
+	}
+	fprintf(stderr, "%s: %s: %s %s: %s%s%s%s%s (%s)\n", wf_progname, wf_place_how_name(in->how),
+		in->key, in->name[0] ? in->name : "(not in the code list)",
+		in->comune[0] ? in->comune : "", in->comune[0] ? " " : "",
+		in->province[0] ? in->province : "", in->province[0] ? " " : "",
+		in->region[0] ? in->region : (in->how == WF_PLACE_NATIONAL ? "national" : ""),
+		in->evidence ? in->evidence : "");
 }
 
 static const char *const report_columns[] = {
@@ -956,6 +975,11 @@ int wf_ingest_placement_report(wf_ingest *g, wf_out *out, enum wf_format fmt)
 	return rc.failed ? -1 : 0;
 }
 
+unsigned long long wf_ingest_rejected(const wf_ingest *g)
+{
+	return g->total.rejected;
+}
+
 int wf_ingest_complete(const wf_ingest *g)
 {
 	return !g->stop && !g->failed;
@@ -966,9 +990,8 @@ int wf_ingest_finish(wf_ingest *g)
 	if (g->stop)
 		return WF_EXIT_DATA;
 	if (g->files > 1)
-		fprintf(stderr, "%s: total: %llu rows read, %llu rejected, "
-			"%llu records written, %llu blank lines skipped\n", wf_progname,
-			g->total.read, g->total.rejected, g->total.written, g->total.blank);
+		wf_note("total: %llu rows read, %llu rejected, "
+			"%llu records written, %llu blank lines skipped", g->total.read, g->total.rejected, g->total.written, g->total.blank);
 	for (size_t l = 0; wf_codes_have_lists(g->codes) && l < wf_codes_nlists(g->codes); l++) {
 		unsigned long n[WF_PLACE_NKINDS], all = 0, unplaced_total = 0;
 		char which[32] = "";
@@ -978,15 +1001,19 @@ int wf_ingest_finish(wf_ingest *g)
 		unplaced_total += n[WF_PLACE_NONE];
 		if (wf_codes_nlists(g->codes) > 1)
 			snprintf(which, sizeof which, "code lists of %d: ", wf_codes_list_year(g->codes, l));
-		fprintf(stderr, "%s: %s%lu institutions placed: %lu by code list, %lu by name, "
+		wf_note("%s%lu institutions placed: %lu by code list, %lu by name, "
 			"%lu by former name, %lu by seat, %lu by tax code, %lu by override; "
-			"%lu national, %lu unplaced%s\n", wf_progname, which, all,
+			"%lu national, %lu unplaced%s", which, all,
 			n[WF_PLACE_CODELIST], n[WF_PLACE_NAME], n[WF_PLACE_FORMER], n[WF_PLACE_SEAT],
 			n[WF_PLACE_TAXCODE], n[WF_PLACE_OVERRIDE], n[WF_PLACE_NATIONAL],
-			n[WF_PLACE_NONE], g->cli->verbose || !unplaced_total ? "" : " (-v lists them)");
+			n[WF_PLACE_NONE], g->run.verbose || !unplaced_total ? "" : " (-v lists them)");
 	}
-	if (g->cli->verbose && wf_codes_have_lists(g->codes))
+	if (g->run.verbose >= 2 && wf_codes_have_lists(g->codes)) {
+		for (size_t l = 0; l < wf_codes_nlists(g->codes); l++)
+			wf_codes_each_inst(g->codes, l, list_placed, NULL);
+	} else if (g->run.verbose && wf_codes_have_lists(g->codes)) {
 		wf_codes_each_unplaced(g->codes, list_unplaced, NULL);
+	}
 	if (g->stop || g->failed || g->total.rejected)
 		return WF_EXIT_DATA;
 	return WF_EXIT_OK;

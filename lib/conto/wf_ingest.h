@@ -9,16 +9,17 @@
  * LAVORO_FLESSIBILE rows are summed per institution and contract into
  * HEADCOUNT and FLEX_UNITS records, written when their file ends.
  *
- * Ownership: wf_ingest_new() borrows cli, codes, the table writer and
+ * Ownership: wf_ingest_new() copies run (its ctx stays borrowed) and
+ * borrows codes, the table writer and
  * the rejects output; wf_ingest_free(NULL) is a no-op.
  */
 #ifndef WF_INGEST_H
 #define WF_INGEST_H
 
-#include "wf_cli.h"
 #include "wf_conto.h"
 #include "wf_dec.h"
 #include "wf_io.h"
+#include "wf_run.h"
 #include "wf_table.h"
 
 #define WF_FACT_NCOLS 12
@@ -36,7 +37,7 @@ typedef struct wf_ingest_opts {
 typedef struct wf_ingest wf_ingest;
 
 /* rejects may be NULL: then the first bad row stops the run. */
-wf_ingest *wf_ingest_new(const wf_cli *cli, wf_codes *codes, wf_tw *facts,
+wf_ingest *wf_ingest_new(const wf_run *run, wf_codes *codes, wf_tw *facts,
 			 wf_out *rejects, const wf_ingest_opts *opts);
 void wf_ingest_free(wf_ingest *g);
 
@@ -59,5 +60,8 @@ int wf_ingest_placement_report(wf_ingest *g, wf_out *out, enum wf_format fmt);
 /* True when every input was read to its end (rows may have gone to
  * --rejects): the output is whole and may replace an -o file. */
 int wf_ingest_complete(const wf_ingest *g);
+
+/* Rows rejected so far, over every input. */
+unsigned long long wf_ingest_rejected(const wf_ingest *g);
 
 #endif

@@ -4,6 +4,9 @@
 #include <string.h>
 
 #include "wf_err.h"
+#include "wf_vocab.h"
+
+enum { VK_OTHER, VK_CODE, VK_NUMBER };
 
 struct wf_rtable {
 	char *caption;
@@ -17,6 +20,7 @@ struct wf_rtable {
 	long *line;
 	size_t *nonempty, *numeric, *frac; /* per column, for the type rule */
 	unsigned char *forcedec;
+	unsigned char *vk; /* per column: VK_* from the column vocabulary */
 };
 
 int wf_render_is_number(const char *s, size_t len, wf_dec *out)
@@ -53,6 +57,11 @@ wf_rtable *wf_rtable_new(const char *caption, size_t ncols, const char *const *n
 	t->numeric = wf_xcalloc(ncols, sizeof *t->numeric);
 	t->frac = wf_xcalloc(ncols, sizeof *t->frac);
 	t->forcedec = wf_xcalloc(ncols ? ncols : 1, 1);
+	t->vk = wf_xcalloc(ncols ? ncols : 1, 1);
+	for (size_t i = 0; i < ncols; i++)
+		if (wf_vocab_known(t->names[i]))
+			t->vk[i] = wf_vocab_kind(t->names[i], WF_COL_STR) == WF_COL_STR ?
+				   VK_CODE : VK_NUMBER;
 	return t;
 }
 
@@ -74,6 +83,7 @@ void wf_rtable_free(wf_rtable *t)
 	free(t->numeric);
 	free(t->frac);
 	free(t->forcedec);
+	free(t->vk);
 	free(t->caption);
 	free(t);
 }
@@ -179,6 +189,14 @@ int wf_rtable_highlighted(const wf_rtable *t, size_t row)
 
 enum wf_rcol wf_rtable_coltype(const wf_rtable *t, size_t col)
 {
+	/* A code such as region "12" stays text even when every cell of
+	 * this table happens to look like a number, and a number column
+	 * left all empty (wf-match's assigned under --top) stays a number
+	 * (wfkit(7), COLUMNS). */
+	if (t->vk[col] == VK_CODE)
+		return WF_RCOL_TEXT;
+	if (t->vk[col] == VK_NUMBER && t->nonempty[col] == 0)
+		return WF_RCOL_INT;
 	if (t->nonempty[col] == 0 || t->numeric[col] != t->nonempty[col])
 		return WF_RCOL_TEXT;
 	return t->frac[col] || t->forcedec[col] ? WF_RCOL_DEC : WF_RCOL_INT;
@@ -357,7 +375,11 @@ static void cell_text(wf_strbuf *b, const wf_rtable *t, size_t r, size_t c,
 		wf_strbuf_add(b, buf, wf_dec_format(d, buf));
 		return;
 	}
-	wf_strbuf_puts(b, s);
+	{
+		char buf[512];
+		const char *v = wf_lang_value(o->lang, t->names[c], s, buf, sizeof buf);
+		wf_strbuf_puts(b, v ? v : s);
+	}
 }
 
 static void value_text(wf_strbuf *b, const char *s, const wf_render_opts *o)
@@ -372,11 +394,11 @@ static void value_text(wf_strbuf *b, const char *s, const wf_render_opts *o)
 	}
 }
 
-static void generated_from(wf_strbuf *b, const wf_report *r, int html)
+static void generated_from(wf_strbuf *b, const wf_report *r, int html, enum wf_lang lang)
 {
-	wf_strbuf_puts(b, "Generated from ");
+	wf_strbuf_puts(b, wf_msg(lang, WF_M_GENERATED_FROM));
 	if (r->nsrc == 0)
-		wf_strbuf_puts(b, "no input");
+		wf_strbuf_puts(b, wf_msg(lang, WF_M_NO_INPUT));
 	for (size_t i = 0; i < r->nsrc; i++) {
 		if (i)
 			wf_strbuf_puts(b, ", ");
@@ -387,15 +409,22 @@ static void generated_from(wf_strbuf *b, const wf_report *r, int html)
 		} else {
 			wf_strbuf_puts(b, r->src[i].name);
 		}
-		wf_strbuf_printf(b, " (%lu row%s)", r->src[i].rows, r->src[i].rows == 1 ? "" : "s");
+		wf_strbuf_printf(b, wf_msg(lang, r->src[i].rows == 1 ? WF_M_ROWS_ONE : WF_M_ROWS_MANY),
+				 r->src[i].rows);
 	}
 	if (r->date) {
-		wf_strbuf_puts(b, html ? " on " : " on ");
+		wf_strbuf_puts(b, wf_msg(lang, WF_M_ON_DATE));
 		if (html)
 			wf_strbuf_xml(b, r->date, strlen(r->date));
 		else
 			wf_strbuf_puts(b, r->date);
 	}
+}
+
+/* A column heading as people read it (the catalogue's, wf_lang.h). */
+static const char *heading(const wf_rtable *t, size_t c, const wf_render_opts *o)
+{
+	return wf_lang_column(o->lang, t->names[c]);
 }
 
 /* ---- terminal table ---- */
@@ -420,7 +449,7 @@ static void render_rtable_text(wf_strbuf *b, const wf_rtable *t, const wf_render
 			int num = wf_rtable_coltype(t, c) != WF_RCOL_TEXT;
 			wf_strbuf_reset(&cell);
 			if (r == 0)
-				wf_strbuf_puts(&cell, t->names[c]);
+				wf_strbuf_puts(&cell, heading(t, c, o));
 			else
 				cell_text(&cell, t, r - 1, c, o);
 			/* A newline or tab inside a cell would break the grid;
@@ -476,8 +505,10 @@ static void render_rtable_text(wf_strbuf *b, const wf_rtable *t, const wf_render
 		b->s[b->len] = '\0';
 		wf_strbuf_putc(b, '\n');
 	}
-	if (nr == 0)
-		wf_strbuf_puts(b, "(no rows)\n");
+	if (nr == 0) {
+		wf_strbuf_puts(b, wf_msg(o->lang, WF_M_NO_ROWS_TABLE));
+		wf_strbuf_putc(b, '\n');
+	}
 	for (size_t i = 0; i < nr * nc + nc; i++)
 		free(txt[i]);
 	free(txt);
@@ -497,7 +528,7 @@ static void render_text(wf_strbuf *b, const wf_report *r, const wf_render_opts *
 	for (size_t i = 0; i < tw; i++)
 		wf_strbuf_putc(b, '=');
 	wf_strbuf_putc(b, '\n');
-	generated_from(b, r, 0);
+	generated_from(b, r, 0, o->lang);
 	wf_strbuf_puts(b, "\n");
 	for (size_t i = 0; i < r->nnotes; i++)
 		wf_strbuf_printf(b, "\n%s\n", r->notes[i]);
@@ -519,8 +550,11 @@ static void render_text(wf_strbuf *b, const wf_report *r, const wf_render_opts *
 			wf_strbuf_putc(b, '\n');
 		}
 	}
-	for (size_t i = 0; i < r->ncharts; i++)
-		wf_strbuf_printf(b, "\n[chart: %s; drawn with -f html]\n", wf_chart_title(r->charts[i]));
+	for (size_t i = 0; i < r->ncharts; i++) {
+		wf_strbuf_putc(b, '\n');
+		wf_strbuf_printf(b, wf_msg(o->lang, WF_M_CHART_TEXT), wf_chart_title(r->charts[i]));
+		wf_strbuf_putc(b, '\n');
+	}
 	for (size_t i = 0; i < r->ntables; i++) {
 		wf_strbuf_putc(b, '\n');
 		render_rtable_text(b, r->tables[i], o);
@@ -560,13 +594,13 @@ static void render_rtable_md(wf_strbuf *b, const wf_rtable *t, const wf_render_o
 		wf_strbuf_puts(b, "\n\n");
 	}
 	if (t->ncols == 0) {
-		wf_strbuf_puts(b, "*(no columns)*\n");
+		wf_strbuf_printf(b, "*%s*\n", wf_msg(o->lang, WF_M_NO_COLUMNS));
 		return;
 	}
 	wf_strbuf_putc(b, '|');
 	for (size_t c = 0; c < t->ncols; c++) {
 		wf_strbuf_putc(b, ' ');
-		md_text(b, t->names[c]);
+		md_text(b, heading(t, c, o));
 		wf_strbuf_puts(b, " |");
 	}
 	wf_strbuf_puts(b, "\n|");
@@ -589,7 +623,7 @@ static void render_rtable_md(wf_strbuf *b, const wf_rtable *t, const wf_render_o
 		wf_strbuf_putc(b, '\n');
 	}
 	if (t->nrows == 0)
-		wf_strbuf_puts(b, "\n*(no rows)*\n");
+		wf_strbuf_printf(b, "\n*%s*\n", wf_msg(o->lang, WF_M_NO_ROWS_TABLE));
 	wf_strbuf_release(&cell);
 }
 
@@ -600,7 +634,7 @@ static void render_md(wf_strbuf *b, const wf_report *r, const wf_render_opts *o)
 	wf_strbuf_puts(b, "\n\n");
 	{
 		wf_strbuf g = WF_STRBUF_INIT;
-		generated_from(&g, r, 0);
+		generated_from(&g, r, 0, o->lang);
 		md_text(b, wf_strbuf_str(&g));
 		wf_strbuf_release(&g);
 	}
@@ -627,9 +661,12 @@ static void render_md(wf_strbuf *b, const wf_report *r, const wf_render_opts *o)
 		}
 	}
 	for (size_t i = 0; i < r->ncharts; i++) {
-		wf_strbuf_puts(b, "\n*Chart: ");
-		md_text(b, wf_chart_title(r->charts[i]));
-		wf_strbuf_puts(b, " (drawn with -f html)*\n");
+		wf_strbuf t = WF_STRBUF_INIT;
+		wf_strbuf_printf(&t, wf_msg(o->lang, WF_M_CHART_MD), wf_chart_title(r->charts[i]));
+		wf_strbuf_puts(b, "\n*");
+		md_text(b, wf_strbuf_str(&t));
+		wf_strbuf_puts(b, "*\n");
+		wf_strbuf_release(&t);
 	}
 	for (size_t i = 0; i < r->ntables; i++) {
 		wf_strbuf_putc(b, '\n');
@@ -687,7 +724,7 @@ static void render_rtable_html(wf_strbuf *b, const wf_rtable *t, const wf_render
 	wf_strbuf_puts(b, "<thead><tr>");
 	for (size_t c = 0; c < t->ncols; c++) {
 		wf_strbuf_puts(b, wf_rtable_coltype(t, c) != WF_RCOL_TEXT ? "<th class=\"num\">" : "<th>");
-		h(b, t->names[c]);
+		h(b, heading(t, c, o));
 		wf_strbuf_puts(b, "</th>");
 	}
 	wf_strbuf_puts(b, "</tr></thead>\n<tbody>\n");
@@ -710,8 +747,8 @@ static void render_rtable_html(wf_strbuf *b, const wf_rtable *t, const wf_render
 		wf_strbuf_puts(b, "</tr>\n");
 	}
 	if (t->nrows == 0)
-		wf_strbuf_printf(b, "<tr><td class=\"empty\" colspan=\"%zu\">no rows</td></tr>\n",
-				 t->ncols ? t->ncols : 1);
+		wf_strbuf_printf(b, "<tr><td class=\"empty\" colspan=\"%zu\">%s</td></tr>\n",
+				 t->ncols ? t->ncols : 1, wf_msg(o->lang, WF_M_NO_ROWS_CELL));
 	wf_strbuf_puts(b, "</tbody>\n</table></div>\n");
 	wf_strbuf_release(&cell);
 }
@@ -720,7 +757,8 @@ static void render_html(wf_strbuf *b, const wf_report *r, const wf_render_opts *
 {
 	/* The policy forbids scripts and every fetch even if escaping ever
 	 * failed: the page is data-only by construction and by policy. */
-	wf_strbuf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	wf_strbuf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>", wf_lang_code(o->lang));
+	wf_strbuf_puts(b, "\n<meta charset=\"utf-8\">\n"
 		       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
 		       "style-src 'unsafe-inline'\">\n"
 		       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -731,7 +769,7 @@ static void render_html(wf_strbuf *b, const wf_report *r, const wf_render_opts *
 	wf_strbuf_puts(b, "</style>\n</head>\n<body>\n<main>\n<h1>");
 	h(b, r->title);
 	wf_strbuf_puts(b, "</h1>\n<p class=\"meta\">");
-	generated_from(b, r, 1);
+	generated_from(b, r, 1, o->lang);
 	wf_strbuf_puts(b, "</p>\n");
 	for (size_t i = 0; i < r->nnotes; i++) {
 		wf_strbuf_puts(b, "<p class=\"note\">");

@@ -27,12 +27,12 @@ wf_report *wf_report_build(wf_rtable *in, const wf_report_opts *o, wf_report_err
 	err->row = -1;
 	/* Zero bytes in (no header either): nothing to check columns of. */
 	if (wf_rtable_ncols(in) == 0 && wf_rtable_nrows(in) == 0) {
-		static const char *const titles[] = { "Table", "Trend", "Benchmark",
-						      "Matching of welfare demand and supply",
-						      "Staff-wellbeing profile" };
-		wf_report *r = wf_report_new(o->title ? o->title : titles[o->kind],
+		static const enum wf_msg titles[] = { WF_M_TITLE_TABLE, WF_M_TITLE_TREND,
+						      WF_M_TITLE_BENCHMARK, WF_M_TITLE_MATCH,
+						      WF_M_TITLE_PROFILE };
+		wf_report *r = wf_report_new(o->title ? o->title : wf_msg(o->lang, titles[o->kind]),
 					     wf_report_kind_name(o->kind));
-		wf_kind_no_rows(r, in);
+		wf_kind_no_rows(r, in, o);
 		return r;
 	}
 	switch (o->kind) {

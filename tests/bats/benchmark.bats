@@ -77,7 +77,7 @@ USAGE_TAIL="Try 'wf-benchmark --help' for more information."
 	run --separate-stderr wf-benchmark "${PEERS[@]}" -f ndjson facts.csv
 	[ "$status" -eq 0 ]
 	[ "${#lines[@]}" -eq 9 ]
-	[ "${lines[5]}" = '{"year":"2019","institution":"P1","institution_name":"PROVINCIA UNO","institution_type":"P","metric":10,"denominator":2,"per_employee":5.00,"peers":1,"peer_mean":null,"peer_median":null,"peer_p25":null,"peer_p75":null,"peer_p90":null,"peer_min":null,"peer_max":null,"pct_rank":null,"robust_z":null,"gap_median":null,"gap_median_pct":null,"change":null,"change_pct":null,"cagr_pct":null,"slope":null,"flags":"small_peer_group|first_year"}' ]
+	[ "${lines[5]}" = '{"year":2019,"institution":"P1","institution_name":"PROVINCIA UNO","institution_type":"P","metric":10,"denominator":2,"per_employee":5.00,"peers":1,"peer_mean":null,"peer_median":null,"peer_p25":null,"peer_p75":null,"peer_p90":null,"peer_min":null,"peer_max":null,"pct_rank":null,"robust_z":null,"gap_median":null,"gap_median_pct":null,"change":null,"change_pct":null,"cagr_pct":null,"slope":null,"flags":"small_peer_group|first_year"}' ]
 }
 
 @test "--summary --by institution_type --per HEADCOUNT" {

@@ -157,8 +157,8 @@ EOF2
 	[ "$output" = "$HDR
 P1,S1,CHILDCARE,0.000,0.9250,1.0000,1.0000,1.0000,0.5000,,,candidate,,Nido Il Girotondo (synthetic),$C,$C,CHILDCARE,,004073
 P2,S1,CHILDCARE,0.000,0.9250,1.0000,1.0000,1.0000,0.5000,,,candidate,,Nido Il Girotondo (synthetic),$C,$C,CHILDCARE,,
-P3,S1,CHILDCARE,0.000,0.9250,1.0000,1.0000,1.0000,0.5000,,,candidate,,Nido Il Girotondo (synthetic),$C,$C,CHILDCARE,,
-P4,S1,CHILDCARE,0.000,0.9250,1.0000,1.0000,1.0000,0.5000,,,candidate,,Nido Il Girotondo (synthetic),$C,$C,CHILDCARE,," ]
+P3,S1,CHILDCARE,0.000,0.9250,1.0000,1.0000,1.0000,0.5000,,,candidate,,Nido Il Girotondo (synthetic),$C,$C,CHILDCARE,,004073
+P4,S1,CHILDCARE,0.000,0.9250,1.0000,1.0000,1.0000,0.5000,,,candidate,,Nido Il Girotondo (synthetic),$C,$C,CHILDCARE,,004073" ]
 	[ "${stderr_lines[3]}" = "wf-match: rejected: 2 demand rows, 0 supply rows (in 'rej.csv')" ]
 	[ "$(cat rej.csv)" = "source,line,reason,raw
 $M/demand-places.synthetic.csv,6,comune 'Atlantide' is not in the places list,\"P5,,,Atlantide,,CHILDCARE,1\"
@@ -209,7 +209,7 @@ $M/demand-places.synthetic.csv,7,ISTAT code '999999' is not in the places list,\
 	[ -f "$PLACES" ] || skip "../shared comuni list not present"
 	run --separate-stderr wf-match --places "$PLACES" --top 1 --rejects rej.csv "$M/demand-places.synthetic.csv" "$S"
 	[ "$status" -eq 1 ]
-	[ "${lines[3]}" = "P3,S1,CHILDCARE,0.000,0.9250,1.0000,1.0000,1.0000,0.5000,,,candidate,,Nido Il Girotondo (synthetic),$C,$C,CHILDCARE,," ]
+	[ "${lines[3]}" = "P3,S1,CHILDCARE,0.000,0.9250,1.0000,1.0000,1.0000,0.5000,,,candidate,,Nido Il Girotondo (synthetic),$C,$C,CHILDCARE,,004073" ]
 	[ "$(wc -l < rej.csv)" -eq 3 ]
 }
 
@@ -236,7 +236,7 @@ source,line,reason,raw
 d.csv,2,missing id,",44.5,8.1,MEAL,2,,"
 d.csv,3,quantity '0' is not a whole number from 1 to 1000000000,"A,44.5,8.1,MEAL,0,,"
 d.csv,4,quantity '2.5' is not a whole number from 1 to 1000000000,"B,44.5,8.1,MEAL,2.5,,"
-d.csv,5,"budget '-3' is not an amount in EUR ('.' decimals, not negative)","C,44.5,8.1,MEAL,2,-3,"
+d.csv,5,"budget '-3' is not an amount in EUR (1234.56 or 1.234,56, not negative)","C,44.5,8.1,MEAL,2,-3,"
 d.csv,6,max_km 'far' is not a positive number,"D,44.5,8.1,MEAL,2,,far"
 d.csv,7,lat given without lon,"E,44.5,,MEAL,2,,"
 d.csv,8,"coordinates '95', '8.1' are out of range","F,95,8.1,MEAL,2,,"
@@ -253,7 +253,7 @@ EOF2
 	assert_file rej.csv <<'EOF2'
 source,line,reason,raw
 s.csv,2,capacity '-1' is not a whole number from 0 to 1000000000,"A,44.5,8.1,MEAL,-1,,"
-s.csv,3,"unit_price '1e3' is not an amount in EUR ('.' decimals, not negative)","B,44.5,8.1,MEAL,1,1e3,"
+s.csv,3,"unit_price '1e3' is not an amount in EUR (1234.56 or 1.234,56, not negative)","B,44.5,8.1,MEAL,1,1e3,"
 s.csv,4,radius_km '0' is not a positive number,"C,44.5,8.1,MEAL,1,,0"
 EOF2
 	[ "${stderr_lines[7]}" = "wf-match: rejected: 0 demand rows, 3 supply rows (in 'rej.csv')" ]
