@@ -318,11 +318,9 @@ wf_report *wf_kind_profile(wf_rtable *in, const wf_report_opts *o, wf_report_err
 		wf_dec d;
 		if (!keep[i])
 			continue;
-		if (wf_kind_cell_num(in, i, k.vc, &d) < 0 || wf_kind_cell_num(in, i, k.rc, &d) < 0) {
-			wf_kind_num_or_err(in, i, wf_kind_cell_num(in, i, k.vc, &d) < 0 ? k.vc : k.rc,
-					   &d, e);
+		if (wf_kind_num_or_err(in, i, k.vc, &d, e) < 0 ||
+		    wf_kind_num_or_err(in, i, k.rc, &d, e) < 0)
 			goto fail;
-		}
 		if (!latest || strcmp(wf_kind_cell(in, i, k.pc), latest) > 0)
 			latest = wf_kind_cell(in, i, k.pc);
 	}
