@@ -104,7 +104,6 @@ int wf_rinput_read_src(wf_rinput *in, const wf_run *run, wf_src *src)
 	wf_reader *r = NULL;
 	const wf_row *h;
 	size_t *map = NULL, si;
-	wf_map *seen = NULL;
 	wf_row row;
 	int k, rc = -1;
 
@@ -127,14 +126,13 @@ int wf_rinput_read_src(wf_rinput *in, const wf_run *run, wf_src *src)
 	}
 	h = wf_reader_header(r);
 	map = wf_xcalloc(h->n ? h->n : 1, sizeof *map);
-	seen = wf_map_new();
 	for (size_t c = 0; c < h->n; c++) {
-		void **slot = wf_map_slot(seen, h->f[c], h->len[c]);
-		if (*slot) {
+		/* The reader indexes each name at its first column: any
+		 * other column of that name is a repeat. */
+		if (wf_reader_col(r, h->f[c]) != (int)c) {
 			wf_warn_at(wf_reader_name(r), h->line, "duplicate column '%s'", h->f[c]);
 			goto out;
 		}
-		*slot = (void *)1;
 		map[c] = col_index(in, h->f[c]);
 	}
 	while ((k = wf_reader_next(r, &row)) != WF_ROW_EOF) {
@@ -164,7 +162,6 @@ int wf_rinput_read_src(wf_rinput *in, const wf_run *run, wf_src *src)
 	rc = 0;
 out:
 	free(map);
-	wf_map_free(seen);
 	wf_reader_free(r);
 	return rc;
 }
