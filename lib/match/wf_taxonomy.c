@@ -65,7 +65,6 @@ static wf_taxonomy *parse_table(const char *name, const char *text, size_t len,
 	char **related = wf_xcalloc(WF_TAX_MAX, sizeof *related);
 	long *rline = wf_xcalloc(WF_TAX_MAX, sizeof *rline);
 	wf_reader_opts o = wf_aux_opts(run);
-	char *copy = wf_xmalloc(len ? len : 1);
 	wf_reader *r;
 	const wf_row *h;
 	wf_row row;
@@ -73,10 +72,11 @@ static wf_taxonomy *parse_table(const char *name, const char *text, size_t len,
 	size_t codes_len = 0;
 
 	wf_setmsg(err, errsz, "%s", "");
-	memcpy(copy, text, len);
 	o.allow_empty = 1;
-	/* NULL: the reader has said why (not text, no delimiter...). */
-	if (!(r = wf_reader_new(wf_src_mem(name, copy, len, 1), &o)))
+	/* text is only borrowed (the reader is freed below, before
+	 * returning), so it is read in place, not copied. NULL: the reader
+	 * has said why (not text, no delimiter...). */
+	if (!(r = wf_reader_new(wf_src_mem(name, text, len, 0), &o)))
 		goto out;
 	h = wf_reader_header(r);
 	if (h->n == 0) {
