@@ -2,6 +2,9 @@
  * wf_outpath.h - do two output options name the same file? -o FILE and
  * --rejects FILE (or --unmet FILE) on one path would each commit a
  * whole temporary file over it, and the last one would silently win.
+ *
+ * Ownership: plain functions on the caller's strings; nothing is kept
+ * or allocated for the caller.
  */
 #ifndef WF_OUTPATH_H
 #define WF_OUTPATH_H

@@ -19,8 +19,8 @@ struct wf_tw {
 	size_t rbcap;
 };
 
-/* Bytes that force quoting in a CSV field. A table keeps the whole
- * check to one pass and one lookup per byte. */
+/* Bytes that force quoting in a CSV field of any delimiter (the row
+ * writer, comma only, uses the csv_special table below instead). */
 static int needs_quote(const char *s, size_t n, char delim)
 {
 	for (size_t i = 0; i < n; i++) {
