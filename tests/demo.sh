@@ -73,4 +73,7 @@ done
 echo "== L090 of Piedmont's comuni and unions by year (SYNTHETIC)"
 "$BIN/wf-report" --lang it --max-width 12 --where institution_type=C --where region=01 \
 	"$D/summary-type.csv" | head -n 12
+echo "== Torino's staff-wellbeing profile against the other comuni (SYNTHETIC; charts in $D/it/profile.html)"
+"$BIN/wf-report" --lang it --kind profile --institution C7484 "$D/profile.csv" |
+	sed -n '/^Indicatori a confronto con i pari$/,$p'
 echo "== done: open $D/it/*.html and $D/en/*.html"
