@@ -455,3 +455,18 @@ EOT
 	[ "$status" -eq 1 ]
 	[ "$(sed -n 2p rej.csv | cut -d, -f1-3)" = 'again.csv,2,"duplicate of line 2 of an earlier input (same period' ]
 }
+
+@test "chart axis labels of wide values are compact (12M, 1.2B; 12 mln, 1,2 mld) and never overflow" {
+	printf 'year,aggregate,value\n2019,04,12000000\n2020,04,1200000000\n2021,04,2400000000\n' > tr.csv
+	run --separate-stderr wf-report -f html --kind trend --value value tr.csv
+	[ "$status" -eq 0 ]
+	[ "$(echo "$output" | grep -o 'text-anchor="end">[^<]*</text>' | head -3 | sed 's/.*">//; s/<.*//' | tr '\n' ' ')" = "0 0.5B 1.0B " ]
+	run --separate-stderr wf-report -f html --kind trend --value value --lang it tr.csv
+	[ "$status" -eq 0 ]
+	[[ "$output" == *'>2,5 mld</text>'* ]]
+	printf 'year,aggregate,value\n2019,04,12000000\n2020,04,13000000\n' > m.csv
+	run --separate-stderr wf-report -f html --kind trend --value value --lang it m.csv
+	[[ "$output" == *'>15 mln</text>'* ]]
+	# no tick label longer than the room left of the axis
+	[ -z "$(echo "$output" | grep -o 'text-anchor="end">[^<]\{15,\}</text>')" ]
+}
