@@ -163,7 +163,7 @@ Generated from small.csv (3 rows)
 	grep -q '>Comuni</text>' fig1.html
 	grep -q '>metric_total (EUR)</text>' fig1.html
 	grep -q 'text-anchor="end">0</text>' fig1.html
-	grep -q '>40,000,000</text>' fig1.html
+	grep -q '>40M</text>' fig1.html
 	rep -f json --kind trend --label '04=Regions and local authorities' --label C=Comuni \
 		"$FX/summary-aggregate.synthetic.csv" "$FX/summary-type.synthetic.csv" > fig1.json
 	[ "$(jq -c '.charts[0].x | [.[0], .[-1], length]' fig1.json)" = '["2001","2019",19]' ]
