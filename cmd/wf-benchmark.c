@@ -23,7 +23,9 @@ enum {
 	OPT_MIN_PEERS,
 	OPT_PERIOD,
 	OPT_BASELINE,
-	OPT_CODES
+	OPT_CODES,
+	OPT_KEEP,
+	OPT_CHANGE
 };
 
 static void usage(FILE *f)
@@ -46,7 +48,12 @@ static void usage(FILE *f)
 "      --summary            one row per group and period instead\n"
 "      --by COLS            the groups of --summary\n"
 "      --period COLUMN      period column, YYYY or YYYY-MM (default year)\n"
-"      --baseline FILE      an earlier output: add the change since then\n"
+"      --keep COLS          also pass these input columns through (region,\n"
+"                           province and comune always are, when present)\n"
+"      --baseline FILE      an earlier output made the same way: add the\n"
+"                           change since then (another definition is an error)\n"
+"      --change-threshold PCT  with --baseline: flag 'changed' where the\n"
+"                           per-employee value moved by PCT % or more\n"
 "      --rejects FILE       write bad rows there (source,line,reason,raw)\n"
 "                           and go on; without it the first one stops\n"
 "  -o, --output FILE        write FILE atomically instead of stdout\n"
@@ -111,6 +118,8 @@ int main(int argc, char **argv)
 		{ "period", required_argument, NULL, OPT_PERIOD },
 		{ "baseline", required_argument, NULL, OPT_BASELINE },
 		{ "codes", required_argument, NULL, OPT_CODES },
+		{ "keep", required_argument, NULL, OPT_KEEP },
+		{ "change-threshold", required_argument, NULL, OPT_CHANGE },
 		{ NULL, 0, NULL, 0 }
 	};
 	wf_cli c;
@@ -137,6 +146,15 @@ int main(int argc, char **argv)
 		case OPT_PERIOD: o.period_col = optarg; break;
 		case OPT_BASELINE: baseline = optarg; break;
 		case OPT_CODES: codes = optarg; break;
+		case OPT_KEEP: o.keep = optarg; break;
+		case OPT_CHANGE: {
+			double d = strtod(optarg, &end);
+			if (*end || end == optarg || !(d >= 0) || d > 1e9)
+				wf_usage_error("invalid --change-threshold '%s' (a percentage >= 0)", optarg);
+			o.change_threshold = d;
+			o.has_change_threshold = 1;
+			break;
+		}
 		case OPT_MIN_PEERS:
 			v = strtol(optarg, &end, 10);
 			if (*end || end == optarg || v < 1 || v > 1000000)
@@ -158,6 +176,8 @@ int main(int argc, char **argv)
 		wf_usage_error("--by needs --summary (use --peers)");
 	if (o.summary && baseline)
 		wf_usage_error("--baseline does not go with --summary");
+	if (o.has_change_threshold && !baseline)
+		wf_usage_error("--change-threshold needs --baseline");
 	{
 		const char *paths[] = { c.output ? c.output : "-", c.rejects };
 		const char *opts[] = { "--output", "--rejects" };
@@ -188,6 +208,7 @@ int main(int argc, char **argv)
 		wf_warn("%s", err);
 		goto out;
 	}
+	wf_bench_warn_empty_groups(b);
 	if (baseline) {
 		/* our own output: its dialect is found, not the facts' -d etc. */
 		wf_cli bc = c;

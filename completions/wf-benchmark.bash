@@ -7,7 +7,7 @@ _wf_benchmark()
 
 	local cols="year institution institution_type institution_name contract aggregate comparto region province comune"
 	case $prev in
-	-h | --help | -V | --version | --min-peers | --max-field-bytes)
+	-h | --help | -V | --version | --min-peers | --max-field-bytes | --change-threshold)
 		return ;;
 	-m | --metric)
 		COMPREPLY=($(compgen -W "welfare_core welfare_extended L090 L090+L107 L010 L011 L107 P035" -- "$cur"))
@@ -15,7 +15,7 @@ _wf_benchmark()
 	--per)
 		COMPREPLY=($(compgen -W "HEADCOUNT HEADCOUNT+FLEX_UNITS" -- "$cur"))
 		return ;;
-	--peers | --by)
+	--peers | --by | --keep)
 		# comma-separated: complete the last item
 		local pre="" last="$cur"
 		[[ $cur == *,* ]] && pre="${cur%,*}," last="${cur##*,}"
@@ -50,7 +50,7 @@ _wf_benchmark()
 
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W "--metric --per --codes --peers --size-classes
-			--min-peers --summary --by --period --baseline --rejects --output
+			--min-peers --summary --by --period --baseline --change-threshold --keep --rejects --output
 			--format --excel-safe --input-format --encoding --delimiter
 			--max-field-bytes --progress --no-progress --verbose --help --version" -- "$cur"))
 		return

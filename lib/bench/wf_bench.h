@@ -23,6 +23,18 @@
  * missing or not positive gets the flag no_denominator and no
  * per-employee value; it is still written.
  *
+ * Each peer group also gives its share of zero spenders and, among
+ * spenders only (value > 0), the median, quartiles and a percentile
+ * rank; each record its gap in euros to the peer median and p25
+ * (shortfall per employee times the denominator), summed per group with
+ * summary. CAGR is over the span of the facts' periods, defined only
+ * when the record's series is positive at both ends (else a cagr_* flag).
+ * region, province, comune (when present and not grouping columns) and
+ * the keep columns pass through. Every output row ends with
+ * "provenance": metric=...;per=...;peers=...;size_classes=...;
+ * min_peers=...;codes=YEARS[;data=SYNTHETIC]; a baseline must carry the
+ * same definition (else the first row fails naming each difference).
+ *
  * Sums are exact (wf_dec); statistics are doubles printed with 2
  * decimals (printf "%.2f", "-0.00" written as "0.00"); definitions of
  * quantiles, MAD, percentile rank, CAGR and slope are in wf_stats.h.
@@ -59,6 +71,9 @@ typedef struct wf_bench_opts {
 	const char *size_classes; /* "1-9,10-49,50-249,250-" or NULL */
 	int min_peers;            /* 0: 5 */
 	int summary;              /* group totals instead of per institution */
+	const char *keep;         /* "col1,col2": more columns to pass through */
+	int has_change_threshold; /* flag "changed" at |since_baseline_pct| >= */
+	double change_threshold;
 } wf_bench_opts;
 
 /* Validates the options (usage errors: NULL and a message). */
@@ -121,6 +136,10 @@ int wf_bench_load_codes(wf_bench *b, const char *path);
 typedef void (*wf_bench_progress_fn)(void *ctx, wf_reader *r,
 				     unsigned long rows, int done);
 void wf_bench_set_progress(wf_bench *b, wf_bench_progress_fn fn, void *ctx);
+
+/* After wf_bench_finish: warn (stderr) about each --peers/--by column
+ * that is empty on every row, naming what fills it; returns how many. */
+int wf_bench_warn_empty_groups(const wf_bench *b);
 
 /* A table writer on out (borrowed) with the rejects columns. */
 wf_tw *wf_bench_rejects_new(wf_out *out);
