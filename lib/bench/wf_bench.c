@@ -274,14 +274,14 @@ void wf_bench_free(wf_bench *b)
 		free(b->class_label[i]);
 	for (size_t i = 0; i < b->nk; i++)
 		free(b->kcol[i]);
-	free(b->kvt);
+	free(b->kvt.slot);
 	free(b->prov);
 	free(b->period_col);
 	free(b->strs.slot);
 	wf_arena_free(&b->mem);
 	free(b->recs);
 	free(b->idx.slot);
-	free(b->gvt);
+	free(b->gvt.slot);
 	free(b->order);
 	free(b->groups);
 	free(b->ser);
@@ -603,39 +603,42 @@ static uint64_t gv_hash(const char *const *gv, size_t ng)
 	return h * 0x9e3779b97f4a7c15ull;
 }
 
+/* The shared copy of tuple t (n interned pointers), added when new. */
+static const char **share_tuple(wf_bench *b, tupleset *set, const char **t, size_t n)
+{
+	const char **p;
+	size_t i, sz = n * sizeof *p;
+
+	if (set->n * 2 >= set->cap) {
+		size_t cap = set->cap ? set->cap * 2 : 256;
+		const char ***slot = wf_xcalloc(cap, sizeof *slot);
+		for (size_t k = 0; k < set->cap; k++) {
+			if (!set->slot[k])
+				continue;
+			for (i = (gv_hash(set->slot[k], n) >> 7) & (cap - 1); slot[i]; i = (i + 1) & (cap - 1))
+				;
+			slot[i] = set->slot[k];
+		}
+		free(set->slot);
+		set->slot = slot;
+		set->cap = cap;
+	}
+	for (i = (gv_hash(t, n) >> 7) & (set->cap - 1); set->slot[i]; i = (i + 1) & (set->cap - 1))
+		if (memcmp(set->slot[i], t, sz) == 0)
+			return set->slot[i];
+	p = wf_arena_alloc(&b->mem, sz);
+	memcpy(p, t, sz);
+	set->slot[i] = p;
+	set->n++;
+	return p;
+}
+
 /* One shared copy of each distinct tuple of group values: records
  * repeat a few hundred tuples, and a copy each was 7 MB of the peak on
  * 10 M facts (make bench, 2026-11-27). */
 static const char **keep_gv(wf_bench *b, const char **gv)
 {
-	const char **p;
-	size_t i, sz = b->ng * sizeof *p;
-
-	if (!b->ng)
-		return NULL;
-	if (b->gvt_n * 2 >= b->gvt_cap) {
-		size_t cap = b->gvt_cap ? b->gvt_cap * 2 : 256;
-		const char ***t = wf_xcalloc(cap, sizeof *t);
-		for (size_t k = 0; k < b->gvt_cap; k++) {
-			if (!b->gvt[k])
-				continue;
-			for (i = (gv_hash(b->gvt[k], b->ng) >> 7) & (cap - 1); t[i]; i = (i + 1) & (cap - 1))
-				;
-			t[i] = b->gvt[k];
-		}
-		free(b->gvt);
-		b->gvt = t;
-		b->gvt_cap = cap;
-	}
-	for (i = (gv_hash(gv, b->ng) >> 7) & (b->gvt_cap - 1); b->gvt[i];
-	     i = (i + 1) & (b->gvt_cap - 1))
-		if (memcmp(b->gvt[i], gv, sz) == 0)
-			return b->gvt[i];
-	p = wf_arena_alloc(&b->mem, sz);
-	memcpy(p, gv, sz);
-	b->gvt[i] = p;
-	b->gvt_n++;
-	return p;
+	return b->ng ? share_tuple(b, &b->gvt, gv, b->ng) : NULL;
 }
 
 /* The kept columns' values of a row, as one shared tuple: a body's
@@ -643,40 +646,16 @@ static const char **keep_gv(wf_bench *b, const char **gv)
  * are empty (a later row may fill them). */
 static const char **keep_values(wf_bench *b, const wf_row *r)
 {
-	const char *kv[MAX_KEEP], **p;
-	size_t i, sz = b->nk * sizeof *p, any = 0;
+	const char *kv[MAX_KEEP];
+	size_t any = 0;
 
-	for (i = 0; i < b->nk; i++) {
+	for (size_t i = 0; i < b->nk; i++) {
 		size_t n;
 		const char *s = field(r, b->ci_keep[i], &n);
 		kv[i] = n ? wf_intern(&b->strs, s, n) : b->empty;
 		any |= n;
 	}
-	if (!any)
-		return NULL;
-	if (b->kvt_n * 2 >= b->kvt_cap) {
-		size_t cap = b->kvt_cap ? b->kvt_cap * 2 : 256;
-		const char ***t = wf_xcalloc(cap, sizeof *t);
-		for (size_t k = 0; k < b->kvt_cap; k++) {
-			if (!b->kvt[k])
-				continue;
-			for (i = (gv_hash(b->kvt[k], b->nk) >> 7) & (cap - 1); t[i]; i = (i + 1) & (cap - 1))
-				;
-			t[i] = b->kvt[k];
-		}
-		free(b->kvt);
-		b->kvt = t;
-		b->kvt_cap = cap;
-	}
-	for (i = (gv_hash(kv, b->nk) >> 7) & (b->kvt_cap - 1); b->kvt[i];
-	     i = (i + 1) & (b->kvt_cap - 1))
-		if (memcmp(b->kvt[i], kv, sz) == 0)
-			return b->kvt[i];
-	p = wf_arena_alloc(&b->mem, sz);
-	memcpy(p, kv, sz);
-	b->kvt[i] = p;
-	b->kvt_n++;
-	return p;
+	return any ? share_tuple(b, &b->kvt, kv, b->nk) : NULL;
 }
 
 /* Remember each distinct measure code (up to 15 bytes) for the

@@ -46,6 +46,13 @@ typedef struct keyindex {
 uint32_t *wf_bench_keyfind(keyindex *x, const key *k, size_t ng,
 			   const void *base, size_t stride);
 
+/* A set of distinct string tuples of one length, each stored once in
+ * the engine's arena (wf_bench.c share_tuple). */
+typedef struct tupleset {
+	const char ***slot;
+	size_t cap, n;
+} tupleset;
+
 typedef struct term {
 	char *code;
 	int sign;      /* +1 / -1 */
@@ -126,8 +133,7 @@ struct wf_bench {
 	size_t nk, nk_default;  /* the first nk_default are the defaults */
 	int ci_keep[MAX_KEEP];
 	int keep_set;           /* decided at the first fact table */
-	const char ***kvt;      /* distinct kept-value tuples */
-	size_t kvt_cap, kvt_n;
+	tupleset kvt;           /* distinct kept-value tuples */
 
 	/* how the output was made (the provenance column) */
 	int synthetic;          /* a fact row's provenance says SYNTHETIC */
@@ -167,8 +173,7 @@ struct wf_bench {
 	 * column (1..ng): consecutive rows repeat them */
 	const char *last_str[MAX_GROUP + 1];
 	size_t last_len[MAX_GROUP + 1];
-	const char ***gvt; /* distinct group-value tuples (keep_gv) */
-	size_t gvt_cap, gvt_n;
+	tupleset gvt;      /* distinct group-value tuples (keep_gv) */
 
 	/* results */
 	int finished;
