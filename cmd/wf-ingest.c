@@ -64,7 +64,7 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	wf_cli cli;
-	wf_ingest_opts io = { 0, -1 };
+	wf_ingest_opts io = { 0, -1, NULL };
 	const char *codes_path[64], *places_path = NULL;
 	int ncodes = 0;
 	wf_codes *codes = NULL;
@@ -127,7 +127,11 @@ int main(int argc, char **argv)
 		goto out;
 	if (cli.rejects && !(rej = wf_out_open(cli.rejects)))
 		goto out;
-	tw = wf_tw_new(out, cli.out_format, WF_FACT_NCOLS, wf_fact_columns, wf_fact_kinds);
+	for (int i = optind; i < argc && !io.provenance; i++)
+		if (wf_ingest_synthetic(&cli, argv[i]))
+			io.provenance = "data=SYNTHETIC";
+	tw = wf_tw_new(out, cli.out_format, WF_FACT_NCOLS + (io.provenance ? 1 : 0), wf_fact_columns,
+		       wf_fact_kinds);
 	wf_tw_set_excel_safe(tw, cli.excel_safe);
 	g = wf_ingest_new(&cli, codes, tw, rej, &io);
 	if (optind == argc) {

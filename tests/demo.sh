@@ -40,6 +40,15 @@ if [ -x "$BIN/wf-report" ]; then
 			--title "Welfare demand and supply, Piedmont (SYNTHETIC demo data)" "$D/match.csv" -o "$D/match.html"
 		echo "== L090 of aggregate 04 by year (SYNTHETIC)"
 		"$BIN/wf-report" --where aggregate=04 "$D/summary-aggregate.csv"
+		echo "== comuni, latest year: most spend nothing, so the spenders' statistics; euro gaps (SYNTHETIC)"
+		last=$(tail -n 1 "$D/benchmark.csv" | cut -d, -f1)
+		"$BIN/wf-report" --where institution_type=C --where "year=$last" --max-width 28 \
+			--columns institution_name,per_employee,peer_median,zero_share_pct,spenders,spender_median,spender_pct_rank,gap_to_median_eur \
+			--sort per_employee:desc "$D/benchmark.csv"
+		echo "== what it would cost for every body below its group's median (p25) to reach it, $last (SYNTHETIC)"
+		"$BIN/wf-report" --where "year=$last" \
+			--columns institution_type,institutions,median,zero_share_pct,spenders,spender_median,gap_to_median_eur,gap_to_p25_eur \
+			--sort gap_to_median_eur:desc "$D/summary-type.csv"
 	else
 		echo "== the ingested facts, first rows (SYNTHETIC)"
 		head -n 200 "$D/facts.csv" | "$BIN/wf-report" --max-width 24 | head -n 12
