@@ -104,8 +104,11 @@ wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 	for (size_t i = 0; i < nr; i++)
 		if (keep[i]) {
 			wf_kind_set_add(&cats, wf_kind_cell(in, i, gc));
-			if (dcc >= 0 && sc >= 0 && *wf_kind_cell(in, i, sc))
-				wf_kind_set_add(&pairs, pair_key(in, i, dcc, cc, fitc));
+			if (dcc >= 0 && sc >= 0 && *wf_kind_cell(in, i, sc)) {
+				char *k = pair_key(in, i, dcc, cc, fitc);
+				wf_kind_set_add(&pairs, k);
+				free(k);
+			}
 			if (sc >= 0 && *wf_kind_cell(in, i, sc))
 				wf_kind_set_add(&sup, wf_kind_cell(in, i, sc));
 			if (rc >= 0 && *wf_kind_cell(in, i, rc))
