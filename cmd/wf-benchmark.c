@@ -9,6 +9,7 @@
 #include "wf_bench.h"
 #include "wf_cli.h"
 #include "wf_outpath.h"
+#include "wf_profile.h"
 #include "wf_err.h"
 #include "wf_io.h"
 #include "wf_table.h"
@@ -25,7 +26,8 @@ enum {
 	OPT_BASELINE,
 	OPT_CODES,
 	OPT_KEEP,
-	OPT_CHANGE
+	OPT_CHANGE,
+	OPT_PROFILE
 };
 
 static void usage(FILE *f)
@@ -35,10 +37,22 @@ static void usage(FILE *f)
 "Benchmark each institution against its peers, period by period, from a\n"
 "fact stream (wf-ingest output, CSV or NDJSON; FILE '-' or none = stdin).\n"
 "\n"
-"  -m, --metric SPEC        measure code (L090), sum (L090+L107) or named:\n"
-"                           welfare_core = L090,\n"
-"                           welfare_extended = L090+L010+L011+L107+P035\n"
+"  -m, --metric SPEC        any measure (L090, TELEWORK), a sum (L090+L107)\n"
+"                           or a named indicator: welfare_core = L090,\n"
+"                           welfare_extended = L090+L010+L011+L107+P035,\n"
+"                           and with their own --per and scale:\n"
+"                           welfare_core_per_employee, women_share,\n"
+"                           training_days_per_employee, telework_share,\n"
+"                           telework_women_share, shift_work_share,\n"
+"                           on_call_share, absence_days_per_employee,\n"
+"                           absence_illness_per_employee,\n"
+"                           absence_care_per_employee,\n"
+"                           absence_parental_per_employee,\n"
+"                           fua_welfare_per_employee (wf-benchmark(1))\n"
 "      --per SPEC           denominator: HEADCOUNT, HEADCOUNT+FLEX_UNITS...\n"
+"      --profile            every named indicator of the staff-wellbeing\n"
+"                           profile with its peer percentile rank, one row\n"
+"                           per institution, period and indicator\n"
 "      --codes DIR|ZIP      code lists (or VoceSpesa.CSV itself): each\n"
 "                           metric item takes its FLAG_SEGNO sign;\n"
 "                           without it all items add\n"
@@ -89,7 +103,7 @@ static void progress(void *ctx, wf_reader *r, unsigned long rows, int done)
 
 /* One whole table into the engine; -1 after a message. */
 static int read_one(wf_bench *b, const wf_cli *c, enum wf_bench_input kind,
-		    const char *path, wf_tw *rejects, unsigned long *rows,
+		    const char *path, wf_rejects *rejects, unsigned long *rows,
 		    unsigned long *rejected)
 {
 	wf_reader *r = wf_cli_reader(c, path);
@@ -101,6 +115,65 @@ static int read_one(wf_bench *b, const wf_cli *c, enum wf_bench_input kind,
 	rc = wf_bench_read(b, kind, r, rejects, rows, rejected);
 	wf_reader_free(r);
 	return rc;
+}
+
+/* --profile: the same reading, rejects and exit rules, over wf_profile. */
+static int run_profile(const wf_cli *c, const wf_bench_opts *bo, const char *codes,
+		       int nfiles, char **files)
+{
+	wf_profile_opts po = { bo->period_col, bo->group, bo->size_classes, bo->min_peers };
+	wf_profile *p;
+	wf_out *out = NULL, *rout = NULL;
+	wf_rejects *rejects = NULL;
+	unsigned long rows = 0, rejected = 0;
+	char err[512];
+	int status = WF_EXIT_DATA, wrc, complete = 0;
+
+	if (!(p = wf_profile_new(&po, err, sizeof err)))
+		wf_usage_error("%s", err);
+	if (!(out = wf_out_open(c->output)))
+		goto out;
+	if (c->rejects && !(rout = wf_out_open(c->rejects)))
+		goto out;
+	rejects = wf_rejects_new(rout);
+	wf_rejects_set_excel_safe(rejects, c->excel_safe);
+	if (codes && wf_profile_load_codes(p, codes))
+		goto out;
+	for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
+		wf_reader *r = wf_cli_reader(c, nfiles ? files[i] : "-");
+		int rc;
+		if (!r)
+			goto out;
+		wf_cli_report_dialect(c, r);
+		rc = wf_profile_read(p, r, rejects, &rows, &rejected);
+		wf_reader_free(r);
+		if (rc)
+			goto out;
+	}
+	if (wf_profile_finish(p, err, sizeof err)) {
+		wf_warn("%s", err);
+		goto out;
+	}
+	for (size_t i = 0; i < wf_profile_ndropped(p); i++) {
+		const char *why, *name = wf_profile_dropped(p, i, &why);
+		fprintf(stderr, "%s: --profile: %s left out: %s\n", wf_progname, name, why);
+	}
+	wrc = wf_profile_write(p, out, c->out_format, c->excel_safe);
+	if (wf_out_close(out, wrc == 0) == 0 && wrc == 0) {
+		status = rejected ? WF_EXIT_DATA : WF_EXIT_OK;
+		complete = 1;
+	}
+	out = NULL;
+	if (rejected)
+		wf_warn("%lu row%s rejected (see %s)", rejected, rejected == 1 ? "" : "s",
+			c->rejects);
+out:
+	wf_out_close(out, 0);
+	wf_rejects_free(rejects);
+	if (rout && wf_out_close(rout, complete ? 1 : WF_OUT_IF_DATA))
+		status = WF_EXIT_DATA;
+	wf_profile_free(p);
+	return status;
 }
 
 int main(int argc, char **argv)
@@ -120,17 +193,19 @@ int main(int argc, char **argv)
 		{ "codes", required_argument, NULL, OPT_CODES },
 		{ "keep", required_argument, NULL, OPT_KEEP },
 		{ "change-threshold", required_argument, NULL, OPT_CHANGE },
+		{ "profile", no_argument, NULL, OPT_PROFILE },
 		{ NULL, 0, NULL, 0 }
 	};
 	wf_cli c;
 	wf_bench_opts o = { 0 };
 	const char *peers = NULL, *by = NULL, *baseline = NULL, *codes = NULL;
+	int profile = 0;
 	wf_bench *b = NULL;
 	wf_out *out = NULL, *rout = NULL;
-	wf_tw *rejects = NULL;
+	wf_rejects *rejects = NULL;
 	unsigned long rows = 0, rejected = 0, brows = 0;
 	char err[512];
-	int opt, wrc, status = WF_EXIT_DATA;
+	int opt, wrc, status = WF_EXIT_DATA, complete = 0;
 
 	wf_cli_init(&c, argv);
 	while ((opt = getopt_long(argc, argv, "hVo:vf:d:m:", longopts, NULL)) != -1) {
@@ -155,6 +230,7 @@ int main(int argc, char **argv)
 			o.has_change_threshold = 1;
 			break;
 		}
+		case OPT_PROFILE: profile = 1; break;
 		case OPT_MIN_PEERS:
 			v = strtol(optarg, &end, 10);
 			if (*end || end == optarg || v < 1 || v > 1000000)
@@ -168,7 +244,10 @@ int main(int argc, char **argv)
 	}
 	if (c.out_format == WF_FMT_AUTO)
 		wf_usage_error("invalid format '%s' (csv, ndjson)", c.out_format_name);
-	if (!o.metric)
+	if (profile && (o.metric || o.per || o.summary || by || baseline))
+		wf_usage_error("--profile does not go with %s", o.metric ? "--metric" : o.per ? "--per"
+			       : o.summary || by ? "--summary" : "--baseline");
+	if (!o.metric && !profile)
 		wf_usage_error("--metric is required");
 	if (o.summary && peers)
 		wf_usage_error("--peers does not go with --summary (use --by)");
@@ -184,17 +263,18 @@ int main(int argc, char **argv)
 		wf_outpath_check(paths, opts, 2);
 	}
 	o.group = o.summary ? by : peers;
+	if (profile)
+		return run_profile(&c, &o, codes, argc - optind, argv + optind);
 	if (!(b = wf_bench_new(&o, err, sizeof err)))
 		wf_usage_error("%s", err);
 
 	wf_bench_set_progress(b, progress, &c);
 	if (!(out = wf_out_open(c.output)))
 		goto out;
-	if (c.rejects) {
-		if (!(rout = wf_out_open(c.rejects)))
-			goto out;
-		rejects = wf_bench_rejects_new(rout);
-	}
+	if (c.rejects && !(rout = wf_out_open(c.rejects)))
+		goto out;
+	rejects = wf_rejects_new(rout);
+	wf_rejects_set_excel_safe(rejects, c.excel_safe);
 	if (codes && wf_bench_load_codes(b, codes))
 		goto out;
 	if (optind == argc) {
@@ -219,8 +299,10 @@ int main(int argc, char **argv)
 			goto out;
 	}
 	wrc = wf_bench_write(b, out, c.out_format, c.excel_safe);
-	if (wf_out_close(out, wrc == 0) == 0 && wrc == 0)
+	if (wf_out_close(out, wrc == 0) == 0 && wrc == 0) {
 		status = rejected ? WF_EXIT_DATA : WF_EXIT_OK;
+		complete = 1;
+	}
 	out = NULL;
 	if (c.verbose)
 		fprintf(stderr, "%s: %lu rows read, %lu rejected, %zu rows written\n",
@@ -230,9 +312,10 @@ int main(int argc, char **argv)
 			rejected == 1 ? "" : "s", c.rejects);
 out:
 	wf_out_close(out, 0);
-	wf_tw_free(rejects);
-	/* rejects are worth keeping whatever else failed */
-	if (rout && wf_out_close(rout, 1))
+	wf_rejects_free(rejects);
+	/* Rejected rows are worth keeping whatever else failed; a failed
+	 * run with none leaves the old file alone. */
+	if (rout && wf_out_close(rout, complete ? 1 : WF_OUT_IF_DATA))
 		status = WF_EXIT_DATA;
 	wf_bench_free(b);
 	return status;

@@ -8,7 +8,7 @@
 #include "wf_ingest.h"
 #include "wf_outpath.h"
 
-enum { OPT_CODES = WF_OPT_FIRST_PRIVATE, OPT_PLACES, OPT_YEAR, OPT_DECIMAL, OPT_DECIMAL_COMMA };
+enum { OPT_CODES = WF_OPT_FIRST_PRIVATE, OPT_PLACES, OPT_OVERRIDES, OPT_REPORT, OPT_YEAR, OPT_DECIMAL, OPT_DECIMAL_COMMA };
 
 static void usage(FILE *f)
 {
@@ -27,8 +27,13 @@ static void usage(FILE *f)
 	      "                          fill names, aggregate, comparto and geography;\n"
 	      "                          repeat for several years: each file uses its year's\n"
 	      "                          lists, or the nearest year's\n"
-	      "      --places=FILE       comuni list (comuni_geocoded.csv or the ISTAT list) to\n"
-	      "                          turn cadastral codes into ISTAT comune codes\n"
+	      "      --places=FILE       a comuni list: the ISTAT list, the name history\n"
+	      "                          (codiceCatastale;sigla;nome;attivo) or a geocoded\n"
+	      "                          list; repeat to combine them (each adds what it knows)\n"
+	      "      --place-overrides=FILE  institution,place[,note]: a comune code, province\n"
+	      "                          sigla, region code or 'national', applied last\n"
+	      "      --placement-report=FILE  one row per institution: its place, the method\n"
+	      "                          that gave it and the evidence\n"
 	      "      --year=YYYY         year of every input (default: _YYYY in each file name)\n"
 	      "      --rejects=FILE      write bad rows there (source,line,reason,raw) and go on;\n"
 	      "                          without it the first bad row stops the run\n"
@@ -58,6 +63,8 @@ int main(int argc, char **argv)
 		WF_LONGOPTS_REJECTS, WF_LONGOPTS_PROGRESS,
 		{ "codes", required_argument, NULL, OPT_CODES },
 		{ "places", required_argument, NULL, OPT_PLACES },
+		{ "place-overrides", required_argument, NULL, OPT_OVERRIDES },
+		{ "placement-report", required_argument, NULL, OPT_REPORT },
 		{ "year", required_argument, NULL, OPT_YEAR },
 		{ "decimal", required_argument, NULL, OPT_DECIMAL },
 		{ "decimal-comma", no_argument, NULL, OPT_DECIMAL_COMMA },
@@ -65,8 +72,10 @@ int main(int argc, char **argv)
 	};
 	wf_cli cli;
 	wf_ingest_opts io = { 0, -1, NULL };
-	const char *codes_path[64], *places_path = NULL;
-	int ncodes = 0;
+	const char *codes_path[64], *places_path[64], *overrides_path = NULL, *report_path = NULL;
+	int ncodes = 0, nplaces = 0;
+	wf_overrides *ovr = NULL;
+	wf_out *rep = NULL;
 	wf_codes *codes = NULL;
 	wf_out *out = NULL, *rej = NULL;
 	wf_tw *tw = NULL;
@@ -83,7 +92,13 @@ int main(int argc, char **argv)
 				wf_usage_error("too many --codes (at most 64)");
 			codes_path[ncodes++] = optarg;
 			break;
-		case OPT_PLACES: places_path = optarg; break;
+		case OPT_PLACES:
+			if (nplaces == (int)(sizeof places_path / sizeof places_path[0]))
+				wf_usage_error("too many --places (at most 64)");
+			places_path[nplaces++] = optarg;
+			break;
+		case OPT_OVERRIDES: overrides_path = optarg; break;
+		case OPT_REPORT: report_path = optarg; break;
 		case OPT_YEAR: {
 			char *end;
 			long y = strtol(optarg, &end, 10);
@@ -113,16 +128,22 @@ int main(int argc, char **argv)
 	if (cli.rejects && strcmp(cli.rejects, "-") == 0 && (!cli.output || strcmp(cli.output, "-") == 0))
 		wf_usage_error("--rejects and the data cannot both go to standard output");
 	{
-		const char *paths[] = { cli.output ? cli.output : "-", cli.rejects };
-		const char *opts[] = { "--output", "--rejects" };
-		wf_outpath_check(paths, opts, 2);
+		const char *paths[] = { cli.output ? cli.output : "-", cli.rejects, report_path };
+		const char *opts[] = { "--output", "--rejects", "--placement-report" };
+		wf_outpath_check(paths, opts, 3);
 	}
 	codes = wf_codes_new();
 	for (int i = 0; i < ncodes; i++)
 		if (wf_codes_load(codes, codes_path[i], cli.verbose) != 0)
 			goto out;
-	if (places_path && wf_codes_load_places(codes, places_path) != 0)
-		goto out;
+	for (int i = 0; i < nplaces; i++)
+		if (wf_codes_load_places(codes, places_path[i], &cli) != 0)
+			goto out;
+	if (overrides_path) {
+		if (!(ovr = wf_overrides_load(overrides_path, wf_codes_places(codes), &cli)))
+			goto out;
+		wf_codes_set_overrides(codes, ovr);
+	}
 	if (!(out = wf_out_open(cli.output)))
 		goto out;
 	if (cli.rejects && !(rej = wf_out_open(cli.rejects)))
@@ -143,15 +164,31 @@ int main(int argc, char **argv)
 	}
 	status = wf_ingest_finish(g);
 	complete = wf_ingest_complete(g);
+	if (ovr) {
+		const char *first;
+		size_t unused = wf_overrides_unused(ovr, &first);
+		if (unused)
+			fprintf(stderr, "wf-ingest: %s: %zu override%s for institutions the data did not use (%s%s)\n",
+				overrides_path, unused, unused == 1 ? "" : "s", first, unused > 1 ? ", ..." : "");
+	}
+	if (report_path) {
+		if (!(rep = wf_out_open(report_path)) ||
+		    wf_ingest_placement_report(g, rep, WF_FMT_CSV) != 0 ||
+		    wf_out_close(rep, 1) != 0)
+			status = WF_EXIT_DATA;
+		rep = NULL;
+	}
 	wf_cli_progress(&cli, "", 0, 0, 0, 1);
 out:
 	wf_ingest_free(g);
 	wf_tw_free(tw);
-	/* Rejects are committed whenever written: they explain a failure. */
-	if (rej && wf_out_close(rej, 1) != 0)
+	/* Rejected rows are kept whatever else failed: they explain the
+	 * failure; a failed run with none leaves the old file alone. */
+	if (rej && wf_out_close(rej, complete ? 1 : WF_OUT_IF_DATA) != 0)
 		status = WF_EXIT_DATA;
 	if (out && wf_out_close(out, complete) != 0)
 		status = WF_EXIT_DATA;
 	wf_codes_free(codes);
+	wf_overrides_free(ovr);
 	return status;
 }

@@ -203,7 +203,11 @@ int main(int argc, char **argv)
 				wf_usage_error("%s", msg);
 			*(opt == OPT_MAPS ? &run.map_supply : &run.map_demand) = optarg;
 			break;
-		case OPT_UNMET: run.unmet = optarg; break;
+		case OPT_UNMET:
+			if (!*optarg)
+				wf_usage_error("--unmet needs a file name");
+			run.unmet = optarg;
+			break;
 		case OPT_LISTCAT: list = 1; break;
 		case OPT_DCAT: run.demand_category = optarg; break;
 		case OPT_SCAT: run.supply_category = optarg; break;

@@ -29,7 +29,8 @@ static void usage(FILE *f)
 	      "  -f, --format=FMT        table (default), markdown, html, json, or csv (the\n"
 	      "                          table the report draws, after --where)\n"
 	      "      --kind=KIND         table (default), trend (wf-benchmark --summary),\n"
-	      "                          benchmark (wf-benchmark), match (wf-match)\n"
+	      "                          benchmark (wf-benchmark), match (wf-match),\n"
+	      "                          profile (a wf-benchmark profile)\n"
 	      "  -o, --output=FILE       write to FILE atomically (temporary file + rename)\n"
 	      "      --title=TEXT        report title (default: from the kind)\n"
 	      "      --date[=YYYY-MM-DD] show a date (default none; without a value: today, UTC)\n"
@@ -43,8 +44,9 @@ static void usage(FILE *f)
 	      "      --value=COL         value column (default: trend metric_total;\n"
 	      "                          benchmark per_employee, else metric)\n"
 	      "      --unit=TEXT         unit of the values, shown on axes (e.g. EUR)\n"
-	      "      --institution=ID    benchmark: card and peer chart for one institution\n"
-	      "                          (its key in any case, or a part of its name)\n"
+	      "      --institution=ID    benchmark, profile: one institution's card and\n"
+	      "                          charts against its peers (its key in any case,\n"
+	      "                          or a part of its name)\n"
 	      "      --where=COND        keep rows where COND holds; repeatable, all must:\n"
 	      "                          COL=V, COL!=V, COL<V, COL<=V, COL>V, COL>=V\n"
 	      "                          (numbers as numbers), COL~TEXT (contains)\n"
@@ -149,7 +151,7 @@ int main(int argc, char **argv)
 		case OPT_KIND: {
 			int k = wf_report_kind_parse(optarg);
 			if (k < 0)
-				wf_usage_error("invalid kind '%s' (table, trend, benchmark, match)", optarg);
+				wf_usage_error("invalid kind '%s' (table, trend, benchmark, match, profile)", optarg);
 			ko.kind = (enum wf_report_kind)k;
 			break;
 		}
@@ -201,8 +203,8 @@ int main(int argc, char **argv)
 			wf_usage_error("unexpected option");
 		}
 	}
-	if (ko.institution && ko.kind != WF_KIND_BENCHMARK)
-		wf_usage_error("--institution needs --kind benchmark");
+	if (ko.institution && ko.kind != WF_KIND_BENCHMARK && ko.kind != WF_KIND_PROFILE)
+		wf_usage_error("--institution needs --kind benchmark or profile");
 	ko.where = where;
 	ko.label = label;
 	ko.point = ro.locale_it ? ',' : '.';

@@ -10,10 +10,10 @@ _wf_benchmark()
 	-h | --help | -V | --version | --min-peers | --max-field-bytes | --change-threshold)
 		return ;;
 	-m | --metric)
-		COMPREPLY=($(compgen -W "welfare_core welfare_extended L090 L090+L107 L010 L011 L107 P035" -- "$cur"))
+		COMPREPLY=($(compgen -W "welfare_core welfare_extended welfare_core_per_employee women_share training_days_per_employee telework_share telework_women_share shift_work_share on_call_share absence_days_per_employee absence_illness_per_employee absence_care_per_employee absence_parental_per_employee fua_welfare_per_employee L090 L090+L107 L010 L011 L107 P035 TELEWORK TRAINING_DAYS ABSENCE_DAYS" -- "$cur"))
 		return ;;
 	--per)
-		COMPREPLY=($(compgen -W "HEADCOUNT HEADCOUNT+FLEX_UNITS" -- "$cur"))
+		COMPREPLY=($(compgen -W "HEADCOUNT HEADCOUNT+FLEX_UNITS HEADCOUNT_WOMEN TELEWORK" -- "$cur"))
 		return ;;
 	--peers | --by | --keep)
 		# comma-separated: complete the last item
@@ -49,7 +49,7 @@ _wf_benchmark()
 	esac
 
 	if [[ $cur == -* ]]; then
-		COMPREPLY=($(compgen -W "--metric --per --codes --peers --size-classes
+		COMPREPLY=($(compgen -W "--metric --per --profile --codes --peers --size-classes
 			--min-peers --summary --by --period --baseline --change-threshold --keep --rejects --output
 			--format --excel-safe --input-format --encoding --delimiter
 			--max-field-bytes --progress --no-progress --verbose --help --version" -- "$cur"))

@@ -24,7 +24,7 @@ _wf_ingest()
 		_filedir -d
 		_filedir zip
 		return ;;
-	-o | --output | --rejects | --places)
+	-o | --output | --rejects | --places | --place-overrides | --placement-report)
 		_filedir
 		return ;;
 	--year)
@@ -36,7 +36,8 @@ _wf_ingest()
 	$split && return
 
 	if [[ $cur == -* ]]; then
-		COMPREPLY=($(compgen -W '--format --output --codes --places --year --rejects
+		COMPREPLY=($(compgen -W '--format --output --codes --places --place-overrides
+			--placement-report --year --rejects
 			--decimal --decimal-comma --input-format --encoding --delimiter
 			--max-field-bytes --excel-safe --progress --no-progress --verbose
 			--help --version' -- "$cur"))

@@ -9,7 +9,7 @@ _wf_report()
 		COMPREPLY=($(compgen -W 'table markdown html json csv' -- "$cur"))
 		return ;;
 	--kind)
-		COMPREPLY=($(compgen -W 'table trend benchmark match' -- "$cur"))
+		COMPREPLY=($(compgen -W 'table trend benchmark match profile' -- "$cur"))
 		return ;;
 	--locale)
 		COMPREPLY=($(compgen -W 'C it' -- "$cur"))

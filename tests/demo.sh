@@ -20,6 +20,8 @@ if [ -x "$BIN/wf-benchmark" ]; then
 		"$D/facts.csv" -o "$D/benchmark.csv"
 	"$BIN/wf-benchmark" --metric L090 --per HEADCOUNT --summary --by aggregate "$D/facts.csv" -o "$D/summary-aggregate.csv"
 	"$BIN/wf-benchmark" --metric L090 --per HEADCOUNT --summary --by institution_type "$D/facts.csv" -o "$D/summary-type.csv"
+	echo "== wf-benchmark --profile: the staff-wellbeing indicators against peers -> $D/profile.csv"
+	"$BIN/wf-benchmark" --profile --peers institution_type --min-peers 3 "$D/facts.csv" -o "$D/profile.csv"
 fi
 if [ -x "$BIN/wf-match" ] && [ -x "$BIN/wf-synth-match" ]; then
 	echo "== wf-match: SYNTHETIC Piedmont welfare demand against local supply -> $D/match.csv"
@@ -49,6 +51,16 @@ if [ -x "$BIN/wf-report" ]; then
 		"$BIN/wf-report" --where "year=$last" \
 			--columns institution_type,institutions,median,zero_share_pct,spenders,spender_median,gap_to_median_eur,gap_to_p25_eur \
 			--sort gap_to_median_eur:desc "$D/summary-type.csv"
+	fi
+	if [ -f "$D/profile.csv" ]; then
+		# One Piedmont comune: Torino (C7484) against the other comuni.
+		"$BIN/wf-report" -f html --kind profile --institution C7484 \
+			--title "Staff-wellbeing profile of Torino (SYNTHETIC demo data)" "$D/profile.csv" -o "$D/profile.html"
+		echo "== staff-wellbeing profile of Torino against the other comuni (SYNTHETIC) -> $D/profile.html"
+		"$BIN/wf-report" --kind profile --institution C7484 \
+			--title "Staff-wellbeing profile of Torino (SYNTHETIC demo data)" "$D/profile.csv" | sed -n '/^Indicators against peers/,$p'
+	fi
+	if [ -f "$D/summary-aggregate.csv" ]; then :
 	else
 		echo "== the ingested facts, first rows (SYNTHETIC)"
 		head -n 200 "$D/facts.csv" | "$BIN/wf-report" --max-width 24 | head -n 12

@@ -1,4 +1,5 @@
 #include "wf_bench_priv.h"
+#include "wf_indicators.h"
 
 #include <limits.h>
 #include <math.h>
@@ -86,10 +87,6 @@ static void keyindex_grow(keyindex *x, size_t ng, const void *base, size_t strid
 
 /* ---- the engine ---- */
 
-static const char *const named_metrics[][2] = {
-	{ "welfare_core", "L090" },
-	{ "welfare_extended", "L090+L010+L011+L107+P035" },
-};
 
 static int parse_terms(const char *spec, term *t, size_t *n, const char *opt,
 		       char *err, size_t errsz)
@@ -205,20 +202,30 @@ wf_bench *wf_bench_new(const wf_bench_opts *o, char *err, size_t errsz)
 	const char *metric = o->metric;
 
 	b->o = *o;
-	b->strs.mem = &b->mem;
-	b->empty = wf_intern(&b->strs, "", 0);
+	b->strs = wf_map_new();
+	b->empty = wf_map_intern(b->strs, "", 0);
 	b->period_col = wf_xstrdup(o->period_col ? o->period_col : "year");
 	b->min_peers = o->min_peers > 0 ? o->min_peers : 5;
 	if (!metric || !*metric) {
 		fail(err, errsz, "--metric is required");
 		goto bad;
 	}
-	for (size_t i = 0; i < sizeof named_metrics / sizeof named_metrics[0]; i++)
-		if (strcasecmp(metric, named_metrics[i][0]) == 0)
-			metric = named_metrics[i][1];
+	const char *per = o->per;
+	const wf_indicator *ind = wf_indicator_find(metric);
+	if (ind) {
+		/* A named indicator brings its denominator and scale unless
+		 * --per says otherwise (welfare_core has none: --per as today). */
+		metric = ind->metric;
+		if (!per)
+			per = ind->per;
+		if (b->o.scale == 0)
+			b->o.scale = ind->scale;
+	}
+	if (b->o.scale == 0)
+		b->o.scale = 1;
 	if (parse_terms(metric, b->metric, &b->nmetric, "--metric", err, errsz))
 		goto bad;
-	if (o->per && parse_terms(o->per, b->den, &b->nden, "--per", err, errsz))
+	if (per && parse_terms(per, b->den, &b->nden, "--per", err, errsz))
 		goto bad;
 	if (!*b->period_col) {
 		fail(err, errsz, "invalid --period ''");
@@ -277,7 +284,7 @@ void wf_bench_free(wf_bench *b)
 	free(b->kvt.slot);
 	free(b->prov);
 	free(b->period_col);
-	free(b->strs.slot);
+	wf_map_free(b->strs);
 	wf_arena_free(&b->mem);
 	free(b->recs);
 	free(b->idx.slot);
@@ -570,7 +577,7 @@ static size_t size_class_of(const wf_bench *b, const rec *r)
 	return (size_t)-1;
 }
 
-/* wf_intern() through a one-entry cache per column: hashing and probing
+/* wf_map_intern() through a one-entry cache per column: hashing and probing
  * every institution and group value was 15% of wf-benchmark on the
  * national history; with the cache 1.85 -> 1.60 s user (2026-11-27). */
 static const char *intern_col(wf_bench *b, size_t slot, const char *s, size_t n)
@@ -579,7 +586,7 @@ static const char *intern_col(wf_bench *b, size_t slot, const char *s, size_t n)
 
 	if (p && b->last_len[slot] == n && memcmp(p, s, n) == 0)
 		return p;
-	p = wf_intern(&b->strs, s, n);
+	p = wf_map_intern(b->strs, s, n);
 	b->last_str[slot] = p;
 	b->last_len[slot] = n;
 	return p;
@@ -652,7 +659,7 @@ static const char **keep_values(wf_bench *b, const wf_row *r)
 	for (size_t i = 0; i < b->nk; i++) {
 		size_t n;
 		const char *s = field(r, b->ci_keep[i], &n);
-		kv[i] = n ? wf_intern(&b->strs, s, n) : b->empty;
+		kv[i] = n ? wf_map_intern(b->strs, s, n) : b->empty;
 		any |= n;
 	}
 	return any ? share_tuple(b, &b->kvt, kv, b->nk) : NULL;
@@ -758,7 +765,7 @@ static int fact_row(wf_bench *b, const wf_row *r, char *err, size_t errsz)
 		size_t nl;
 		const char *ns = field(r, b->ci_name, &nl);
 		if (nl)
-			rc->name = wf_intern(&b->strs, ns, nl);
+			rc->name = wf_map_intern(b->strs, ns, nl);
 	}
 	if (!rc->kv && b->nk)
 		rc->kv = keep_values(b, r);
@@ -819,7 +826,7 @@ static int check_baseline_prov(wf_bench *b, const wf_row *r, char *err, size_t e
 	if (!dl) {
 		/* the same definition (perhaps written in another key order) */
 		if (!b->bprov)
-			b->bprov = wf_intern(&b->strs, pv, pl);
+			b->bprov = wf_map_intern(b->strs, pv, pl);
 		return 0;
 	}
 	return fail(err, errsz, "the baseline was made with another definition: %s", diff);
@@ -860,7 +867,7 @@ static int baseline_row(wf_bench *b, const wf_row *r, char *err, size_t errsz)
 		e.rank = wf_dec_to_double(d);
 		e.has_rank = 1;
 	}
-	e.k.inst = wf_intern(&b->strs, is, il);
+	e.k.inst = wf_map_intern(b->strs, is, il);
 	e.k.gv = intern_group(b, r, gv);
 	if (b->nbl * 2 >= b->blidx.cap)
 		keyindex_grow(&b->blidx, b->ng, b->bl, sizeof *b->bl);
@@ -1272,10 +1279,10 @@ int wf_bench_finish(wf_bench *b, char *err, size_t errsz)
 		r->zero = r->metric.m == 0;
 		r->sclass = b->nclass ? (int)size_class_of(b, r) : -1;
 		if (!b->nden) {
-			r->value = wf_dec_to_double(r->metric);
+			r->value = wf_dec_to_double(r->metric) * b->o.scale;
 			r->has_value = 1;
 		} else if (r->has_den && r->den.m > 0) {
-			r->value = wf_dec_to_double(r->metric) / wf_dec_to_double(r->den);
+			r->value = wf_dec_to_double(r->metric) / wf_dec_to_double(r->den) * b->o.scale;
 			r->has_value = 1;
 		}
 	}
@@ -1306,34 +1313,20 @@ int wf_bench_finish(wf_bench *b, char *err, size_t errsz)
 
 /* ---- whole tables ---- */
 
-wf_tw *wf_bench_rejects_new(wf_out *out)
-{
-	static const char *const names[] = { "source", "line", "reason", "raw" };
-	static const enum wf_colkind kinds[] = { WF_COL_STR, WF_COL_NUM, WF_COL_STR, WF_COL_STR };
-	return wf_tw_new(out, WF_FMT_CSV, 4, names, kinds);
-}
-
-static int reject(wf_tw *rejects, const char *name, const wf_row *row,
+static int reject(wf_rejects *rejects, const char *name, const wf_row *row,
 		  const char *reason, unsigned long *rejected)
 {
-	char line[32];
-	const char *v[4];
-	size_t len[4];
-
 	if (!rejects)
 		return wf_warn_at(name, row->line, "%s", reason);
-	snprintf(line, sizeof line, "%ld", row->line);
-	v[0] = name, len[0] = strlen(name);
-	v[1] = line, len[1] = strlen(line);
-	v[2] = reason, len[2] = strlen(reason);
-	v[3] = row->raw ? row->raw : "", len[3] = row->raw ? row->rawlen : 0;
+	if (wf_rejects_add(rejects, name, row->line, reason, row->raw, row->rawlen) < 0 &&
+	    !wf_rejects_kept(rejects))
+		return -1;
 	(*rejected)++;
-	wf_tw_row(rejects, v, len);
 	return 0;
 }
 
 int wf_bench_read(wf_bench *b, enum wf_bench_input kind, wf_reader *r,
-		  wf_tw *rejects, unsigned long *rows, unsigned long *rejected)
+		  wf_rejects *rejects, unsigned long *rows, unsigned long *rejected)
 {
 	const char *name = wf_reader_name(r);
 	char err[512];

@@ -14,8 +14,11 @@
  * institution that reported something but none of the metric's items
  * has metric 0 (flag "zero"), not a missing row.
  *
- * Metric: "L090", a '+'-separated sum "L090+L107", or a named aggregate:
- * welfare_core = L090, welfare_extended = L090+L010+L011+L107+P035.
+ * Metric: any measure ("L090", "TELEWORK"), a '+'-separated sum
+ * "L090+L107", or a named indicator of wf_indicators.h: welfare_core =
+ * L090, welfare_extended = L090+L010+L011+L107+P035 (no denominator of
+ * their own), telework_share = 100 TELEWORK / HEADCOUNT, ... (each
+ * with its denominator and scale unless --per is given).
  * Each item enters with the sign of its FLAG_SEGNO in a VoceSpesa code
  * list when one is loaded (deduction items subtract), "+" otherwise.
  * Denominator ("per"): a '+'-separated sum of measures, e.g. HEADCOUNT
@@ -59,6 +62,7 @@
 
 #include <stddef.h>
 
+#include "wf_rejects.h"
 #include "wf_table.h"
 
 typedef struct wf_bench wf_bench;
@@ -74,6 +78,8 @@ typedef struct wf_bench_opts {
 	const char *keep;         /* "col1,col2": more columns to pass through */
 	int has_change_threshold; /* flag "changed" at |since_baseline_pct| >= */
 	double change_threshold;
+	double scale;             /* value = metric / denominator x scale; 0: the
+				   * named indicator's (wf_indicators.h), else 1 */
 } wf_bench_opts;
 
 /* Validates the options (usage errors: NULL and a message). */
@@ -112,17 +118,23 @@ size_t wf_bench_columns(const wf_bench *b, const char *const **names,
 typedef int (*wf_bench_emit_fn)(void *ctx, const char *const *vals);
 int wf_bench_emit(wf_bench *b, wf_bench_emit_fn fn, void *ctx);
 
+/* Row i (0 .. wf_bench_nrows - 1, in output order) alone, not in
+ * summary mode and without baseline columns' periods prepared: what
+ * wf-benchmark --profile uses to interleave several engines. */
+int wf_bench_emit_one(wf_bench *b, size_t i, wf_bench_emit_fn fn, void *ctx);
+
 /* Number of output rows wf_bench_emit will write. */
 size_t wf_bench_nrows(const wf_bench *b);
 
 /* Convenience over the above for a whole table from r (borrowed):
  * wf_bench_table, then every row. A row the reader or the engine
- * rejects is written to rejects (columns source,line,reason,raw; see
- * wf_bench_rejects_new) and counted in *rejected when rejects is not
- * NULL; otherwise the first one stops the read. Rows read are added to
- * *rows. Returns 0, or -1 after printing "wf-x: FILE[:LINE]: reason". */
+ * rejects goes to rejects (wf_rejects.h; borrowed) and, when that keeps
+ * a file, is counted in *rejected and the read goes on; with rejects
+ * NULL or without a file the first one stops the read. Rows read are
+ * added to *rows. Returns 0, or -1 after printing
+ * "wf-x: FILE[:LINE]: reason". */
 int wf_bench_read(wf_bench *b, enum wf_bench_input kind, wf_reader *r,
-		  wf_tw *rejects, unsigned long *rows, unsigned long *rejected);
+		  wf_rejects *rejects, unsigned long *rows, unsigned long *rejected);
 
 /* Load the code list for the metric's signs from path: a folder holding
  * VoceSpesa.CSV (or .csv), a zip archive holding it (as published in
@@ -140,9 +152,6 @@ void wf_bench_set_progress(wf_bench *b, wf_bench_progress_fn fn, void *ctx);
 /* After wf_bench_finish: warn (stderr) about each --peers/--by column
  * that is empty on every row, naming what fills it; returns how many. */
 int wf_bench_warn_empty_groups(const wf_bench *b);
-
-/* A table writer on out (borrowed) with the rejects columns. */
-wf_tw *wf_bench_rejects_new(wf_out *out);
 
 /* Write the output (after wf_bench_finish and any baseline) through a
  * new table writer on out (borrowed). Returns 0, or -1 once the output

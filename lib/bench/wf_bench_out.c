@@ -360,6 +360,23 @@ int wf_bench_emit(wf_bench *b, wf_bench_emit_fn fn, void *ctx)
 	return rc;
 }
 
+int wf_bench_emit_one(wf_bench *b, size_t i, wf_bench_emit_fn fn, void *ctx)
+{
+	cells *c;
+	int rc;
+
+	if (!b->finished || b->o.summary || i >= b->nrecs)
+		return -1;
+	wf_bench_columns(b, NULL, NULL);
+	c = wf_xmalloc(sizeof *c);
+	c->n = 0;
+	put_key(b, c, &b->recs[b->order[i]]);
+	row_bench(b, c, &b->recs[b->order[i]]);
+	rc = fn(ctx, c->v);
+	free(c);
+	return rc;
+}
+
 static int write_row(void *ctx, const char *const *vals)
 {
 	return wf_tw_row(ctx, vals, NULL) ? -1 : 0;

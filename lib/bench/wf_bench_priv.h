@@ -16,7 +16,8 @@
 
 #include "wf_bench.h"
 #include "wf_dec.h"
-#include "wf_intern.h"
+#include "wf_arena.h"
+#include "wf_map.h"
 #include "wf_stats.h"
 
 #define MAX_TERMS 32
@@ -125,7 +126,7 @@ struct wf_bench {
 	int min_peers;
 
 	wf_arena mem;
-	wf_interner strs;
+	wf_map *strs;      /* interned: equal text, equal pointer */
 	const char *empty;
 
 	/* kept columns: region, province, comune when present, then --keep */
@@ -205,8 +206,10 @@ struct wf_bench {
  * being euros then); 0 at or above it. */
 static inline double wf_bench_gap_eur(const wf_bench *b, const rec *r, double ref)
 {
+	/* value is metric / den x scale (a share in percent has scale 100):
+	 * the gap goes back to the metric's own unit */
 	double den = b->nden ? wf_dec_to_double(r->den) : 1.0;
-	return r->value < ref ? (ref - r->value) * den : 0.0;
+	return r->value < ref ? (ref - r->value) / b->o.scale * den : 0.0;
 }
 
 static inline int wf_bench_cmp_int(int a, int b)

@@ -85,6 +85,9 @@ int wf_cli_option(wf_cli *c, int opt, const char *arg, void (*usage)(FILE *))
 			wf_die(WF_EXIT_DATA, "write error: stdout:");
 		exit(WF_EXIT_OK);
 	case WF_OPT_OUTPUT:
+		/* Found now, not after the whole job has run. */
+		if (!*arg)
+			wf_usage_error("--output needs a file name ('-' for standard output)");
 		c->output = arg;
 		return 1;
 	case WF_OPT_VERBOSE:
@@ -118,6 +121,8 @@ int wf_cli_option(wf_cli *c, int opt, const char *arg, void (*usage)(FILE *))
 		c->ropts.max_field = (size_t)parse_size(arg);
 		return 1;
 	case WF_OPT_REJECTS:
+		if (!*arg)
+			wf_usage_error("--rejects needs a file name ('-' for standard output)");
 		c->rejects = arg;
 		return 1;
 	case WF_OPT_EXCELSAFE:
@@ -172,6 +177,8 @@ void wf_cli_report_dialect(const wf_cli *c, wf_reader *r)
 		fprintf(stderr, " (decided at line %ld)", at);
 	else
 		fprintf(stderr, " (no non-ASCII byte)");
+	if (wf_reader_cr_only(r))
+		fprintf(stderr, ", line ends CR (old Mac)");
 	if (wf_src_is_gzip(wf_reader_src(r)))
 		fprintf(stderr, ", gzip");
 	fputc('\n', stderr);

@@ -457,15 +457,37 @@ struct wf_out {
 	size_t len;
 	int failed, err;
 	int slot;
+	unsigned long long total, mark; /* bytes accepted; the header's end */
 };
 
 /* Temporary paths not yet committed, for removal from a signal
  * handler; plain char pointers so the handler needs no locks. */
 static char *volatile live_tmp[MAX_LIVE];
 
+/* Every way out of the process (exit() from wf_die or an allocator,
+ * a return from main) goes through here: a temporary still live then
+ * belongs to a run that did not finish, and must not stay behind. */
+static void abort_at_exit(void)
+{
+	wf_out_abort_all();
+}
+
+static wf_out *out_fail(wf_out *o, char *target)
+{
+	free(target);
+	free(o->tmp);
+	free(o->buf);
+	free(o);
+	return NULL;
+}
+
 wf_out *wf_out_open(const char *path)
 {
+	static int hooked;
 	wf_out *o = wf_xcalloc(1, sizeof *o);
+	struct stat st;
+	char *target = NULL;
+	int exists;
 
 	o->buf = wf_xmalloc(OUT_BUF);
 	o->slot = -1;
@@ -474,44 +496,68 @@ wf_out *wf_out_open(const char *path)
 		o->name = wf_xstrdup("stdout");
 		return o;
 	}
-	{
-		struct stat st;
-		/* A device, FIFO or socket is written in place: a rename over
-		 * /dev/full or a named pipe would replace it (as root). */
-		if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-			if ((o->fd = open(path, O_WRONLY | O_CLOEXEC)) < 0) {
-				wf_warn("%s:", path);
-				free(o->buf);
-				free(o);
-				return NULL;
-			}
-			o->name = wf_xstrdup(path);
-			return o;
+	if (!*path) {
+		errno = ENOENT;
+		wf_warn("'':");
+		return out_fail(o, NULL);
+	}
+	/* A device, FIFO or socket is written in place: a rename over
+	 * /dev/full or a named pipe would replace it (as root). */
+	exists = stat(path, &st) == 0;
+	if (exists && !S_ISREG(st.st_mode)) {
+		if ((o->fd = open(path, O_WRONLY | O_CLOEXEC)) < 0) {
+			wf_warn("%s:", path);
+			return out_fail(o, NULL);
 		}
+		o->name = wf_xstrdup(path);
+		return o;
+	}
+	/* rename() would succeed over a file the user may not write (the
+	 * folder's permission is what counts) and silently replace it. A
+	 * file with no write bit at all is read-only for root too. */
+	if (exists && (access(path, W_OK) != 0 || !(st.st_mode & 0222))) {
+		errno = EACCES;
+		wf_warn("%s:", path);
+		return out_fail(o, NULL);
+	}
+	/* Through a symlink the file meant is its target: the temporary
+	 * goes beside the target and replaces it, the link stays. */
+	{
+		struct stat lst;
+		if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) && exists)
+			target = realpath(path, NULL);
 	}
 	{
-		const char *slash = strrchr(path, '/');
-		size_t dlen = slash ? (size_t)(slash - path) + 1 : 0;
-		size_t n = strlen(path) + 16;
-		mode_t um;
+		const char *p = target ? target : path;
+		const char *slash = strrchr(p, '/');
+		size_t dlen = slash ? (size_t)(slash - p) + 1 : 0;
+		size_t n = strlen(p) + 16;
+		mode_t mode;
 
 		o->tmp = wf_xmalloc(n);
-		snprintf(o->tmp, n, "%.*s.%s.XXXXXX", (int)dlen, path,
-			 slash ? slash + 1 : path);
+		snprintf(o->tmp, n, "%.*s.%s.XXXXXX", (int)dlen, p,
+			 slash ? slash + 1 : p);
 		o->fd = mkstemp(o->tmp);
 		if (o->fd < 0) {
 			wf_warn("%s:", path);
-			free(o->tmp);
-			free(o->buf);
-			free(o);
-			return NULL;
+			return out_fail(o, target);
 		}
-		/* mkstemp makes 0600; a report should get the usual mode. */
-		um = umask(0);
-		umask(um);
-		fchmod(o->fd, 0666 & ~um);
-		o->path = wf_xstrdup(path);
+		/* mkstemp makes 0600: a new file gets the usual mode, an
+		 * existing one keeps its own (a 0600 file stays private). */
+		if (exists) {
+			mode = st.st_mode & 07777;
+		} else {
+			mode_t um = umask(0);
+			umask(um);
+			mode = 0666 & ~um;
+		}
+		fchmod(o->fd, mode);
+		o->path = target ? target : wf_xstrdup(path);
 		o->name = wf_xstrdup(path);
+		if (!hooked) {
+			atexit(abort_at_exit);
+			hooked = 1;
+		}
 		for (int i = 0; i < MAX_LIVE; i++)
 			if (!live_tmp[i]) {
 				live_tmp[i] = o->tmp;
@@ -550,6 +596,7 @@ int wf_out_write(wf_out *o, const void *p, size_t n)
 {
 	if (o->failed)
 		return -1;
+	o->total += n;
 	if (n >= OUT_BUF) {
 		if (flush(o))
 			return -1;
@@ -574,6 +621,7 @@ int wf_out_putc(wf_out *o, int c)
 	if (o->len == OUT_BUF && flush(o))
 		return -1;
 	o->buf[o->len++] = (char)c;
+	o->total++;
 	return o->failed ? -1 : 0;
 }
 
@@ -611,12 +659,19 @@ int wf_out_failed(const wf_out *o)
 	return o->failed;
 }
 
+void wf_out_mark(wf_out *o)
+{
+	o->mark = o->total;
+}
+
 int wf_out_close(wf_out *o, int commit)
 {
 	int ret = 0;
 
 	if (!o)
 		return 0;
+	if (commit == WF_OUT_IF_DATA)
+		commit = o->total > o->mark;
 	flush(o);
 	if (!o->tmp) {
 		if (o->fd != STDOUT_FILENO && close(o->fd) < 0 && !o->failed) {

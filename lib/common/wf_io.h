@@ -66,7 +66,11 @@ void wf_src_free(wf_src *s);
 typedef struct wf_out wf_out;
 
 /* path NULL or "-" = stdout. Prints a message and returns NULL when the
- * temporary file cannot be created. */
+ * temporary file cannot be created or an existing file is not writable
+ * by the user. An existing file keeps its mode; through a symlink the
+ * target is replaced (the temporary goes beside it) and the link stays.
+ * A temporary not committed by wf_out_close() is removed at exit(),
+ * whatever the path out (wf_die, an allocation failure). */
 wf_out *wf_out_open(const char *path);
 
 /* Buffered writes; every failure is remembered and reported once. */
@@ -78,6 +82,11 @@ int wf_out_printf(wf_out *o, const char *fmt, ...)
 
 /* Nonzero once a write has failed. */
 int wf_out_failed(const wf_out *o);
+
+/* The bytes written so far are a header (wf_tw_new marks after it):
+ * wf_out_close(o, WF_OUT_IF_DATA) commits only when more followed. */
+void wf_out_mark(wf_out *o);
+#define WF_OUT_IF_DATA 2
 
 /* Flush and finish. With commit set and no earlier failure, a file is
  * fsync'ed and renamed over its path; otherwise the temporary file is

@@ -10,7 +10,10 @@ struct entry {
 	char *key;
 	size_t len;
 	uint64_t h;
-	void *val;
+	union {
+		void *p;
+		intptr_t i;
+	} val;
 };
 
 struct wf_map {
@@ -19,14 +22,6 @@ struct wf_map {
 	uint32_t *idx;   /* 1-based entry index; 0 = empty */
 	size_t nidx;     /* power of two */
 };
-
-static uint64_t hash(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	return h;
-}
 
 wf_map *wf_map_new(void)
 {
@@ -72,13 +67,14 @@ static size_t find(const wf_map *m, const char *key, size_t len, uint64_t h)
 	return j;
 }
 
-void **wf_map_slot(wf_map *m, const char *key, size_t len)
+/* The entry of key, added (value zeroed) when absent. */
+static struct entry *entry_for(wf_map *m, const char *key, size_t len)
 {
-	uint64_t h = hash(key, len);
+	uint64_t h = wf_hash_bytes(key, len);
 	size_t j = find(m, key, len, h);
 
 	if (m->idx[j])
-		return &m->e[m->idx[j] - 1].val;
+		return &m->e[m->idx[j] - 1];
 	if ((m->n + 1) * 2 > m->nidx) {
 		rehash(m);
 		j = find(m, key, len, h);
@@ -87,15 +83,47 @@ void **wf_map_slot(wf_map *m, const char *key, size_t len)
 		m->cap = m->cap ? m->cap * 2 : 64;
 		m->e = wf_xrealloc(m->e, m->cap * sizeof *m->e);
 	}
-	m->e[m->n] = (struct entry){ wf_xstrndup(key, len), len, h, NULL };
+	m->e[m->n] = (struct entry){ wf_xstrndup(key, len), len, h, { NULL } };
 	m->idx[j] = (uint32_t)(++m->n);
-	return &m->e[m->n - 1].val;
+	return &m->e[m->n - 1];
+}
+
+static const struct entry *entry_get(const wf_map *m, const char *key, size_t len)
+{
+	size_t j = find(m, key, len, wf_hash_bytes(key, len));
+	return m->idx[j] ? &m->e[m->idx[j] - 1] : NULL;
+}
+
+void **wf_map_slot(wf_map *m, const char *key, size_t len)
+{
+	return &entry_for(m, key, len)->val.p;
 }
 
 void *wf_map_get(const wf_map *m, const char *key, size_t len)
 {
-	size_t j = find(m, key, len, hash(key, len));
-	return m->idx[j] ? m->e[m->idx[j] - 1].val : NULL;
+	const struct entry *e = entry_get(m, key, len);
+	return e ? e->val.p : NULL;
+}
+
+intptr_t *wf_map_islot(wf_map *m, const char *key, size_t len, intptr_t init)
+{
+	size_t n = m->n;
+	struct entry *e = entry_for(m, key, len);
+
+	if (m->n != n)
+		e->val.i = init;
+	return &e->val.i;
+}
+
+intptr_t wf_map_iget(const wf_map *m, const char *key, size_t len, intptr_t absent)
+{
+	const struct entry *e = entry_get(m, key, len);
+	return e ? e->val.i : absent;
+}
+
+const char *wf_map_intern(wf_map *m, const char *key, size_t len)
+{
+	return entry_for(m, key, len)->key;
 }
 
 size_t wf_map_count(const wf_map *m)
@@ -106,6 +134,6 @@ size_t wf_map_count(const wf_map *m)
 const char *wf_map_key_at(const wf_map *m, size_t i, void **val)
 {
 	if (val)
-		*val = m->e[i].val;
+		*val = m->e[i].val.p;
 	return m->e[i].key;
 }

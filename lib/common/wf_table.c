@@ -18,6 +18,7 @@
  * are not. We read them to tell a blank line from an open quote. */
 #define LIBCSV_ROW_NOT_BEGUN 0
 #define LIBCSV_FIELD_BEGUN 2
+#define LIBCSV_FIELD_MIGHT_HAVE_ENDED 3
 
 #define CHUNK (256 * 1024)
 #define DEFAULT_MAX_FIELD (16u << 20)
@@ -81,6 +82,18 @@ struct wf_reader {
 
 	unsigned long blank;
 	char reason[320];
+
+	/* what the first bytes showed: 0 not yet looked, 1 done */
+	int sniffed;
+	int u16;           /* 1 UTF-16LE, 2 UTF-16BE (BOM), read as UTF-8 */
+	unsigned char *u16raw;
+	size_t u16n;       /* raw bytes held over (odd byte, lone high surrogate) */
+	int cr_only;       /* -1 undecided, 0 no, 1 CR line ends (old Mac) */
+	int empty;         /* no header line at all (opts.allow_empty) */
+
+	/* NDJSON: the line with its numbers quoted (quote_numbers) */
+	char *jw;
+	size_t jwlen, jwcap;
 
 	/* csv_line_fast: byte classes (1 delimiter, 2 quote or CR) */
 	unsigned char cls[256];
@@ -172,6 +185,169 @@ static int bad(wf_reader *r, const char *fmt, ...)
 	return WF_ROW_BAD;
 }
 
+/* ---- the byte stream ---- */
+
+/* The first bytes of a file that is not text: say what it is instead
+ * of "NUL byte at byte 4". NULL when it may be text. */
+static const char *not_text(const unsigned char *b, size_t n, int gz)
+{
+	if (n >= 2 && b[0] == 0x1f && b[1] == 0x8b)
+		return gz ? "gzip-compressed twice: decompress it first (zcat FILE | gunzip)"
+			  : "gzip-compressed";
+	if (n >= 4 && b[0] == 'B' && b[1] == 'Z' && b[2] == 'h' && b[3] >= '1' && b[3] <= '9')
+		return "bzip2-compressed: decompress it first (bunzip2)";
+	if (n >= 6 && memcmp(b, "\xFD" "7zXZ\0", 6) == 0)
+		return "xz-compressed: decompress it first (unxz)";
+	if (n >= 4 && memcmp(b, "\x28\xB5\x2F\xFD", 4) == 0)
+		return "zstd-compressed: decompress it first (unzstd)";
+	if (n >= 4 && memcmp(b, "PK\x03\x04", 4) == 0)
+		return "a zip archive (or an Excel workbook): extract the CSV file, "
+		       "or export the sheet as CSV";
+	if (n >= 8 && memcmp(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+		return "an Excel 97-2003 workbook: export it as CSV";
+	/* ASCII text in UTF-16 has a NUL in every other byte. */
+	if (n >= 4 && ((b[0] && !b[1] && b[2] && !b[3]) || (!b[0] && b[1] && !b[2] && b[3])))
+		return !b[1] ? "UTF-16 text without a BOM: convert it to UTF-8 "
+			       "(iconv -f UTF-16LE -t UTF-8)"
+			     : "UTF-16 text without a BOM: convert it to UTF-8 "
+			       "(iconv -f UTF-16BE -t UTF-8)";
+	return NULL;
+}
+
+/* UTF-16 (after its BOM) to UTF-8: n raw bytes at s into r->buf. A
+ * lone surrogate becomes U+FFFD; an odd final byte or a high surrogate
+ * at the end of a read is held over for the next one. */
+static void u16_to_utf8(wf_reader *r, const unsigned char *s, size_t n, int eof)
+{
+	size_t i = 0;
+
+	grow(&r->buf, &r->cap, r->len + n * 2 + 8);
+	while (i + 2 <= n) {
+		uint32_t c = r->u16 == 1 ? (uint32_t)(s[i] | s[i + 1] << 8)
+					 : (uint32_t)(s[i] << 8 | s[i + 1]);
+		size_t used = 2;
+		if (c >= 0xD800 && c < 0xDC00) {
+			if (i + 4 > n && !eof)
+				break; /* its pair is in the next read */
+			uint32_t d = i + 4 <= n ? (r->u16 == 1 ? (uint32_t)(s[i + 2] | s[i + 3] << 8)
+							    : (uint32_t)(s[i + 2] << 8 | s[i + 3]))
+						: 0;
+			if (d >= 0xDC00 && d < 0xE000) {
+				c = 0x10000 + ((c - 0xD800) << 10) + (d - 0xDC00);
+				used = 4;
+			} else {
+				c = 0xFFFD;
+			}
+		} else if (c >= 0xDC00 && c < 0xE000) {
+			c = 0xFFFD;
+		}
+		unsigned char *o = (unsigned char *)r->buf + r->len;
+		if (c < 0x80) {
+			o[0] = (unsigned char)c;
+			r->len += 1;
+		} else if (c < 0x800) {
+			o[0] = (unsigned char)(0xC0 | c >> 6);
+			o[1] = (unsigned char)(0x80 | (c & 0x3F));
+			r->len += 2;
+		} else if (c < 0x10000) {
+			o[0] = (unsigned char)(0xE0 | c >> 12);
+			o[1] = (unsigned char)(0x80 | (c >> 6 & 0x3F));
+			o[2] = (unsigned char)(0x80 | (c & 0x3F));
+			r->len += 3;
+		} else {
+			o[0] = (unsigned char)(0xF0 | c >> 18);
+			o[1] = (unsigned char)(0x80 | (c >> 12 & 0x3F));
+			o[2] = (unsigned char)(0x80 | (c >> 6 & 0x3F));
+			o[3] = (unsigned char)(0x80 | (c & 0x3F));
+			r->len += 4;
+		}
+		i += used;
+	}
+	if (eof && i < n) {
+		memcpy(r->buf + r->len, "\xEF\xBF\xBD", 3); /* an odd last byte */
+		r->len += 3;
+		i = n;
+	}
+	memmove(r->u16raw, s + i, n - i);
+	r->u16n = n - i;
+}
+
+/* Read more of the source onto the end of r->buf: through the UTF-16
+ * decoder when the file began with a UTF-16 BOM, with old Mac line
+ * ends (CR alone) turned into LF. Returns 1, 0 at the end of the
+ * source (bytes may still have been added), -1 on error (reason set). */
+static int fill(wf_reader *r)
+{
+	size_t before = r->len;
+	ssize_t k;
+
+	if (!r->sniffed) {
+		/* What the file is shows in its first 8 bytes. */
+		k = 1;
+		while (r->len < 8 && k > 0) {
+			grow(&r->buf, &r->cap, r->len + CHUNK + 1);
+			k = wf_src_read(r->src, r->buf + r->len, r->cap - r->len - 1);
+			if (k < 0)
+				goto err;
+			r->len += (size_t)k;
+		}
+		r->sniffed = 1;
+		const unsigned char *b = (const unsigned char *)r->buf;
+		if (r->len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) ||
+				    (b[0] == 0xFE && b[1] == 0xFF))) {
+			/* Excel's "Unicode text": decode what was read. */
+			r->u16 = b[0] == 0xFF ? 1 : 2;
+			r->bom = 1;
+			r->first_line_done = 1;
+			r->enc = WF_ENC_UTF8;
+			r->u16raw = wf_xmalloc(CHUNK + 4);
+			r->u16n = r->len - 2;
+			memcpy(r->u16raw, b + 2, r->u16n);
+			r->len = 0;
+			u16_to_utf8(r, r->u16raw, r->u16n, k == 0);
+		} else {
+			const char *what = not_text(b, r->len, wf_src_is_gzip(r->src));
+			if (what) {
+				snprintf(r->reason, sizeof r->reason, "%s", what);
+				r->fatal = 1;
+				return -1;
+			}
+		}
+		before = 0;
+	} else if (r->u16) {
+		k = wf_src_read(r->src, r->u16raw + r->u16n, CHUNK);
+		if (k < 0)
+			goto err;
+		u16_to_utf8(r, r->u16raw, r->u16n + (size_t)k, k == 0);
+	} else {
+		k = wf_src_read(r->src, r->buf + r->len, r->cap - r->len - 1);
+		if (k < 0)
+			goto err;
+		r->len += (size_t)k;
+	}
+	if (r->cr_only < 0) {
+		/* CR line ends and no LF: unambiguous once a CR is seen with
+		 * something after it that is not LF, and no LF before. */
+		char *lf = memchr(r->buf, '\n', r->len);
+		char *cr = memchr(r->buf, '\r', lf ? (size_t)(lf - r->buf) : r->len);
+		if (lf)
+			r->cr_only = 0;
+		else if (cr && (cr + 1 < r->buf + r->len || k == 0))
+			r->cr_only = 1, before = 0;
+		else if (k == 0)
+			r->cr_only = 0;
+	}
+	if (r->cr_only > 0)
+		for (char *p = r->buf + before;
+		     (p = memchr(p, '\r', r->len - (size_t)(p - r->buf))) != NULL; p++)
+			*p = '\n';
+	return k == 0 ? 0 : 1;
+err:
+	r->fatal = 1;
+	snprintf(r->reason, sizeof r->reason, "%s", wf_src_error(r->src));
+	return -1;
+}
+
 /* ---- physical lines ---- */
 
 enum { LINE_EOF = 0, LINE_OK = 1, LINE_LONG = 2, LINE_ERR = -1 };
@@ -213,16 +389,11 @@ static int next_raw_line(wf_reader *r, const char **line, size_t *n)
 		}
 		if (r->cap - r->len < CHUNK)
 			grow(&r->buf, &r->cap, r->len + CHUNK + 1);
-		ssize_t k = wf_src_read(r->src, r->buf + r->len, r->cap - r->len - 1);
-		if (k < 0) {
-			r->fatal = 1;
-			snprintf(r->reason, sizeof r->reason, "%s",
-				 wf_src_error(r->src));
+		int k = fill(r);
+		if (k < 0)
 			return LINE_ERR;
-		}
 		if (k == 0)
 			r->eof = 1;
-		r->len += (size_t)k;
 	}
 }
 
@@ -439,7 +610,11 @@ static void parser_reset(wf_reader *r)
 {
 	if (r->p_init)
 		csv_free(&r->p);
-	csv_init(&r->p, CSV_EMPTY_IS_NULL);
+	/* Strict: without it a closing quote followed by text ("x"y or
+	 * "x" ,1) turns the quote into data and the field runs on,
+	 * swallowing every line up to the next quote. csv_feed() handles
+	 * what strict mode stops at. */
+	csv_init(&r->p, CSV_EMPTY_IS_NULL | CSV_STRICT);
 	csv_set_delim(&r->p, (unsigned char)r->delim);
 	/* libcsv trims spaces around unquoted fields by default; that
 	 * would silently change data (and breaks TAB files). Trailing
@@ -589,6 +764,48 @@ static int csv_line_fast(wf_reader *r, wf_row *row)
 	return 1;
 }
 
+/* csv_parse() in strict mode, over one line. It stops at two things:
+ * a quote inside an unquoted field (x"y: data, as every spreadsheet
+ * reads it, so it is fed once more without strictness), and text after
+ * a closing quote: spaces then a delimiter or the line end are dropped
+ * (spreadsheets write "RALN" ;), anything else makes the record bad.
+ * Returns 0, or -1 with the reason set. */
+static int csv_feed(wf_reader *r, const char *s, size_t n)
+{
+	size_t at = 0;
+	unsigned char opts = (unsigned char)csv_get_opts(&r->p);
+
+	while (at < n) {
+		size_t k = at + csv_parse(&r->p, s + at, n - at, cb_field, cb_row, r);
+		if (k >= n)
+			break;
+		if (csv_error(&r->p) != CSV_EPARSE) {
+			bad(r, "%s", csv_strerror(csv_error(&r->p)));
+			return -1;
+		}
+		r->p.status = CSV_SUCCESS;
+		if (r->p.pstate == LIBCSV_FIELD_MIGHT_HAVE_ENDED) {
+			size_t e = k;
+			while (e < n && (s[e] == ' ' || s[e] == '\t'))
+				e++;
+			if (e < n && s[e] == '\r' && e + 1 < n && s[e + 1] == '\n')
+				e++;
+			if (e > k && (e == n || s[e] == r->delim || s[e] == '\n')) {
+				at = e;
+				continue;
+			}
+			bad(r, "text after the closing quote of field %zu", r->nf + 1);
+			return -1;
+		}
+		/* A quote in an unquoted field. */
+		csv_set_opts(&r->p, opts & (unsigned char)~CSV_STRICT);
+		csv_parse(&r->p, s + k, 1, cb_field, cb_row, r);
+		csv_set_opts(&r->p, opts);
+		at = k + 1;
+	}
+	return 0;
+}
+
 static int csv_next(wf_reader *r, wf_row *row)
 {
 	int st;
@@ -627,10 +844,22 @@ static int csv_next(wf_reader *r, wf_row *row)
 			r->rec_first_len = r->tllen;
 		}
 		rec_append(r, r->tl, r->tllen);
-		if (csv_parse(&r->p, r->tl, r->tllen, cb_field, cb_row, r) != r->tllen) {
+		if (csv_feed(r, r->tl, r->tllen)) {
+			long first = r->rec_line;
 			fill_row(r, row);
+			if (r->lineno > first) {
+				/* The quote that went wrong may be the one that
+				 * opened the record: its first line is rejected,
+				 * the others are read again. */
+				long closed = r->lineno;
+				replay_after_first(r);
+				fill_row(r, row);
+				return bad(r, "quote opened here is closed on line %ld "
+					   "and followed by text (unterminated quote?)",
+					   closed);
+			}
 			parser_reset(r);
-			return bad(r, "%s", csv_strerror(csv_error(&r->p)));
+			return WF_ROW_BAD;
 		}
 		if (r->rec_done)
 			break;
@@ -659,20 +888,125 @@ static int csv_next(wf_reader *r, wf_row *row)
 
 /* ---- NDJSON ---- */
 
-static void num_text(json_t *v, char *buf, size_t n)
+/* Append the JSON number s (valid) to r->jw as plain decimal text,
+ * exactly: 1.5e3 is 1500, 12e-3 0.012. An exponent past 40 either way
+ * keeps its text, which no decimal reader accepts (out of range). */
+static void plain_number(wf_reader *r, const char *s, size_t n)
 {
-	if (json_is_integer(v)) {
-		snprintf(buf, n, "%lld", (long long)json_integer_value(v));
+	const char *e = memchr(s, 'e', n);
+	if (!e)
+		e = memchr(s, 'E', n);
+	grow(&r->jw, &r->jwcap, r->jwlen + n + 48);
+	char *o = r->jw + r->jwlen;
+	if (!e || n - (size_t)(e - s) > 4) {
+		memcpy(o, s, n);
+		r->jwlen += n;
 		return;
 	}
-	/* Shortest text that reads back to the same double: exact for
-	 * decimals of up to 15 significant digits. */
-	double d = json_real_value(v);
-	for (int prec = 15; prec <= 17; prec++) {
-		snprintf(buf, n, "%.*g", prec, d);
-		if (strtod(buf, NULL) == d)
-			break;
+	long exp = strtol(e + 1, NULL, 10);
+	if (exp > 40 || exp < -40) {
+		memcpy(o, s, n);
+		r->jwlen += n;
+		return;
 	}
+	/* digits without the point, and where the point goes */
+	char dig[48];
+	size_t nd = 0, at = 0;
+	long point = 0;
+	if (*s == '-')
+		o[at++] = *s++;
+	for (const char *p = s; p < e; p++) {
+		if (*p == '.')
+			point = (long)nd;
+		else if (nd < sizeof dig)
+			dig[nd++] = *p;
+	}
+	if (!memchr(s, '.', (size_t)(e - s)))
+		point = (long)nd;
+	if (nd == sizeof dig) {
+		/* a mantissa this long: leave the text as it is */
+		memcpy(o, s - (o[0] == '-'), n);
+		r->jwlen += n;
+		return;
+	}
+	point += exp;
+	/* integer part, without leading zeros */
+	size_t start = at;
+	for (long i = 0; i < point; i++) {
+		char c = i < (long)nd ? dig[i] : '0';
+		if (c == '0' && at == start && i + 1 < point)
+			continue;
+		o[at++] = c;
+	}
+	if (point <= 0)
+		o[at++] = '0';
+	if (point < (long)nd) {
+		o[at++] = '.';
+		for (long i = point; i < 0; i++)
+			o[at++] = '0';
+		for (long i = point < 0 ? 0 : point; i < (long)nd; i++)
+			o[at++] = dig[i];
+	}
+	r->jwlen += at;
+}
+
+/* The line with every number value turned into a string of its own
+ * text, in r->jw: jansson keeps numbers only as a long long or a
+ * double and has no way to give back their text, and money read
+ * through a double is changed (123456789.123456789 becomes
+ * ...12345679). Tokens that are not valid numbers are left for jansson
+ * to reject. Returns 0 when the line has no number. */
+static size_t quote_numbers(wf_reader *r, const char *s, size_t n)
+{
+	size_t i = 0, run = 0;
+	int in_str = 0, found = 0;
+	char prev = 0;
+
+	r->jwlen = 0;
+	while (i < n) {
+		char c = s[i];
+		if (in_str) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_str = 0;
+			i++;
+			continue;
+		}
+		if (c == '"') {
+			in_str = 1;
+			prev = c;
+			i++;
+			continue;
+		}
+		if ((c == '-' || (c >= '0' && c <= '9')) && (prev == ':' || prev == ',' || prev == '[')) {
+			size_t j = i;
+			while (j < n && strchr("0123456789+-.eE", s[j]) && s[j])
+				j++;
+			if (wf_json_is_number(s + i, j - i)) {
+				grow(&r->jw, &r->jwcap, r->jwlen + (i - run) + 2);
+				memcpy(r->jw + r->jwlen, s + run, i - run);
+				r->jwlen += i - run;
+				r->jw[r->jwlen++] = '"';
+				plain_number(r, s + i, j - i);
+				r->jw[r->jwlen++] = '"';
+				run = j;
+				found = 1;
+			}
+			prev = '0';
+			i = j;
+			continue;
+		}
+		if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+			prev = c;
+		i++;
+	}
+	if (!found)
+		return 0;
+	grow(&r->jw, &r->jwcap, r->jwlen + (n - run) + 1);
+	memcpy(r->jw + r->jwlen, s + run, n - run);
+	r->jwlen += n - run;
+	return r->jwlen;
 }
 
 static int set_header(wf_reader *r, char **names, size_t *lens, size_t n,
@@ -706,7 +1040,13 @@ static int json_next(wf_reader *r, wf_row *row, int is_header)
 		rec_begin(r);
 	}
 	fill_row(r, row);
-	o = json_loadb(r->tl, r->tllen, JSON_REJECT_DUPLICATES, &err);
+	{
+		size_t ql = quote_numbers(r, r->tl, r->tllen);
+		o = json_loadb(ql ? r->jw : r->tl, ql ? ql : r->tllen, JSON_REJECT_DUPLICATES, &err);
+		if (!o && ql)
+			/* the message and column as the line is written */
+			json_decref(json_loadb(r->tl, r->tllen, JSON_REJECT_DUPLICATES, &err));
+	}
 	if (!o) {
 		ret = bad(r, "invalid JSON: %s (column %d)", err.text, err.column);
 		goto out;
@@ -732,7 +1072,6 @@ static int json_next(wf_reader *r, wf_row *row, int is_header)
 	{
 		const char *key;
 		json_t *v;
-		char num[64];
 
 		fields_reset(r);
 		for (size_t i = 0; i < r->hn; i++)
@@ -753,12 +1092,6 @@ static int json_next(wf_reader *r, wf_row *row, int is_header)
 					ret = bad(r, "NUL character in key '%s'", key);
 					goto out;
 				}
-				break;
-			case JSON_INTEGER:
-			case JSON_REAL:
-				num_text(v, num, sizeof num);
-				s = num;
-				sl = strlen(num);
 				break;
 			case JSON_TRUE: s = "true"; sl = 4; break;
 			case JSON_FALSE: s = "false"; sl = 5; break;
@@ -867,6 +1200,7 @@ wf_reader *wf_reader_new(wf_src *src, const wf_reader_opts *opts)
 		r->o.max_field = DEFAULT_MAX_FIELD;
 	r->enc = r->o.encoding;
 	r->fmt = r->o.format;
+	r->cr_only = -1;
 	r->delim = r->o.delim;
 
 	/* Settle format and delimiter from the first line, then replay
@@ -874,10 +1208,8 @@ wf_reader *wf_reader_new(wf_src *src, const wf_reader_opts *opts)
 	st = next_line(r);
 	if (st == LINE_ERR)
 		goto fail;
-	if (st == LINE_EOF) {
-		snprintf(r->reason, sizeof r->reason, "empty input (no header line)");
-		goto fail;
-	}
+	if (st == LINE_EOF)
+		goto empty;
 	if (st == WF_ROW_BAD) {
 		fail_line = 1;
 		goto fail;
@@ -911,16 +1243,25 @@ wf_reader *wf_reader_new(wf_src *src, const wf_reader_opts *opts)
 	}
 	parser_reset(r);
 	st = csv_next(r, &row);
-	if (st == WF_ROW_EOF) {
-		snprintf(r->reason, sizeof r->reason, "empty input (no header line)");
-		goto fail;
-	}
+	if (st == WF_ROW_EOF)
+		goto empty;
 	if (st != WF_ROW_OK) {
 		fail_line = row.line;
 		goto fail;
 	}
 	set_header(r, (char **)row.f, (size_t *)row.len, row.n, row.raw, row.rawlen);
 	return r;
+empty:
+	/* 0 bytes, only a BOM (UTF-8 or UTF-16) or only blank lines: one
+	 * case, whatever the tool. */
+	if (r->o.allow_empty) {
+		r->fmt = WF_FMT_CSV;
+		r->delim = r->delim ? r->delim : ',';
+		r->empty = 1;
+		set_header(r, NULL, NULL, 0, NULL, 0);
+		return r;
+	}
+	snprintf(r->reason, sizeof r->reason, "empty input (no header line)");
 fail:
 	wf_warn_at(wf_src_name(src), fail_line, "%s", r->reason);
 	wf_reader_free(r);
@@ -956,6 +1297,8 @@ wf_src *wf_reader_src(wf_reader *r) { return r->src; }
 enum wf_format wf_reader_format(const wf_reader *r) { return r->fmt; }
 char wf_reader_delim(const wf_reader *r) { return r->delim; }
 int wf_reader_had_bom(const wf_reader *r) { return r->bom; }
+int wf_reader_cr_only(const wf_reader *r) { return r->cr_only > 0; }
+int wf_reader_empty(const wf_reader *r) { return r->empty; }
 unsigned long wf_reader_blank(const wf_reader *r) { return r->blank; }
 
 int wf_reader_col(const wf_reader *r, const char *name)
@@ -969,6 +1312,8 @@ const char *wf_reader_encoding(const wf_reader *r, long *decided_at)
 {
 	if (decided_at)
 		*decided_at = r->enc_line;
+	if (r->u16)
+		return r->u16 == 1 ? "utf-16le" : "utf-16be";
 	if (r->enc == WF_ENC_AUTO)
 		return "ascii";
 	return wf_encoding_name(r->enc);
@@ -988,6 +1333,8 @@ void wf_reader_free(wf_reader *r)
 	free(r->hnull);
 	free(r->hraw);
 	free(r->buf);
+	free(r->u16raw);
+	free(r->jw);
 	free(r->pb);
 	free(r->tl);
 	free(r->rec);

@@ -34,6 +34,8 @@ typedef struct wf_reader_opts {
 	enum wf_encoding encoding; /* AUTO: BOM or valid UTF-8, else CP1252 */
 	char delim;              /* 0 = from the header among ';' ',' TAB */
 	size_t max_field;        /* max bytes in one record; 0 = 16 MiB */
+	int allow_empty;         /* no header line (0 bytes, only a BOM) is a
+				    table of no columns, not an error */
 } wf_reader_opts;
 
 typedef struct wf_row {
@@ -71,9 +73,16 @@ wf_src *wf_reader_src(wf_reader *r);
 enum wf_format wf_reader_format(const wf_reader *r);
 char wf_reader_delim(const wf_reader *r);
 /* Encoding in use ("utf-8", "cp1252", "latin1", "ascii" while an auto
- * file has shown no non-ASCII byte) and the line that decided it. */
+ * file has shown no non-ASCII byte, "utf-16le" or "utf-16be" for a
+ * file with a UTF-16 BOM, read transcoded) and the line that decided
+ * it. */
 const char *wf_reader_encoding(const wf_reader *r, long *decided_at);
 int wf_reader_had_bom(const wf_reader *r);
+/* True when the file ends its lines with CR alone (old Mac) and has no
+ * LF anywhere read: its lines are read as if they ended in LF. */
+int wf_reader_cr_only(const wf_reader *r);
+/* True for an input with no header line at all (opts.allow_empty). */
+int wf_reader_empty(const wf_reader *r);
 /* Lines holding nothing or only delimiters, skipped and counted. */
 unsigned long wf_reader_blank(const wf_reader *r);
 void wf_reader_free(wf_reader *r);
@@ -105,8 +114,19 @@ int wf_tw_row(wf_tw *w, const char *const *vals, const size_t *lens);
 void wf_tw_free(wf_tw *w);
 
 /* Append s to out as one CSV field (quoted only when needed) or as a
- * JSON string (escaped, invalid UTF-8 replaced by U+FFFD). */
+ * JSON string (wf_json_escape()). */
 int wf_csv_field(wf_out *out, const char *s, size_t len, char delim);
 int wf_json_string(wf_out *out, const char *s, size_t len);
+/* True when s is exactly one JSON number
+ * (-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?). */
+int wf_json_is_number(const char *s, size_t n);
+
+/* The one JSON string escaper of wfkit (the NDJSON writer, wf-report's
+ * JSON and charts use it): s[0..len) as a quoted JSON string, with
+ * \" \\ \n \r \t \b \f, \u00XX for the other C0 controls, valid UTF-8
+ * as it is and each invalid byte as U+FFFD. Writes at most
+ * WF_JSON_MAXLEN(len) bytes to o, no NUL; returns how many. */
+#define WF_JSON_MAXLEN(len) (6 * (len) + 2)
+size_t wf_json_escape(char *o, const char *s, size_t len);
 
 #endif

@@ -46,13 +46,9 @@ int wf_is_blank(const char *s)
 
 size_t wf_trim_copy(const char *s, char *out, size_t outsz)
 {
-	size_t n;
+	size_t n = strlen(s);
 
-	while (*s == ' ' || *s == '\t')
-		s++;
-	n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-		n--;
+	wf_trim_span(&s, &n);
 	if (n >= outsz)
 		n = outsz - 1;
 	memmove(out, s, n);

@@ -16,13 +16,12 @@ size_t wf_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp);
 /* True when s is NULL or holds only spaces and tabs. */
 int wf_is_blank(const char *s);
 
-/* Copy s without leading spaces/tabs and trailing spaces/tabs/CR into
- * out (outsz bytes, always NUL-terminated, cut if needed); out may be
- * s itself. Returns the length written. */
-size_t wf_trim_copy(const char *s, char *out, size_t outsz);
-
-/* Narrow s[0..*n) to drop leading and trailing isspace() bytes (spaces,
- * tabs, CR, LF, VT, FF): for fields that are not NUL-terminated. */
+/* The one trim of wfkit: white space is the C locale's isspace() (space,
+ * tab, CR, LF, VT, FF) at either end; inner spaces stay.
+ * wf_trim_span narrows s[0..*n) (no NUL needed); wf_trim_copy copies
+ * the trimmed s into out (outsz bytes, always NUL-terminated, cut if
+ * needed; out may be s itself) and returns the length written. */
 void wf_trim_span(const char **s, size_t *n);
+size_t wf_trim_copy(const char *s, char *out, size_t outsz);
 
 #endif

@@ -52,63 +52,67 @@ int wf_csv_field(wf_out *out, const char *s, size_t len, char delim)
 	return wf_out_putc(out, '"');
 }
 
-int wf_json_string(wf_out *out, const char *str, size_t len)
+size_t wf_json_escape(char *o, const char *str, size_t len)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0, run = 0;
 	static const char hex[] = "0123456789abcdef";
+	const unsigned char *s = (const unsigned char *)str;
+	size_t at = 0;
 
-	if (wf_out_putc(out, '"'))
-		return -1;
-	while (i < len) {
+	o[at++] = '"';
+	for (size_t i = 0; i < len;) {
 		unsigned c = s[i];
 		if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+			o[at++] = (char)c;
 			i++;
-			continue;
-		}
-		if (wf_out_write(out, s + run, i - run))
-			return -1;
-		if (c >= 0x80) {
+		} else if (c >= 0x80) {
 			uint32_t cp;
 			size_t k = wf_utf8_decode(s + i, len - i, &cp);
 			if (k) {
-				wf_out_write(out, s + i, k);
+				memcpy(o + at, s + i, k);
+				at += k;
 				i += k;
 			} else {
-				wf_out_write(out, "\xEF\xBF\xBD", 3);
+				memcpy(o + at, "\xEF\xBF\xBD", 3);
+				at += 3;
 				i++;
 			}
 		} else {
-			char esc[7] = { '\\', 0, 0, 0, 0, 0, 0 };
-			size_t el = 2;
+			o[at++] = '\\';
 			switch (c) {
-			case '"': esc[1] = '"'; break;
-			case '\\': esc[1] = '\\'; break;
-			case '\n': esc[1] = 'n'; break;
-			case '\r': esc[1] = 'r'; break;
-			case '\t': esc[1] = 't'; break;
-			case '\b': esc[1] = 'b'; break;
-			case '\f': esc[1] = 'f'; break;
+			case '"': o[at++] = '"'; break;
+			case '\\': o[at++] = '\\'; break;
+			case '\n': o[at++] = 'n'; break;
+			case '\r': o[at++] = 'r'; break;
+			case '\t': o[at++] = 't'; break;
+			case '\b': o[at++] = 'b'; break;
+			case '\f': o[at++] = 'f'; break;
 			default:
-				esc[1] = 'u';
-				esc[2] = '0';
-				esc[3] = '0';
-				esc[4] = hex[c >> 4];
-				esc[5] = hex[c & 15];
-				el = 6;
+				o[at++] = 'u';
+				o[at++] = '0';
+				o[at++] = '0';
+				o[at++] = hex[c >> 4];
+				o[at++] = hex[c & 15];
 			}
-			wf_out_write(out, esc, el);
 			i++;
 		}
-		run = i;
 	}
-	if (wf_out_write(out, s + run, i - run))
-		return -1;
-	return wf_out_putc(out, '"');
+	o[at++] = '"';
+	return at;
+}
+
+int wf_json_string(wf_out *out, const char *s, size_t len)
+{
+	char small[1024];
+	char *buf = WF_JSON_MAXLEN(len) <= sizeof small ? small : wf_xmalloc(WF_JSON_MAXLEN(len));
+	int rc = wf_out_write(out, buf, wf_json_escape(buf, s, len));
+
+	if (buf != small)
+		free(buf);
+	return rc;
 }
 
 /* JSON number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
-static int is_json_number(const char *s, size_t n)
+int wf_json_is_number(const char *s, size_t n)
 {
 	size_t i = 0;
 
@@ -167,6 +171,7 @@ wf_tw *wf_tw_new(wf_out *out, enum wf_format fmt, size_t ncols,
 		}
 		wf_out_putc(out, '\n');
 	}
+	wf_out_mark(out);
 	return w;
 }
 
@@ -181,7 +186,7 @@ static int formula_like(const char *s, size_t n)
 {
 	if (n == 0 || !strchr("=+-@\t\r", s[0]))
 		return 0;
-	return !is_json_number(s, n);
+	return !wf_json_is_number(s, n);
 }
 
 /* Bytes that make a comma-separated field need quotes. */
@@ -229,54 +234,11 @@ static void rb_reserve(wf_tw *w, size_t need)
 	}
 }
 
-/* wf_json_string() into the row buffer: the same bytes out. */
+/* wf_json_escape() into the row buffer at at; returns the new end. */
 static size_t json_append(wf_tw *w, size_t at, const char *str, size_t len)
 {
-	static const char hex[] = "0123456789abcdef";
-	const unsigned char *s = (const unsigned char *)str;
-
-	rb_reserve(w, at + 6 * len + 3); /* \u00XX is the longest per byte */
-	char *o = w->rb;
-	o[at++] = '"';
-	for (size_t i = 0; i < len;) {
-		unsigned c = s[i];
-		if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
-			o[at++] = (char)c;
-			i++;
-		} else if (c >= 0x80) {
-			uint32_t cp;
-			size_t k = wf_utf8_decode(s + i, len - i, &cp);
-			if (k) {
-				memcpy(o + at, s + i, k);
-				at += k;
-				i += k;
-			} else {
-				memcpy(o + at, "\xEF\xBF\xBD", 3);
-				at += 3;
-				i++;
-			}
-		} else {
-			o[at++] = '\\';
-			switch (c) {
-			case '"': o[at++] = '"'; break;
-			case '\\': o[at++] = '\\'; break;
-			case '\n': o[at++] = 'n'; break;
-			case '\r': o[at++] = 'r'; break;
-			case '\t': o[at++] = 't'; break;
-			case '\b': o[at++] = 'b'; break;
-			case '\f': o[at++] = 'f'; break;
-			default:
-				o[at++] = 'u';
-				o[at++] = '0';
-				o[at++] = '0';
-				o[at++] = hex[c >> 4];
-				o[at++] = hex[c & 15];
-			}
-			i++;
-		}
-	}
-	o[at++] = '"';
-	return at;
+	rb_reserve(w, at + WF_JSON_MAXLEN(len) + 1);
+	return at + wf_json_escape(w->rb + at, str, len);
 }
 
 /* One NDJSON object assembled in the row buffer and written at once:
@@ -304,7 +266,7 @@ static int ndjson_row(wf_tw *w, const char *const *vals, const size_t *lens)
 		if (w->kinds[i] == WF_COL_NUM && n == 0) {
 			memcpy(w->rb + at, "null", 4);
 			at += 4;
-		} else if (w->kinds[i] == WF_COL_NUM && is_json_number(vals[i], n)) {
+		} else if (w->kinds[i] == WF_COL_NUM && wf_json_is_number(vals[i], n)) {
 			rb_reserve(w, at + n);
 			memcpy(w->rb + at, vals[i], n);
 			at += n;

@@ -35,17 +35,10 @@ const char *wf_rgs_region_istat(const char *rgs)
 
 /* ---- code lists ---- */
 
-struct catasto {
-	char *code, *name, *prov, *region; /* region: ISTAT 2 digits */
-};
-
-struct place {
-	char *istat, *region, *sigla;
-};
-
 struct inst_rec {
 	wf_inst pub;
-	char *key, *type, *name, *region, *province, *comune;
+	char *key, *type, *name, *taxcode;
+	wf_placement pl;
 };
 
 /* The code lists of one year. */
@@ -53,10 +46,7 @@ struct layer {
 	wf_map *inst;      /* key -> struct inst_rec (listed or seen) */
 	wf_map *contract;  /* contract -> char *[2] {aggregate, comparto} */
 	wf_map *item;      /* item code -> (void *)(intptr_t)sign */
-	wf_map *catasto;   /* cadastral code -> struct catasto */
-	wf_map *by_name;   /* folded comune name -> struct catasto, or &ambiguous */
-	wf_map *by_prov;   /* folded province name -> struct catasto (any of it) */
-	wf_map *by_region; /* folded region name -> ISTAT region string */
+	wf_places *rgs;    /* that year's RegioneProvinciaCatasto */
 	int lists, year;   /* year from the lists' ANNO column, 0 unknown */
 };
 
@@ -64,11 +54,9 @@ struct wf_codes {
 	struct layer **L;  /* one per --codes, in load order */
 	size_t nl;
 	struct layer *active;
-	wf_map *places;    /* cadastral code -> struct place, for every year */
-	int have_places;
+	wf_places *places; /* --places, for every year */
+	wf_overrides *overrides; /* borrowed */
 };
-
-static char ambiguous;
 
 static struct layer *layer_new(void)
 {
@@ -77,10 +65,7 @@ static struct layer *layer_new(void)
 	l->inst = wf_map_new();
 	l->contract = wf_map_new();
 	l->item = wf_map_new();
-	l->catasto = wf_map_new();
-	l->by_name = wf_map_new();
-	l->by_prov = wf_map_new();
-	l->by_region = wf_map_new();
+	l->rgs = wf_places_new();
 	return l;
 }
 
@@ -96,9 +81,7 @@ static void layer_free(struct layer *c)
 		free(r->key);
 		free(r->type);
 		free(r->name);
-		free(r->region);
-		free(r->province);
-		free(r->comune);
+		free(r->taxcode);
 		free(r);
 	}
 	for (size_t i = 0; i < wf_map_count(c->contract); i++) {
@@ -108,26 +91,10 @@ static void layer_free(struct layer *c)
 		free(p[1]);
 		free(p);
 	}
-	for (size_t i = 0; i < wf_map_count(c->catasto); i++) {
-		wf_map_key_at(c->catasto, i, &v);
-		struct catasto *k = v;
-		free(k->code);
-		free(k->name);
-		free(k->prov);
-		free(k->region);
-		free(k);
-	}
-	for (size_t i = 0; i < wf_map_count(c->by_region); i++) {
-		wf_map_key_at(c->by_region, i, &v);
-		free(v);
-	}
 	wf_map_free(c->inst);
 	wf_map_free(c->contract);
 	wf_map_free(c->item);
-	wf_map_free(c->catasto);
-	wf_map_free(c->by_name);
-	wf_map_free(c->by_prov);
-	wf_map_free(c->by_region);
+	wf_places_free(c->rgs);
 	free(c);
 }
 
@@ -140,28 +107,18 @@ wf_codes *wf_codes_new(void)
 	c->L[0] = layer_new();
 	c->nl = 1;
 	c->active = c->L[0];
-	c->places = wf_map_new();
+	c->places = wf_places_new();
 	return c;
 }
 
 void wf_codes_free(wf_codes *c)
 {
-	void *v;
-
 	if (!c)
 		return;
 	for (size_t i = 0; i < c->nl; i++)
 		layer_free(c->L[i]);
 	free(c->L);
-	for (size_t i = 0; i < wf_map_count(c->places); i++) {
-		wf_map_key_at(c->places, i, &v);
-		struct place *p = v;
-		free(p->istat);
-		free(p->region);
-		free(p->sigla);
-		free(p);
-	}
-	wf_map_free(c->places);
+	wf_places_free(c->places);
 	free(c);
 }
 
@@ -207,24 +164,13 @@ int wf_conto_is_code_list(const char *base)
 	return list_of(base) >= 0;
 }
 
-static void add_region_name(struct layer *c, const char *desc, const char *istat)
-{
-	char f[256];
-	void **slot;
-
-	wf_conto_fold_name(desc, strlen(desc), f, sizeof f);
-	slot = wf_map_slot(c->by_region, f, strlen(f));
-	if (!*slot)
-		*slot = wf_xstrdup(istat);
-}
-
 static int load_list(struct layer *c, int kind, wf_src *src)
 {
 	wf_reader_opts o = { 0 };
 	wf_reader *r;
 	wf_row row;
-	int col[5], st, ret = 0;
-	char name[256];
+	int col[5], st, ret = 0, cf = -1;
+	char name[256], err[600];
 
 	o.delim = ';';
 	if (!(r = wf_reader_new(src, &o)))
@@ -250,6 +196,13 @@ static int load_list(struct layer *c, int kind, wf_src *src)
 		wf_conto_norm_header(h->f[k], h->len[k], name, sizeof name);
 		if (strcmp(name, "ANNO") == 0)
 			anno = (int)k;
+		if (strcmp(name, "CODI_FISCALE") == 0)
+			cf = (int)k;
+	}
+	/* The cadastral list is a comuni list of that year. */
+	if (kind == L_CATASTO && wf_places_header(c->rgs, h->f, h->n, err, sizeof err) < 0) {
+		ret = wf_warn("%s: %s", wf_reader_name(r), err);
+		goto out;
 	}
 	while ((st = wf_reader_next(r, &row)) != WF_ROW_EOF) {
 		if (st == WF_ROW_FATAL) {
@@ -278,6 +231,8 @@ static int load_list(struct layer *c, int kind, wf_src *src)
 				ir->key = wf_xstrdup(key);
 				ir->type = t;
 				ir->name = clean_text(F(2));
+				if (cf >= 0 && (size_t)cf < row.n)
+					ir->taxcode = clean_text(row.f[cf], row.len[cf]);
 				ir->pub.known = 1;
 				*slot = ir;
 			} else {
@@ -304,45 +259,9 @@ static int load_list(struct layer *c, int kind, wf_src *src)
 				intptr_t sign = strchr(sg, '-') ? -1 : 1;
 				*wf_map_slot(c->item, code, strlen(code)) = (void *)sign;
 			}
-		} else {
-			char *code = clean_text(F(0));
-			void **slot = wf_map_slot(c->catasto, code, strlen(code));
-			if (*slot) {
-				free(code);
-				continue;
-			}
-			struct catasto *k = wf_xcalloc(1, sizeof *k);
-			char *rgs = clean_text(F(3)), *pdesc = clean_text(F(4));
-			const char *ist = wf_rgs_region_istat(rgs);
-			k->code = code;
-			k->name = clean_text(F(1));
-			k->prov = clean_text(F(2));
-			k->region = wf_xstrdup(ist ? ist : "");
-			*slot = k;
-			wf_conto_fold_name(k->name, strlen(k->name), name, sizeof name);
-			slot = wf_map_slot(c->by_name, name, strlen(name));
-			*slot = *slot ? (void *)&ambiguous : k;
-			wf_conto_fold_name(pdesc, strlen(pdesc), name, sizeof name);
-			slot = wf_map_slot(c->by_prov, name, strlen(name));
-			if (!*slot)
-				*slot = k;
-			/* The region is named in the code list too. */
-			size_t dl = 0;
-			const char *d = NULL;
-			for (size_t q = 0; q < h->n; q++) {
-				wf_conto_norm_header(h->f[q], h->len[q], name, sizeof name);
-				if (strcmp(name, "DESC_REGIONE") == 0) {
-					d = row.f[q];
-					dl = row.len[q];
-				}
-			}
-			if (d && ist) {
-				char *rd = clean_text(d, dl);
-				add_region_name(c, rd, ist);
-				free(rd);
-			}
-			free(rgs);
-			free(pdesc);
+		} else if (wf_places_add(c->rgs, (const char *const *)row.f, row.n, err, sizeof err) < 0) {
+			ret = wf_warn_at(wf_reader_name(r), row.line, "%s", err);
+			goto out;
 		}
 #undef F
 	}
@@ -526,59 +445,19 @@ int wf_codes_select_year(wf_codes *c, int year)
 	return best->lists ? best->year : 0;
 }
 
-int wf_codes_load_places(wf_codes *c, const char *path)
+int wf_codes_load_places(wf_codes *c, const char *path, const struct wf_cli *cli)
 {
-	/* comuni_geocoded.csv, and the official ISTAT list's headers. */
-	static const char *const alt[4][2] = {
-		{ "CODICECATASTALE", "CODICE_CATASTALE_DEL_COMUNE" },
-		{ "CODICECOMUNE", "CODICE_COMUNE_FORMATO_ALFANUMERICO" },
-		{ "CODICEREGIONE", "CODICE_REGIONE" },
-		{ "SIGLA", "SIGLA_AUTOMOBILISTICA" },
-	};
-	wf_reader *r;
-	wf_reader_opts o = { 0 };
-	wf_row row;
-	int col[4], st, ret = 0;
-	char name[256];
+	return wf_places_load(c->places, path, cli);
+}
 
-	wf_src *s = wf_src_open(path);
+wf_places *wf_codes_places(wf_codes *c)
+{
+	return c->places;
+}
 
-	if (!s || !(r = wf_reader_new(s, &o)))
-		return -1;
-	const wf_row *h = wf_reader_header(r);
-	for (int i = 0; i < 4; i++) {
-		col[i] = -1;
-		for (size_t k = 0; k < h->n; k++) {
-			wf_conto_norm_header(h->f[k], h->len[k], name, sizeof name);
-			if (strcmp(name, alt[i][0]) == 0 || strcmp(name, alt[i][1]) == 0)
-				col[i] = (int)k;
-		}
-		if (col[i] < 0) {
-			ret = wf_warn("%s: not a comuni list (no column %s or %s)", path,
-				      alt[i][0], alt[i][1]);
-			goto out;
-		}
-	}
-	while ((st = wf_reader_next(r, &row)) != WF_ROW_EOF) {
-		if (st != WF_ROW_OK) {
-			ret = wf_warn_at(path, row.line, "%s", wf_reader_reason(r));
-			goto out;
-		}
-		char *code = clean_text(row.f[col[0]], row.len[col[0]]);
-		void **slot = wf_map_slot(c->places, code, strlen(code));
-		if (!*slot) {
-			struct place *p = wf_xcalloc(1, sizeof *p);
-			p->istat = clean_text(row.f[col[1]], row.len[col[1]]);
-			p->region = clean_text(row.f[col[2]], row.len[col[2]]);
-			p->sigla = clean_text(row.f[col[3]], row.len[col[3]]);
-			*slot = p;
-		}
-		free(code);
-	}
-	c->have_places = 1;
-out:
-	wf_reader_free(r);
-	return ret;
+void wf_codes_set_overrides(wf_codes *c, wf_overrides *o)
+{
+	c->overrides = o;
 }
 
 int wf_codes_have_lists(const wf_codes *c)
@@ -589,100 +468,24 @@ int wf_codes_have_lists(const wf_codes *c)
 	return 0;
 }
 
-int wf_codes_have_places(const wf_codes *c) { return c->have_places; }
-
-static const char *strip_prefix(const char *name, const char *const *prefixes)
+int wf_codes_have_places(const wf_codes *c)
 {
-	for (; *prefixes; prefixes++) {
-		size_t n = strlen(*prefixes);
-		if (strncmp(name, *prefixes, n) == 0)
-			return name + n;
-	}
-	return NULL;
+	return wf_places_count(c->places, NULL) > 0;
 }
 
-/* Place at the comune named by s[0..n) when that name is unique. */
-static void place_comune(wf_codes *codes, struct inst_rec *ir, const char *s, size_t n,
-			 enum wf_place_how how)
+static void place(wf_codes *c, struct layer *l, struct inst_rec *ir)
 {
-	struct layer *c = codes->active;
-	char f[256];
-	struct catasto *k;
-	struct place *p;
-
-	wf_conto_fold_name(s, n, f, sizeof f);
-	k = wf_map_get(c->by_name, f, strlen(f));
-	if (!k || k == (void *)&ambiguous)
-		return;
-	p = wf_map_get(codes->places, k->code, strlen(k->code));
-	ir->province = wf_xstrdup(k->prov);
-	ir->region = wf_xstrdup(p && p->region[0] ? p->region : k->region);
-	ir->comune = wf_xstrdup(p ? p->istat : "");
-	ir->pub.how = how;
-}
-
-static void place(wf_codes *codes, struct inst_rec *ir)
-{
-	struct layer *c = codes->active;
-	static const char *const comune_pre[] = { "COMUNE DI ", NULL };
-	static const char *const prov_pre[] = {
-		"AMMINISTRAZIONE PROVINCIALE DI ", "AMMINISTRAZIONE PROVINCIALE ",
-		"PROVINCIA DI ", "PROVINCIA ", "LIBERO CONSORZIO COMUNALE DI ",
-		"CITTA' METROPOLITANA DI ", "CITTA METROPOLITANA DI ", NULL
-	};
-	static const char *const reg_pre[] = {
-		"REGIONE AUTONOMA ", "REGIONE DEL ", "REGIONE ", NULL
-	};
-	const char *rest = NULL;
-	char f[256];
-	struct catasto *k = NULL;
-
-	if (!ir->name)
-		return;
-	if (strcmp(ir->type, "C") == 0) {
-		rest = strcmp(ir->name, "ROMA CAPITALE") == 0 ? "ROMA"
-							      : strip_prefix(ir->name, comune_pre);
-		if (rest)
-			place_comune(codes, ir, rest, strlen(rest), WF_PLACE_COMUNE);
-	} else if (strcmp(ir->type, "P") == 0 || strcmp(ir->type, "CM") == 0) {
-		if ((rest = strip_prefix(ir->name, prov_pre)) != NULL) {
-			size_t rl = strlen(rest);
-			/* "CITTA' METROPOLITANA DI ROMA CAPITALE" is province ROMA. */
-			if (rl > 9 && strcmp(rest + rl - 9, " CAPITALE") == 0)
-				rl -= 9;
-			wf_conto_fold_name(rest, rl, f, sizeof f);
-			if ((k = wf_map_get(c->by_prov, f, strlen(f))) != NULL) {
-				ir->province = wf_xstrdup(k->prov);
-				ir->region = wf_xstrdup(k->region);
-				ir->pub.how = WF_PLACE_PROVINCE;
-			}
-		}
-	} else if (strcmp(ir->type, "R") == 0 || strcmp(ir->type, "RS") == 0) {
-		if ((rest = strip_prefix(ir->name, reg_pre)) != NULL) {
-			wf_conto_fold_name(rest, strlen(rest), f, sizeof f);
-			const char *ist = wf_map_get(c->by_region, f, strlen(f));
-			if (ist) {
-				ir->region = wf_xstrdup(ist);
-				ir->pub.how = WF_PLACE_REGION;
-			}
-		}
-	} else if (strcmp(ir->type, "UC") != 0 && strcmp(ir->type, "N") != 0) {
-		/* Other bodies often end their name with their seat:
-		 * "UNIVERSITA' DEGLI STUDI DI UDINE", "CASA DI CURA S.
-		 * GIOVANNI - MILANO". Only a unique comune name counts.
-		 * Unions and mountain communities are left out: they are
-		 * named after areas ("TERRE DI CASTELLI" is in Modena, not
-		 * at Castelli, TE). */
-		const char *cut = NULL, *p = ir->name;
-		size_t skip = 0;
-		while ((p = strstr(p, " DI ")) != NULL)
-			cut = p, skip = 4, p++;
-		if ((p = strrchr(ir->name, '-')) != NULL && p > ir->name && p[-1] == ' ' &&
-		    p[1] == ' ' && (!cut || p > cut))
-			cut = p - 1, skip = 3;
-		if (cut)
-			place_comune(codes, ir, cut + skip, strlen(cut + skip), WF_PLACE_SEAT);
-	}
+	wf_place(l->rgs, c->places, ir->type, ir->name, ir->taxcode, &ir->pl);
+	wf_overrides_apply(c->overrides, ir->key, &ir->pl);
+	ir->pub.key = ir->key;
+	ir->pub.type = ir->type;
+	ir->pub.name = ir->name ? ir->name : "";
+	ir->pub.taxcode = ir->taxcode ? ir->taxcode : "";
+	ir->pub.region = ir->pl.region;
+	ir->pub.province = ir->pl.province;
+	ir->pub.comune = ir->pl.comune;
+	ir->pub.evidence = ir->pl.evidence;
+	ir->pub.how = ir->pl.how;
 }
 
 const wf_inst *wf_codes_inst(wf_codes *c, const char *key, const char *type)
@@ -698,13 +501,7 @@ const wf_inst *wf_codes_inst(wf_codes *c, const char *key, const char *type)
 	}
 	if (!ir->pub.key) {
 		/* First use: place it once and publish the strings. */
-		place(c, ir);
-		ir->pub.key = ir->key;
-		ir->pub.type = ir->type;
-		ir->pub.name = ir->name ? ir->name : "";
-		ir->pub.region = ir->region ? ir->region : "";
-		ir->pub.province = ir->province ? ir->province : "";
-		ir->pub.comune = ir->comune ? ir->comune : "";
+		place(c, c->active, ir);
 	}
 	return &ir->pub;
 }
@@ -761,4 +558,22 @@ void wf_codes_each_unplaced(const wf_codes *c, void (*fn)(const wf_inst *, void 
 			if (ir->pub.key && ir->pub.how == WF_PLACE_NONE)
 				fn(&ir->pub, ctx);
 		}
+}
+
+void wf_codes_each_inst(wf_codes *c, size_t list,
+			void (*fn)(const wf_inst *, int seen, void *), void *ctx)
+{
+	struct layer *l = c->L[list];
+	void *v;
+
+	for (size_t i = 0; i < wf_map_count(l->inst); i++) {
+		wf_map_key_at(l->inst, i, &v);
+		struct inst_rec *ir = v;
+		int seen = ir->pub.key != NULL;
+		if (!seen)
+			place(c, l, ir);
+		fn(&ir->pub, seen, ctx);
+		if (!seen)
+			ir->pub.key = NULL; /* still unused by the data */
+	}
 }

@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "wf_dialect.h"
+#include "wf_placement.h"
 #include "wf_table.h"
 
 /* True for the base names of the code lists wf_codes_load reads. */
@@ -22,21 +23,13 @@ int wf_conto_is_code_list(const char *base);
 
 typedef struct wf_codes wf_codes;
 
-/* How an institution was placed. */
-enum wf_place_how {
-	WF_PLACE_NONE = 0,
-	WF_PLACE_COMUNE,    /* "COMUNE DI <NAME>" (or ROMA CAPITALE) */
-	WF_PLACE_PROVINCE,  /* province name in the institution name */
-	WF_PLACE_REGION,    /* region name in the institution name */
-	WF_PLACE_SEAT,      /* other bodies: a comune named at the end ("... DI UDINE") */
-	WF_PLACE_NKINDS
-};
-
 typedef struct wf_inst {
 	const char *key, *type, *name;
 	const char *region;   /* 2-digit ISTAT region or "" */
 	const char *province; /* sigla or "" */
 	const char *comune;   /* 6-digit ISTAT code or "" */
+	const char *taxcode;  /* CODI_FISCALE as listed, or "" */
+	const char *evidence; /* what decided the place (wf_placement.h) */
 	enum wf_place_how how;
 	int known;            /* in the institution list */
 } wf_inst;
@@ -63,9 +56,14 @@ int wf_codes_load_embedded(wf_codes *c, const char *name, const unsigned char *b
  * none are loaded. Lookups below use the active lists. */
 int wf_codes_select_year(wf_codes *c, int year);
 
-/* Load a comuni list (comuni_geocoded.csv layout, or the ISTAT list)
- * keyed by cadastral code. Returns 0 or -1 after a message. */
-int wf_codes_load_places(wf_codes *c, const char *path);
+/* Add a comuni list (any wf_places layout) to the places the
+ * institutions are placed with; repeatable. Returns 0 or -1 after a
+ * message. */
+int wf_codes_load_places(wf_codes *c, const char *path, const struct wf_cli *cli);
+/* The comuni lists loaded (never NULL; empty before any). */
+wf_places *wf_codes_places(wf_codes *c);
+/* Overrides applied last to every placement (borrowed; may be NULL). */
+void wf_codes_set_overrides(wf_codes *c, wf_overrides *o);
 
 int wf_codes_have_lists(const wf_codes *c);
 int wf_codes_have_places(const wf_codes *c);
@@ -88,6 +86,10 @@ size_t wf_codes_nlists(const wf_codes *c);
 int wf_codes_list_year(const wf_codes *c, size_t list);
 void wf_codes_place_stats(const wf_codes *c, size_t list, unsigned long counts[WF_PLACE_NKINDS]);
 void wf_codes_each_unplaced(const wf_codes *c, void (*fn)(const wf_inst *, void *), void *ctx);
+/* Every institution of list (listed or seen in the data), in list
+ * order, placed; seen says whether the data used it. */
+void wf_codes_each_inst(wf_codes *c, size_t list,
+			void (*fn)(const wf_inst *, int seen, void *), void *ctx);
 
 /* RGS region code (R00090) to ISTAT region code ("03"); NULL if unknown. */
 const char *wf_rgs_region_istat(const char *rgs);

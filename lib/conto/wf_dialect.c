@@ -71,11 +71,6 @@ static size_t fold(const char *s, size_t n, char *out, size_t outsz, int keep_se
 	return k;
 }
 
-size_t wf_conto_fold_name(const char *s, size_t n, char *out, size_t outsz)
-{
-	return fold(s, n, out, outsz, 0);
-}
-
 static void replace_all(char *s, size_t cap, const char *from, const char *to)
 {
 	size_t fl = strlen(from), tl = strlen(to);
@@ -105,6 +100,9 @@ size_t wf_conto_norm_header(const char *s, size_t n, char *out, size_t outsz)
 		{ "INF_50%", "INF50%" },
 		{ "COMANDATIDISTACCATI", "COMANDATI_DISTACCATI_" },
 		{ "COMANDATI_DISTACCATI__", "COMANDATI_DISTACCATI_" },
+		/* The spec's "TELE LAVORO"; one word in some exports. */
+		{ "TELELAVORO", "TELE_LAVORO" },
+		{ "SOGGETTI_TURNAZIONE", "SOGGETTI_A_TURNAZIONE" },
 	};
 
 	fold(s, n, out, outsz, 1);
@@ -125,6 +123,17 @@ static const char *const flex_cols[] = {
 	"FORMAZIONE_LAVORO_UOMINI", "FORMAZIONE_LAVORO_DONNE",
 	"INTERINALE_UOMINI", "INTERINALE_DONNE",
 	"LAVORO_SOCIALMENTE_UTILE_UOMINI", "LAVORO_SOCIALMENTE_UTILE_DONNE", NULL
+};
+
+/* The wellbeing tables (Tracciati: ASSENZE, FORMAZIONE,
+ * MODALITA_LAVORO_FLESSIBILE, CONTRATTAZIONE_INTEGRATIVA). Counts come
+ * in men/women pairs, so the women's are the odd ones. */
+static const char *const abs_cols[] = { "ASSENZE_UOMINI", "ASSENZE_DONNE", NULL };
+static const char *const train_cols[] = { "FORM_UOMINI", "FORM_DONNE", NULL };
+static const char *const mode_cols[] = {
+	"TELE_LAVORO_UOMINI", "TELE_LAVORO_DONNE",
+	"SOGGETTI_A_TURNAZIONE_UOMINI", "SOGGETTI_A_TURNAZIONE_DONNE",
+	"SOGGETTI_REPERIBILITA_UOMINI", "SOGGETTI_REPERIBILITA_DONNE", NULL
 };
 
 /* Index of a normalised column, -1 absent, -2 present twice. */
@@ -158,7 +167,22 @@ enum wf_layout_kind wf_layout_detect(const wf_row *h, wf_layout *L, char *why, s
 	}
 	names[nneed] = "ISTITUZIONE", slot[nneed++] = &L->inst;
 	names[nneed] = "CONTRATTO", slot[nneed++] = &L->contract;
-	if (find_col(norm, h->n, "VOCE_SPESA") != -1 || find_col(norm, h->n, "TOTALE_SPESA") != -1) {
+	if (find_col(norm, h->n, "VOCE_SPESA_FUA") != -1) {
+		k = WF_LAYOUT_CONTRATTAZIONE_INTEGRATIVA;
+		names[nneed] = "TIPO_VOCE_SPESA", slot[nneed++] = &L->item_type;
+		names[nneed] = "VOCE_SPESA_FUA", slot[nneed++] = &L->item;
+		names[nneed] = "IMPORTO", slot[nneed++] = &L->value;
+	} else if (find_col(norm, h->n, "CAUSALE_ASSENZA") != -1) {
+		k = WF_LAYOUT_ASSENZE;
+		names[nneed] = "CAUSALE_ASSENZA", slot[nneed++] = &L->cause;
+		need = abs_cols;
+	} else if (find_col(norm, h->n, train_cols[0]) != -1) {
+		k = WF_LAYOUT_FORMAZIONE;
+		need = train_cols;
+	} else if (find_col(norm, h->n, mode_cols[0]) != -1) {
+		k = WF_LAYOUT_MODALITA_LAVORO_FLESSIBILE;
+		need = mode_cols;
+	} else if (find_col(norm, h->n, "VOCE_SPESA") != -1 || find_col(norm, h->n, "TOTALE_SPESA") != -1) {
 		k = WF_LAYOUT_COSTO_LAVORO;
 		names[nneed] = "VOCE_SPESA", slot[nneed++] = &L->item;
 		names[nneed] = "TOTALE_SPESA", slot[nneed++] = &L->value;
@@ -174,8 +198,9 @@ enum wf_layout_kind wf_layout_detect(const wf_row *h, wf_layout *L, char *why, s
 		slot[nneed++] = &L->counts[L->ncounts++];
 	}
 	if (k == WF_LAYOUT_UNKNOWN) {
-		snprintf(why, whylen, "unknown layout (header has none of VOCE_SPESA, %s, %s)",
-			 occ_cols[0], flex_cols[0]);
+		snprintf(why, whylen, "unknown layout (header has none of VOCE_SPESA, %s, %s, "
+			 "CAUSALE_ASSENZA, %s, %s, VOCE_SPESA_FUA)", occ_cols[0], flex_cols[0],
+			 train_cols[0], mode_cols[0]);
 		goto out;
 	}
 	for (size_t i = 0; i < nneed; i++) {
@@ -202,14 +227,121 @@ const char *wf_layout_name(enum wf_layout_kind k)
 	case WF_LAYOUT_COSTO_LAVORO: return "COSTO_LAVORO";
 	case WF_LAYOUT_OCCUPAZIONE: return "OCCUPAZIONE";
 	case WF_LAYOUT_LAVORO_FLESSIBILE: return "LAVORO_FLESSIBILE";
+	case WF_LAYOUT_ASSENZE: return "ASSENZE";
+	case WF_LAYOUT_FORMAZIONE: return "FORMAZIONE";
+	case WF_LAYOUT_MODALITA_LAVORO_FLESSIBILE: return "MODALITA_LAVORO_FLESSIBILE";
+	case WF_LAYOUT_CONTRATTAZIONE_INTEGRATIVA: return "CONTRATTAZIONE_INTEGRATIVA";
 	default: return "unknown";
 	}
 }
 
+/* What each counting layout yields per row: measure and the count
+ * columns (bit i = counts[i]) it sums. */
+static const wf_measure_def occ_out[] = { { "HEADCOUNT", 0x3f }, { "HEADCOUNT_WOMEN", 0x2a } };
+static const wf_measure_def flex_out[] = { { "FLEX_UNITS", 0xff }, { "FLEX_UNITS_WOMEN", 0xaa } };
+static const wf_measure_def train_out[] = { { "TRAINING_DAYS", 3 }, { "TRAINING_DAYS_WOMEN", 2 } };
+static const wf_measure_def mode_out[] = {
+	{ "TELEWORK", 0x03 }, { "TELEWORK_WOMEN", 0x02 }, { "SHIFT_WORK", 0x0c },
+	{ "SHIFT_WORK_WOMEN", 0x08 }, { "ON_CALL", 0x30 }, { "ON_CALL_WOMEN", 0x20 }
+};
+static const wf_measure_def abs_all[] = { { "ABSENCE_DAYS", 3 }, { "ABSENCE_DAYS_WOMEN", 2 } };
+
+/* Causes of absence (Causali, type Z "Assenze", 2024 list) that get a
+ * measure of their own, and those that are not absences in the
+ * wellbeing sense: holidays are an entitlement, training is counted by
+ * FORMAZIONE and remote work is work. Every other code (PR6 other paid
+ * leave, SC1 strike, SS2 unpaid leave, codes of other years) counts in
+ * ABSENCE_DAYS only. */
+static const struct {
+	const char *code;
+	wf_measure_def out[2]; /* measure {} = not in ABSENCE_DAYS */
+} causes[] = {
+	{ "M05", { { "ABSENCE_DAYS_ILLNESS", 3 }, { "ABSENCE_DAYS_ILLNESS_WOMEN", 2 } } },
+	{ "M06", { { "ABSENCE_DAYS_ILLNESS", 3 }, { "ABSENCE_DAYS_ILLNESS_WOMEN", 2 } } },
+	{ "PR4", { { "ABSENCE_DAYS_CARE", 3 }, { "ABSENCE_DAYS_CARE_WOMEN", 2 } } },
+	{ "O10", { { "ABSENCE_DAYS_CARE", 3 }, { "ABSENCE_DAYS_CARE_WOMEN", 2 } } },
+	{ "PR5", { { "ABSENCE_DAYS_PARENTAL", 3 }, { "ABSENCE_DAYS_PARENTAL_WOMEN", 2 } } },
+	{ "F00", { { NULL, 0 }, { NULL, 0 } } },
+	{ "Z01", { { NULL, 0 }, { NULL, 0 } } },
+	{ "Z02", { { NULL, 0 }, { NULL, 0 } } },
+};
+
+size_t wf_layout_measures(enum wf_layout_kind k, const char *cause,
+			  wf_measure_def out[WF_LAYOUT_MAXOUT])
+{
+	const wf_measure_def *d = NULL;
+	size_t n = 0;
+
+	switch (k) {
+	case WF_LAYOUT_OCCUPAZIONE: d = occ_out, n = 2; break;
+	case WF_LAYOUT_LAVORO_FLESSIBILE: d = flex_out, n = 2; break;
+	case WF_LAYOUT_FORMAZIONE: d = train_out, n = 2; break;
+	case WF_LAYOUT_MODALITA_LAVORO_FLESSIBILE: d = mode_out, n = 6; break;
+	case WF_LAYOUT_ASSENZE:
+		for (size_t i = 0; i < sizeof causes / sizeof *causes; i++)
+			if (strcasecmp(cause, causes[i].code) == 0) {
+				if (!causes[i].out[0].measure)
+					return 0;
+				memcpy(out, abs_all, sizeof abs_all);
+				memcpy(out + 2, causes[i].out, sizeof causes[i].out);
+				return 4;
+			}
+		d = abs_all, n = 2;
+		break;
+	default: return 0;
+	}
+	memcpy(out, d, n * sizeof *d);
+	return n;
+}
+
 const char *wf_layout_measure(enum wf_layout_kind k)
 {
-	return k == WF_LAYOUT_OCCUPAZIONE ? "HEADCOUNT"
-	       : k == WF_LAYOUT_LAVORO_FLESSIBILE ? "FLEX_UNITS" : NULL;
+	wf_measure_def d[WF_LAYOUT_MAXOUT];
+
+	return k != WF_LAYOUT_ASSENZE && wf_layout_measures(k, "", d) ? d[0].measure
+	       : k == WF_LAYOUT_ASSENZE ? "ABSENCE_DAYS" : NULL;
+}
+
+int wf_conto_fua_measure(const char *type, size_t tn, const char *code, size_t cn,
+			 char out[16])
+{
+	size_t k = 4;
+
+	wf_trim_span(&type, &tn);
+	wf_trim_span(&code, &cn);
+	if (tn != 1 || !isalpha((unsigned char)*type) || cn == 0 || cn > 4)
+		return -1;
+	memcpy(out, "FUA_", 4);
+	out[k++] = (char)toupper((unsigned char)*type);
+	for (size_t i = 0; i < cn; i++) {
+		if (!isalnum((unsigned char)code[i]))
+			return -1;
+		out[k++] = (char)toupper((unsigned char)code[i]);
+	}
+	out[k] = '\0';
+	return 0;
+}
+
+int wf_conto_measure_ok(const char *s, size_t n)
+{
+	static const wf_measure_def *const tabs[] = { occ_out, flex_out, train_out, mode_out, abs_all };
+	static const size_t ntab[] = { 2, 2, 2, 6, 2 };
+	char code[16];
+
+	for (size_t t = 0; t < sizeof tabs / sizeof *tabs; t++)
+		for (size_t i = 0; i < ntab[t]; i++)
+			if (strlen(tabs[t][i].measure) == n && memcmp(tabs[t][i].measure, s, n) == 0)
+				return 1;
+	for (size_t i = 0; i < sizeof causes / sizeof *causes; i++)
+		for (size_t j = 0; j < 2; j++) {
+			const char *m = causes[i].out[j].measure;
+			if (m && strlen(m) == n && memcmp(m, s, n) == 0)
+				return 1;
+		}
+	if (n > 5 && n < 10 && memcmp(s, "FUA_", 4) == 0 &&
+	    wf_conto_fua_measure(s + 4, 1, s + 5, n - 5, code) == 0 && memcmp(code, s, n) == 0)
+		return 1;
+	return wf_conto_item_code(s, n, code) == 0 && strlen(code) == n && memcmp(code, s, n) == 0;
 }
 
 int wf_conto_year_from_name(const char *name)
@@ -230,15 +362,30 @@ int wf_conto_year_from_name(const char *name)
 	return year;
 }
 
+int wf_conto_averages_name(const char *name)
+{
+	const char *base = strrchr(name, '/');
+
+	base = base ? base + 1 : name;
+	return strncasecmp(base, "ASSENZE_MEDIE", 13) == 0;
+}
+
 int wf_conto_wanted_name(const char *base)
 {
-	static const char *const pre[] = { "COSTO_LAVORO_", "OCCUPAZIONE_", "LAVORO_FLESSIBILE_" };
+	static const char *const pre[] = {
+		"COSTO_LAVORO_", "OCCUPAZIONE_", "LAVORO_FLESSIBILE_", "ASSENZE_", "FORMAZIONE_",
+		"MODALITA_LAVORO_FLESSIBILE_", "CONTRATTAZIONE_INTEGRATIVA_"
+	};
 	size_t n = strlen(base);
 
 	if (!(n > 4 && strcasecmp(base + n - 4, ".csv") == 0) &&
 	    !(n > 7 && strcasecmp(base + n - 7, ".csv.gz") == 0))
 		return 0;
-	for (size_t i = 0; i < 3; i++)
+	/* Averages per head: not summable, and ASSENZE_MEDIE has the very
+	 * header of ASSENZE. */
+	if (wf_conto_averages_name(base))
+		return 0;
+	for (size_t i = 0; i < sizeof pre / sizeof *pre; i++)
 		if (strncasecmp(base, pre[i], strlen(pre[i])) == 0)
 			return 1;
 	return 0;

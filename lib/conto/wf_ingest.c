@@ -6,6 +6,8 @@
 #include <sys/stat.h>
 
 #include "wf_err.h"
+#include "wf_rejects.h"
+#include "wf_text.h"
 #include "wf_map.h"
 #include "wf_zip.h"
 
@@ -20,7 +22,6 @@ const enum wf_colkind wf_fact_kinds[WF_FACT_NCOLS + 1] = {
 	WF_COL_STR
 };
 
-static const char *const rejects_columns[4] = { "source", "line", "reason", "raw" };
 
 struct count {
 	unsigned long long read, written, rejected, blank;
@@ -28,6 +29,7 @@ struct count {
 
 struct agg {
 	char inst[32], type[8];
+	char measure[32];
 	char *contract;
 	wf_dec sum;
 };
@@ -36,8 +38,7 @@ struct wf_ingest {
 	const wf_cli *cli;
 	wf_codes *codes;
 	wf_tw *facts;
-	wf_out *rej_out;
-	wf_tw *rej;
+	wf_rejects *rej;
 	wf_ingest_opts o;
 	int stop, failed, files;
 	struct count total;
@@ -65,9 +66,9 @@ wf_ingest *wf_ingest_new(const wf_cli *cli, wf_codes *codes, wf_tw *facts,
 	g->cli = cli;
 	g->codes = codes;
 	g->facts = facts;
-	g->rej_out = rejects;
-	if (rejects)
-		g->rej = wf_tw_new(rejects, WF_FMT_CSV, 4, rejects_columns, NULL);
+	g->rej = wf_rejects_new(rejects);
+	/* The rejects file is the one people open to review bad rows. */
+	wf_rejects_set_excel_safe(g->rej, cli->excel_safe);
 	g->o = *opts;
 	return g;
 }
@@ -76,7 +77,7 @@ void wf_ingest_free(wf_ingest *g)
 {
 	if (!g)
 		return;
-	wf_tw_free(g->rej);
+	wf_rejects_free(g->rej);
 	free(g);
 }
 
@@ -84,16 +85,11 @@ void wf_ingest_free(wf_ingest *g)
 static int reject(wf_ingest *g, long line, const char *reason, const char *raw, size_t rawlen)
 {
 	g->c.rejected++;
-	if (!g->rej) {
-		wf_warn_at(g->name, line, "%s", reason);
+	if (wf_rejects_add(g->rej, g->name, line, reason, raw, rawlen) < 0 &&
+	    !wf_rejects_kept(g->rej)) {
 		g->stop = 1;
 		return -1;
 	}
-	char ln[24];
-	snprintf(ln, sizeof ln, "%ld", line);
-	const char *v[4] = { g->name, ln, reason, raw ? raw : "" };
-	size_t l[4] = { strlen(g->name), strlen(ln), strlen(reason), raw ? rawlen : 0 };
-	wf_tw_row(g->rej, v, l);
 	return 0;
 }
 
@@ -150,16 +146,6 @@ static void free_agg(wf_map *m)
 	wf_map_free(m);
 }
 
-static char *trimmed(const char *s, size_t n, size_t *outn)
-{
-	while (n && (*s == ' ' || *s == '\t'))
-		s++, n--;
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	*outn = n;
-	return (char *)s;
-}
-
 /* Our own stream: the 12 columns, and provenance after them when the
  * data was marked. */
 static int is_canonical(const wf_row *h)
@@ -202,7 +188,7 @@ static int read_canonical(wf_ingest *g, wf_reader *r)
 {
 	enum { Y = 0, INST = 1, MEASURE = 10, VALUE = 11 };
 	wf_row row;
-	char reason[320], key[32], type[8], item[16], vbuf[WF_DEC_BUFSZ];
+	char reason[320], key[32], type[8], vbuf[WF_DEC_BUFSZ];
 	int st;
 
 	while (!g->stop && (st = wf_reader_next(r, &row)) != WF_ROW_EOF) {
@@ -234,9 +220,7 @@ static int read_canonical(wf_ingest *g, wf_reader *r)
 			reject(g, row.line, reason, row.raw, row.rawlen);
 			continue;
 		}
-		if (strcmp(row.f[MEASURE], "HEADCOUNT") != 0 && strcmp(row.f[MEASURE], "FLEX_UNITS") != 0 &&
-		    (wf_conto_item_code(row.f[MEASURE], row.len[MEASURE], item) != 0 ||
-		     strcmp(item, row.f[MEASURE]) != 0)) {
+		if (!wf_conto_measure_ok(row.f[MEASURE], row.len[MEASURE])) {
 			snprintf(reason, sizeof reason, "bad measure '%.40s'", row.f[MEASURE]);
 			reject(g, row.line, reason, row.raw, row.rawlen);
 			continue;
@@ -278,6 +262,12 @@ static int read_table(wf_ingest *g, wf_reader *r)
 		return read_canonical(g, r);
 	y = g->o.year ? g->o.year : wf_conto_year_from_name(g->name);
 	wf_layout_detect(wf_reader_header(r), &L, why, sizeof why);
+	if (L.kind == WF_LAYOUT_ASSENZE && wf_conto_averages_name(g->name)) {
+		/* Same header as ASSENZE, but averages per head. */
+		L.kind = WF_LAYOUT_UNKNOWN;
+		snprintf(why, sizeof why, "ASSENZE_MEDIE holds averages, which are not summed; "
+			 "read ASSENZE instead");
+	}
 	if (L.kind == WF_LAYOUT_UNKNOWN || !y) {
 		const wf_row *h = wf_reader_header(r);
 		if (L.kind != WF_LAYOUT_UNKNOWN)
@@ -345,7 +335,9 @@ static int read_table(wf_ingest *g, wf_reader *r)
 			reject(g, row.line, reason, row.raw, row.rawlen);
 			continue;
 		}
-		contract = trimmed(row.f[L.contract], row.len[L.contract], &cl);
+		contract = row.f[L.contract];
+		cl = row.len[L.contract];
+		wf_trim_span(&contract, &cl);
 		if (cl == 0 || cl > 16) {
 			snprintf(reason, sizeof reason, "bad contract code '%.40s'", row.f[L.contract]);
 			reject(g, row.line, reason, row.raw, row.rawlen);
@@ -373,35 +365,94 @@ static int read_table(wf_ingest *g, wf_reader *r)
 			emit(g, year, key, type, cbuf, item, ds == WF_DEC_OK ? vbuf : NULL);
 			continue;
 		}
-		/* OCCUPAZIONE / LAVORO_FLESSIBILE: an empty count is zero. */
-		wf_dec sum = { 0, 0 };
+		/* The summing layouts: each row adds to one or more measures
+		 * of its institution and contract (an empty count is zero). */
+		wf_measure_def defs[WF_LAYOUT_MAXOUT];
+		wf_dec sums[WF_LAYOUT_MAXOUT], cnt[WF_LAYOUT_MAXCOUNTS];
+		char fua[16];
+		size_t nd = 0;
 		int bad = 0;
-		for (int i = 0; i < L.ncounts && !bad; i++) {
-			int c = L.counts[i];
-			ds = wf_dec_parse(row.f[c], row.len[c], dm, &d);
+		if (L.kind == WF_LAYOUT_CONTRATTAZIONE_INTEGRATIVA) {
+			if (wf_conto_fua_measure(row.f[L.item_type], row.len[L.item_type],
+						 row.f[L.item], row.len[L.item], fua) != 0) {
+				snprintf(reason, sizeof reason, "bad FUA item '%.8s' '%.40s'",
+					 row.f[L.item_type], row.f[L.item]);
+				reject(g, row.line, reason, row.raw, row.rawlen);
+				continue;
+			}
+			ds = wf_dec_parse(row.f[L.value], row.len[L.value], dm, &d);
 			if (ds < 0) {
 				snprintf(reason, sizeof reason, "%s: '%.40s' in %s",
-					 wf_dec_strerror(ds), row.f[c], wf_reader_header(r)->f[c]);
-				bad = 1;
-			} else if (ds == WF_DEC_OK && wf_dec_add(&sum, d) != 0) {
+					 wf_dec_strerror(ds), row.f[L.value],
+					 wf_reader_header(r)->f[L.value]);
+				reject(g, row.line, reason, row.raw, row.rawlen);
+				continue;
+			}
+			defs[0].measure = fua;
+			sums[0] = ds == WF_DEC_OK ? d : (wf_dec){ 0, 0 };
+			nd = 1;
+		} else {
+			char cause[16] = "";
+			reason[0] = '\0';
+			if (L.kind == WF_LAYOUT_ASSENZE) {
+				size_t n = row.len[L.cause];
+				const char *cs = row.f[L.cause];
+				wf_trim_span(&cs, &n);
+				if (n == 0 || n >= sizeof cause) {
+					snprintf(reason, sizeof reason, "bad absence cause '%.40s'",
+						 row.f[L.cause]);
+					reject(g, row.line, reason, row.raw, row.rawlen);
+					continue;
+				}
+				memcpy(cause, cs, n);
+				cause[n] = '\0';
+			}
+			for (int i = 0; i < L.ncounts && !bad; i++) {
+				int c = L.counts[i];
+				ds = wf_dec_parse(row.f[c], row.len[c], dm, &cnt[i]);
+				if (ds < 0) {
+					snprintf(reason, sizeof reason, "%s: '%.40s' in %s",
+						 wf_dec_strerror(ds), row.f[c], wf_reader_header(r)->f[c]);
+					bad = 1;
+				} else if (ds != WF_DEC_OK) {
+					cnt[i] = (wf_dec){ 0, 0 };
+				}
+			}
+			nd = bad ? 0 : wf_layout_measures(L.kind, cause, defs);
+			for (size_t m = 0; m < nd && !bad; m++) {
+				sums[m] = (wf_dec){ 0, 0 };
+				for (int i = 0; i < L.ncounts && !bad; i++)
+					if ((defs[m].mask >> i & 1) && wf_dec_add(&sums[m], cnt[i]) != 0)
+						bad = 1;
+			}
+			if (bad && !reason[0])
+				snprintf(reason, sizeof reason, "sum of counts overflows");
+		}
+		/* All or nothing: a row whose sums would overflow adds to none. */
+		struct agg *to[WF_LAYOUT_MAXOUT];
+		wf_dec next[WF_LAYOUT_MAXOUT];
+		for (size_t m = 0; m < nd && !bad; m++) {
+			char akey[96];
+			int kl = snprintf(akey, sizeof akey, "%s\x1f%s\x1f%s", key, cbuf,
+					  defs[m].measure);
+			void **slot = wf_map_slot(g->agg, akey, (size_t)kl);
+			if (!*slot) {
+				struct agg *a = wf_xcalloc(1, sizeof *a);
+				strcpy(a->inst, key);
+				strcpy(a->type, type);
+				snprintf(a->measure, sizeof a->measure, "%s", defs[m].measure);
+				a->contract = wf_xstrdup(cbuf);
+				*slot = a;
+			}
+			to[m] = *slot;
+			next[m] = to[m]->sum;
+			if (wf_dec_add(&next[m], sums[m]) != 0) {
 				snprintf(reason, sizeof reason, "sum of counts overflows");
 				bad = 1;
 			}
 		}
-		char akey[64];
-		int kl = snprintf(akey, sizeof akey, "%s\x1f%s", key, cbuf);
-		void **slot = bad ? NULL : wf_map_slot(g->agg, akey, (size_t)kl);
-		if (slot && !*slot) {
-			struct agg *a = wf_xcalloc(1, sizeof *a);
-			strcpy(a->inst, key);
-			strcpy(a->type, type);
-			a->contract = wf_xstrdup(cbuf);
-			*slot = a;
-		}
-		if (slot && wf_dec_add(&((struct agg *)*slot)->sum, sum) != 0) {
-			snprintf(reason, sizeof reason, "sum of counts overflows");
-			bad = 1;
-		}
+		for (size_t m = 0; m < nd && !bad; m++)
+			to[m]->sum = next[m];
 		if (bad)
 			reject(g, row.line, reason, row.raw, row.rawlen);
 	}
@@ -410,14 +461,13 @@ static int read_table(wf_ingest *g, wf_reader *r)
 		wf_warn("%s: %s", g->name, wf_reader_reason(r));
 		g->failed = 1;
 	} else if (g->agg && !g->stop) {
-		const char *measure = wf_layout_measure(L.kind);
 		for (size_t i = 0; i < wf_map_count(g->agg); i++) {
 			void *v;
 			char vbuf[WF_DEC_BUFSZ];
 			wf_map_key_at(g->agg, i, &v);
 			struct agg *a = v;
 			wf_dec_format(a->sum, vbuf);
-			emit(g, year, a->inst, a->type, a->contract, measure, vbuf);
+			emit(g, year, a->inst, a->type, a->contract, a->measure, vbuf);
 		}
 	}
 	free_agg(g->agg);
@@ -541,8 +591,62 @@ int wf_ingest_path(wf_ingest *g, const char *path)
 static void list_unplaced(const wf_inst *in, void *ctx)
 {
 	(void)ctx;
-	fprintf(stderr, "%s: unplaced: %s %s%s\n", wf_progname, in->key,
-		in->name[0] ? in->name : "(not in the code list)", "");
+	fprintf(stderr, "%s: unplaced: %s %s%s%s\n", wf_progname, in->key,
+		in->name[0] ? in->name : "(not in the code list)",
+		in->evidence && in->evidence[0] ? ": " : "", in->evidence ? in->evidence : "");
+}
+
+static const char *const report_columns[] = {
+	"year", "institution", "institution_type", "institution_name", "comune", "comune_name",
+	"province", "region", "method", "evidence", "in_data"
+};
+#define REPORT_NCOLS (sizeof report_columns / sizeof report_columns[0])
+
+struct report_ctx {
+	wf_tw *tw;
+	wf_places *places;
+	char year[8];
+	int failed;
+};
+
+static void report_row(const wf_inst *in, int seen, void *ctx)
+{
+	struct report_ctx *rc = ctx;
+	const char *cname = "";
+	int ci = in->comune[0] ? wf_places_by_code(rc->places, in->comune) : -1;
+
+	if (ci >= 0)
+		cname = wf_places_comune(rc->places, ci)->name;
+	const char *v[REPORT_NCOLS] = {
+		rc->year, in->key, in->type, in->name, in->comune, cname, in->province, in->region,
+		wf_place_how_name(in->how), in->evidence ? in->evidence : "", seen ? "1" : "0"
+	};
+	size_t l[REPORT_NCOLS];
+	for (size_t i = 0; i < REPORT_NCOLS; i++)
+		l[i] = strlen(v[i]);
+	if (wf_tw_row(rc->tw, v, l) < 0)
+		rc->failed = 1;
+}
+
+int wf_ingest_placement_report(wf_ingest *g, wf_out *out, enum wf_format fmt)
+{
+	static const enum wf_colkind kinds[REPORT_NCOLS] = {
+		WF_COL_NUM, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR,
+		WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_NUM
+	};
+	struct report_ctx rc = { NULL, wf_codes_places(g->codes), "", 0 };
+
+	rc.tw = wf_tw_new(out, fmt, REPORT_NCOLS, report_columns, kinds);
+	for (size_t l = 0; l < wf_codes_nlists(g->codes); l++) {
+		int y = wf_codes_list_year(g->codes, l);
+		if (y)
+			snprintf(rc.year, sizeof rc.year, "%d", y);
+		else
+			rc.year[0] = '\0';
+		wf_codes_each_inst(g->codes, l, report_row, &rc);
+	}
+	wf_tw_free(rc.tw);
+	return rc.failed ? -1 : 0;
 }
 
 int wf_ingest_complete(const wf_ingest *g)
@@ -567,10 +671,11 @@ int wf_ingest_finish(wf_ingest *g)
 		unplaced_total += n[WF_PLACE_NONE];
 		if (wf_codes_nlists(g->codes) > 1)
 			snprintf(which, sizeof which, "code lists of %d: ", wf_codes_list_year(g->codes, l));
-		fprintf(stderr, "%s: %s%lu institutions: %lu placed by comune name, %lu by "
-			"province name, %lu by region name, %lu by the seat ending their "
-			"name, %lu unplaced%s\n", wf_progname, which, all, n[WF_PLACE_COMUNE],
-			n[WF_PLACE_PROVINCE], n[WF_PLACE_REGION], n[WF_PLACE_SEAT],
+		fprintf(stderr, "%s: %s%lu institutions placed: %lu by code list, %lu by name, "
+			"%lu by former name, %lu by seat, %lu by tax code, %lu by override; "
+			"%lu national, %lu unplaced%s\n", wf_progname, which, all,
+			n[WF_PLACE_CODELIST], n[WF_PLACE_NAME], n[WF_PLACE_FORMER], n[WF_PLACE_SEAT],
+			n[WF_PLACE_TAXCODE], n[WF_PLACE_OVERRIDE], n[WF_PLACE_NATIONAL],
 			n[WF_PLACE_NONE], g->cli->verbose || !unplaced_total ? "" : " (-v lists them)");
 	}
 	if (g->cli->verbose && wf_codes_have_lists(g->codes))

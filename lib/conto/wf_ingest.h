@@ -55,6 +55,14 @@ int wf_ingest_synthetic(const wf_cli *cli, const char *path);
 /* Print the closing summary on stderr; return the exit status. */
 int wf_ingest_finish(wf_ingest *g);
 
+/* Write the placement report: one row per institution of every code
+ * list loaded (and every unlisted one the data used), with its place,
+ * the method that gave it (wf_placement.h) and the evidence:
+ * year,institution,institution_type,institution_name,comune,
+ * comune_name,province,region,method,evidence,in_data. Returns 0, or
+ * -1 when the output failed. */
+int wf_ingest_placement_report(wf_ingest *g, wf_out *out, enum wf_format fmt);
+
 /* True when every input was read to its end (rows may have gone to
  * --rejects): the output is whole and may replace an -o file. */
 int wf_ingest_complete(const wf_ingest *g);

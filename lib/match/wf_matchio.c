@@ -12,23 +12,27 @@
 #include <string.h>
 
 #include "wf_err.h"
+#include "wf_rejects.h"
 #include "wf_text.h"
 #include "wf_geo.h"
+#include "wf_map.h"
 #include "wf_places.h"
 #include "wf_table.h"
 #include "wf_taxonomy.h"
 
+/* comune is the ISTAT code (istat, its former name, is still read);
+ * comune_name the name. */
 enum { F_ID, F_NAME, F_LAT, F_LON, F_ISTAT, F_CAP, F_COMUNE, F_PROVINCE, F_CAT,
-       F_QTY, F_MONEY, F_KM, NFIELD };
+       F_QTY, F_MONEY, F_KM, F_COMUNE_NAME, NFIELD };
 
 /* Not a mappable field: a generator's mark ("data=SYNTHETIC") carried
  * to the output so every report drawn from it says so. */
 static const char provenance_col[] = "provenance";
 
 static const char *const dem_fields[NFIELD] = { "id", "name", "lat", "lon", "istat", "cap",
-	"comune", "province", "category", "quantity", "budget", "max_km" };
+	"comune", "province", "category", "quantity", "budget", "max_km", "comune_name" };
 static const char *const sup_fields[NFIELD] = { "id", "name", "lat", "lon", "istat", "cap",
-	"comune", "province", "categories", "capacity", "unit_price", "radius_km" };
+	"comune", "province", "categories", "capacity", "unit_price", "radius_km", "comune_name" };
 
 /* Apply "field=column,..." to names (copied column names owned by the
  * caller through *store). Returns NULL or a message. */
@@ -53,10 +57,10 @@ static const char *apply_map(const char *spec, int supply, const char **names,
 			if (strlen(fields[k]) == (size_t)(eq - p) && memcmp(fields[k], p, (size_t)(eq - p)) == 0)
 				break;
 		if (k == NFIELD) {
-			snprintf(buf, bufsz, "unknown %s field '%.*s' in --map-%s (fields: %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+			snprintf(buf, bufsz, "unknown %s field '%.*s' in --map-%s (fields: %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
 				 supply ? "supply" : "demand", (int)(eq - p), p, supply ? "supply" : "demand",
 				 fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6],
-				 fields[7], fields[8], fields[9], fields[10], fields[11]);
+				 fields[12], fields[7], fields[8], fields[9], fields[10], fields[11]);
 			return buf;
 		}
 		if (store) {
@@ -137,8 +141,8 @@ static int table_open(table *t, const wf_matchrun *run, const char *path, int su
 				       fields[k]);
 	}
 	if (!((t->col[F_LAT] >= 0 && t->col[F_LON] >= 0) || t->col[F_ISTAT] >= 0 ||
-	      t->col[F_CAP] >= 0 || t->col[F_COMUNE] >= 0))
-		return wf_warn("%s: no location column (lat and lon, istat, cap or comune)",
+	      t->col[F_CAP] >= 0 || t->col[F_COMUNE] >= 0 || t->col[F_COMUNE_NAME] >= 0))
+		return wf_warn("%s: no location column (lat and lon, comune, cap or comune_name)",
 			       wf_reader_name(t->r));
 	return 0;
 }
@@ -220,60 +224,17 @@ static int parse_money(const char *s, wf_dec *d)
 	return rc == WF_DEC_OK && d->m >= 0 && d->m <= 1000000000000000000LL ? 0 : -1;
 }
 
-/* Ids seen so far with their line, to reject a repeated id: the output
- * and --unmet would be ambiguous. Open addressing; keys owned. */
-typedef struct idset {
-	char **key;
-	long *line;
-	size_t cap, n;
-} idset;
-
-static uint64_t id_hash(const char *s)
+/* Ids seen so far (wf_map, the line as value), to reject a repeated
+ * id: the output and --unmet would be ambiguous. Returns the earlier
+ * line of id, or 0 after adding it. */
+static long id_seen(wf_map *ids, const char *id, long line)
 {
-	uint64_t h = 1469598103934665603ull;
+	intptr_t *first = wf_map_islot(ids, id, strlen(id), 0);
 
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ull;
-	return h;
-}
-
-/* Returns the earlier line of id, or 0 after adding it. */
-static long idset_add(idset *set, const char *id, long line)
-{
-	size_t i;
-
-	if ((set->n + 1) * 2 > set->cap) {
-		idset old = *set;
-
-		set->cap = old.cap ? old.cap * 2 : 256;
-		set->key = wf_xcalloc(set->cap, sizeof *set->key);
-		set->line = wf_xcalloc(set->cap, sizeof *set->line);
-		for (size_t j = 0; j < old.cap; j++) {
-			if (!old.key[j])
-				continue;
-			for (i = id_hash(old.key[j]) & (set->cap - 1); set->key[i]; i = (i + 1) & (set->cap - 1))
-				;
-			set->key[i] = old.key[j];
-			set->line[i] = old.line[j];
-		}
-		free(old.key);
-		free(old.line);
-	}
-	for (i = id_hash(id) & (set->cap - 1); set->key[i]; i = (i + 1) & (set->cap - 1))
-		if (strcmp(set->key[i], id) == 0)
-			return set->line[i];
-	set->key[i] = wf_xstrdup(id);
-	set->line[i] = line;
-	set->n++;
+	if (*first)
+		return (long)*first;
+	*first = line;
 	return 0;
-}
-
-static void idset_free(idset *set)
-{
-	for (size_t i = 0; i < set->cap; i++)
-		free(set->key[i]);
-	free(set->key);
-	free(set->line);
 }
 
 /* Run state shared by the two passes. */
@@ -283,9 +244,9 @@ typedef struct state {
 	wf_places *places;
 	wf_matcher *m;
 	wf_out *rej_out;
-	wf_tw *rej;
+	wf_rejects *rej;
 	unsigned long rejected[2];
-	idset sids, dids;
+	wf_map *sids, *dids; /* ids seen: id_seen() */
 	char **sname;       /* per supply index, for the output */
 	size_t nsname, capsname;
 	int synthetic;      /* some supply row is marked SYNTHETIC */
@@ -299,32 +260,58 @@ static void reject(state *st, const char *file, const wf_row *row, int which,
 static void reject(state *st, const char *file, const wf_row *row, int which,
 		   const char *fmt, ...)
 {
-	char reason[1024], line[32];
+	char reason[1024];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(reason, sizeof reason, fmt, ap);
 	va_end(ap);
 	st->rejected[which]++;
-	if (!st->rej) {
-		wf_warn_at(file, row->line, "%s", reason);
-		st->stop = 1;
-		return;
-	}
-	snprintf(line, sizeof line, "%ld", row->line);
-	const char *vals[4] = { file, line, reason, row->raw };
-	size_t lens[4] = { strlen(file), strlen(line), strlen(reason), row->rawlen };
-	if (wf_tw_row(st->rej, vals, lens) < 0)
+	if (wf_rejects_add(st->rej, file, row->line, reason, row->raw, row->rawlen) < 0)
 		st->stop = 1;
 }
 
-static int locate(state *st, const table *t, const wf_row *row, double *lat,
-		  double *lon, char *why, size_t whysz)
+/* A value of the comune column that is clearly a name, not a code:
+ * it has a letter and is no cadastral code (a letter, three digits). */
+static int looks_like_name(const char *v)
 {
-	wf_placeq q = { val(row, t, F_LAT), val(row, t, F_LON), val(row, t, F_ISTAT),
-			val(row, t, F_CAP), val(row, t, F_COMUNE), val(row, t, F_PROVINCE) };
+	char t[16];
+	size_t n = 0;
+	int letters = 0;
 
-	return wf_places_resolve(st->places, &q, lat, lon, why, whysz);
+	for (const char *p = v; *p; p++)
+		letters += isalpha((unsigned char)*p) || (unsigned char)*p >= 0x80;
+	if (!letters)
+		return 0;
+	n = wf_trim_copy(v, t, sizeof t);
+	return !(n == 4 && isalpha((unsigned char)t[0]) && isdigit((unsigned char)t[1]) &&
+		 isdigit((unsigned char)t[2]) && isdigit((unsigned char)t[3]));
+}
+
+static int locate(state *st, const table *t, const wf_row *row, const char *file,
+		  double *lat, double *lon, char *why, size_t whysz)
+{
+	const char *code = val(row, t, F_COMUNE), *name = val(row, t, F_COMUNE_NAME);
+	char how[600];
+	int ret;
+
+	if (wf_is_blank(code))
+		code = val(row, t, F_ISTAT);
+	if (!wf_is_blank(code) && looks_like_name(code)) {
+		/* A name where the ISTAT code belongs: read as the name. */
+		if (st->run->cli->verbose)
+			fprintf(stderr, "%s: %s:%ld: comune '%s' is not a code: read as comune_name\n",
+				wf_progname, file, row->line, code);
+		if (wf_is_blank(name))
+			name = code;
+		code = NULL;
+	}
+	wf_placeq q = { val(row, t, F_LAT), val(row, t, F_LON), code, val(row, t, F_CAP), name,
+			val(row, t, F_PROVINCE) };
+	ret = wf_places_resolve(st->places, &q, lat, lon, how, sizeof how, why, whysz);
+	if (ret == 0 && how[0] && st->run->cli->verbose)
+		fprintf(stderr, "%s: %s:%ld: %s\n", wf_progname, file, row->line, how);
+	return ret;
 }
 
 static int unknown_cat(state *st, const char *file, const wf_row *row, int which,
@@ -337,50 +324,9 @@ static int unknown_cat(state *st, const char *file, const wf_row *row, int which
 
 static int load_places(state *st)
 {
-	for (size_t i = 0; i < st->run->nplaces; i++) {
-		const char *path = st->run->places[i];
-		/* -d, --input-format and --encoding describe DEMAND and SUPPLY;
-		 * a comuni list always has its dialect detected. */
-		wf_cli pc = *st->run->cli;
-		memset(&pc.ropts, 0, sizeof pc.ropts);
-		pc.ropts.max_field = st->run->cli->ropts.max_field;
-		wf_reader *r = wf_cli_reader(&pc, path);
-		const wf_row *h;
-		wf_row row;
-		char err[512];
-		int rc, ok = 1;
-
-		if (!r)
+	for (size_t i = 0; i < st->run->nplaces; i++)
+		if (wf_places_load(st->places, st->run->places[i], st->run->cli) < 0)
 			return -1;
-		if (st->run->cli->verbose)
-			wf_cli_report_dialect(st->run->cli, r);
-		h = wf_reader_header(r);
-		if (wf_places_header(st->places, h->f, h->n, err, sizeof err) < 0) {
-			wf_warn("%s: %s", wf_reader_name(r), err);
-			wf_reader_free(r);
-			return -1;
-		}
-		while ((rc = wf_reader_next(r, &row)) != WF_ROW_EOF) {
-			if (rc == WF_ROW_FATAL) {
-				wf_warn("%s: %s", wf_reader_name(r), wf_reader_reason(r));
-				ok = 0;
-				break;
-			}
-			if (rc == WF_ROW_BAD) {
-				wf_warn_at(wf_reader_name(r), row.line, "%s", wf_reader_reason(r));
-				ok = 0;
-				break;
-			}
-			if (wf_places_add(st->places, row.f, row.n, err, sizeof err) < 0) {
-				wf_warn_at(wf_reader_name(r), row.line, "%s", err);
-				ok = 0;
-				break;
-			}
-		}
-		wf_reader_free(r);
-		if (!ok)
-			return -1;
-	}
 	return 0;
 }
 
@@ -458,11 +404,11 @@ static int load_supply(state *st)
 			reject(st, file, &row, 1, "radius_km '%s' is not a positive number", v);
 			continue;
 		}
-		if (locate(st, &t, &row, &s.lat, &s.lon, why, sizeof why) < 0) {
+		if (locate(st, &t, &row, file, &s.lat, &s.lon, why, sizeof why) < 0) {
 			reject(st, file, &row, 1, "%s", why);
 			continue;
 		}
-		long first = idset_add(&st->sids, s.id, row.line);
+		long first = id_seen(st->sids, s.id, row.line);
 		if (first) {
 			reject(st, file, &row, 1, "duplicate id '%s' (first on line %ld)", s.id, first);
 			continue;
@@ -714,6 +660,8 @@ int wf_matchrun_exec(const wf_matchrun *run)
 
 	memset(&st, 0, sizeof st);
 	st.run = run;
+	st.sids = wf_map_new();
+	st.dids = wf_map_new();
 	st.tax = wf_taxonomy_open(run->taxonomy, err, sizeof err);
 	if (!st.tax) {
 		wf_warn("%s", err);
@@ -734,13 +682,12 @@ int wf_matchrun_exec(const wf_matchrun *run)
 	if (load_places(&st) < 0)
 		goto out;
 	if (run->cli->rejects) {
-		static const char *const rc_cols[] = { "file", "line", "reason", "record" };
-		static const enum wf_colkind rc_kinds[] = { WF_COL_STR, WF_COL_NUM, WF_COL_STR, WF_COL_STR };
 		st.rej_out = wf_out_open(run->cli->rejects);
 		if (!st.rej_out)
 			goto out;
-		st.rej = wf_tw_new(st.rej_out, WF_FMT_CSV, 4, rc_cols, rc_kinds);
 	}
+	st.rej = wf_rejects_new(st.rej_out);
+	wf_rejects_set_excel_safe(st.rej, run->cli->excel_safe);
 	st.m = wf_matcher_new(st.tax, &run->opts);
 	if (load_supply(&st) < 0 || st.stop)
 		goto out;
@@ -826,7 +773,7 @@ int wf_matchrun_exec(const wf_matchrun *run)
 			reject(&st, file, &row, 0, "max_km '%s' is not a positive number", v);
 			continue;
 		}
-		if (locate(&st, &t, &row, &d.lat, &d.lon, why, sizeof why) < 0) {
+		if (locate(&st, &t, &row, file, &d.lat, &d.lon, why, sizeof why) < 0) {
 			reject(&st, file, &row, 0, "%s", why);
 			continue;
 		}
@@ -840,7 +787,7 @@ int wf_matchrun_exec(const wf_matchrun *run)
 		/* Top lists are per row and streamed; an assignment names needs
 		 * by id, so there an id must be unique. */
 		if (run->assign) {
-			long first = idset_add(&st.dids, d.id, row.line);
+			long first = id_seen(st.dids, d.id, row.line);
 			if (first) {
 				reject(&st, file, &row, 0, "duplicate id '%s' (first on line %ld)", d.id, first);
 				continue;
@@ -944,8 +891,8 @@ out:
 	wf_tw_free(uw);
 	if (uout && wf_out_close(uout, commit) < 0)
 		status = WF_EXIT_DATA;
-	wf_tw_free(st.rej);
-	if (st.rej_out && wf_out_close(st.rej_out, 1) < 0)
+	wf_rejects_free(st.rej);
+	if (st.rej_out && wf_out_close(st.rej_out, commit ? 1 : WF_OUT_IF_DATA) < 0)
 		status = WF_EXIT_DATA;
 	if (t_open)
 		table_close(&t);
@@ -955,8 +902,8 @@ out:
 	for (size_t j = 0; j < st.nsname; j++)
 		free(st.sname[j]);
 	free(st.sname);
-	idset_free(&st.sids);
-	idset_free(&st.dids);
+	wf_map_free(st.sids);
+	wf_map_free(st.dids);
 	wf_matcher_free(st.m);
 	wf_places_free(st.places);
 	wf_taxonomy_free(st.tax);

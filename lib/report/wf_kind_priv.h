@@ -25,6 +25,7 @@ wf_report *wf_kind_table(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 wf_report *wf_kind_trend(wf_rtable *in, const wf_report_opts *o, wf_report_err *e);
 wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_err *e);
 wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *e);
+wf_report *wf_kind_profile(wf_rtable *in, const wf_report_opts *o, wf_report_err *e);
 
 void wf_kind_seterr(wf_report_err *e, long row, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

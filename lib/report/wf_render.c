@@ -12,6 +12,8 @@ struct wf_rtable {
 	char **names;
 	char **cells;          /* nrows * ncols, NULL = missing */
 	unsigned char *hl;
+	unsigned char *tone;   /* per cell, 0 none; allocated on first use */
+	size_t ntone;
 	unsigned *src;
 	long *line;
 	size_t *nonempty, *numeric, *frac; /* per column, for the type rule */
@@ -66,6 +68,7 @@ void wf_rtable_free(wf_rtable *t)
 	free(t->cells);
 	free(t->names);
 	free(t->hl);
+	free(t->tone);
 	free(t->src);
 	free(t->line);
 	free(t->nonempty);
@@ -115,6 +118,27 @@ void wf_rtable_highlight(wf_rtable *t, size_t row)
 {
 	if (row < t->nrows)
 		t->hl[row] = 1;
+}
+
+void wf_rtable_tone(wf_rtable *t, size_t row, size_t col, int tone)
+{
+	size_t need = t->cap * t->ncols;
+
+	if (row >= t->nrows || col >= t->ncols || tone < 0 || tone > WF_TONE_MAX)
+		return;
+	if (t->ntone < need) {
+		t->tone = wf_xrealloc(t->tone, need);
+		memset(t->tone + t->ntone, 0, need - t->ntone);
+		t->ntone = need;
+	}
+	t->tone[row * t->ncols + col] = (unsigned char)tone;
+}
+
+int wf_rtable_cell_tone(const wf_rtable *t, size_t row, size_t col)
+{
+	size_t i = row * t->ncols + col;
+
+	return t->tone && i < t->ntone ? t->tone[i] : 0;
 }
 
 void wf_rtable_set_origin(wf_rtable *t, size_t row, unsigned src, long line)
@@ -550,22 +574,24 @@ static void render_rtable_text(wf_strbuf *b, const wf_rtable *t, const wf_render
 		for (size_t c = 0; c < nc; c++) {
 			int num = wf_rtable_coltype(t, c) != WF_RCOL_TEXT;
 			wf_strbuf_reset(&cell);
-			if (r == 0) {
-				if (o->max_width)
-					wf_strbuf_trunc(&cell, t->names[c], strlen(t->names[c]), o->max_width);
-				else
-					wf_strbuf_puts(&cell, t->names[c]);
-			} else if (num || !o->max_width) {
+			if (r == 0)
+				wf_strbuf_puts(&cell, t->names[c]);
+			else
 				cell_text(&cell, t, r - 1, c, o);
-			} else {
-				const char *s = wf_rtable_cell(t, r - 1, c);
-				if (s)
-					wf_strbuf_trunc(&cell, s, strlen(s), o->max_width);
-			}
-			/* A newline or tab inside a cell would break the grid. */
+			/* A newline or tab inside a cell would break the grid;
+			 * other controls are shown, before widths are counted
+			 * and text is cut to --max-width. */
 			for (size_t i = 0; i < cell.len; i++)
 				if (cell.s[i] == '\n' || cell.s[i] == '\r' || cell.s[i] == '\t')
 					cell.s[i] = ' ';
+			wf_strbuf_visible(&cell, 0);
+			if (o->max_width && (r == 0 || !num) &&
+			    wf_utf8_width(wf_strbuf_str(&cell), cell.len) > o->max_width) {
+				char *full = wf_xstrdup(wf_strbuf_str(&cell));
+				wf_strbuf_reset(&cell);
+				wf_strbuf_trunc(&cell, full, strlen(full), o->max_width);
+				free(full);
+			}
 			txt[r * nc + c] = wf_xstrdup(wf_strbuf_str(&cell));
 			size_t cw = wf_utf8_width(txt[r * nc + c], strlen(txt[r * nc + c]));
 			if (cw > w[c])
@@ -616,9 +642,12 @@ static void render_rtable_text(wf_strbuf *b, const wf_rtable *t, const wf_render
 
 static void render_text(wf_strbuf *b, const wf_report *r, const wf_render_opts *o)
 {
-	size_t tw = wf_utf8_width(r->title, strlen(r->title));
+	size_t from = b->len, tw;
 
+	/* The underline matches the title as shown. */
 	wf_strbuf_puts(b, r->title);
+	wf_strbuf_visible(b, from);
+	tw = wf_utf8_width(b->s + from, b->len - from);
 	wf_strbuf_putc(b, '\n');
 	for (size_t i = 0; i < tw; i++)
 		wf_strbuf_putc(b, '=');
@@ -788,6 +817,11 @@ static const char css[] =
 	"th{background:#eef1f4;text-align:left}\n"
 	"td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
 	"tr.flag td{background:#fde3d4}\n"
+	/* Quartile tones (RdBu, colour-blind safe), lowest to highest. */
+	"td.tone1{background:#f4a582}td.tone2{background:#fddbc7}"
+	"td.tone3{background:#d1e5f0}td.tone4{background:#92c5de}\n"
+	".charts.small{display:flex;flex-wrap:wrap;gap:8px}\n"
+	".charts.small figure{margin:0;flex:0 1 290px}\n"
 	".empty{color:#555;font-style:italic}\n";
 
 static void h(wf_strbuf *b, const char *s)
@@ -817,7 +851,14 @@ static void render_rtable_html(wf_strbuf *b, const wf_rtable *t, const wf_render
 		for (size_t c = 0; c < t->ncols; c++) {
 			wf_strbuf_reset(&cell);
 			cell_text(&cell, t, r, c, o);
-			wf_strbuf_puts(b, wf_rtable_coltype(t, c) != WF_RCOL_TEXT ? "<td class=\"num\">" : "<td>");
+			{
+				int tn = wf_rtable_cell_tone(t, r, c);
+				int num = wf_rtable_coltype(t, c) != WF_RCOL_TEXT;
+				if (tn)
+					wf_strbuf_printf(b, "<td class=\"%stone%d\">", num ? "num " : "", tn);
+				else
+					wf_strbuf_puts(b, num ? "<td class=\"num\">" : "<td>");
+			}
 			wf_strbuf_xml(b, wf_strbuf_str(&cell), cell.len);
 			wf_strbuf_puts(b, "</td>");
 		}
@@ -874,7 +915,10 @@ static void render_html(wf_strbuf *b, const wf_report *r, const wf_render_opts *
 		wf_strbuf_puts(b, "</section>\n");
 	}
 	if (r->ncharts) {
-		wf_strbuf_puts(b, "<section class=\"charts\">\n");
+		int small = 1;
+		for (size_t i = 0; i < r->ncharts; i++)
+			small &= wf_chart_is_compact(r->charts[i]);
+		wf_strbuf_puts(b, small ? "<section class=\"charts small\">\n" : "<section class=\"charts\">\n");
 		for (size_t i = 0; i < r->ncharts; i++) {
 			wf_strbuf_puts(b, "<figure>\n");
 			wf_chart_svg(r->charts[i], b);
@@ -1000,8 +1044,18 @@ void wf_render(const wf_report *r, enum wf_render_fmt fmt, const wf_render_opts 
 	if (!o)
 		o = &def;
 	switch (fmt) {
-	case WF_RENDER_TABLE: render_text(out, r, o); break;
-	case WF_RENDER_MARKDOWN: render_md(out, r, o); break;
+	case WF_RENDER_TABLE:
+	case WF_RENDER_MARKDOWN: {
+		/* Text for a terminal: whatever the data holds (ESC[2J,
+		 * OSC-8 links, colours, BEL) is shown, never sent. */
+		size_t from = out->len;
+		if (fmt == WF_RENDER_TABLE)
+			render_text(out, r, o);
+		else
+			render_md(out, r, o);
+		wf_strbuf_visible(out, from);
+		break;
+	}
 	case WF_RENDER_HTML: render_html(out, r, o); break;
 	case WF_RENDER_JSON: render_json(out, r); break;
 	}

@@ -43,6 +43,12 @@ void wf_rtable_free(wf_rtable *t);
  * (strlen). Returns the row index. */
 size_t wf_rtable_add(wf_rtable *t, const char *const *vals, const size_t *lens);
 void wf_rtable_highlight(wf_rtable *t, size_t row);
+/* A tone for one cell, 1..WF_TONE_MAX (0 none): HTML colours the cell
+ * (tone 1 to 4 = the quartiles, lowest first); the text renderings show
+ * only the cell's text, which must say the same thing. */
+#define WF_TONE_MAX 4
+void wf_rtable_tone(wf_rtable *t, size_t row, size_t col, int tone);
+int wf_rtable_cell_tone(const wf_rtable *t, size_t row, size_t col);
 /* Where a row came from (an input index and its line), for messages. */
 void wf_rtable_set_origin(wf_rtable *t, size_t row, unsigned src, long line);
 void wf_rtable_origin(const wf_rtable *t, size_t row, unsigned *src, long *line);

@@ -71,12 +71,15 @@ static size_t col_index(wf_rinput *in, const char *name)
 
 int wf_rinput_read(wf_rinput *in, const wf_cli *cli, const char *path)
 {
-	wf_src *src = wf_src_open(path);
+	return wf_rinput_read_src(in, cli, wf_src_open(path));
+}
+
+int wf_rinput_read_src(wf_rinput *in, const wf_cli *cli, wf_src *src)
+{
 	wf_reader *r = NULL;
 	const wf_row *h;
 	size_t *map = NULL, si;
 	wf_map *seen = NULL;
-	unsigned char peek[1];
 	wf_row row;
 	int k, rc = -1;
 
@@ -87,20 +90,16 @@ int wf_rinput_read(wf_rinput *in, const wf_cli *cli, const char *path)
 	in->counts = wf_xrealloc(in->counts, in->nsrc * sizeof *in->counts);
 	in->names[si] = wf_xstrdup(wf_src_name(src));
 	in->counts[si] = 0;
-	if (wf_src_peek(src, peek, 1) == 0) {
-		/* The peek says nothing of why: a read error must not pass
-		 * for an empty file. A true end of file reads 0 again. */
-		ssize_t n = wf_src_read(src, peek, 1);
-		if (n != 0)
-			wf_warn("%s: %s", wf_src_name(src),
-				n < 0 ? wf_src_error(src) : "read error: input changed while reading");
-		wf_src_free(src);
-		return n == 0 ? 0 : -1;
-	}
-	/* wf_cli_reader() without its wf_src_open(): the source was opened
-	 * here to tell an empty input from a broken one. */
-	if (!(r = wf_reader_new(src, &cli->ropts)))
+	/* An empty input (0 bytes, or only a BOM) is a report of no rows,
+	 * a documented case; a read error is not. */
+	wf_reader_opts ro = cli->ropts;
+	ro.allow_empty = 1;
+	if (!(r = wf_reader_new(src, &ro)))
 		return -1;
+	if (wf_reader_empty(r)) {
+		wf_reader_free(r);
+		return 0;
+	}
 	wf_cli_report_dialect(cli, r);
 	h = wf_reader_header(r);
 	map = wf_xcalloc(h->n ? h->n : 1, sizeof *map);

@@ -32,6 +32,8 @@ void wf_rinput_free(wf_rinput *in);
 /* Read one input ("-" = stdin). Returns 0, or -1 after printing a
  * message. */
 int wf_rinput_read(wf_rinput *in, const wf_cli *cli, const char *path);
+/* The same over an open source, which it takes (NULL: returns -1). */
+int wf_rinput_read_src(wf_rinput *in, const wf_cli *cli, wf_src *src);
 
 size_t wf_rinput_nsources(const wf_rinput *in);
 const char *wf_rinput_name(const wf_rinput *in, size_t i);

@@ -8,11 +8,11 @@
 #include "wf_strbuf.h"
 #include "wf_kind_priv.h"
 
-static const char *const kind_names[] = { "table", "trend", "benchmark", "match" };
+static const char *const kind_names[] = { "table", "trend", "benchmark", "match", "profile" };
 
 int wf_report_kind_parse(const char *s)
 {
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < (int)(sizeof kind_names / sizeof *kind_names); i++)
 		if (strcmp(s, kind_names[i]) == 0)
 			return i;
 	return -1;
@@ -113,7 +113,8 @@ wf_report *wf_report_build(wf_rtable *in, const wf_report_opts *o, wf_report_err
 	/* Zero bytes in (no header either): nothing to check columns of. */
 	if (wf_rtable_ncols(in) == 0 && wf_rtable_nrows(in) == 0) {
 		static const char *const titles[] = { "Table", "Trend", "Benchmark",
-						      "Matching of welfare demand and supply" };
+						      "Matching of welfare demand and supply",
+						      "Staff-wellbeing profile" };
 		r = wf_report_new(o->title ? o->title : titles[o->kind],
 				  wf_report_kind_name(o->kind));
 		wf_kind_no_rows(r, in);
@@ -146,6 +147,7 @@ wf_report *wf_report_build(wf_rtable *in, const wf_report_opts *o, wf_report_err
 	case WF_KIND_TREND: r = wf_kind_trend(in, o, err); break;
 	case WF_KIND_BENCHMARK: r = wf_kind_benchmark(in, o, err); break;
 	case WF_KIND_MATCH: r = wf_kind_match(in, o, err); break;
+	case WF_KIND_PROFILE: r = wf_kind_profile(in, o, err); break;
 	default: r = wf_kind_table(in, o, err); break;
 	}
 	if (!r)

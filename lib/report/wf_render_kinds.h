@@ -18,6 +18,16 @@
  *              row is its period plus the --group columns (default:
  *              every text column that is not a known wf-benchmark
  *              column, i.e. the --peers columns and size_class).
+ *   profile    wf-benchmark --profile output: period "year",
+ *              "institution", "indicator", value "value", "pct_rank";
+ *              optional "institution_name", "unit", "peers",
+ *              "peer_median", "peer_p25", "peer_p75"; peer groups as for
+ *              benchmark (plus the indicator). The latest period only.
+ *              One institution (--institution, or the only one): a row
+ *              of small charts, one per indicator, and a table with a
+ *              text strip of the same picture; several: one row per
+ *              institution, one column per indicator, each cell "Qn
+ *              RANK" coloured by quartile in HTML.
  *   match      "category" and "assigned" (units); optional "unmet"
  *              (units not served) with "reason", "demand_id",
  *              "supply_id", "supply_name", and for the map
@@ -47,7 +57,9 @@
 
 #include "wf_render.h"
 
-enum wf_report_kind { WF_KIND_TABLE = 0, WF_KIND_TREND, WF_KIND_BENCHMARK, WF_KIND_MATCH };
+enum wf_report_kind {
+	WF_KIND_TABLE = 0, WF_KIND_TREND, WF_KIND_BENCHMARK, WF_KIND_MATCH, WF_KIND_PROFILE
+};
 
 /* "table", "trend", "benchmark", "match", or -1. */
 int wf_report_kind_parse(const char *s);

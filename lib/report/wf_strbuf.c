@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "wf_err.h"
+#include "wf_table.h"
 
 static void grow(wf_strbuf *b, size_t extra)
 {
@@ -122,33 +123,9 @@ void wf_strbuf_xml(wf_strbuf *b, const char *s, size_t n)
 
 void wf_strbuf_json(wf_strbuf *b, const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s, *e = p + n;
-
-	wf_strbuf_putc(b, '"');
-	while (p < e) {
-		uint32_t cp;
-		size_t l = wf_utf8_decode(p, (size_t)(e - p), &cp);
-
-		if (l == 0) {
-			wf_strbuf_add(b, REPL, 3);
-			p++;
-			continue;
-		}
-		switch (cp) {
-		case '"': wf_strbuf_puts(b, "\\\""); break;
-		case '\\': wf_strbuf_puts(b, "\\\\"); break;
-		case '\n': wf_strbuf_puts(b, "\\n"); break;
-		case '\r': wf_strbuf_puts(b, "\\r"); break;
-		case '\t': wf_strbuf_puts(b, "\\t"); break;
-		default:
-			if (cp < 0x20)
-				wf_strbuf_printf(b, "\\u%04x", cp);
-			else
-				wf_strbuf_add(b, (const char *)p, l);
-		}
-		p += l;
-	}
-	wf_strbuf_putc(b, '"');
+	grow(b, WF_JSON_MAXLEN(n));
+	b->len += wf_json_escape(b->s + b->len, s, n);
+	b->s[b->len] = '\0';
 }
 
 static int cp_width(unsigned cp)
@@ -165,6 +142,50 @@ static int cp_width(unsigned cp)
 	    (cp >= 0x1f900 && cp <= 0x1f9ff) || (cp >= 0x20000 && cp <= 0x3fffd))
 		return 2;
 	return 1;
+}
+
+void wf_strbuf_visible(wf_strbuf *b, size_t from)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p, *e;
+	wf_strbuf t = WF_STRBUF_INIT;
+	size_t i;
+
+	/* Most text has nothing to show: look before copying. */
+	for (i = from; i < b->len; i++) {
+		unsigned char c = (unsigned char)b->s[i];
+		if ((c < 0x20 && c != '\n' && c != '\t') || c >= 0x7F)
+			break;
+	}
+	if (i == b->len)
+		return;
+	p = (const unsigned char *)b->s + i;
+	e = (const unsigned char *)b->s + b->len;
+	wf_strbuf_add(&t, b->s + i, 0);
+	while (p < e) {
+		uint32_t cp;
+		size_t l;
+		if (*p < 0x80 && ((*p >= 0x20 && *p != 0x7F) || *p == '\n' || *p == '\t')) {
+			wf_strbuf_putc(&t, (char)*p++);
+			continue;
+		}
+		l = *p < 0x80 ? 1 : wf_utf8_decode(p, (size_t)(e - p), &cp);
+		if (l == 1 || l == 0) {
+			char esc[4] = { '\\', 'x', hex[*p >> 4], hex[*p & 15] };
+			wf_strbuf_add(&t, esc, 4);
+			p++;
+		} else if (cp < 0xA0) {
+			char esc[6] = { '\\', 'u', '0', '0', hex[cp >> 4], hex[cp & 15] };
+			wf_strbuf_add(&t, esc, 6);
+			p += l;
+		} else {
+			wf_strbuf_add(&t, (const char *)p, l);
+			p += l;
+		}
+	}
+	b->len = i;
+	wf_strbuf_add(b, t.s, t.len);
+	wf_strbuf_release(&t);
 }
 
 size_t wf_utf8_width(const char *s, size_t n)

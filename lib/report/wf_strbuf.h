@@ -42,8 +42,14 @@ void wf_strbuf_release(wf_strbuf *b);
  * become entities; control characters other than TAB and LF become
  * U+FFFD; invalid UTF-8 bytes become U+FFFD. */
 void wf_strbuf_xml(wf_strbuf *b, const char *s, size_t n);
-/* A JSON string literal with its quotes; invalid UTF-8 becomes U+FFFD. */
+/* A JSON string literal with its quotes: wf_json_escape() (wf_table.h). */
 void wf_strbuf_json(wf_strbuf *b, const char *s, size_t n);
+
+/* Rewrite b from byte from on so that no control character reaches a
+ * terminal: C0 controls other than TAB and LF, DEL and invalid UTF-8
+ * bytes become \xHH, C1 controls (U+0080-U+009F) \u00HH. Data with
+ * ESC[2J, OSC-8 links or BEL is shown, never obeyed. */
+void wf_strbuf_visible(wf_strbuf *b, size_t from);
 
 /* Display width of UTF-8 text in a terminal: one column per code point,
  * zero for combining marks and zero-width characters, two for East

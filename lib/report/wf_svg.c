@@ -33,6 +33,7 @@ struct wf_chart {
 	int has_box, has_marker;
 	double box[3], marker;
 	char *marker_label;
+	int compact;
 };
 
 /* Okabe-Ito colours (distinguishable with common colour blindness);
@@ -128,6 +129,16 @@ void wf_chart_numfmt(wf_chart *c, char point, char group)
 void wf_chart_value_decimals(wf_chart *c, int decimals)
 {
 	c->vdec = decimals < 0 ? 0 : decimals > 9 ? 9 : decimals;
+}
+
+void wf_chart_compact(wf_chart *c, int on)
+{
+	c->compact = on != 0;
+}
+
+int wf_chart_is_compact(const wf_chart *c)
+{
+	return c->compact;
 }
 
 void wf_chart_caption(wf_chart *c, const char *text)
@@ -842,6 +853,73 @@ static void svg_map(wf_strbuf *b, const wf_chart *c)
 	wf_strbuf_release(&tmp);
 }
 
+/* ---- small multiples: a peer distribution in a 280 x 112 strip ---- */
+
+static void svg_dist_compact(wf_strbuf *b, const wf_chart *c)
+{
+	const double w = 280, px = 14, pw = w - 28, py = 44, ph = 34;
+	double lo = INFINITY, hi = -INFINITY, t0, st, span;
+	int nt, dec;
+	wf_strbuf tmp = WF_STRBUF_INIT;
+
+	for (size_t i = 0; i < c->ndv; i++) {
+		lo = fmin(lo, c->dv[i]);
+		hi = fmax(hi, c->dv[i]);
+	}
+	if (c->has_marker) {
+		lo = fmin(lo, c->marker);
+		hi = fmax(hi, c->marker);
+	}
+	wf_nice_ticks(lo, hi, 3, &t0, &st, &nt);
+	span = st * (nt - 1);
+	dec = step_decimals(st);
+	wf_strbuf_puts(b, "<svg class=\"wf-chart small\" viewBox=\"0 0 280 112\" width=\"280\" "
+		       "height=\"112\" font-family=\"sans-serif\" font-size=\"10\" role=\"img\">\n<title>");
+	esc(b, c->title);
+	wf_strbuf_puts(b, "</title>\n");
+	rect(b, 0, 0, w, 112, "fill=\"#ffffff\"", 1);
+	text(b, 6, 14, "start", "font-size=\"12\" font-weight=\"bold\"", c->title, 40);
+	if (c->xlabel && *c->xlabel)
+		text(b, 6, 27, "start", "fill=\"#555555\"", c->xlabel, 48);
+#define XV(v) (px + ((v) - t0) / span * pw)
+	line(b, px, py + ph, px + pw, py + ph, "stroke=\"#444444\"");
+	for (int i = 0; i < nt; i++) {
+		double v = t0 + st * i;
+		if (fabs(v) < st * 1e-9)
+			v = 0;
+		line(b, XV(v), py + ph, XV(v), py + ph + 3, "stroke=\"#444444\"");
+		text(b, XV(v), py + ph + 14, i == 0 ? "start" : i == nt - 1 ? "end" : "middle", NULL,
+		     vstr(&tmp, c, v, dec), 0);
+	}
+	wf_strbuf_puts(b, "<g class=\"peers\" fill=\"#0072b2\" fill-opacity=\"0.4\">\n");
+	for (size_t i = 0; i < c->ndv && i < WF_DIST_STRIP_MAX; i++) {
+		double j = (double)((i * 7919u) % 101u) / 100.0;
+		circle(b, XV(c->dv[i]), py + 4 + j * (ph - 8), 2.5, "");
+		wf_strbuf_puts(b, "<title>");
+		value_text(b, c, c->dv[i], c->vdec);
+		wf_strbuf_puts(b, "</title></circle>\n");
+	}
+	wf_strbuf_puts(b, "</g>\n");
+	if (c->has_box) {
+		rect(b, XV(c->box[0]), py + 2, XV(c->box[2]) - XV(c->box[0]), ph - 4,
+		     "fill=\"none\" stroke=\"#333333\" stroke-width=\"1.2\"", 1);
+		line(b, XV(c->box[1]), py + 2, XV(c->box[1]), py + ph - 2,
+		     "stroke=\"#333333\" stroke-width=\"2\"");
+	}
+	if (c->has_marker) {
+		double x = XV(c->marker);
+		wf_strbuf tl = WF_STRBUF_INIT;
+		value_text(&tl, c, c->marker, c->vdec);
+		line(b, x, py - 4, x, py + ph, "stroke=\"" ACCENT "\" stroke-width=\"3\"");
+		text(b, x < px + pw / 2 ? x + 3 : x - 3, py - 4, x < px + pw / 2 ? "start" : "end",
+		     "font-weight=\"bold\" fill=\"" ACCENT "\"", tl.s, 0);
+		wf_strbuf_release(&tl);
+	}
+#undef XV
+	wf_strbuf_puts(b, "</svg>\n");
+	wf_strbuf_release(&tmp);
+}
+
 void wf_chart_svg(const wf_chart *c, wf_strbuf *out)
 {
 	if (wf_chart_npoints(c) == 0) {
@@ -851,7 +929,12 @@ void wf_chart_svg(const wf_chart *c, wf_strbuf *out)
 	switch (c->kind) {
 	case WF_CHART_LINE: svg_line(out, c); break;
 	case WF_CHART_BAR: svg_bar(out, c); break;
-	case WF_CHART_DIST: svg_dist(out, c); break;
+	case WF_CHART_DIST:
+		if (c->compact)
+			svg_dist_compact(out, c);
+		else
+			svg_dist(out, c);
+		break;
 	case WF_CHART_MAP: svg_map(out, c); break;
 	}
 }

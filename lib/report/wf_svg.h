@@ -53,6 +53,12 @@ void wf_chart_zero_baseline(wf_chart *c, int on);
 void wf_chart_numfmt(wf_chart *c, char point, char group);
 /* Decimals of value labels (bar ends, markers, tooltips); default 2. */
 void wf_chart_value_decimals(wf_chart *c, int decimals);
+/* Draw small (distribution charts only: a 280 x 112 strip with its
+ * title, the x label, peers, quartile box and marker; no caption), for
+ * a row of small multiples. A report whose charts are all compact lays
+ * them side by side in HTML. */
+void wf_chart_compact(wf_chart *c, int on);
+int wf_chart_is_compact(const wf_chart *c);
 /* A line of small text under the chart (source, definitions). */
 void wf_chart_caption(wf_chart *c, const char *text);
 

@@ -39,10 +39,14 @@ HDR='year,institution,institution_type,institution_name,contract,aggregate,compa
 	[ "$status" -eq 0 ]
 	[ "$output" = "$HDR
 2015,C4308,C,,RALN,,,,,,HEADCOUNT,30
+2015,C4308,C,,RALN,,,,,,HEADCOUNT_WOMEN,16
 2015,C6144,C,,RALN,,,,,,HEADCOUNT,260
+2015,C6144,C,,RALN,,,,,,HEADCOUNT_WOMEN,155
 2020,C4308,C,,RALN,,,,,,HEADCOUNT,2410
-2020,C4308,C,,SEGR,,,,,,HEADCOUNT,1" ]
-	[[ "$stderr" == *"wf-ingest: total: 6 rows read, 0 rejected, 4 records written, 0 blank lines skipped"* ]]
+2020,C4308,C,,RALN,,,,,,HEADCOUNT_WOMEN,1320
+2020,C4308,C,,SEGR,,,,,,HEADCOUNT,1
+2020,C4308,C,,SEGR,,,,,,HEADCOUNT_WOMEN,0" ]
+	[[ "$stderr" == *"wf-ingest: total: 6 rows read, 0 rejected, 8 records written, 0 blank lines skipped"* ]]
 }
 
 @test "LAVORO_FLESSIBILE: delimiter-only rows are counted, decimals summed exactly" {
@@ -50,8 +54,10 @@ HDR='year,institution,institution_type,institution_name,contract,aggregate,compa
 	[ "$status" -eq 0 ]
 	[ "$output" = "$HDR
 2013,C4308,C,,RALN,,,,,,FLEX_UNITS,6.83
-2013,C6144,C,,RALN,,,,,,FLEX_UNITS,21" ]
-	[ "$stderr" = "wf-ingest: $I/LAVORO_FLESSIBILE_2013.csv: LAVORO_FLESSIBILE 2013: 2 rows read, 0 rejected, 2 records written, 2 blank lines skipped" ]
+2013,C4308,C,,RALN,,,,,,FLEX_UNITS_WOMEN,3.25
+2013,C6144,C,,RALN,,,,,,FLEX_UNITS,21
+2013,C6144,C,,RALN,,,,,,FLEX_UNITS_WOMEN,10.5" ]
+	[ "$stderr" = "wf-ingest: $I/LAVORO_FLESSIBILE_2013.csv: LAVORO_FLESSIBILE 2013: 2 rows read, 0 rejected, 4 records written, 2 blank lines skipped" ]
 }
 
 @test "ndjson output: value and year as numbers, missing value as null" {
@@ -107,7 +113,7 @@ EOT
 	[ "$status" -eq 1 ]
 	[ "$output" = "$HDR" ]
 	[ "$stderr" = "wf-ingest: $I/RETRIBUZIONE_MEDIA_2019.csv: unknown layout: 1 rows read, 1 rejected, 0 records written, 0 blank lines skipped" ]
-	[ "$(sed -n 2p rej.csv)" = "$I/RETRIBUZIONE_MEDIA_2019.csv,1,\"unknown layout (header has none of VOCE_SPESA, PERSONALE_TEMPO_PIENO_UOMINI, PERSONALE_TEMPO_DETERMINATO_UOMINI)\",ISTITUZIONE;CONTRATTO;CATEGORIA;RETRIBUZIONE_MEDIA" ]
+	[ "$(sed -n 2p rej.csv)" = "$I/RETRIBUZIONE_MEDIA_2019.csv,1,\"unknown layout (header has none of VOCE_SPESA, PERSONALE_TEMPO_PIENO_UOMINI, PERSONALE_TEMPO_DETERMINATO_UOMINI, CAUSALE_ASSENZA, FORM_UOMINI, TELE_LAVORO_UOMINI, VOCE_SPESA_FUA)\",ISTITUZIONE;CONTRATTO;CATEGORIA;RETRIBUZIONE_MEDIA" ]
 	[ "$(wc -l < rej.csv)" -eq 3 ]
 }
 
@@ -208,7 +214,7 @@ PY
 	run --separate-stderr wf-ingest 2020Tutto.zip 2021Tutto.zip 2015Tutto.zip
 	[ "$status" -eq 0 ]
 	[ "$(echo "$output" | cut -d, -f1 | sort | uniq -c | tr -s ' ')" = " 3 2015
- 8 2020
+ 10 2020
  6 2021
  1 year" ]
 	[[ "$stderr" == *"wf-ingest: 2020Tutto.zip(2020Dati/COSTO_LAVORO_2020.CSV): COSTO_LAVORO 2020: 6 rows read"* ]]
@@ -245,7 +251,7 @@ with zipfile.ZipFile('bomb.zip', 'w', zipfile.ZIP_DEFLATED) as z:
 	[ "${lines[4]}" = "2019,C6144,C,ROMA CAPITALE,RALN,04,FL,12,RM,058091,L090,0" ]
 	[ "${lines[5]}" = "2019,R9813,R,REGIONE LOMBARDIA,RALN,04,FL,03,,,L090,250000" ]
 	[ "${stderr_lines[0]}" = "wf-ingest: no code lists of 2019; its files use those of 2024" ]
-	[ "${stderr_lines[2]}" = "wf-ingest: 3 institutions: 2 placed by comune name, 0 by province name, 1 by region name, 0 by the seat ending their name, 0 unplaced" ]
+	[ "${stderr_lines[2]}" = "wf-ingest: 3 institutions placed: 2 by code list, 1 by name, 0 by former name, 0 by seat, 0 by tax code, 0 by override; 0 national, 0 unplaced" ]
 }
 
 @test "placement over the whole real 2024 institution list" {
@@ -254,13 +260,19 @@ with zipfile.ZipFile('bomb.zip', 'w', zipfile.ZIP_DEFLATED) as z:
 	  tail -n +2 "$CODES/TipoIstituzione_Istituzione.CSV" | awk -F';' '{print $2 $4 ";RALN;L090;1"}'; } > COSTO_LAVORO_2024.csv
 	run --separate-stderr wf-ingest -f ndjson --codes "$CODES" --places "$PLACES" COSTO_LAVORO_2024.csv
 	[ "$status" -eq 0 ]
-	[ "${stderr_lines[1]}" = "wf-ingest: 12843 institutions: 7752 placed by comune name, 95 by province name, 16 by region name, 1837 by the seat ending their name, 3143 unplaced (-v lists them)" ]
+	[ "${stderr_lines[1]}" = "wf-ingest: 12843 institutions placed: 7787 by code list, 240 by name, 0 by former name, 2641 by seat, 1956 by tax code, 0 by override; 174 national, 45 unplaced (-v lists them)" ]
 	[ "$(echo "$output" | jq -r 'select(.institution=="Q9166") | .province')" = UD ]
 	[ "$(echo "$output" | jq -r 'select(.institution=="CM9102") | .province')" = RM ]
-	# placed comuni have a province and region; all but the 6 that are
+	# every comune has a province and region; all but the 13 that are
 	# newer than the geocoded list also get a 6-digit ISTAT code
-	[ "$(echo "$output" | jq -r 'select(.institution_type=="C" and (.region|test("^[0-9]{2}$")) and .province != "") | .institution' | wc -l)" -eq 7752 ]
-	[ "$(echo "$output" | jq -r 'select(.institution_type=="C" and (.comune|test("^[0-9]{6}$"))) | .institution' | wc -l)" -eq 7746 ]
+	[ "$(echo "$output" | jq -r 'select(.institution_type=="C" and (.region|test("^[0-9]{2}$")) and .province != "") | .institution' | wc -l)" -eq 7904 ]
+	[ "$(echo "$output" | jq -r 'select(.institution_type=="C" and (.comune|test("^[0-9]{6}$"))) | .institution' | wc -l)" -eq 7891 ]
+	# with the current ISTAT list and the name history, every one
+	run --separate-stderr wf-ingest -f ndjson --codes "$CODES" --places "$SHARED/data/comuni/comuni-istat.csv" \
+		--places "$SHARED/data/comuni/comuni-history.csv" --places "$PLACES" COSTO_LAVORO_2024.csv
+	[ "$status" -eq 0 ]
+	[ "$(echo "$output" | jq -r 'select(.institution_type=="C" and (.comune|test("^[0-9]{6}$"))) | .institution' | wc -l)" -eq 7904 ]
+	[ "$(echo "$output" | jq -r 'select(.institution=="C2288") | .comune')" = 021021 ]
 }
 
 @test "--codes accepts a zip of code lists, nested folder included" {
@@ -361,7 +373,7 @@ Try 'wf-ingest --help' for more information." ]
 		"$I"/OCCUPAZIONE_2020.csv "$I"/LAVORO_FLESSIBILE_2013.csv > a.csv 2>/dev/null
 	run --separate-stderr wf-ingest a.csv
 	[ "$status" -eq 0 ]
-	[ "$stderr" = "wf-ingest: a.csv: canonical fact stream: 15 rows read, 0 rejected, 15 records written, 0 blank lines skipped" ]
+	[ "$stderr" = "wf-ingest: a.csv: canonical fact stream: 21 rows read, 0 rejected, 21 records written, 0 blank lines skipped" ]
 	printf '%s\n' "$output" | cmp - a.csv
 	wf-ingest -f ndjson a.csv > a.ndjson 2>/dev/null
 	wf-ingest a.ndjson 2>/dev/null | cmp - a.csv
@@ -396,9 +408,9 @@ EOT
 	[ "$(echo "$output" | grep -c '^2015,C4308,C,COMUNE DI MILANO (LISTE 2019),')" -eq 1 ]
 	[ "$(echo "$output" | grep -c '^2024,C4308,C,COMUNE DI MILANO,')" -eq 3 ]
 	[ "${stderr_lines[1]}" = "wf-ingest: no code lists of 2015; its files use those of 2019" ]
-	[ "${stderr_lines[5]}" = "wf-ingest: code lists of 2024: 3 institutions: 2 placed by comune name, 0 by province name, 1 by region name, 0 by the seat ending their name, 0 unplaced" ]
+	[ "${stderr_lines[5]}" = "wf-ingest: code lists of 2024: 3 institutions placed: 2 by code list, 1 by name, 0 by former name, 0 by seat, 0 by tax code, 0 by override; 0 national, 0 unplaced" ]
 	# the renamed Milano of the 2019 lists is not a comune name: unplaced
-	[ "${stderr_lines[6]}" = "wf-ingest: code lists of 2019: 4 institutions: 1 placed by comune name, 1 by province name, 1 by region name, 0 by the seat ending their name, 1 unplaced (-v lists them)" ]
+	[ "${stderr_lines[6]}" = "wf-ingest: code lists of 2019: 4 institutions placed: 1 by code list, 2 by name, 0 by former name, 0 by seat, 0 by tax code, 0 by override; 0 national, 1 unplaced (-v lists them)" ]
 	run --separate-stderr wf-ingest --codes a2024 --codes a2024 "$I/COSTO_LAVORO_2019.csv"
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "wf-ingest: a2024: code lists of 2024 given twice" ]

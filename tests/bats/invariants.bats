@@ -58,23 +58,69 @@ mixed_cost() {
 	[ "$(( ${#lines[@]} - 1 ))" -eq 500 ]
 }
 
-# Turn a canonical fact stream back into the three source layouts
-# (counts in the first column of each, zeros in the rest).
+# Turn a canonical fact stream back into the source layouts: cost items
+# one a row; per institution and contract one OCCUPAZIONE,
+# LAVORO_FLESSIBILE, FORMAZIONE and MODALITA_LAVORO_FLESSIBILE row (men =
+# total - women in the first pair of counts, zeros elsewhere); ASSENZE one
+# row per cause measure (M05 illness, PR4 care, PR5 parental) and PR6 for
+# the rest; CONTRATTAZIONE_INTEGRATIVA one row per FUA item. Exact
+# decimals (python3 stdlib).
 facts_to_sources() {
-	local y="$1" f="$2"
-	awk -F, -v y="$y" -v OFS=';' '
-		BEGIN {
-			c = "COSTO_LAVORO_" y ".csv"; o = "OCCUPAZIONE_" y ".csv"; l = "LAVORO_FLESSIBILE_" y ".csv"
-			print "ISTITUZIONE;CONTRATTO;VOCE_SPESA;TOTALE_SPESA" > c
-			print "ISTITUZIONE;CONTRATTO;PERSONALE_TEMPO_PIENO_UOMINI;PERSONALE_TEMPO_PIENO_DONNE;PART_TIME_INF50%_UOMINI;PART_TIME_INF50%_DONNE;PART_TIME_SUP50%_UOMINI;PART_TIME_SUP50%_DONNE" > o
-			print "ISTITUZIONE;CONTRATTO;PERSONALE_TEMPO_DETERMINATO_UOMINI;PERSONALE_TEMPO_DETERMINATO_DONNE;FORMAZIONE_LAVORO_UOMINI;FORMAZIONE_LAVORO_DONNE;INTERINALE_UOMINI;INTERINALE_DONNE;LAVORO_SOCIALMENTE_UTILE_UOMINI;LAVORO_SOCIALMENTE_UTILE_DONNE" > l
-		}
-		NR == 1 { next }
-		# names may hold commas: count fields from the end
-		{ inst = $2; contract = $(NF - 7); m = $(NF - 1); v = $NF }
-		m == "HEADCOUNT" { print inst, contract, v, 0, 0, 0, 0, 0 > o; next }
-		m == "FLEX_UNITS" { print inst, contract, v, 0, 0, 0, 0, 0, 0, 0 > l; next }
-		{ print inst, contract, m, v > c }' "$f"
+	python3 - "$1" "$2" <<'PY'
+import csv, sys
+from decimal import Decimal
+y, f = sys.argv[1], sys.argv[2]
+H = {
+ "COSTO_LAVORO": "ISTITUZIONE;CONTRATTO;VOCE_SPESA;TOTALE_SPESA",
+ "OCCUPAZIONE": "ISTITUZIONE;CONTRATTO;PERSONALE_TEMPO_PIENO_UOMINI;PERSONALE_TEMPO_PIENO_DONNE;PART_TIME_INF50%_UOMINI;PART_TIME_INF50%_DONNE;PART_TIME_SUP50%_UOMINI;PART_TIME_SUP50%_DONNE",
+ "LAVORO_FLESSIBILE": "ISTITUZIONE;CONTRATTO;PERSONALE_TEMPO_DETERMINATO_UOMINI;PERSONALE_TEMPO_DETERMINATO_DONNE;FORMAZIONE_LAVORO_UOMINI;FORMAZIONE_LAVORO_DONNE;INTERINALE_UOMINI;INTERINALE_DONNE;LAVORO_SOCIALMENTE_UTILE_UOMINI;LAVORO_SOCIALMENTE_UTILE_DONNE",
+ "ASSENZE": "ISTITUZIONE;CONTRATTO;CATEGORIA;QUALIFICA;CAUSALE_ASSENZA;ASSENZE_UOMINI;ASSENZE_DONNE",
+ "FORMAZIONE": "ISTITUZIONE;CONTRATTO;CATEGORIA;QUALIFICA;FORM_UOMINI;FORM_DONNE;FORM_MEDIA_UOMINI;FORM_MEDIA_DONNE",
+ "MODALITA_LAVORO_FLESSIBILE": "ISTITUZIONE;CONTRATTO;MACROCATEGORIA;CATEGORIA;TELE_LAVORO_UOMINI;TELE_LAVORO_DONNE;SOGGETTI_A_TURNAZIONE_UOMINI;SOGGETTI_A_TURNAZIONE_DONNE;SOGGETTI_REPERIBILITA_UOMINI;SOGGETTI_REPERIBILITA_DONNE",
+ "CONTRATTAZIONE_INTEGRATIVA": "ISTITUZIONE;CONTRATTO;MACROCATEGORIA;TIPO_VOCE_SPESA;VOCE_SPESA_FUA;IMPORTO",
+}
+out = {k: [v] for k, v in H.items()}
+keyed = {k: {} for k in ("OCCUPAZIONE", "LAVORO_FLESSIBILE", "ASSENZE", "FORMAZIONE", "MODALITA_LAVORO_FLESSIBILE")}
+where = {"HEADCOUNT": "OCCUPAZIONE", "FLEX_UNITS": "LAVORO_FLESSIBILE", "TRAINING_DAYS": "FORMAZIONE",
+         "TELEWORK": "MODALITA_LAVORO_FLESSIBILE", "SHIFT_WORK": "MODALITA_LAVORO_FLESSIBILE",
+         "ON_CALL": "MODALITA_LAVORO_FLESSIBILE"}
+for r in csv.DictReader(open(f, newline="")):
+    inst, con, m, v = r["institution"], r["contract"], r["measure"], r["value"]
+    if m.startswith("FUA_"):
+        out["CONTRATTAZIONE_INTEGRATIVA"].append(";".join([inst, con, "ND", m[4], m[5:], v]))
+        continue
+    base = m[:-6] if m.endswith("_WOMEN") else m
+    lay = "ASSENZE" if base.startswith("ABSENCE_DAYS") else where.get(base)
+    if not lay:
+        out["COSTO_LAVORO"].append(";".join([inst, con, m, v]))
+        continue
+    d = keyed[lay].setdefault((inst, con), {})
+    d[m] = Decimal(v)
+def pair(d, m):
+    t, w = d.get(m, Decimal(0)), d.get(m + "_WOMEN", Decimal(0))
+    return [str(t - w), str(w)]
+for (inst, con), d in keyed["OCCUPAZIONE"].items():
+    out["OCCUPAZIONE"].append(";".join([inst, con] + pair(d, "HEADCOUNT") + ["0"] * 4))
+for (inst, con), d in keyed["LAVORO_FLESSIBILE"].items():
+    out["LAVORO_FLESSIBILE"].append(";".join([inst, con] + pair(d, "FLEX_UNITS") + ["0"] * 6))
+for (inst, con), d in keyed["FORMAZIONE"].items():
+    out["FORMAZIONE"].append(";".join([inst, con, "X", "Y"] + pair(d, "TRAINING_DAYS") + ["0", "0"]))
+for (inst, con), d in keyed["MODALITA_LAVORO_FLESSIBILE"].items():
+    out["MODALITA_LAVORO_FLESSIBILE"].append(";".join([inst, con, "ND", "X"] + pair(d, "TELEWORK")
+                                                      + pair(d, "SHIFT_WORK") + pair(d, "ON_CALL")))
+for (inst, con), d in keyed["ASSENZE"].items():
+    rest_t, rest_w = d.get("ABSENCE_DAYS", Decimal(0)), d.get("ABSENCE_DAYS_WOMEN", Decimal(0))
+    for code, c in (("M05", "ILLNESS"), ("PR4", "CARE"), ("PR5", "PARENTAL")):
+        m = "ABSENCE_DAYS_" + c
+        if m in d:
+            out["ASSENZE"].append(";".join([inst, con, "X", "Y", code] + pair(d, m)))
+            rest_t -= d[m]
+            rest_w -= d.get(m + "_WOMEN", Decimal(0))
+    out["ASSENZE"].append(";".join([inst, con, "X", "Y", "PR6", str(rest_t - rest_w), str(rest_w)]))
+for k, lines in out.items():
+    with open(f"{k}_{y}.csv", "w") as o:
+        o.write("\n".join(lines) + "\n")
+PY
 }
 
 @test "ingest -> CSV -> ingest round-trips byte-identically for every synthetic year 2001-2024 (all dialects)" {
@@ -91,8 +137,10 @@ facts_to_sources() {
 		[ "$(grep -vc ',data=SYNTHETIC$' "rt$y/marked.csv")" -eq 1 ]
 		sed 's/,provenance$//; s/,data=SYNTHETIC$//' "rt$y/marked.csv" > "rt$y/a.csv"
 		(cd "rt$y" && facts_to_sources "$y" a.csv)
+		layouts="COSTO_LAVORO OCCUPAZIONE LAVORO_FLESSIBILE ASSENZE FORMAZIONE MODALITA_LAVORO_FLESSIBILE"
+		[ "$y" -lt 2009 ] || layouts="$layouts CONTRATTAZIONE_INTEGRATIVA"
 		(cd "rt$y" && wf-ingest --no-progress --codes "../$codes" --decimal point \
-			"COSTO_LAVORO_$y.csv" "OCCUPAZIONE_$y.csv" "LAVORO_FLESSIBILE_$y.csv" > b.csv 2>/dev/null)
+			$(for l in $layouts; do echo "${l}_$y.csv"; done) > b.csv 2>/dev/null)
 		cmp "rt$y/a.csv" "rt$y/b.csv"
 		n=$((n + 1))
 	done

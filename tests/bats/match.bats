@@ -160,7 +160,7 @@ P2,S1,CHILDCARE,0.000,0.9250,1.0000,1.0000,1.0000,0.5000,,,candidate,,Nido Il Gi
 P3,S1,CHILDCARE,0.000,0.9250,1.0000,1.0000,1.0000,0.5000,,,candidate,,Nido Il Girotondo (synthetic),$C,$C,CHILDCARE,,
 P4,S1,CHILDCARE,0.000,0.9250,1.0000,1.0000,1.0000,0.5000,,,candidate,,Nido Il Girotondo (synthetic),$C,$C,CHILDCARE,," ]
 	[ "${stderr_lines[3]}" = "wf-match: rejected: 2 demand rows, 0 supply rows (in 'rej.csv')" ]
-	[ "$(cat rej.csv)" = "file,line,reason,record
+	[ "$(cat rej.csv)" = "source,line,reason,raw
 $M/demand-places.synthetic.csv,6,comune 'Atlantide' is not in the places list,\"P5,,,Atlantide,,CHILDCARE,1\"
 $M/demand-places.synthetic.csv,7,ISTAT code '999999' is not in the places list,\"P6,999999,,,,CHILDCARE,1\"" ]
 }
@@ -202,7 +202,7 @@ $M/demand-places.synthetic.csv,7,ISTAT code '999999' is not in the places list,\
 @test "a file that is not a comuni list" {
 	run --separate-stderr wf-match --places "$D" "$D" "$S"
 	[ "$status" -eq 1 ]
-	[ "$stderr" = "wf-match: $D: not a comuni list: expected the columns nome, codiceComune, sigla, latitudine, longitudine (geocoded list) or 'Codice Comune formato alfanumerico', 'Denominazione in italiano', 'Sigla automobilistica' (ISTAT list)" ]
+	[ "$stderr" = "wf-match: $D: not a comuni list: expected the columns nome, codiceComune, sigla, latitudine, longitudine (geocoded list), codiceComune, nome, sigla (ISTAT list), codiceCatastale, sigla, nome, attivo (name history) or 'Codice Comune formato alfanumerico', 'Denominazione in italiano', 'Sigla automobilistica' (ISTAT list)" ]
 }
 
 @test "the real geocoded comuni list from ../shared" {
@@ -232,7 +232,7 @@ $M/demand-places.synthetic.csv,7,ISTAT code '999999' is not in the places list,\
 	run --separate-stderr wf-match --rejects rej.csv d.csv "$S"
 	[ "$status" -eq 1 ]
 	assert_file rej.csv <<'EOF2'
-file,line,reason,record
+source,line,reason,raw
 d.csv,2,missing id,",44.5,8.1,MEAL,2,,"
 d.csv,3,quantity '0' is not a whole number from 1 to 1000000000,"A,44.5,8.1,MEAL,0,,"
 d.csv,4,quantity '2.5' is not a whole number from 1 to 1000000000,"B,44.5,8.1,MEAL,2.5,,"
@@ -251,7 +251,7 @@ EOF2
 	run --separate-stderr wf-match --rejects rej.csv "$D" s.csv
 	[ "$status" -eq 1 ]
 	assert_file rej.csv <<'EOF2'
-file,line,reason,record
+source,line,reason,raw
 s.csv,2,capacity '-1' is not a whole number from 0 to 1000000000,"A,44.5,8.1,MEAL,-1,,"
 s.csv,3,"unit_price '1e3' is not an amount in EUR ('.' decimals, not negative)","B,44.5,8.1,MEAL,1,1e3,"
 s.csv,4,radius_km '0' is not a positive number,"C,44.5,8.1,MEAL,1,,0"
@@ -288,7 +288,7 @@ EOF2
 	printf 'id,category,quantity\nA,MEAL,1\n' > d.csv
 	run --separate-stderr wf-match d.csv "$S"
 	[ "$status" -eq 1 ]
-	[ "$stderr" = "wf-match: d.csv: no location column (lat and lon, istat, cap or comune)" ]
+	[ "$stderr" = "wf-match: d.csv: no location column (lat and lon, comune, cap or comune_name)" ]
 }
 
 @test "missing input file" {
@@ -346,7 +346,7 @@ EOF2
 		"--weights fit=0,distance=0,capacity=0,price=0|weights must not all be zero" \
 		"--max-km -5|invalid maximum distance '-5' (a positive number)" \
 		"--distance-scale 0|invalid distance scale '0' (a positive number)" \
-		"--map-demand foo=bar|unknown demand field 'foo' in --map-demand (fields: id, name, lat, lon, istat, cap, comune, province, category, quantity, budget, max_km)" \
+		"--map-demand foo=bar|unknown demand field 'foo' in --map-demand (fields: id, name, lat, lon, istat, cap, comune, comune_name, province, category, quantity, budget, max_km)" \
 		"--map-supply capacity|invalid column map 'capacity' in --map-supply (expected FIELD=COLUMN)" \
 		"-f xml|invalid format 'xml' (csv or ndjson)"; do
 		run --separate-stderr wf-match ${args%%|*} "$D" "$S"

@@ -40,7 +40,7 @@ Try 'wf-report --help' for more information." ]
 	[ -z "$output" ]
 	run --separate-stderr rep --kind pie small.csv
 	[ "$status" -eq 2 ]
-	[ "$stderr" = "wf-report: invalid kind 'pie' (table, trend, benchmark, match)
+	[ "$stderr" = "wf-report: invalid kind 'pie' (table, trend, benchmark, match, profile)
 Try 'wf-report --help' for more information." ]
 	run --separate-stderr rep --decimals 12 small.csv
 	[ "$status" -eq 2 ]
@@ -56,7 +56,7 @@ Try 'wf-report --help' for more information." ]
 Try 'wf-report --help' for more information." ]
 	run --separate-stderr rep --institution C4308 small.csv
 	[ "$status" -eq 2 ]
-	[ "$stderr" = "wf-report: --institution needs --kind benchmark
+	[ "$stderr" = "wf-report: --institution needs --kind benchmark or profile
 Try 'wf-report --help' for more information." ]
 	run --separate-stderr rep --where nonsense small.csv
 	[ "$status" -eq 2 ]

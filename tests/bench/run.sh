@@ -57,7 +57,11 @@ gen_facts() { # OUT DIR: canonical stream of every data file in DIR
 	[ -f "$1" ] && return 0
 	log "generating $1 (wf-ingest)"
 	# shellcheck disable=SC2086
-	"$BIN/wf-ingest" --no-progress $CODES "$2"/*_2[0-9][0-9][0-9].[Cc][Ss][Vv] -o "$1.tmp" 2>/dev/null && mv "$1.tmp" "$1"
+	# The three cost and staff tables only, so the figures compare with
+	# runs from before wf-synth wrote the staff-wellbeing tables too.
+	"$BIN/wf-ingest" --no-progress $CODES "$2"/COSTO_LAVORO_2[0-9][0-9][0-9].[Cc][Ss][Vv] \
+		"$2"/OCCUPAZIONE_2[0-9][0-9][0-9].[Cc][Ss][Vv] "$2"/LAVORO_FLESSIBILE_2[0-9][0-9][0-9].[Cc][Ss][Vv] \
+		-o "$1.tmp" 2>/dev/null && mv "$1.tmp" "$1"
 }
 
 gen_dir "$D/hist" --years "$YEARS"

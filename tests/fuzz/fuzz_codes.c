@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include "wf_cli.h"
 #include "wf_conto.h"
 #include "wf_zip.h"
 
@@ -82,10 +83,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const char *const keys[][2] = {
 		{ "C4308", "C" }, { "R001", "R" }, { "X1", "X" }, { "A0", "A" },
 	};
+	static wf_cli cli;
+	static int ready;
 	wf_codes *c;
 
 	if (size < 1)
 		return 0;
+	if (!ready) {
+		static char arg0[] = "wf-ingest", *argv[] = { arg0, NULL };
+		wf_cli_init(&cli, argv);
+		ready = 1;
+	}
 	if (!path[0]) {
 		snprintf(path, sizeof path, "/tmp/wf-fuzz-codes.%ld", (long)getpid());
 		atexit(cleanup);
@@ -93,7 +101,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	c = wf_codes_new();
 	if (data[0] & 1) {
 		put(data + 1, size - 1);
-		wf_codes_load_places(c, path);
+		wf_codes_load_places(c, path, &cli);
 	} else if (wf_zip_magic(data + 1, size - 1)) {
 		put(data + 1, size - 1);
 		wf_codes_load(c, path, 1);

@@ -5,6 +5,10 @@
  *
  * What it writes, for every requested year Y in 2001-2024:
  *   COSTO_LAVORO_Y, OCCUPAZIONE_Y, LAVORO_FLESSIBILE_Y  (.csv or .CSV)
+ *   and the staff-wellbeing tables ASSENZE_Y, FORMAZIONE_Y,
+ *   MODALITA_LAVORO_FLESSIBILE_Y, CONTRATTAZIONE_INTEGRATIVA_Y (from 2009),
+ *   each in the year's dialect of the non-cost files (the header comment
+ *   of write_abs() and friends says what their figures look like)
  * as loose files in DIR, or (--zip) packed the way RGS publishes them,
  * together with members an ingester must skip (RETRIBUZIONE_MEDIA_Y,
  * a LEGGIMI.txt). DIR also gets SYNTHETIC-README.txt. Every zip carries
@@ -435,6 +439,7 @@ struct opts {
 
 struct year_stats {
 	long rows_cost, rows_occ, rows_flex;
+	long rows_abs, rows_train, rows_mode, rows_fua;
 	int64_t l090_agg04, l090_comuni;
 	long long heads_agg04, heads_all;
 };
@@ -953,10 +958,16 @@ static void build_units(void)
 /* ------------------------------------------------------------------ */
 /* Dialects and the CSV writer                                         */
 
-enum kind { K_COST, K_OCC, K_FLEX, K_RETR, NKINDS };
+/* The wellbeing tables come after K_RETR so that K_RETR (a stream id of
+ * write_retr) and the bytes of the older files stay what they were. */
+enum kind { K_COST, K_OCC, K_FLEX, K_RETR, K_ABS, K_TRAIN, K_MODE, K_FUA, NKINDS };
 static const char *const kind_names[NKINDS] = {
-	"COSTO_LAVORO", "OCCUPAZIONE", "LAVORO_FLESSIBILE", "RETRIBUZIONE_MEDIA"
+	"COSTO_LAVORO", "OCCUPAZIONE", "LAVORO_FLESSIBILE", "RETRIBUZIONE_MEDIA",
+	"ASSENZE", "FORMAZIONE", "MODALITA_LAVORO_FLESSIBILE", "CONTRATTAZIONE_INTEGRATIVA"
 };
+/* First year the generator writes CONTRATTAZIONE_INTEGRATIVA (its table
+ * of the Conto Annuale follows the 2009 reform, d.lgs. 150/2009). */
+#define FUA_YEAR0 2009
 
 struct dialect {
 	char delim;
@@ -1014,6 +1025,36 @@ static const char *const hdr_flex[2][12] = {
 	  "Formazione Lavoro Uomini", "Formazione Lavoro Donne",
 	  "Interinale Uomini", "Interinale Donne",
 	  "Lavoro Socialmente Utile Uomini", "Lavoro Socialmente Utile Donne" },
+};
+/* The wellbeing tables, from the field names of Tracciati (RGS): the
+ * spec's spaced names in Title Case for the old dialect. */
+static const char *const hdr_abs[2][7] = {
+	{ "ISTITUZIONE", "CONTRATTO", "CATEGORIA", "QUALIFICA", "CAUSALE_ASSENZA",
+	  "ASSENZE_UOMINI", "ASSENZE_DONNE" },
+	{ "Istituzione", "Contratto", "Categoria", "Qualifica", "Causale Assenza",
+	  "Assenze Uomini", "Assenze Donne" },
+};
+static const char *const hdr_train[2][8] = {
+	{ "ISTITUZIONE", "CONTRATTO", "CATEGORIA", "QUALIFICA", "FORM_UOMINI", "FORM_DONNE",
+	  "FORM_MEDIA_UOMINI", "FORM_MEDIA_DONNE" },
+	{ "Istituzione", "Contratto", "Categoria", "Qualifica", "Form Uomini", "Form Donne",
+	  "Form Media Uomini", "Form Media Donne" },
+};
+static const char *const hdr_mode[2][10] = {
+	{ "ISTITUZIONE", "CONTRATTO", "MACROCATEGORIA", "CATEGORIA",
+	  "TELE_LAVORO_UOMINI", "TELE_LAVORO_DONNE",
+	  "SOGGETTI_A_TURNAZIONE_UOMINI", "SOGGETTI_A_TURNAZIONE_DONNE",
+	  "SOGGETTI_REPERIBILITA_UOMINI", "SOGGETTI_REPERIBILITA_DONNE" },
+	{ "Istituzione", "Contratto", "Macrocategoria", "Categoria",
+	  "Tele Lavoro Uomini", "Tele Lavoro Donne",
+	  "Soggetti a Turnazione Uomini", "Soggetti a Turnazione Donne",
+	  "Soggetti Reperibilità Uomini", "Soggetti Reperibilità Donne" },
+};
+static const char *const hdr_fua[2][6] = {
+	{ "ISTITUZIONE", "CONTRATTO", "MACROCATEGORIA", "TIPO_VOCE_SPESA", "VOCE_SPESA_FUA",
+	  "IMPORTO" },
+	{ "Istituzione", "Contratto", "Macrocategoria", "Tipo Voce Spesa", "Voce Spesa FUA",
+	  "Importo" },
 };
 static const char *const hdr_retr[2][4] = {
 	{ "CONTRATTO", "MACROCATEGORIA", "RETRIBUZIONE_MEDIA", "INDENNITA_FISSE" },
@@ -1095,7 +1136,7 @@ static void cw_close(struct csvw *w)
 /* ------------------------------------------------------------------ */
 /* One year                                                            */
 
-enum stream { S_HEADS = 1, S_L090, S_COST, S_OCC, S_FLEX };
+enum stream { S_HEADS = 1, S_L090, S_COST, S_OCC, S_FLEX, S_ABS, S_TRAIN, S_MODE, S_FUA };
 
 static long long unit_heads(const struct unit *u, int year)
 {
@@ -1450,6 +1491,296 @@ static void write_retr(struct csvw *w, int year)
 	}
 }
 
+/* ------------------------------------------------------------------ */
+/* The wellbeing tables: ASSENZE, FORMAZIONE, MODALITA_LAVORO_FLESSIBILE,
+ * CONTRATTAZIONE_INTEGRATIVA. Shapes (all invented, of the order the
+ * issue asks for): absences about 16-19 days a head a year besides
+ * holidays, most of them illness; training 1-3 days a head a year;
+ * telework near zero before 2020, then 9-15% of staff; FUA funds about
+ * 1,400 EUR a head. */
+
+/* Up to want distinct rows of the unit's qualifiche from a random start;
+ * by_cat: distinct (macro, categoria) pairs instead. Returns the count. */
+static int pick_rows(const struct unit *u, rng *r, int want, int by_cat, int *out)
+{
+	int start = (int)(rng_unit(r) * u->nq), n = 0;
+
+	for (int j = 0; j < u->nq && n < want; j++) {
+		int q = u->q0 + (start + j) % u->nq, seen = 0;
+
+		for (int m = 0; m < n && by_cat && !seen; m++)
+			seen = !strcmp(g.qualifs[out[m]].macro, g.qualifs[q].macro) &&
+			       !strcmp(g.qualifs[out[m]].cat, g.qualifs[q].cat);
+		if (!seen)
+			out[n++] = q;
+	}
+	return n;
+}
+
+/* Heads of a unit split over n rows by log-normal weights, exactly. */
+static void split_heads(long long heads, int n, rng *r, long long *out)
+{
+	double w[8], W = 0;
+	long long left = heads;
+
+	for (int j = 0; j < n; j++)
+		W += w[j] = rng_lognorm1(r, 0.8);
+	for (int j = 0; j < n; j++) {
+		long long k = j == n - 1 ? left : share(heads, w[j] / W);
+		if (k > left)
+			k = left;
+		out[j] = k;
+		left -= k;
+	}
+}
+
+static int rows_for(long long heads)
+{
+	return 1 + (heads > 50) + (heads > 1000);
+}
+
+/* Share of staff in telework: the 2020 jump is the pandemic. */
+static double telework_rate(int year)
+{
+	static const double after[] = { 0.09, 0.11, 0.12, 0.135, 0.15 };
+
+	if (year >= 2020)
+		return after[year - 2020 > 4 ? 4 : year - 2020];
+	return 0.001 + 0.0002 * (year - 2001);
+}
+
+/* Absence causes of the 2024 Causali list (type Z), mean days a head a
+ * year for men and women. Every year uses these codes. */
+static const struct cause {
+	const char *code;
+	double men, women;
+} causes[] = {
+	{ "M05", 8.5, 9.5 }, { "M06", 1.4, 1.6 }, { "F00", 27.0, 27.0 },
+	{ "PR4", 1.8, 2.8 }, { "O10", 0.3, 0.7 }, { "PR5", 0.5, 3.6 },
+	{ "PR6", 1.8, 2.2 }, { "SC1", 0.15, 0.15 }, { "SS2", 0.4, 0.7 },
+	{ "Z01", 1.0, 1.0 }, { "Z02", 0, 0 },
+};
+
+static void write_abs(struct csvw *w, int year, const long long *heads)
+{
+	int pick[4];
+	long long n[4];
+
+	cw_row(w, hdr_abs[w->d.old], 7);
+	for (size_t i = 0; i < g.nunits; i++) {
+		const struct unit *u = &g.units[i];
+		rng r;
+
+		if (!u->nq)
+			continue;
+		rng_seed(&r, g.o.seed, u->key, (uint64_t)year, S_ABS);
+		int k = pick_rows(u, &r, rows_for(heads[i]), 0, pick);
+		double culture = rng_lognorm1(&r, 0.25);
+		split_heads(heads[i], k, &r, n);
+		for (int j = 0; j < k; j++) {
+			const struct qualif *q = &g.qualifs[pick[j]];
+			long long f = share(n[j], women_share(u->contract, rng_unit(&r))), m = n[j] - f;
+			char cat[16];
+
+			snprintf(cat, sizeof cat, w->d.pad_qual ? "%-3s" : "%s", q->cat);
+			for (size_t c = 0; c < sizeof causes / sizeof causes[0]; c++) {
+				double noise = rng_lognorm1(&r, 0.35), dm = causes[c].men,
+				       dw = causes[c].women;
+				char a[24], b[24];
+				const char *row[7];
+
+				if (!strcmp(causes[c].code, "Z02")) {
+					if (year < 2020)
+						continue;
+					dm = dw = 70.0 * telework_rate(year);
+				}
+				if (strcmp(causes[c].code, "F00"))
+					noise *= culture;
+				long long am = llround((double)m * dm * noise);
+				long long aw = llround((double)f * dw * noise);
+				if (am == 0 && aw == 0)
+					continue;
+				sprintf(a, "%lld", am);
+				sprintf(b, "%lld", aw);
+				row[0] = u->id;
+				row[1] = g.contracts[u->contract].code;
+				row[2] = cat;
+				row[3] = q->qual;
+				row[4] = causes[c].code;
+				row[5] = a;
+				row[6] = b;
+				cw_row(w, row, 7);
+			}
+		}
+	}
+}
+
+/* Days / heads with 2 decimals, Italian. */
+static void fmt_mean(char *buf, long long days, long long heads, int group)
+{
+	fmt_it2(buf, heads ? llround(100.0 * (double)days / (double)heads) : 0, group);
+}
+
+static void write_train(struct csvw *w, int year, const long long *heads)
+{
+	double rate = (1.2 + 0.07 * (year - 2001)) * (year == 2020 ? 0.7 : 1.0);
+	int pick[4];
+	long long n[4];
+
+	cw_row(w, hdr_train[w->d.old], 8);
+	for (size_t i = 0; i < g.nunits; i++) {
+		const struct unit *u = &g.units[i];
+		rng r;
+
+		if (!u->nq)
+			continue;
+		rng_seed(&r, g.o.seed, u->key, (uint64_t)year, S_TRAIN);
+		/* Small bodies often train nobody in a year. */
+		int none = heads[i] < 20 && rng_unit(&r) < 0.25;
+		double unit_rate = rate * rng_lognorm1(&r, 0.5);
+		int k = pick_rows(u, &r, rows_for(heads[i]), 0, pick);
+		split_heads(heads[i], k, &r, n);
+		for (int j = 0; j < k; j++) {
+			const struct qualif *q = &g.qualifs[pick[j]];
+			long long f = share(n[j], women_share(u->contract, rng_unit(&r))), m = n[j] - f;
+			double noise = rng_lognorm1(&r, 0.3);
+			long long dm = none ? 0 : llround((double)m * unit_rate * noise);
+			long long dw = none ? 0 : llround((double)f * unit_rate * noise * 1.05);
+			char cat[16], c[4][40];
+			const char *row[8];
+
+			if (n[j] == 0)
+				continue;
+			snprintf(cat, sizeof cat, w->d.pad_qual ? "%-3s" : "%s", q->cat);
+			sprintf(c[0], "%lld", dm);
+			sprintf(c[1], "%lld", dw);
+			fmt_mean(c[2], dm, m, w->d.group);
+			fmt_mean(c[3], dw, f, w->d.group);
+			row[0] = u->id;
+			row[1] = g.contracts[u->contract].code;
+			row[2] = cat;
+			row[3] = q->qual;
+			for (int x = 0; x < 4; x++)
+				row[4 + x] = c[x];
+			cw_row(w, row, 8);
+		}
+	}
+}
+
+static void write_mode(struct csvw *w, int year, const long long *heads)
+{
+	double tele = telework_rate(year);
+	int pick[4];
+	long long n[4];
+
+	cw_row(w, hdr_mode[w->d.old], 10);
+	for (size_t i = 0; i < g.nunits; i++) {
+		const struct unit *u = &g.units[i];
+		const char *code = g.contracts[u->contract].code;
+		double shift = !strcmp(code, "SSNA") ? 0.45 : u->comune ? 0.08 : 0.05;
+		double oncall = !strcmp(code, "SSNA") ? 0.2 : u->agg04 ? 0.06 : 0.04;
+		rng r;
+
+		if (!u->nq)
+			continue;
+		if (strstr(" PPSS CCSS GGFF VVFF PPEN ", code) && strlen(code) == 4)
+			shift = 0.5;
+		rng_seed(&r, g.o.seed, u->key, (uint64_t)year, S_MODE);
+		/* Not every body offers telework; more do every year after 2020. */
+		double offers = year < 2020 ? 0.05 : 0.55 + 0.06 * (year - 2020);
+		double ut = rng_unit(&r) < offers ? tele * rng_lognorm1(&r, 0.7) / offers : 0;
+		int k = pick_rows(u, &r, rows_for(heads[i]), 1, pick);
+		split_heads(heads[i], k, &r, n);
+		for (int j = 0; j < k; j++) {
+			const struct qualif *q = &g.qualifs[pick[j]];
+			double women = women_share(u->contract, rng_unit(&r));
+			long long t = share(n[j], ut * rng_lognorm1(&r, 0.3));
+			long long s = share(n[j], shift * rng_lognorm1(&r, 0.4));
+			long long o = share(n[j], oncall * rng_lognorm1(&r, 0.4));
+			long long v[6];
+			char c[6][24];
+			const char *row[10];
+
+			if (n[j] == 0)
+				continue;
+			v[1] = share(t, women + 0.15 > 1 ? 1 : women + 0.15);
+			v[0] = t - v[1];
+			v[3] = share(s, women);
+			v[2] = s - v[3];
+			v[5] = share(o, women * 0.7);
+			v[4] = o - v[5];
+			row[0] = u->id;
+			row[1] = code;
+			row[2] = q->macro;
+			row[3] = q->cat;
+			for (int x = 0; x < 6; x++) {
+				sprintf(c[x], "%lld", v[x]);
+				row[4 + x] = c[x];
+			}
+			cw_row(w, row, 10);
+		}
+	}
+}
+
+/* FUA items (real 2024 RALN codes of Voci_Spesa_FUA, used for every
+ * contract here): type F funds the pool, U uses it. EUR a head a year,
+ * presence probability; 02S is the welfare paid from the fund. */
+static const struct fua {
+	const char *type, *code;
+	double per_head, p;
+	int managers; /* only for NF/SC (managers' fund) */
+} fuas[] = {
+	{ "F", "00B", 1250, 1.0, 0 }, { "F", "00O", 120, 0.5, 0 }, { "F", "01P", 30, 0.2, 0 },
+	{ "U", "02P", 350, 0.9, 0 },  { "U", "00G", 450, 0.95, 0 }, { "U", "00K", 140, 0.5, 0 },
+	{ "U", "02S", 70, 0, 0 },     { "U", "448", 9000, 1.0, 1 }, { "U", "449", 3000, 1.0, 1 },
+};
+
+static void write_fua(struct csvw *w, int year, const long long *heads)
+{
+	/* Welfare paid from the fund exists from the 2016-18 contracts. */
+	double welfare_p = year < 2018 ? 0 : 0.05 + 0.04 * (year - 2018);
+
+	cw_row(w, hdr_fua[w->d.old], 6);
+	for (size_t i = 0; i < g.nunits; i++) {
+		const struct unit *u = &g.units[i];
+		const char *macros[2];
+		int nm = 0;
+		rng r;
+
+		if (!u->nq)
+			continue;
+		rng_seed(&r, g.o.seed, u->key, (uint64_t)year, S_FUA);
+		for (int j = 0; j < u->nq && nm < 2; j++) {
+			const char *m = g.qualifs[u->q0 + j].macro;
+			int mgr = !strcmp(m, "NF") || !strcmp(m, "SC");
+
+			if ((nm == 0 && !mgr) || (nm == 1 && mgr && heads[i] > 30))
+				macros[nm++] = m;
+		}
+		for (int m = 0; m < nm; m++) {
+			double hd = m ? 1 + (double)heads[i] * 0.02 : (double)heads[i];
+			for (size_t k = 0; k < sizeof fuas / sizeof fuas[0]; k++) {
+				double pick = rng_unit(&r), noise = rng_lognorm1(&r, 0.3);
+				double p = !strcmp(fuas[k].code, "02S") ? welfare_p : fuas[k].p;
+				char a[40];
+				const char *row[6];
+
+				if (fuas[k].managers != m || pick >= p)
+					continue;
+				fmt_it2(a, llround(hd * fuas[k].per_head * 100.0 * noise *
+						   pay_factor(year)), w->d.group);
+				row[0] = u->id;
+				row[1] = g.contracts[u->contract].code;
+				row[2] = macros[m];
+				row[3] = fuas[k].type;
+				row[4] = fuas[k].code;
+				row[5] = a;
+				cw_row(w, row, 6);
+			}
+		}
+	}
+}
+
 /* Heads, L090 (drawn, then calibrated), then the files into dir.
  * paths[k] receives each written file (NULL when not written). */
 static void gen_year(int year, const char *dir, int with_retr, char **paths,
@@ -1499,7 +1830,7 @@ static void gen_year(int year, const char *dir, int with_retr, char **paths,
 		char *name;
 
 		paths[k] = NULL;
-		if (k == K_RETR && !with_retr)
+		if ((k == K_RETR && !with_retr) || (k == K_FUA && year < FUA_YEAR0))
 			continue;
 		name = member_name(year, (enum kind)k);
 		paths[k] = xasprintf("%s/%s", dir, name);
@@ -1509,6 +1840,10 @@ static void gen_year(int year, const char *dir, int with_retr, char **paths,
 		case K_COST: write_cost(&w, year, heads, l090); st->rows_cost = w.rows - 1; break;
 		case K_OCC: write_occ(&w, year, heads); st->rows_occ = w.rows - 1; break;
 		case K_FLEX: write_flex(&w, year, heads); st->rows_flex = w.rows - 1; break;
+		case K_ABS: write_abs(&w, year, heads); st->rows_abs = w.rows - 1; break;
+		case K_TRAIN: write_train(&w, year, heads); st->rows_train = w.rows - 1; break;
+		case K_MODE: write_mode(&w, year, heads); st->rows_mode = w.rows - 1; break;
+		case K_FUA: write_fua(&w, year, heads); st->rows_fua = w.rows - 1; break;
 		default: write_retr(&w, year); break;
 		}
 		cw_close(&w);
@@ -1784,7 +2119,8 @@ static void usage(FILE *fp)
 		"Usage: wf-synth [OPTION]... -o DIR\n"
 		"       wf-synth --targets\n"
 		"Write SYNTHETIC Conto Annuale data files (COSTO_LAVORO, OCCUPAZIONE,\n"
-		"LAVORO_FLESSIBILE) in each year's real dialect, for tests, the demo and\n"
+		"LAVORO_FLESSIBILE and the staff-wellbeing tables) in each year's real\n"
+		"dialect, for tests, the demo and\n"
 		"benchmarks. Same options, same bytes. All figures are invented; L090 is\n"
 		"calibrated to the published aggregate totals (see --targets).\n"
 		"\n"
@@ -1814,8 +2150,9 @@ static void usage(FILE *fp)
 		"  -h, --help          print this help and exit\n"
 		"  -V, --version       print the version and exit\n"
 		"\n"
-		"Files: COSTO_LAVORO_Y, OCCUPAZIONE_Y, LAVORO_FLESSIBILE_Y (.csv or .CSV as in\n"
-		"the real year) and SYNTHETIC-README.txt; with --zip also RETRIBUZIONE_MEDIA_Y\n"
+		"Files: COSTO_LAVORO_Y, OCCUPAZIONE_Y, LAVORO_FLESSIBILE_Y, ASSENZE_Y,\n"
+		"FORMAZIONE_Y, MODALITA_LAVORO_FLESSIBILE_Y, CONTRATTAZIONE_INTEGRATIVA_Y (from\n"
+		"2009) (.csv or .CSV as in the real year) and SYNTHETIC-README.txt; with --zip also RETRIBUZIONE_MEDIA_Y\n"
 		"and LEGGIMI.txt inside the zips. Exit status: 0 ok, 1 data or I/O error,\n"
 		"2 usage error.\n",
 		sizeof builtin_insts / sizeof builtin_insts[0], YEAR_MIN, YEAR_MAX,
@@ -2041,6 +2378,9 @@ int main(int argc, char **argv)
 				"in %.2f s (%.0f rows/s)\n",
 				PROG, y, st.rows_cost, st.rows_occ, st.rows_flex, dt,
 				dt > 0 ? rows / dt : 0.0);
+			fprintf(stderr, "%s: %d: %ld ASSENZE, %ld FORMAZIONE, %ld "
+				"MODALITA_LAVORO_FLESSIBILE, %ld CONTRATTAZIONE_INTEGRATIVA rows\n",
+				PROG, y, st.rows_abs, st.rows_train, st.rows_mode, st.rows_fua);
 			readme_year(stderr, y, &st, where);
 		}
 		for (int k = 0; k < NKINDS; k++)

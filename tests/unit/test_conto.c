@@ -28,17 +28,6 @@ static void test_headers(void)
 	CHECK_STR(norm("COMANDATI_DISTACCATI_DONNE"), "COMANDATI_DISTACCATI_DONNE");
 }
 
-static void test_names(void)
-{
-	char a[64], b[64];
-	wf_conto_fold_name("CANTU'", 6, a, sizeof a);
-	wf_conto_fold_name("Cant\xC3\xB9", 6, b, sizeof b);
-	CHECK_STR(a, "CANTU");
-	CHECK_STR(b, "CANTU");
-	wf_conto_fold_name("SANT'ANGELO  LODIGIANO", 22, a, sizeof a);
-	CHECK_STR(a, "SANTANGELOLODIGIANO");
-}
-
 static void test_codes(void)
 {
 	char out[16], key[32], type[8];
@@ -138,10 +127,15 @@ static void test_codes_dir(void)
 	CHECK_STR(in->name, "COMUNE DI MILANO");
 	CHECK_STR(in->province, "MI");
 	CHECK_STR(in->region, "03");
-	CHECK_INT(in->how, WF_PLACE_COMUNE);
-	in = wf_codes_inst(c, "C6333", "C"); /* SAMONE: two homonyms */
+	/* Without --places: the province from the cadastral list. */
+	CHECK_INT(in->how, WF_PLACE_CODELIST);
+	CHECK_STR(in->comune, "");
+	in = wf_codes_inst(c, "C6333", "C"); /* SAMONE: two homonyms, TO and TN */
 	CHECK_STR(in->name, "COMUNE DI SAMONE");
-	CHECK_INT(in->how, WF_PLACE_NONE);
+	CHECK_STR(in->province, "TO"); /* the tax code's province decides */
+	CHECK_INT(in->how, WF_PLACE_CODELIST);
+	in = wf_codes_inst(c, "C6334", "C");
+	CHECK_STR(in->province, "TN");
 	in = wf_codes_inst(c, "P9108", "P");
 	CHECK_STR(in->province, "SP");
 	CHECK_STR(in->region, "07");
@@ -154,11 +148,104 @@ static void test_codes_dir(void)
 	CHECK_INT(in->how, WF_PLACE_SEAT);
 	CHECK_STR(in->province, "MI");
 	in = wf_codes_inst(c, "UC9862", "UC"); /* unions are named after areas */
-	CHECK_INT(in->how, WF_PLACE_NONE);
+	CHECK_INT(in->how, WF_PLACE_TAXCODE);
+	CHECK_STR(in->province, "MO");
+	in = wf_codes_inst(c, "M8659", "M");
+	CHECK_INT(in->how, WF_PLACE_NATIONAL);
+	CHECK_STR(in->region, "");
 	in = wf_codes_inst(c, "X1", "X");
 	CHECK_INT(in->known, 0);
 	CHECK_STR(in->name, "");
 	wf_codes_free(c);
 }
 
-WF_TEST_MAIN(test_headers, test_names, test_codes, test_years, test_layouts, test_map, test_codes_dir)
+/* The wellbeing tables: recognised by header (old spellings too), and the
+ * measures each row yields. */
+static void test_wellbeing_layouts(void)
+{
+	const char *ha[] = { "Istituzione", "Contratto", "Categoria", "Qualifica", "Causale Assenza",
+			     "Assenze Uomini", "Assenze Donne" };
+	const char *hm[] = { "ISTITUZIONE", "CONTRATTO", "MACROCATEGORIA", "CATEGORIA",
+			     "TELELAVORO_UOMINI", "TELELAVORO_DONNE", "Soggetti Turnazione Uomini",
+			     "Soggetti Turnazione Donne", "Soggetti Reperibilit\xc3\xa0 Uomini",
+			     "Soggetti Reperibilit\xc3\xa0 Donne" };
+	const char *hf[] = { "ISTITUZIONE", "CONTRATTO", "MACROCATEGORIA", "TIPO_VOCE_SPESA",
+			     "VOCE_SPESA_FUA", "IMPORTO" };
+	const char *ht[] = { "ISTITUZIONE", "CONTRATTO", "CATEGORIA", "QUALIFICA", "FORM_UOMINI",
+			     "FORM_MEDIA_UOMINI", "FORM_MEDIA_DONNE" };
+	size_t len[10];
+	unsigned char nul[10] = { 0 };
+	wf_row r = { 7, ha, len, nul, 1, "", 0 };
+	wf_measure_def d[WF_LAYOUT_MAXOUT];
+	wf_layout L;
+	char why[256], m[16];
+
+	for (int i = 0; i < 7; i++)
+		len[i] = strlen(ha[i]);
+	CHECK_INT(wf_layout_detect(&r, &L, why, sizeof why), WF_LAYOUT_ASSENZE);
+	CHECK_INT(L.cause, 4);
+	CHECK_INT(L.ncounts, 2);
+	CHECK_INT(L.counts[1], 6);
+	r.f = hm, r.n = 10;
+	for (int i = 0; i < 10; i++)
+		len[i] = strlen(hm[i]);
+	CHECK_INT(wf_layout_detect(&r, &L, why, sizeof why), WF_LAYOUT_MODALITA_LAVORO_FLESSIBILE);
+	CHECK_INT(L.ncounts, 6);
+	CHECK_INT(L.counts[5], 9);
+	r.f = hf, r.n = 6;
+	for (int i = 0; i < 6; i++)
+		len[i] = strlen(hf[i]);
+	CHECK_INT(wf_layout_detect(&r, &L, why, sizeof why), WF_LAYOUT_CONTRATTAZIONE_INTEGRATIVA);
+	CHECK_INT(L.item_type, 3);
+	CHECK_INT(L.item, 4);
+	CHECK_INT(L.value, 5);
+	r.f = ht, r.n = 7;
+	for (int i = 0; i < 7; i++)
+		len[i] = strlen(ht[i]);
+	CHECK_INT(wf_layout_detect(&r, &L, why, sizeof why), WF_LAYOUT_UNKNOWN);
+	CHECK_STR(why, "unknown layout (FORMAZIONE header lacks column FORM_DONNE)");
+
+	/* holidays, training, remote work: no measure */
+	CHECK_INT(wf_layout_measures(WF_LAYOUT_ASSENZE, "F00", d), 0);
+	CHECK_INT(wf_layout_measures(WF_LAYOUT_ASSENZE, "Z02", d), 0);
+	CHECK_INT(wf_layout_measures(WF_LAYOUT_ASSENZE, "m06", d), 4);
+	CHECK_STR(d[0].measure, "ABSENCE_DAYS");
+	CHECK_INT(d[1].mask, 2);
+	CHECK_STR(d[3].measure, "ABSENCE_DAYS_ILLNESS_WOMEN");
+	CHECK_INT(wf_layout_measures(WF_LAYOUT_ASSENZE, "O10", d), 4);
+	CHECK_STR(d[2].measure, "ABSENCE_DAYS_CARE");
+	CHECK_INT(wf_layout_measures(WF_LAYOUT_ASSENZE, "SC1", d), 2);
+	CHECK_INT(wf_layout_measures(WF_LAYOUT_OCCUPAZIONE, "", d), 2);
+	CHECK_STR(d[1].measure, "HEADCOUNT_WOMEN");
+	CHECK_INT(d[1].mask, 0x2a);
+	CHECK_INT(wf_layout_measures(WF_LAYOUT_MODALITA_LAVORO_FLESSIBILE, "", d), 6);
+	CHECK_STR(d[4].measure, "ON_CALL");
+	CHECK_INT(d[4].mask, 0x30);
+	CHECK_INT(wf_layout_measures(WF_LAYOUT_COSTO_LAVORO, "", d), 0);
+	CHECK_STR(wf_layout_measure(WF_LAYOUT_ASSENZE), "ABSENCE_DAYS");
+	CHECK_STR(wf_layout_measure(WF_LAYOUT_FORMAZIONE), "TRAINING_DAYS");
+	CHECK(wf_layout_measure(WF_LAYOUT_CONTRATTAZIONE_INTEGRATIVA) == NULL);
+
+	CHECK_INT(wf_conto_fua_measure(" u ", 3, "02s ", 4, m), 0);
+	CHECK_STR(m, "FUA_U02S");
+	CHECK_INT(wf_conto_fua_measure("UU", 2, "02S", 3, m), -1);
+	CHECK_INT(wf_conto_fua_measure("U", 1, "02-S", 4, m), -1);
+	CHECK_INT(wf_conto_fua_measure("U", 1, "", 0, m), -1);
+
+	CHECK(wf_conto_measure_ok("L090", 4));
+	CHECK(!wf_conto_measure_ok("L90", 3));
+	CHECK(wf_conto_measure_ok("HEADCOUNT_WOMEN", 15));
+	CHECK(wf_conto_measure_ok("ABSENCE_DAYS_PARENTAL_WOMEN", 27));
+	CHECK(wf_conto_measure_ok("FUA_F00B", 8));
+	CHECK(!wf_conto_measure_ok("FUA_f00B", 8));
+	CHECK(!wf_conto_measure_ok("TELEWORK_MEN", 12));
+
+	CHECK(wf_conto_wanted_name("MODALITA_LAVORO_FLESSIBILE_2022.csv"));
+	CHECK(wf_conto_wanted_name("contrattazione_integrativa_2010.CSV.gz"));
+	CHECK(!wf_conto_wanted_name("ASSENZE_MEDIE_2019.csv"));
+	CHECK(wf_conto_wanted_name("ASSENZE_2019.csv"));
+	CHECK(wf_conto_averages_name("dir/assenze_medie_2019.csv"));
+}
+
+WF_TEST_MAIN(test_headers, test_codes, test_years, test_layouts, test_map, test_codes_dir,
+	     test_wellbeing_layouts)

@@ -10,9 +10,9 @@ static void test_check_map(void)
 	CHECK(wf_matchrun_check_map("categories=tipi,capacity=posti_liberi", 1, buf, sizeof buf) == NULL);
 	CHECK(wf_matchrun_check_map("", 0, buf, sizeof buf) == NULL);
 	CHECK_STR(wf_matchrun_check_map("categories=x", 0, buf, sizeof buf),
-		  "unknown demand field 'categories' in --map-demand (fields: id, name, lat, lon, istat, cap, comune, province, category, quantity, budget, max_km)");
+		  "unknown demand field 'categories' in --map-demand (fields: id, name, lat, lon, istat, cap, comune, comune_name, province, category, quantity, budget, max_km)");
 	CHECK_STR(wf_matchrun_check_map("category=x", 1, buf, sizeof buf),
-		  "unknown supply field 'category' in --map-supply (fields: id, name, lat, lon, istat, cap, comune, province, categories, capacity, unit_price, radius_km)");
+		  "unknown supply field 'category' in --map-supply (fields: id, name, lat, lon, istat, cap, comune, comune_name, province, categories, capacity, unit_price, radius_km)");
 	CHECK_STR(wf_matchrun_check_map("id=a,=b", 0, buf, sizeof buf),
 		  "invalid column map '=b' in --map-demand (expected FIELD=COLUMN)");
 	CHECK_STR(wf_matchrun_check_map("id=", 1, buf, sizeof buf),

@@ -15,12 +15,12 @@ static int add_geo(wf_places *p, const char *name, const char *code, const char 
 	return wf_places_add(p, f, 14, err, sizeof err);
 }
 
-static int resolve(const wf_places *p, const char *lat, const char *lon, const char *istat,
+static int resolve(wf_places *p, const char *lat, const char *lon, const char *istat,
 		   const char *cap, const char *comune, const char *prov,
 		   double *la, double *lo, char *why)
 {
 	wf_placeq q = { lat, lon, istat, cap, comune, prov };
-	return wf_places_resolve(p, &q, la, lo, why, 256);
+	return wf_places_resolve(p, &q, la, lo, NULL, 0, why, 256);
 }
 
 static void test_geocoded(void)
@@ -72,7 +72,7 @@ static void test_geocoded(void)
 	CHECK_INT(resolve(p, NULL, NULL, NULL, NULL, "Samone", NULL, &la, &lo, why), -1);
 	CHECK_STR(why, "comune 'Samone' is ambiguous: several provinces have one, add the province");
 	CHECK_INT(resolve(p, NULL, NULL, NULL, NULL, "Cortemilia (AT)", NULL, &la, &lo, why), -1);
-	CHECK_STR(why, "comune 'Cortemilia (AT)' is not in the places list");
+	CHECK_STR(why, "comune 'Cortemilia (AT)' is not in the places list: did you mean Cortemilia (CN)?");
 	CHECK_INT(resolve(p, NULL, NULL, "999999", NULL, NULL, NULL, &la, &lo, why), -1);
 	CHECK_STR(why, "ISTAT code '999999' is not in the places list");
 	CHECK_INT(resolve(p, NULL, NULL, "12ab", NULL, NULL, NULL, &la, &lo, why), -1);
@@ -178,4 +178,153 @@ static void test_shared_list(void)
 	wf_places_free(p);
 }
 
-WF_TEST_MAIN(test_geocoded, test_istat_layout, test_shared_list)
+static const char *fold(const char *s)
+{
+	static char out[128];
+	wf_places_fold(s, strlen(s), out, sizeof out);
+	return out;
+}
+
+/* The one folding rule: case, accents and apostrophe accents, J/I,
+ * elisions, punctuation and spacing. */
+static void test_fold(void)
+{
+	CHECK_STR(fold("PATERNO'"), "PATERNO");
+	CHECK_STR(fold("Patern\xC3\xB2"), "PATERNO");
+	CHECK_STR(fold("MONDOVI'"), fold("Mondov\xC3\xAC"));
+	CHECK_STR(fold("Costigliole d Asti"), fold("COSTIGLIOLE D'ASTI"));
+	CHECK_STR(fold("Costigliole d\xE2\x80\x99" "Asti"), "COSTIGLIOLEDASTI");
+	CHECK_STR(fold("JONADI"), fold("Ionadi"));
+	CHECK_STR(fold("BUJA"), "BUIA");
+	CHECK_STR(fold("SANT'ANGELO  LODIGIANO"), "SANTANGELOLODIGIANO");
+	CHECK_STR(fold("Uggiate-Trevano"), "UGGIATETREVANO");
+	CHECK_STR(fold(" Cant\xC3\xB9 "), "CANTU");
+	CHECK_STR(fold("\xFF\xFE?"), ""); /* invalid UTF-8 and punctuation vanish */
+}
+
+static void test_taxcode(void)
+{
+	const wf_province *t;
+
+	/* Digits 8-10 of the code padded to 11: the office's province. */
+	t = wf_taxcode_province("97960116"); /* 00097960116 -> 011 */
+	CHECK(t && strcmp(t->sigla, "SP") == 0);
+	t = wf_taxcode_province(" 80003270917 "); /* 091 NU */
+	CHECK(t && strcmp(t->sigla, "NU") == 0);
+	CHECK(wf_taxcode_province("XX25XXXXXXXXXX") == NULL);
+	CHECK(wf_taxcode_province("123456789012") == NULL); /* 12 digits */
+	CHECK(wf_taxcode_province("") == NULL);
+	CHECK(wf_taxcode_province(NULL) == NULL);
+	CHECK(wf_taxcode_province("00000009990") == NULL); /* no province 999 */
+	/* Parent provinces: a body in a province created since 1992 may
+	 * keep a code of the office it came from. */
+	const wf_province *co = wf_province_by_code(13), *mi = wf_province_by_code(15),
+			  *ca = wf_province_by_code(92), *fc = wf_province_by_code(40),
+			  *ot = wf_province_by_code(104), *nu = wf_province_by_code(91);
+	CHECK(wf_province_family(co, "CO"));
+	CHECK(wf_province_family(co, "LC"));
+	CHECK(wf_province_family(mi, "LO"));
+	CHECK(wf_province_family(mi, "MB"));
+	CHECK(!wf_province_family(mi, "CO"));
+	CHECK(wf_province_family(ca, "SU"));
+	CHECK(wf_province_family(fc, "RN"));
+	CHECK(wf_province_family(wf_province_by_code(79), "VV"));
+	CHECK(wf_province_family(wf_province_by_code(79), "KR"));
+	CHECK(wf_province_family(wf_province_by_code(44), "FM"));
+	CHECK(wf_province_family(wf_province_by_code(48), "PO"));
+	CHECK(wf_province_family(wf_province_by_code(2), "BI"));
+	CHECK(wf_province_family(wf_province_by_code(3), "VB"));
+	CHECK(!wf_province_family(wf_province_by_code(3), "BI"));
+	CHECK(wf_province_family(ot, "SS"));  /* suppressed: now SS */
+	CHECK(wf_province_family(nu, "SS"));  /* San Teodoro: NU, then OT, now SS */
+	CHECK(!wf_province_family(NULL, "SS"));
+	CHECK_STR(wf_province_by_sigla("lc")->region, "03");
+	CHECK_STR(wf_region_by_name("Valle d'Aosta/Vall\xC3\xA9" "e d'Aoste", 28), "02");
+	CHECK_STR(wf_region_by_name("EMILIA ROMAGNA", 14), "08");
+	CHECK(wf_region_by_name("ATLANTIDE", 9) == NULL);
+}
+
+/* Current list, history and an older geocoded list together (names
+ * and codes are the real ones of these comuni; coordinates rounded). */
+static void test_lists(void)
+{
+	const char *cur_h[] = { "codiceComune", "nome", "sigla", "regione" };
+	const char *his_h[] = { "codiceCatastale", "sigla", "nome", "attivo" };
+	const char *rgs_h[] = { "ANNO", "CODI_CATASTALE", "DESC_CODICE_CATASTALE", "CODI_PROVINCIA",
+		"DESC_PROVINCIA", "CODI_REGIONE", "DESC_REGIONE" };
+	wf_places *p = wf_places_new();
+	char err[600], why[256], how[512], sugg[64];
+	int ci[4];
+	enum wf_name_via via;
+	double la, lo;
+
+	CHECK_INT(wf_places_header(p, cur_h, 4, err, sizeof err), WF_PLACES_CURRENT);
+	const char *c1[] = { "013256", "Uggiate con Ronago", "CO", "Lombardia" };
+	const char *c2[] = { "021021", "Chienes/Kiens", "BZ", "Trentino-Alto Adige/S\xC3\xBC" "dtirol" };
+	const char *c3[] = { "011020", "Luni", "SP", "Liguria" };
+	const char *c4[] = { "093044", "Spilimbergo", "PN", "Friuli-Venezia Giulia" };
+	CHECK_INT(wf_places_add(p, c1, 4, err, sizeof err), 0);
+	CHECK_INT(wf_places_add(p, c2, 4, err, sizeof err), 0);
+	CHECK_INT(wf_places_add(p, c3, 4, err, sizeof err), 0);
+	CHECK_INT(wf_places_add(p, c4, 4, err, sizeof err), 0);
+	CHECK_INT(wf_places_header(p, his_h, 4, err, sizeof err), WF_PLACES_HISTORY);
+	const char *h1[] = { "G143", "SP", "ORTONOVO", "0" };
+	const char *h2[] = { "G143", "SP", "LUNI", "1" };
+	const char *h3[] = { "H521", "CO", "RONAGO", "0" };
+	const char *h4[] = { "Z100", "EE", "ALBANIA", "0" };
+	CHECK_INT(wf_places_add(p, h1, 4, err, sizeof err), 0);
+	CHECK_INT(wf_places_add(p, h2, 4, err, sizeof err), 0);
+	CHECK_INT(wf_places_add(p, h3, 4, err, sizeof err), 0);
+	CHECK_INT(wf_places_add(p, h4, 4, err, sizeof err), 0);
+	const char *hb[] = { "G14", "SP", "X", "0" };
+	CHECK_INT(wf_places_add(p, hb, 4, err, sizeof err), -1);
+	CHECK_INT(wf_places_header(p, GEO_HDR, 14, err, sizeof err), WF_PLACES_GEOCODED);
+	CHECK_INT(add_geo(p, "Ronago", "013199", "CO", "H521", "22027", "45.83", "8.98"), 0);
+	CHECK_INT(add_geo(p, "Uggiate-Trevano", "013228", "CO", "L487", "22029", "45.83", "8.96"), 0);
+	CHECK_INT(add_geo(p, "Spilimbergo", "093044", "PN", "I904", "33097", "46.11", "12.90"), 0);
+
+	/* A former name reaches the comune through its cadastral code. */
+	CHECK_INT(wf_places_find(p, "ORTONOVO", 8, NULL, ci, 4, &via), 1);
+	CHECK_INT(via, WF_NAME_FORMER);
+	CHECK_STR(wf_places_comune(p, ci[0])->code, "011020");
+	CHECK_INT(wf_places_by_cadastral(p, "g143"), ci[0]);
+	/* A bilingual name answers to each part, and so does the query. */
+	CHECK_INT(wf_places_find(p, "KIENS", 5, NULL, ci, 4, &via), 1);
+	CHECK_INT(via, WF_NAME_PART);
+	CHECK_INT(wf_places_find(p, "CHIENES - GEMEINDE KIENS", 24, NULL, ci, 4, &via), 1);
+	CHECK_STR(wf_places_comune(p, ci[0])->code, "021021");
+	CHECK_STR(wf_places_comune(p, ci[0])->region, "04");
+	/* Not in the current list: still found, marked as not current. */
+	CHECK_INT(wf_places_find(p, "Ronago", 6, "CO", ci, 4, &via), 1);
+	CHECK_INT(wf_places_comune(p, ci[0])->current, 0);
+	/* A comune newer than the geocoded list: its predecessors' point. */
+	CHECK_INT(wf_places_resolve(p, &(wf_placeq){ NULL, NULL, "013256", NULL, NULL, NULL },
+				    &la, &lo, how, sizeof how, why, sizeof why), 0);
+	CHECK_NEAR(la, 45.83, 1e-9);
+	CHECK_NEAR(lo, 8.97, 1e-9);
+	CHECK_STR(how, "Uggiate con Ronago (CO) 013256 is newer than the geocoded list: placed at its predecessors Ronago, Uggiate-Trevano");
+	/* A near miss says what it may have meant. */
+	CHECK_INT(wf_places_suggest(p, "Spilmbergo", sugg, sizeof sugg), 0);
+	CHECK_STR(sugg, "Spilimbergo (PN)");
+	CHECK_INT(wf_places_resolve(p, &(wf_placeq){ NULL, NULL, NULL, NULL, "Spilmbergo", NULL },
+				    &la, &lo, how, sizeof how, why, sizeof why), -1);
+	CHECK_STR(why, "comune 'Spilmbergo' is not in the places list: did you mean Spilimbergo (PN)?");
+	CHECK_INT(wf_places_suggest(p, "Atlantide", sugg, sizeof sugg), -1);
+	wf_places_free(p);
+
+	/* The RGS cadastral list: homonyms carry their sigla. */
+	p = wf_places_new();
+	CHECK_INT(wf_places_header(p, rgs_h, 7, err, sizeof err), WF_PLACES_RGS);
+	const char *r1[] = { "2024", "H753", "SAMONE TO", "TO", "TORINO", "R00125", "PIEMONTE" };
+	const char *r2[] = { "2024", "H754", "SAMONE TN", "TN", "TRENTO", "R00214", "PROVINCIA AUTONOMA TRENTO" };
+	CHECK_INT(wf_places_add(p, r1, 7, err, sizeof err), 0);
+	CHECK_INT(wf_places_add(p, r2, 7, err, sizeof err), 0);
+	CHECK_INT(wf_places_find(p, "SAMONE", 6, NULL, ci, 4, &via), 2);
+	CHECK_INT(wf_places_find(p, "SAMONE", 6, "TN", ci, 4, &via), 1);
+	CHECK_STR(wf_places_comune(p, ci[0])->cadastral, "H754");
+	CHECK_STR(wf_places_comune(p, ci[0])->region, "04");
+	CHECK(wf_places_province_by_name(p, "Trento", 6) == wf_province_by_sigla("TN"));
+	wf_places_free(p);
+}
+
+WF_TEST_MAIN(test_geocoded, test_istat_layout, test_shared_list, test_fold, test_taxcode, test_lists)

@@ -84,6 +84,10 @@ static void test_width_and_trunc(void)
 	wf_strbuf_reset(&b);
 	wf_strbuf_json(&b, "a\"b\\\n\x01\xff", 7);
 	CHECK_STR(b.s, "\"a\\\"b\\\\\\n\\u0001\xef\xbf\xbd\"");
+	wf_strbuf_reset(&b);
+	/* the escaper the NDJSON writer uses: \b and \f as two characters */
+	wf_strbuf_json(&b, "\b\f", 2);
+	CHECK_STR(b.s, "\"\\b\\f\"");
 	wf_strbuf_release(&b);
 }
 
@@ -419,6 +423,74 @@ static void test_kind_match(void)
 	wf_report_free(r);
 }
 
+static void test_kind_profile(void)
+{
+	static const char *const cols[] = { "year", "institution", "region", "indicator", "value",
+					    "peer_p25", "peer_median", "peer_p75", "pct_rank" };
+	const char *rows[][9] = {
+		{ "2022", "C1", "01", "telework_share", "20", "5", "10", "15", "83.33" },
+		{ "2022", "C2", "01", "telework_share", "10", "5", "10", "15", "50" },
+		{ "2022", "C3", "01", "telework_share", "0", "5", "10", "15", "16.67" },
+		{ "2022", "C9", "02", "telework_share", "99", "", "", "", "" },
+		{ "2022", "C1", "01", "women_share", "50", "35", "50", "55", "50" },
+		{ "2021", "C1", "01", "women_share", "1", "1", "1", "1", "50" },
+	};
+	wf_rtable *t = wf_rtable_new("", 9, cols);
+	wf_report_opts o;
+	wf_report_err e;
+	wf_report *r;
+	wf_strbuf b = WF_STRBUF_INIT;
+
+	for (size_t i = 0; i < 6; i++)
+		wf_rtable_add(t, rows[i], NULL);
+	memset(&o, 0, sizeof o);
+	o.kind = WF_KIND_PROFILE;
+	o.institution = "C1";
+	r = wf_report_build(t, &o, &e);
+	CHECK(r != NULL);
+	if (!r)
+		return;
+	wf_render(r, WF_RENDER_JSON, NULL, &b);
+	/* telework peers: region 01 in 2022 (C9 is region 02, 2021 is out) */
+	CHECK(strstr(b.s, "\"values\": [20, 10, 0], \"p25\": 5, \"median\": 10, \"p75\": 15, "
+		     "\"marker\": {\"label\": \"C1\", \"value\": 20}") != NULL);
+	/* the text strip: 0..20 on 21 places; box 5..15 at 5..15, median 10, C1 at 20 */
+	CHECK(strstr(b.s, "\"-----=====|=====----O\"") != NULL);
+	CHECK(strstr(b.s, "\"Q4\"") != NULL);
+	wf_strbuf_reset(&b);
+	wf_render(r, WF_RENDER_HTML, NULL, &b);
+	CHECK(strstr(b.s, "<section class=\"charts small\">") != NULL);
+	CHECK(strstr(b.s, "<td class=\"tone4\">Q4</td>") != NULL);
+	CHECK(strstr(b.s, "<td class=\"tone2\">Q2</td>") != NULL);
+	wf_strbuf_release(&b);
+	wf_report_free(r);
+
+	/* a group: one row per institution, "Qn rank" per indicator */
+	t = wf_rtable_new("", 9, cols);
+	for (size_t i = 0; i < 6; i++)
+		wf_rtable_add(t, rows[i], NULL);
+	o.institution = NULL;
+	r = wf_report_build(t, &o, &e);
+	CHECK(r != NULL);
+	if (!r)
+		return;
+	wf_render(r, WF_RENDER_JSON, NULL, &b);
+	CHECK(strstr(b.s, "[\"C1\", \"Q4 83.33\", \"Q2 50\"]") != NULL);
+	CHECK(strstr(b.s, "[\"C9\", null, null]") != NULL);
+	wf_strbuf_reset(&b);
+	wf_render(r, WF_RENDER_HTML, NULL, &b);
+	CHECK(strstr(b.s, "<td class=\"tone1\">Q1 16.67</td>") != NULL);
+	wf_strbuf_release(&b);
+	wf_report_free(r);
+
+	t = wf_rtable_new("", 9, cols);
+	wf_rtable_add(t, rows[0], NULL);
+	o.institution = "C4308";
+	r = wf_report_build(t, &o, &e);
+	CHECK(r == NULL);
+	CHECK_STR(e.msg, "institution 'C4308' has no rows in year 2022");
+}
+
 WF_TEST_MAIN(test_numbers, test_width_and_trunc, test_table_model, test_render_table,
 	     test_render_markdown, test_render_html_json, test_kind_trend,
-	     test_kind_empty_and_errors, test_kind_benchmark, test_kind_match)
+	     test_kind_empty_and_errors, test_kind_benchmark, test_kind_match, test_kind_profile)

@@ -1,6 +1,7 @@
 /* Reader and writer: dialects, quirks, csv-spectrum conformance. */
 #include <jansson.h>
 #include <dirent.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "wf_test.h"
@@ -78,6 +79,21 @@ static void test_quirks(void)
 		  "!2 carriage return inside an unquoted field (old Mac line endings "
 		  "are not supported) [1;2\r3]\n3:4|5\n");
 	CHECK_STR(dump("a,b\n1,x\"y\n", &o), "2:1|x\"y\n");
+	/* Text after a closing quote: spaces then a delimiter or the line
+	 * end are dropped; anything else rejects the record, and never
+	 * swallows the lines that follow (issue 17). */
+	CHECK_STR(dump("a,b\n\"x\" ,1\n2,3\n\"y\",4\n", &o), "2:x|1\n3:2|3\n4:y|4\n");
+	CHECK_STR(dump("a;b\n\"RALN\" \t;1\n\"Q\";\"2\"  \r\n", &o), "2:RALN|1\n3:Q|2\n");
+	CHECK_STR(dump("a,b\n\"x\"y,1\n2,3\n\"y\",4\n", &o),
+		  "!2 text after the closing quote of field 1 [\"x\"y,1]\n3:2|3\n4:y|4\n");
+	CHECK_STR(dump("a,b\n1,\"x\" y\n2,3\n", &o),
+		  "!2 text after the closing quote of field 2 [1,\"x\" y]\n3:2|3\n");
+	CHECK_STR(dump("a,b\n1,\"a\n2,b\n3,\"c\"d\n4,5\n", &o),
+		  "!2 quote opened here is closed on line 4 and followed by text "
+		  "(unterminated quote?) [1,\"a]\n3:2|b\n!4 text after the closing quote "
+		  "of field 2 [3,\"c\"d]\n5:4|5\n");
+	CHECK_STR(dump("a,b\n\"x\"  ", &o), "!2 expected 2 fields, found 1 [\"x\"  ]\n");
+	CHECK_STR(dump("a,b\n\"x\",\"y\"  ", &o), "2:x|y\n");
 	/* an unterminated quote costs its own line only */
 	CHECK_STR(dump("a;b\n1;\"oops\n2;3\n4;5\n", &o),
 		  "!2 unterminated quoted field [1;\"oops]\n3:2|3\n4:4|5\n");
@@ -140,6 +156,16 @@ static void test_ndjson(void)
 	CHECK_STR(dump("{\"a\":1}\n{\"c\":1}\n{\"a\":[1]}\nnot json\n", &o),
 		  "1:1\n!2 unexpected key 'c' [{\"c\":1}]\n!3 nested value for key 'a' [{\"a\":[1]}]\n"
 		  "!4 invalid JSON: '[' or '{' expected near 'not' (column 3) [not json]\n");
+	/* numbers come from their text, exactly; exponents made plain */
+	CHECK_STR(dump("{\"a\":123456789.123456789,\"b\":\"x:1,2\"}\n"
+		       "{\"a\" : 1234567890123456.78 , \"b\":-0}\n"
+		       "{\"a\":1.5e3,\"b\":-12E-3}\n{\"a\":0.5e1,\"b\":100e-2}\n"
+		       "{\"a\":0e5,\"b\":12345678901234567890123}\n{\"a\":1e400,\"b\":1e-41}\n"
+		       "{\"a\":\"\\\"1\",\"b\":[1]}\n{\"a\":01}\n", &o),
+		  "1:123456789.123456789|x:1,2\n2:1234567890123456.78|-0\n3:1500|-0.012\n"
+		  "4:5|1.00\n5:0|12345678901234567890123\n6:1e400|1e-41\n"
+		  "!7 nested value for key 'b' [{\"a\":\"\\\"1\",\"b\":[1]}]\n"
+		  "!8 invalid JSON: invalid token near '0' (column 6) [{\"a\":01}]\n");
 }
 
 static void test_limits(void)
@@ -298,6 +324,34 @@ static char *slurp_out(const char *path)
 	return buf;
 }
 
+/* The one escaper, byte for byte: the two-character escapes for the
+ * controls JSON names (\b and \f too), \u00XX for the others, UTF-8
+ * as is, an invalid byte as U+FFFD. */
+static void test_json_escape_exact(void)
+{
+	static const char *const in[] = {
+		"", "q\"b\\s/", "\b\f\n\r\t\x01\x1f\x7f", "caff\xC3\xA8", "a\xFF" "b"
+	};
+	static const char *const want[] = {
+		"\"\"", "\"q\\\"b\\\\s/\"", "\"\\b\\f\\n\\r\\t\\u0001\\u001f\x7f\"",
+		"\"caff\xC3\xA8\"", "\"a\xEF\xBF\xBD" "b\""
+	};
+	char buf[64];
+	char *big = malloc(4000), *out = malloc(WF_JSON_MAXLEN(4000));
+
+	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+		size_t n = wf_json_escape(buf, in[i], strlen(in[i]));
+		CHECK(n <= WF_JSON_MAXLEN(strlen(in[i])));
+		buf[n] = '\0';
+		CHECK_STR(buf, want[i]);
+	}
+	/* the worst case fills the bound exactly */
+	memset(big, 1, 4000);
+	CHECK_INT(wf_json_escape(out, big, 4000), WF_JSON_MAXLEN(4000));
+	free(big);
+	free(out);
+}
+
 /* wf_tw_row builds NDJSON rows in its own buffer; every string must
  * come out exactly as wf_json_string writes it. */
 static void test_ndjson_row_matches_json_string(void)
@@ -351,6 +405,102 @@ static void test_out_atomic(void)
 	unlink(tmpl);
 }
 
+/* The byte stream under the reader: UTF-16, old Mac line ends, files
+ * that are not text, empty inputs (issue 17). */
+static wf_reader *bytes_reader(const char *b, size_t n, const wf_reader_opts *o)
+{
+	char *copy = malloc(n ? n : 1);
+	memcpy(copy, b, n);
+	return wf_reader_new(wf_src_mem("mem", copy, n, 1), o);
+}
+
+static void test_stream_kinds(void)
+{
+	wf_reader_opts o = { 0 };
+	wf_reader *r;
+	wf_row row;
+
+	/* UTF-16LE with a BOM, a surrogate pair and an a-grave */
+	static const char le[] = "\xFF\xFE" "a\0;\0b\0\n\0" "1\0;\0\xE0\0\n\0" "\x3D\xD8\x00\xDE;\0x\0";
+	r = bytes_reader(le, sizeof le - 1, &o);
+	CHECK(r != NULL);
+	CHECK_INT(wf_reader_next(r, &row), WF_ROW_OK);
+	CHECK_STR(row.f[1], "\xC3\xA0");
+	CHECK_INT(wf_reader_next(r, &row), WF_ROW_OK);
+	CHECK_STR(row.f[0], "\xF0\x9F\x98\x80");
+	CHECK_INT(wf_reader_next(r, &row), WF_ROW_EOF);
+	CHECK_STR(wf_reader_encoding(r, NULL), "utf-16le");
+	wf_reader_free(r);
+	/* UTF-16BE, a lone surrogate and an odd last byte become U+FFFD */
+	static const char be[] = "\xFE\xFF" "\0a\0\n" "\xDC\x00\0\n" "\0";
+	r = bytes_reader(be, sizeof be - 1, &o);
+	CHECK(r != NULL);
+	CHECK_INT(wf_reader_next(r, &row), WF_ROW_OK);
+	CHECK_STR(row.f[0], "\xEF\xBF\xBD");
+	CHECK_INT(wf_reader_next(r, &row), WF_ROW_OK);
+	CHECK_STR(row.f[0], "\xEF\xBF\xBD");
+	CHECK_STR(wf_reader_encoding(r, NULL), "utf-16be");
+	wf_reader_free(r);
+	/* CR alone: lines */
+	CHECK_STR(dump("a;b\r1;2\r\"x\ry\";3\r", &o), "2:1|2\n3:x\ny|3\n");
+	r = mem_reader("a\rb\r", &o);
+	CHECK(r != NULL && wf_reader_cr_only(r));
+	wf_reader_free(r);
+	r = mem_reader("a\nb\r\n", &o);
+	CHECK(r != NULL && !wf_reader_cr_only(r));
+	wf_reader_free(r);
+	/* not text: named */
+	CHECK_STR(dump("BZh91AY&SY", &o), "(open failed)");
+	CHECK(bytes_reader("\xFD" "7zXZ\0\0", 7, &o) == NULL);
+	CHECK(bytes_reader("a\0b\0", 4, &o) == NULL);
+	CHECK(bytes_reader("\0a\0b", 4, &o) == NULL);
+	/* empty inputs, when allowed: no columns, no rows */
+	o.allow_empty = 1;
+	static const char *const empties[] = { "", "\xEF\xBB\xBF", "\xFF\xFE", "\n\n" };
+	for (size_t i = 0; i < 4; i++) {
+		r = bytes_reader(empties[i], strlen(empties[i]), &o);
+		CHECK(r != NULL && wf_reader_empty(r));
+		CHECK_INT(wf_reader_header(r)->n, 0);
+		CHECK_INT(wf_reader_next(r, &row), WF_ROW_EOF);
+		wf_reader_free(r);
+	}
+	r = mem_reader("a\n", &o);
+	CHECK(r != NULL && !wf_reader_empty(r));
+	wf_reader_free(r);
+}
+
+static void test_out_modes(void)
+{
+	char dir[] = "/tmp/wf_test_out_XXXXXX", p[64], t[64];
+	struct stat st;
+
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(p, sizeof p, "%s/f", dir);
+	snprintf(t, sizeof t, "%s/t", dir);
+	FILE *f = fopen(t, "w");
+	fclose(f);
+	chmod(t, 0640);
+	CHECK(symlink("t", p) == 0);
+	wf_out *o = wf_out_open(p);
+	CHECK(o != NULL);
+	wf_out_puts(o, "x");
+	wf_out_mark(o);
+	CHECK_INT(wf_out_close(o, WF_OUT_IF_DATA), 0); /* nothing after the mark */
+	CHECK(stat(t, &st) == 0 && st.st_size == 0);
+	o = wf_out_open(p);
+	wf_out_puts(o, "x");
+	CHECK_INT(wf_out_close(o, 1), 0);
+	CHECK(lstat(p, &st) == 0 && S_ISLNK(st.st_mode));
+	CHECK(stat(t, &st) == 0 && st.st_size == 1 && (st.st_mode & 07777) == 0640);
+	chmod(t, 0444);
+	CHECK(wf_out_open(p) == NULL);
+	CHECK(wf_out_open("") == NULL);
+	unlink(p);
+	unlink(t);
+	rmdir(dir);
+}
+
 WF_TEST_MAIN(test_basic_dialects, test_quirks, test_nul_len, test_encoding, test_delim_detect,
 	     test_ndjson, test_limits, test_gzip, test_spectrum, test_writer,
-	     test_ndjson_row_matches_json_string, test_out_atomic)
+	     test_json_escape_exact, test_ndjson_row_matches_json_string, test_out_atomic,
+	     test_stream_kinds, test_out_modes)

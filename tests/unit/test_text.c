@@ -33,6 +33,16 @@ static void test_trim(void)
 	CHECK_STR(buf, "1234567");
 	CHECK_INT(wf_trim_copy(same, same, sizeof same), 4); /* in place */
 	CHECK_STR(same, "ab c");
+	/* the one rule: isspace() at either end, on a span without a NUL */
+	const char *s = "\r\n\v\f x  y\t\n|";
+	size_t n = strlen(s) - 1;
+	wf_trim_span(&s, &n);
+	CHECK_INT(n, 4);
+	CHECK(memcmp(s, "x  y", 4) == 0);
+	s = " \t ";
+	n = 3;
+	wf_trim_span(&s, &n);
+	CHECK_INT(n, 0);
 }
 
 WF_TEST_MAIN(test_utf8, test_trim)
