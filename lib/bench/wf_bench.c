@@ -248,7 +248,9 @@ wf_bench *wf_bench_new(const wf_bench_opts *o, char *err, size_t errsz)
 	}
 	if (o->size_classes && parse_classes(b, o->size_classes, err, errsz))
 		goto bad;
-	if (o->keep) {
+	if (o->keep && !*o->keep) {
+		b->keep_set = 1; /* "": nothing passes through, not even region */
+	} else if (o->keep) {
 		if (o->summary) {
 			fail(err, errsz, "--keep does not go with --summary");
 			goto bad;

@@ -75,7 +75,8 @@ typedef struct wf_bench_opts {
 	const char *size_classes; /* "1-9,10-49,50-249,250-" or NULL */
 	int min_peers;            /* 0: 5 */
 	int summary;              /* group totals instead of per institution */
-	const char *keep;         /* "col1,col2": more columns to pass through */
+	const char *keep;         /* "col1,col2": more columns to pass through;
+				   * "": none, not region/province/comune either */
 	int has_change_threshold; /* flag "changed" at |since_baseline_pct| >= */
 	double change_threshold;
 	double scale;             /* value = metric / denominator x scale; 0: the
