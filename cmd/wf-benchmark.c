@@ -1,12 +1,17 @@
 /*
  * wf-benchmark - per-employee welfare indicators, peer groups and
- * trends from the canonical fact stream. The work is in lib/bench/wf_bench.c.
+ * trends from the canonical fact stream. The work is in lib/bench (the
+ * engine wf_bench.c, its output wf_bench_out.c, --profile wf_profile.c);
+ * --codes goes through lib/conto's code-list loader, --baseline through
+ * wf_aux.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "wf_aux.h"
 #include "wf_bench.h"
+#include "wf_conto.h"
 #include "wf_cli.h"
 #include "wf_outpath.h"
 #include "wf_profile.h"
@@ -54,8 +59,9 @@ static void usage(FILE *f)
 "                           profile with its peer percentile rank, one row\n"
 "                           per institution, period and indicator\n"
 "      --codes DIR|ZIP      code lists (or VoceSpesa.CSV itself): each\n"
-"                           metric item takes its FLAG_SEGNO sign;\n"
-"                           without it all items add\n"
+"                           metric item takes its FLAG_SEGNO sign; once\n"
+"                           per year, facts use their year's lists (or\n"
+"                           the nearest year's); without it all items add\n"
 "      --peers COLS         peer groups by these columns (and period)\n"
 "      --size-classes LIST  also group by headcount class, e.g. 1-9,10-49,50-\n"
 "      --min-peers N        smaller groups are not ranked (default 5)\n"
@@ -101,12 +107,12 @@ static void progress(void *ctx, wf_reader *r, unsigned long rows, int done)
 			wf_src_raw_size(s), rows, done);
 }
 
-/* One whole table into the engine; -1 after a message. */
+/* One whole table into the engine (r NULL: its opening failed); -1
+ * after a message. */
 static int read_one(wf_bench *b, const wf_cli *c, enum wf_bench_input kind,
-		    const char *path, wf_rejects *rejects, unsigned long *rows,
+		    wf_reader *r, wf_rejects *rejects, unsigned long *rows,
 		    unsigned long *rejected)
 {
-	wf_reader *r = wf_cli_reader(c, path);
 	int rc;
 
 	if (!r)
@@ -117,10 +123,25 @@ static int read_one(wf_bench *b, const wf_cli *c, enum wf_bench_input kind,
 	return rc;
 }
 
-/* --profile: the same reading, rejects and exit rules, over wf_profile. */
-static int run_profile(const wf_cli *c, const wf_bench_opts *bo, const char *codes,
-		       int nfiles, char **files)
+/* --codes, each a year's lists, through lib/conto's loader; *codes
+ * stays NULL without any. -1 after a message. */
+static int load_codes(const wf_cli *c, const char *const *paths, int n, wf_codes **codes)
 {
+	if (!n)
+		return 0;
+	*codes = wf_codes_new();
+	wf_codes_set_reader(*codes, &c->ropts);
+	for (int i = 0; i < n; i++)
+		if (wf_codes_load_items(*codes, paths[i]))
+			return -1;
+	return 0;
+}
+
+/* --profile: the same reading, rejects and exit rules, over wf_profile. */
+static int run_profile(const wf_cli *c, const wf_bench_opts *bo, const char *const *codes_path,
+		       int ncodes, int nfiles, char **files)
+{
+	wf_codes *codes = NULL;
 	wf_profile_opts po = { bo->period_col, bo->group, bo->size_classes, bo->min_peers };
 	wf_profile *p;
 	wf_out *out = NULL, *rout = NULL;
@@ -137,8 +158,12 @@ static int run_profile(const wf_cli *c, const wf_bench_opts *bo, const char *cod
 		goto out;
 	rejects = wf_rejects_new(rout);
 	wf_rejects_set_excel_safe(rejects, c->excel_safe);
-	if (codes && wf_profile_load_codes(p, codes))
+	if (load_codes(c, codes_path, ncodes, &codes))
 		goto out;
+	if (codes && wf_profile_set_codes(p, codes, err, sizeof err)) {
+		wf_warn("%s", err);
+		goto out;
+	}
 	for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
 		wf_reader *r = wf_cli_reader(c, nfiles ? files[i] : "-");
 		int rc;
@@ -173,6 +198,7 @@ out:
 	if (rout && wf_out_close(rout, complete ? 1 : WF_OUT_IF_DATA))
 		status = WF_EXIT_DATA;
 	wf_profile_free(p);
+	wf_codes_free(codes);
 	return status;
 }
 
@@ -198,8 +224,9 @@ int main(int argc, char **argv)
 	};
 	wf_cli c;
 	wf_bench_opts o = { 0 };
-	const char *peers = NULL, *by = NULL, *baseline = NULL, *codes = NULL;
-	int profile = 0;
+	const char *peers = NULL, *by = NULL, *baseline = NULL, *codes_path[64];
+	int profile = 0, ncodes = 0;
+	wf_codes *codes = NULL;
 	wf_bench *b = NULL;
 	wf_out *out = NULL, *rout = NULL;
 	wf_rejects *rejects = NULL;
@@ -220,7 +247,11 @@ int main(int argc, char **argv)
 		case OPT_SIZE_CLASSES: o.size_classes = optarg; break;
 		case OPT_PERIOD: o.period_col = optarg; break;
 		case OPT_BASELINE: baseline = optarg; break;
-		case OPT_CODES: codes = optarg; break;
+		case OPT_CODES:
+			if (ncodes == (int)(sizeof codes_path / sizeof codes_path[0]))
+				wf_usage_error("too many --codes (at most 64)");
+			codes_path[ncodes++] = optarg;
+			break;
 		case OPT_KEEP: o.keep = optarg; break;
 		case OPT_CHANGE: {
 			double d = strtod(optarg, &end);
@@ -264,7 +295,7 @@ int main(int argc, char **argv)
 	}
 	o.group = o.summary ? by : peers;
 	if (profile)
-		return run_profile(&c, &o, codes, argc - optind, argv + optind);
+		return run_profile(&c, &o, codes_path, ncodes, argc - optind, argv + optind);
 	if (!(b = wf_bench_new(&o, err, sizeof err)))
 		wf_usage_error("%s", err);
 
@@ -275,14 +306,19 @@ int main(int argc, char **argv)
 		goto out;
 	rejects = wf_rejects_new(rout);
 	wf_rejects_set_excel_safe(rejects, c.excel_safe);
-	if (codes && wf_bench_load_codes(b, codes))
+	if (load_codes(&c, codes_path, ncodes, &codes))
 		goto out;
+	if (codes && wf_bench_set_codes(b, codes, err, sizeof err)) {
+		wf_warn("%s", err);
+		goto out;
+	}
 	if (optind == argc) {
-		if (read_one(b, &c, WF_BENCH_FACTS, "-", rejects, &rows, &rejected))
+		if (read_one(b, &c, WF_BENCH_FACTS, wf_cli_reader(&c, "-"), rejects, &rows, &rejected))
 			goto out;
 	}
 	for (int i = optind; i < argc; i++)
-		if (read_one(b, &c, WF_BENCH_FACTS, argv[i], rejects, &rows, &rejected))
+		if (read_one(b, &c, WF_BENCH_FACTS, wf_cli_reader(&c, argv[i]), rejects, &rows,
+			     &rejected))
 			goto out;
 	if (wf_bench_finish(b, err, sizeof err)) {
 		wf_warn("%s", err);
@@ -290,12 +326,11 @@ int main(int argc, char **argv)
 	}
 	wf_bench_warn_empty_groups(b);
 	if (baseline) {
-		/* our own output: its dialect is found, not the facts' -d etc. */
+		/* an auxiliary file: its dialect is found, not the facts' -d etc. */
 		wf_cli bc = c;
-		bc.ropts.format = WF_FMT_AUTO;
-		bc.ropts.encoding = WF_ENC_AUTO;
-		bc.ropts.delim = 0;
-		if (read_one(b, &bc, WF_BENCH_BASELINE, baseline, NULL, &brows, &rejected))
+		bc.ropts = wf_aux_opts(&c.ropts);
+		if (read_one(b, &bc, WF_BENCH_BASELINE, wf_aux_open(baseline, &c.ropts), NULL,
+			     &brows, &rejected))
 			goto out;
 	}
 	wrc = wf_bench_write(b, out, c.out_format, c.excel_safe);
@@ -318,5 +353,6 @@ out:
 	if (rout && wf_out_close(rout, complete ? 1 : WF_OUT_IF_DATA))
 		status = WF_EXIT_DATA;
 	wf_bench_free(b);
+	wf_codes_free(codes);
 	return status;
 }

@@ -102,8 +102,9 @@ int main(int argc, char **argv)
 		case OPT_YEAR: {
 			char *end;
 			long y = strtol(optarg, &end, 10);
-			if (*end || y < 1990 || y > 2099)
-				wf_usage_error("invalid year '%s'", optarg);
+			if (*end || y < WF_YEAR_MIN || y > WF_YEAR_MAX)
+				wf_usage_error("invalid year '%s' (%d to %d)", optarg,
+					       WF_YEAR_MIN, WF_YEAR_MAX);
 			io.year = (int)y;
 			break;
 		}
@@ -133,6 +134,7 @@ int main(int argc, char **argv)
 		wf_outpath_check(paths, opts, 3);
 	}
 	codes = wf_codes_new();
+	wf_codes_set_reader(codes, &cli.ropts);
 	for (int i = 0; i < ncodes; i++)
 		if (wf_codes_load(codes, codes_path[i], cli.verbose) != 0)
 			goto out;

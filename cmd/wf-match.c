@@ -218,9 +218,12 @@ int main(int argc, char **argv)
 	if (cli.out_format == WF_FMT_AUTO)
 		wf_usage_error("invalid format '%s' (csv or ndjson)", cli.out_format_name);
 	if (list) {
-		wf_taxonomy *t = wf_taxonomy_open(run.taxonomy, buf, sizeof buf);
-		if (!t)
-			wf_die(WF_EXIT_DATA, "%s", buf);
+		wf_taxonomy *t = wf_taxonomy_open(run.taxonomy, &cli.ropts, buf, sizeof buf);
+		if (!t) {
+			if (*buf) /* else the reader has said why */
+				wf_warn("%s", buf);
+			return WF_EXIT_DATA;
+		}
 		for (int i = 0; i < (int)wf_taxonomy_count(t); i++)
 			printf("%s\t%s\n", wf_taxonomy_code(t, i), wf_taxonomy_label(t, i));
 		wf_taxonomy_free(t);

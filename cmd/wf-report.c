@@ -12,7 +12,7 @@
 enum {
 	OPT_KIND = WF_OPT_FIRST_PRIVATE, OPT_TITLE, OPT_DATE, OPT_DECIMALS, OPT_LOCALE,
 	OPT_MAXWIDTH, OPT_PERIOD, OPT_GROUP, OPT_VALUE, OPT_UNIT, OPT_INSTITUTION,
-	OPT_WHERE, OPT_LABEL, OPT_TOP, OPT_SORT, OPT_COLUMNS
+	OPT_WHERE, OPT_LABEL, OPT_TOP, OPT_SORT, OPT_COLUMNS, OPT_LANG
 };
 
 /* -f csv: not a rendering for people but the table the report draws,
@@ -35,7 +35,10 @@ static void usage(FILE *f)
 	      "      --title=TEXT        report title (default: from the kind)\n"
 	      "      --date[=YYYY-MM-DD] show a date (default none; without a value: today, UTC)\n"
 	      "      --decimals=N        digits after the decimal point, 0-9 (default 2)\n"
-	      "      --locale=LOC        C (default: 1,234.56) or it (1.234,56); display only\n"
+	      "      --lang=LANG         en (default) or it: the words of table, markdown and\n"
+	      "                          html output (default: $WFKIT_LANG, never the locale)\n"
+	      "      --locale=LOC        C or it: numbers 1,234.56 or 1.234,56 (default: it\n"
+	      "                          with --lang it, else C); display only\n"
 	      "      --max-width=N       cut text cells wider than N characters (-f table)\n"
 	      "      --period=COL        period column (default year)\n"
 	      "      --group=COLS        group columns, comma-separated; '' for none\n"
@@ -121,6 +124,7 @@ int main(int argc, char **argv)
 		{ "top", required_argument, NULL, OPT_TOP },
 		{ "sort", required_argument, NULL, OPT_SORT },
 		{ "columns", required_argument, NULL, OPT_COLUMNS },
+		{ "lang", required_argument, NULL, OPT_LANG },
 		{ NULL, 0, NULL, 0 }
 	};
 	wf_cli cli;
@@ -130,7 +134,7 @@ int main(int argc, char **argv)
 	const char *date = NULL;
 	const char **where = NULL, **label = NULL;
 	char datebuf[16];
-	int opt, fmt = WF_RENDER_TABLE, status = WF_EXIT_DATA;
+	int opt, fmt = WF_RENDER_TABLE, status = WF_EXIT_DATA, lang = -1, locale = -1;
 	wf_rinput *in = NULL;
 	wf_report *rep = NULL;
 	wf_strbuf buf = WF_STRBUF_INIT;
@@ -158,11 +162,15 @@ int main(int argc, char **argv)
 		case OPT_TITLE: ko.title = optarg; break;
 		case OPT_DATE: date = date_arg(optarg, datebuf, sizeof datebuf); break;
 		case OPT_DECIMALS: ro.decimals = (int)num_arg(optarg, "number of decimals", 0, 9); break;
+		case OPT_LANG:
+			if ((lang = wf_lang_parse(optarg)) < 0)
+				wf_usage_error("invalid language '%s' (en, it)", optarg);
+			break;
 		case OPT_LOCALE:
 			if (strcmp(optarg, "it") == 0 || strcmp(optarg, "it_IT") == 0)
-				ro.locale_it = 1;
+				locale = 1;
 			else if (strcmp(optarg, "C") == 0 || strcmp(optarg, "en") == 0)
-				ro.locale_it = 0;
+				locale = 0;
 			else
 				wf_usage_error("invalid locale '%s' (C, it)", optarg);
 			break;
@@ -205,6 +213,15 @@ int main(int argc, char **argv)
 	}
 	if (ko.institution && ko.kind != WF_KIND_BENCHMARK && ko.kind != WF_KIND_PROFILE)
 		wf_usage_error("--institution needs --kind benchmark or profile");
+	/* The language of the words: --lang, else WFKIT_LANG; never LANG or
+	 * LC_*, so a report reads the same on every machine. */
+	if (lang < 0) {
+		const char *env = getenv("WFKIT_LANG");
+		if (env && *env && (lang = wf_lang_parse(env)) < 0)
+			wf_usage_error("invalid WFKIT_LANG '%s' (en, it)", env);
+	}
+	ro.lang = ko.lang = lang == WF_LANG_IT ? WF_LANG_IT : WF_LANG_EN;
+	ro.locale_it = locale >= 0 ? locale : ro.lang == WF_LANG_IT;
 	ko.where = where;
 	ko.label = label;
 	ko.point = ro.locale_it ? ',' : '.';

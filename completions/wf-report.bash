@@ -14,6 +14,9 @@ _wf_report()
 	--locale)
 		COMPREPLY=($(compgen -W 'C it' -- "$cur"))
 		return ;;
+	--lang)
+		COMPREPLY=($(compgen -W 'en it' -- "$cur"))
+		return ;;
 	--input-format)
 		COMPREPLY=($(compgen -W 'auto csv ndjson' -- "$cur"))
 		return ;;
@@ -37,7 +40,7 @@ _wf_report()
 
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W '--format --kind --output --title --date --decimals
-			--locale --max-width --period --group --value --unit --institution
+			--lang --locale --max-width --period --group --value --unit --institution
 			--where --sort --columns --label --top --input-format --encoding --delimiter
 			--max-field-bytes --verbose --help --version' -- "$cur"))
 		[[ ${COMPREPLY-} == *= ]] && compopt -o nospace

@@ -8,14 +8,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 
+#include "wf_cli.h"
 #include "wf_dec.h"
 #include "wf_err.h"
 #include "wf_io.h"
 #include "wf_stats.h"
-#include "wf_zip.h"
 
 
 /* ---- small helpers ---- */
@@ -112,7 +110,7 @@ static int parse_terms(const char *spec, term *t, size_t *n, const char *opt,
 			if (*q >= 'a' && *q <= 'z')
 				*q = (char)(*q - 'a' + 'A');
 		t[*n].sign = 1;
-		t[*n].seen = t[*n].in_codes = 0;
+		t[*n].seen = 0;
 		(*n)++;
 		if (!*p)
 			return 0;
@@ -262,7 +260,7 @@ wf_bench *wf_bench_new(const wf_bench_opts *o, char *err, size_t errsz)
 		fail(err, errsz, "invalid --change-threshold (a percentage >= 0)");
 		goto bad;
 	}
-	b->ci_prov = b->ci_cyear = -1;
+	b->ci_prov = -1;
 	return b;
 bad:
 	wf_bench_free(b);
@@ -379,16 +377,6 @@ int wf_bench_table(wf_bench *b, enum wf_bench_input kind,
 	b->kind = kind;
 	b->last_rec = 0;
 	switch (kind) {
-	case WF_BENCH_CODES:
-		if (b->nrecs)
-			return fail(err, errsz, "code list after the facts");
-		if (need(h, "CODI_TIPO_VOCE_SPESA", "in the code list", &b->ci_type, err, errsz) ||
-		    need(h, "CODI_VOCE_SPESA", "in the code list", &b->ci_num, err, errsz) ||
-		    need(h, "FLAG_SEGNO", "in the code list", &b->ci_sign, err, errsz))
-			return -1;
-		b->ci_cyear = col(h, "ANNO");
-		b->codes_loaded = 1;
-		return 0;
 	case WF_BENCH_FACTS:
 		if (need(h, b->period_col, NULL, &b->ci_period, err, errsz) ||
 		    need(h, "institution", NULL, &b->ci_inst, err, errsz) ||
@@ -481,6 +469,9 @@ static int parse_period(wf_bench *b, const char *s, size_t n, int *out,
 			    (int)(n > 40 ? 40 : n), s);
 	}
 	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	if (y < WF_YEAR_MIN || y > WF_YEAR_MAX)
+		return fail(err, errsz, "period '%.*s' is outside the years %d-%d",
+			    (int)n, s, WF_YEAR_MIN, WF_YEAR_MAX);
 	v = y;
 	if (kind == 2) {
 		int m = (s[5] - '0') * 10 + (s[6] - '0');
@@ -512,53 +503,15 @@ static int parse_value(const char *s, size_t n, wf_dec *d, char *err, size_t err
 	return 0;
 }
 
-static int codes_row(wf_bench *b, const wf_row *r, char *err, size_t errsz)
+/* The metric's signs for the lists of year (the nearest year's lists,
+ * as wf-ingest picks them); checked for every year by
+ * wf_bench_set_codes(). */
+static void signs_for(wf_bench *b, int year)
 {
-	size_t tl, nl, sl;
-	const char *t = field(r, b->ci_type, &tl), *num = field(r, b->ci_num, &nl);
-	const char *sg = field(r, b->ci_sign, &sl);
-	char code[16];
-	long v = 0;
-	int sign;
-
-	while (tl && *t == ' ')
-		t++, tl--;
-	while (tl && t[tl - 1] == ' ')
-		tl--;
-	while (nl && *num == ' ')
-		num++, nl--;
-	while (nl && num[nl - 1] == ' ')
-		nl--;
-	if (tl < 1 || tl > 4)
-		return fail(err, errsz, "bad item type '%.*s'", (int)(tl > 40 ? 40 : tl), t);
-	if (nl < 1 || nl > 6 || !digits(num, nl))
-		return fail(err, errsz, "bad item number '%.*s'", (int)(nl > 40 ? 40 : nl), num);
-	for (size_t i = 0; i < nl; i++)
-		v = v * 10 + (num[i] - '0');
-	if (sl == 1 && (*sg == '+' || *sg == '-'))
-		sign = *sg == '-' ? -1 : 1;
-	else
-		return fail(err, errsz, "bad FLAG_SEGNO '%.*s'", (int)(sl > 40 ? 40 : sl), sg);
-	snprintf(code, sizeof code, "%.*s%03ld", (int)tl, t, v);
-	if (b->ci_cyear >= 0) {
-		size_t yl;
-		const char *ys = field(r, b->ci_cyear, &yl);
-		int y = yl == 4 && digits(ys, 4) ? atoi(ys) : 0, seen = 0;
-		for (size_t i = 0; i < b->ncode_years; i++)
-			seen |= b->code_years[i] == y;
-		if (y && !seen && b->ncode_years < MAX_CODE_YEARS)
-			b->code_years[b->ncode_years++] = y;
-	}
-	for (size_t i = 0; i < b->nmetric; i++) {
-		term *m = &b->metric[i];
-		if (strcmp(m->code, code) != 0)
-			continue;
-		if (m->in_codes && m->sign != sign)
-			return fail(err, errsz, "conflicting FLAG_SEGNO for '%s'", code);
-		m->sign = sign;
-		m->in_codes = 1;
-	}
-	return 0;
+	b->sign_year = year;
+	wf_codes_select_year(b->codes, year);
+	for (size_t i = 0; i < b->nmetric; i++)
+		b->metric[i].sign = wf_codes_item_sign(b->codes, b->metric[i].code) < 0 ? -1 : 1;
 }
 
 static size_t size_class_of(const wf_bench *b, const rec *r)
@@ -701,6 +654,8 @@ static int fact_row(wf_bench *b, const wf_row *r, char *err, size_t errsz)
 
 	if (parse_period(b, ps, pl, &period, err, errsz))
 		return -1;
+	if (b->codes && (b->pkind == 2 ? period / 12 : period) != b->sign_year)
+		signs_for(b, b->pkind == 2 ? period / 12 : period);
 	if (il == 0)
 		return fail(err, errsz, "empty institution");
 	if (ml == 0)
@@ -891,8 +846,6 @@ static int baseline_row(wf_bench *b, const wf_row *r, char *err, size_t errsz)
 int wf_bench_row(wf_bench *b, const wf_row *r, char *err, size_t errsz)
 {
 	switch (b->kind) {
-	case WF_BENCH_CODES:
-		return codes_row(b, r, err, errsz);
 	case WF_BENCH_FACTS:
 		if (b->finished)
 			return fail(err, errsz, "facts after the end of the input");
@@ -1240,7 +1193,7 @@ static void build_prov(wf_bench *b)
 	qsort(years, b->ncode_years, sizeof *years, cmp_year);
 	for (size_t i = 0; i < b->ncode_years && l < room; i++)
 		l += (size_t)snprintf(p + l, room - l, "%s%d", i ? "," : "", years[i]);
-	if (b->codes_loaded && !b->ncode_years && l < room)
+	if (b->codes && !b->ncode_years && l < room)
 		l += (size_t)snprintf(p + l, room - l, "undated");
 	if (b->synthetic && l < room)
 		snprintf(p + l, room - l, ";data=SYNTHETIC");
@@ -1256,10 +1209,8 @@ int wf_bench_finish(wf_bench *b, char *err, size_t errsz)
 
 	if (b->finished)
 		return 0;
-	for (size_t i = 0; i < b->nmetric; i++)
-		if (b->codes_loaded && !b->metric[i].in_codes)
-			return fail(err, errsz, "measure '%s' of --metric is not in the code list",
-				    b->metric[i].code);
+	if (b->codes_missing[0])
+		return fail(err, errsz, "%s", b->codes_missing);
 	for (size_t i = 0; i < b->nmetric; i++)
 		if (!b->metric[i].seen)
 			return missing_measure(b, b->metric[i].code, "--metric", err, errsz);
@@ -1363,85 +1314,42 @@ void wf_bench_set_progress(wf_bench *b, wf_bench_progress_fn fn, void *ctx)
 
 /* ---- the code list ---- */
 
-struct codes_zip {
-	wf_bench *b;
-	int found, failed;
-};
-
-static int is_voce_spesa(const char *base)
+int wf_bench_set_codes(wf_bench *b, wf_codes *codes, char *err, size_t errsz)
 {
-	return strcasecmp(base, "VoceSpesa.csv") == 0;
-}
+	size_t nl = wf_codes_nlists(codes);
 
-static int read_codes_src(wf_bench *b, wf_src *src)
-{
-	static const wf_reader_opts auto_opts;
-	wf_reader *r = wf_reader_new(src, &auto_opts);
-	unsigned long rows = 0, rejected = 0;
-	int rc;
-
-	if (!r)
-		return -1;
-	rc = wf_bench_read(b, WF_BENCH_CODES, r, NULL, &rows, &rejected);
-	wf_reader_free(r);
-	return rc;
-}
-
-static int codes_want(void *ctx, const wf_zip_member *m)
-{
-	struct codes_zip *z = ctx;
-	return !z->found && is_voce_spesa(m->base);
-}
-
-static int codes_take(void *ctx, const wf_zip_member *m, wf_src *src)
-{
-	struct codes_zip *z = ctx;
-	(void)m;
-	z->found = 1;
-	return read_codes_src(z->b, src);
-}
-
-int wf_bench_load_codes(wf_bench *b, const char *path)
-{
-	struct stat st;
-	wf_src *s;
-	unsigned char magic[4];
-	size_t n;
-
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		static const char *const names[] = { "VoceSpesa.CSV", "VoceSpesa.csv" };
-		size_t len = strlen(path) + 16;
-		char *p = wf_xmalloc(len);
-		int rc = -1, found = 0;
-		for (size_t i = 0; i < 2 && !found; i++) {
-			snprintf(p, len, "%s/%s", path, names[i]);
-			found = stat(p, &st) == 0;
+	if (b->nrecs)
+		return fail(err, errsz, "code list after the facts");
+	/* Every year's lists must sign every item of the metric. An
+	 * unreadable sign stops now; an item a list lacks is reported by
+	 * wf_bench_finish(), where it always was (wf_profile drops such
+	 * an indicator there instead of stopping). */
+	b->codes_missing[0] = '\0';
+	b->ncode_years = 0;
+	for (size_t l = 0; l < nl; l++) {
+		int year = wf_codes_list_year(codes, l);
+		if (year && b->ncode_years < MAX_CODE_YEARS)
+			b->code_years[b->ncode_years++] = year; /* for the provenance */
+		wf_codes_select_year(codes, year);
+		for (size_t i = 0; i < b->nmetric; i++) {
+			const char *code = b->metric[i].code, *why;
+			if (wf_codes_item_sign(codes, code))
+				continue;
+			if ((why = wf_codes_item_problem(codes, code)))
+				return fail(err, errsz, "%s", why);
+			if (b->codes_missing[0])
+				continue;
+			if (nl > 1)
+				snprintf(b->codes_missing, sizeof b->codes_missing,
+					 "measure '%s' of --metric is not in the code list of %d", code, year);
+			else
+				snprintf(b->codes_missing, sizeof b->codes_missing,
+					 "measure '%s' of --metric is not in the code list", code);
 		}
-		if (!found)
-			wf_warn("%s: no VoceSpesa.CSV found", path);
-		else if ((s = wf_src_open(p)))
-			rc = read_codes_src(b, s);
-		free(p);
-		return rc;
 	}
-	if (!(s = wf_src_open(path)))
-		return -1;
-	n = wf_src_peek(s, magic, sizeof magic);
-	if (wf_zip_magic(magic, n)) {
-		struct codes_zip z = { b, 0, 0 };
-		unsigned char *buf = wf_src_slurp_raw(s, &n);
-		int errs = buf ? wf_zip_walk(path, buf, n, codes_want, codes_take, &z) : 1;
-		if (!buf)
-			wf_warn("%s: %s", path, wf_src_error(s));
-		free(buf);
-		wf_src_free(s);
-		if (errs)
-			return -1;
-		if (!z.found)
-			return wf_warn("%s: no VoceSpesa.CSV found", path);
-		return 0;
-	}
-	return read_codes_src(b, s);
+	b->codes = codes;
+	b->sign_year = -1;
+	return 0;
 }
 
 /* ---- after finishing ---- */

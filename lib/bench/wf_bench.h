@@ -19,8 +19,10 @@
  * L090, welfare_extended = L090+L010+L011+L107+P035 (no denominator of
  * their own), telework_share = 100 TELEWORK / HEADCOUNT, ... (each
  * with its denominator and scale unless --per is given).
- * Each item enters with the sign of its FLAG_SEGNO in a VoceSpesa code
- * list when one is loaded (deduction items subtract), "+" otherwise.
+ * Each item enters with the sign of its FLAG_SEGNO in the VoceSpesa
+ * code list of the fact's year (the nearest year's lists, as wf-ingest
+ * picks them) when lists are given (deduction items subtract), "+"
+ * otherwise.
  * Denominator ("per"): a '+'-separated sum of measures, e.g. HEADCOUNT
  * or HEADCOUNT+FLEX_UNITS, or none. A record whose denominator is
  * missing or not positive gets the flag no_denominator and no
@@ -42,7 +44,7 @@
  * decimals (printf "%.2f", "-0.00" written as "0.00"); definitions of
  * quantiles, MAD, percentile rank, CAGR and slope are in wf_stats.h.
  *
- * Use: wf_bench_new; optionally a code list table (WF_BENCH_CODES);
+ * Use: wf_bench_new; optionally code lists (wf_bench_set_codes);
  * fact tables (WF_BENCH_FACTS); wf_bench_finish; optionally a baseline
  * table (WF_BENCH_BASELINE); then wf_bench_columns and wf_bench_emit.
  * Every table is announced with wf_bench_table(header) and followed by
@@ -62,6 +64,7 @@
 
 #include <stddef.h>
 
+#include "wf_conto.h"
 #include "wf_rejects.h"
 #include "wf_table.h"
 
@@ -89,7 +92,6 @@ void wf_bench_free(wf_bench *b);
 
 enum wf_bench_input {
 	WF_BENCH_FACTS = 0,
-	WF_BENCH_CODES,   /* VoceSpesa.CSV: CODI_TIPO_VOCE_SPESA, CODI_VOCE_SPESA, FLAG_SEGNO */
 	WF_BENCH_BASELINE /* an earlier wf-benchmark output (not --summary) */
 };
 
@@ -137,12 +139,12 @@ size_t wf_bench_nrows(const wf_bench *b);
 int wf_bench_read(wf_bench *b, enum wf_bench_input kind, wf_reader *r,
 		  wf_rejects *rejects, unsigned long *rows, unsigned long *rejected);
 
-/* Load the code list for the metric's signs from path: a folder holding
- * VoceSpesa.CSV (or .csv), a zip archive holding it (as published in
- * {YYYY}Anagrafiche.zip, nested archives included), or the file itself.
- * Read with automatic dialect detection, whatever the facts use. Any bad
- * row stops the load. Returns 0, or -1 after a message. */
-int wf_bench_load_codes(wf_bench *b, const char *path);
+/* The code lists for the metric's signs (borrowed; loaded with
+ * wf_codes_load_items, lib/conto's one loader), before the facts. Every
+ * year's lists must sign every item of the metric: fails at once for an
+ * unreadable FLAG_SEGNO ("FILE:LINE: bad FLAG_SEGNO '*'"); an item a
+ * list lacks makes wf_bench_finish fail naming it. */
+int wf_bench_set_codes(wf_bench *b, wf_codes *codes, char *err, size_t errsz);
 
 /* Called by wf_bench_read every 65536 rows and once at the end of each
  * table (done set), for progress lines. NULL: none. */

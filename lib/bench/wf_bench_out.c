@@ -316,7 +316,7 @@ static void row_summary(wf_bench *b, cells *c, const group *g)
 			put_dec(c, g->den_total);
 		put_size(c, g->noden);
 		put_opt(c, !g->overflow && g->den_total.m > 0,
-			wf_dec_to_double(g->metric_den) / wf_dec_to_double(g->den_total));
+			wf_dec_to_double(g->metric_den) / wf_dec_to_double(g->den_total) * b->o.scale);
 	}
 	put_opt(c, g->nval > 0, g->mean);
 	put_opt(c, g->nval > 0, g->median);

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "wf_bench.h"
+#include "wf_conto.h"
 #include "wf_dec.h"
 #include "wf_arena.h"
 #include "wf_map.h"
@@ -58,7 +59,6 @@ typedef struct term {
 	char *code;
 	int sign;      /* +1 / -1 */
 	int seen;      /* appeared in the facts */
-	int in_codes;  /* found in the code list */
 } term;
 
 typedef struct rec {
@@ -139,9 +139,8 @@ struct wf_bench {
 	/* how the output was made (the provenance column) */
 	int synthetic;          /* a fact row's provenance says SYNTHETIC */
 	int ci_prov;
-	int code_years[MAX_CODE_YEARS];
+	int code_years[MAX_CODE_YEARS]; /* years of the code lists given */
 	size_t ncode_years;
-	int ci_cyear;
 	char *prov;             /* built by wf_bench_finish */
 	const char *bprov;      /* the baseline's, as checked on its first row */
 	char bl_err[256];       /* a column the baseline lacks, told after bprov */
@@ -152,12 +151,15 @@ struct wf_bench {
 
 	int pmin, pmax;         /* the span of the facts' periods */
 
+	/* code lists (borrowed): the metric's signs per year */
+	wf_codes *codes;
+	int sign_year;          /* year of the signs in metric[] */
+	char codes_missing[128]; /* a metric item a year's lists lack: finish fails */
+
 	/* current table */
 	enum wf_bench_input kind;
 	int ci_period, ci_inst, ci_name, ci_measure, ci_value, ci_rank;
 	int ci_group[MAX_GROUP];
-	int ci_type, ci_num, ci_sign;
-	int codes_loaded;
 	int head_seen;
 	int have_name;
 

@@ -63,10 +63,10 @@ void wf_profile_free(wf_profile *p)
 	free(p);
 }
 
-int wf_profile_load_codes(wf_profile *p, const char *path)
+int wf_profile_set_codes(wf_profile *p, wf_codes *codes, char *err, size_t errsz)
 {
 	for (size_t i = 0; i < p->ne; i++)
-		if (wf_bench_load_codes(p->e[i].b, path) != 0)
+		if (wf_bench_set_codes(p->e[i].b, codes, err, errsz) != 0)
 			return -1;
 	return 0;
 }

@@ -24,6 +24,7 @@
 
 #include <stddef.h>
 
+#include "wf_conto.h"
 #include "wf_io.h"
 #include "wf_rejects.h"
 #include "wf_table.h"
@@ -41,8 +42,11 @@ typedef struct wf_profile_opts {
 wf_profile *wf_profile_new(const wf_profile_opts *o, char *err, size_t errsz);
 void wf_profile_free(wf_profile *p);
 
-/* VoceSpesa signs for the cost-item indicators (wf_bench_load_codes). */
-int wf_profile_load_codes(wf_profile *p, const char *path);
+/* VoceSpesa signs for the cost-item indicators (wf_bench_set_codes;
+ * codes borrowed, loaded by wf_codes_load_items). -1 with err filled
+ * for an unreadable sign; an indicator whose items a list lacks is
+ * dropped by wf_profile_finish. */
+int wf_profile_set_codes(wf_profile *p, wf_codes *codes, char *err, size_t errsz);
 
 /* One fact table. A bad row goes to rejects (wf_rejects.h; counted in
  * *rejected) when it keeps a file, else stops the read (also when

@@ -23,6 +23,11 @@
 
 #define WF_VERSION "0.1.0"
 
+/* The years every tool accepts (--year, _YYYY in file names, the year
+ * column, wf-benchmark periods), stated in wfkit(7). */
+#define WF_YEAR_MIN 1990
+#define WF_YEAR_MAX 2099
+
 /* Option codes of the shared long options (short ones use the letter). */
 enum {
 	WF_OPT_HELP = 'h',

@@ -63,3 +63,13 @@ void wf_trim_span(const char **s, size_t *n)
 	while (*n && isspace((unsigned char)(*s)[*n - 1]))
 		(*n)--;
 }
+
+char *wf_trim_inplace(char *s)
+{
+	const char *p = s;
+	size_t n = strlen(s);
+
+	wf_trim_span(&p, &n);
+	s[(size_t)(p - s) + n] = '\0';
+	return s + (p - s);
+}

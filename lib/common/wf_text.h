@@ -23,5 +23,8 @@ int wf_is_blank(const char *s);
  * needed; out may be s itself) and returns the length written. */
 void wf_trim_span(const char **s, size_t *n);
 size_t wf_trim_copy(const char *s, char *out, size_t outsz);
+/* The same on a NUL-terminated s in place: cuts the end, returns the
+ * first byte kept. */
+char *wf_trim_inplace(char *s);
 
 #endif

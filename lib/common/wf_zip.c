@@ -130,10 +130,17 @@ static int walk(const char *name, const unsigned char *buf, size_t len, int dept
 
 		if (zip_stat_index(z, (zip_uint64_t)i, 0, &st) != 0 || !(st.valid & ZIP_STAT_NAME))
 			continue;
-		path = st.name;
+		/* Windows zip tools may write 2024Dati\COSTO_LAVORO_2024.csv:
+		 * a backslash separates folders like a slash. */
+		char *slashed = wf_xstrdup(st.name);
+		for (char *p = slashed; (p = strchr(p, '\\')) != NULL; p++)
+			*p = '/';
+		path = slashed;
 		plen = strlen(path);
-		if (plen == 0 || path[plen - 1] == '/')
+		if (plen == 0 || path[plen - 1] == '/') {
+			free(slashed);
 			continue; /* a folder */
+		}
 		base = strrchr(path, '/');
 		base = base ? base + 1 : path;
 		ll = strlen(name) + plen + 3;
@@ -141,9 +148,11 @@ static int walk(const char *name, const unsigned char *buf, size_t len, int dept
 		snprintf(label, ll, "%s(%s)", name, path);
 		int is_zip = plen > 4 && strcasecmp(path + plen - 4, ".zip") == 0;
 		wf_zip_member m = { label, path, base, (st.valid & ZIP_STAT_SIZE) ? st.size : 0, depth,
-				    is_zip && depth == 0 };
+				    is_zip && depth == 0,
+				    (st.valid & ZIP_STAT_CRC) ? st.crc : 0 };
 		if (m.archive && ask && !want(ctx, &m)) {
 			free(label);
+			free(slashed);
 			continue;
 		}
 		if (m.archive) {
@@ -165,6 +174,7 @@ static int walk(const char *name, const unsigned char *buf, size_t len, int dept
 			}
 		}
 		free(label);
+		free(slashed);
 	}
 	zip_close(z); /* read-only: discards, frees the source */
 	zip_error_fini(&ze);

@@ -5,7 +5,8 @@
  * Nested archives are entered one level deep (the 2010s layout keeps
  * a {YYYY}Dati.zip inside {YYYY}Tutto.zip); deeper ones are offered to
  * want() like any other member and never opened. Member names are only
- * ever used as labels, never as paths on disk. A member whose size or
+ * ever used as labels, never as paths on disk; a backslash in them
+ * separates folders like a slash (Windows zip tools). A member whose size or
  * compression ratio passes the limits is refused with its name.
  */
 #ifndef WF_ZIP_H
@@ -22,6 +23,7 @@ typedef struct wf_zip_member {
 	unsigned long long size;
 	int depth;          /* 0 = in the outer archive */
 	int archive;        /* a nested zip (only offered by wf_zip_walk_ask) */
+	unsigned long crc;  /* CRC-32 of its bytes, from the directory */
 } wf_zip_member;
 
 /* want: 1 = read this member, 0 = skip it. take: gets a new memory

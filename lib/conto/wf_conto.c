@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "wf_aux.h"
 #include "wf_err.h"
 #include "wf_map.h"
 #include "wf_text.h"
@@ -45,12 +46,15 @@ struct inst_rec {
 struct layer {
 	wf_map *inst;      /* key -> struct inst_rec (listed or seen) */
 	wf_map *contract;  /* contract -> char *[2] {aggregate, comparto} */
-	wf_map *item;      /* item code -> (void *)(intptr_t)sign */
+	wf_map *item;      /* item code -> sign +1/-1; 0: unreadable (item_bad) */
+	wf_map *item_bad;  /* item code -> "FILE:LINE: why" of its FLAG_SEGNO */
 	wf_places *rgs;    /* that year's RegioneProvinciaCatasto */
 	int lists, year;   /* year from the lists' ANNO column, 0 unknown */
+	int year_inst;     /* the year came from the institution list */
 };
 
 struct wf_codes {
+	wf_reader_opts ro; /* the run's, for wf_aux_reader() */
 	struct layer **L;  /* one per --codes, in load order */
 	size_t nl;
 	struct layer *active;
@@ -65,6 +69,7 @@ static struct layer *layer_new(void)
 	l->inst = wf_map_new();
 	l->contract = wf_map_new();
 	l->item = wf_map_new();
+	l->item_bad = wf_map_new();
 	l->rgs = wf_places_new();
 	return l;
 }
@@ -91,9 +96,14 @@ static void layer_free(struct layer *c)
 		free(p[1]);
 		free(p);
 	}
+	for (size_t i = 0; i < wf_map_count(c->item_bad); i++) {
+		wf_map_key_at(c->item_bad, i, &v);
+		free(v);
+	}
 	wf_map_free(c->inst);
 	wf_map_free(c->contract);
 	wf_map_free(c->item);
+	wf_map_free(c->item_bad);
 	wf_places_free(c->rgs);
 	free(c);
 }
@@ -140,9 +150,10 @@ static char *clean_text(const char *s, size_t n)
 }
 
 enum list_kind { L_INST, L_CONTRACT, L_ITEM, L_CATASTO, L_NKINDS };
+/* As published (list_of() ignores case). */
 static const char *const list_file[L_NKINDS] = {
-	"TipoIstituzione_Istituzione.csv", "CompartoContratto.csv",
-	"VoceSpesa.csv", "RegioneProvinciaCatasto.csv"
+	"TipoIstituzione_Istituzione.CSV", "CompartoContratto.CSV",
+	"VoceSpesa.CSV", "RegioneProvinciaCatasto.CSV"
 };
 static const char *const list_cols[L_NKINDS][5] = {
 	{ "CODI_TIPO_ISTITUZIONE", "CODI_ISTITUZIONE", "DESC_ISTITUZIONE", NULL },
@@ -164,16 +175,42 @@ int wf_conto_is_code_list(const char *base)
 	return list_of(base) >= 0;
 }
 
-static int load_list(struct layer *c, int kind, wf_src *src)
+/* FLAG_SEGNO of an item: "+" adds, "-" subtracts (deductions). An
+ * unreadable or conflicting flag leaves the sign unknown (0) with the
+ * place and reason, for wf_codes_item_problem(): only a tool that uses
+ * the sign of that item has to stop. */
+static void item_sign(struct layer *c, const char *code, const char *sg, size_t sl,
+		      const char *file, long line)
 {
-	wf_reader_opts o = { 0 };
+	intptr_t *slot = wf_map_islot(c->item, code, strlen(code), 2), sign = 0;
+	char why[160];
+
+	wf_trim_span(&sg, &sl);
+	if (sl == 1 && (*sg == '+' || *sg == '-'))
+		sign = *sg == '-' ? -1 : 1;
+	if (sign && (*slot == 2 || *slot == sign)) {
+		*slot = sign;
+		return;
+	}
+	if (*slot == 0)
+		return; /* the first problem stands */
+	if (sign)
+		snprintf(why, sizeof why, "%s:%ld: conflicting FLAG_SEGNO for '%s'", file, line, code);
+	else
+		snprintf(why, sizeof why, "%s:%ld: bad FLAG_SEGNO '%.*s'", file, line,
+			 (int)(sl > 40 ? 40 : sl), sg);
+	*slot = 0;
+	*wf_map_slot(c->item_bad, code, strlen(code)) = wf_xstrdup(why);
+}
+
+static int load_list(struct layer *c, int kind, wf_src *src, const wf_reader_opts *ro)
+{
 	wf_reader *r;
 	wf_row row;
 	int col[5], st, ret = 0, cf = -1;
 	char name[256], err[600];
 
-	o.delim = ';';
-	if (!(r = wf_reader_new(src, &o)))
+	if (!(r = wf_aux_reader(src, ro)))
 		return -1;
 	const wf_row *h = wf_reader_header(r);
 	for (int i = 0; i < 5; i++) {
@@ -209,8 +246,13 @@ static int load_list(struct layer *c, int kind, wf_src *src)
 			ret = wf_warn("%s: %s", wf_reader_name(r), wf_reader_reason(r));
 			goto out;
 		}
-		if (kind == L_INST && anno >= 0 && !c->year && st == WF_ROW_OK)
+		/* The institution list's year is the lists' year; another
+		 * list's serves when it is the only one (wf-benchmark's
+		 * VoceSpesa). */
+		if (anno >= 0 && st == WF_ROW_OK && (kind == L_INST ? !c->year_inst : !c->year)) {
 			c->year = atoi(row.f[anno]);
+			c->year_inst = kind == L_INST;
+		}
 		if (st == WF_ROW_BAD) {
 			ret = wf_warn_at(wf_reader_name(r), row.line, "%s", wf_reader_reason(r));
 			goto out;
@@ -254,11 +296,8 @@ static int load_list(struct layer *c, int kind, wf_src *src)
 			snprintf(raw, sizeof raw, "%s%s", t, num);
 			free(t);
 			free(num);
-			if (wf_conto_item_code(raw, strlen(raw), code) == 0) {
-				const char *sg = row.f[col[2]];
-				intptr_t sign = strchr(sg, '-') ? -1 : 1;
-				*wf_map_slot(c->item, code, strlen(code)) = (void *)sign;
-			}
+			if (wf_conto_item_code(raw, strlen(raw), code) == 0)
+				item_sign(c, code, F(2), wf_reader_name(r), row.line);
 		} else if (wf_places_add(c->rgs, (const char *const *)row.f, row.n, err, sizeof err) < 0) {
 			ret = wf_warn_at(wf_reader_name(r), row.line, "%s", err);
 			goto out;
@@ -272,6 +311,7 @@ out:
 
 struct zip_ctx {
 	struct layer *c;
+	const wf_reader_opts *ro;
 	int found[L_NKINDS];
 };
 
@@ -295,21 +335,23 @@ static int zip_take(void *ctx, const wf_zip_member *m, wf_src *src)
 	int k = list_of(m->base);
 
 	z->found[k] = 1;
-	return load_list(z->c, k, src);
+	return load_list(z->c, k, src, z->ro);
 }
 
 static int load_zip_lists(struct layer *c, const char *name, const unsigned char *buf,
-			  size_t n, int found[L_NKINDS])
+			  size_t n, int found[L_NKINDS], const wf_reader_opts *ro)
 {
-	struct zip_ctx z = { c, { 0 } };
+	struct zip_ctx z = { c, ro, { 0 } };
 	int ret = wf_zip_walk_ask(name, buf, n, zip_want, zip_take, &z) != 0 ? -1 : 0;
 
 	memcpy(found, z.found, sizeof z.found);
 	return ret;
 }
 
-/* Load the lists found in a folder or zip into l; 0 or -1. */
-static int load_layer(struct layer *c, const char *path, int verbose)
+/* Load the lists found in a folder, a zip or one list file into l;
+ * the list need must be among them. 0 or -1 after a message. */
+static int load_layer(struct layer *c, const char *path, int need, int verbose,
+		      const wf_reader_opts *ro)
 {
 	struct stat st;
 	int found[L_NKINDS] = { 0 };
@@ -331,43 +373,53 @@ static int load_layer(struct layer *c, const char *path, int verbose)
 			snprintf(p, pl, "%s/%s", path, e->d_name);
 			wf_src *s = wf_src_open(p);
 			free(p);
-			if (!s || load_list(c, k, s) != 0)
+			if (!s || load_list(c, k, s, ro) != 0)
 				ret = -1;
 			found[k] = 1;
 		}
 		closedir(d);
 	} else {
 		wf_src *s = wf_src_open(path);
-		unsigned char *buf;
+		const char *base = strrchr(path, '/');
+		unsigned char magic[4], *buf;
 		size_t n;
+		int k;
 		if (!s)
 			return -1;
-		buf = wf_src_slurp_raw(s, &n);
-		if (!buf || !wf_zip_magic(buf, n)) {
+		n = wf_src_peek(s, magic, sizeof magic);
+		if (wf_zip_magic(magic, n)) {
+			buf = wf_src_slurp_raw(s, &n);
+			if (!buf)
+				ret = wf_warn("%s: %s", path, wf_src_error(s));
+			else
+				ret = load_zip_lists(c, path, buf, n, found, ro);
 			free(buf);
+			wf_src_free(s);
+		} else if ((k = list_of(base ? base + 1 : path)) >= 0) {
+			/* one list given by itself (wf-benchmark --codes VoceSpesa.CSV) */
+			found[k] = 1;
+			ret = load_list(c, k, s, ro);
+		} else {
 			wf_src_free(s);
 			return wf_warn("%s: not a folder or zip archive of code lists", path);
 		}
-		ret = load_zip_lists(c, path, buf, n, found);
-		free(buf);
-		wf_src_free(s);
 	}
 	if (ret)
 		return -1;
-	if (!found[L_INST])
-		return wf_warn("%s: no %s found", path, list_file[L_INST]);
-	for (int k = 1; k < L_NKINDS; k++)
-		if (!found[k] && verbose)
+	if (!found[need])
+		return wf_warn("%s: no %s found", path, list_file[need]);
+	for (int k = 0; k < L_NKINDS; k++)
+		if (!found[k] && need == L_INST && verbose)
 			wf_warn("%s: no %s found; its columns stay empty", path, list_file[k]);
 	c->lists = 1;
 	return 0;
 }
 
-int wf_codes_load(wf_codes *c, const char *path, int verbose)
+static int load_lists(wf_codes *c, const char *path, int need, int verbose)
 {
 	struct layer *l = layer_new();
 
-	if (load_layer(l, path, verbose) != 0) {
+	if (load_layer(l, path, need, verbose, &c->ro) != 0) {
 		layer_free(l);
 		return -1;
 	}
@@ -389,6 +441,21 @@ int wf_codes_load(wf_codes *c, const char *path, int verbose)
 	return 0;
 }
 
+int wf_codes_load(wf_codes *c, const char *path, int verbose)
+{
+	return load_lists(c, path, L_INST, verbose);
+}
+
+int wf_codes_load_items(wf_codes *c, const char *path)
+{
+	return load_lists(c, path, L_ITEM, 0);
+}
+
+void wf_codes_set_reader(wf_codes *c, const wf_reader_opts *run)
+{
+	c->ro = wf_aux_opts(run);
+}
+
 static int has_year(const wf_codes *c, int year)
 {
 	for (size_t i = 0; i < c->nl; i++)
@@ -404,7 +471,7 @@ int wf_codes_load_embedded(wf_codes *c, const char *name, const unsigned char *b
 	int found[L_NKINDS] = { 0 };
 
 	*year = 0;
-	if (load_zip_lists(l, name, buf, n, found) != 0) {
+	if (load_zip_lists(l, name, buf, n, found, &c->ro) != 0) {
 		layer_free(l);
 		return -1;
 	}
@@ -520,7 +587,12 @@ const char *wf_codes_comparto(const wf_codes *c, const char *contract)
 
 int wf_codes_item_sign(const wf_codes *c, const char *item)
 {
-	return (int)(intptr_t)wf_map_get(c->active->item, item, strlen(item));
+	return (int)wf_map_iget(c->active->item, item, strlen(item), 0);
+}
+
+const char *wf_codes_item_problem(const wf_codes *c, const char *item)
+{
+	return wf_map_get(c->active->item_bad, item, strlen(item));
 }
 
 size_t wf_codes_nlists(const wf_codes *c)

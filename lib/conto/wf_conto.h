@@ -37,11 +37,20 @@ typedef struct wf_inst {
 wf_codes *wf_codes_new(void);
 void wf_codes_free(wf_codes *c);
 
-/* Load the code lists from a {YYYY}Anagrafiche folder or any zip that
- * holds them (also nested). Each call adds the lists of one year (from
- * their ANNO column) and makes them the active ones. Returns 0 or -1
- * after a message. */
+/* The one code-list loader (wf-ingest --codes, wf-benchmark --codes).
+ * Load the code lists from a {YYYY}Anagrafiche folder or any zip that
+ * holds them (also nested), or one list file by its published name.
+ * Each call adds the lists of one year (from their ANNO column) and
+ * makes them the active ones. Every list is read as an auxiliary file
+ * (wf_aux.h) with the run's options from wf_codes_set_reader().
+ * wf_codes_load needs the institution list (a verbose run names the
+ * lists that are missing); wf_codes_load_items needs only VoceSpesa.
+ * Returns 0 or -1 after a message. */
 int wf_codes_load(wf_codes *c, const char *dir_or_zip, int verbose);
+int wf_codes_load_items(wf_codes *c, const char *path);
+/* The run's reader options (only --max-field-bytes applies to the
+ * lists; their dialect is always found from the file). */
+void wf_codes_set_reader(wf_codes *c, const wf_reader_opts *run);
 
 /* Code lists inside a data archive (a {YYYY}Tutto.zip holding its
  * {YYYY}Anagrafiche): added as that year's lists unless lists of that
@@ -76,8 +85,12 @@ const wf_inst *wf_codes_inst(wf_codes *c, const char *key, const char *type);
 const char *wf_codes_aggregate(const wf_codes *c, const char *contract);
 const char *wf_codes_comparto(const wf_codes *c, const char *contract);
 
-/* Sign of a cost item from VoceSpesa.FLAG_SEGNO: +1, -1, 0 unknown. */
+/* Sign of a cost item in the active lists (VoceSpesa.FLAG_SEGNO "+"
+ * or "-"): +1, -1, or 0 when the item is not listed or its flag is
+ * unreadable or conflicting; then wf_codes_item_problem() says
+ * "FILE:LINE: bad FLAG_SEGNO '*'" (borrowed), NULL when not listed. */
 int wf_codes_item_sign(const wf_codes *c, const char *item);
+const char *wf_codes_item_problem(const wf_codes *c, const char *item);
 
 /* Per year of code lists loaded (list 0..nlists-1): its year and the
  * institutions its files used, counted by placement, for the stderr

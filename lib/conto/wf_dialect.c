@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "wf_cli.h"
 #include "wf_err.h"
 #include "wf_text.h"
 
@@ -355,8 +356,11 @@ int wf_conto_year_from_name(const char *name)
 		    isdigit((unsigned char)p[3]) && isdigit((unsigned char)p[4]) &&
 		    !isdigit((unsigned char)p[5])) {
 			int y = atoi(p + 1);
-			if (y >= 1990 && y <= 2099)
-				year = y;
+			if (y < WF_YEAR_MIN || y > WF_YEAR_MAX)
+				continue;
+			if (year && y != year)
+				return -1; /* COSTO_LAVORO_2024_2023.csv: which? */
+			year = y;
 		}
 	}
 	return year;
@@ -409,6 +413,16 @@ int wf_conto_item_code(const char *s, size_t n, char out[16])
 	memcpy(out + k, s + i, d);
 	out[k + d] = '\0';
 	return 0;
+}
+
+int wf_conto_code_ok(const char *s, size_t n)
+{
+	if (n == 0 || n > WF_CODE_MAX)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]))
+			return 0;
+	return 1;
 }
 
 int wf_conto_inst_key(const char *s, size_t n, char key[32], char type[8])

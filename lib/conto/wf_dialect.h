@@ -103,8 +103,9 @@ int wf_conto_measure_ok(const char *s, size_t n);
  * header of ASSENZE). name may be a path. */
 int wf_conto_averages_name(const char *name);
 
-/* Year from a file name: the last "_YYYY" (1990-2099) before the
- * extension or a non-digit. 0 when absent. */
+/* Year from a file name: "_YYYY" (WF_YEAR_MIN-WF_YEAR_MAX) followed by
+ * a non-digit. 0 when absent, -1 when the name holds two different
+ * years (ambiguous: the caller asks for --year). */
 int wf_conto_year_from_name(const char *name);
 
 /* True when the base name looks like a data file of a layout we read
@@ -121,5 +122,11 @@ int wf_conto_item_code(const char *s, size_t n, char out[16]);
  * (1-3 letters) followed by digits. Surrounding spaces are allowed and
  * dropped in *key. */
 int wf_conto_inst_key(const char *s, size_t n, char key[32], char type[8]);
+
+/* The shape of every other code (contract RALN, aggregate 04, comparto
+ * FL, region 03, province MI, comune 015146): 1 to WF_CODE_MAX letters
+ * and digits, nothing else (no quote, comma, space or newline). */
+#define WF_CODE_MAX 16
+int wf_conto_code_ok(const char *s, size_t n);
 
 #endif

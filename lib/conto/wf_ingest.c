@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "wf_err.h"
@@ -46,12 +47,23 @@ struct wf_ingest {
 	 * institution, so this skips most hash lookups */
 	char last_key[32], last_contract[24];
 	const wf_inst *last_inst;
-	unsigned char said_year[110]; /* 1990-2099: fallback code lists announced */
+	unsigned char said_year[WF_YEAR_MAX - WF_YEAR_MIN + 1]; /* fallback code lists announced */
 	const char *last_agg, *last_comparto;
 	/* lengths of the cached columns: strlen() on every cell of every
 	 * row was 9.5% of wf-ingest (perf, 2026-11-27) */
 	size_t len_key, len_type, len_name, len_region, len_province, len_comune;
 	size_t len_contract, len_agg, len_comparto;
+	/* inputs read so far, to refuse one given twice: regular files by
+	 * device, inode and size (then bytes), zip members by size and
+	 * CRC-32; only within one year (the year in the name, or --year):
+	 * the same bytes named for two years are two years */
+	struct seen {
+		char *label;
+		unsigned long long dev, ino, size;
+		unsigned long crc;
+		int member, year;
+	} *seen;
+	size_t nseen;
 	/* per file */
 	const char *name;
 	struct count c;
@@ -77,6 +89,9 @@ void wf_ingest_free(wf_ingest *g)
 {
 	if (!g)
 		return;
+	for (size_t i = 0; i < g->nseen; i++)
+		free(g->seen[i].label);
+	free(g->seen);
 	wf_rejects_free(g->rej);
 	free(g);
 }
@@ -209,7 +224,7 @@ static int read_canonical(wf_ingest *g, wf_reader *r)
 			continue;
 		}
 		y = strtol(row.f[Y], &end, 10);
-		if (row.len[Y] != 4 || *end || y < 1990 || y > 2099) {
+		if (row.len[Y] != 4 || *end || y < WF_YEAR_MIN || y > WF_YEAR_MAX) {
 			snprintf(reason, sizeof reason, "bad year '%.40s'", row.f[Y]);
 			reject(g, row.line, reason, row.raw, row.rawlen);
 			continue;
@@ -224,6 +239,24 @@ static int read_canonical(wf_ingest *g, wf_reader *r)
 			snprintf(reason, sizeof reason, "bad measure '%.40s'", row.f[MEASURE]);
 			reject(g, row.line, reason, row.raw, row.rawlen);
 			continue;
+		}
+		{
+			/* The codes pass through: each must have a code's
+			 * shape ("RALN" with its quotes, R,ALN or a newline
+			 * would reach every later tool). */
+			static const int cc[] = { 4, 5, 6, 7, 8, 9 };
+			int badc = -1;
+			for (size_t i = 0; i < sizeof cc / sizeof cc[0] && badc < 0; i++)
+				if (!wf_conto_code_ok(row.f[cc[i]], row.len[cc[i]]) &&
+				    (cc[i] == 4 || row.len[cc[i]] > 0))
+					badc = cc[i];
+			if (badc >= 0) {
+				snprintf(reason, sizeof reason, "bad %s code '%.40s' (1 to %d "
+					 "letters and digits)", wf_fact_columns[badc],
+					 row.f[badc], WF_CODE_MAX);
+				reject(g, row.line, reason, row.raw, row.rawlen);
+				continue;
+			}
 		}
 		ds = wf_dec_parse(row.f[VALUE], row.len[VALUE], WF_DEC_POINT, &d);
 		if (ds < 0) {
@@ -252,7 +285,7 @@ static int read_table(wf_ingest *g, wf_reader *r)
 {
 	wf_layout L;
 	wf_row row;
-	char why[256], year[8], reason[320];
+	char why[256], year[16], reason[320];
 	int y, st, fatal = 0;
 	enum wf_decmode dm;
 
@@ -268,9 +301,12 @@ static int read_table(wf_ingest *g, wf_reader *r)
 		snprintf(why, sizeof why, "ASSENZE_MEDIE holds averages, which are not summed; "
 			 "read ASSENZE instead");
 	}
-	if (L.kind == WF_LAYOUT_UNKNOWN || !y) {
+	if (L.kind == WF_LAYOUT_UNKNOWN || y <= 0) {
 		const wf_row *h = wf_reader_header(r);
-		if (L.kind != WF_LAYOUT_UNKNOWN)
+		if (L.kind != WF_LAYOUT_UNKNOWN && y < 0)
+			snprintf(why, sizeof why, "cannot tell the year (two different "
+				 "_YYYY in the file name); use --year");
+		else if (L.kind != WF_LAYOUT_UNKNOWN)
 			snprintf(why, sizeof why, "cannot tell the year (no _YYYY in the "
 				 "file name); use --year");
 		/* Nothing of such a file is usable; every row is kept in
@@ -297,8 +333,8 @@ static int read_table(wf_ingest *g, wf_reader *r)
 		g->last_inst = NULL;
 		g->last_agg = NULL;
 		/* Said once per data year, not once per file. */
-		if (cy && cy != y && !g->said_year[y - 1990]) {
-			g->said_year[y - 1990] = 1;
+		if (cy && cy != y && !g->said_year[y - WF_YEAR_MIN]) {
+			g->said_year[y - WF_YEAR_MIN] = 1;
 			fprintf(stderr, "%s: no code lists of %d; its files use those of %d\n",
 				wf_progname, y, cy);
 		}
@@ -338,8 +374,9 @@ static int read_table(wf_ingest *g, wf_reader *r)
 		contract = row.f[L.contract];
 		cl = row.len[L.contract];
 		wf_trim_span(&contract, &cl);
-		if (cl == 0 || cl > 16) {
-			snprintf(reason, sizeof reason, "bad contract code '%.40s'", row.f[L.contract]);
+		if (!wf_conto_code_ok(contract, cl)) {
+			snprintf(reason, sizeof reason, "bad contract code '%.40s' (1 to %d letters "
+				 "and digits)", row.f[L.contract], WF_CODE_MAX);
 			reject(g, row.line, reason, row.raw, row.rawlen);
 			continue;
 		}
@@ -489,6 +526,79 @@ done:
 	}
 }
 
+/* ---- inputs given twice ---- */
+
+static void seen_add(wf_ingest *g, const char *label, unsigned long long dev,
+		     unsigned long long ino, unsigned long long size, unsigned long crc,
+		     int member, int year)
+{
+	g->seen = wf_xrealloc(g->seen, (g->nseen + 1) * sizeof *g->seen);
+	g->seen[g->nseen++] = (struct seen){ wf_xstrdup(label), dev, ino, size, crc, member, year };
+}
+
+static int name_year(const wf_ingest *g, const char *name)
+{
+	return g->o.year ? g->o.year : wf_conto_year_from_name(name);
+}
+
+/* Same bytes in two regular files? Only called when the sizes agree. */
+static int same_bytes(const char *a, const char *b)
+{
+	FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
+	char ba[65536], bb[65536];
+	int same = fa && fb;
+
+	while (same) {
+		size_t na = fread(ba, 1, sizeof ba, fa), nb = fread(bb, 1, sizeof bb, fb);
+		if (na != nb || memcmp(ba, bb, na) != 0)
+			same = 0;
+		if (na < sizeof ba)
+			break;
+	}
+	if (fa)
+		fclose(fa);
+	if (fb)
+		fclose(fb);
+	return same;
+}
+
+/* The label of an earlier input with the same bytes as the regular
+ * file path, or NULL (then path is remembered). Summing a year twice
+ * doubled every total with exit 0. */
+static const char *seen_file(wf_ingest *g, const char *path)
+{
+	struct stat st;
+
+	int year = name_year(g, path);
+
+	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return NULL;
+	for (size_t i = 0; i < g->nseen; i++) {
+		const struct seen *s = &g->seen[i];
+		if (s->member || s->size != (unsigned long long)st.st_size || s->year != year)
+			continue;
+		if ((s->dev == (unsigned long long)st.st_dev && s->ino == (unsigned long long)st.st_ino) ||
+		    same_bytes(s->label, path))
+			return s->label;
+	}
+	seen_add(g, path, (unsigned long long)st.st_dev, (unsigned long long)st.st_ino,
+		 (unsigned long long)st.st_size, 0, 0, year);
+	return NULL;
+}
+
+static const char *seen_member(wf_ingest *g, const wf_zip_member *m)
+{
+	int year = name_year(g, m->base);
+
+	for (size_t i = 0; i < g->nseen; i++) {
+		const struct seen *s = &g->seen[i];
+		if (s->member && s->size == m->size && s->crc == m->crc && s->year == year)
+			return s->label;
+	}
+	seen_add(g, m->label, 0, 0, m->size, m->crc, 1, year);
+	return NULL;
+}
+
 /* ---- zip archives ---- */
 
 struct zctx {
@@ -496,18 +606,37 @@ struct zctx {
 	int lists_used;
 	char **skipped;
 	size_t nskipped;
+	size_t members, taken;
+	int excel, xlsx;
 };
 
 static int z_want(void *ctx, const wf_zip_member *m)
 {
 	struct zctx *z = ctx;
+	const char *first;
 
 	if (z->g->stop)
 		return 0;
-	if (wf_conto_wanted_name(m->base))
+	z->members++;
+	if (strcmp(m->path, "[Content_Types].xml") == 0 || strncmp(m->path, "xl/", 3) == 0)
+		z->excel = 1;
+	if (wf_conto_wanted_name(m->base)) {
+		if ((first = seen_member(z->g, m)) != NULL) {
+			wf_warn("%s: same data as %s (given twice?); not read", m->label, first);
+			z->g->failed = 1;
+			z->taken++; /* a data file, if refused */
+			return 0;
+		}
 		return 1;
+	}
 	if (z->lists_used && wf_conto_is_code_list(m->base))
 		return 0; /* read already, as the archive's code lists */
+	{
+		size_t bl = strlen(m->base);
+		if ((bl > 5 && strcasecmp(m->base + bl - 5, ".xlsx") == 0) ||
+		    (bl > 4 && strcasecmp(m->base + bl - 4, ".xls") == 0))
+			z->xlsx = 1;
+	}
 	z->skipped = wf_xrealloc(z->skipped, (z->nskipped + 1) * sizeof *z->skipped);
 	/* Inside a nested archive the path alone would not say where. */
 	z->skipped[z->nskipped++] = wf_xstrdup(m->depth ? m->label : m->path);
@@ -521,6 +650,7 @@ static int z_take(void *ctx, const wf_zip_member *m, wf_src *src)
 	int ret;
 
 	(void)m;
+	z->taken++;
 	if (!(r = wf_reader_new(src, &z->g->cli->ropts))) {
 		z->g->failed = 1;
 		return 0; /* already reported */
@@ -541,10 +671,19 @@ int wf_ingest_path(wf_ingest *g, const char *path)
 		g->failed = 1;
 		return 0;
 	}
+	{
+		const char *first = seen_file(g, path);
+		if (first) {
+			wf_warn("%s: same bytes as %s (given twice?); not read", path, first);
+			g->failed = 1;
+			wf_src_free(s);
+			return 0;
+		}
+	}
 	if (!wf_src_is_gzip(s) && wf_zip_magic(magic, wf_src_peek(s, magic, 4))) {
 		size_t n;
 		unsigned char *buf = wf_src_slurp_raw(s, &n);
-		struct zctx z = { g, 0, NULL, 0 };
+		struct zctx z = { g, 0, NULL, 0, 0, 0, 0, 0 };
 		if (!buf) {
 			wf_warn("%s: %s", path, wf_src_error(s));
 			g->failed = 1;
@@ -565,6 +704,33 @@ int wf_ingest_path(wf_ingest *g, const char *path)
 		z.lists_used = lr >= 0 && ly;
 		if (wf_zip_walk(wf_src_name(s), buf, n, z_want, z_take, &z) != 0 && !g->stop)
 			g->failed = 1;
+		else if (z.taken == 0 && !g->stop) {
+			/* Nothing read is not a success: with -o it would
+			 * replace last month's facts with a header. */
+			g->failed = 1;
+			if (z.excel) {
+				wf_warn("%s: an Excel workbook: export it as CSV", wf_src_name(s));
+				for (size_t i = 0; i < z.nskipped; i++)
+					free(z.skipped[i]);
+				z.nskipped = 0;
+			} else if (z.members == 0)
+				wf_warn("%s: an empty zip archive: no Conto Annuale data file", wf_src_name(s));
+			else {
+				fprintf(stderr, "%s: %s: no Conto Annuale data file (COSTO_LAVORO_, "
+					"OCCUPAZIONE_, LAVORO_FLESSIBILE_) among %zu member%s:",
+					wf_progname, wf_src_name(s), z.members, z.members == 1 ? "" : "s");
+				for (size_t i = 0; i < z.nskipped; i++) {
+					fprintf(stderr, "%s %s", i ? "," : "", z.skipped[i]);
+					free(z.skipped[i]);
+				}
+				if (z.nskipped < z.members)
+					fprintf(stderr, "%s its code lists", z.nskipped ? " and" : "");
+				if (z.xlsx)
+					fprintf(stderr, " (an Excel workbook must be exported as CSV)");
+				fputc('\n', stderr);
+				z.nskipped = 0;
+			}
+		}
 		if (z.nskipped) {
 			fprintf(stderr, "%s: %s: skipped %zu member%s it does not read:",
 				wf_progname, wf_src_name(s), z.nskipped, z.nskipped == 1 ? "" : "s");

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "wf_aux.h"
 #include "wf_cli.h"
 #include "wf_err.h"
 #include "wf_geo.h"
@@ -1192,7 +1193,7 @@ const wf_province *wf_places_province_by_name(wf_places *p, const char *name, si
 int wf_places_load(wf_places *p, const char *path, const wf_cli *cli)
 {
 	/* -d, --input-format and --encoding describe the inputs; a comuni
-	 * list always has its dialect detected. */
+	 * list is an auxiliary file (wf_aux.h): its dialect is its own. */
 	wf_cli pc = *cli;
 	wf_reader *r;
 	const wf_row *h;
@@ -1201,9 +1202,8 @@ int wf_places_load(wf_places *p, const char *path, const wf_cli *cli)
 	int rc, ret = 0, layout;
 	size_t before = p->nc, hbefore = p->nhist;
 
-	memset(&pc.ropts, 0, sizeof pc.ropts);
-	pc.ropts.max_field = cli->ropts.max_field;
-	if (!(r = wf_cli_reader(&pc, path)))
+	pc.ropts = wf_aux_opts(&cli->ropts);
+	if (!(r = wf_aux_open(path, &cli->ropts)))
 		return -1;
 	h = wf_reader_header(r);
 	if ((layout = wf_places_header(p, h->f, h->n, err, sizeof err)) < 0) {
@@ -1224,7 +1224,7 @@ int wf_places_load(wf_places *p, const char *path, const wf_cli *cli)
 			goto out;
 		}
 	}
-	wf_cli_report_dialect(cli, r);
+	wf_cli_report_dialect(&pc, r);
 	if (cli->verbose) {
 		if (layout == WF_PLACES_HISTORY)
 			fprintf(stderr, "%s: %s: %s, %zu names\n", wf_progname, wf_reader_name(r),

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wf_aux.h"
 #include "wf_err.h"
 #include "wf_rejects.h"
 #include "wf_text.h"
@@ -662,9 +663,10 @@ int wf_matchrun_exec(const wf_matchrun *run)
 	st.run = run;
 	st.sids = wf_map_new();
 	st.dids = wf_map_new();
-	st.tax = wf_taxonomy_open(run->taxonomy, err, sizeof err);
+	st.tax = wf_taxonomy_open(run->taxonomy, &run->cli->ropts, err, sizeof err);
 	if (!st.tax) {
-		wf_warn("%s", err);
+		if (*err) /* else the reader has said why */
+			wf_warn("%s", err);
 		goto out;
 	}
 	{

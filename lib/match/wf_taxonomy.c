@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wf_aux.h"
 #include "wf_err.h"
+#include "wf_text.h"
 
 struct wf_taxonomy {
 	int n;
@@ -53,134 +55,77 @@ const char *wf_taxonomy_builtin_csv(void)
 	return builtin_csv;
 }
 
-/* Split one CSV record (RFC 4180 quoting, no embedded newlines: the
- * taxonomy has none) into at most max fields, unquoted in place.
- * Returns the field count or -1 on a bad quote. */
-static int split_csv(char *line, char **f, int max)
-{
-	int n = 0;
-	char *p = line;
-
-	for (;;) {
-		char *w = p, *start = p;
-
-		if (n == max)
-			return -1;
-		if (*p == '"') {
-			p++;
-			for (;;) {
-				if (!*p)
-					return -1;
-				if (*p == '"') {
-					if (p[1] == '"') {
-						*w++ = '"';
-						p += 2;
-						continue;
-					}
-					p++;
-					break;
-				}
-				*w++ = *p++;
-			}
-			if (*p && *p != ',')
-				return -1;
-		} else {
-			while (*p && *p != ',') {
-				if (*p == '"')
-					return -1;
-				*w++ = *p++;
-			}
-		}
-		f[n++] = start;
-		if (!*p) {
-			*w = '\0';
-			return n;
-		}
-		*w = '\0';
-		p++;
-	}
-}
-
-static char *trim(char *s)
-{
-	char *e;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-		e--;
-	*e = '\0';
-	return s;
-}
-
-wf_taxonomy *wf_taxonomy_parse(const char *name, const char *text,
-			       size_t len, char *err, size_t errsz)
+/* The taxonomy is a table like any other: the shared reader (through
+ * wf_aux, as every auxiliary file) does the CSV, the encodings and the
+ * limits; this file only checks what the rows mean. */
+static wf_taxonomy *parse_table(const char *name, const char *text, size_t len,
+				const wf_reader_opts *run, char *err, size_t errsz)
 {
 	wf_taxonomy *t = wf_xcalloc(1, sizeof *t);
-	char *buf = wf_xstrndup(text, len);
 	char **related = wf_xcalloc(WF_TAX_MAX, sizeof *related);
 	long *rline = wf_xcalloc(WF_TAX_MAX, sizeof *rline);
-	char *line, *next;
-	long lineno = 0;
-	int ok = 0;
+	wf_reader_opts o = wf_aux_opts(run);
+	char *copy = wf_xmalloc(len ? len : 1);
+	wf_reader *r;
+	const wf_row *h;
+	wf_row row;
+	int ok = 0, st;
 	size_t codes_len = 0;
 
-	if (strlen(buf) != len) {
-		wf_setmsg(err, errsz, "%s: NUL byte in taxonomy", name);
+	wf_setmsg(err, errsz, "%s", "");
+	memcpy(copy, text, len);
+	o.allow_empty = 1;
+	/* NULL: the reader has said why (not text, no delimiter...). */
+	if (!(r = wf_reader_new(wf_src_mem(name, copy, len, 1), &o)))
+		goto out;
+	h = wf_reader_header(r);
+	if (h->n == 0) {
+		wf_setmsg(err, errsz, "%s: no categories", name);
 		goto out;
 	}
-	for (line = buf; line && *line; line = next) {
-		char *f[8];
-		int nf;
-
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		lineno++;
-		if (lineno == 1 && (unsigned char)line[0] == 0xEF &&
-		    (unsigned char)line[1] == 0xBB && (unsigned char)line[2] == 0xBF)
-			line += 3;
-		if (!*trim(line))
-			continue;
-		nf = split_csv(line, f, 8);
-		if (nf != 5) {
-			wf_setmsg(err, errsz, "%s:%ld: expected 5 fields (code,category,legal_basis,ccnl_fl,related), found %d",
-			       name, lineno, nf < 0 ? 0 : nf);
-			if (nf < 0)
-				wf_setmsg(err, errsz, "%s:%ld: bad quoting", name, lineno);
+	if (h->n != 5) {
+		wf_setmsg(err, errsz, "%s:%ld: expected 5 fields (code,category,legal_basis,ccnl_fl,related), found %zu",
+			  name, h->line, h->n);
+		goto out;
+	}
+	if (strcmp(wf_trim_inplace((char *)h->f[0]), "code") != 0 ||
+	    strcmp(wf_trim_inplace((char *)h->f[4]), "related") != 0) {
+		wf_setmsg(err, errsz, "%s:%ld: header must be 'code,category,legal_basis,ccnl_fl,related'",
+			  name, h->line);
+		goto out;
+	}
+	while ((st = wf_reader_next(r, &row)) != WF_ROW_EOF) {
+		if (st == WF_ROW_FATAL) {
+			wf_setmsg(err, errsz, "%s: %s", name, wf_reader_reason(r));
 			goto out;
 		}
-		if (lineno == 1) {
-			if (strcmp(trim(f[0]), "code") != 0 || strcmp(trim(f[4]), "related") != 0) {
-				wf_setmsg(err, errsz, "%s:1: header must be 'code,category,legal_basis,ccnl_fl,related'", name);
-				goto out;
-			}
-			continue;
+		if (st == WF_ROW_BAD) {
+			wf_setmsg(err, errsz, "%s:%ld: %s", name, row.line, wf_reader_reason(r));
+			goto out;
 		}
-		char *code = trim(f[0]);
+		char *code = wf_trim_inplace((char *)row.f[0]);
 		if (!*code) {
-			wf_setmsg(err, errsz, "%s:%ld: empty code", name, lineno);
+			wf_setmsg(err, errsz, "%s:%ld: empty code", name, row.line);
 			goto out;
 		}
 		for (char *c = code; *c; c++)
 			if (!((*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || *c == '_')) {
 				wf_setmsg(err, errsz, "%s:%ld: code '%s' must be upper-case letters, digits and '_'",
-				       name, lineno, code);
+					  name, row.line, code);
 				goto out;
 			}
 		if (wf_taxonomy_find(t, code, strlen(code)) >= 0) {
-			wf_setmsg(err, errsz, "%s:%ld: duplicate code '%s'", name, lineno, code);
+			wf_setmsg(err, errsz, "%s:%ld: duplicate code '%s'", name, row.line, code);
 			goto out;
 		}
 		if (t->n == WF_TAX_MAX) {
-			wf_setmsg(err, errsz, "%s:%ld: more than %d codes", name, lineno, WF_TAX_MAX);
+			wf_setmsg(err, errsz, "%s:%ld: more than %d codes", name, row.line, WF_TAX_MAX);
 			goto out;
 		}
 		t->code[t->n] = wf_xstrdup(code);
-		t->label[t->n] = wf_xstrdup(trim(f[1]));
-		related[t->n] = wf_xstrdup(trim(f[4]));
-		rline[t->n] = lineno;
+		t->label[t->n] = wf_xstrdup(wf_trim_inplace((char *)row.f[1]));
+		related[t->n] = wf_xstrdup(wf_trim_inplace((char *)row.f[4]));
+		rline[t->n] = row.line;
 		t->fit[t->n][t->n] = 1.0;
 		t->n++;
 	}
@@ -198,7 +143,7 @@ wf_taxonomy *wf_taxonomy_parse(const char *name, const char *text,
 			double w;
 			int j;
 
-			tok = trim(tok);
+			tok = wf_trim_inplace(tok);
 			if (!*tok)
 				continue;
 			if (!colon) {
@@ -208,14 +153,14 @@ wf_taxonomy *wf_taxonomy_parse(const char *name, const char *text,
 			*colon = '\0';
 			j = wf_taxonomy_find(t, tok, strlen(tok));
 			if (j < 0) {
-				wf_setmsg(err, errsz, "%s:%ld: related code '%s' is not in the taxonomy", name, rline[i], trim(tok));
+				wf_setmsg(err, errsz, "%s:%ld: related code '%s' is not in the taxonomy", name, rline[i], wf_trim_inplace(tok));
 				goto out;
 			}
 			errno = 0;
 			w = strtod(colon + 1, &end);
-			if (errno || end == colon + 1 || *trim(end) || !(w > 0 && w < 1)) {
+			if (errno || end == colon + 1 || *wf_trim_inplace(end) || !(w > 0 && w < 1)) {
 				wf_setmsg(err, errsz, "%s:%ld: weight '%s' of related code '%s' must be a number between 0 and 1 (exclusive)",
-				       name, rline[i], trim(colon + 1), t->code[j]);
+				       name, rline[i], wf_trim_inplace(colon + 1), t->code[j]);
 				goto out;
 			}
 			if (j == i) {
@@ -236,11 +181,11 @@ wf_taxonomy *wf_taxonomy_parse(const char *name, const char *text,
 	}
 	ok = 1;
 out:
+	wf_reader_free(r);
 	for (int i = 0; i < WF_TAX_MAX; i++)
 		free(related[i]);
 	free(related);
 	free(rline);
-	free(buf);
 	if (!ok) {
 		wf_taxonomy_free(t);
 		return NULL;
@@ -248,7 +193,14 @@ out:
 	return t;
 }
 
-wf_taxonomy *wf_taxonomy_load(const char *path, char *err, size_t errsz)
+wf_taxonomy *wf_taxonomy_parse(const char *name, const char *text,
+			       size_t len, char *err, size_t errsz)
+{
+	return parse_table(name, text, len, NULL, err, errsz);
+}
+
+wf_taxonomy *wf_taxonomy_load(const char *path, const wf_reader_opts *run,
+			      char *err, size_t errsz)
 {
 	FILE *fp = fopen(path, "rb");
 	char *buf = NULL;
@@ -270,7 +222,7 @@ wf_taxonomy *wf_taxonomy_load(const char *path, char *err, size_t errsz)
 	if (ferror(fp))
 		wf_setmsg(err, errsz, "%s: %s", path, strerror(errno));
 	else
-		t = wf_taxonomy_parse(path, buf, len, err, errsz);
+		t = parse_table(path, buf, len, run, err, errsz);
 	fclose(fp);
 	free(buf);
 	return t;
@@ -287,19 +239,20 @@ wf_taxonomy *wf_taxonomy_builtin(void)
 	return t;
 }
 
-wf_taxonomy *wf_taxonomy_open(const char *path, char *err, size_t errsz)
+wf_taxonomy *wf_taxonomy_open(const char *path, const wf_reader_opts *run,
+			      char *err, size_t errsz)
 {
 	const char *dir = getenv("WFKIT_DATADIR");
 
 	if (path)
-		return wf_taxonomy_load(path, err, errsz);
+		return wf_taxonomy_load(path, run, err, errsz);
 	if (dir && *dir) {
 		size_t n = strlen(dir) + sizeof "/taxonomy.csv";
 		char *p = wf_xmalloc(n);
 		wf_taxonomy *t;
 
 		snprintf(p, n, "%s/taxonomy.csv", dir);
-		t = wf_taxonomy_load(p, err, errsz);
+		t = wf_taxonomy_load(p, run, err, errsz);
 		free(p);
 		return t;
 	}
@@ -335,12 +288,7 @@ const char *wf_taxonomy_label(const wf_taxonomy *t, int i)
 
 int wf_taxonomy_find(const wf_taxonomy *t, const char *code, size_t len)
 {
-	while (len && (*code == ' ' || *code == '\t')) {
-		code++;
-		len--;
-	}
-	while (len && (code[len - 1] == ' ' || code[len - 1] == '\t'))
-		len--;
+	wf_trim_span(&code, &len);
 	for (int i = 0; i < t->n; i++)
 		if (strlen(t->code[i]) == len && memcmp(t->code[i], code, len) == 0)
 			return i;

@@ -26,17 +26,24 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "wf_table.h"
+
 #define WF_TAX_MAX 64
 
 typedef struct wf_taxonomy wf_taxonomy;
 
-/* Parse CSV text (name is used in messages). On error returns NULL and
- * writes "NAME:LINE: reason" into err. */
+/* Parse the table in text (name is used in messages) with the shared
+ * reader, as an auxiliary file (wf_aux.h): CSV or NDJSON, any of the
+ * reader's encodings and delimiters. On error returns NULL and writes
+ * "NAME:LINE: reason" into err, or leaves err empty when the reader
+ * could not open the text as a table and has printed why itself. */
 wf_taxonomy *wf_taxonomy_parse(const char *name, const char *text,
 			       size_t len, char *err, size_t errsz);
 
-/* Read and parse a file. */
-wf_taxonomy *wf_taxonomy_load(const char *path, char *err, size_t errsz);
+/* Read and parse a file; run: the run's reader options (only
+ * --max-field-bytes applies), NULL for none. */
+wf_taxonomy *wf_taxonomy_load(const char *path, const wf_reader_opts *run,
+			      char *err, size_t errsz);
 
 /* The compiled-in copy of share/wfkit/taxonomy.csv. */
 wf_taxonomy *wf_taxonomy_builtin(void);
@@ -45,7 +52,8 @@ const char *wf_taxonomy_builtin_csv(void);
 /* The taxonomy a binary uses: path when not NULL, else
  * $WFKIT_DATADIR/taxonomy.csv when WFKIT_DATADIR is set and non-empty,
  * else the built-in one. */
-wf_taxonomy *wf_taxonomy_open(const char *path, char *err, size_t errsz);
+wf_taxonomy *wf_taxonomy_open(const char *path, const wf_reader_opts *run,
+			      char *err, size_t errsz);
 
 void wf_taxonomy_free(wf_taxonomy *t);
 

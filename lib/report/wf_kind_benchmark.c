@@ -9,6 +9,7 @@
 
 #include "wf_err.h"
 #include "wf_kind_priv.h"
+#include "wf_stats.h"
 
 /* wf-benchmark's own columns: everything else of text type is part of
  * the peer-group key (the --peers columns, size_class). */
@@ -114,7 +115,8 @@ static int has_rare_flag(const char *flags, const strset *common)
 
 /* Where most institutions spend nothing the peer median says nothing:
  * say so, and point at the spenders' statistics. */
-static void spender_note(wf_report *r, const wf_rtable *in, const size_t *rows, size_t n)
+static void spender_note(wf_report *r, const wf_rtable *in, const size_t *rows, size_t n,
+			 const wf_report_opts *o)
 {
 	int zc = wf_rtable_col(in, "zero_share_pct"), sc = wf_rtable_col(in, "spenders");
 	size_t zeros = 0, valued = 0;
@@ -132,10 +134,8 @@ static void spender_note(wf_report *r, const wf_rtable *in, const size_t *rows, 
 		}
 	}
 	if (valued && 2 * zeros > valued) {
-		char buf[300];
-		snprintf(buf, sizeof buf, "%zu of %zu institutions spend nothing: peer medians and "
-			 "quartiles are 0 where most peers spend nothing; spender_median and "
-			 "spender_pct_rank compare the spenders only.", zeros, valued);
+		char buf[400];
+		snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_BENCH_MOST_ZERO), zeros, valued);
 		wf_report_note(r, buf);
 	}
 }
@@ -243,6 +243,77 @@ static int cmp_rank(const void *pa, const void *pb)
 	return (a > b) - (a < b);
 }
 
+/* With peer groups by region: the median value of each region in one
+ * period, as a map of Italy (regions without institutions hatched). */
+static int map_row(const wf_rtable *in, const unsigned char *keep, size_t i, int pc, int vc,
+		   int rc, const char *when, double *x)
+{
+	wf_dec d;
+
+	if (!keep[i] || strcmp(wf_kind_cell(in, i, pc), when) != 0 || !*wf_kind_cell(in, i, rc) ||
+	    wf_kind_cell_num(in, i, vc, &d) != 1)
+		return 0;
+	*x = wf_dec_to_double(d);
+	return 1;
+}
+
+static void region_map(wf_report *r, const wf_report_opts *o, const wf_rtable *in,
+		       const unsigned char *keep, int pc, int vc, const int *gc, size_t ngc,
+		       const char *when)
+{
+	int rc = -1;
+	strset regs = { 0 };
+	size_t nr = wf_rtable_nrows(in), *n, *at;
+	double *v, x;
+	char title[400];
+	wf_chart *ch;
+	char *lt;
+
+	for (size_t k = 0; k < ngc; k++)
+		if (strcmp(wf_rtable_name(in, (size_t)gc[k]), "region") == 0)
+			rc = gc[k];
+	if (rc < 0)
+		return;
+	for (size_t i = 0; i < nr; i++)
+		if (map_row(in, keep, i, pc, vc, rc, when, &x))
+			wf_kind_set_add(&regs, wf_kind_cell(in, i, rc));
+	if (regs.n == 0)
+		return;
+	/* Values grouped by region in one array: region k owns v[at[k]..]. */
+	n = wf_xcalloc(regs.n, sizeof *n);
+	at = wf_xcalloc(regs.n + 1, sizeof *at);
+	for (size_t i = 0; i < nr; i++)
+		if (map_row(in, keep, i, pc, vc, rc, when, &x))
+			n[wf_kind_set_add(&regs, wf_kind_cell(in, i, rc))]++;
+	for (size_t k = 0; k < regs.n; k++)
+		at[k + 1] = at[k] + n[k];
+	v = wf_xcalloc(at[regs.n] ? at[regs.n] : 1, sizeof *v);
+	memset(n, 0, regs.n * sizeof *n);
+	for (size_t i = 0; i < nr; i++)
+		if (map_row(in, keep, i, pc, vc, rc, when, &x)) {
+			size_t k = wf_kind_set_add(&regs, wf_kind_cell(in, i, rc));
+			v[at[k] + n[k]++] = x;
+		}
+	snprintf(title, sizeof title, wf_msg(o->lang, WF_M_BENCH_MAP),
+		 wf_kind_word(o, wf_rtable_name(in, (size_t)vc)),
+		 wf_kind_word(o, wf_rtable_name(in, (size_t)pc)), when);
+	ch = wf_chart_new(WF_CHART_MAP, title);
+	wf_kind_chart_fmt(ch, o);
+	lt = wf_kind_axis_title(wf_kind_word(o, wf_rtable_name(in, (size_t)vc)), o->unit);
+	wf_chart_axes(ch, "", lt);
+	free(lt);
+	for (size_t k = 0; k < regs.n; k++)
+		wf_chart_region(ch, regs.v[k], wf_stats_median(v + at[k], n[k]));
+	if (wf_chart_npoints(ch))
+		wf_report_chart(r, ch);
+	else
+		wf_chart_free(ch);
+	free(v);
+	free(n);
+	free(at);
+	wf_kind_set_free(&regs);
+}
+
 wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_err *e)
 {
 	const char *period = o->period ? o->period : "year";
@@ -282,14 +353,13 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 		if (!latest || strcmp(wf_kind_cell(in, i, pc), latest) > 0)
 			latest = wf_kind_cell(in, i, pc);
 	}
-	r = wf_report_new(o->title ? o->title : "Benchmark", "benchmark");
+	r = wf_report_new(o->title ? o->title : wf_msg(o->lang, WF_M_TITLE_BENCHMARK), "benchmark");
 	if (kept == 0) {
 		if (o->institution) {
-			snprintf(buf, sizeof buf, "Institution '%s' cannot be shown: the input has no rows.",
-				 o->institution);
+			snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_BENCH_NO_ROWS_INST), o->institution);
 			wf_report_note(r, buf);
 		}
-		wf_kind_no_rows(r, in);
+		wf_kind_no_rows(r, in, o);
 		in = NULL;
 		goto out;
 	}
@@ -334,11 +404,12 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 		rank_vc = vc;
 		rank_ic = ic;
 		qsort(rows, n, sizeof *rows, cmp_rank);
-		snprintf(buf, sizeof buf, "Distribution of %s, %s %s", value, period, latest);
+		snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_BENCH_DIST), wf_kind_word(o, value),
+			 wf_kind_word(o, period), latest);
 		ch = wf_chart_new(WF_CHART_DIST, buf);
 		wf_kind_chart_fmt(ch, o);
 		{
-			char *xt = wf_kind_axis_title(value, o->unit);
+			char *xt = wf_kind_axis_title(wf_kind_word(o, value), o->unit);
 			wf_chart_axes(ch, xt, "");
 			free(xt);
 		}
@@ -347,10 +418,11 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 			if (wf_kind_cell_num(in, rows[k], vc, &d) == 1)
 				wf_chart_dist_value(ch, wf_dec_to_double(d));
 		}
-		wf_chart_caption(ch, "All institutions of the period, every peer group together.");
+		wf_chart_caption(ch, wf_msg(o->lang, WF_M_BENCH_DIST_CAPTION));
 		wf_report_chart(r, ch);
-		snprintf(buf, sizeof buf, "Institutions ranked by %s, %s %s (flagged rows highlighted)",
-			 value, period, latest);
+		region_map(r, o, in, keep, pc, vc, gc, ngc, latest);
+		snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_BENCH_RANKED), wf_kind_word(o, value),
+			 wf_kind_word(o, period), latest);
 		t = wf_kind_subset(in, rows, n, cols, ncols, buf, 1);
 		{
 			/* A flag most rows carry (zero where 9 bodies in 10 spend
@@ -362,20 +434,20 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 					wf_rtable_highlight(t, k);
 					nflag++;
 				}
-			snprintf(buf, sizeof buf, "%zu institutions in %s %s ranked by %s; %zu flagged.", n,
-				 period, latest, value, nflag);
+			snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_BENCH_RANKED_NOTE), n,
+				 wf_kind_word(o, period), latest, wf_kind_word(o, value), nflag);
 			wf_report_note(r, buf);
 			for (size_t k = 0; k < common.n; k++) {
 				size_t m = 0;
 				for (size_t j = 0; j < n; j++)
 					m += flag_in(wf_kind_cell(in, rows[j], fc), common.v[k]);
-				snprintf(buf, sizeof buf, "Flag '%s' is on %zu of %zu rows, so it is not "
-					 "highlighted.", common.v[k], m, n);
+				snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_BENCH_COMMON_FLAG),
+					 common.v[k], m, n);
 				wf_report_note(r, buf);
 			}
 			wf_kind_set_free(&common);
 		}
-		spender_note(r, in, rows, n);
+		spender_note(r, in, rows, n, o);
 		wf_report_table(r, t);
 		goto out;
 	}
@@ -391,46 +463,50 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 		wf_chart *dist, *line;
 		size_t s0, s1, npeer = 0;
 		int mc = wf_rtable_col(in, "peer_median");
-		static const struct { const char *col, *label; } items[] = {
-			{ "metric", "metric" }, { "per_employee", "per employee" },
-			{ "peers", "peers" }, { "peer_median", "peer median" },
-			{ "peer_p25", "peer 25th percentile" }, { "peer_p75", "peer 75th percentile" },
-			{ "pct_rank", "percentile rank among peers" }, { "robust_z", "robust z-score" },
-			{ "gap_median_pct", "gap to peer median (%)" },
-			{ "gap_to_median_eur", "cost to reach the peer median (EUR)" },
-			{ "gap_to_p25_eur", "cost to reach the peer 25th percentile (EUR)" },
-			{ "zero_share_pct", "peers spending nothing (%)" },
-			{ "spenders", "peers spending something" },
-			{ "spender_median", "median among spenders" },
-			{ "spender_pct_rank", "percentile rank among spenders" },
-			{ "change_pct", "change from previous period (%)" },
-			{ "cagr_pct", "compound annual growth (%)" }, { "flags", "flags" }
+		static const struct { const char *col; enum wf_msg label; } items[] = {
+			{ "metric", WF_M_CARD_METRIC }, { "per_employee", WF_M_CARD_PER_EMPLOYEE },
+			{ "peers", WF_M_CARD_PEERS }, { "peer_median", WF_M_CARD_PEER_MEDIAN },
+			{ "peer_p25", WF_M_CARD_P25 }, { "peer_p75", WF_M_CARD_P75 },
+			{ "pct_rank", WF_M_CARD_PCT_RANK }, { "robust_z", WF_M_CARD_ROBUST_Z },
+			{ "gap_median_pct", WF_M_CARD_GAP_PCT }, { "gap_to_median_eur", WF_M_CARD_GAP_EUR },
+			{ "gap_to_p25_eur", WF_M_CARD_GAP_P25_EUR },
+			{ "zero_share_pct", WF_M_CARD_ZERO_SHARE }, { "spenders", WF_M_CARD_SPENDERS },
+			{ "spender_median", WF_M_CARD_SPENDER_MEDIAN },
+			{ "spender_pct_rank", WF_M_CARD_SPENDER_RANK },
+			{ "change_pct", WF_M_CARD_CHANGE_PCT },
+			{ "cagr_pct", WF_M_CARD_CAGR }, { "flags", WF_M_CARD_FLAGS }
 		};
 
 		for (size_t k = 1; k < n; k++)
 			if (strcmp(wf_kind_cell(in, rows[k], pc), wf_kind_cell(in, cur, pc)) > 0)
 				cur = rows[k];
-		snprintf(buf, sizeof buf, "%s%s%s, %s %s", inst, nc >= 0 ? " " : "",
-			 wf_kind_cell(in, cur, nc), period, wf_kind_cell(in, cur, pc));
+		snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_BENCH_CARD), inst, nc >= 0 ? " " : "",
+			 wf_kind_cell(in, cur, nc), wf_kind_word(o, period), wf_kind_cell(in, cur, pc));
 		wf_report_card(r, buf);
 		for (size_t k = 0; k < sizeof items / sizeof *items; k++) {
 			int c = wf_rtable_col(in, items[k].col);
-			char *lab;
+			const char *label = wf_msg(o->lang, items[k].label), *v;
+			char *lab, fbuf[256];
 			if (c < 0)
 				continue;
-			lab = strcmp(items[k].col, value) == 0 ? wf_kind_axis_title(items[k].label, o->unit) :
-				wf_xstrdup(items[k].label);
-			wf_report_card_item(r, lab, *wf_kind_cell(in, cur, c) ? wf_kind_cell(in, cur, c) :
-					    strcmp(items[k].col, "flags") == 0 ? "none" : "n/a");
+			lab = strcmp(items[k].col, value) == 0 ? wf_kind_axis_title(label, o->unit) :
+				wf_xstrdup(label);
+			v = wf_kind_cell(in, cur, c);
+			if (!*v)
+				v = wf_msg(o->lang, strcmp(items[k].col, "flags") == 0 ? WF_M_NONE : WF_M_NA);
+			else if (wf_lang_value(o->lang, items[k].col, v, fbuf, sizeof fbuf))
+				v = wf_lang_value(o->lang, items[k].col, v, fbuf, sizeof fbuf);
+			wf_report_card_item(r, lab, v);
 			free(lab);
 		}
 		/* Where it stands among its peers in that period. */
-		snprintf(buf, sizeof buf, "%s among its peers, %s %s", inst, period,
+		snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_BENCH_AMONG), inst,
+			 wf_kind_word(o, period),
 			 wf_kind_cell(in, cur, pc));
 		dist = wf_chart_new(WF_CHART_DIST, buf);
 		wf_kind_chart_fmt(dist, o);
 		{
-			char *xt = wf_kind_axis_title(value, o->unit);
+			char *xt = wf_kind_axis_title(wf_kind_word(o, value), o->unit);
 			wf_chart_axes(dist, xt, "");
 			free(xt);
 		}
@@ -450,16 +526,15 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 		if (wf_kind_cell_num(in, cur, vc, &d) == 1)
 			wf_chart_dist_marker(dist, wf_dec_to_double(d), inst);
 		else
-			wf_report_note(r, "The institution has no value in its latest period "
-				       "(see flags), so the distribution has no marker.");
+			wf_report_note(r, wf_msg(o->lang, WF_M_BENCH_NO_MARKER));
 		{
 			wf_strbuf capt = WF_STRBUF_INIT;
-			wf_strbuf_printf(&capt, "%zu peer value%s; box: 25th to 75th percentile and median.",
-					 npeer, npeer == 1 ? "" : "s");
+			wf_strbuf_printf(&capt, wf_msg(o->lang, npeer == 1 ? WF_M_BENCH_PEERS_ONE :
+						       WF_M_BENCH_PEERS_MANY), npeer);
 			if (ngc) {
-				wf_strbuf_puts(&capt, " Peer group:");
+				wf_strbuf_puts(&capt, wf_msg(o->lang, WF_M_BENCH_PEER_GROUP));
 				for (size_t k = 0; k < ngc; k++)
-					wf_strbuf_printf(&capt, " %s=%s", wf_rtable_name(in, (size_t)gc[k]),
+					wf_strbuf_printf(&capt, " %s=%s", wf_kind_word(o, wf_rtable_name(in, (size_t)gc[k])),
 							 wf_kind_cell(in, cur, gc[k]));
 			}
 			wf_chart_caption(dist, wf_strbuf_str(&capt));
@@ -469,20 +544,20 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 		/* Its trend against the peer median. */
 		{
 			strset per = { 0 };
-			char *yt = wf_kind_axis_title(value, o->unit);
+			char *yt = wf_kind_axis_title(wf_kind_word(o, value), o->unit);
 			for (size_t k = 0; k < n; k++)
 				wf_kind_set_add(&per, wf_kind_cell(in, rows[k], pc));
 			wf_kind_set_sort(&per);
-			snprintf(buf, sizeof buf, "%s over time", inst);
+			snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_BENCH_OVER_TIME), inst);
 			line = wf_chart_new(WF_CHART_LINE, buf);
 			wf_kind_chart_fmt(line, o);
-			wf_chart_axes(line, period, yt);
+			wf_chart_axes(line, wf_kind_word(o, period), yt);
 			wf_chart_zero_baseline(line, 1);
 			free(yt);
 			for (size_t p = 0; p < per.n; p++)
 				wf_chart_x(line, per.v[p]);
 			s0 = wf_chart_series(line, inst);
-			s1 = mc >= 0 ? wf_chart_series(line, "peer median") : 0;
+			s1 = mc >= 0 ? wf_chart_series(line, wf_msg(o->lang, WF_M_CARD_PEER_MEDIAN)) : 0;
 			for (size_t k = 0; k < n; k++) {
 				size_t x = (size_t)wf_kind_set_find(&per, wf_kind_cell(in, rows[k], pc));
 				if (wf_kind_cell_num(in, rows[k], vc, &d) == 1)
@@ -492,6 +567,7 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 			}
 			wf_kind_set_free(&per);
 			wf_report_chart(r, line);
+			region_map(r, o, in, keep, pc, vc, gc, ngc, wf_kind_cell(in, cur, pc));
 		}
 		/* Its rows, oldest first. */
 		{
@@ -509,7 +585,8 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 				}
 			for (size_t c = 0; c < wf_rtable_ncols(in); c++)
 				allc[c] = (int)c;
-			snprintf(buf, sizeof buf, "%s by %s", inst, period);
+			snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_BENCH_BY_PERIOD), inst,
+				 wf_kind_word(o, period));
 			t = wf_kind_subset(in, ord, n, allc, wf_rtable_ncols(in), buf, 0);
 			for (size_t k = 0; k < n; k++)
 				if (*wf_kind_cell(in, ord[k], fc))

@@ -95,9 +95,9 @@ wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 
 	if (wf_kind_need_report(&nd, "match", "it reads wf-match output", e))
 		goto fail;
-	r = wf_report_new(o->title ? o->title : "Matching of welfare demand and supply", "match");
+	r = wf_report_new(o->title ? o->title : wf_msg(o->lang, WF_M_TITLE_MATCH), "match");
 	if (kept == 0) {
-		wf_kind_no_rows(r, in);
+		wf_kind_no_rows(r, in, o);
 		in = NULL;
 		goto out;
 	}
@@ -158,7 +158,7 @@ wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 				goto fail;
 		}
 	}
-	unit = wf_xstrdup(o->unit && *o->unit ? o->unit : "units");
+	unit = wf_xstrdup(o->unit && *o->unit ? o->unit : wf_msg(o->lang, WF_M_UNITS));
 	{
 		/* wf-match --top lists candidates with no units assigned: the
 		 * charts would all read zero, so say why. */
@@ -171,9 +171,7 @@ wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 			nassigned += strcmp(wf_kind_cell(in, i, stc), "assigned") == 0;
 		}
 		if (ncand && !nassigned)
-			wf_report_note(r, "The input lists candidate offers (wf-match --top), not an "
-				       "assignment: coverage and busiest providers need wf-match --assign "
-				       "output.");
+			wf_report_note(r, wf_msg(o->lang, WF_M_MATCH_CANDIDATES));
 	}
 	/* Coverage by category. */
 	{
@@ -184,30 +182,27 @@ wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 		wf_rtable *t;
 		char *xt;
 		if (uc >= 0) {
-			ch = wf_chart_new(WF_CHART_BAR, "Coverage of demand by category");
-			wf_chart_axes(ch, "category", "demand covered (%)");
+			ch = wf_chart_new(WF_CHART_BAR, wf_msg(o->lang, WF_M_MATCH_COVERAGE_CHART));
+			wf_chart_axes(ch, wf_kind_word(o, "category"), wf_msg(o->lang, WF_M_MATCH_COVERED_PCT));
 		} else {
-			ch = wf_chart_new(WF_CHART_BAR, "Assigned by category");
-			xt = wf_kind_axis_title("assigned", unit);
-			wf_chart_axes(ch, "category", xt);
+			ch = wf_chart_new(WF_CHART_BAR, wf_msg(o->lang, WF_M_MATCH_ASSIGNED_CHART));
+			xt = wf_kind_axis_title(wf_kind_word(o, "assigned"), unit);
+			wf_chart_axes(ch, wf_kind_word(o, "category"), xt);
 			free(xt);
-			wf_report_note(r, "Coverage needs the units left unserved: a column 'unmet' "
-				       "(wf-match writes it with its unmet needs); bars show assigned units.");
+			wf_report_note(r, wf_msg(o->lang, WF_M_MATCH_NEEDS_UNMET));
 		}
 		wf_kind_chart_fmt(ch, o);
 		wf_chart_value_decimals(ch, uc >= 0 ? 1 : 0);
-		t = wf_rtable_new(dcc >= 0 ? "Coverage by the category the needs asked for" :
-				  "Coverage by category", ncn, cn);
+		t = wf_rtable_new(wf_msg(o->lang, dcc >= 0 ? WF_M_MATCH_COVERAGE_NEED :
+					 WF_M_MATCH_COVERAGE_TABLE), ncn, cn);
 		if (dcc >= 0)
-			wf_report_note(r, "Coverage is by the category each need asked for; served_by "
-				       "lists the offer categories that served it, their units and fit "
-				       "(1 for the same category, less for a related one).");
+			wf_report_note(r, wf_msg(o->lang, WF_M_MATCH_SERVED_NOTE));
 		for (size_t k = 0; k < cats.n; k++) {
 			char b1[WF_DEC_BUFSZ], b2[WF_DEC_BUFSZ], b3[32];
 			const char *v[5];
 			wf_strbuf served = WF_STRBUF_INIT;
 			double as = wf_dec_to_double(ca[k].assigned), un = wf_dec_to_double(ca[k].unmet);
-			size_t x = wf_chart_x(ch, wf_kind_display_name(o, cats.v[k]));
+			size_t x = wf_chart_x(ch, wf_kind_value_name(o, "category", cats.v[k]));
 			wf_kind_dec_text(b1, ca[k].assigned);
 			wf_kind_dec_text(b2, ca[k].unmet);
 			wf_kind_pct_text(b3, sizeof b3, as, as + un);
@@ -229,7 +224,7 @@ wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 			wf_strbuf_release(&served);
 		}
 		if (uc >= 0)
-			wf_chart_caption(ch, "Highlighted: categories with unmet demand.");
+			wf_chart_caption(ch, wf_msg(o->lang, WF_M_MATCH_HIGHLIGHTED));
 		wf_report_chart(r, ch);
 		wf_report_table(r, t);
 	}
@@ -239,15 +234,15 @@ wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 		const char *cn[] = { "supply_id", "supply_name", "assigned", "matches" };
 		wf_chart *ch;
 		wf_rtable *t;
-		char *xt = wf_kind_axis_title("assigned", unit);
+		char *xt = wf_kind_axis_title(wf_kind_word(o, "assigned"), unit);
 		for (size_t k = 0; k < sup.n; k++)
 			ord[k] = k;
 		agg_t = sa;
 		qsort(ord, sup.n, sizeof *ord, cmp_busy);
-		snprintf(buf, sizeof buf, "Busiest providers (top %zu of %zu)", n, sup.n);
+		snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_MATCH_BUSIEST), n, sup.n);
 		ch = wf_chart_new(WF_CHART_BAR, buf);
 		wf_kind_chart_fmt(ch, o);
-		wf_chart_axes(ch, "provider", xt);
+		wf_chart_axes(ch, wf_msg(o->lang, WF_M_MATCH_PROVIDER), xt);
 		wf_chart_value_decimals(ch, 0);
 		free(xt);
 		t = wf_rtable_new(buf, snc >= 0 ? 4 : 3, snc >= 0 ? cn : (const char *[]){ cn[0], cn[2], cn[3] });
@@ -279,7 +274,7 @@ wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 	if (uc >= 0) {
 		if (reasons.n) {
 			const char *cn[] = { "reason", "unmet" };
-			wf_rtable *t = wf_rtable_new("Unmet demand by reason", 2, cn);
+			wf_rtable *t = wf_rtable_new(wf_msg(o->lang, WF_M_MATCH_BY_REASON), 2, cn);
 			for (size_t k = 0; k < reasons.n; k++) {
 				char b1[WF_DEC_BUFSZ];
 				const char *v[2] = { reasons.v[k], b1 };
@@ -295,23 +290,30 @@ wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 			for (size_t k = 0; k < 6; k++)
 				if (want[k] >= 0)
 					pick[np++] = want[k];
-			snprintf(buf, sizeof buf, "Unmet needs (%zu)", nunmet);
+			snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_MATCH_UNMET_NEEDS), nunmet);
 			wf_report_table(r, wf_kind_subset(in, unmet_rows, nunmet, pick, np, buf, 0));
 		}
 	}
 	/* Where demand and supply are. */
 	if ((dla >= 0 && dlo >= 0) || (sla >= 0 && slo >= 0)) {
-		wf_chart *ch = wf_chart_new(WF_CHART_MAP, "Demand and supply positions");
+		wf_chart *ch = wf_chart_new(WF_CHART_MAP, wf_msg(o->lang, WF_M_MATCH_MAP));
 		strset seen = { 0 };
-		size_t sd = wf_chart_series(ch, "demand"), ss = wf_chart_series(ch, "supply");
+		/* One symbol per demand or provider (not per match row): its
+		 * first row's place; its size the units it asked for (assigned
+		 * plus unmet) or, for a provider, the units it serves. */
+		struct spot { double lon, lat, size; size_t row; int side; } *spots = NULL;
+		size_t nspots = 0;
+		size_t sd = wf_chart_series(ch, wf_msg(o->lang, WF_M_MATCH_DEMAND));
+		size_t ss = wf_chart_series(ch, wf_msg(o->lang, WF_M_MATCH_SUPPLY));
 		wf_kind_chart_fmt(ch, o);
 		for (int side = 0; side < 2; side++) {
 			int la = side ? sla : dla, lo = side ? slo : dlo, id = side ? sc : dc;
 			if (la < 0 || lo < 0)
 				continue;
 			for (size_t i = 0; i < nr; i++) {
-				wf_dec dy, dx;
+				wf_dec dy, dx, q;
 				int ky, kx;
+				size_t k = nspots;
 				if (!keep[i])
 					continue;
 				if ((ky = wf_kind_num_or_err(in, i, la, &dy, e)) < 0 ||
@@ -320,31 +322,47 @@ wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 				if (!ky || !kx)
 					continue;
 				if (id >= 0) {
-					/* One point per demand or provider, not per match row. */
 					wf_strbuf key = WF_STRBUF_INIT;
-					size_t before = seen.n;
 					wf_strbuf_printf(&key, "%d:%s", side, wf_kind_cell(in, i, id));
-					wf_kind_set_add(&seen, key.s);
+					k = wf_kind_set_add(&seen, key.s);
 					wf_strbuf_release(&key);
-					if (seen.n == before)
-						continue;
 				}
-				wf_chart_geo(ch, side ? ss : sd, wf_dec_to_double(dx), wf_dec_to_double(dy),
-					     id >= 0 ? wf_kind_cell(in, i, id) : "");
+				if (k == nspots) {
+					spots = wf_xrealloc(spots, (nspots + 1) * sizeof *spots);
+					spots[nspots++] = (struct spot){ wf_dec_to_double(dx), wf_dec_to_double(dy),
+									 0, i, side };
+				}
+				if (id < 0)
+					continue;
+				if (side == 0) {
+					if (wf_kind_cell_num(in, i, ac, &q) == 1)
+						spots[k].size += wf_dec_to_double(q);
+					if (wf_kind_cell_num(in, i, uc, &q) == 1)
+						spots[k].size += wf_dec_to_double(q);
+				} else if (wf_kind_cell_num(in, i, ac, &q) == 1) {
+					spots[k].size += wf_dec_to_double(q);
+				}
 			}
 		}
-		wf_chart_caption(ch, "Longitude and latitude, equirectangular projection; no map tiles.");
+		for (size_t k = 0; k < nspots; k++) {
+			int id = spots[k].side ? sc : dc;
+			wf_chart_geo_sized(ch, spots[k].side ? ss : sd, spots[k].lon, spots[k].lat,
+					   spots[k].size, id >= 0 ? wf_kind_cell(in, spots[k].row, id) : "");
+		}
+		wf_chart_caption(ch, wf_msg(o->lang, wf_chart_on_italy(ch) ? WF_M_MATCH_MAP_ITALY :
+					    WF_M_MATCH_MAP_CAPTION));
+		free(spots);
 		wf_kind_set_free(&seen);
 		wf_report_chart(r, ch);
 		goto map_done;
 map_fail:
+		free(spots);
 		wf_kind_set_free(&seen);
 		wf_chart_free(ch);
 		goto fail;
 map_done:;
 	} else {
-		wf_report_note(r, "No map: it needs columns demand_lat and demand_lon, or supply_lat "
-			       "and supply_lon, in the input.");
+		wf_report_note(r, wf_msg(o->lang, WF_M_MATCH_NO_MAP));
 	}
 	goto out;
 fail:

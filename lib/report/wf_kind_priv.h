@@ -72,10 +72,15 @@ unsigned char *wf_kind_filter_rows(const wf_rtable *t, const wf_report_opts *o, 
 				   size_t *kept);
 /* The --label display name of a group, or name itself. */
 const char *wf_kind_display_name(const wf_report_opts *o, const char *name);
+/* The --label of a coded value, else its name in the reader's language
+ * (wf_lang_value: categories, regions, reasons), else the value. */
+const char *wf_kind_value_name(const wf_report_opts *o, const char *column, const char *value);
 void wf_kind_chart_fmt(wf_chart *c, const wf_report_opts *o);
 /* The "no rows" note plus the (empty) table; takes in. */
-void wf_kind_no_rows(wf_report *r, wf_rtable *in);
+void wf_kind_no_rows(wf_report *r, wf_rtable *in, const wf_report_opts *o);
 char *wf_kind_axis_title(const char *name, const char *unit);
+/* A column name as the reader's language says it (wf_lang_column). */
+const char *wf_kind_word(const wf_report_opts *o, const char *column);
 /* Exact text of d at its scale; buf has WF_DEC_BUFSZ bytes. */
 void wf_kind_dec_text(char *buf, wf_dec d);
 /* a/b*100 with one decimal, "" when b is zero. */

@@ -94,11 +94,11 @@ static void one_institution(wf_report *r, const wf_rtable *in, const struct cols
 			    const wf_report_opts *o, const size_t *rows, size_t n,
 			    const char *key, const char *period)
 {
-	static const char *const names[] = {
+	const char *const names[] = {
 		"indicator", "unit", "value", "peers", "peer_median", "pct_rank", "quartile",
-		"peers: - range, = p25-p75, | median, O this"
+		wf_msg(o->lang, WF_M_PROFILE_STRIP)
 	};
-	wf_rtable *t = wf_rtable_new("Indicators against peers", 8, names);
+	wf_rtable *t = wf_rtable_new(wf_msg(o->lang, WF_M_PROFILE_TABLE), 8, names);
 	const char *name = NULL;
 	size_t shown = 0;
 	char buf[512];
@@ -123,10 +123,12 @@ static void one_institution(wf_report *r, const wf_rtable *in, const struct cols
 			box[1] = num_or(in, i, k->medc, &has_box);
 		if (has_box)
 			box[2] = num_or(in, i, k->p75c, &has_box);
-		ch = wf_chart_new(WF_CHART_DIST, wf_kind_cell(in, i, k->indc));
+		ch = wf_chart_new(WF_CHART_DIST, wf_kind_value_name(o, "indicator",
+								     wf_kind_cell(in, i, k->indc)));
 		wf_kind_chart_fmt(ch, o);
 		wf_chart_compact(ch, 1);
-		wf_chart_axes(ch, k->uc >= 0 ? wf_kind_cell(in, i, k->uc) : "", "");
+		wf_chart_axes(ch, k->uc >= 0 ? wf_kind_value_name(o, "unit", wf_kind_cell(in, i, k->uc)) : "",
+			      "");
 		lo = ok ? v : 0;
 		hi = ok ? v : 0;
 		for (size_t b = 0; b < n; b++) {
@@ -161,17 +163,18 @@ static void one_institution(wf_report *r, const wf_rtable *in, const struct cols
 		shown++;
 	}
 	wf_report_card(r, name ? name : key);
-	wf_report_card_item(r, "institution", key);
-	wf_report_card_item(r, o->period ? o->period : "year", period);
+	wf_report_card_item(r, wf_kind_word(o, "institution"), key);
+	wf_report_card_item(r, wf_kind_word(o, o->period ? o->period : "year"), period);
 	for (size_t g = 0; g < k->ngc; g++)
 		for (size_t a = 0; a < n; a++)
 			if (strcmp(wf_kind_cell(in, rows[a], k->ic), key) == 0) {
-				wf_report_card_item(r, wf_rtable_name(in, (size_t)k->gc[g]),
-						    wf_kind_cell(in, rows[a], k->gc[g]));
+				wf_report_card_item(r, wf_kind_word(o, wf_rtable_name(in, (size_t)k->gc[g])),
+						    wf_kind_value_name(o, wf_rtable_name(in, (size_t)k->gc[g]),
+								       wf_kind_cell(in, rows[a], k->gc[g])));
 				break;
 			}
 	snprintf(buf, sizeof buf, "%zu", shown);
-	wf_report_card_item(r, "indicators", buf);
+	wf_report_card_item(r, wf_msg(o->lang, WF_M_PROFILE_INDICATORS), buf);
 	wf_report_table(r, t);
 }
 
@@ -181,7 +184,8 @@ static int cmpstr(const void *a, const void *b)
 }
 
 static void group_table(wf_report *r, const wf_rtable *in, const struct cols *k,
-			const size_t *rows, size_t n, const strset *inds, const char *period)
+			const wf_report_opts *o, const size_t *rows, size_t n, const strset *inds,
+			const char *period)
 {
 	size_t nc = 1 + (k->nc >= 0) + inds->n, ninst = 0;
 	const char **names = wf_xcalloc(nc, sizeof *names);
@@ -196,9 +200,8 @@ static void group_table(wf_report *r, const wf_rtable *in, const struct cols *k,
 	if (k->nc >= 0)
 		names[1] = "institution_name";
 	for (size_t j = 0; j < inds->n; j++)
-		names[c0 + j] = inds->v[j];
-	snprintf(caption, sizeof caption,
-		 "Percentile rank among peers, %s (Q1 lowest quarter .. Q4 highest)", period);
+		names[c0 + j] = wf_kind_value_name(o, "indicator", inds->v[j]);
+	snprintf(caption, sizeof caption, wf_msg(o->lang, WF_M_PROFILE_RANKS), period);
 	t = wf_rtable_new(caption, nc, names);
 	for (size_t a = 0; a < n; a++) {
 		const char *key = wf_kind_cell(in, rows[a], k->ic);
@@ -307,9 +310,9 @@ wf_report *wf_kind_profile(wf_rtable *in, const wf_report_opts *o, wf_report_err
 		if (!latest || strcmp(wf_kind_cell(in, i, k.pc), latest) > 0)
 			latest = wf_kind_cell(in, i, k.pc);
 	}
-	r = wf_report_new(o->title ? o->title : "Staff-wellbeing profile", "profile");
+	r = wf_report_new(o->title ? o->title : wf_msg(o->lang, WF_M_TITLE_PROFILE), "profile");
 	if (kept == 0) {
-		wf_kind_no_rows(r, in);
+		wf_kind_no_rows(r, in, o);
 		in = NULL;
 		goto out;
 	}
@@ -328,16 +331,13 @@ wf_report *wf_kind_profile(wf_rtable *in, const wf_report_opts *o, wf_report_err
 	}
 	if (!only && insts.n == 1)
 		only = insts.v[0];
-	snprintf(buf, sizeof buf,
-		 "%s %s. Each indicator is compared with the same peer group as in wf-benchmark "
-		 "(same %s and peer columns); pct_rank is the mid-rank percentile among those "
-		 "peers (0-100) and Q1..Q4 its quarter, Q4 the highest values, which is not "
-		 "always the better end (absences).", period, latest, period);
+	snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_PROFILE_NOTE), wf_kind_word(o, period), latest,
+		 wf_kind_word(o, period));
 	wf_report_note(r, buf);
 	if (only)
 		one_institution(r, in, &k, o, rows, n, only, latest);
 	else
-		group_table(r, in, &k, rows, n, &inds, latest);
+		group_table(r, in, &k, o, rows, n, &inds, latest);
 	goto out;
 fail:
 	wf_report_free(r);

@@ -20,11 +20,11 @@ wf_report *wf_kind_table(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 		wf_rtable_free(in);
 		return NULL;
 	}
-	r = wf_report_new(o->title ? o->title : "Table", "table");
+	r = wf_report_new(o->title ? o->title : wf_msg(o->lang, WF_M_TITLE_TABLE), "table");
 	if (kept == 0) {
 		/* the --where note says how many rows there were */
 		free(keep);
-		wf_kind_no_rows(r, in);
+		wf_kind_no_rows(r, in, o);
 		return r;
 	}
 	if (kept < wf_rtable_nrows(in)) {
@@ -48,7 +48,7 @@ wf_report *wf_kind_table(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 	}
 	free(keep);
 	if (wf_rtable_nrows(in) == 0)
-		wf_kind_no_rows(r, in);
+		wf_kind_no_rows(r, in, o);
 	else
 		wf_report_table(r, in);
 	return r;

@@ -13,6 +13,46 @@ struct cellsum {
 	unsigned n;
 };
 
+/* A group as readers see it: its --label, else the catalogue's name of
+ * a coded value of a group column (a region, an aggregate; inputs with
+ * different group columns give one-cell groups), else itself. */
+static const char *group_name(const wf_report_opts *o, const wf_rtable *in, const int *gc,
+			      size_t ngc, const char *g)
+{
+	for (size_t k = 0; k < ngc; k++) {
+		const char *v = wf_kind_value_name(o, wf_rtable_name(in, (size_t)gc[k]), g);
+		if (v != g)
+			return v;
+	}
+	return wf_kind_display_name(o, g);
+}
+
+/* With groups that are regions: the last period as a map of Italy. */
+static void region_map(wf_report *r, const wf_report_opts *o, const wf_rtable *in, const int *gc,
+		       size_t ngc, const strset *periods, const strset *groups,
+		       const struct cellsum *m)
+{
+	size_t p = periods->n - 1;
+	char title[300];
+	wf_chart *ch;
+	char *lt;
+
+	if (ngc != 1 || strcmp(wf_rtable_name(in, (size_t)gc[0]), "region") != 0)
+		return;
+	snprintf(title, sizeof title, wf_msg(o->lang, WF_M_TREND_MAP), wf_kind_word(o, o->value ?
+		 o->value : "metric_total"), wf_kind_word(o, o->period ? o->period : "year"),
+		 periods->v[p]);
+	ch = wf_chart_new(WF_CHART_MAP, title);
+	wf_kind_chart_fmt(ch, o);
+	lt = wf_kind_axis_title(wf_kind_word(o, o->value ? o->value : "metric_total"), o->unit);
+	wf_chart_axes(ch, "", lt);
+	free(lt);
+	for (size_t g = 0; g < groups->n; g++)
+		if (m[p * groups->n + g].n)
+			wf_chart_region(ch, groups->v[g], wf_dec_to_double(m[p * groups->n + g].sum));
+	wf_report_chart(r, ch);
+}
+
 wf_report *wf_kind_trend(wf_rtable *in, const wf_report_opts *o, wf_report_err *e)
 {
 	const char *period = o->period ? o->period : "year";
@@ -41,9 +81,9 @@ wf_report *wf_kind_trend(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 				gc[ngc++] = (int)c;
 			}
 	}
-	r = wf_report_new(o->title ? o->title : "Trend", "trend");
+	r = wf_report_new(o->title ? o->title : wf_msg(o->lang, WF_M_TITLE_TREND), "trend");
 	if (kept == 0) {
-		wf_kind_no_rows(r, in);
+		wf_kind_no_rows(r, in, o);
 		in = NULL;
 		goto out;
 	}
@@ -66,7 +106,7 @@ wf_report *wf_kind_trend(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 			wf_strbuf_puts(&g, s);
 		}
 		if (g.len == 0)
-			wf_strbuf_puts(&g, ngc ? "(none)" : value);
+			wf_strbuf_puts(&g, ngc ? wf_msg(o->lang, WF_M_GROUP_NONE) : value);
 		rowgroup[i] = wf_strbuf_steal(&g);
 		wf_kind_set_add(&periods, wf_kind_cell(in, i, pc));
 		wf_kind_set_add(&groups, rowgroup[i]);
@@ -99,11 +139,12 @@ wf_report *wf_kind_trend(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 		cs->n++;
 	}
 	if (summed) {
-		char note[200];
-		snprintf(note, sizeof note, "%zu row%s shared a %s and group with an earlier row; "
-			 "the values of column '%s' were summed.", summed, summed == 1 ? "" : "s",
-			 period, value);
-		wf_report_note(r, note);
+		wf_strbuf note = WF_STRBUF_INIT;
+		wf_strbuf_printf(&note, wf_msg(o->lang, summed == 1 ? WF_M_TREND_SUMMED_ONE :
+					       WF_M_TREND_SUMMED_MANY), summed,
+				 wf_kind_word(o, period), value);
+		wf_report_note(r, wf_strbuf_str(&note));
+		wf_strbuf_release(&note);
 	}
 	/* The chart: every group while they are few; beyond the cap, the
 	 * ones with the largest value in the last period they have. */
@@ -129,11 +170,12 @@ wf_report *wf_kind_trend(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 			show[best] = 1;
 			shown++;
 		}
-		snprintf(title, sizeof title, "%s by %s", value, period);
+		snprintf(title, sizeof title, wf_msg(o->lang, WF_M_TREND_CHART), wf_kind_word(o, value),
+			 wf_kind_word(o, period));
 		ch = wf_chart_new(WF_CHART_LINE, title);
 		wf_kind_chart_fmt(ch, o);
-		ytitle = wf_kind_axis_title(value, o->unit);
-		wf_chart_axes(ch, period, ytitle);
+		ytitle = wf_kind_axis_title(wf_kind_word(o, value), o->unit);
+		wf_chart_axes(ch, wf_kind_word(o, period), ytitle);
 		wf_chart_zero_baseline(ch, 1);
 		for (size_t p = 0; p < periods.n; p++)
 			wf_chart_x(ch, periods.v[p]);
@@ -141,21 +183,22 @@ wf_report *wf_kind_trend(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 			size_t s;
 			if (!show[g])
 				continue;
-			s = wf_chart_series(ch, wf_kind_display_name(o, groups.v[g]));
+			s = wf_chart_series(ch, group_name(o, in, gc, ngc, groups.v[g]));
 			for (size_t p = 0; p < periods.n; p++)
 				if (m[p * groups.n + g].n)
 					wf_chart_set(ch, s, p, wf_dec_to_double(m[p * groups.n + g].sum));
 		}
 		if (shown < groups.n) {
-			char note[200];
-			snprintf(note, sizeof note, "The chart shows the %zu groups with the largest last "
-				 "value of %zu; the table lists all.", shown, groups.n);
-			wf_report_note(r, note);
+			wf_strbuf note = WF_STRBUF_INIT;
+			wf_strbuf_printf(&note, wf_msg(o->lang, WF_M_TREND_CAPPED), shown, groups.n);
+			wf_report_note(r, wf_strbuf_str(&note));
+			wf_strbuf_release(&note);
 		}
 		free(show);
 		free(last);
 		wf_report_chart(r, ch);
 		ch = NULL;
+		region_map(r, o, in, gc, ngc, &periods, &groups, m);
 	}
 	/* Values table: one row per period, one column per group. */
 	{
@@ -167,8 +210,9 @@ wf_report *wf_kind_trend(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 
 		names[0] = period;
 		for (size_t g = 0; g < groups.n; g++)
-			names[g + 1] = wf_kind_display_name(o, groups.v[g]);
-		snprintf(cap, sizeof cap, "%s by %s and group", value, period);
+			names[g + 1] = group_name(o, in, gc, ngc, groups.v[g]);
+		snprintf(cap, sizeof cap, wf_msg(o->lang, WF_M_TREND_TABLE), wf_kind_word(o, value),
+			 wf_kind_word(o, period));
 		t = wf_rtable_new(cap, groups.n + 1, names);
 		/* Sums keep one display however round they happen to be. */
 		for (size_t g = 0; g < groups.n; g++)
@@ -191,7 +235,8 @@ wf_report *wf_kind_trend(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 			static const char *const cn[] = { "group", "first", "first_value", "last",
 							  "last_value", "change", "change_pct" };
 			wf_rtable *c2;
-			snprintf(cap, sizeof cap, "Change of %s from first to last %s", value, period);
+			snprintf(cap, sizeof cap, wf_msg(o->lang, WF_M_TREND_CHANGE), wf_kind_word(o, value),
+				 wf_kind_word(o, period));
 			c2 = wf_rtable_new(cap, 7, cn);
 			wf_rtable_force_decimal(c2, 2);
 			wf_rtable_force_decimal(c2, 4);
@@ -220,7 +265,7 @@ wf_report *wf_kind_trend(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 				}
 				wf_kind_pct_text(bp, sizeof bp, wf_dec_to_double(diff),
 					 wf_dec_to_double(m[p0 * groups.n + g].sum));
-				v[0] = wf_kind_display_name(o, groups.v[g]);
+				v[0] = group_name(o, in, gc, ngc, groups.v[g]);
 				v[1] = periods.v[p0];
 				v[2] = b0;
 				v[3] = periods.v[p1];

@@ -262,12 +262,23 @@ const char *wf_kind_display_name(const wf_report_opts *o, const char *name)
 	return name;
 }
 
+const char *wf_kind_value_name(const wf_report_opts *o, const char *column, const char *value)
+{
+	const char *d = wf_kind_display_name(o, value), *v;
+
+	if (d != value)
+		return d;
+	v = wf_lang_value(o->lang, column, value, NULL, 0);
+	return v ? v : value;
+}
+
 void wf_kind_chart_fmt(wf_chart *c, const wf_report_opts *o)
 {
 	wf_chart_numfmt(c, o->point ? o->point : '.', o->group_sep ? o->group_sep : ',');
+	wf_chart_lang(c, o->lang);
 }
 
-void wf_kind_no_rows(wf_report *r, wf_rtable *in)
+void wf_kind_no_rows(wf_report *r, wf_rtable *in, const wf_report_opts *o)
 {
 	/* Rows the --where filters removed are not shown: only the header. */
 	size_t nc = wf_rtable_ncols(in);
@@ -276,10 +287,15 @@ void wf_kind_no_rows(wf_report *r, wf_rtable *in)
 	for (size_t c = 0; c < nc; c++)
 		names[c] = wf_rtable_name(in, c);
 	if (wf_rtable_nrows(in) == 0)
-		wf_report_note(r, "No rows: the input has no data rows, so there is nothing to chart.");
+		wf_report_note(r, wf_msg(o->lang, WF_M_NO_ROWS));
 	wf_report_table(r, wf_rtable_new(wf_rtable_caption(in), nc, names));
 	free(names);
 	wf_rtable_free(in);
+}
+
+const char *wf_kind_word(const wf_report_opts *o, const char *column)
+{
+	return wf_lang_column(o->lang, column);
 }
 
 char *wf_kind_axis_title(const char *name, const char *unit)

@@ -512,7 +512,11 @@ static void cell_text(wf_strbuf *b, const wf_rtable *t, size_t r, size_t c,
 		wf_strbuf_add(b, buf, wf_dec_format(d, buf));
 		return;
 	}
-	wf_strbuf_puts(b, s);
+	{
+		char buf[512];
+		const char *v = wf_lang_value(o->lang, t->names[c], s, buf, sizeof buf);
+		wf_strbuf_puts(b, v ? v : s);
+	}
 }
 
 static void value_text(wf_strbuf *b, const char *s, const wf_render_opts *o)
@@ -527,11 +531,11 @@ static void value_text(wf_strbuf *b, const char *s, const wf_render_opts *o)
 	}
 }
 
-static void generated_from(wf_strbuf *b, const wf_report *r, int html)
+static void generated_from(wf_strbuf *b, const wf_report *r, int html, enum wf_lang lang)
 {
-	wf_strbuf_puts(b, "Generated from ");
+	wf_strbuf_puts(b, wf_msg(lang, WF_M_GENERATED_FROM));
 	if (r->nsrc == 0)
-		wf_strbuf_puts(b, "no input");
+		wf_strbuf_puts(b, wf_msg(lang, WF_M_NO_INPUT));
 	for (size_t i = 0; i < r->nsrc; i++) {
 		if (i)
 			wf_strbuf_puts(b, ", ");
@@ -542,15 +546,22 @@ static void generated_from(wf_strbuf *b, const wf_report *r, int html)
 		} else {
 			wf_strbuf_puts(b, r->src[i].name);
 		}
-		wf_strbuf_printf(b, " (%lu row%s)", r->src[i].rows, r->src[i].rows == 1 ? "" : "s");
+		wf_strbuf_printf(b, wf_msg(lang, r->src[i].rows == 1 ? WF_M_ROWS_ONE : WF_M_ROWS_MANY),
+				 r->src[i].rows);
 	}
 	if (r->date) {
-		wf_strbuf_puts(b, html ? " on " : " on ");
+		wf_strbuf_puts(b, wf_msg(lang, WF_M_ON_DATE));
 		if (html)
 			wf_strbuf_xml(b, r->date, strlen(r->date));
 		else
 			wf_strbuf_puts(b, r->date);
 	}
+}
+
+/* A column heading as people read it (the catalogue's, wf_lang.h). */
+static const char *heading(const wf_rtable *t, size_t c, const wf_render_opts *o)
+{
+	return wf_lang_column(o->lang, t->names[c]);
 }
 
 /* ---- terminal table ---- */
@@ -575,7 +586,7 @@ static void render_rtable_text(wf_strbuf *b, const wf_rtable *t, const wf_render
 			int num = wf_rtable_coltype(t, c) != WF_RCOL_TEXT;
 			wf_strbuf_reset(&cell);
 			if (r == 0)
-				wf_strbuf_puts(&cell, t->names[c]);
+				wf_strbuf_puts(&cell, heading(t, c, o));
 			else
 				cell_text(&cell, t, r - 1, c, o);
 			/* A newline or tab inside a cell would break the grid;
@@ -631,8 +642,10 @@ static void render_rtable_text(wf_strbuf *b, const wf_rtable *t, const wf_render
 		b->s[b->len] = '\0';
 		wf_strbuf_putc(b, '\n');
 	}
-	if (nr == 0)
-		wf_strbuf_puts(b, "(no rows)\n");
+	if (nr == 0) {
+		wf_strbuf_puts(b, wf_msg(o->lang, WF_M_NO_ROWS_TABLE));
+		wf_strbuf_putc(b, '\n');
+	}
 	for (size_t i = 0; i < nr * nc + nc; i++)
 		free(txt[i]);
 	free(txt);
@@ -652,7 +665,7 @@ static void render_text(wf_strbuf *b, const wf_report *r, const wf_render_opts *
 	for (size_t i = 0; i < tw; i++)
 		wf_strbuf_putc(b, '=');
 	wf_strbuf_putc(b, '\n');
-	generated_from(b, r, 0);
+	generated_from(b, r, 0, o->lang);
 	wf_strbuf_puts(b, "\n");
 	for (size_t i = 0; i < r->nnotes; i++)
 		wf_strbuf_printf(b, "\n%s\n", r->notes[i]);
@@ -674,8 +687,11 @@ static void render_text(wf_strbuf *b, const wf_report *r, const wf_render_opts *
 			wf_strbuf_putc(b, '\n');
 		}
 	}
-	for (size_t i = 0; i < r->ncharts; i++)
-		wf_strbuf_printf(b, "\n[chart: %s; drawn with -f html]\n", wf_chart_title(r->charts[i]));
+	for (size_t i = 0; i < r->ncharts; i++) {
+		wf_strbuf_putc(b, '\n');
+		wf_strbuf_printf(b, wf_msg(o->lang, WF_M_CHART_TEXT), wf_chart_title(r->charts[i]));
+		wf_strbuf_putc(b, '\n');
+	}
 	for (size_t i = 0; i < r->ntables; i++) {
 		wf_strbuf_putc(b, '\n');
 		render_rtable_text(b, r->tables[i], o);
@@ -715,13 +731,13 @@ static void render_rtable_md(wf_strbuf *b, const wf_rtable *t, const wf_render_o
 		wf_strbuf_puts(b, "\n\n");
 	}
 	if (t->ncols == 0) {
-		wf_strbuf_puts(b, "*(no columns)*\n");
+		wf_strbuf_printf(b, "*%s*\n", wf_msg(o->lang, WF_M_NO_COLUMNS));
 		return;
 	}
 	wf_strbuf_putc(b, '|');
 	for (size_t c = 0; c < t->ncols; c++) {
 		wf_strbuf_putc(b, ' ');
-		md_text(b, t->names[c]);
+		md_text(b, heading(t, c, o));
 		wf_strbuf_puts(b, " |");
 	}
 	wf_strbuf_puts(b, "\n|");
@@ -744,7 +760,7 @@ static void render_rtable_md(wf_strbuf *b, const wf_rtable *t, const wf_render_o
 		wf_strbuf_putc(b, '\n');
 	}
 	if (t->nrows == 0)
-		wf_strbuf_puts(b, "\n*(no rows)*\n");
+		wf_strbuf_printf(b, "\n*%s*\n", wf_msg(o->lang, WF_M_NO_ROWS_TABLE));
 	wf_strbuf_release(&cell);
 }
 
@@ -755,7 +771,7 @@ static void render_md(wf_strbuf *b, const wf_report *r, const wf_render_opts *o)
 	wf_strbuf_puts(b, "\n\n");
 	{
 		wf_strbuf g = WF_STRBUF_INIT;
-		generated_from(&g, r, 0);
+		generated_from(&g, r, 0, o->lang);
 		md_text(b, wf_strbuf_str(&g));
 		wf_strbuf_release(&g);
 	}
@@ -782,9 +798,12 @@ static void render_md(wf_strbuf *b, const wf_report *r, const wf_render_opts *o)
 		}
 	}
 	for (size_t i = 0; i < r->ncharts; i++) {
-		wf_strbuf_puts(b, "\n*Chart: ");
-		md_text(b, wf_chart_title(r->charts[i]));
-		wf_strbuf_puts(b, " (drawn with -f html)*\n");
+		wf_strbuf t = WF_STRBUF_INIT;
+		wf_strbuf_printf(&t, wf_msg(o->lang, WF_M_CHART_MD), wf_chart_title(r->charts[i]));
+		wf_strbuf_puts(b, "\n*");
+		md_text(b, wf_strbuf_str(&t));
+		wf_strbuf_puts(b, "*\n");
+		wf_strbuf_release(&t);
 	}
 	for (size_t i = 0; i < r->ntables; i++) {
 		wf_strbuf_putc(b, '\n');
@@ -842,7 +861,7 @@ static void render_rtable_html(wf_strbuf *b, const wf_rtable *t, const wf_render
 	wf_strbuf_puts(b, "<thead><tr>");
 	for (size_t c = 0; c < t->ncols; c++) {
 		wf_strbuf_puts(b, wf_rtable_coltype(t, c) != WF_RCOL_TEXT ? "<th class=\"num\">" : "<th>");
-		h(b, t->names[c]);
+		h(b, heading(t, c, o));
 		wf_strbuf_puts(b, "</th>");
 	}
 	wf_strbuf_puts(b, "</tr></thead>\n<tbody>\n");
@@ -865,8 +884,8 @@ static void render_rtable_html(wf_strbuf *b, const wf_rtable *t, const wf_render
 		wf_strbuf_puts(b, "</tr>\n");
 	}
 	if (t->nrows == 0)
-		wf_strbuf_printf(b, "<tr><td class=\"empty\" colspan=\"%zu\">no rows</td></tr>\n",
-				 t->ncols ? t->ncols : 1);
+		wf_strbuf_printf(b, "<tr><td class=\"empty\" colspan=\"%zu\">%s</td></tr>\n",
+				 t->ncols ? t->ncols : 1, wf_msg(o->lang, WF_M_NO_ROWS_CELL));
 	wf_strbuf_puts(b, "</tbody>\n</table></div>\n");
 	wf_strbuf_release(&cell);
 }
@@ -875,7 +894,8 @@ static void render_html(wf_strbuf *b, const wf_report *r, const wf_render_opts *
 {
 	/* The policy forbids scripts and every fetch even if escaping ever
 	 * failed: the page is data-only by construction and by policy. */
-	wf_strbuf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	wf_strbuf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>", wf_lang_code(o->lang));
+	wf_strbuf_puts(b, "\n<meta charset=\"utf-8\">\n"
 		       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
 		       "style-src 'unsafe-inline'\">\n"
 		       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -886,7 +906,7 @@ static void render_html(wf_strbuf *b, const wf_report *r, const wf_render_opts *
 	wf_strbuf_puts(b, "</style>\n</head>\n<body>\n<main>\n<h1>");
 	h(b, r->title);
 	wf_strbuf_puts(b, "</h1>\n<p class=\"meta\">");
-	generated_from(b, r, 1);
+	generated_from(b, r, 1, o->lang);
 	wf_strbuf_puts(b, "</p>\n");
 	for (size_t i = 0; i < r->nnotes; i++) {
 		wf_strbuf_puts(b, "<p class=\"note\">");

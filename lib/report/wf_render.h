@@ -25,6 +25,7 @@
 #include <stddef.h>
 
 #include "wf_dec.h"
+#include "wf_lang.h"
 #include "wf_strbuf.h"
 #include "wf_svg.h"
 #include "wf_table.h"
@@ -120,9 +121,12 @@ typedef struct wf_render_opts {
 	int decimals;      /* 0..9, default 2 */
 	int locale_it;     /* 1.234,56 instead of 1,234.56 */
 	size_t max_width;  /* cap on text cell width in -f table; 0 = none */
+	enum wf_lang lang; /* words of table, Markdown and HTML (wf_lang.h):
+			    * headings, frame, coded values; JSON keeps the
+			    * machine names */
 } wf_render_opts;
 
-#define WF_RENDER_OPTS_INIT { 2, 0, 0 }
+#define WF_RENDER_OPTS_INIT { 2, 0, 0, WF_LANG_EN }
 
 /* Append the whole rendering to out. */
 void wf_render(const wf_report *r, enum wf_render_fmt fmt,

@@ -41,7 +41,7 @@ static void count_text(char *buf, size_t sz, size_t n, char sep)
 static void where_text(wf_strbuf *b, const wf_report_opts *o)
 {
 	for (size_t w = 0; w < o->nwhere; w++)
-		wf_strbuf_printf(b, "%s%s", w ? " and " : "", o->where[w]);
+		wf_strbuf_printf(b, "%s%s", w ? wf_msg(o->lang, WF_M_WHERE_AND) : "", o->where[w]);
 }
 
 /* Data drawn from a generator says so in a provenance column; every
@@ -112,12 +112,12 @@ wf_report *wf_report_build(wf_rtable *in, const wf_report_opts *o, wf_report_err
 	err->row = -1;
 	/* Zero bytes in (no header either): nothing to check columns of. */
 	if (wf_rtable_ncols(in) == 0 && wf_rtable_nrows(in) == 0) {
-		static const char *const titles[] = { "Table", "Trend", "Benchmark",
-						      "Matching of welfare demand and supply",
-						      "Staff-wellbeing profile" };
-		r = wf_report_new(o->title ? o->title : titles[o->kind],
+		static const enum wf_msg titles[] = { WF_M_TITLE_TABLE, WF_M_TITLE_TREND,
+						      WF_M_TITLE_BENCHMARK, WF_M_TITLE_MATCH,
+						      WF_M_TITLE_PROFILE };
+		r = wf_report_new(o->title ? o->title : wf_msg(o->lang, titles[o->kind]),
 				  wf_report_kind_name(o->kind));
-		wf_kind_no_rows(r, in);
+		wf_kind_no_rows(r, in, o);
 		return r;
 	}
 	/* An unknown column in --where is an error whatever the kind. */
@@ -157,21 +157,23 @@ wf_report *wf_report_build(wf_rtable *in, const wf_report_opts *o, wf_report_err
 		char k[40], t[40];
 		count_text(k, sizeof k, kept, o->group_sep);
 		count_text(t, sizeof t, total, o->group_sep);
-		wf_strbuf_printf(&b, "%s%s of %s rows match ", kept ? "" : "No rows: ", k, t);
+		wf_strbuf note = WF_STRBUF_INIT;
 		where_text(&b, o);
-		wf_strbuf_puts(&b, ".");
-		wf_report_note(r, wf_strbuf_str(&b));
+		wf_strbuf_printf(&note, wf_msg(o->lang, kept ? WF_M_WHERE_KEPT : WF_M_WHERE_NONE), k, t,
+				 wf_strbuf_str(&b));
+		wf_report_note(r, wf_strbuf_str(&note));
+		wf_strbuf_release(&note);
 		wf_strbuf_release(&b);
 	}
-	if (synthetic && !strstr(wf_report_title(r), "SYNTHETIC")) {
+	if (synthetic && !strstr(wf_report_title(r), "SYNTHETIC") &&
+	    !strstr(wf_report_title(r), "SINTETIC")) {
 		wf_strbuf b = WF_STRBUF_INIT;
-		wf_strbuf_printf(&b, "SYNTHETIC: %s", wf_report_title(r));
+		wf_strbuf_printf(&b, wf_msg(o->lang, WF_M_SYNTHETIC_TITLE), wf_report_title(r));
 		wf_report_set_title(r, wf_strbuf_str(&b));
 		wf_strbuf_release(&b);
 	}
 	if (synthetic)
-		wf_report_note(r, "SYNTHETIC data: the input's provenance column says so; its "
-			       "figures are invented, not published ones.");
+		wf_report_note(r, wf_msg(o->lang, WF_M_SYNTHETIC));
 	/* --label everywhere: charts already use the names; tables here. */
 	for (size_t i = 0; i < wf_report_ntables(r); i++)
 		for (size_t l = 0; l < o->nlabel; l++) {

@@ -55,6 +55,7 @@
 
 #include <stddef.h>
 
+#include "wf_lang.h"
 #include "wf_render.h"
 
 enum wf_report_kind {
@@ -81,6 +82,7 @@ typedef struct wf_report_opts {
 	size_t nlabel;
 	size_t top;               /* rows in "busiest" lists, series cap; 0: 10 */
 	char point, group_sep;    /* chart numbers: '.' and ',' by default */
+	enum wf_lang lang;        /* words of titles, notes, cards, charts */
 } wf_report_opts;
 
 /* A --where filter: COL, an operator, VALUE. Operators: = != < <= > >=

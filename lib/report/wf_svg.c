@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "wf_err.h"
+#include "wf_italy.h"
 
 struct series {
 	char *name;
@@ -13,6 +14,7 @@ struct series {
 	unsigned char *has; /* 1 where y is set */
 	size_t ny;
 	double *lon, *lat;  /* map points */
+	double *size;       /* symbol size, 0 = none */
 	char **label;
 	size_t ng, capg;
 };
@@ -33,6 +35,10 @@ struct wf_chart {
 	int has_box, has_marker;
 	double box[3], marker;
 	char *marker_label;
+	enum wf_lang lang;
+	double regv[WF_ITALY_NREGIONS]; /* map: value per region */
+	unsigned char regh[WF_ITALY_NREGIONS];
+	size_t nreg;
 	int compact;
 };
 
@@ -87,6 +93,7 @@ void wf_chart_free(wf_chart *c)
 		free(s->has);
 		free(s->lon);
 		free(s->lat);
+		free(s->size);
 		for (size_t j = 0; j < s->ng; j++)
 			free(s->label[j]);
 		free(s->label);
@@ -129,6 +136,11 @@ void wf_chart_numfmt(wf_chart *c, char point, char group)
 void wf_chart_value_decimals(wf_chart *c, int decimals)
 {
 	c->vdec = decimals < 0 ? 0 : decimals > 9 ? 9 : decimals;
+}
+
+void wf_chart_lang(wf_chart *c, enum wf_lang lang)
+{
+	c->lang = lang;
 }
 
 void wf_chart_compact(wf_chart *c, int on)
@@ -227,6 +239,26 @@ void wf_chart_dist_marker(wf_chart *c, double v, const char *label)
 
 void wf_chart_geo(wf_chart *c, size_t si, double lon, double lat, const char *label)
 {
+	wf_chart_geo_sized(c, si, lon, lat, 0, label);
+}
+
+int wf_chart_region(wf_chart *c, const char *region, double value)
+{
+	wf_italy *m = wf_italy_new();
+	int r = m ? wf_italy_region(m, region) : -1;
+
+	wf_italy_free(m);
+	if (r < 0)
+		return -1;
+	c->nreg += !c->regh[r];
+	c->regh[r] = 1;
+	c->regv[r] = value;
+	return 0;
+}
+
+void wf_chart_geo_sized(wf_chart *c, size_t si, double lon, double lat, double size,
+			const char *label)
+{
 	struct series *s;
 
 	while (si >= c->ns)
@@ -236,17 +268,19 @@ void wf_chart_geo(wf_chart *c, size_t si, double lon, double lat, const char *la
 		s->capg = s->capg ? 2 * s->capg : 64;
 		s->lon = wf_xrealloc(s->lon, s->capg * sizeof *s->lon);
 		s->lat = wf_xrealloc(s->lat, s->capg * sizeof *s->lat);
+		s->size = wf_xrealloc(s->size, s->capg * sizeof *s->size);
 		s->label = wf_xrealloc(s->label, s->capg * sizeof *s->label);
 	}
 	s->lon[s->ng] = lon;
 	s->lat[s->ng] = lat;
+	s->size[s->ng] = size > 0 && isfinite(size) ? size : 0;
 	s->label[s->ng] = dupn(label);
 	s->ng++;
 }
 
 size_t wf_chart_npoints(const wf_chart *c)
 {
-	size_t n = c->ndv;
+	size_t n = c->ndv + c->nreg;
 
 	for (size_t i = 0; i < c->ns; i++) {
 		n += c->ser[i].ng;
@@ -469,7 +503,7 @@ static void yrange(const wf_chart *c, double lo, double hi, double *t0, double *
 static void svg_empty(wf_strbuf *b, const wf_chart *c)
 {
 	svg_open(b, c, 120);
-	text(b, W / 2.0, 70, "middle", "fill=\"#555555\"", "no data to draw", 0);
+	text(b, W / 2.0, 70, "middle", "fill=\"#555555\"", wf_msg(c->lang, WF_M_NO_DATA_TO_DRAW), 0);
 	wf_strbuf_puts(b, "</svg>\n");
 }
 
@@ -650,7 +684,8 @@ static void svg_bar(wf_strbuf *b, const wf_chart *c)
 		double y = py + rh * (double)i, base = XV(fmax(t0, fmin(0, t0 + span)));
 		text(b, px - 8, y + rh / 2 + 4, "end", NULL, c->xs[i], WF_SVG_NAME_MAX);
 		if (!se || i >= se->ny || !se->has[i]) {
-			text(b, px + 4, y + rh / 2 + 4, "start", "fill=\"#777777\"", "no value", 0);
+			text(b, px + 4, y + rh / 2 + 4, "start", "fill=\"#777777\"",
+			     wf_msg(c->lang, WF_M_NO_VALUE), 0);
 			continue;
 		}
 		double xv = XV(se->y[i]);
@@ -740,7 +775,7 @@ static void svg_dist(wf_strbuf *b, const wf_chart *c)
 		line(b, XV(c->box[1]), y - 26, XV(c->box[1]), y + 26,
 		     "stroke=\"#333333\" stroke-width=\"2.5\"");
 		text(b, XV(c->box[1]), py - 6, "middle", "font-size=\"11\" fill=\"#333333\"",
-		     "median", 0);
+		     wf_msg(c->lang, WF_M_MEDIAN), 0);
 	}
 	if (c->has_marker) {
 		double x = XV(c->marker);
@@ -762,7 +797,7 @@ static void svg_dist(wf_strbuf *b, const wf_chart *c)
 
 /* ---- map-like scatter ---- */
 
-static void svg_map(wf_strbuf *b, const wf_chart *c)
+static void svg_scatter(wf_strbuf *b, const wf_chart *c)
 {
 	const double px = 60, py = 44, maxw = 480, maxh = 460;
 	double lon0 = INFINITY, lon1 = -INFINITY, lat0 = INFINITY, lat1 = -INFINITY;
@@ -816,8 +851,8 @@ static void svg_map(wf_strbuf *b, const wf_chart *c)
 		     vstr(&tmp, c, v, step_decimals(st)), 0);
 	}
 	text(b, px + pw / 2, py + ph + 34, "middle", NULL,
-	     *c->xlabel ? c->xlabel : "longitude (degrees east)", 80);
-	ytitle(b, py + ph / 2, *c->ylabel ? c->ylabel : "latitude (degrees north)");
+	     *c->xlabel ? c->xlabel : wf_msg(c->lang, WF_M_LONGITUDE), 80);
+	ytitle(b, py + ph / 2, *c->ylabel ? c->ylabel : wf_msg(c->lang, WF_M_LATITUDE));
 	for (size_t s = 0; s < c->ns; s++) {
 		const struct series *se = &c->ser[s];
 		const char *col = palette[s % NPAL];
@@ -849,6 +884,260 @@ static void svg_map(wf_strbuf *b, const wf_chart *c)
 #undef MX
 #undef MY
 	caption_close(b, c, py + ph + 34);
+	wf_strbuf_puts(b, "</svg>\n");
+	wf_strbuf_release(&tmp);
+}
+
+/* ---- the map of Italy ---- */
+
+/* Sequential blues (ColorBrewer), light to dark: read in grey print too. */
+static const char *const classcol[] = { "#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c" };
+#define NCLASS 5
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Equal-count classes over the region values: hi[k] is the largest
+ * value of class k; ties never straddle two classes. Returns the count. */
+static int map_classes(const wf_chart *c, double *lo, double *hi)
+{
+	double v[WF_ITALY_NREGIONS];
+	size_t n = 0;
+	int nc = 0;
+
+	for (int r = 0; r < WF_ITALY_NREGIONS; r++)
+		if (c->regh[r])
+			v[n++] = c->regv[r];
+	if (n == 0)
+		return 0;
+	qsort(v, n, sizeof *v, cmp_double);
+	for (size_t i = 0; i < n;) {
+		size_t end = (size_t)(nc + 1) * n / NCLASS;
+		if (end <= i)
+			end = i + 1;
+		while (end < n && v[end] == v[end - 1])
+			end++;
+		lo[nc] = v[i];
+		hi[nc] = v[end - 1];
+		nc++;
+		i = end;
+		if (nc == NCLASS && i < n) { /* fold the rest into the last class */
+			hi[nc - 1] = v[n - 1];
+			break;
+		}
+	}
+	return nc;
+}
+
+static int map_class_of(double v, const double *hi, int nc)
+{
+	for (int k = 0; k < nc; k++)
+		if (v <= hi[k])
+			return k;
+	return nc - 1;
+}
+
+/* Whether the map of Italy can hold every point (else the scatter). */
+static int map_fits(const wf_chart *c, const wf_italy *m)
+{
+	double w, h;
+
+	if (c->nreg)
+		return 1;
+	wf_italy_size(m, &w, &h);
+	for (size_t s = 0; s < c->ns; s++)
+		for (size_t i = 0; i < c->ser[s].ng; i++) {
+			double x, y;
+			wf_italy_project(m, c->ser[s].lon[i], c->ser[s].lat[i], &x, &y);
+			if (!(x >= -20 && x <= w + 20 && y >= -20 && y <= h + 20))
+				return 0;
+		}
+	return 1;
+}
+
+static double series_maxsize(const struct series *se)
+{
+	double mx = 0;
+
+	for (size_t i = 0; i < se->ng; i++)
+		mx = fmax(mx, se->size[i]);
+	return mx;
+}
+
+static void svg_italy(wf_strbuf *b, const wf_chart *c, const wf_italy *m)
+{
+	const double px = 16, py = 44, mh = 600;
+	double mw, vw, vh, k, lx, ly, lo[NCLASS], hi[NCLASS];
+	double vx = 0, vy = 0, x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+	int nc = map_classes(c, lo, hi);
+	wf_strbuf tmp = WF_STRBUF_INIT;
+
+	wf_italy_size(m, &vw, &vh);
+	/* Points only, all in one corner of Italy (a comune and its
+	 * neighbours): zoom to them, with their regions' outlines around. */
+	for (size_t s = 0; s < c->ns; s++)
+		for (size_t i = 0; i < c->ser[s].ng; i++) {
+			double x, y;
+			wf_italy_project(m, c->ser[s].lon[i], c->ser[s].lat[i], &x, &y);
+			x0 = fmin(x0, x);
+			x1 = fmax(x1, x);
+			y0 = fmin(y0, y);
+			y1 = fmax(y1, y);
+		}
+	if (!nc && x1 >= x0 && x1 - x0 < vw / 3 && y1 - y0 < vh / 3) {
+		double span = fmax(fmax(x1 - x0, (y1 - y0) * 0.75), 16) * 1.6;
+		vx = (x0 + x1) / 2 - span / 2;
+		vy = (y0 + y1) / 2 - span / 0.75 / 2;
+		vw = span;
+		vh = span / 0.75;
+	}
+	k = mh / vh;
+	mw = vw * k;
+	svg_open(b, c, py + mh + 40 + (c->caption ? 16 : 0));
+	/* One hatch for regions without a value; the id is the same in every
+	 * map of a page, and so is the pattern. */
+	wf_strbuf_puts(b, "<defs><pattern id=\"wf-hatch\" patternUnits=\"userSpaceOnUse\" width=\"6\" "
+		       "height=\"6\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" "
+		       "fill=\"#f4f4f4\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#b8b8b8\" "
+		       "stroke-width=\"2\"/></pattern></defs>\n");
+	/* The outlines clipped to the view (zoomed maps cut through Italy).
+	 * The clip's id is made of the view, so two maps of one page never
+	 * share an id with different contents. */
+	{
+		wf_strbuf id = WF_STRBUF_INIT;
+		wf_strbuf_puts(&id, "wf-clip-");
+		num(&id, vx);
+		wf_strbuf_putc(&id, '-');
+		num(&id, vy);
+		wf_strbuf_putc(&id, '-');
+		num(&id, vw);
+		for (size_t i = 0; i < id.len; i++)
+			if (id.s[i] == '.')
+				id.s[i] = '_';
+		wf_strbuf_printf(b, "<clipPath id=\"%s\">", id.s);
+		rect(b, px, py, mw, mh, "", 1);
+		wf_strbuf_printf(b, "</clipPath>\n<g clip-path=\"url(#%s)\">\n", id.s);
+		wf_strbuf_release(&id);
+	}
+	wf_strbuf_puts(b, "<g class=\"regions\" transform=\"translate(");
+	num(b, px - vx * k);
+	wf_strbuf_putc(b, ' ');
+	num(b, py - vy * k);
+	wf_strbuf_puts(b, ") scale(");
+	num(b, k);
+	wf_strbuf_puts(b, ")\" stroke=\"#5f6b76\" stroke-width=\"0.8\" stroke-linejoin=\"round\">\n");
+	for (int r = 0; r < WF_ITALY_NREGIONS; r++) {
+		const char *fill = !nc ? "#eef1f4" : c->regh[r] ? classcol[map_class_of(c->regv[r], hi, nc)]
+							   : "url(#wf-hatch)";
+		wf_strbuf_printf(b, "<path fill=\"%s\" vector-effect=\"non-scaling-stroke\" d=\"%s\"><title>",
+				 fill, wf_italy_region_path(m, r));
+		esc(b, wf_italy_region_name(m, r, c->lang));
+		if (nc) {
+			wf_strbuf_puts(b, ": ");
+			if (c->regh[r])
+				esc(b, vstr(&tmp, c, c->regv[r], c->vdec));
+			else
+				esc(b, wf_msg(c->lang, WF_M_NO_DATA));
+		}
+		wf_strbuf_puts(b, "</title></path>\n");
+	}
+	wf_strbuf_puts(b, "</g>\n</g>\n");
+	/* Symbols in page units, largest first so small ones stay visible;
+	 * the last series first, so demand (series 0) lies over supply. */
+	for (size_t s = c->ns; s-- > 0;) {
+		const struct series *se = &c->ser[s];
+		size_t *ord = wf_xcalloc(se->ng ? se->ng : 1, sizeof *ord);
+		double maxsize = series_maxsize(se);
+		wf_strbuf_printf(b, "<g class=\"points\" fill=\"%s\" fill-opacity=\"%s\" stroke=\"%s\" "
+				 "stroke-width=\"1.2\">\n", palette[s % NPAL], s == 0 && c->ns > 1 ? "0.45" : "0.75",
+				 s == 0 && c->ns > 1 ? palette[0] : "#ffffff");
+		for (size_t i = 0; i < se->ng; i++)
+			ord[i] = i;
+		for (size_t i = 1; i < se->ng; i++) /* insertion sort: stable, few points */
+			for (size_t j = i; j > 0 && se->size[ord[j]] > se->size[ord[j - 1]]; j--) {
+				size_t t = ord[j];
+				ord[j] = ord[j - 1];
+				ord[j - 1] = t;
+			}
+		for (size_t n = 0; n < se->ng; n++) {
+			size_t i = ord[n];
+			double x, y, rad = 3.5;
+			wf_italy_project(m, se->lon[i], se->lat[i], &x, &y);
+			x = px + (x - vx) * k;
+			y = py + (y - vy) * k;
+			if (maxsize > 0 && se->size[i] > 0)
+				rad = fmax(2, 18 * sqrt(se->size[i] / maxsize));
+			if (s % 2)
+				rect(b, x - rad * 0.886, y - rad * 0.886, rad * 1.772, rad * 1.772, "", 0);
+			else
+				circle(b, x, y, rad, "");
+			wf_strbuf_puts(b, "<title>");
+			esc(b, se->label[i]);
+			if (se->size[i] > 0) {
+				wf_strbuf_puts(b, ": ");
+				esc(b, vstr(&tmp, c, se->size[i], 0));
+			}
+			wf_strbuf_puts(b, "</title>");
+			wf_strbuf_puts(b, s % 2 ? "</rect>\n" : "</circle>\n");
+		}
+		wf_strbuf_puts(b, "</g>\n");
+		free(ord);
+	}
+	/* Legend on the right. */
+	lx = px + mw + 24;
+	ly = py + 14;
+	if (nc) {
+		if (*c->ylabel) {
+			text(b, lx, ly, "start", "font-weight=\"bold\"", c->ylabel, 40);
+			ly += 20;
+		}
+		for (int q = 0; q < nc; q++) {
+			char attrs[64];
+			snprintf(attrs, sizeof attrs, "fill=\"%s\" stroke=\"#5f6b76\"", classcol[q]);
+			rect(b, lx, ly - 11, 22, 14, attrs, 1);
+			wf_strbuf_reset(&tmp);
+			value_text(&tmp, c, lo[q], c->vdec);
+			if (hi[q] != lo[q]) {
+				wf_strbuf_puts(&tmp, " \xe2\x80\x93 "); /* en dash */
+				value_text(&tmp, c, hi[q], c->vdec);
+			}
+			text(b, lx + 30, ly, "start", NULL, tmp.s, 0);
+			ly += 20;
+		}
+		rect(b, lx, ly - 11, 22, 14, "fill=\"url(#wf-hatch)\" stroke=\"#5f6b76\"", 1);
+		text(b, lx + 30, ly, "start", NULL, wf_msg(c->lang, WF_M_MAP_LEGEND_NODATA), 0);
+		ly += 32;
+	}
+	for (size_t s = 0; s < c->ns; s++) {
+		const char *col = palette[s % NPAL];
+		wf_strbuf_printf(b, "<g class=\"legend\" fill=\"%s\">", col);
+		double maxsize = series_maxsize(&c->ser[s]);
+		/* Sized series show their largest symbol and its size (each
+		 * series has its own scale: units asked, capacity). */
+		double r = maxsize > 0 ? 18 : 5;
+		if (s % 2)
+			rect(b, lx + 18 - r * 0.886, ly + r - 9 - r * 0.886, r * 1.772, r * 1.772, "", 1);
+		else
+			circle(b, lx + 18, ly + r - 9, r, "/");
+		wf_strbuf_puts(b, "</g>\n");
+		wf_strbuf_reset(&tmp);
+		wf_strbuf_printf(&tmp, "%s (%zu)", c->ser[s].name, c->ser[s].ng);
+		text(b, lx + 44, ly, "start", NULL, tmp.s, WF_SVG_NAME_MAX);
+		if (maxsize > 0) {
+			wf_strbuf_reset(&tmp);
+			wf_strbuf_puts(&tmp, "max ");
+			value_text(&tmp, c, maxsize, 0);
+			text(b, lx + 44, ly + 16, "start", "fill=\"#555555\"", tmp.s, 0);
+		}
+		ly += 2 * r + 14;
+	}
+	text(b, px, py + mh + 22, "start", "font-size=\"10\" fill=\"#666666\"",
+	     wf_italy_attribution(m, c->lang), 0);
+	caption_close(b, c, py + mh + 24);
 	wf_strbuf_puts(b, "</svg>\n");
 	wf_strbuf_release(&tmp);
 }
@@ -918,6 +1207,26 @@ static void svg_dist_compact(wf_strbuf *b, const wf_chart *c)
 #undef XV
 	wf_strbuf_puts(b, "</svg>\n");
 	wf_strbuf_release(&tmp);
+}
+
+int wf_chart_on_italy(const wf_chart *c)
+{
+	wf_italy *m = wf_italy_new();
+	int on = m && map_fits(c, m);
+
+	wf_italy_free(m);
+	return on;
+}
+
+static void svg_map(wf_strbuf *b, const wf_chart *c)
+{
+	wf_italy *m = wf_italy_new();
+
+	if (m && map_fits(c, m))
+		svg_italy(b, c, m);
+	else
+		svg_scatter(b, c);
+	wf_italy_free(m);
 }
 
 void wf_chart_svg(const wf_chart *c, wf_strbuf *out)
@@ -1049,11 +1358,27 @@ void wf_chart_json(const wf_chart *c, wf_strbuf *b)
 				jnum(b, se->lat[i]);
 				wf_strbuf_puts(b, ", \"label\": ");
 				jstr(b, se->label[i]);
+				if (se->size[i] > 0) {
+					wf_strbuf_puts(b, ", \"size\": ");
+					jnum(b, se->size[i]);
+				}
 				wf_strbuf_puts(b, "}");
 			}
 			wf_strbuf_puts(b, "]}");
 		}
 		wf_strbuf_puts(b, "]");
+		if (c->nreg) {
+			size_t n = 0;
+			wf_strbuf_puts(b, ", \"regions\": [");
+			for (int r = 0; r < WF_ITALY_NREGIONS; r++)
+				if (c->regh[r]) {
+					wf_strbuf_printf(b, "%s{\"region\": \"%02d\", \"value\": ", n++ ? ", " : "",
+							 r + 1);
+					jnum(b, c->regv[r]);
+					wf_strbuf_puts(b, "}");
+				}
+			wf_strbuf_puts(b, "]");
+		}
 	}
 	wf_strbuf_puts(b, "}");
 }

@@ -10,8 +10,16 @@
  *   WF_CHART_DIST  a peer distribution: series 0 holds the values (a strip
  *                  of dots up to WF_DIST_STRIP_MAX values, a histogram
  *                  beyond), an optional quartile box and one marker.
- *   WF_CHART_MAP   longitude/latitude points per series, projected
- *                  equirectangularly around the data's mid latitude.
+ *   WF_CHART_MAP   the map of Italy (wf_italy.h): a choropleth of the 20
+ *                  regions (wf_chart_region: five equal-count classes in
+ *                  a sequential palette, a legend, regions without a
+ *                  value hatched) and point symbols per series (circles
+ *                  for even series, squares for odd ones; with sizes,
+ *                  area proportional to the size), the outline
+ *                  attribution under it. When a point falls outside the
+ *                  map of Italy and no region has a value, the points are
+ *                  drawn as a plain longitude/latitude scatter instead,
+ *                  projected equirectangularly around the mid latitude.
  *
  * Numbers are formatted by wf_strbuf_fixed() (never the process locale):
  * coordinates with 2 decimals, tick labels with the decimals the tick
@@ -29,6 +37,7 @@
 
 #include <stddef.h>
 
+#include "wf_lang.h"
 #include "wf_strbuf.h"
 
 enum wf_chart_kind { WF_CHART_LINE, WF_CHART_BAR, WF_CHART_DIST, WF_CHART_MAP };
@@ -53,6 +62,8 @@ void wf_chart_zero_baseline(wf_chart *c, int on);
 void wf_chart_numfmt(wf_chart *c, char point, char group);
 /* Decimals of value labels (bar ends, markers, tooltips); default 2. */
 void wf_chart_value_decimals(wf_chart *c, int decimals);
+/* Language of the chart's own words ("no data to draw", legends). */
+void wf_chart_lang(wf_chart *c, enum wf_lang lang);
 /* Draw small (distribution charts only: a 280 x 112 strip with its
  * title, the x label, peers, quartile box and marker; no caption), for
  * a row of small multiples. A report whose charts are all compact lays
@@ -79,8 +90,19 @@ void wf_chart_dist_marker(wf_chart *c, double v, const char *label);
 /* Map points (degrees); label shows as the point's tooltip. */
 void wf_chart_geo(wf_chart *c, size_t series, double lon, double lat,
 		  const char *label);
+/* The same with a size (> 0): symbol area proportional to it. */
+void wf_chart_geo_sized(wf_chart *c, size_t series, double lon, double lat,
+			double size, const char *label);
+/* Map: the value of a region for the choropleth; region is an ISTAT
+ * code ("01", "1") or a name (wf_italy_region). Returns 0, or -1 when
+ * it names no region (nothing is set). The legend heading is the
+ * chart's y label (wf_chart_axes). */
+int wf_chart_region(wf_chart *c, const char *region, double value);
 
-/* Number of values or points held (0 = nothing to draw). */
+/* Map: 1 when it is drawn on the map of Italy (region values, or every
+ * point on the map), 0 when as a plain scatter. */
+int wf_chart_on_italy(const wf_chart *c);
+/* Number of values, points or region values held (0 = nothing to draw). */
 size_t wf_chart_npoints(const wf_chart *c);
 
 /* Append the chart as one <svg> element for inline HTML (no XML

@@ -154,6 +154,36 @@ with zipfile.ZipFile(sys.argv[1], 'w') as z:
 	[ "$stderr" = "wf-benchmark: measure 'L010' of --metric does not appear in the input (nearest known: L090)" ]
 }
 
+@test "--codes once per year: each fact takes its year's signs (or the nearest year's)" {
+	mkdir "$T/c2019"
+	printf 'ANNO;CODI_TIPO_VOCE_SPESA;CODI_VOCE_SPESA;DESC_VOCE_SPESA;FLAG_SEGNO\n2019;L;90;BENESSERE;+\n2019;P;98;SOMME;+\n' > "$T/c2019/VoceSpesa.CSV"
+	printf 'year,institution,measure,value\n2019,A,L090,130\n2019,A,P098,30\n2024,A,L090,130\n2024,A,P098,30\n2021,A,L090,130\n2021,A,P098,30\n' > "$T/years.csv"
+	run --separate-stderr wf-benchmark -m L090+P098 --codes "$T/c2019" --codes codes --min-peers 1 "$T/years.csv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	[ "$(cut -d, -f1-3 <<<"$output")" = "year,institution,metric
+2019,A,160
+2021,A,160
+2024,A,100" ]
+	# the same year twice is refused, as by wf-ingest
+	run --separate-stderr wf-benchmark -m L090 --codes codes --codes codes/VoceSpesa.CSV "$T/years.csv"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: codes/VoceSpesa.CSV: code lists of 2024 given twice" ]
+	# an item one year's lists lack is named with the year
+	run --separate-stderr wf-benchmark -m L090+P098 --codes "$T/c2019" --codes "$FIX/benchmark/codes" "$T/years.csv"
+	[ "$status" -eq 0 ]
+	printf 'ANNO;CODI_TIPO_VOCE_SPESA;CODI_VOCE_SPESA;DESC_VOCE_SPESA;FLAG_SEGNO\n2019;L;90;BENESSERE;+\n' > "$T/c2019/VoceSpesa.CSV"
+	run --separate-stderr wf-benchmark -m L090+P098 --codes "$T/c2019" --codes codes "$T/years.csv"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: measure 'P098' of --metric is not in the code list of 2019" ]
+}
+
+@test "--max-field-bytes reaches the code lists (an auxiliary file)" {
+	run --separate-stderr wf-benchmark -m L090 --max-field-bytes 40 --codes codes --min-peers 1 signs.csv
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == "wf-benchmark: codes/VoceSpesa.CSV:1: line longer than 40 bytes"* ]]
+}
+
 @test "without --codes every item adds" {
 	run --separate-stderr wf-benchmark -m L090+P098 --min-peers 1 signs.csv
 	[ "$status" -eq 0 ]

@@ -185,16 +185,22 @@ with_row() {
 }
 
 @test "formula-looking cells pass verbatim, and --excel-safe neutralises them, in every CSV writer" {
-	printf 'ISTITUZIONE;CONTRATTO;VOCE_SPESA;TOTALE_SPESA\nC1;=cmd|x!A1;L090;1\nC2;@SUM(A1);L090;-5\n' > COSTO_LAVORO_2019.csv
+	# codes have a shape now (issue 17): a formula is no contract code
+	printf 'ISTITUZIONE;CONTRATTO;VOCE_SPESA;TOTALE_SPESA\nC1;=cmd|x!A1;L090;1\n' > COSTO_LAVORO_2019.csv
 	run --separate-stderr rely_run wf-ingest COSTO_LAVORO_2019.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-ingest: COSTO_LAVORO_2019.csv:2: bad contract code '=cmd|x!A1' (1 to 16 letters and digits)" ]
+	# names pass through: verbatim, or neutralised with --excel-safe
+	printf '%s\n2019,C1,C,=cmd|x!A1,RALN,,,,,,L090,1\n2019,C2,C,@SUM(A1),RALN,,,,,,L090,-5\n' "$FACTS_HDR" > canon.csv
+	run --separate-stderr rely_run wf-ingest canon.csv
 	[ "$status" -eq 0 ]
-	[ "${lines[1]}" = '2019,C1,C,,=cmd|x!A1,,,,,,L090,1' ]
-	[ "${lines[2]}" = '2019,C2,C,,@SUM(A1),,,,,,L090,-5' ]
-	run --separate-stderr rely_run wf-ingest --excel-safe COSTO_LAVORO_2019.csv
+	[ "${lines[1]}" = '2019,C1,C,=cmd|x!A1,RALN,,,,,,L090,1' ]
+	[ "${lines[2]}" = '2019,C2,C,@SUM(A1),RALN,,,,,,L090,-5' ]
+	run --separate-stderr rely_run wf-ingest --excel-safe canon.csv
 	[ "$status" -eq 0 ]
-	[ "${lines[1]}" = "2019,C1,C,,\"'=cmd|x!A1\",,,,,,L090,1" ]
+	[ "${lines[1]}" = "2019,C1,C,\"'=cmd|x!A1\",RALN,,,,,,L090,1" ]
 	# a number keeps its sign: -5 is data, not a formula
-	[ "${lines[2]}" = "2019,C2,C,,\"'@SUM(A1)\",,,,,,L090,-5" ]
+	[ "${lines[2]}" = "2019,C2,C,\"'@SUM(A1)\",RALN,,,,,,L090,-5" ]
 	printf '%s\n2019,C1,C,"=cmd|'"'"'/c calc'"'"'!A1",RALN,04,FL,03,MI,015146,L090,1\n2019,C2,C,+1+1,RALN,04,FL,03,MI,015146,L090,-5\n' "$FACTS_HDR" > f.csv
 	run --separate-stderr rely_run wf-benchmark --excel-safe f.csv
 	[ "$status" -eq 0 ]

@@ -35,7 +35,9 @@ class Strict(HTMLParser):
         for k, v in attrs:
             if k.startswith("on"):
                 self.errors.append("%s: event handler %s" % (self.where(), k))
-            if v and re.search(r"(https?:|//|url\()", v) and k != "xmlns":
+            # url(#id) names an element of the page itself (a map's hatch
+            # pattern); any other url( would fetch.
+            if v and re.search(r"(https?:|//|url\((?!#[A-Za-z][\w-]*\)))", v) and k != "xmlns":
                 self.errors.append("%s: external reference %s=%r" % (self.where(), k, v))
         if tag in VOID and self.svg_depth == 0:
             return

@@ -349,7 +349,7 @@ Try 'wf-ingest --help' for more information." ]
 Try 'wf-ingest --help' for more information." ]
 	run --separate-stderr wf-ingest --year 12
 	[ "$status" -eq 2 ]
-	[ "${stderr_lines[0]}" = "wf-ingest: invalid year '12'" ]
+	[ "${stderr_lines[0]}" = "wf-ingest: invalid year '12' (1990 to 2099)" ]
 	run --separate-stderr wf-ingest --encoding ebcdic
 	[ "$status" -eq 2 ]
 	[ "${stderr_lines[0]}" = "wf-ingest: invalid encoding 'ebcdic' (auto, utf-8, cp1252, latin1)" ]
@@ -414,6 +414,25 @@ EOT
 	run --separate-stderr wf-ingest --codes a2024 --codes a2024 "$I/COSTO_LAVORO_2019.csv"
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "wf-ingest: a2024: code lists of 2024 given twice" ]
+}
+
+@test "--max-field-bytes reaches --codes and --places (auxiliary files); their dialect is their own" {
+	"$WF_BUILD/bin/wf-synth" --demo --year 2024 -o s >/dev/null
+	run --separate-stderr wf-ingest --max-field-bytes 30 --codes s/SYNTHETIC_Anagrafiche "$I/COSTO_LAVORO_2019.csv"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == "wf-ingest: s/SYNTHETIC_Anagrafiche/"*".CSV:1: line longer than 30 bytes"* ]]
+	printf 'codiceComune,nome,sigla\n015146,Milano,MI\n015147,Abc,MI,%s\n' \
+		"and a row with a tail of text that runs far too long" > places.csv
+	run --separate-stderr wf-ingest --max-field-bytes 56 --places places.csv "$I/COSTO_LAVORO_2019.csv"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-ingest: places.csv:3: line longer than 56 bytes (see --max-field-bytes)" ]
+	# the ',' of the comuni list and the ';' of the code lists are found
+	# whatever -d says for the data files
+	sed 's/;/|/g' "$I/COSTO_LAVORO_2019.csv" > COSTO_LAVORO_2019.csv
+	sed -i '3d' places.csv
+	run --separate-stderr wf-ingest -d '|' --codes s/SYNTHETIC_Anagrafiche --places places.csv COSTO_LAVORO_2019.csv
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"2019,C4308,C,COMUNE DI MILANO,"* ]]
 }
 
 @test "a Tutto zip holding its own code lists names its institutions without --codes" {

@@ -22,6 +22,22 @@ setup() {
 		[ -f "$D/opt/wfkit/share/bash-completion/completions/$b" ]
 		[ -f "$D/opt/wfkit/share/zsh/site-functions/_$b" ]
 	done
+	# the SYNTHETIC generators, so every tool can be tried without real data
+	for b in wf-synth wf-synth-match; do
+		run "$D/opt/wfkit/bin/$b" --version
+		[ "$status" -eq 0 ]
+		[ "$output" = "$b 0.1.0" ]
+		[ -f "$D/opt/wfkit/share/man/man1/$b.1" ]
+		[ -f "$D/opt/wfkit/share/bash-completion/completions/$b" ]
+		[ -f "$D/opt/wfkit/share/zsh/site-functions/_$b" ]
+	done
+	"$D/opt/wfkit/bin/wf-synth-match" -o m
+	grep -q ',data=SYNTHETIC$' m/demand.csv
+	# the map of Italy is compiled in, its licence installed beside the data
+	[ -f "$D/opt/wfkit/share/wfkit/LICENSE.italy-map" ]
+	"$D/opt/wfkit/bin/wf-match" --assign m/demand.csv m/supply.csv 2>/dev/null \
+		| "$D/opt/wfkit/bin/wf-report" --lang it -f html --kind match > m.html
+	grep -q 'Confini: @svg-maps/italy (MapSVG), CC BY 4.0' m.html
 	[ -f "$D/opt/wfkit/lib/libwf.a" ]
 	[ -f "$D/opt/wfkit/include/wfkit/wf_table.h" ]
 	grep -q '^prefix=/opt/wfkit$' "$D/opt/wfkit/lib/pkgconfig/wfkit.pc"

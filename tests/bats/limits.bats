@@ -98,10 +98,11 @@ PY
 	[ "$status" -eq 0 ]
 	[ "${#lines[@]}" -eq 7 ]
 	[[ "$stderr" == *"nest1.zip(2019Dati.zip)(COSTO_LAVORO_2019.csv): COSTO_LAVORO 2019: 6 rows read"* ]]
+	# nothing read is an error naming what was found (issue 17)
 	run --separate-stderr wf-ingest nest2.zip
-	[ "$status" -eq 0 ]
+	[ "$status" -eq 1 ]
 	[ "$output" = "$FACTS_HDR" ]
-	[[ "$stderr" == *"wf-ingest: nest2.zip: skipped 1 member it does not read: nest2.zip(2019Tutto.zip)(2019Dati.zip)"* ]]
+	[ "$stderr" = "wf-ingest: nest2.zip: no Conto Annuale data file (COSTO_LAVORO_, OCCUPAZIONE_, LAVORO_FLESSIBILE_) among 1 member: nest2.zip(2019Tutto.zip)(2019Dati.zip)" ]
 }
 
 @test "zip member names are labels, never paths: ../../ and /abs members write nothing" {

@@ -106,3 +106,11 @@ run_examples() { # MANPAGE
 	[ -f "$S/comuni_geocoded.csv" ] || skip "../shared comuni list not present"
 	run_examples "$REPO/share/man/man7/wfkit.7"
 }
+
+@test "wf-synth(1) examples run" {
+	run_examples "$REPO/share/man/man1/wf-synth.1"
+}
+
+@test "wf-synth-match(1) examples run" {
+	run_examples "$REPO/share/man/man1/wf-synth-match.1"
+}

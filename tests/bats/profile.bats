@@ -281,6 +281,29 @@ PY
 	[ "$(grep '^2024,C7484,' tele.csv | cut -d, -f10)" = "$(grep '^2024,C7484,.*,telework_share,' prof.csv | cut -d, -f9)" ]
 }
 
+@test "a named indicator in --summary: ratio of totals and mean in the indicator's scale" {
+	profile_facts
+	run --separate-stderr wf-benchmark --metric women_share --summary --by institution_type facts.csv
+	[ "$status" -eq 0 ]
+	printf '%s\n' "$output" > sum.csv
+	python3 - <<'PY'
+import csv
+from collections import defaultdict
+w, h, per = defaultdict(int), defaultdict(int), defaultdict(list)
+for r in csv.DictReader(open("facts.csv")):
+    k = (r["year"], r["institution_type"])
+    if r["measure"] == "HEADCOUNT_WOMEN": w[k] += int(r["value"])
+    if r["measure"] == "HEADCOUNT": h[k] += int(r["value"])
+n = 0
+for r in csv.DictReader(open("sum.csv")):
+    k = (r["year"], r["institution_type"])
+    assert r["ratio_of_totals"] == "%.2f" % (100.0 * w[k] / h[k]), (r, w[k], h[k])
+    assert 0 <= float(r["mean"]) <= 100, r
+    n += 1
+assert n > 10, n
+PY
+}
+
 @test "--profile: indicators without their measures are left out with a line; none left is an error" {
 	wf-synth --tiny --year 2019 -o s >/dev/null
 	wf-ingest s/COSTO_LAVORO_2019.csv s/OCCUPAZIONE_2019.csv -o facts.csv 2>/dev/null

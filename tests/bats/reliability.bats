@@ -275,3 +275,122 @@ bel\x07\u009b                           3' ]
 	[ "${lines[5]}" = 'A\x1b…  1' ]
 	[ "${lines[6]}" = '\x1b]…  2' ]
 }
+
+@test "a file name with two years is ambiguous unless --year" {
+	cp "$COST" COSTO_LAVORO_2024_2023.csv
+	run --separate-stderr wf-ingest --no-progress COSTO_LAVORO_2024_2023.csv
+	[ "$status" -eq 1 ]
+	[ "${stderr%%$'\n'*}" = "wf-ingest: COSTO_LAVORO_2024_2023.csv:1: cannot tell the year (two different _YYYY in the file name); use --year" ]
+	run --separate-stderr wf-ingest --no-progress --year 2024 COSTO_LAVORO_2024_2023.csv
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "2024,C4308,C,,RALN,,,,,,L090,1234.56" ]
+}
+
+@test "one year range, 1990-2099, in every tool" {
+	run --separate-stderr wf-ingest --year 1899 x.csv
+	[ "$status" -eq 2 ]
+	[ "${stderr%%$'\n'*}" = "wf-ingest: invalid year '1899' (1990 to 2099)" ]
+	for y in 1899 2100; do
+		sed "s/^2019,/$y,/" "$FIX/benchmark/facts.csv" > f.csv
+		run --separate-stderr wf-benchmark --no-progress -m L090 f.csv
+		[ "$status" -eq 1 ]
+		[ "$stderr" = "wf-benchmark: f.csv:2: period '$y' is outside the years 1990-2099" ]
+		run --separate-stderr wf-ingest --no-progress f.csv
+		[ "$status" -eq 1 ]
+		[ "${stderr%%$'\n'*}" = "wf-ingest: f.csv:2: bad year '$y'" ]
+	done
+	sed "s/^2019,/1999,/" "$FIX/benchmark/facts.csv" > f.csv
+	run --separate-stderr wf-benchmark --no-progress -m L090 f.csv
+	[ "$status" -eq 0 ]
+}
+
+# zips for the cases below (python3 zipfile; SYNTHETIC rows)
+make_zips17() {
+	python3 - "$COST" <<'PY'
+import sys, zipfile
+data = open(sys.argv[1], 'rb').read()
+row = b'ISTITUZIONE;CONTRATTO;VOCE_SPESA;TOTALE_SPESA\nC1;RALN;L090;1\n'
+with zipfile.ZipFile('win.zip', 'w') as z:
+    z.writestr('2024Dati\\COSTO_LAVORO_2024.csv', data)
+with zipfile.ZipFile('twice.zip', 'w') as z:
+    z.writestr('a/COSTO_LAVORO_2024.csv', row)
+    z.writestr('b/COSTO_LAVORO_2024.csv', row)
+zipfile.ZipFile('empty.zip', 'w').close()
+with zipfile.ZipFile('skipped.zip', 'w') as z:
+    for n in ('README.txt', 'RETRIBUZIONE_MEDIA_2024.csv', 'COSTO_LAVORO_2024.xlsx'):
+        z.writestr(n, 'x')
+with zipfile.ZipFile('book.xlsx', 'w') as z:
+    for n in ('[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml'):
+        z.writestr(n, '<x/>')
+PY
+}
+
+@test "an input that yields no data file is an error naming what it found" {
+	make_zips17
+	echo old > out.csv
+	run --separate-stderr wf-ingest --no-progress book.xlsx -o out.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-ingest: book.xlsx: an Excel workbook: export it as CSV" ]
+	[ "$(cat out.csv)" = old ]
+	run --separate-stderr wf-ingest --no-progress empty.zip
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-ingest: empty.zip: an empty zip archive: no Conto Annuale data file" ]
+	run --separate-stderr wf-ingest --no-progress skipped.zip
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-ingest: skipped.zip: no Conto Annuale data file (COSTO_LAVORO_, OCCUPAZIONE_, LAVORO_FLESSIBILE_) among 3 members: README.txt, RETRIBUZIONE_MEDIA_2024.csv, COSTO_LAVORO_2024.xlsx (an Excel workbook must be exported as CSV)" ]
+}
+
+@test "zip members named with Windows separators are read like slash ones" {
+	make_zips17
+	run --separate-stderr wf-ingest --no-progress win.zip
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 7 ]
+	[ "$stderr" = "wf-ingest: win.zip(2024Dati/COSTO_LAVORO_2024.csv): COSTO_LAVORO 2024: 6 rows read, 0 rejected, 6 records written, 0 blank lines skipped" ]
+}
+
+@test "identical inputs are refused: a file or archive given twice, two copies in one zip" {
+	make_zips17
+	cp "$COST" COSTO_LAVORO_2019.csv
+	cp "$COST" copy_2019.csv
+	run --separate-stderr wf-ingest --no-progress COSTO_LAVORO_2019.csv copy_2019.csv COSTO_LAVORO_2019.csv
+	[ "$status" -eq 1 ]
+	[ "${#lines[@]}" -eq 7 ]
+	[ "$(echo "$stderr" | grep -v 'rows read')" = "wf-ingest: copy_2019.csv: same bytes as COSTO_LAVORO_2019.csv (given twice?); not read
+wf-ingest: COSTO_LAVORO_2019.csv: same bytes as COSTO_LAVORO_2019.csv (given twice?); not read" ]
+	run --separate-stderr wf-ingest --no-progress twice.zip
+	[ "$status" -eq 1 ]
+	[ "${#lines[@]}" -eq 2 ]
+	[[ "$stderr" == *"wf-ingest: twice.zip(b/COSTO_LAVORO_2024.csv): same data as twice.zip(a/COSTO_LAVORO_2024.csv) (given twice?); not read"* ]]
+	cp win.zip win2.zip
+	run --separate-stderr wf-ingest --no-progress win.zip win2.zip
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"wf-ingest: win2.zip: same bytes as win.zip (given twice?); not read" ]]
+	# the same bytes named for two different years are two years
+	cp "$COST" COSTO_LAVORO_2020.csv
+	run --separate-stderr wf-ingest --no-progress COSTO_LAVORO_2019.csv COSTO_LAVORO_2020.csv
+	[ "$status" -eq 0 ]
+}
+
+@test "codes have a shape: quotes, commas, newlines in a code are a rejected row" {
+	printf 'ISTITUZIONE;CONTRATTO;VOCE_SPESA;TOTALE_SPESA\nC1;"""RALN""";L090;1\nC1;RA"LN;L090;1\nC1;"R,ALN";L090;1\nC1;"RA\nLN";L090;1\nC1; RALN ;L090;1\n' > COSTO_LAVORO_2019.csv
+	run --separate-stderr wf-ingest --no-progress --rejects rej.csv COSTO_LAVORO_2019.csv
+	[ "$status" -eq 1 ]
+	[ "$output" = "$FACTS_HDR
+2019,C1,C,,RALN,,,,,,L090,1" ]
+	[ "$(cut -d, -f3 rej.csv | head -4)" = 'reason
+"bad contract code '"'"'""RALN""'"'"' (1 to 16 letters and digits)"
+"bad contract code '"'"'RA""LN'"'"' (1 to 16 letters and digits)"
+"bad contract code '"'"'R' ]
+	# the canonical stream: every code column
+	{ echo "$FACTS_HDR"
+	  echo '2019,C1,C,x,"R,ALN",04,FL,03,MI,015146,L090,1'
+	  echo '2019,C1,C,x,RALN,04,FL,03,"M I",015146,L090,1'
+	  echo '2019,C1,C,x,RALN,,,,,,L090,1'; } > f.csv
+	run --separate-stderr wf-ingest --no-progress --rejects rej.csv f.csv
+	[ "$status" -eq 1 ]
+	[ "${#lines[@]}" -eq 2 ]
+	[ "$(cut -d, -f1-2 rej.csv)" = "source,line
+f.csv,2
+f.csv,3" ]
+	[[ "$(cat rej.csv)" == *"bad province code 'M I' (1 to 16 letters and digits)"* ]]
+}

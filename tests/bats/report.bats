@@ -223,7 +223,9 @@ Generated from small.csv (3 rows)
 	[ "$(jq -c '.charts[1].series | map(.name)' card.json)" = '["C4308","peer median"]' ]
 	rep -f html --kind benchmark --institution C4308 "$FX/bench.synthetic.csv" > card.html
 	well_formed card.html
-	[ "$(grep -c '<svg' card.html)" -eq 2 ]
+	# distribution, trend, and the regional map (its peers are by region)
+	[ "$(grep -c '<svg' card.html)" -eq 3 ]
+	[ "$(jq -c '.charts[2].kind, (.charts[2].regions | length)' card.json | tr '\n' ' ')" = '"map" 1 ' ]
 	run --separate-stderr rep --kind benchmark --institution C9999 "$FX/bench.synthetic.csv"
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "wf-report: $FX/bench.synthetic.csv: institution 'C9999' not found in column 'institution' nor in a name" ]

@@ -386,6 +386,159 @@ static const struct { const char *type; long num; const char *name; } builtin_in
 	{ "J", 8629, "IRCCS MATERNO INFANTILE BURLO GAROFOLO" },
 };
 
+/* --piemonte: real 2024 Piedmont comuni (the territories of the source
+ * report: Asti, Novara, Vercelli, Ivrea, the Langhe around Cortemilia,
+ * and the provincial capitals) and unions of comuni, with their RGS
+ * codes and tax codes, and the capitals of the other 19 regions for
+ * maps of Italy; figures invented as for every other list. */
+static const struct { const char *type; long num; const char *name, *cf; } piemonte_insts[] = {
+	{ "C", 7484, "COMUNE DI TORINO", "514490010" },
+	{ "C", 4910, "COMUNE DI NOVARA", "125680033" },
+	{ "C", 601, "COMUNE DI ASTI", "72360050" },
+	{ "C", 2731, "COMUNE DI CUNEO", "480530047" },
+	{ "C", 350, "COMUNE DI ALESSANDRIA", "429440068" },
+	{ "C", 7906, "COMUNE DI VERCELLI", "355580028" },
+	{ "C", 910, "COMUNE DI BIELLA", "221900020" },
+	{ "C", 7902, "COMUNE DI VERBANIA", "182910034" },
+	{ "C", 4409, "COMUNE DI MONCALIERI", "1577930017" },
+	{ "C", 1701, "COMUNE DI CASALE MONFERRATO", "172340069" },
+	{ "C", 3659, "COMUNE DI IVREA", "519320014" },
+	{ "C", 307, "COMUNE DI ALBA", "184260040" },
+	{ "C", 1095, "COMUNE DI BRA", "493130041" },
+	{ "C", 4420, "COMUNE DI MONDOVI'", "248770042" },
+	{ "C", 5502, "COMUNE DI PINEROLO", "1750860015" },
+	{ "C", 2289, "COMUNE DI CHIERI", "82000210011" },
+	{ "C", 1028, "COMUNE DI BORGOMANERO", "82001370038" },
+	{ "C", 7593, "COMUNE DI TRECATE", "80005270030" },
+	{ "C", 3254, "COMUNE DI GALLIATE", "184500031" },
+	{ "C", 4966, "COMUNE DI OLEGGIO", "165200031" },
+	{ "C", 1363, "COMUNE DI CAMERI", "141730036" },
+	{ "C", 1465, "COMUNE DI CANELLI", "84540053" },
+	{ "C", 4870, "COMUNE DI NIZZA MONFERRATO", "173660051" },
+	{ "C", 6786, "COMUNE DI SANTHIA'", "325950020" },
+	{ "C", 7651, "COMUNE DI TRINO", "80001910027" },
+	{ "C", 1891, "COMUNE DI CASTELLAMONTE", "1432050019" },
+	{ "C", 7288, "COMUNE DI STRAMBINO", "84002930018" },
+	{ "C", 6385, "COMUNE DI SAN DAMIANO D'ASTI", "86030053" },
+	{ "C", 8050, "COMUNE DI VILLAFRANCA D'ASTI", "80004110054" },
+	{ "C", 2667, "COMUNE DI COSTIGLIOLE D'ASTI", "80003450055" },
+	{ "C", 6810, "COMUNE DI SANTO STEFANO BELBO", "364170043" },
+	{ "C", 3858, "COMUNE DI LIVORNO FERRARIS", "84500230028" },
+	{ "C", 1049, "COMUNE DI BORGO VERCELLI", "80003710029" },
+	{ "C", 707, "COMUNE DI BANCHETTE", "84000990014" },
+	{ "C", 5266, "COMUNE DI PAVONE CANAVESE", "1700790015" },
+	{ "C", 4480, "COMUNE DI MONTALTO DORA", "1741070013" },
+	{ "C", 1024, "COMUNE DI BORGOFRANCO D'IVREA", "1799260011" },
+	{ "C", 2627, "COMUNE DI CORTEMILIA", "291520047" },
+	{ "C", 1077, "COMUNE DI BOSSOLASCO", "452590045" },
+	{ "C", 2048, "COMUNE DI CASTINO", "468930045" },
+	{ "C", 7510, "COMUNE DI TORRE BORMIDA", "511190043" },
+	{ "C", 4423, "COMUNE DI MONESIGLIO", "444200042" },
+	{ "C", 6302, "COMUNE DI SALICETO", "428680045" },
+	{ "C", 2678, "COMUNE DI CRAVANZANA", "553920042" },
+	{ "C", 7946, "COMUNE DI VESIME", "191060052" },
+	{ "C", 1188, "COMUNE DI BUBBIO", "192220051" },
+	{ "UC", 12603, "UNIONE MONTANA ALTA LANGA", "90049820047" },
+	{ "UC", 12399, "UNIONE MONTANA LANGA ASTIGIANA VAL BORMIDA", "92067280054" },
+	{ "UC", 10013, "UNIONE DI COMUNI COLLINE DI LANGA E DEL BAROLO", "2876660040" },
+	{ "UC", 11830, "UNIONE DI COMUNITA COLLINARE ROERO,TARTUFO ED ARNEIS", "90044930049" },
+	{ "UC", 12392, "UNIONE MONTANA ALTO CANAVESE", "92519590019" },
+	{ "UC", 10947, "UNIONE COLLINARE CANAVESANA", "92036210018" },
+	{ "UC", 9996, "UNIONE DI COMUNI NOVARESE 2000", "94039790038" },
+	{ "UC", 9882, "U.C. COSER BASSA VERCELLESE", "94016680020" },
+	/* the other regions' capitals, so a map of Italy has every region */
+	{ "C", 476, "COMUNE DI AOSTA", "120680079" },
+	{ "C", 4308, "COMUNE DI MILANO", "1199250158" },
+	{ "C", 7607, "COMUNE DI TRENTO", "355870221" },
+	{ "C", 7892, "COMUNE DI VENEZIA", "339370272" },
+	{ "C", 7646, "COMUNE DI TRIESTE", "210240321" },
+	{ "C", 3333, "COMUNE DI GENOVA", "856930102" },
+	{ "C", 963, "COMUNE DI BOLOGNA", "1232710374" },
+	{ "C", 3042, "COMUNE DI FIRENZE", "1307110484" },
+	{ "C", 5336, "COMUNE DI PERUGIA", "163570542" },
+	{ "C", 430, "COMUNE DI ANCONA", "351040423" },
+	{ "C", 6144, "ROMA CAPITALE", "2438750586" },
+	{ "C", 492, "COMUNE DI L'AQUILA", "80002270660" },
+	{ "C", 1400, "COMUNE DI CAMPOBASSO", "71560700" },
+	{ "C", 4818, "COMUNE DI NAPOLI", "80014890638" },
+	{ "C", 747, "COMUNE DI BARI", "80015010723" },
+	{ "C", 5715, "COMUNE DI POTENZA", "127040764" },
+	{ "C", 2073, "COMUNE DI CATANZARO", "129520797" },
+	{ "C", 5170, "COMUNE DI PALERMO", "80016350821" },
+	{ "C", 1264, "COMUNE DI CAGLIARI", "147990923" },
+};
+
+/* Their cadastral rows (2024 RegioneProvinciaCatasto), so every comune
+ * is placed by name; unions are placed by their tax code's province. */
+static const char *const piemonte_catasto[] = {
+	"L219;TORINO;TO;TORINO;R00125;PIEMONTE",
+	"F952;NOVARA;NO;NOVARA;R00125;PIEMONTE",
+	"A479;ASTI;AT;ASTI;R00125;PIEMONTE",
+	"D205;CUNEO;CN;CUNEO;R00125;PIEMONTE",
+	"A182;ALESSANDRIA;AL;ALESSANDRIA;R00125;PIEMONTE",
+	"L750;VERCELLI;VC;VERCELLI;R00125;PIEMONTE",
+	"A859;BIELLA;BI;BIELLA;R00125;PIEMONTE",
+	"L746;VERBANIA;VB;VERBANO-CUSIO-OSSOLA;R00125;PIEMONTE",
+	"F335;MONCALIERI;TO;TORINO;R00125;PIEMONTE",
+	"B885;CASALE MONFERRATO;AL;ALESSANDRIA;R00125;PIEMONTE",
+	"E379;IVREA;TO;TORINO;R00125;PIEMONTE",
+	"A124;ALBA;CN;CUNEO;R00125;PIEMONTE",
+	"B111;BRA;CN;CUNEO;R00125;PIEMONTE",
+	"F351;MONDOVI';CN;CUNEO;R00125;PIEMONTE",
+	"G674;PINEROLO;TO;TORINO;R00125;PIEMONTE",
+	"C627;CHIERI;TO;TORINO;R00125;PIEMONTE",
+	"B019;BORGOMANERO;NO;NOVARA;R00125;PIEMONTE",
+	"L356;TRECATE;NO;NOVARA;R00125;PIEMONTE",
+	"D872;GALLIATE;NO;NOVARA;R00125;PIEMONTE",
+	"G019;OLEGGIO;NO;NOVARA;R00125;PIEMONTE",
+	"B473;CAMERI;NO;NOVARA;R00125;PIEMONTE",
+	"B594;CANELLI;AT;ASTI;R00125;PIEMONTE",
+	"F902;NIZZA MONFERRATO;AT;ASTI;R00125;PIEMONTE",
+	"I337;SANTHIA';VC;VERCELLI;R00125;PIEMONTE",
+	"L429;TRINO;VC;VERCELLI;R00125;PIEMONTE",
+	"C133;CASTELLAMONTE;TO;TORINO;R00125;PIEMONTE",
+	"I970;STRAMBINO;TO;TORINO;R00125;PIEMONTE",
+	"H811;SAN DAMIANO D'ASTI;AT;ASTI;R00125;PIEMONTE",
+	"L945;VILLAFRANCA D'ASTI;AT;ASTI;R00125;PIEMONTE",
+	"D119;COSTIGLIOLE D'ASTI;AT;ASTI;R00125;PIEMONTE",
+	"I367;SANTO STEFANO BELBO;CN;CUNEO;R00125;PIEMONTE",
+	"E626;LIVORNO FERRARIS;VC;VERCELLI;R00125;PIEMONTE",
+	"B046;BORGO VERCELLI;VC;VERCELLI;R00125;PIEMONTE",
+	"A607;BANCHETTE;TO;TORINO;R00125;PIEMONTE",
+	"G392;PAVONE CANAVESE;TO;TORINO;R00125;PIEMONTE",
+	"F420;MONTALTO DORA;TO;TORINO;R00125;PIEMONTE",
+	"B015;BORGOFRANCO D'IVREA;TO;TORINO;R00125;PIEMONTE",
+	"D062;CORTEMILIA;CN;CUNEO;R00125;PIEMONTE",
+	"B084;BOSSOLASCO;CN;CUNEO;R00125;PIEMONTE",
+	"C323;CASTINO;CN;CUNEO;R00125;PIEMONTE",
+	"L252;TORRE BORMIDA;CN;CUNEO;R00125;PIEMONTE",
+	"F355;MONESIGLIO;CN;CUNEO;R00125;PIEMONTE",
+	"H710;SALICETO;CN;CUNEO;R00125;PIEMONTE",
+	"D133;CRAVANZANA;CN;CUNEO;R00125;PIEMONTE",
+	"L807;VESIME;AT;ASTI;R00125;PIEMONTE",
+	"B236;BUBBIO;AT;ASTI;R00125;PIEMONTE",
+	"A326;AOSTA;AO;AOSTA;R00198;VALLE D'AOSTA/VALLÉE D'AOSTE",
+	"F205;MILANO;MI;MILANO;R00090;LOMBARDIA",
+	"L378;TRENTO;TN;TRENTO;R00214;PROVINCIA AUTONOMA TRENTO",
+	"L736;VENEZIA;VE;VENEZIA;R00205;VENETO",
+	"L424;TRIESTE;TS;TRIESTE;R00063;FRIULI-VENEZIA GIULIA",
+	"D969;GENOVA;GE;GENOVA;R00081;LIGURIA",
+	"A944;BOLOGNA;BO;BOLOGNA;R00054;EMILIA-ROMAGNA",
+	"D612;FIRENZE;FI;FIRENZE;R00161;TOSCANA",
+	"G478;PERUGIA;PG;PERUGIA;R00189;UMBRIA",
+	"A271;ANCONA;AN;ANCONA;R00107;MARCHE",
+	"H501;ROMA;RM;ROMA;R00072;LAZIO",
+	"A345;L'AQUILA;AQ;L'AQUILA;R00018;ABRUZZO",
+	"B519;CAMPOBASSO;CB;CAMPOBASSO;R00116;MOLISE",
+	"F839;NAPOLI;NA;NAPOLI;R00045;CAMPANIA",
+	"A662;BARI;BA;BARI;R00134;PUGLIA",
+	"G942;POTENZA;PZ;POTENZA;R00027;BASILICATA",
+	"C352;CATANZARO;CZ;CATANZARO;R00036;CALABRIA",
+	"G273;PALERMO;PA;PALERMO;R00152;SICILIA",
+	"B354;CAGLIARI;CA;CAGLIARI;R00143;SARDEGNA",
+};
+
+
 /* OCCUPAZIONE qualifiche when ContrattoMacroCCategQualif.CSV is absent:
  * the real 2024 RALN ones, and a generic set for every other contract. */
 static const struct { const char *macro, *cat, *qual; } builtin_raln_q[] = {
@@ -434,7 +587,7 @@ struct opts {
 	double scale;
 	uint64_t seed;
 	const char *zip; /* NULL, "auto", "root", "tutto", "nested" */
-	int tiny, demo, verbose, targets;
+	int tiny, demo, verbose, targets, piemonte;
 };
 
 struct year_stats {
@@ -764,8 +917,12 @@ static void load_all_codes(void)
 	} else {
 		for (size_t i = 0; i < sizeof builtin_contracts / sizeof builtin_contracts[0]; i++)
 			add_contract(builtin_contracts[i].code, builtin_contracts[i].agg);
-		for (size_t i = 0; i < sizeof builtin_insts / sizeof builtin_insts[0]; i++)
-			add_inst(builtin_insts[i].type, builtin_insts[i].num, builtin_insts[i].name);
+		if (g.o.piemonte)
+			for (size_t i = 0; i < sizeof piemonte_insts / sizeof piemonte_insts[0]; i++)
+				add_inst(piemonte_insts[i].type, piemonte_insts[i].num, piemonte_insts[i].name);
+		else
+			for (size_t i = 0; i < sizeof builtin_insts / sizeof builtin_insts[0]; i++)
+				add_inst(builtin_insts[i].type, builtin_insts[i].num, builtin_insts[i].name);
 	}
 	if (!g.ninsts)
 		wf_die(WF_EXIT_DATA, "no institutions in the code lists");
@@ -1517,14 +1674,15 @@ static int pick_rows(const struct unit *u, rng *r, int want, int by_cat, int *ou
 	return n;
 }
 
-/* Heads of a unit split over n rows by log-normal weights, exactly. */
-static void split_heads(long long heads, int n, rng *r, long long *out)
+/* Heads of a unit split exactly over the n picked rows by log-normal
+ * weights, managers' rows light (macro_weight) as in OCCUPAZIONE. */
+static void split_heads(long long heads, int n, const int *pick, rng *r, long long *out)
 {
 	double w[8], W = 0;
 	long long left = heads;
 
 	for (int j = 0; j < n; j++)
-		W += w[j] = rng_lognorm1(r, 0.8);
+		W += w[j] = rng_lognorm1(r, 0.8) * macro_weight(g.qualifs[pick[j]].macro);
 	for (int j = 0; j < n; j++) {
 		long long k = j == n - 1 ? left : share(heads, w[j] / W);
 		if (k > left)
@@ -1576,7 +1734,7 @@ static void write_abs(struct csvw *w, int year, const long long *heads)
 		rng_seed(&r, g.o.seed, u->key, (uint64_t)year, S_ABS);
 		int k = pick_rows(u, &r, rows_for(heads[i]), 0, pick);
 		double culture = rng_lognorm1(&r, 0.25);
-		split_heads(heads[i], k, &r, n);
+		split_heads(heads[i], k, pick, &r, n);
 		for (int j = 0; j < k; j++) {
 			const struct qualif *q = &g.qualifs[pick[j]];
 			long long f = share(n[j], women_share(u->contract, rng_unit(&r))), m = n[j] - f;
@@ -1639,7 +1797,7 @@ static void write_train(struct csvw *w, int year, const long long *heads)
 		int none = heads[i] < 20 && rng_unit(&r) < 0.25;
 		double unit_rate = rate * rng_lognorm1(&r, 0.5);
 		int k = pick_rows(u, &r, rows_for(heads[i]), 0, pick);
-		split_heads(heads[i], k, &r, n);
+		split_heads(heads[i], k, pick, &r, n);
 		for (int j = 0; j < k; j++) {
 			const struct qualif *q = &g.qualifs[pick[j]];
 			long long f = share(n[j], women_share(u->contract, rng_unit(&r))), m = n[j] - f;
@@ -1690,7 +1848,7 @@ static void write_mode(struct csvw *w, int year, const long long *heads)
 		double offers = year < 2020 ? 0.05 : 0.55 + 0.06 * (year - 2020);
 		double ut = rng_unit(&r) < offers ? tele * rng_lognorm1(&r, 0.7) / offers : 0;
 		int k = pick_rows(u, &r, rows_for(heads[i]), 1, pick);
-		split_heads(heads[i], k, &r, n);
+		split_heads(heads[i], k, pick, &r, n);
 		for (int j = 0; j < k; j++) {
 			const struct qualif *q = &g.qualifs[pick[j]];
 			double women = women_share(u->contract, rng_unit(&r));
@@ -1800,7 +1958,24 @@ static void gen_year(int year, const char *dir, int with_retr, char **paths,
 		heads[i] = unit_heads(u, year);
 		rng_seed(&r, g.o.seed, u->key, (uint64_t)year, S_L090);
 		double pres = rng_unit(&r), zero = rng_unit(&r), amt = rng_lognorm1(&r, 1.2);
-		if (pres >= l090_presence(u, year))
+		if (g.o.piemonte) {
+			/* Nine bodies in ten spend every year, each at its own level
+			 * around 55 EUR a head in 2001 with a little yearly noise,
+			 * along the national path of its group (Figure 1's shape);
+			 * no national calibration. */
+			const struct target *t0 = target_for(2001);
+			double path = u->comune ? (double)t->comuni / (double)t0->comuni :
+				(double)(t->agg04 - t->comuni) / (double)(t0->agg04 - t0->comuni);
+			rng ru;
+			double spender, level;
+			rng_seed(&ru, g.o.seed, u->key, 0, S_L090);
+			spender = rng_unit(&ru);
+			level = rng_lognorm1(&ru, 0.5);
+			l090[i] = spender >= 0.9 ? -1 :
+				llround((double)heads[i] * 55.0 * 100.0 * path * level * rng_lognorm1(&r, 0.12));
+			(void)pres;
+			(void)zero;
+		} else if (pres >= l090_presence(u, year))
 			l090[i] = -1;
 		else if (zero < 0.12)
 			l090[i] = 0;
@@ -1812,9 +1987,9 @@ static void gen_year(int year, const char *dir, int with_retr, char **paths,
 		if (u->agg04)
 			st->heads_agg04 += heads[i];
 	}
-	if (calibrate(l090, mc, heads, n, t->comuni) < 0)
+	if (!g.o.piemonte && calibrate(l090, mc, heads, n, t->comuni) < 0)
 		wf_warn("%d: no comuni selected: L090 comuni target not applied", year);
-	if (calibrate(l090, mo, heads, n, t->agg04 - t->comuni) < 0)
+	if (!g.o.piemonte && calibrate(l090, mo, heads, n, t->agg04 - t->comuni) < 0)
 		wf_warn("%d: no other aggregate-04 institutions selected: "
 			"L090 aggregate target not applied", year);
 	for (size_t i = 0; i < n; i++) {
@@ -2085,9 +2260,14 @@ static void write_builtin_codes(const char *outdir)
 	free(readme);
 	f = open_list(dir, "TipoIstituzione_Istituzione.CSV",
 		      "ANNO;CODI_TIPO_ISTITUZIONE;DESC_TIPO_ISTITUZIONE;CODI_ISTITUZIONE;DESC_ISTITUZIONE;CODI_FISCALE");
-	for (size_t i = 0; i < sizeof builtin_insts / sizeof builtin_insts[0]; i++)
-		fprintf(f, "2024;%s;;%ld;%s;\n", builtin_insts[i].type, builtin_insts[i].num,
-			builtin_insts[i].name);
+	if (g.o.piemonte)
+		for (size_t i = 0; i < sizeof piemonte_insts / sizeof piemonte_insts[0]; i++)
+			fprintf(f, "2024;%s;;%ld;%s;%s\n", piemonte_insts[i].type, piemonte_insts[i].num,
+				piemonte_insts[i].name, piemonte_insts[i].cf);
+	else
+		for (size_t i = 0; i < sizeof builtin_insts / sizeof builtin_insts[0]; i++)
+			fprintf(f, "2024;%s;;%ld;%s;\n", builtin_insts[i].type, builtin_insts[i].num,
+				builtin_insts[i].name);
 	close_list(f, dir);
 	f = open_list(dir, "CompartoContratto.CSV",
 		      "ANNO;CODI_COMPARTO;DESC_COMPARTO;CODI_AGGREGATO;DESC_AGGREGATO;CODI_CONTRATTO;DESC_CONTRATTO");
@@ -2104,8 +2284,12 @@ static void write_builtin_codes(const char *outdir)
 	close_list(f, dir);
 	f = open_list(dir, "RegioneProvinciaCatasto.CSV",
 		      "ANNO;CODI_CATASTALE;DESC_CODICE_CATASTALE;CODI_PROVINCIA;DESC_PROVINCIA;CODI_REGIONE;DESC_REGIONE");
-	for (size_t i = 0; i < sizeof builtin_catasto / sizeof builtin_catasto[0]; i++)
-		fprintf(f, "2024;%s\n", builtin_catasto[i]);
+	if (g.o.piemonte)
+		for (size_t i = 0; i < sizeof piemonte_catasto / sizeof piemonte_catasto[0]; i++)
+			fprintf(f, "2024;%s\n", piemonte_catasto[i]);
+	else
+		for (size_t i = 0; i < sizeof builtin_catasto / sizeof builtin_catasto[0]; i++)
+			fprintf(f, "2024;%s\n", builtin_catasto[i]);
 	close_list(f, dir);
 	free(dir);
 }
@@ -2145,6 +2329,13 @@ static void usage(FILE *fp)
 		"                      2021 2024 (unless --year or --years) packed with\n"
 		"                      --zip auto; without --codes also writes the built-in\n"
 		"                      code lists to DIR/SYNTHETIC_Anagrafiche/\n"
+		"      --piemonte      the make-demo story of the source report: %zu real\n"
+		"                      Piedmont comuni and unions of comuni and the other\n"
+		"                      regional capitals (built-in list),\n"
+		"                      every year 2001-2024 (unless --year or --years), most\n"
+		"                      of them spending on L090 along the national path, not\n"
+		"                      calibrated to national totals; packed and with code\n"
+		"                      lists as --demo\n"
 		"      --targets       print the L090 calibration table as CSV and exit\n"
 		"  -v, --verbose       per-year row counts, sums and speed on stderr\n"
 		"  -h, --help          print this help and exit\n"
@@ -2156,7 +2347,8 @@ static void usage(FILE *fp)
 		"and LEGGIMI.txt inside the zips. Exit status: 0 ok, 1 data or I/O error,\n"
 		"2 usage error.\n",
 		sizeof builtin_insts / sizeof builtin_insts[0], YEAR_MIN, YEAR_MAX,
-		(unsigned long long)DEFAULT_SEED, TINY_UNITS);
+		(unsigned long long)DEFAULT_SEED, TINY_UNITS,
+		sizeof piemonte_insts / sizeof piemonte_insts[0]);
 }
 
 static int parse_year(const char *s)
@@ -2187,7 +2379,8 @@ static void print_targets(void)
 
 static void parse_args(int argc, char **argv, unsigned char *years)
 {
-	enum { O_CODES = 1100, O_YEARS, O_SCALE, O_SEED, O_ZIP, O_TINY, O_DEMO, O_TARGETS };
+	enum { O_CODES = 1100, O_YEARS, O_SCALE, O_SEED, O_ZIP, O_TINY, O_DEMO, O_TARGETS,
+	       O_PIEMONTE };
 	static const struct option lo[] = {
 		{ "help", no_argument, NULL, 'h' },     { "version", no_argument, NULL, 'V' },
 		{ "output", required_argument, NULL, 'o' }, { "verbose", no_argument, NULL, 'v' },
@@ -2197,7 +2390,8 @@ static void parse_args(int argc, char **argv, unsigned char *years)
 		{ "seed", required_argument, NULL, O_SEED },
 		{ "zip", required_argument, NULL, O_ZIP },
 		{ "tiny", no_argument, NULL, O_TINY },  { "demo", no_argument, NULL, O_DEMO },
-		{ "targets", no_argument, NULL, O_TARGETS }, { NULL, 0, NULL, 0 },
+		{ "targets", no_argument, NULL, O_TARGETS },
+		{ "piemonte", no_argument, NULL, O_PIEMONTE }, { NULL, 0, NULL, 0 },
 	};
 	int opt, any_year = 0;
 	char *end;
@@ -2251,6 +2445,7 @@ static void parse_args(int argc, char **argv, unsigned char *years)
 		case O_TINY: g.o.tiny = 1; break;
 		case O_DEMO: g.o.demo = 1; break;
 		case O_TARGETS: g.o.targets = 1; break;
+		case O_PIEMONTE: g.o.piemonte = 1; break;
 		default:
 			fprintf(stderr, "Try '%s --help' for more information.\n", PROG);
 			exit(WF_EXIT_USAGE);
@@ -2262,7 +2457,16 @@ static void parse_args(int argc, char **argv, unsigned char *years)
 		return;
 	if (!g.o.outdir)
 		usage_error("missing -o DIR");
-	if (g.o.demo) {
+	if (g.o.piemonte) {
+		if (g.o.codes)
+			usage_error("--piemonte uses its built-in list; it takes no --codes");
+		if (!any_year)
+			for (int y = YEAR_MIN; y <= YEAR_MAX; y++)
+				years[y - YEAR_MIN] = 1;
+		if (!g.o.zip)
+			g.o.zip = "auto";
+		g.o.demo = 1;
+	} else if (g.o.demo) {
 		static const int demo_years[] = { 2001, 2013, 2015, 2017, 2019, 2021, 2024 };
 
 		if (!any_year)
@@ -2323,7 +2527,8 @@ int main(int argc, char **argv)
 	fprintf(rf, "%s\n", synthetic_note);
 	fprintf(rf, "Options: seed %llu, scale %g%s%s, institutions %s, zip %s\n",
 		(unsigned long long)g.o.seed, g.o.scale, g.o.tiny ? ", tiny" : "",
-		g.o.demo ? ", demo" : "", g.o.codes ? "from --codes" : "built-in",
+		g.o.piemonte ? ", piemonte" : g.o.demo ? ", demo" : "",
+		g.o.codes ? "from --codes" : "built-in",
 		g.o.zip ? g.o.zip : "none");
 	fprintf(rf, "Institutions %zu, units (institution x contract x replica) %zu\n\n",
 		g.ninsts, g.nunits);

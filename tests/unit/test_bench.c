@@ -1,8 +1,35 @@
 /* The engine fed row by row. Expected figures were worked out by hand
  * (see the comments next to each); statistics are compared as the
  * 2-decimal text the engine writes. */
+#include <unistd.h>
+
 #include "wf_bench.h"
+#include "wf_conto.h"
 #include "wf_test.h"
+
+/* Code lists as lib/conto loads them for wf-benchmark --codes: each
+ * lines[] a VoceSpesa.CSV of one year, written to a file of that name
+ * in a new folder (removed again) and loaded in order. */
+static wf_codes *codes_of(const char *const *lists[], size_t n)
+{
+	wf_codes *c = wf_codes_new();
+
+	for (size_t i = 0; i < n; i++) {
+		char dir[] = "/tmp/wf_test_codes_XXXXXX", path[64];
+		FILE *f;
+
+		CHECK(mkdtemp(dir) != NULL);
+		snprintf(path, sizeof path, "%s/VoceSpesa.CSV", dir);
+		f = fopen(path, "w");
+		for (const char *const *l = lists[i]; *l; l++)
+			fprintf(f, "%s\n", *l);
+		fclose(f);
+		CHECK_INT(wf_codes_load_items(c, dir), 0);
+		unlink(path);
+		rmdir(dir);
+	}
+	return c;
+}
 
 /* A wf_row over a comma-separated line (no quoting needed here). */
 typedef struct trow {
@@ -210,12 +237,14 @@ static void test_size_classes(void)
  * z(100) = 97 / 1.4826 = 65.43 -> outlier; z(1) = -1.35. */
 static void test_outlier_and_signs(void)
 {
-	static const char *const codes[] = {
-		"ANNO,CODI_TIPO_VOCE_SPESA,CODI_VOCE_SPESA,DESC_VOCE_SPESA,FLAG_SEGNO",
-		"2024,L,90,BENESSERE DEL PERSONALE,+",
-		"2024,P,98,SOMME RICEVUTE,-",
+	static const char *const list[] = {
+		"ANNO;CODI_TIPO_VOCE_SPESA;CODI_VOCE_SPESA;DESC_VOCE_SPESA;FLAG_SEGNO",
+		"2024;L;90;BENESSERE DEL PERSONALE;+",
+		"2024;P;98;SOMME RICEVUTE;-",
 		NULL
 	};
+	const char *const *lists[] = { list };
+	wf_codes *codes = codes_of(lists, 1);
 	static const char *const facts[] = {
 		"year,institution,measure,value",
 		"2019,A,L090,1",
@@ -231,7 +260,7 @@ static void test_outlier_and_signs(void)
 	wf_bench *b = wf_bench_new(&o, err, sizeof err);
 	static sink s;
 
-	CHECK_INT(feed(b, WF_BENCH_CODES, codes), 0);
+	CHECK_INT(wf_bench_set_codes(b, codes, err, sizeof err), 0);
 	CHECK_INT(feed(b, WF_BENCH_FACTS, facts), 0);
 	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
 	render(b, &s);
@@ -243,6 +272,72 @@ static void test_outlier_and_signs(void)
 "2019,D,4,5,22.00,3.00,2.00,4.00,61.60,1.00,100.00,70.00,0.67,1.00,33.33,0.00,0.00,0.00,5,3.00,2.00,4.00,70.00,,,,,first_year,metric=L090+P098;per=;peers=;size_classes=;min_peers=5;codes=2024\n"
 "2019,E,100,5,22.00,3.00,2.00,4.00,61.60,1.00,100.00,90.00,65.43,97.00,3233.33,0.00,0.00,0.00,5,3.00,2.00,4.00,90.00,,,,,outlier|first_year,metric=L090+P098;per=;peers=;size_classes=;min_peers=5;codes=2024\n");
 	wf_bench_free(b);
+	wf_codes_free(codes);
+}
+
+/* Signs per year, as the lists come: P098 adds in the 2019 lists and
+ * subtracts in the 2024 ones. 2019 facts take the 2019 lists, 2024 the
+ * 2024 ones, 2021 the nearest (2019); monthly periods by their year. */
+static void test_signs_per_year(void)
+{
+	static const char *const y2019[] = {
+		"ANNO;CODI_TIPO_VOCE_SPESA;CODI_VOCE_SPESA;FLAG_SEGNO",
+		"2019;L;90;+", "2019;P;98;+", NULL
+	};
+	static const char *const y2024[] = {
+		"ANNO;CODI_TIPO_VOCE_SPESA;CODI_VOCE_SPESA;FLAG_SEGNO",
+		"2024;L;90;+", "2024;P;98;-", NULL
+	};
+	static const char *const facts[] = {
+		"year,institution,measure,value",
+		"2019,A,L090,100", "2019,A,P098,10",
+		"2024,A,L090,100", "2024,A,P098,10",
+		"2021,A,L090,100", "2021,A,P098,10",
+		NULL
+	};
+	static const char *const monthly[] = {
+		"month,institution,measure,value",
+		"2024-01,A,L090,100", "2024-01,A,P098,10",
+		"2019-12,A,L090,100", "2019-12,A,P098,10",
+		NULL
+	};
+	const char *const *lists[] = { y2019, y2024 };
+	wf_codes *codes = codes_of(lists, 2);
+	wf_bench_opts o = { .metric = "L090+P098", .min_peers = 1 };
+	char err[256];
+	wf_bench *b = wf_bench_new(&o, err, sizeof err);
+	static sink s;
+
+	CHECK_INT(wf_bench_set_codes(b, codes, err, sizeof err), 0);
+	CHECK_INT(feed(b, WF_BENCH_FACTS, facts), 0);
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
+	s.len = 0;
+	render(b, &s);
+	CHECK(strstr(s.text, "\n2019,A,110,") != NULL);
+	CHECK(strstr(s.text, "\n2021,A,110,") != NULL);
+	CHECK(strstr(s.text, "\n2024,A,90,") != NULL);
+	wf_bench_free(b);
+
+	o.period_col = "month";
+	b = wf_bench_new(&o, err, sizeof err);
+	CHECK_INT(wf_bench_set_codes(b, codes, err, sizeof err), 0);
+	CHECK_INT(feed(b, WF_BENCH_FACTS, monthly), 0);
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
+	s.len = 0;
+	render(b, &s);
+	CHECK(strstr(s.text, "\n2019-12,A,110,") != NULL);
+	CHECK(strstr(s.text, "\n2024-01,A,90,") != NULL);
+	wf_bench_free(b);
+
+	/* a metric item missing from one year's lists is named with it */
+	o = (wf_bench_opts){ .metric = "L090+P099" };
+	b = wf_bench_new(&o, err, sizeof err);
+	CHECK_INT(wf_bench_set_codes(b, codes, err, sizeof err), 0);
+	CHECK_INT(feed(b, WF_BENCH_FACTS, facts), 0);
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), -1);
+	CHECK_STR(err, "measure 'P099' of --metric is not in the code list of 2019");
+	wf_bench_free(b);
+	wf_codes_free(codes);
 }
 
 /* YYYY-MM periods: year over year compares the same month; CAGR
@@ -429,24 +524,41 @@ static void test_data_errors(void)
 	CHECK_STR(err, "measure 'FLEX_UNITS' of --per does not appear in the input");
 	wf_bench_free(b);
 
-	o = (wf_bench_opts){ .metric = "L090+L999" };
-	b = wf_bench_new(&o, err, sizeof err);
-	CHECK_INT(wf_bench_table(b, WF_BENCH_CODES,
-				 mkrow(&t, "ANNO,CODI_TIPO_VOCE_SPESA,CODI_VOCE_SPESA,FLAG_SEGNO", 1),
-				 err, sizeof err), 0);
-	CHECK_INT(wf_bench_row(b, mkrow(&t, "2024,L,90,+", 2), err, sizeof err), 0);
-	CHECK_INT(wf_bench_row(b, mkrow(&t, "2024,L,90,-", 3), err, sizeof err), -1);
-	CHECK_STR(err, "conflicting FLAG_SEGNO for 'L090'");
-	CHECK_INT(wf_bench_row(b, mkrow(&t, "2024,L,9x,+", 4), err, sizeof err), -1);
-	CHECK_STR(err, "bad item number '9x'");
-	CHECK_INT(wf_bench_row(b, mkrow(&t, "2024,L,91,?", 5), err, sizeof err), -1);
-	CHECK_STR(err, "bad FLAG_SEGNO '?'");
-	CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS,
-				 mkrow(&t, "year,institution,measure,value", 1), err, sizeof err), 0);
-	CHECK_INT(wf_bench_row(b, mkrow(&t, "2019,C1,L090,1", 2), err, sizeof err), 0);
-	CHECK_INT(wf_bench_finish(b, err, sizeof err), -1);
-	CHECK_STR(err, "measure 'L999' of --metric is not in the code list");
-	wf_bench_free(b);
+	{
+		/* the lists' problems reach the metric that uses the item */
+		static const char *const bad[] = {
+			"ANNO;CODI_TIPO_VOCE_SPESA;CODI_VOCE_SPESA;FLAG_SEGNO",
+			"2024;L;90;+", "2024;L;90;-", "2024;L;9x;+", "2024;L;91;?", "2024;L;92;+",
+			NULL
+		};
+		const char *const *lists[] = { bad };
+		wf_codes *codes = codes_of(lists, 1);
+		static const struct { const char *metric, *err; } want[] = {
+			{ "L092+L999", "measure 'L999' of --metric is not in the code list" },
+			{ "L090", "conflicting FLAG_SEGNO for 'L090'" },
+			{ "L092+L091", "bad FLAG_SEGNO '?'" },
+		};
+		for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+			o = (wf_bench_opts){ .metric = want[i].metric };
+			b = wf_bench_new(&o, err, sizeof err);
+			/* an unreadable sign stops at once, a missing item at the end */
+			if (i == 0) {
+				CHECK_INT(wf_bench_set_codes(b, codes, err, sizeof err), 0);
+				CHECK_INT(wf_bench_finish(b, err, sizeof err), -1);
+			} else {
+				CHECK_INT(wf_bench_set_codes(b, codes, err, sizeof err), -1);
+			}
+			/* "FILE:LINE: why" for a flag, the measure otherwise */
+			CHECK(strlen(err) >= strlen(want[i].err) &&
+			      strcmp(err + strlen(err) - strlen(want[i].err), want[i].err) == 0);
+			wf_bench_free(b);
+		}
+		CHECK(strstr(wf_codes_item_problem(codes, "L091"), "VoceSpesa.CSV:5: bad FLAG_SEGNO '?'") != NULL);
+		CHECK(strstr(wf_codes_item_problem(codes, "L090"), "VoceSpesa.CSV:3: conflicting") != NULL);
+		CHECK_INT(wf_codes_item_sign(codes, "L092"), 1);
+		CHECK(wf_codes_item_problem(codes, "L092") == NULL);
+		wf_codes_free(codes);
+	}
 	wf_bench_free(NULL);
 }
 
@@ -505,6 +617,7 @@ static void test_zero_groups(void)
 }
 
 WF_TEST_MAIN(test_benchmark, test_summary, test_size_classes,
-	     test_outlier_and_signs, test_monthly, test_baseline, test_baseline_definition,
+	     test_outlier_and_signs, test_signs_per_year, test_monthly, test_baseline,
+	     test_baseline_definition,
 	     test_option_errors, test_data_errors, test_empty,
 	     test_zero_groups)

@@ -60,6 +60,8 @@ static void test_years(void)
 	CHECK_INT(wf_conto_year_from_name("COSTO_LAVORO.csv"), 0);
 	CHECK_INT(wf_conto_year_from_name("COSTO_LAVORO_20199.csv"), 0);
 	CHECK_INT(wf_conto_year_from_name("COSTO_LAVORO_1850.csv"), 0);
+	CHECK_INT(wf_conto_year_from_name("COSTO_LAVORO_2024_2023.csv"), -1);
+	CHECK_INT(wf_conto_year_from_name("COSTO_LAVORO_2024_v2_2024.csv"), 2024);
 	CHECK(wf_conto_wanted_name("COSTO_LAVORO_2019.CSV"));
 	CHECK(wf_conto_wanted_name("lavoro_flessibile_2013.csv.gz"));
 	CHECK(!wf_conto_wanted_name("RETRIBUZIONE_MEDIA_2019.csv"));

@@ -1,7 +1,9 @@
 #include "wf_taxonomy.h"
-#include "wf_test.h"
 
 #include <stdlib.h>
+#include <unistd.h>
+
+#include "wf_test.h"
 
 static char *slurp(const char *path, size_t *len)
 {
@@ -34,7 +36,7 @@ static void test_builtin_equals_share(void)
 	CHECK(strcmp(csv, wf_taxonomy_builtin_csv()) == 0);
 
 	char err[256] = "";
-	wf_taxonomy *a = wf_taxonomy_load("share/wfkit/taxonomy.csv", err, sizeof err);
+	wf_taxonomy *a = wf_taxonomy_load("share/wfkit/taxonomy.csv", NULL, err, sizeof err);
 	wf_taxonomy *b = wf_taxonomy_builtin();
 	CHECK(a != NULL);
 	CHECK_INT(wf_taxonomy_count(b), 18);
@@ -95,12 +97,34 @@ static void test_errors(void)
 	snprintf(buf, sizeof buf, "%sa,x,y,z,\n", h);
 	bad(buf, "t.csv:2: code 'a' must be upper-case letters, digits and '_'");
 	snprintf(buf, sizeof buf, "%sA,\"x,y,z,\n", h);
-	bad(buf, "t.csv:2: bad quoting");
+	bad(buf, "t.csv:2: unterminated quoted field"); /* the reader's own words */
 
 	char err[256] = "";
-	wf_taxonomy *t = wf_taxonomy_load("/nonexistent/tax.csv", err, sizeof err);
+	wf_taxonomy *t = wf_taxonomy_load("/nonexistent/tax.csv", NULL, err, sizeof err);
 	CHECK(t == NULL);
 	CHECK_STR(err, "/nonexistent/tax.csv: No such file or directory");
+
+	/* The shared reader: ';' and cp1252 are read like any other table,
+	 * and the run's --max-field-bytes applies to a taxonomy file too. */
+	static const char semi[] = "code;category;legal_basis;ccnl_fl;related\nA;caff\xE8;y;z;\n";
+	t = wf_taxonomy_parse("t.csv", semi, sizeof semi - 1, err, sizeof err);
+	CHECK(t != NULL);
+	if (t)
+		CHECK_STR(wf_taxonomy_label(t, 0), "caff\xC3\xA8");
+	wf_taxonomy_free(t);
+	{
+		wf_reader_opts small = { .max_field = 60 };
+		char path[] = "/tmp/wf_test_tax_XXXXXX";
+		int fd = mkstemp(path);
+		FILE *f = fdopen(fd, "w");
+		fprintf(f, "%sA,a label far longer than the sixty bytes this run allows a line,y,z,\n", h);
+		fclose(f);
+		t = wf_taxonomy_load(path, &small, err, sizeof err);
+		CHECK(t == NULL);
+		CHECK(strstr(err, ":2: line longer than 60 bytes") != NULL);
+		wf_taxonomy_free(t);
+		unlink(path);
+	}
 
 	/* Forward references and CRLF are fine. */
 	snprintf(buf, sizeof buf, "%sA,\"x, \"\"y\"\"\",y,z,B:0.25\r\nB,x,y,z,\r\n", h);
@@ -121,15 +145,15 @@ static void test_open_env(void)
 	wf_taxonomy *t;
 
 	setenv("WFKIT_DATADIR", "share/wfkit", 1);
-	t = wf_taxonomy_open(NULL, err, sizeof err);
+	t = wf_taxonomy_open(NULL, NULL, err, sizeof err);
 	CHECK(t != NULL);
 	wf_taxonomy_free(t);
 	setenv("WFKIT_DATADIR", "/nonexistent", 1);
-	t = wf_taxonomy_open(NULL, err, sizeof err);
+	t = wf_taxonomy_open(NULL, NULL, err, sizeof err);
 	CHECK(t == NULL);
 	CHECK_STR(err, "/nonexistent/taxonomy.csv: No such file or directory");
 	unsetenv("WFKIT_DATADIR");
-	t = wf_taxonomy_open(NULL, err, sizeof err);
+	t = wf_taxonomy_open(NULL, NULL, err, sizeof err);
 	CHECK(t != NULL);
 	wf_taxonomy_free(t);
 }
