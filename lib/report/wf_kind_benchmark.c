@@ -441,8 +441,10 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 				size_t m = 0;
 				for (size_t j = 0; j < n; j++)
 					m += flag_in(wf_kind_cell(in, rows[j], fc), common.v[k]);
+				char fb[200];
+				const char *fl = wf_lang_value(o->lang, "flags", common.v[k], fb, sizeof fb);
 				snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_BENCH_COMMON_FLAG),
-					 common.v[k], m, n);
+					 fl ? fl : common.v[k], m, n);
 				wf_report_note(r, buf);
 			}
 			wf_kind_set_free(&common);

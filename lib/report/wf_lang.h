@@ -137,8 +137,8 @@ const char *wf_lang_code(enum wf_lang lang);
 	  "quartiles are 0 where most peers spend nothing; spender_median and spender_pct_rank " \
 	  "compare the spenders only.", \
 	  "%zu enti su %zu non spendono nulla: dove la maggior parte dei pari non spende, mediana " \
-	  "e quartili dei pari valgono 0; spender_median e spender_pct_rank confrontano solo chi " \
-	  "spende.") \
+	  "e quartili dei pari valgono 0; la mediana e il rango tra chi spende confrontano solo " \
+	  "chi spende.") \
 	X(WF_M_WHERE_KEPT, "%s of %s rows match %s.", "%s righe su %s soddisfano %s.") \
 	X(WF_M_WHERE_NONE, "No rows: %s of %s rows match %s.", \
 	  "Nessuna riga: %s righe su %s soddisfano %s.") \

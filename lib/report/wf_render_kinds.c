@@ -40,8 +40,20 @@ static void count_text(char *buf, size_t sz, size_t n, char sep)
 /* The conditions as written, joined by " and ". */
 static void where_text(wf_strbuf *b, const wf_report_opts *o)
 {
-	for (size_t w = 0; w < o->nwhere; w++)
-		wf_strbuf_printf(b, "%s%s", w ? wf_msg(o->lang, WF_M_WHERE_AND) : "", o->where[w]);
+	/* the column by its display heading (Italian pages show no machine
+	 * names), the operator and value as written */
+	for (size_t w = 0; w < o->nwhere; w++) {
+		size_t len;
+		enum wf_where_op op;
+		const char *val;
+		char *col;
+		if (wf_report_where_parse(o->where[w], &len, &op, &val) < 0)
+			continue;
+		col = wf_xstrndup(o->where[w], len);
+		wf_strbuf_printf(b, "%s%s%s", w ? wf_msg(o->lang, WF_M_WHERE_AND) : "",
+				 wf_kind_word(o, col), o->where[w] + len);
+		free(col);
+	}
 }
 
 /* Data drawn from a generator says so in a provenance column; every
