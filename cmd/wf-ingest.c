@@ -13,7 +13,8 @@ enum { OPT_CODES = WF_OPT_FIRST_PRIVATE, OPT_PLACES, OPT_OVERRIDES, OPT_REPORT, 
 static void usage(FILE *f)
 {
 	fputs("Usage: wf-ingest [OPTION]... [FILE]...\n"
-	      "Read Conto Annuale data files (COSTO_LAVORO, OCCUPAZIONE, LAVORO_FLESSIBILE;\n"
+	      "Read Conto Annuale data files (COSTO_LAVORO, OCCUPAZIONE, LAVORO_FLESSIBILE,\n"
+	      "ASSENZE, FORMAZIONE, MODALITA_LAVORO_FLESSIBILE, CONTRATTAZIONE_INTEGRATIVA;\n"
 	      "plain, gzip, or the yearly zip archives) and write one canonical fact stream:\n"
 	      "  year,institution,institution_type,institution_name,contract,aggregate,\n"
 	      "  comparto,region,province,comune,measure,value\n"
@@ -71,6 +72,7 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	wf_cli cli;
+	wf_run run;
 	wf_ingest_opts io = { 0, -1, NULL };
 	const char *codes_path[64], *places_path[64], *overrides_path = NULL, *report_path = NULL;
 	int ncodes = 0, nplaces = 0;
@@ -133,16 +135,17 @@ int main(int argc, char **argv)
 		const char *opts[] = { "--output", "--rejects", "--placement-report" };
 		wf_outpath_check(paths, opts, 3);
 	}
+	run = wf_cli_run(&cli);
 	codes = wf_codes_new();
 	wf_codes_set_reader(codes, &cli.ropts);
 	for (int i = 0; i < ncodes; i++)
 		if (wf_codes_load(codes, codes_path[i], cli.verbose) != 0)
 			goto out;
 	for (int i = 0; i < nplaces; i++)
-		if (wf_codes_load_places(codes, places_path[i], &cli) != 0)
+		if (wf_codes_load_places(codes, places_path[i], &run) != 0)
 			goto out;
 	if (overrides_path) {
-		if (!(ovr = wf_overrides_load(overrides_path, wf_codes_places(codes), &cli)))
+		if (!(ovr = wf_overrides_load(overrides_path, wf_codes_places(codes), &run)))
 			goto out;
 		wf_codes_set_overrides(codes, ovr);
 	}
@@ -151,12 +154,12 @@ int main(int argc, char **argv)
 	if (cli.rejects && !(rej = wf_out_open(cli.rejects)))
 		goto out;
 	for (int i = optind; i < argc && !io.provenance; i++)
-		if (wf_ingest_synthetic(&cli, argv[i]))
+		if (wf_ingest_synthetic(argv[i]))
 			io.provenance = "data=SYNTHETIC";
 	tw = wf_tw_new(out, cli.out_format, WF_FACT_NCOLS + (io.provenance ? 1 : 0), wf_fact_columns,
 		       wf_fact_kinds);
 	wf_tw_set_excel_safe(tw, cli.excel_safe);
-	g = wf_ingest_new(&cli, codes, tw, rej, &io);
+	g = wf_ingest_new(&run, codes, tw, rej, &io);
 	if (optind == argc) {
 		wf_ingest_path(g, "-");
 	} else {

@@ -156,13 +156,13 @@ int main(int argc, char **argv)
 	wf_cli cli;
 	wf_matchrun run;
 	const char **places = NULL;
-	int opt, top_set = 0, obj_set = 0, list = 0, status;
+	const char *unmet = NULL;
+	int opt, top_set = 0, obj_set = 0, list = 0, status = WF_EXIT_DATA, complete = 0;
 	char buf[512];
 	const char *msg;
 
 	wf_cli_init(&cli, argv);
 	memset(&run, 0, sizeof run);
-	run.cli = &cli;
 	wf_match_opts_default(&run.opts);
 	while ((opt = getopt_long(argc, argv, "hVo:vf:d:", longopts, NULL)) != -1) {
 		if (wf_cli_option(&cli, opt, optarg, usage))
@@ -206,7 +206,7 @@ int main(int argc, char **argv)
 		case OPT_UNMET:
 			if (!*optarg)
 				wf_usage_error("--unmet needs a file name");
-			run.unmet = optarg;
+			unmet = optarg;
 			break;
 		case OPT_LISTCAT: list = 1; break;
 		case OPT_DCAT: run.demand_category = optarg; break;
@@ -242,7 +242,7 @@ int main(int argc, char **argv)
 	if ((msg = wf_match_opts_check(&run.opts)))
 		wf_usage_error("%s", msg);
 	{
-		const char *paths[] = { cli.output ? cli.output : "-", cli.rejects, run.unmet };
+		const char *paths[] = { cli.output ? cli.output : "-", cli.rejects, unmet };
 		const char *opts[] = { "--output", "--rejects", "--unmet" };
 		wf_outpath_check(paths, opts, 3);
 	}
@@ -251,7 +251,24 @@ int main(int argc, char **argv)
 	if (strcmp(run.demand, "-") == 0 && strcmp(run.supply, "-") == 0)
 		wf_usage_error("DEMAND and SUPPLY cannot both be standard input");
 	run.places = places;
-	status = wf_matchrun_exec(&run);
+	/* The streams are ours; the run says whether to commit them. */
+	run.io = wf_cli_run(&cli);
+	run.out_format = cli.out_format;
+	run.out_is_stdout = !cli.output || strcmp(cli.output, "-") == 0;
+	run.rejects_name = cli.rejects;
+	if (!(run.out = wf_out_open(cli.output)) ||
+	    (cli.rejects && !(run.rejects = wf_out_open(cli.rejects))) ||
+	    (unmet && !(run.unmet_out = wf_out_open(unmet))))
+		goto out;
+	status = wf_matchrun_exec(&run, &complete);
+out:
+	if (run.out && wf_out_close(run.out, complete) < 0)
+		status = WF_EXIT_DATA;
+	if (run.unmet_out && wf_out_close(run.unmet_out, complete) < 0)
+		status = WF_EXIT_DATA;
+	/* rejected rows are worth keeping whatever else failed */
+	if (run.rejects && wf_out_close(run.rejects, complete ? 1 : WF_OUT_IF_DATA) < 0)
+		status = WF_EXIT_DATA;
 	free(places);
 	return status;
 }

@@ -128,6 +128,7 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	wf_cli cli;
+	wf_run run;
 	wf_render_opts ro = WF_RENDER_OPTS_INIT;
 	wf_report_opts ko;
 	wf_report_err err;
@@ -228,12 +229,13 @@ int main(int argc, char **argv)
 	ko.group_sep = ro.locale_it ? '.' : ',';
 
 	in = wf_rinput_new();
+	run = wf_cli_run(&cli);
 	if (optind == argc) {
-		if (wf_rinput_read(in, &cli, "-") != 0)
+		if (wf_rinput_read(in, &run, "-") != 0)
 			goto out;
 	}
 	for (int i = optind; i < argc; i++)
-		if (wf_rinput_read(in, &cli, argv[i]) != 0)
+		if (wf_rinput_read(in, &run, argv[i]) != 0)
 			goto out;
 	{
 		wf_rtable *t = wf_rinput_table(in);

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "wf_cli.h"
+#include "wf_run.h"
 #include "wf_dec.h"
 #include "wf_err.h"
 #include "wf_io.h"

@@ -20,7 +20,7 @@ wf_reader *wf_aux_reader(wf_src *src, const wf_reader_opts *run)
 
 wf_reader *wf_aux_open(const char *path, const wf_reader_opts *run)
 {
-	wf_src *s = wf_src_open(path);
+	wf_reader_opts o = wf_aux_opts(run);
 
-	return s ? wf_aux_reader(s, run) : NULL;
+	return wf_reader_open(path, &o);
 }

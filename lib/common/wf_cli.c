@@ -144,11 +144,7 @@ int wf_cli_option(wf_cli *c, int opt, const char *arg, void (*usage)(FILE *))
 
 wf_reader *wf_cli_reader(const wf_cli *c, const char *path)
 {
-	wf_src *s = wf_src_open(path);
-
-	if (!s)
-		return NULL;
-	return wf_reader_new(s, &c->ropts);
+	return wf_reader_open(path, &c->ropts);
 }
 
 void wf_cli_report_dialect(const wf_cli *c, wf_reader *r)
@@ -213,4 +209,25 @@ void wf_cli_progress(const wf_cli *c, const char *name,
 		wf_progname, name, bytes / 1e6, rows, el > 0 ? bytes / 1e6 / el : 0.0);
 	if (total > 0)
 		fprintf(stderr, ", %.0f%%", 100.0 * (double)bytes / (double)total);
+}
+
+static void run_progress(void *ctx, const char *name, unsigned long long bytes,
+			 long long total, unsigned long long rows, int done)
+{
+	wf_cli_progress(ctx, name, bytes, total, rows, done);
+}
+
+static void run_dialect(void *ctx, wf_reader *r, const wf_reader_opts *opts)
+{
+	wf_cli c = *(const wf_cli *)ctx;
+
+	c.ropts = *opts; /* "given" or "from header" as r was really opened */
+	wf_cli_report_dialect(&c, r);
+}
+
+wf_run wf_cli_run(const wf_cli *c)
+{
+	wf_run run = { c->ropts, c->verbose, c->excel_safe, run_progress, run_dialect, (void *)c };
+
+	return run;
 }

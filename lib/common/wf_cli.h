@@ -1,9 +1,13 @@
 /*
  * wf_cli.h - the command-line conventions every wfkit binary shares.
  *
- * Adding a binary: cmd/wf-NAME.c (thin: options, streams, a call into
- * lib/, status), the Makefile BINS list, share/man/man1/wf-NAME.1,
- * completions/wf-NAME.bash and completions/_wf-NAME, tests/bats/NAME.bats.
+ * Adding a binary (HACKING.md has the whole checklist): cmd/wf-NAME.c
+ * (thin: options, opening its own streams, one call into lib/, status);
+ * nothing to add to the Makefile, whose BINS is the wildcard
+ * cmd/wf-*.c; the work in a lib/ module with tests/unit/test_MODULE.c;
+ * share/man/man1/wf-NAME.1 and a line in share/man/man7/wfkit.7;
+ * completions/wf-NAME.bash and completions/_wf-NAME;
+ * tests/bats/NAME.bats; README.
  *
  * Conventions: getopt_long; inputs are files or "-" (stdin, also the
  * default); data on stdout, messages on stderr; --help to stdout, exit 0;
@@ -19,14 +23,12 @@
 #include <stdio.h>
 
 #include "wf_err.h"
+#include "wf_run.h"
 #include "wf_table.h"
 
 #define WF_VERSION "0.1.0"
 
-/* The years every tool accepts (--year, _YYYY in file names, the year
- * column, wf-benchmark periods), stated in wfkit(7). */
-#define WF_YEAR_MIN 1990
-#define WF_YEAR_MAX 2099
+/* WF_YEAR_MIN, WF_YEAR_MAX: wf_run.h (lib/ uses them too). */
 
 /* Option codes of the shared long options (short ones use the letter). */
 enum {
@@ -106,5 +108,10 @@ void wf_cli_report_dialect(const wf_cli *c, wf_reader *r);
 void wf_cli_progress(const wf_cli *c, const char *name,
 		     unsigned long long bytes, long long total,
 		     unsigned long long rows, int done);
+
+/* What lib/'s run modules take from c (wf_run.h): its reader options,
+ * -v, --excel-safe, and callbacks to wf_cli_progress and
+ * wf_cli_report_dialect on c (borrowed: it must outlive the value). */
+wf_run wf_cli_run(const wf_cli *c);
 
 #endif

@@ -1381,3 +1381,10 @@ const char *wf_encoding_name(enum wf_encoding e)
 	default: return "auto";
 	}
 }
+
+wf_reader *wf_reader_open(const char *path, const wf_reader_opts *opts)
+{
+	wf_src *s = wf_src_open(path);
+
+	return s ? wf_reader_new(s, opts) : NULL;
+}

@@ -56,6 +56,8 @@ typedef struct wf_reader wf_reader;
  * for an unreadable source, an empty file (no header) or an undecidable
  * delimiter. */
 wf_reader *wf_reader_new(wf_src *src, const wf_reader_opts *opts);
+/* The same over wf_src_open(path) ("-": stdin). */
+wf_reader *wf_reader_open(const char *path, const wf_reader_opts *opts);
 
 /* Next data record. WF_ROW_OK and WF_ROW_BAD fill *row (for BAD, the
  * fields may be incomplete; raw and line are set and

@@ -342,7 +342,10 @@ static int load_zip_lists(struct layer *c, const char *name, const unsigned char
 			  size_t n, int found[L_NKINDS], const wf_reader_opts *ro)
 {
 	struct zip_ctx z = { c, ro, { 0 } };
-	int ret = wf_zip_walk_ask(name, buf, n, zip_want, zip_take, &z) != 0 ? -1 : 0;
+	int ret;
+
+	memcpy(z.found, found, sizeof z.found); /* lists set there are skipped */
+	ret = wf_zip_walk_ask(name, buf, n, zip_want, zip_take, &z) != 0 ? -1 : 0;
 
 	memcpy(found, z.found, sizeof z.found);
 	return ret;
@@ -357,6 +360,11 @@ static int load_layer(struct layer *c, const char *path, int need, int verbose,
 	int found[L_NKINDS] = { 0 };
 	int ret = 0;
 
+	/* wf-benchmark needs only VoceSpesa: the other lists (tens of
+	 * thousands of institutions and comuni) are not read at all. */
+	if (need == L_ITEM)
+		for (int k = 0; k < L_NKINDS; k++)
+			found[k] = k != L_ITEM;
 	if (stat(path, &st) != 0)
 		return wf_warn("%s:", path);
 	if (S_ISDIR(st.st_mode)) {
@@ -512,9 +520,9 @@ int wf_codes_select_year(wf_codes *c, int year)
 	return best->lists ? best->year : 0;
 }
 
-int wf_codes_load_places(wf_codes *c, const char *path, const struct wf_cli *cli)
+int wf_codes_load_places(wf_codes *c, const char *path, const wf_run *run)
 {
-	return wf_places_load(c->places, path, cli);
+	return wf_places_load(c->places, path, run);
 }
 
 wf_places *wf_codes_places(wf_codes *c)

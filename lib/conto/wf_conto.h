@@ -68,7 +68,7 @@ int wf_codes_select_year(wf_codes *c, int year);
 /* Add a comuni list (any wf_places layout) to the places the
  * institutions are placed with; repeatable. Returns 0 or -1 after a
  * message. */
-int wf_codes_load_places(wf_codes *c, const char *path, const struct wf_cli *cli);
+int wf_codes_load_places(wf_codes *c, const char *path, const wf_run *run);
 /* The comuni lists loaded (never NULL; empty before any). */
 wf_places *wf_codes_places(wf_codes *c);
 /* Overrides applied last to every placement (borrowed; may be NULL). */

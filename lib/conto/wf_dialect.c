@@ -9,7 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "wf_cli.h"
+#include "wf_run.h"
 #include "wf_err.h"
 #include "wf_text.h"
 

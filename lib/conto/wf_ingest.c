@@ -36,7 +36,7 @@ struct agg {
 };
 
 struct wf_ingest {
-	const wf_cli *cli;
+	wf_run run;
 	wf_codes *codes;
 	wf_tw *facts;
 	wf_rejects *rej;
@@ -70,17 +70,17 @@ struct wf_ingest {
 	wf_map *agg;
 };
 
-wf_ingest *wf_ingest_new(const wf_cli *cli, wf_codes *codes, wf_tw *facts,
+wf_ingest *wf_ingest_new(const wf_run *run, wf_codes *codes, wf_tw *facts,
 			 wf_out *rejects, const wf_ingest_opts *opts)
 {
 	wf_ingest *g = wf_xcalloc(1, sizeof *g);
 
-	g->cli = cli;
+	g->run = *run;
 	g->codes = codes;
 	g->facts = facts;
 	g->rej = wf_rejects_new(rejects);
 	/* The rejects file is the one people open to review bad rows. */
-	wf_rejects_set_excel_safe(g->rej, cli->excel_safe);
+	wf_rejects_set_excel_safe(g->rej, run->excel_safe);
 	g->o = *opts;
 	return g;
 }
@@ -185,7 +185,7 @@ static void summary(const wf_ingest *g, const char *what)
 static int file_done(wf_ingest *g, wf_reader *r, const char *what)
 {
 	g->c.blank = wf_reader_blank(r);
-	wf_cli_report_dialect(g->cli, r);
+	wf_run_dialect(&g->run, r, NULL);
 	if (!g->stop)
 		summary(g, what);
 	g->total.read += g->c.read;
@@ -341,7 +341,7 @@ static int read_table(wf_ingest *g, wf_reader *r)
 	}
 	/* Every published dialect writes Italian numbers (1.234,56). */
 	dm = g->o.decimal < 0 ? WF_DEC_COMMA : (enum wf_decmode)g->o.decimal;
-	if (g->cli->verbose)
+	if (g->run.verbose)
 		fprintf(stderr, "%s: %s: %s %d, decimal %s%s\n", wf_progname, g->name,
 			wf_layout_name(L.kind), y, dm == WF_DEC_COMMA ? "comma" : "point",
 			g->o.decimal < 0 ? " (Conto Annuale default)" : " (given)");
@@ -360,7 +360,7 @@ static int read_table(wf_ingest *g, wf_reader *r)
 		}
 		g->c.read++;
 		if ((g->c.read & 0xFFFF) == 0)
-			wf_cli_progress(g->cli, g->name, wf_src_raw_pos(wf_reader_src(r)),
+			wf_run_progress(&g->run, g->name, wf_src_raw_pos(wf_reader_src(r)),
 					wf_src_raw_size(wf_reader_src(r)), g->c.read, 0);
 		if (st == WF_ROW_BAD) {
 			reject(g, row.line, wf_reader_reason(r), row.raw, row.rawlen);
@@ -651,7 +651,7 @@ static int z_take(void *ctx, const wf_zip_member *m, wf_src *src)
 
 	(void)m;
 	z->taken++;
-	if (!(r = wf_reader_new(src, &z->g->cli->ropts))) {
+	if (!(r = wf_reader_new(src, &z->g->run.ropts))) {
 		z->g->failed = 1;
 		return 0; /* already reported */
 	}
@@ -698,7 +698,7 @@ int wf_ingest_path(wf_ingest *g, const char *path)
 		else if (lr == 0)
 			fprintf(stderr, "%s: %s: using the code lists of %d it holds\n",
 				wf_progname, wf_src_name(s), ly);
-		else if (ly && g->cli->verbose)
+		else if (ly && g->run.verbose)
 			fprintf(stderr, "%s: %s: its code lists of %d are not used: --codes gave them\n",
 				wf_progname, wf_src_name(s), ly);
 		z.lists_used = lr >= 0 && ly;
@@ -745,7 +745,7 @@ int wf_ingest_path(wf_ingest *g, const char *path)
 		wf_src_free(s);
 		return g->stop ? -1 : 0;
 	}
-	if (!(r = wf_reader_new(s, &g->cli->ropts))) {
+	if (!(r = wf_reader_new(s, &g->run.ropts))) {
 		g->failed = 1;
 		return 0;
 	}
@@ -760,6 +760,24 @@ static void list_unplaced(const wf_inst *in, void *ctx)
 	fprintf(stderr, "%s: unplaced: %s %s%s%s\n", wf_progname, in->key,
 		in->name[0] ? in->name : "(not in the code list)",
 		in->evidence && in->evidence[0] ? ": " : "", in->evidence ? in->evidence : "");
+}
+
+/* -v -v: how every institution the data used was placed. */
+static void list_placed(const wf_inst *in, int seen, void *ctx)
+{
+	(void)ctx;
+	if (!seen)
+		return;
+	if (in->how == WF_PLACE_NONE) {
+		list_unplaced(in, NULL);
+		return;
+	}
+	fprintf(stderr, "%s: %s: %s %s: %s%s%s%s%s (%s)\n", wf_progname, wf_place_how_name(in->how),
+		in->key, in->name[0] ? in->name : "(not in the code list)",
+		in->comune[0] ? in->comune : "", in->comune[0] ? " " : "",
+		in->province[0] ? in->province : "", in->province[0] ? " " : "",
+		in->region[0] ? in->region : (in->how == WF_PLACE_NATIONAL ? "national" : ""),
+		in->evidence ? in->evidence : "");
 }
 
 static const char *const report_columns[] = {
@@ -842,23 +860,26 @@ int wf_ingest_finish(wf_ingest *g)
 			"%lu national, %lu unplaced%s\n", wf_progname, which, all,
 			n[WF_PLACE_CODELIST], n[WF_PLACE_NAME], n[WF_PLACE_FORMER], n[WF_PLACE_SEAT],
 			n[WF_PLACE_TAXCODE], n[WF_PLACE_OVERRIDE], n[WF_PLACE_NATIONAL],
-			n[WF_PLACE_NONE], g->cli->verbose || !unplaced_total ? "" : " (-v lists them)");
+			n[WF_PLACE_NONE], g->run.verbose || !unplaced_total ? "" : " (-v lists them)");
 	}
-	if (g->cli->verbose && wf_codes_have_lists(g->codes))
+	if (g->run.verbose >= 2 && wf_codes_have_lists(g->codes)) {
+		for (size_t l = 0; l < wf_codes_nlists(g->codes); l++)
+			wf_codes_each_inst(g->codes, l, list_placed, NULL);
+	} else if (g->run.verbose && wf_codes_have_lists(g->codes)) {
 		wf_codes_each_unplaced(g->codes, list_unplaced, NULL);
+	}
 	if (g->stop || g->failed || g->total.rejected)
 		return WF_EXIT_DATA;
 	return WF_EXIT_OK;
 }
 
-int wf_ingest_synthetic(const wf_cli *cli, const char *path)
+int wf_ingest_synthetic(const char *path)
 {
 	char comment[256], head[4096];
 	size_t n, hl = 0;
 	struct stat st;
 	FILE *f;
 
-	(void)cli;
 	if (strcmp(path, "-") == 0)
 		return 0; /* standard input cannot be read twice */
 	if (wf_zip_file_comment(path, comment, sizeof comment) >= 0)

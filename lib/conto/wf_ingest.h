@@ -9,16 +9,17 @@
  * LAVORO_FLESSIBILE rows are summed per institution and contract into
  * HEADCOUNT and FLEX_UNITS records, written when their file ends.
  *
- * Ownership: wf_ingest_new() borrows cli, codes, the table writer and
+ * Ownership: wf_ingest_new() copies run (its ctx stays borrowed) and
+ * borrows codes, the table writer and
  * the rejects output; wf_ingest_free(NULL) is a no-op.
  */
 #ifndef WF_INGEST_H
 #define WF_INGEST_H
 
-#include "wf_cli.h"
 #include "wf_conto.h"
 #include "wf_dec.h"
 #include "wf_io.h"
+#include "wf_run.h"
 #include "wf_table.h"
 
 /* The 12 columns, then "provenance": written only when the data is
@@ -37,7 +38,7 @@ typedef struct wf_ingest_opts {
 typedef struct wf_ingest wf_ingest;
 
 /* rejects may be NULL: then the first bad row stops the run. */
-wf_ingest *wf_ingest_new(const wf_cli *cli, wf_codes *codes, wf_tw *facts,
+wf_ingest *wf_ingest_new(const wf_run *run, wf_codes *codes, wf_tw *facts,
 			 wf_out *rejects, const wf_ingest_opts *opts);
 void wf_ingest_free(wf_ingest *g);
 
@@ -50,7 +51,7 @@ int wf_ingest_path(wf_ingest *g, const char *path);
  * whose comment says SYNTHETIC, or a canonical stream whose provenance
  * does. Standard input is never looked at (it cannot be read twice).
  * Call before the writer is made: the mark adds a column. */
-int wf_ingest_synthetic(const wf_cli *cli, const char *path);
+int wf_ingest_synthetic(const char *path);
 
 /* Print the closing summary on stderr; return the exit status. */
 int wf_ingest_finish(wf_ingest *g);

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "wf_cli.h"
+#include "wf_aux.h"
 #include "wf_conto.h"
 #include "wf_err.h"
 #include "wf_map.h"
@@ -77,7 +77,10 @@ static void split(const char *name, words *w)
 		wf_places_fold(b, (size_t)(p - b), w->f[w->n], sizeof w->f[w->n]);
 		w->cut_before[w->n] = cut || sep;
 		w->cut_after[w->n] = 0;
-		cut = is_prep(w->f[w->n]);
+		/* A number ends a place and starts another: "ASL NAPOLI 1
+		 * CENTRO", "ASL 7 PIEVE DI SOLIGO". */
+		int num = isdigit((unsigned char)w->f[w->n][0]) != 0;
+		cut = is_prep(w->f[w->n]) || num;
 		if (cut && w->n)
 			w->cut_after[w->n - 1] = 1;
 		w->n++;
@@ -103,8 +106,14 @@ int wf_place_is_national(const char *type, const char *name, char *why, size_t w
 		"NAZIONALE", "NAZIONALI", "ITALIANA", "ITALIANO", "ITALIANE", "ITALIANI", "ITALIA",
 		"STATO", "NAZ", NULL
 	};
+	/* A body named after its own region or province is not national
+	 * ("SERVIZI SANITARI REGIONALI" describe a national agency's work,
+	 * so the plural does not count). */
 	static const char *const local_words[] = {
-		"REGIONALE", "REGIONALI", "PROVINCIALE", "PROVINCIA", "REGIONE", "COMUNALE", NULL
+		"REGIONALE", "PROVINCIALE", "PROVINCIA", "REGIONE", "COMUNALE", "LIGURE",
+		"LOMBARDA", "PIEMONTESE", "VENETA", "TOSCANA", "CAMPANA", "SICILIANA", "SARDA",
+		"CALABRESE", "PUGLIESE", "LUCANA", "MOLISANA", "ABRUZZESE", "MARCHIGIANA", "UMBRA",
+		"LAZIALE", "FRIULANA", "TRENTINA", "VALDOSTANA", "EMILIANA", "ROMAGNOLA", NULL
 	};
 	words w;
 
@@ -131,11 +140,12 @@ int wf_place_is_national(const char *type, const char *name, char *why, size_t w
 				wf_setmsg(why, whysz, "type %s, name has %.*s", type, (int)w.len[i], w.s[i]);
 				return 1;
 			}
-	/* The State's own agencies carry no such word: AGENZIA DELLE
-	 * ENTRATE, DEL DEMANIO, DELLE DOGANE. */
-	if (strcmp(type, "AG") == 0 && w.n && strcmp(w.f[0], "AGENZIA") == 0 && w.n <= 6) {
-		wf_setmsg(why, whysz, "type AG, a State agency");
-		return 1;
+	/* The State's own agencies and research bodies carry no such word
+	 * (AGENZIA DELLE ENTRATE, ARAN, ISPRA, CREA): national unless their
+	 * name names a place, which the caller tries first. */
+	if (strcmp(type, "AG") == 0 || strcmp(type, "IR") == 0) {
+		wf_setmsg(why, whysz, "type %s, no region or place in its name", type);
+		return 2;
 	}
 	return 0;
 }
@@ -199,11 +209,17 @@ static int comune_named(wf_places *year, wf_places *pl, const char *s, size_t n,
 	int ci[16];
 	size_t k;
 	enum wf_name_via via;
-	char sig[64];
+	char sig[64], year_amb[256] = "";
 
 	if (year) {
 		k = wf_places_find(year, s, n, only_sigla, ci, 16, &via);
 		k = by_tax(year, ci, k > 16 ? 16 : k, tax);
+		if (k > 1) {
+			list_siglas(year, ci, k, sig, sizeof sig);
+			snprintf(year_amb, sizeof year_amb, "%.*s: comuni of that name in %s; %s",
+				 (int)(n > 80 ? 80 : n), s, sig,
+				 tax ? "the tax code does not tell which" : "no tax code to tell which");
+		}
 		if (k == 1) {
 			const wf_comune *y = wf_places_comune(year, ci[0]);
 			int p = pl ? wf_places_by_cadastral(pl, y->cadastral) : -1;
@@ -222,8 +238,8 @@ static int comune_named(wf_places *year, wf_places *pl, const char *s, size_t n,
 			only_sigla = y->sigla;
 			set_prov(o, y->sigla);
 			o->how = WF_PLACE_CODELIST;
-			snprintf(o->evidence, sizeof o->evidence, "%s %s (%s), no ISTAT code for %s",
-				 y->cadastral, y->name, y->sigla, y->cadastral);
+			snprintf(o->evidence, sizeof o->evidence, "%s %s (%s), ISTAT code unknown",
+				 y->cadastral, y->name, y->sigla);
 		}
 	}
 	if (!pl)
@@ -254,6 +270,10 @@ static int comune_named(wf_places *year, wf_places *pl, const char *s, size_t n,
 		snprintf(o->evidence, sizeof o->evidence, "%.*s: comuni of that name in %s; %s",
 			 (int)(n > 80 ? 80 : n), s, sig,
 			 tax ? "the tax code does not tell which" : "no tax code to tell which");
+		return AMBIGUOUS;
+	}
+	if (!o->province[0] && year_amb[0]) {
+		snprintf(o->evidence, sizeof o->evidence, "%s", year_amb);
 		return AMBIGUOUS;
 	}
 	return o->province[0] ? FOUND : 0;
@@ -455,7 +475,8 @@ void wf_place(wf_places *year, wf_places *places, const char *type, const char *
 		type = "";
 	if (!name)
 		name = "";
-	if (wf_place_is_national(type, name, why, sizeof why)) {
+	int national = wf_place_is_national(type, name, why, sizeof why);
+	if (national == 1) {
 		o->how = WF_PLACE_NATIONAL;
 		snprintf(o->evidence, sizeof o->evidence, "%s", why);
 		return;
@@ -502,6 +523,11 @@ void wf_place(wf_places *year, wf_places *places, const char *type, const char *
 	}
 	if (o->how == WF_PLACE_NONE && !ambiguous && strcmp(type, "C") != 0)
 		seat(year, places, &w, tax, strcmp(type, "UC") == 0 || strcmp(type, "N") == 0, o);
+	if (national == 2 && o->how == WF_PLACE_NONE) {
+		o->how = WF_PLACE_NATIONAL;
+		snprintf(o->evidence, sizeof o->evidence, "%s", why);
+		return;
+	}
 	if (o->province[0])
 		return;
 	if (tax) {
@@ -596,9 +622,9 @@ static int parse_place(const char *v, wf_places *places, wf_placement *pl, char 
 	return -1;
 }
 
-wf_overrides *wf_overrides_load(const char *path, wf_places *places, const wf_cli *cli)
+wf_overrides *wf_overrides_load(const char *path, wf_places *places, const wf_run *run)
 {
-	wf_cli pc = *cli;
+	wf_reader_opts ao = wf_aux_opts(&run->ropts);
 	wf_overrides *o = wf_xcalloc(1, sizeof *o);
 	wf_reader *r;
 	wf_row row;
@@ -606,11 +632,9 @@ wf_overrides *wf_overrides_load(const char *path, wf_places *places, const wf_cl
 	char why[300];
 
 	o->by_key = wf_map_new();
-	memset(&pc.ropts, 0, sizeof pc.ropts);
-	pc.ropts.max_field = cli->ropts.max_field;
-	if (!(r = wf_cli_reader(&pc, path)))
+	if (!(r = wf_aux_open(path, &run->ropts)))
 		goto fail;
-	wf_cli_report_dialect(cli, r);
+	wf_run_dialect(run, r, &ao);
 	ck = wf_reader_col(r, "institution");
 	cp = wf_reader_col(r, "place");
 	cn = wf_reader_col(r, "note");

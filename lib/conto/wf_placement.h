@@ -6,8 +6,10 @@
  *  1. national: ministries, constitutional bodies, independent
  *     authorities, national professional orders, sport federations and
  *     national social security by type; national agencies, institutes
- *     and bodies of types AG, AA, LS, IR, IC by a word of their name
- *     (NAZIONALE, ITALIANO, D'ITALIA, DELLO STATO...). Not placed.
+ *     and bodies of types AG, AA, LS, IR, IC, RI by a word of their name
+ *     (NAZIONALE, ITALIANO, D'ITALIA, DELLO STATO...) and none of their
+ *     region; agencies (AG) and research bodies (IR) with no such word
+ *     whose name names no place either (rule 4). Not placed.
  *  2. comuni (type C): "COMUNE DI <name>" in the year's cadastral list
  *     (code list), else in the comuni lists by current name or a part
  *     of a bilingual one (name), else by a former name (former name).
@@ -64,7 +66,9 @@ typedef struct wf_placement {
 void wf_place(wf_places *year, wf_places *places, const char *type, const char *name,
 	      const char *taxcode, wf_placement *out);
 
-/* True, with the reason in why, for a national body. */
+/* 1, with the reason in why, for a national body; 2 for a national
+ * agency or research body unless its name names a place (the caller
+ * tries the seat rule first); 0 otherwise. */
 int wf_place_is_national(const char *type, const char *name, char *why, size_t whysz);
 
 /* ---- overrides ---- */
@@ -73,10 +77,10 @@ typedef struct wf_overrides wf_overrides;
 
 /* Read FILE: columns institution and place (a 6-digit comune code, a
  * province sigla, a 2-digit region code, or "national"), optional
- * note; any delimiter. Codes are checked against places when it holds
+ * note; an auxiliary file (wf_aux.h): any delimiter. Codes are checked against places when it holds
  * comuni. Returns NULL after a message "wf-x: FILE:LINE: reason". */
 wf_overrides *wf_overrides_load(const char *path, wf_places *places,
-				const struct wf_cli *cli);
+				const wf_run *run);
 void wf_overrides_free(wf_overrides *o);
 /* Apply the override of key, if any, to *pl. Returns 1 when applied. */
 int wf_overrides_apply(wf_overrides *o, const char *key, wf_placement *pl);

@@ -14,7 +14,6 @@
 #include <strings.h>
 
 #include "wf_aux.h"
-#include "wf_cli.h"
 #include "wf_err.h"
 #include "wf_geo.h"
 #include "wf_map.h"
@@ -118,13 +117,13 @@ static const wf_province provinces[] = {
 	{ 92, "CA", "20", "CAGLIARI", NULL, NULL },
 	{ 93, "PN", "06", "PORDENONE", NULL, NULL },
 	{ 94, "IS", "14", "ISERNIA", NULL, NULL },
-	{ 95, "OR", "20", "ORISTANO", NULL, NULL },
+	{ 95, "OR", "20", "ORISTANO", NULL, "CA,NU" },
 	/* Created since 1992: their bodies often keep a tax code issued
 	 * by the office of the province they came from. */
 	{ 96, "BI", "01", "BIELLA", NULL, "VC" },
 	{ 97, "LC", "03", "LECCO", NULL, "CO,BG" },
 	{ 98, "LO", "03", "LODI", NULL, "MI" },
-	{ 99, "RN", "08", "RIMINI", NULL, "FC" },
+	{ 99, "RN", "08", "RIMINI", NULL, "FC,PU" }, /* Valmarecchia came from PU in 2009 */
 	{ 100, "PO", "09", "PRATO", NULL, "FI" },
 	{ 101, "KR", "18", "CROTONE", NULL, "CZ" },
 	{ 102, "VV", "18", "VIBO VALENTIA", NULL, "CZ" },
@@ -137,6 +136,9 @@ static const wf_province provinces[] = {
 	{ 109, "FM", "11", "FERMO", NULL, "AP" },
 	{ 110, "BT", "16", "BARLETTA ANDRIA TRANI", NULL, "BA,FG" },
 	{ 111, "SU", "20", "SUD SARDEGNA", NULL, "CA,OR,NU" },
+	/* Older siglas of the same provinces, still in RGS names. */
+	{ 40, "FO", "08", "FORLI'", "FC", NULL },
+	{ 41, "PS", "11", "PESARO", "PU", NULL },
 };
 #define NPROV (sizeof provinces / sizeof provinces[0])
 
@@ -821,13 +823,17 @@ int wf_places_add(wf_places *p, const char *const *f, size_t n,
 	}
 	if (p->layout == WF_PLACES_CURRENT || p->layout == WF_PLACES_ISTAT)
 		p->c[ci].in_current = 1;
-	/* RGS tells homonyms apart by appending the sigla: "SAMONE TO". */
+	/* RGS tells homonyms apart by appending a sigla: its own ("SAMONE
+	 * TO") or one of its region it had once ("SAN TEODORO NU", now SS;
+	 * "PEGLIO PS", Pesaro). "VILLANOVA SUL PO" keeps its river. */
 	size_t nl = strlen(name);
-	if (p->layout == WF_PLACES_RGS && nl > 3 && name[nl - 3] == ' ' &&
-	    toupper((unsigned char)name[nl - 2]) == sigla[0] &&
-	    toupper((unsigned char)name[nl - 1]) == sigla[1]) {
-		name[nl - 3] = '\0';
-		index_name(p, ci, name, WF_NAME_WHOLE);
+	if (p->layout == WF_PLACES_RGS && nl > 3 && name[nl - 3] == ' ') {
+		const wf_province *suf = wf_province_by_sigla(name + nl - 2);
+		const wf_province *own = wf_province_by_sigla(sigla);
+		if (suf && own && strcmp(suf->region, own->region) == 0) {
+			name[nl - 3] = '\0';
+			index_name(p, ci, name, WF_NAME_WHOLE);
+		}
 	}
 	if (has_coord) {
 		p->c[ci].slat += lat;
@@ -1190,11 +1196,11 @@ const wf_province *wf_places_province_by_name(wf_places *p, const char *name, si
 
 /* ---- loading a file ---- */
 
-int wf_places_load(wf_places *p, const char *path, const wf_cli *cli)
+int wf_places_load(wf_places *p, const char *path, const wf_run *run)
 {
 	/* -d, --input-format and --encoding describe the inputs; a comuni
 	 * list is an auxiliary file (wf_aux.h): its dialect is its own. */
-	wf_cli pc = *cli;
+	wf_reader_opts ao = wf_aux_opts(&run->ropts);
 	wf_reader *r;
 	const wf_row *h;
 	wf_row row;
@@ -1202,8 +1208,7 @@ int wf_places_load(wf_places *p, const char *path, const wf_cli *cli)
 	int rc, ret = 0, layout;
 	size_t before = p->nc, hbefore = p->nhist;
 
-	pc.ropts = wf_aux_opts(&cli->ropts);
-	if (!(r = wf_aux_open(path, &cli->ropts)))
+	if (!(r = wf_aux_open(path, &run->ropts)))
 		return -1;
 	h = wf_reader_header(r);
 	if ((layout = wf_places_header(p, h->f, h->n, err, sizeof err)) < 0) {
@@ -1224,8 +1229,8 @@ int wf_places_load(wf_places *p, const char *path, const wf_cli *cli)
 			goto out;
 		}
 	}
-	wf_cli_report_dialect(&pc, r);
-	if (cli->verbose) {
+	wf_run_dialect(run, r, &ao);
+	if (run->verbose) {
 		if (layout == WF_PLACES_HISTORY)
 			fprintf(stderr, "%s: %s: %s, %zu names\n", wf_progname, wf_reader_name(r),
 				wf_places_layout_name(layout), p->nhist - hbefore);
@@ -1259,6 +1264,13 @@ static int point_of(wf_places *p, int ci, double *lat, double *lon, char *how, s
 	return 0;
 }
 
+static int code_out(wf_places *p, int ci, const wf_placeq *q)
+{
+	if (q->comune_out)
+		snprintf(q->comune_out, 7, "%.6s", p->c[ci].code);
+	return 0;
+}
+
 int wf_places_resolve(wf_places *p, const wf_placeq *q, double *lat, double *lon,
 		      char *how, size_t howsz, char *why, size_t whysz)
 {
@@ -1267,6 +1279,8 @@ int wf_places_resolve(wf_places *p, const wf_placeq *q, double *lat, double *lon
 
 	if (how && howsz)
 		how[0] = '\0';
+	if (q->comune_out)
+		q->comune_out[0] = '\0';
 	if (!wf_is_blank(q->lat) || !wf_is_blank(q->lon)) {
 		if (wf_is_blank(q->lat) || wf_is_blank(q->lon)) {
 			wf_setmsg(why, whysz, "%s given without %s", wf_is_blank(q->lat) ? "lon" : "lat",
@@ -1307,7 +1321,7 @@ int wf_places_resolve(wf_places *p, const wf_placeq *q, double *lat, double *lon
 				wf_setmsg(why, whysz, "cadastral code '%s' is not in the places list", t);
 				return -1;
 			}
-			return point_of(p, ci, lat, lon, how, howsz, why, whysz);
+			return point_of(p, ci, lat, lon, how, howsz, why, whysz) < 0 ? -1 : code_out(p, ci, q);
 		}
 		if (no_places(p)) {
 			wf_setmsg(why, whysz, "ISTAT code '%s' needs a comuni list (--places)", t);
@@ -1319,7 +1333,7 @@ int wf_places_resolve(wf_places *p, const wf_placeq *q, double *lat, double *lon
 			wf_setmsg(why, whysz, "ISTAT code '%s' is not in the places list", t);
 			return -1;
 		}
-		return point_of(p, ci, lat, lon, how, howsz, why, whysz);
+		return point_of(p, ci, lat, lon, how, howsz, why, whysz) < 0 ? -1 : code_out(p, ci, q);
 	}
 	if (!wf_is_blank(q->cap)) {
 		char cap[8];
@@ -1404,7 +1418,7 @@ int wf_places_resolve(wf_places *p, const wf_placeq *q, double *lat, double *lon
 			return -1;
 		if (h2[0])
 			wf_setmsg(how, howsz, "%s", h2);
-		return 0;
+		return code_out(p, ci, q);
 	}
 	wf_setmsg(why, whysz, "no location: give lat and lon, an ISTAT code, a CAP or a comune");
 	return -1;

@@ -43,8 +43,9 @@
 
 #include <stddef.h>
 
+#include "wf_run.h"
+
 typedef struct wf_places wf_places;
-struct wf_cli;
 
 enum {
 	WF_PLACES_GEOCODED = 1, /* comuni_geocoded.csv */
@@ -69,12 +70,12 @@ size_t wf_places_fold(const char *s, size_t n, char *out, size_t outsz);
 
 /* ---- loading ---- */
 
-/* Read one list file (any layout above) with the shared reader: its
- * dialect is detected (the inputs' -d and --encoding do not apply),
- * cli's --max-field-bytes does. Under -v, says its dialect, layout and
+/* Read one list file (any layout above) as an auxiliary file
+ * (wf_aux.h): its dialect is detected (the inputs' -d and --encoding do
+ * not apply), the run's --max-field-bytes does. Under -v, says its dialect, layout and
  * what it added. Returns 0, or -1 after a message "wf-x: FILE[:LINE]:
  * reason". */
-int wf_places_load(wf_places *p, const char *path, const struct wf_cli *cli);
+int wf_places_load(wf_places *p, const char *path, const wf_run *run);
 
 /* The same, fed row by row (for callers that own the reading): a
  * header, then records. Return the layout / 0, or -1 with a reason in
@@ -177,6 +178,8 @@ int wf_province_family(const wf_province *tax, const char *sigla);
  * then name. */
 typedef struct wf_placeq {
 	const char *lat, *lon, *code, *cap, *name, *province;
+	char *comune_out; /* may be NULL: else 7 bytes, the ISTAT code of the
+			   * comune resolved by code or name ("" otherwise) */
 } wf_placeq;
 
 /* Fill *lat, *lon. p may be NULL (then only lat/lon resolve). Returns

@@ -109,11 +109,10 @@ static int table_open(table *t, const wf_matchrun *run, const char *path, int su
 		t->colname[k] = fields[k];
 	if (map && apply_map(map, supply, t->colname, t->store, buf, sizeof buf))
 		return wf_warn("%s", buf); /* checked at option time; kept for library callers */
-	t->r = wf_cli_reader(run->cli, path);
+	t->r = wf_reader_open(path, &run->io.ropts);
 	if (!t->r)
 		return -1;
-	if (run->cli->verbose)
-		wf_cli_report_dialect(run->cli, t->r);
+	wf_run_dialect(&run->io, t->r, NULL);
 	const wf_row *h = wf_reader_header(t->r);
 	for (int k = 0; k < NFIELD; k++) {
 		t->col[k] = wf_reader_col(t->r, t->colname[k]);
@@ -244,7 +243,6 @@ typedef struct state {
 	wf_taxonomy *tax;
 	wf_places *places;
 	wf_matcher *m;
-	wf_out *rej_out;
 	wf_rejects *rej;
 	unsigned long rejected[2];
 	wf_map *sids, *dids; /* ids seen: id_seen() */
@@ -290,7 +288,7 @@ static int looks_like_name(const char *v)
 }
 
 static int locate(state *st, const table *t, const wf_row *row, const char *file,
-		  double *lat, double *lon, char *why, size_t whysz)
+		  double *lat, double *lon, char comune[7], char *why, size_t whysz)
 {
 	const char *code = val(row, t, F_COMUNE), *name = val(row, t, F_COMUNE_NAME);
 	char how[600];
@@ -300,7 +298,7 @@ static int locate(state *st, const table *t, const wf_row *row, const char *file
 		code = val(row, t, F_ISTAT);
 	if (!wf_is_blank(code) && looks_like_name(code)) {
 		/* A name where the ISTAT code belongs: read as the name. */
-		if (st->run->cli->verbose)
+		if (st->run->io.verbose)
 			fprintf(stderr, "%s: %s:%ld: comune '%s' is not a code: read as comune_name\n",
 				wf_progname, file, row->line, code);
 		if (wf_is_blank(name))
@@ -308,9 +306,9 @@ static int locate(state *st, const table *t, const wf_row *row, const char *file
 		code = NULL;
 	}
 	wf_placeq q = { val(row, t, F_LAT), val(row, t, F_LON), code, val(row, t, F_CAP), name,
-			val(row, t, F_PROVINCE) };
+			val(row, t, F_PROVINCE), comune };
 	ret = wf_places_resolve(st->places, &q, lat, lon, how, sizeof how, why, whysz);
-	if (ret == 0 && how[0] && st->run->cli->verbose)
+	if (ret == 0 && how[0] && st->run->io.verbose)
 		fprintf(stderr, "%s: %s:%ld: %s\n", wf_progname, file, row->line, how);
 	return ret;
 }
@@ -326,7 +324,7 @@ static int unknown_cat(state *st, const char *file, const wf_row *row, int which
 static int load_places(state *st)
 {
 	for (size_t i = 0; i < st->run->nplaces; i++)
-		if (wf_places_load(st->places, st->run->places[i], st->run->cli) < 0)
+		if (wf_places_load(st->places, st->run->places[i], &st->run->io) < 0)
 			return -1;
 	return 0;
 }
@@ -405,7 +403,7 @@ static int load_supply(state *st)
 			reject(st, file, &row, 1, "radius_km '%s' is not a positive number", v);
 			continue;
 		}
-		if (locate(st, &t, &row, file, &s.lat, &s.lon, why, sizeof why) < 0) {
+		if (locate(st, &t, &row, file, &s.lat, &s.lon, NULL, why, sizeof why) < 0) {
 			reject(st, file, &row, 1, "%s", why);
 			continue;
 		}
@@ -646,13 +644,13 @@ typedef struct needkeep {
 	double lat, lon;
 } needkeep;
 
-int wf_matchrun_exec(const wf_matchrun *run)
+int wf_matchrun_exec(const wf_matchrun *run, int *complete)
 {
 	state st;
 	table t;
 	int t_open = 0, rc, status = WF_EXIT_DATA, commit = 0;
 	char err[512];
-	wf_out *out = NULL, *uout = NULL;
+	wf_out *out = NULL;
 	outw ow = { 0 };
 	wf_tw *uw = NULL;
 	summary *sum = wf_xcalloc(1, sizeof *sum);
@@ -663,7 +661,7 @@ int wf_matchrun_exec(const wf_matchrun *run)
 	st.run = run;
 	st.sids = wf_map_new();
 	st.dids = wf_map_new();
-	st.tax = wf_taxonomy_open(run->taxonomy, &run->cli->ropts, err, sizeof err);
+	st.tax = wf_taxonomy_open(run->taxonomy, &run->io.ropts, err, sizeof err);
 	if (!st.tax) {
 		if (*err) /* else the reader has said why */
 			wf_warn("%s", err);
@@ -683,13 +681,8 @@ int wf_matchrun_exec(const wf_matchrun *run)
 	st.places = wf_places_new();
 	if (load_places(&st) < 0)
 		goto out;
-	if (run->cli->rejects) {
-		st.rej_out = wf_out_open(run->cli->rejects);
-		if (!st.rej_out)
-			goto out;
-	}
-	st.rej = wf_rejects_new(st.rej_out);
-	wf_rejects_set_excel_safe(st.rej, run->cli->excel_safe);
+	st.rej = wf_rejects_new(run->rejects);
+	wf_rejects_set_excel_safe(st.rej, run->io.excel_safe);
 	st.m = wf_matcher_new(st.tax, &run->opts);
 	if (load_supply(&st) < 0 || st.stop)
 		goto out;
@@ -700,20 +693,15 @@ int wf_matchrun_exec(const wf_matchrun *run)
 		goto out;
 	}
 	t_open = 1;
-	out = wf_out_open(run->cli->output);
-	if (!out)
-		goto out;
+	out = run->out;
 	ow.synthetic = st.synthetic;
 	/* provenance only when an input has it: real data keeps its shape. */
-	ow.w = wf_tw_new(out, run->cli->out_format, st.has_prov || t.prov >= 0 ? NOUT : NOUT - 1,
+	ow.w = wf_tw_new(out, run->out_format, st.has_prov || t.prov >= 0 ? NOUT : NOUT - 1,
 			 out_cols, out_kinds);
-	wf_tw_set_excel_safe(ow.w, run->cli->excel_safe);
-	if (run->unmet) {
-		uout = wf_out_open(run->unmet);
-		if (!uout)
-			goto out;
-		uw = wf_tw_new(uout, run->cli->out_format, 6, unmet_cols, unmet_kinds);
-		wf_tw_set_excel_safe(uw, run->cli->excel_safe);
+	wf_tw_set_excel_safe(ow.w, run->io.excel_safe);
+	if (run->unmet_out) {
+		uw = wf_tw_new(run->unmet_out, run->out_format, 6, unmet_cols, unmet_kinds);
+		wf_tw_set_excel_safe(uw, run->io.excel_safe);
 	}
 
 	const char *file = wf_reader_name(t.r);
@@ -728,7 +716,7 @@ int wf_matchrun_exec(const wf_matchrun *run)
 		char why[512];
 
 		if ((++nread & 0xfff) == 0)
-			wf_cli_progress(run->cli, file, wf_src_raw_pos(wf_reader_src(t.r)),
+			wf_run_progress(&run->io, file, wf_src_raw_pos(wf_reader_src(t.r)),
 					wf_src_raw_size(wf_reader_src(t.r)), nread, 0);
 
 		if (rc == WF_ROW_FATAL) {
@@ -775,7 +763,8 @@ int wf_matchrun_exec(const wf_matchrun *run)
 			reject(&st, file, &row, 0, "max_km '%s' is not a positive number", v);
 			continue;
 		}
-		if (locate(&st, &t, &row, file, &d.lat, &d.lon, why, sizeof why) < 0) {
+		char resolved[7];
+		if (locate(&st, &t, &row, file, &d.lat, &d.lon, resolved, why, sizeof why) < 0) {
 			reject(&st, file, &row, 0, "%s", why);
 			continue;
 		}
@@ -786,6 +775,9 @@ int wf_matchrun_exec(const wf_matchrun *run)
 		n.lon = d.lon;
 		n.synthetic = is_synthetic(&row, &t);
 		comune_code(&row, &t, n.comune);
+		/* Located by name: the comune the places lists found. */
+		if (!n.comune[0] && resolved[0])
+			memcpy(n.comune, resolved, 7);
 		/* Top lists are per row and streamed; an assignment names needs
 		 * by id, so there an id must be unique. */
 		if (run->assign) {
@@ -836,7 +828,7 @@ int wf_matchrun_exec(const wf_matchrun *run)
 	}
 	if (run->assign && !st.stop) {
 		wf_matcher_assign(st.m);
-		if (run->cli->verbose) {
+		if (run->io.verbose) {
 			size_t pairs, phases, aug;
 			wf_matcher_stats(st.m, &pairs, &phases, &aug);
 			wf_warn("assignment: %zu eligible pairs, %zu shortest-path searches, %zu augmentations",
@@ -875,27 +867,21 @@ int wf_matchrun_exec(const wf_matchrun *run)
 	print_summary(&st, sum, run->assign);
 	if (st.rejected[0] || st.rejected[1])
 		wf_warn("rejected: %lu demand rows, %lu supply rows (in '%s')", st.rejected[0],
-			st.rejected[1], run->cli->rejects);
+			st.rejected[1], run->rejects_name);
 	status = (st.rejected[0] || st.rejected[1] || st.stop) ? WF_EXIT_DATA : WF_EXIT_OK;
 	/* Rows rejected into --rejects still leave a complete result. */
 	commit = !st.stop;
 out:
-	wf_cli_progress(run->cli, "", 0, 0, 0, 1);
+	wf_run_progress(&run->io, "", 0, 0, 0, 1);
 	wf_tw_free(ow.w);
-	if (out && wf_out_close(out, commit) < 0)
-		status = WF_EXIT_DATA;
 	/* -o leaves nothing behind on a stop; standard output cannot take
 	 * back what it has written, so say how much is there. */
-	if (out && !commit && sum->rows &&
-	    (!run->cli->output || strcmp(run->cli->output, "-") == 0))
+	if (out && !commit && sum->rows && run->out_is_stdout)
 		wf_warn("standard output is incomplete: %lu row%s written before the error "
 			"(with -o FILE nothing is written)", sum->rows, sum->rows == 1 ? " was" : "s were");
 	wf_tw_free(uw);
-	if (uout && wf_out_close(uout, commit) < 0)
-		status = WF_EXIT_DATA;
 	wf_rejects_free(st.rej);
-	if (st.rej_out && wf_out_close(st.rej_out, commit ? 1 : WF_OUT_IF_DATA) < 0)
-		status = WF_EXIT_DATA;
+	*complete = commit;
 	if (t_open)
 		table_close(&t);
 	for (size_t i = 0; i < nneed; i++)

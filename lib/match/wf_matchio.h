@@ -42,17 +42,26 @@
 
 #include <stddef.h>
 
-#include "wf_cli.h"
+#include "wf_io.h"
 #include "wf_match.h"
+#include "wf_run.h"
+#include "wf_table.h"
 
 typedef struct wf_matchrun {
-	const wf_cli *cli;          /* -o, -f, --rejects, reader options, -v */
+	wf_run io;                  /* reader options, -v, --excel-safe, progress */
+	/* The streams, opened by the caller (borrowed; it closes them,
+	 * committing out and unmet only when *complete is set). */
+	wf_out *out;                /* the matches */
+	enum wf_format out_format;  /* -f */
+	int out_is_stdout;          /* a failed run says how much stdout holds */
+	wf_out *rejects;            /* --rejects, or NULL: the first bad row stops */
+	const char *rejects_name;   /* its name, for the closing summary */
+	wf_out *unmet_out;          /* --unmet, or NULL */
 	const char *demand, *supply;
 	const char *const *places;  /* comuni lists, nplaces of them */
 	size_t nplaces;
 	const char *taxonomy;       /* NULL: wf_taxonomy_open default */
 	const char *map_demand, *map_supply; /* NULL: default names */
-	const char *unmet;          /* --unmet FILE or NULL */
 	const char *demand_category, *supply_category; /* --X-category or NULL */
 	int assign;
 	wf_match_opts opts;
@@ -63,8 +72,10 @@ typedef struct wf_matchrun {
 const char *wf_matchrun_check_map(const char *spec, int supply, char *buf,
 				  size_t bufsz);
 
-/* Run; returns the exit status (WF_EXIT_OK or WF_EXIT_DATA) after
- * printing any message. */
-int wf_matchrun_exec(const wf_matchrun *r);
+/* Run; returns the exit status (WF_EXIT_OK, WF_EXIT_DATA, or
+ * WF_EXIT_USAGE for an unknown --X-category) after printing any
+ * message, and sets *complete when out and unmet_out hold a whole
+ * result to commit (rows rejected into --rejects still leave one). */
+int wf_matchrun_exec(const wf_matchrun *r, int *complete);
 
 #endif

@@ -69,12 +69,12 @@ static size_t col_index(wf_rinput *in, const char *name)
 	return in->ncols++;
 }
 
-int wf_rinput_read(wf_rinput *in, const wf_cli *cli, const char *path)
+int wf_rinput_read(wf_rinput *in, const wf_run *run, const char *path)
 {
-	return wf_rinput_read_src(in, cli, wf_src_open(path));
+	return wf_rinput_read_src(in, run, wf_src_open(path));
 }
 
-int wf_rinput_read_src(wf_rinput *in, const wf_cli *cli, wf_src *src)
+int wf_rinput_read_src(wf_rinput *in, const wf_run *run, wf_src *src)
 {
 	wf_reader *r = NULL;
 	const wf_row *h;
@@ -92,7 +92,7 @@ int wf_rinput_read_src(wf_rinput *in, const wf_cli *cli, wf_src *src)
 	in->counts[si] = 0;
 	/* An empty input (0 bytes, or only a BOM) is a report of no rows,
 	 * a documented case; a read error is not. */
-	wf_reader_opts ro = cli->ropts;
+	wf_reader_opts ro = run->ropts;
 	ro.allow_empty = 1;
 	if (!(r = wf_reader_new(src, &ro)))
 		return -1;
@@ -100,7 +100,7 @@ int wf_rinput_read_src(wf_rinput *in, const wf_cli *cli, wf_src *src)
 		wf_reader_free(r);
 		return 0;
 	}
-	wf_cli_report_dialect(cli, r);
+	wf_run_dialect(run, r, NULL);
 	h = wf_reader_header(r);
 	map = wf_xcalloc(h->n ? h->n : 1, sizeof *map);
 	seen = wf_map_new();

@@ -21,7 +21,7 @@
 #ifndef WF_RENDER_INPUT_H
 #define WF_RENDER_INPUT_H
 
-#include "wf_cli.h"
+#include "wf_run.h"
 #include "wf_render.h"
 
 typedef struct wf_rinput wf_rinput;
@@ -31,9 +31,9 @@ void wf_rinput_free(wf_rinput *in);
 
 /* Read one input ("-" = stdin). Returns 0, or -1 after printing a
  * message. */
-int wf_rinput_read(wf_rinput *in, const wf_cli *cli, const char *path);
+int wf_rinput_read(wf_rinput *in, const wf_run *run, const char *path);
 /* The same over an open source, which it takes (NULL: returns -1). */
-int wf_rinput_read_src(wf_rinput *in, const wf_cli *cli, wf_src *src);
+int wf_rinput_read_src(wf_rinput *in, const wf_run *run, wf_src *src);
 
 size_t wf_rinput_nsources(const wf_rinput *in);
 const char *wf_rinput_name(const wf_rinput *in, size_t i);

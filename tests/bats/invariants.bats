@@ -166,3 +166,37 @@ for r, o in zip(rows, objs):
             assert r[k] == o[k], (k, r, o)
 PY
 }
+
+# The summing layouts: every data row is used or rejected, and nothing is
+# lost or counted twice on the way (issue 15's tables, SYNTHETIC rows).
+@test "ASSENZE with bad rows: rows read = used + rejected = data rows, and the days add up" {
+	{ echo 'ISTITUZIONE;CONTRATTO;CATEGORIA;QUALIFICA;CAUSALE_ASSENZA;ASSENZE_UOMINI;ASSENZE_DONNE'
+	  awk 'BEGIN { split("M05 M06 F00 PR4 O10 PR5 PR6 SC1 SS2 Z01 Z02 XX1", c, " ")
+		for (i = 1; i <= 600; i++) {
+			printf "C%d;RALN;D1;0D1000;%s;%d;%d\n", i % 37, c[i % 12 + 1], i, i % 7
+			if (i % 60 == 0) printf "C%d;RALN;D1;0D1000;M05;1e400;1\n", i
+			if (i % 75 == 0) printf "C%d;RALN;D1;0D1000;;1;1\n", i
+			if (i % 90 == 0) printf "\n"
+		} }'; } > ASSENZE_2019.csv
+	data=$(tail -n +2 ASSENZE_2019.csv | grep -c -v '^$')
+	run --separate-stderr wf-ingest --rejects rej.csv ASSENZE_2019.csv
+	[ "$status" -eq 1 ]
+	rejected=$(( $(python3 -c 'import csv,sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], newline=""))))' rej.csv) - 1 ))
+	[ "$rejected" -eq 18 ]
+	[[ "$stderr" == *"ASSENZE 2019: $data rows read, $rejected rejected, "* ]]
+	printf '%s\n' "$output" > out.csv
+	python3 - <<'PY'
+import csv
+good = [r for r in csv.reader(open("ASSENZE_2019.csv"), delimiter=";")][1:]
+good = [r for r in good if r and r[4] and r[5] != "1e400"]
+assert len(good) == 600, len(good)
+counted = [r for r in good if r[4] not in ("F00", "Z01", "Z02")]
+out = {}
+for r in csv.DictReader(open("out.csv")):
+    out[r["measure"]] = out.get(r["measure"], 0) + int(r["value"])
+assert out["ABSENCE_DAYS"] == sum(int(r[5]) + int(r[6]) for r in counted), out
+assert out["ABSENCE_DAYS_WOMEN"] == sum(int(r[6]) for r in counted), out
+ill = [r for r in good if r[4] in ("M05", "M06")]
+assert out["ABSENCE_DAYS_ILLNESS"] == sum(int(r[5]) + int(r[6]) for r in ill), out
+PY
+}

@@ -24,6 +24,12 @@ with zipfile.ZipFile('../2024Anagrafiche.zip', 'w', zipfile.ZIP_DEFLATED) as z:
 	gzip -c 2019/COSTO_LAVORO_2019.csv > COSTO_LAVORO_2019.csv.gz
 	"$B/wf-ingest" --codes 2019Anagrafiche demo/*.zip -o facts.csv 2>/dev/null
 	if [ -f "$PLACES" ]; then cp "$PLACES" comuni_geocoded.csv; fi
+	# the current ISTAT list and the name history: the real ones when
+	# present, else the SYNTHETIC fixtures in their layouts
+	for l in comuni-istat:comuni-current comuni-history:comuni-history; do
+		if [ -f "$SHARED/data/comuni/${l%%:*}.csv" ]; then cp "$SHARED/data/comuni/${l%%:*}.csv" "${l%%:*}.csv"
+		else cp "$FIX/places/${l#*:}.csv" "${l%%:*}.csv"; fi
+	done
 	# a body's own monthly payroll lines (SYNTHETIC): W1 welfare, HEADCOUNT
 	python3 - <<'PY'
 rows = ["month,institution,institution_type,measure,value"]
@@ -86,6 +92,7 @@ run_examples() { # MANPAGE
 }
 
 @test "wf-ingest(1) examples run" {
+	[ -f "$S/comuni_geocoded.csv" ] || skip "../shared comuni list not present"
 	run_examples "$REPO/share/man/man1/wf-ingest.1"
 }
 

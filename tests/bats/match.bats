@@ -157,8 +157,8 @@ EOF2
 	[ "$output" = "$HDR
 P1,S1,CHILDCARE,0.000,0.9250,1.0000,1.0000,1.0000,0.5000,,,candidate,,Nido Il Girotondo (synthetic),$C,$C,CHILDCARE,,004073
 P2,S1,CHILDCARE,0.000,0.9250,1.0000,1.0000,1.0000,0.5000,,,candidate,,Nido Il Girotondo (synthetic),$C,$C,CHILDCARE,,
-P3,S1,CHILDCARE,0.000,0.9250,1.0000,1.0000,1.0000,0.5000,,,candidate,,Nido Il Girotondo (synthetic),$C,$C,CHILDCARE,,
-P4,S1,CHILDCARE,0.000,0.9250,1.0000,1.0000,1.0000,0.5000,,,candidate,,Nido Il Girotondo (synthetic),$C,$C,CHILDCARE,," ]
+P3,S1,CHILDCARE,0.000,0.9250,1.0000,1.0000,1.0000,0.5000,,,candidate,,Nido Il Girotondo (synthetic),$C,$C,CHILDCARE,,004073
+P4,S1,CHILDCARE,0.000,0.9250,1.0000,1.0000,1.0000,0.5000,,,candidate,,Nido Il Girotondo (synthetic),$C,$C,CHILDCARE,,004073" ]
 	[ "${stderr_lines[3]}" = "wf-match: rejected: 2 demand rows, 0 supply rows (in 'rej.csv')" ]
 	[ "$(cat rej.csv)" = "source,line,reason,raw
 $M/demand-places.synthetic.csv,6,comune 'Atlantide' is not in the places list,\"P5,,,Atlantide,,CHILDCARE,1\"
@@ -209,7 +209,7 @@ $M/demand-places.synthetic.csv,7,ISTAT code '999999' is not in the places list,\
 	[ -f "$PLACES" ] || skip "../shared comuni list not present"
 	run --separate-stderr wf-match --places "$PLACES" --top 1 --rejects rej.csv "$M/demand-places.synthetic.csv" "$S"
 	[ "$status" -eq 1 ]
-	[ "${lines[3]}" = "P3,S1,CHILDCARE,0.000,0.9250,1.0000,1.0000,1.0000,0.5000,,,candidate,,Nido Il Girotondo (synthetic),$C,$C,CHILDCARE,," ]
+	[ "${lines[3]}" = "P3,S1,CHILDCARE,0.000,0.9250,1.0000,1.0000,1.0000,0.5000,,,candidate,,Nido Il Girotondo (synthetic),$C,$C,CHILDCARE,,004073" ]
 	[ "$(wc -l < rej.csv)" -eq 3 ]
 }
 

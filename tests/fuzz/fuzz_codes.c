@@ -101,7 +101,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	c = wf_codes_new();
 	if (data[0] & 1) {
 		put(data + 1, size - 1);
-		wf_codes_load_places(c, path, &cli);
+		wf_run run = wf_cli_run(&cli);
+		wf_codes_load_places(c, path, &run);
 	} else if (wf_zip_magic(data + 1, size - 1)) {
 		put(data + 1, size - 1);
 		wf_codes_load(c, path, 1);

@@ -62,7 +62,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		rej = wf_out_open(opath);
 	tw = wf_tw_new(out, cli.out_format, WF_FACT_NCOLS, wf_fact_columns, wf_fact_kinds);
 	wf_tw_set_excel_safe(tw, cli.excel_safe);
-	g = wf_ingest_new(&cli, codes, tw, rej, &io);
+	wf_run run = wf_cli_run(&cli);
+	g = wf_ingest_new(&run, codes, tw, rej, &io);
 	wf_ingest_path(g, path);
 	(void)wf_ingest_finish(g);
 	(void)wf_ingest_complete(g);

@@ -39,7 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t len[3] = { 0, 0, 0 };
 	wf_matchrun run;
 	size_t start = 1;
-	int k = 0;
+	int k = 0, complete = 0;
 
 	if (size < 1)
 		return 0;
@@ -65,21 +65,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	/* A private file, not /dev/null: should /dev/null ever be a
 	 * regular file, -o would rename over it on every run. */
-	cli.output = opath;
-	cli.rejects = opath;
-	cli.out_format = (data[0] & 4) ? WF_FMT_NDJSON : WF_FMT_CSV;
 	cli.ropts.max_field = (data[0] & 8) ? 64 : 0;
 	cli.progress = 0;
 	memset(&run, 0, sizeof run);
-	run.cli = &cli;
+	run.io = wf_cli_run(&cli);
+	run.out_format = (data[0] & 4) ? WF_FMT_NDJSON : WF_FMT_CSV;
+	run.out = wf_out_open(opath);
+	run.rejects = wf_out_open(opath);
+	run.rejects_name = opath;
 	run.demand = dpath;
 	run.supply = spath;
 	run.places = places;
 	run.nplaces = (data[0] & 16) ? 1 : 0;
-	run.unmet = (data[0] & 32) ? opath : NULL;
+	run.unmet_out = (data[0] & 32) ? wf_out_open(opath) : NULL;
 	run.assign = data[0] & 1;
 	wf_match_opts_default(&run.opts);
 	run.opts.objective = (data[0] & 2) ? WF_OBJ_COVERAGE : WF_OBJ_SCORE;
-	wf_matchrun_exec(&run);
+	wf_matchrun_exec(&run, &complete);
+	wf_out_close(run.out, complete);
+	if (run.unmet_out)
+		wf_out_close(run.unmet_out, complete);
+	wf_out_close(run.rejects, complete ? 1 : WF_OUT_IF_DATA);
 	return 0;
 }

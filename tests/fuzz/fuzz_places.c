@@ -58,7 +58,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		memset(last, 0, sizeof last);
 		memcpy(last, f, n * sizeof *f);
 	}
-	wf_placeq q = { last[0], last[1], last[2], last[3], last[4], last[5] };
+	char code[7];
+	wf_placeq q = { last[0], last[1], last[2], last[3], last[4], last[5], code };
 	double lat, lon;
 	wf_places_resolve(p, &q, &lat, &lon, how, sizeof how, err, sizeof err);
 	if (last[4]) {

@@ -108,12 +108,11 @@ static void check_html(const char *s, size_t n)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	wf_cli cli;
+	wf_run run = { 0 };
 	wf_render_opts ro = WF_RENDER_OPTS_INIT;
 
 	if (size < 1)
 		return 0;
-	memset(&cli, 0, sizeof cli);
 	ro.locale_it = data[0] & 1;
 	ro.max_width = (data[0] & 2) ? 2 + (data[0] >> 4) : 0;
 	ro.decimals = (data[0] >> 2) & 3;
@@ -121,7 +120,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		wf_rinput *in = wf_rinput_new();
 		unsigned char *copy = malloc(size - 1 ? size - 1 : 1);
 		memcpy(copy, data + 1, size - 1);
-		if (wf_rinput_read_src(in, &cli, wf_src_mem("fuzz", copy, size - 1, 1)) != 0) {
+		if (wf_rinput_read_src(in, &run, wf_src_mem("fuzz", copy, size - 1, 1)) != 0) {
 			wf_rinput_free(in);
 			return 0;
 		}

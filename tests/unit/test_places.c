@@ -19,7 +19,7 @@ static int resolve(wf_places *p, const char *lat, const char *lon, const char *i
 		   const char *cap, const char *comune, const char *prov,
 		   double *la, double *lo, char *why)
 {
-	wf_placeq q = { lat, lon, istat, cap, comune, prov };
+	wf_placeq q = { lat, lon, istat, cap, comune, prov, NULL };
 	return wf_places_resolve(p, &q, la, lo, NULL, 0, why, 256);
 }
 
@@ -298,17 +298,25 @@ static void test_lists(void)
 	CHECK_INT(wf_places_find(p, "Ronago", 6, "CO", ci, 4, &via), 1);
 	CHECK_INT(wf_places_comune(p, ci[0])->current, 0);
 	/* A comune newer than the geocoded list: its predecessors' point. */
-	CHECK_INT(wf_places_resolve(p, &(wf_placeq){ NULL, NULL, "013256", NULL, NULL, NULL },
+	char code[7] = "x";
+	CHECK_INT(wf_places_resolve(p, &(wf_placeq){ NULL, NULL, "013256", NULL, NULL, NULL, code },
 				    &la, &lo, how, sizeof how, why, sizeof why), 0);
+	CHECK_STR(code, "013256");
 	CHECK_NEAR(la, 45.83, 1e-9);
 	CHECK_NEAR(lo, 8.97, 1e-9);
 	CHECK_STR(how, "Uggiate con Ronago (CO) 013256 is newer than the geocoded list: placed at its predecessors Ronago, Uggiate-Trevano");
 	/* A near miss says what it may have meant. */
 	CHECK_INT(wf_places_suggest(p, "Spilmbergo", sugg, sizeof sugg), 0);
 	CHECK_STR(sugg, "Spilimbergo (PN)");
-	CHECK_INT(wf_places_resolve(p, &(wf_placeq){ NULL, NULL, NULL, NULL, "Spilmbergo", NULL },
+	CHECK_INT(wf_places_resolve(p, &(wf_placeq){ NULL, NULL, NULL, NULL, "Spilmbergo", NULL, code },
 				    &la, &lo, how, sizeof how, why, sizeof why), -1);
+	CHECK_STR(code, "");
 	CHECK_STR(why, "comune 'Spilmbergo' is not in the places list: did you mean Spilimbergo (PN)?");
+	CHECK_INT(wf_places_resolve(p, &(wf_placeq){ NULL, NULL, NULL, NULL, "ORTONOVO", "SP", code },
+				    &la, &lo, how, sizeof how, why, sizeof why), -1); /* no point */
+	CHECK_INT(wf_places_resolve(p, &(wf_placeq){ NULL, NULL, NULL, NULL, "spilimbergo (pn)", NULL, code },
+				    &la, &lo, how, sizeof how, why, sizeof why), 0);
+	CHECK_STR(code, "093044");
 	CHECK_INT(wf_places_suggest(p, "Atlantide", sugg, sizeof sugg), -1);
 	wf_places_free(p);
 

@@ -1,0 +1,115 @@
+/* The placement rules of wf_placement.h on small hand-made lists: the
+ * comuni named are real, institutions and tax codes are invented (digits
+ * 8-10 name the province each case needs). */
+#include "wf_placement.h"
+#include "wf_test.h"
+
+#include <string.h>
+
+static wf_places *lists(void)
+{
+	const char *cur_h[] = { "codiceComune", "nome", "sigla", "regione" };
+	const char *rows[][4] = {
+		{ "001235", "Samone", "TO", "Piemonte" },
+		{ "022165", "Samone", "TN", "Trentino-Alto Adige" },
+		{ "030129", "Udine", "UD", "Friuli-Venezia Giulia" },
+		{ "015146", "Milano", "MI", "Lombardia" },
+		{ "014066", "Tirano", "SO", "Lombardia" },
+		{ "067041", "Teramo", "TE", "Abruzzo" },
+		{ "067012", "Castelli", "TE", "Abruzzo" },
+	};
+	wf_places *p = wf_places_new();
+	char err[600];
+
+	wf_places_header(p, cur_h, 4, err, sizeof err);
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+		wf_places_add(p, rows[i], 4, err, sizeof err);
+	return p;
+}
+
+static void test_national(void)
+{
+	char why[128];
+
+	CHECK(wf_place_is_national("M", "MINISTERO DELLA SALUTE", why, sizeof why));
+	CHECK_STR(why, "type M (ministries)");
+	CHECK(wf_place_is_national("IR", "ISTITUTO NAZIONALE DI ASTROFISICA - INAF", why, sizeof why));
+	CHECK_STR(why, "type IR, name has NAZIONALE");
+	CHECK(wf_place_is_national("AG", "AGENZIA DELLE ENTRATE", why, sizeof why));
+	/* A regional agency, a national park, an international centre. */
+	CHECK(!wf_place_is_national("AG", "AGENZIA REGIONALE PER LA LINGUA FRIULANA", why, sizeof why));
+	CHECK(!wf_place_is_national("PN", "ENTE PARCO NAZIONALE DELLA MAIELLA", why, sizeof why));
+	CHECK(!wf_place_is_national("LS", "FONDAZIONE CENTRO INTERNAZIONALE DI STUDI", why, sizeof why));
+	CHECK(!wf_place_is_national(NULL, "MINISTERO", why, sizeof why));
+	CHECK_STR(wf_place_how_name(WF_PLACE_TAXCODE), "tax code");
+	CHECK_STR(wf_place_how_name(WF_PLACE_NKINDS), "unplaced");
+}
+
+static void test_rules(void)
+{
+	wf_places *p = lists();
+	wf_placement o;
+
+	/* Homonyms: the tax code's province decides; without one, unplaced. */
+	wf_place(NULL, p, "C", "COMUNE DI SAMONE", "80000020221", &o);
+	CHECK_INT(o.how, WF_PLACE_NAME);
+	CHECK_STR(o.comune, "022165");
+	CHECK_STR(o.region, "04");
+	wf_place(NULL, p, "C", "COMUNE DI SAMONE", NULL, &o);
+	CHECK_INT(o.how, WF_PLACE_NONE);
+	CHECK_STR(o.evidence, "SAMONE: comuni of that name in TO, TN; no tax code to tell which");
+	/* An undecided homonym with a tax code of a third province: the
+	 * tax code places it in its province. */
+	wf_place(NULL, p, "C", "COMUNE DI SAMONE", "80000000151", &o);
+	CHECK_INT(o.how, WF_PLACE_TAXCODE);
+	CHECK_STR(o.province, "MI");
+	CHECK_STR(o.comune, "");
+	/* Seat: a comune after DI; not when the tax code says otherwise. */
+	wf_place(NULL, p, "Q", "UNIVERSITA' DEGLI STUDI DI UDINE", "80000000301", &o);
+	CHECK_INT(o.how, WF_PLACE_SEAT);
+	CHECK_STR(o.comune, "030129");
+	wf_place(NULL, p, "UC", "UNIONE TERRE DI CASTELLI", "80000000361", &o);
+	CHECK_INT(o.how, WF_PLACE_TAXCODE); /* Modena's, not Castelli (TE) */
+	CHECK_STR(o.province, "MO");
+	CHECK_STR(o.region, "08");
+	wf_place(NULL, p, "N", "COMUNITA' MONTANA VALTELLINA DI TIRANO", "80000000141", &o);
+	CHECK_INT(o.how, WF_PLACE_SEAT);
+	CHECK_STR(o.comune, "014066");
+	/* Province names, sigle, regions. */
+	wf_place(NULL, p, "OL", "ORDINE DEI MEDICI DELLA PROVINCIA DI TERAMO", "80000000671", &o);
+	CHECK_STR(o.province, "TE");
+	wf_place(NULL, p, "CA", "CASA DI CURA SAN FRANCESCO - BN", NULL, &o);
+	CHECK_INT(o.how, WF_PLACE_SEAT);
+	CHECK_STR(o.province, "BN");
+	wf_place(NULL, p, "OR", "ORDINE DEI BIOLOGI DELLA SICILIA", "80000000821", &o);
+	CHECK_INT(o.how, WF_PLACE_SEAT);
+	CHECK_STR(o.region, "19");
+	CHECK_STR(o.province, "PA"); /* the office is in Sicily */
+	wf_place(NULL, p, "OR", "ORDINE DEI BIOLOGI DELLA SICILIA", "80000000151", &o);
+	CHECK_STR(o.province, ""); /* an office elsewhere gives no province */
+	wf_place(NULL, p, "R", "REGIONE LOMBARDIA", "80000000151", &o);
+	CHECK_INT(o.how, WF_PLACE_NAME);
+	CHECK_STR(o.region, "03");
+	CHECK_STR(o.province, ""); /* a region is in no province */
+	wf_place(NULL, p, "P", "AMMINISTRAZIONE PROVINCIALE DI MONZA E DELLA BRIANZA", NULL, &o);
+	CHECK_STR(o.province, "MB");
+	/* The tax code alone; a child province the name names. */
+	wf_place(NULL, p, "CA", "CLINICA SYNTHETICA", "80000000631", &o);
+	CHECK_INT(o.how, WF_PLACE_TAXCODE);
+	CHECK_STR(o.province, "NA");
+	CHECK_STR(o.evidence, "80000000631: office of NA (063)");
+	wf_place(NULL, p, "CS", "CONSORZIO FERMO SERVIZI", "80000000441", &o);
+	CHECK_STR(o.province, "FM");
+	CHECK_STR(o.evidence, "80000000441: office of AP (044), name says FM");
+	wf_place(NULL, p, "CS", "CONSORZIO SYNTHETIC", "80000001041", &o);
+	CHECK_STR(o.province, "SS"); /* Olbia-Tempio's office, now Sassari */
+	CHECK_STR(o.evidence, "80000001041: office of OT (104), now SS");
+	wf_place(NULL, NULL, "CA", "CLINICA SYNTHETICA", "X1X1", &o);
+	CHECK_INT(o.how, WF_PLACE_NONE);
+	CHECK_STR(o.evidence, "no place in the name; tax code is not numeric");
+	wf_place(NULL, NULL, NULL, NULL, NULL, &o);
+	CHECK_INT(o.how, WF_PLACE_NONE);
+	wf_places_free(p);
+}
+
+WF_TEST_MAIN(test_national, test_rules)
