@@ -74,30 +74,16 @@ static void usage(FILE *f)
 "                           change since then (another definition is an error)\n"
 "      --change-threshold PCT  with --baseline: flag 'changed' where the\n"
 "                           per-employee value moved by PCT % or more\n"
-"      --rejects FILE       write bad rows there (source,line,reason,raw)\n"
-"                           and go on; without it the first one stops\n"
-"  -o, --output FILE        write FILE atomically instead of stdout\n"
 "  -f, --format FMT         csv (default) or ndjson\n"
-"      --excel-safe         quote CSV cells a spreadsheet would run\n"
-"      --input-format FMT   auto (default), csv or ndjson\n"
-"      --encoding ENC       auto (default), utf-8, cp1252 or latin1\n"
-"  -d, --delimiter C        CSV input delimiter (default: from the header)\n"
-"      --max-field-bytes N  longest record accepted (default 16M)\n"
-"      --progress           show a progress line (default: when stderr is\n"
-"                           a terminal)\n"
-"      --no-progress        never show it\n"
-"  -v, --verbose            report dialects and counts on stderr\n"
-"  -h, --help               show this help and exit\n"
-"  -V, --version            show the version and exit\n"
 "\n"
 "Quantiles (median, p25, p75, p90) are exact: linear interpolation between\n"
 "order statistics (R type 7): h = (n-1)p, q = x[floor h] + (h - floor h)\n"
 "(x[floor h + 1] - x[floor h]), x sorted from index 0. Percentile rank is\n"
 "the mid-rank 100 (below + 0.5 equal) / n. robust_z = (x - median) /\n"
 "(1.4826 MAD), or (x - median) / (1.253314 MeanAD) when MAD is 0, and 0 when\n"
-"both are 0. Statistics print with 2 decimals, sums exactly.\n"
-"\n"
-"Exit status: 0 ok, 1 data error or rows rejected, 2 usage error.\n", f);
+"both are 0. Statistics print with 2 decimals, sums exactly.\n", f);
+	wf_cli_help(f, WF_CLI_BASE | WF_CLI_INPUT | WF_CLI_EXCELSAFE | WF_CLI_REJECTS |
+		    WF_CLI_PROGRESS);
 }
 
 static void progress(void *ctx, wf_reader *r, unsigned long rows, int done)
@@ -117,8 +103,8 @@ static int read_one(wf_bench *b, const wf_cli *c, enum wf_bench_input kind,
 
 	if (!r)
 		return -1;
-	wf_cli_report_dialect(c, r);
 	rc = wf_bench_read(b, kind, r, rejects, rows, rejected);
+	wf_cli_report_dialect(c, r);
 	wf_reader_free(r);
 	return rc;
 }
@@ -142,7 +128,8 @@ static int run_profile(const wf_cli *c, const wf_bench_opts *bo, const char *con
 		       int ncodes, int nfiles, char **files)
 {
 	wf_codes *codes = NULL;
-	wf_profile_opts po = { bo->period_col, bo->group, bo->size_classes, bo->min_peers };
+	wf_profile_opts po = { bo->period_col, bo->group, bo->size_classes, bo->min_peers,
+			       bo->decimal };
 	wf_profile *p;
 	wf_out *out = NULL, *rout = NULL;
 	wf_rejects *rejects = NULL;
@@ -169,8 +156,8 @@ static int run_profile(const wf_cli *c, const wf_bench_opts *bo, const char *con
 		int rc;
 		if (!r)
 			goto out;
-		wf_cli_report_dialect(c, r);
 		rc = wf_profile_read(p, r, rejects, &rows, &rejected);
+		wf_cli_report_dialect(c, r); /* once read: the encoding is known */
 		wf_reader_free(r);
 		if (rc)
 			goto out;
@@ -181,7 +168,7 @@ static int run_profile(const wf_cli *c, const wf_bench_opts *bo, const char *con
 	}
 	for (size_t i = 0; i < wf_profile_ndropped(p); i++) {
 		const char *why, *name = wf_profile_dropped(p, i, &why);
-		fprintf(stderr, "%s: --profile: %s left out: %s\n", wf_progname, name, why);
+		wf_note("--profile: %s left out: %s", name, why);
 	}
 	wrc = wf_profile_write(p, out, c->out_format, c->excel_safe);
 	if (wf_out_close(out, wrc == 0) == 0 && wrc == 0) {
@@ -235,7 +222,7 @@ int main(int argc, char **argv)
 	int opt, wrc, status = WF_EXIT_DATA, complete = 0;
 
 	wf_cli_init(&c, argv);
-	while ((opt = getopt_long(argc, argv, "hVo:vf:d:m:", longopts, NULL)) != -1) {
+	while ((opt = wf_cli_getopt(&c, argc, argv, WF_SHORTOPTS_BASE "f:d:m:", longopts)) != -1) {
 		char *end;
 		long v;
 		switch (opt) {
@@ -294,6 +281,7 @@ int main(int argc, char **argv)
 		wf_outpath_check(paths, opts, 2);
 	}
 	o.group = o.summary ? by : peers;
+	o.decimal = c.decimal;
 	if (profile)
 		return run_profile(&c, &o, codes_path, ncodes, argc - optind, argv + optind);
 	if (!(b = wf_bench_new(&o, err, sizeof err)))

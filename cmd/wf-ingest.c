@@ -8,7 +8,7 @@
 #include "wf_ingest.h"
 #include "wf_outpath.h"
 
-enum { OPT_CODES = WF_OPT_FIRST_PRIVATE, OPT_PLACES, OPT_OVERRIDES, OPT_REPORT, OPT_YEAR, OPT_DECIMAL, OPT_DECIMAL_COMMA };
+enum { OPT_CODES = WF_OPT_FIRST_PRIVATE, OPT_PLACES, OPT_OVERRIDES, OPT_REPORT, OPT_YEAR, OPT_DECIMAL_COMMA };
 
 static void usage(FILE *f)
 {
@@ -22,7 +22,6 @@ static void usage(FILE *f)
 	      "With no FILE, or when FILE is -, read standard input.\n"
 	      "\n"
 	      "  -f, --format=FMT        output csv (default) or ndjson\n"
-	      "  -o, --output=FILE       write to FILE atomically (temporary file + rename)\n"
 	      "      --codes=DIR|ZIP     a year's code lists (TipoIstituzione_Istituzione,\n"
 	      "                          CompartoContratto, VoceSpesa, RegioneProvinciaCatasto):\n"
 	      "                          fill names, aggregate, comparto and geography;\n"
@@ -36,25 +35,9 @@ static void usage(FILE *f)
 	      "      --placement-report=FILE  one row per institution: its place, the method\n"
 	      "                          that gave it and the evidence\n"
 	      "      --year=YYYY         year of every input (default: _YYYY in each file name)\n"
-	      "      --rejects=FILE      write bad rows there (source,line,reason,raw) and go on;\n"
-	      "                          without it the first bad row stops the run\n"
-	      "      --decimal=MODE      auto (default; Conto Annuale files use 1.234,56),\n"
-	      "                          comma, or point (1234.56)\n"
-	      "      --decimal-comma     same as --decimal=comma\n"
-	      "      --input-format=FMT  auto (default), csv or ndjson\n"
-	      "      --encoding=ENC      auto (default: BOM or valid UTF-8, else cp1252),\n"
-	      "                          utf-8, cp1252 or latin1\n"
-	      "  -d, --delimiter=C       ';' ',' or tab (default: from the header line)\n"
-	      "      --max-field-bytes=N longest record accepted (default 16M)\n"
-	      "      --excel-safe        prefix formula-like CSV cells with an apostrophe\n"
-	      "      --progress          show a progress line (default: when stderr is a tty)\n"
-	      "      --no-progress       never show it\n"
-	      "  -v, --verbose           show each file's dialect and the unplaced institutions\n"
-	      "  -h, --help              show this help and exit\n"
-	      "  -V, --version           show the version and exit\n"
-	      "\n"
-	      "Exit status: 0 all rows written, 1 rows rejected or a data/I-O error, 2 usage.\n"
-	      "Full documentation: man wf-ingest\n", f);
+	      "      --decimal-comma     same as --decimal=comma\n", f);
+	wf_cli_help(f, WF_CLI_BASE | WF_CLI_INPUT | WF_CLI_EXCELSAFE | WF_CLI_REJECTS |
+		    WF_CLI_PROGRESS);
 }
 
 int main(int argc, char **argv)
@@ -67,7 +50,6 @@ int main(int argc, char **argv)
 		{ "place-overrides", required_argument, NULL, OPT_OVERRIDES },
 		{ "placement-report", required_argument, NULL, OPT_REPORT },
 		{ "year", required_argument, NULL, OPT_YEAR },
-		{ "decimal", required_argument, NULL, OPT_DECIMAL },
 		{ "decimal-comma", no_argument, NULL, OPT_DECIMAL_COMMA },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -85,7 +67,7 @@ int main(int argc, char **argv)
 	int opt, status = WF_EXIT_DATA, complete = 0;
 
 	wf_cli_init(&cli, argv);
-	while ((opt = getopt_long(argc, argv, "f:o:d:vhV", longopts, NULL)) != -1) {
+	while ((opt = wf_cli_getopt(&cli, argc, argv, WF_SHORTOPTS_BASE "f:d:", longopts)) != -1) {
 		if (wf_cli_option(&cli, opt, optarg, usage))
 			continue;
 		switch (opt) {
@@ -110,21 +92,14 @@ int main(int argc, char **argv)
 			io.year = (int)y;
 			break;
 		}
-		case OPT_DECIMAL:
-			if (strcmp(optarg, "auto") == 0)
-				io.decimal = -1;
-			else if (strcmp(optarg, "comma") == 0)
-				io.decimal = WF_DEC_COMMA;
-			else if (strcmp(optarg, "point") == 0)
-				io.decimal = WF_DEC_POINT;
-			else
-				wf_usage_error("invalid decimal mode '%s' (auto, comma, point)", optarg);
-			break;
-		case OPT_DECIMAL_COMMA: io.decimal = WF_DEC_COMMA; break;
+		case OPT_DECIMAL_COMMA: cli.decimal = WF_DEC_COMMA; break;
 		default:
 			wf_usage_error("unexpected option");
 		}
 	}
+	/* auto: each dialect's own way (Conto Annuale files 1.234,56, the
+	 * canonical stream 1234.56). */
+	io.decimal = cli.decimal == WF_DEC_AUTO ? -1 : (int)cli.decimal;
 	if (cli.out_format_name && cli.out_format != WF_FMT_CSV && cli.out_format != WF_FMT_NDJSON)
 		wf_usage_error("invalid format '%s' (csv, ndjson)", cli.out_format_name);
 
@@ -168,6 +143,10 @@ int main(int argc, char **argv)
 				break;
 	}
 	status = wf_ingest_finish(g);
+	/* --quiet hid the counts: a run that rejected rows still says so. */
+	if (cli.quiet && wf_ingest_rejected(g))
+		wf_warn("%llu row%s rejected (see %s)", wf_ingest_rejected(g),
+			wf_ingest_rejected(g) == 1 ? "" : "s", cli.rejects);
 	complete = wf_ingest_complete(g);
 	if (ovr) {
 		const char *first;

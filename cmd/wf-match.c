@@ -83,28 +83,13 @@ static void usage(FILE *fp)
 	      "      --map-supply LIST    supply columns, e.g. capacity=posti_liberi\n"
 	      "      --demand-category CODE  the category of every need whose row has none\n"
 	      "      --supply-category CODE  the category of every offer whose row has none\n"
-	      "      --input-format FMT   auto (default), csv or ndjson\n"
-	      "      --encoding ENC       auto (default), utf-8, cp1252 or latin1\n"
-	      "  -d, --delimiter C        CSV delimiter ';' ',' '|' or tab (default: from the header)\n"
-	      "      --max-field-bytes N  longest record accepted (default 16M)\n"
 	      "\n"
 	      "Output:\n"
-	      "  -o, --output FILE        write the matches to FILE, atomically (default stdout)\n"
 	      "  -f, --format FMT         csv (default) or ndjson\n"
-	      "      --excel-safe         quote cells a spreadsheet would run as formulas\n"
 	      "      --unmet FILE         also write the unmet needs to FILE\n"
-	      "      --rejects FILE       write rejected rows to FILE and go on (default: stop\n"
-	      "                           at the first)\n"
-	      "      --list-categories    print the category codes and exit\n"
-	      "      --progress           show a progress line (default: when stderr is\n"
-	      "                           a terminal)\n"
-	      "      --no-progress        never show it\n"
-	      "  -v, --verbose            report dialects and solver statistics\n"
-	      "  -h, --help               display this help and exit\n"
-	      "  -V, --version            output version information and exit\n"
-	      "\n"
-	      "Exit status: 0 ok, 1 data error or rows rejected, 2 usage error.\n"
-	      "Full documentation: man wf-match\n", fp);
+	      "      --list-categories    print the category codes and exit\n", fp);
+	wf_cli_help(fp, WF_CLI_BASE | WF_CLI_INPUT | WF_CLI_EXCELSAFE | WF_CLI_REJECTS |
+		    WF_CLI_PROGRESS);
 }
 
 static double num_arg(const char *name, const char *arg)
@@ -164,7 +149,7 @@ int main(int argc, char **argv)
 	wf_cli_init(&cli, argv);
 	memset(&run, 0, sizeof run);
 	wf_match_opts_default(&run.opts);
-	while ((opt = getopt_long(argc, argv, "hVo:vf:d:", longopts, NULL)) != -1) {
+	while ((opt = wf_cli_getopt(&cli, argc, argv, WF_SHORTOPTS_BASE "f:d:", longopts)) != -1) {
 		if (wf_cli_option(&cli, opt, optarg, usage))
 			continue;
 		switch (opt) {

@@ -31,7 +31,6 @@ static void usage(FILE *f)
 	      "      --kind=KIND         table (default), trend (wf-benchmark --summary),\n"
 	      "                          benchmark (wf-benchmark), match (wf-match),\n"
 	      "                          profile (a wf-benchmark profile)\n"
-	      "  -o, --output=FILE       write to FILE atomically (temporary file + rename)\n"
 	      "      --title=TEXT        report title (default: from the kind)\n"
 	      "      --date[=YYYY-MM-DD] show a date (default none; without a value: today, UTC)\n"
 	      "      --decimals=N        digits after the decimal point, 0-9 (default 2)\n"
@@ -56,17 +55,8 @@ static void usage(FILE *f)
 	      "      --sort=COL[:desc]   order the table drawn by COL\n"
 	      "      --columns=LIST      the table drawn shows these columns, in this order\n"
 	      "      --label=NAME=TEXT   show group or category NAME as TEXT (repeatable)\n"
-	      "      --top=N             providers listed and lines drawn at most (default 10)\n"
-	      "      --input-format=FMT  auto (default), csv or ndjson\n"
-	      "      --encoding=ENC      auto (default), utf-8, cp1252 or latin1\n"
-	      "  -d, --delimiter=C       ';' ',' or tab (default: from the header line)\n"
-	      "      --max-field-bytes=N longest record accepted (default 16M)\n"
-	      "  -v, --verbose           show each input's dialect\n"
-	      "  -h, --help              show this help and exit\n"
-	      "  -V, --version           show the version and exit\n"
-	      "\n"
-	      "Exit status: 0 report written, 1 a data or I/O error, 2 usage.\n"
-	      "Full documentation: man wf-report\n", f);
+	      "      --top=N             providers listed and lines drawn at most (default 10)\n", f);
+	wf_cli_help(f, WF_CLI_BASE | WF_CLI_INPUT);
 }
 
 static long num_arg(const char *arg, const char *what, long lo, long hi)
@@ -143,7 +133,7 @@ int main(int argc, char **argv)
 
 	memset(&ko, 0, sizeof ko);
 	wf_cli_init(&cli, argv);
-	while ((opt = getopt_long(argc, argv, "f:o:d:vhV", longopts, NULL)) != -1) {
+	while ((opt = wf_cli_getopt(&cli, argc, argv, WF_SHORTOPTS_BASE "f:d:", longopts)) != -1) {
 		if (opt != WF_OPT_FORMAT && wf_cli_option(&cli, opt, optarg, usage))
 			continue;
 		switch (opt) {

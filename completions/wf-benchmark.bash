@@ -37,6 +37,9 @@ _wf_benchmark()
 	--encoding)
 		COMPREPLY=($(compgen -W "auto utf-8 cp1252 latin1" -- "$cur"))
 		return ;;
+	--decimal)
+		COMPREPLY=($(compgen -W 'auto comma point' -- \"$cur\"))
+		return ;;
 	-d | --delimiter)
 		COMPREPLY=($(compgen -W "';' ',' '|' tab" -- "$cur"))
 		return ;;
@@ -51,8 +54,8 @@ _wf_benchmark()
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W "--metric --per --profile --codes --peers --size-classes
 			--min-peers --summary --by --period --baseline --change-threshold --keep --rejects --output
-			--format --excel-safe --input-format --encoding --delimiter
-			--max-field-bytes --progress --no-progress --verbose --help --version" -- "$cur"))
+			--format --excel-safe --input-format --encoding --decimal --delimiter
+			--max-field-bytes --progress --no-progress --quiet --verbose --help --version" -- "$cur"))
 		return
 	fi
 	_filedir

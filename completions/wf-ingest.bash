@@ -39,7 +39,7 @@ _wf_ingest()
 		COMPREPLY=($(compgen -W '--format --output --codes --places --place-overrides
 			--placement-report --year --rejects
 			--decimal --decimal-comma --input-format --encoding --delimiter
-			--max-field-bytes --excel-safe --progress --no-progress --verbose
+			--max-field-bytes --excel-safe --progress --no-progress --quiet --verbose
 			--help --version' -- "$cur"))
 		[[ ${COMPREPLY-} == *= ]] && compopt -o nospace
 		return

@@ -17,6 +17,9 @@ _wf_match()
 	--encoding)
 		COMPREPLY=($(compgen -W 'auto utf-8 cp1252 latin1' -- "$cur"))
 		return ;;
+	--decimal)
+		COMPREPLY=($(compgen -W 'auto comma point' -- \"$cur\"))
+		return ;;
 	-d | --delimiter)
 		COMPREPLY=($(compgen -W "';' ',' '|' tab" -- "$cur"))
 		return ;;
@@ -45,8 +48,8 @@ _wf_match()
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W '--top --assign --objective --weights --distance-scale
 			--max-km --places --taxonomy --map-demand --map-supply --demand-category --supply-category --input-format
-			--encoding --delimiter --max-field-bytes --output --format --excel-safe
-			--unmet --rejects --list-categories --progress --no-progress --verbose --help --version' -- "$cur"))
+			--encoding --decimal --delimiter --max-field-bytes --output --format --excel-safe
+			--unmet --rejects --list-categories --progress --no-progress --quiet --verbose --help --version' -- "$cur"))
 		[[ ${COMPREPLY-} == *= ]] && compopt -o nospace
 		return
 	fi

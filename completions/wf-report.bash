@@ -23,6 +23,9 @@ _wf_report()
 	--encoding)
 		COMPREPLY=($(compgen -W 'auto utf-8 cp1252 latin1' -- "$cur"))
 		return ;;
+	--decimal)
+		COMPREPLY=($(compgen -W 'auto comma point' -- \"$cur\"))
+		return ;;
 	-d | --delimiter)
 		COMPREPLY=($(compgen -W "';' ',' tab" -- "$cur"))
 		return ;;
@@ -41,8 +44,8 @@ _wf_report()
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W '--format --kind --output --title --date --decimals
 			--lang --locale --max-width --period --group --value --unit --institution
-			--where --sort --columns --label --top --input-format --encoding --delimiter
-			--max-field-bytes --verbose --help --version' -- "$cur"))
+			--where --sort --columns --label --top --input-format --encoding --decimal --delimiter
+			--max-field-bytes --quiet --verbose --help --version' -- "$cur"))
 		[[ ${COMPREPLY-} == *= ]] && compopt -o nospace
 		return
 	fi

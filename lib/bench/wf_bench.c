@@ -492,9 +492,10 @@ static int parse_period(wf_bench *b, const char *s, size_t n, int *out,
 	return 0;
 }
 
-static int parse_value(const char *s, size_t n, wf_dec *d, char *err, size_t errsz)
+static int parse_value(const char *s, size_t n, enum wf_decmode mode, wf_dec *d,
+		       char *err, size_t errsz)
 {
-	int rc = wf_dec_parse(s, n, WF_DEC_POINT, d);
+	int rc = wf_dec_parse(s, n, mode, d);
 	if (rc == WF_DEC_EMPTY)
 		return fail(err, errsz, "missing value");
 	if (rc != WF_DEC_OK)
@@ -660,7 +661,7 @@ static int fact_row(wf_bench *b, const wf_row *r, char *err, size_t errsz)
 		return fail(err, errsz, "empty institution");
 	if (ml == 0)
 		return fail(err, errsz, "empty measure");
-	if (parse_value(vs, vl, &v, err, errsz))
+	if (parse_value(vs, vl, b->o.decimal, &v, err, errsz))
 		return -1;
 	k.period = period;
 	k.inst = intern_col(b, 0, is, il);
@@ -813,13 +814,13 @@ static int baseline_row(wf_bench *b, const wf_row *r, char *err, size_t errsz)
 	if (il == 0)
 		return fail(err, errsz, "empty institution");
 	if (vl) {
-		if (parse_value(vs, vl, &d, err, errsz))
+		if (parse_value(vs, vl, WF_DEC_POINT, &d, err, errsz))
 			return -1;
 		e.value = wf_dec_to_double(d);
 		e.has_value = 1;
 	}
 	if (rl) {
-		if (parse_value(rs, rl, &d, err, errsz))
+		if (parse_value(rs, rl, WF_DEC_POINT, &d, err, errsz))
 			return -1;
 		e.rank = wf_dec_to_double(d);
 		e.has_rank = 1;

@@ -64,6 +64,7 @@
 
 #include <stddef.h>
 
+#include "wf_dec.h"
 #include "wf_conto.h"
 #include "wf_rejects.h"
 #include "wf_table.h"
@@ -82,6 +83,8 @@ typedef struct wf_bench_opts {
 				   * "": none, not region/province/comune either */
 	int has_change_threshold; /* flag "changed" at |since_baseline_pct| >= */
 	double change_threshold;
+	enum wf_decmode decimal;  /* how the facts write value (--decimal);
+				   * a --baseline, wfkit's own output, is read as POINT */
 	double scale;             /* value = metric / denominator x scale; 0: the
 				   * named indicator's (wf_indicators.h), else 1 */
 } wf_bench_opts;

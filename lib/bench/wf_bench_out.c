@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "wf_err.h"
+#include "wf_vocab.h"
 
 static void add_col(wf_bench *b, const char *name, enum wf_colkind k)
 {
@@ -34,8 +35,12 @@ size_t wf_bench_columns(const wf_bench *cb, const char *const **names,
 		"since_baseline_pct", "since_baseline_rank"
 	};
 
+	/* The period has its vocabulary type (year: a number), the
+	 * baseline's period the same (wfkit(7), COLUMNS). */
+	enum wf_colkind pk = wf_vocab_kind(b->period_col, WF_COL_STR);
+
 	b->ncols = 0;
-	add_col(b, b->period_col, WF_COL_STR);
+	add_col(b, b->period_col, pk);
 	if (!b->o.summary) {
 		add_col(b, "institution", WF_COL_STR);
 		if (b->have_name)
@@ -71,7 +76,7 @@ size_t wf_bench_columns(const wf_bench *cb, const char *const **names,
 		for (size_t i = 0; i < sizeof bench_cols / sizeof *bench_cols; i++)
 			add_col(b, bench_cols[i], WF_COL_NUM);
 		if (b->have_baseline) {
-			add_col(b, base_cols[0], WF_COL_STR);
+			add_col(b, base_cols[0], pk);
 			for (size_t i = 1; i < sizeof base_cols / sizeof *base_cols; i++)
 				add_col(b, base_cols[i], WF_COL_NUM);
 		}

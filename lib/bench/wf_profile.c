@@ -42,6 +42,7 @@ wf_profile *wf_profile_new(const wf_profile_opts *o, char *err, size_t errsz)
 		bo.group = o->group;
 		bo.size_classes = o->size_classes;
 		bo.min_peers = o->min_peers;
+		bo.decimal = o->decimal;
 		if (!(p->e[p->ne].b = wf_bench_new(&bo, err, errsz))) {
 			wf_profile_free(p);
 			return NULL;

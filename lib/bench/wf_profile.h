@@ -24,6 +24,7 @@
 
 #include <stddef.h>
 
+#include "wf_dec.h"
 #include "wf_conto.h"
 #include "wf_io.h"
 #include "wf_rejects.h"
@@ -36,6 +37,7 @@ typedef struct wf_profile_opts {
 	const char *group;        /* --peers columns or NULL */
 	const char *size_classes; /* or NULL */
 	int min_peers;            /* 0: 5 */
+	enum wf_decmode decimal;  /* --decimal (0: WF_DEC_POINT) */
 } wf_profile_opts;
 
 /* NULL and a message in err on a usage error. */

@@ -36,6 +36,106 @@ void wf_cli_init(wf_cli *c, char **argv)
 	memset(c, 0, sizeof *c);
 	c->out_format = WF_FMT_CSV;
 	c->progress = -1;
+	c->decimal = WF_DEC_AUTO;
+}
+
+const wf_cli_opt wf_cli_opts[] = {
+	{ "input-format", 0, "FMT", "auto csv ndjson",
+	  "auto (default), csv or ndjson", WF_CLI_INPUT },
+	{ "encoding", 0, "ENC", "auto utf-8 cp1252 latin1",
+	  "auto (default: BOM or valid UTF-8, else cp1252),\n"
+	  "utf-8, cp1252 or latin1", WF_CLI_INPUT },
+	{ "delimiter", 'd', "C", NULL,
+	  "';' ',' '|' or tab (default: from the header line)", WF_CLI_INPUT },
+	{ "decimal", 0, "MODE", "auto comma point",
+	  "numbers: auto (default: as the input's dialect, else\n"
+	  "1.234,56 when there is a comma), comma or point", WF_CLI_INPUT },
+	{ "max-field-bytes", 0, "N", NULL,
+	  "longest record accepted (default 16M)", WF_CLI_INPUT },
+	{ "output", 'o', "FILE", NULL,
+	  "write to FILE atomically (temporary file + rename)", WF_CLI_BASE },
+	{ "excel-safe", 0, NULL, NULL,
+	  "prefix formula-like CSV cells with an apostrophe", WF_CLI_EXCELSAFE },
+	{ "rejects", 0, "FILE", NULL,
+	  "write bad rows there (source,line,reason,raw) and\n"
+	  "go on; without it the first bad row stops the run", WF_CLI_REJECTS },
+	{ "progress", 0, NULL, NULL,
+	  "show a progress line (default: when stderr is a tty)", WF_CLI_PROGRESS },
+	{ "no-progress", 0, NULL, NULL, "never show it", WF_CLI_PROGRESS },
+	{ "quiet", 'q', NULL, NULL, "print nothing on stderr but errors", WF_CLI_BASE },
+	{ "verbose", 'v', NULL, NULL,
+	  "also report each input's dialect and encoding", WF_CLI_BASE },
+	{ "help", 'h', NULL, NULL, "show this help and exit", WF_CLI_BASE },
+	{ "version", 'V', NULL, NULL, "show the version and exit", WF_CLI_BASE },
+};
+const size_t wf_cli_nopts = sizeof wf_cli_opts / sizeof wf_cli_opts[0];
+
+void wf_cli_help(FILE *f, unsigned groups)
+{
+	enum { COL = 26 };
+
+	fputs("\nCommon options (man 7 wfkit):\n", f);
+	for (size_t i = 0; i < wf_cli_nopts; i++) {
+		const wf_cli_opt *o = &wf_cli_opts[i];
+		const char *h = o->help;
+		int n;
+
+		if (!(o->group & groups))
+			continue;
+		if (o->shortopt)
+			n = fprintf(f, "  -%c, --%s", o->shortopt, o->name);
+		else
+			n = fprintf(f, "      --%s", o->name);
+		if (o->arg)
+			n += fprintf(f, "=%s", o->arg);
+		for (;;) {
+			size_t len = strcspn(h, "\n");
+			if (n >= COL) {
+				fputc('\n', f);
+				n = 0;
+			}
+			fprintf(f, "%*s%.*s\n", COL - n, "", (int)len, h);
+			n = 0;
+			if (!h[len])
+				break;
+			h += len + 1;
+		}
+	}
+	fprintf(f, "\nExit status: 0 success, 1 a data or I/O error or rows rejected, 2 usage error.\n"
+		"Full documentation: man %s; columns and their types: man 7 wfkit\n", wf_progname);
+}
+
+int wf_cli_getopt(wf_cli *c, int argc, char **argv, const char *shortopts,
+		  const struct option *longopts)
+{
+	int idx = -1;
+	int opt = getopt_long(argc, argv, shortopts, longopts, &idx);
+
+	if (opt == -1) {
+		if (c->quiet && c->verbose)
+			wf_usage_error("--quiet and --verbose exclude each other");
+		wf_quiet = c->quiet;
+		if (c->quiet && c->progress < 0)
+			c->progress = 0;
+		return -1;
+	}
+	/* getopt_long has moved optind past the option and a separate
+	 * argument; the option's own word is just before them. */
+	if (opt != '?' && idx >= 0 && optind >= 1) {
+		const char *word = argv[optind - 1];
+		const char *name = longopts[idx].name;
+		size_t len;
+
+		if (optarg && optarg == argv[optind - 1] && optind >= 2)
+			word = argv[optind - 2];
+		if (strncmp(word, "--", 2) != 0)
+			return opt;
+		len = strcspn(word + 2, "=");
+		if (len != strlen(name) || memcmp(word + 2, name, len) != 0)
+			wf_usage_error("option '%.*s' is abbreviated; write it in full: '--%s'",
+				       (int)(len + 2), word, name);
+	}
+	return opt;
 }
 
 void wf_usage_error(const char *fmt, ...)
@@ -92,6 +192,19 @@ int wf_cli_option(wf_cli *c, int opt, const char *arg, void (*usage)(FILE *))
 		return 1;
 	case WF_OPT_VERBOSE:
 		c->verbose++;
+		return 1;
+	case WF_OPT_QUIET:
+		c->quiet = 1;
+		return 1;
+	case WF_OPT_DECIMAL:
+		if (strcmp(arg, "auto") == 0)
+			c->decimal = WF_DEC_AUTO;
+		else if (strcmp(arg, "comma") == 0)
+			c->decimal = WF_DEC_COMMA;
+		else if (strcmp(arg, "point") == 0)
+			c->decimal = WF_DEC_POINT;
+		else
+			wf_usage_error("invalid decimal mode '%s' (auto, comma, point)", arg);
 		return 1;
 	case WF_OPT_FORMAT:
 		c->out_format_name = arg;
@@ -227,7 +340,8 @@ static void run_dialect(void *ctx, wf_reader *r, const wf_reader_opts *opts)
 
 wf_run wf_cli_run(const wf_cli *c)
 {
-	wf_run run = { c->ropts, c->verbose, c->excel_safe, run_progress, run_dialect, (void *)c };
+	wf_run run = { c->ropts, c->verbose, c->excel_safe, run_progress, run_dialect, (void *)c,
+		       c->decimal };
 
 	return run;
 }

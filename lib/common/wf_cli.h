@@ -22,6 +22,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
+#include "wf_dec.h"
 #include "wf_err.h"
 #include "wf_run.h"
 #include "wf_table.h"
@@ -36,6 +37,7 @@ enum {
 	WF_OPT_VERSION = 'V',
 	WF_OPT_OUTPUT = 'o',
 	WF_OPT_VERBOSE = 'v',
+	WF_OPT_QUIET = 'q',
 	WF_OPT_FORMAT = 'f',
 	WF_OPT_DELIM = 'd',
 	WF_OPT_INFORMAT = 1000,
@@ -45,19 +47,24 @@ enum {
 	WF_OPT_EXCELSAFE,
 	WF_OPT_PROGRESS,
 	WF_OPT_NOPROGRESS,
+	WF_OPT_DECIMAL,
 	WF_OPT_FIRST_PRIVATE = 1100 /* binaries number their own from here */
 };
 
-/* Entries for a struct option table. */
+/* Entries for a struct option table. Every entry here has a row in
+ * wf_cli_opts[] (help text and completion values); test_cli checks
+ * that the two agree. */
 #define WF_LONGOPTS_BASE \
 	{ "help", no_argument, NULL, WF_OPT_HELP }, \
 	{ "version", no_argument, NULL, WF_OPT_VERSION }, \
 	{ "output", required_argument, NULL, WF_OPT_OUTPUT }, \
-	{ "verbose", no_argument, NULL, WF_OPT_VERBOSE }
+	{ "verbose", no_argument, NULL, WF_OPT_VERBOSE }, \
+	{ "quiet", no_argument, NULL, WF_OPT_QUIET }
 #define WF_LONGOPTS_INPUT \
 	{ "input-format", required_argument, NULL, WF_OPT_INFORMAT }, \
 	{ "encoding", required_argument, NULL, WF_OPT_ENCODING }, \
 	{ "delimiter", required_argument, NULL, WF_OPT_DELIM }, \
+	{ "decimal", required_argument, NULL, WF_OPT_DECIMAL }, \
 	{ "max-field-bytes", required_argument, NULL, WF_OPT_MAXFIELD }
 #define WF_LONGOPTS_OUTPUT \
 	{ "format", required_argument, NULL, WF_OPT_FORMAT }, \
@@ -68,6 +75,37 @@ enum {
 	{ "progress", no_argument, NULL, WF_OPT_PROGRESS }, \
 	{ "no-progress", no_argument, NULL, WF_OPT_NOPROGRESS }
 
+/* Short options every binary takes (-f and -d where it has them). */
+#define WF_SHORTOPTS_BASE "hVo:vq"
+
+/* The shared options' documentation: one row each, in --help order.
+ * wf_cli_help() prints the rows of the groups a binary has; the
+ * completions in completions/ are checked against the same rows
+ * (tests/gen/wf-cliopts prints them for tests/bats/vocabulary.bats). */
+enum {
+	WF_CLI_BASE = 1,      /* -o -v -q -h -V */
+	WF_CLI_INPUT = 2,     /* --input-format --encoding -d --decimal --max-field-bytes */
+	WF_CLI_EXCELSAFE = 4, /* --excel-safe (-f is each binary's own line) */
+	WF_CLI_REJECTS = 8,
+	WF_CLI_PROGRESS = 16
+};
+typedef struct wf_cli_opt {
+	const char *name;   /* long name, without "--" */
+	char shortopt;      /* 0 when none */
+	const char *arg;    /* argument name, NULL for a flag */
+	const char *values; /* the accepted values, space-separated, or NULL */
+	const char *help;   /* one or more lines; '\n' continues the text */
+	unsigned group;     /* WF_CLI_* */
+} wf_cli_opt;
+extern const wf_cli_opt wf_cli_opts[];
+extern const size_t wf_cli_nopts;
+
+/* Print the rows of the given groups under a "Common options" heading,
+ * then the ending every --help shares: the exit status line and where
+ * the full documentation is. */
+void wf_cli_help(FILE *f, unsigned groups);
+
+
 typedef struct wf_cli {
 	const char *output;       /* -o FILE, NULL = stdout */
 	const char *rejects;      /* --rejects FILE, NULL = stop at first */
@@ -77,6 +115,8 @@ typedef struct wf_cli {
 	wf_reader_opts ropts;     /* --input-format, --encoding, -d, --max-field-bytes */
 	int excel_safe;
 	int progress;             /* -1 = auto (stderr is a terminal) */
+	int quiet;                /* --quiet: only errors on stderr (sets wf_quiet) */
+	enum wf_decmode decimal;  /* --decimal: WF_DEC_AUTO (default), _COMMA, _POINT */
 } wf_cli;
 
 /* Set the program name, C locale for everything numeric, signal
@@ -85,7 +125,15 @@ typedef struct wf_cli {
  * read "wf-x: unrecognized option" like ours. */
 void wf_cli_init(wf_cli *c, char **argv);
 
-/* Handle one shared option returned by getopt_long. Returns 1 when
+/* getopt_long() that refuses an abbreviated long option (getopt would
+ * take "--decimal" for "--decimals", or an option of another binary for
+ * one of this one): a usage error naming the full option. At the end
+ * of the options (-1) it checks the shared ones that go together (-q
+ * and -v exclude each other) and applies --quiet. */
+int wf_cli_getopt(wf_cli *c, int argc, char **argv, const char *shortopts,
+		  const struct option *longopts);
+
+/* Handle one shared option returned by wf_cli_getopt. Returns 1 when
  * handled, 0 when opt is not a shared one. Exits for --help (calling
  * usage(stdout)), --version, and bad values (exit 2). */
 int wf_cli_option(wf_cli *c, int opt, const char *arg,
@@ -100,7 +148,9 @@ _Noreturn void wf_usage_error(const char *fmt, ...)
 wf_reader *wf_cli_reader(const wf_cli *c, const char *path);
 
 /* Under -v, print the dialect settled for a file: format, encoding and
- * where it was decided, delimiter, BOM. */
+ * where it was decided, delimiter, BOM. Call it once the file has been
+ * read: with --encoding auto the encoding is only known once the first
+ * non-ASCII byte (if any) has been seen. */
 void wf_cli_report_dialect(const wf_cli *c, wf_reader *r);
 
 /* Progress line on stderr, throttled to a few updates a second; call

@@ -13,10 +13,13 @@ static const int64_t pow10[WF_DEC_MAXSCALE + 1] = {
 int wf_dec_parse(const char *s, size_t len, enum wf_decmode mode, wf_dec *out)
 {
 	const char *p = s, *e = s + len;
-	char dp = mode == WF_DEC_COMMA ? ',' : '.';
+	char dp;
 	int neg = 0, scale = 0, ndig = 0, groups = 0, run = 0;
 	uint64_t m = 0;
 
+	if (mode == WF_DEC_AUTO)
+		mode = memchr(s, ',', len) ? WF_DEC_COMMA : WF_DEC_POINT;
+	dp = mode == WF_DEC_COMMA ? ',' : '.';
 	while (p < e && (*p == ' ' || *p == '\t'))
 		p++;
 	while (e > p && (e[-1] == ' ' || e[-1] == '\t'))

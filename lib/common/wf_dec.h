@@ -21,7 +21,9 @@ typedef struct wf_dec {
 /* How a file writes its numbers; a per-file setting, never the locale. */
 enum wf_decmode {
 	WF_DEC_POINT = 0, /* 1234.56, no grouping */
-	WF_DEC_COMMA = 1  /* 1.234,56 or 1234,56: '.' groups thousands */
+	WF_DEC_COMMA = 1, /* 1.234,56 or 1234,56: '.' groups thousands */
+	WF_DEC_AUTO = 2   /* per value: COMMA when it holds a ',', else POINT
+			   * (a table of unknown origin; "1.234" is 1.234) */
 };
 
 enum {

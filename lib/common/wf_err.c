@@ -6,6 +6,7 @@
 #include <string.h>
 
 const char *wf_progname = "wfkit";
+int wf_quiet;
 
 int wf_vwarn(const char *fmt, va_list ap)
 {
@@ -29,6 +30,17 @@ int wf_warn(const char *fmt, ...)
 	wf_vwarn(fmt, ap);
 	va_end(ap);
 	return -1;
+}
+
+void wf_note(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (wf_quiet)
+		return;
+	va_start(ap, fmt);
+	wf_vwarn(fmt, ap);
+	va_end(ap);
 }
 
 void wf_die(int status, const char *fmt, ...)

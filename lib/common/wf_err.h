@@ -30,6 +30,12 @@ extern const char *wf_progname;
 int wf_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int wf_vwarn(const char *fmt, va_list ap);
 
+/* Informational messages (summaries, notes on what was read) go
+ * through wf_note(): the same shape as wf_warn(), but --quiet
+ * (wf_quiet set) silences them, so a successful run prints nothing. */
+extern int wf_quiet;
+void wf_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* wf_warn() then exit(status). */
 _Noreturn void wf_die(int status, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -1,7 +1,8 @@
 /*
  * wf_run.h - what a run module in lib/ takes from the command line, and
- * nothing more: the reader options, the verbosity, whether CSV cells are
- * made spreadsheet-safe, and where progress and -v dialect lines go.
+ * nothing more: the reader options and --decimal, the verbosity, whether
+ * CSV cells are made spreadsheet-safe, and where progress and -v dialect
+ * lines go.
  * cmd/ fills one from its wf_cli (wf_cli_run() in wf_cli.h) and opens
  * its own streams (-o, --rejects) to pass in; lib/ never sees the whole
  * CLI struct, so the cmd/lib line is drawn the same way in every binary.
@@ -12,6 +13,7 @@
 #ifndef WF_RUN_H
 #define WF_RUN_H
 
+#include "wf_dec.h"
 #include "wf_table.h"
 
 /* The years every tool accepts (--year, _YYYY in file names, the year
@@ -29,6 +31,7 @@ typedef struct wf_run {
 	/* under -v, the dialect line for a file read with opts; NULL: none */
 	void (*dialect)(void *ctx, wf_reader *r, const wf_reader_opts *opts);
 	void *ctx;
+	enum wf_decmode decimal; /* --decimal: how the inputs write numbers */
 } wf_run;
 
 static inline void wf_run_progress(const wf_run *run, const char *name,

@@ -175,9 +175,8 @@ static int is_canonical(const wf_row *h)
 
 static void summary(const wf_ingest *g, const char *what)
 {
-	fprintf(stderr, "%s: %s: %s: %llu rows read, %llu rejected, "
-		"%llu records written, %llu blank lines skipped\n", wf_progname,
-		g->name, what, g->c.read, g->c.rejected, g->c.written, g->c.blank);
+	wf_note("%s: %s: %llu rows read, %llu rejected, "
+		"%llu records written, %llu blank lines skipped", g->name, what, g->c.read, g->c.rejected, g->c.written, g->c.blank);
 }
 
 /* End of one input: the dialect under -v (at the end, so it shows the
@@ -335,8 +334,7 @@ static int read_table(wf_ingest *g, wf_reader *r)
 		/* Said once per data year, not once per file. */
 		if (cy && cy != y && !g->said_year[y - WF_YEAR_MIN]) {
 			g->said_year[y - WF_YEAR_MIN] = 1;
-			fprintf(stderr, "%s: no code lists of %d; its files use those of %d\n",
-				wf_progname, y, cy);
+			wf_note("no code lists of %d; its files use those of %d", y, cy);
 		}
 	}
 	/* Every published dialect writes Italian numbers (1.234,56). */
@@ -696,15 +694,18 @@ int wf_ingest_path(wf_ingest *g, const char *path)
 		if (lr < 0)
 			g->failed = 1;
 		else if (lr == 0)
-			fprintf(stderr, "%s: %s: using the code lists of %d it holds\n",
-				wf_progname, wf_src_name(s), ly);
+			wf_note("%s: using the code lists of %d it holds", wf_src_name(s), ly);
 		else if (ly && g->run.verbose)
 			fprintf(stderr, "%s: %s: its code lists of %d are not used: --codes gave them\n",
 				wf_progname, wf_src_name(s), ly);
 		z.lists_used = lr >= 0 && ly;
-		if (wf_zip_walk(wf_src_name(s), buf, n, z_want, z_take, &z) != 0 && !g->stop)
+		/* When the lists' walk failed it has said why (an unreadable
+		 * archive, a broken list): the run has failed, and a second
+		 * walk would only print the same message again. */
+		if (lr >= 0 && wf_zip_walk(wf_src_name(s), buf, n, z_want, z_take, &z) != 0 &&
+		    !g->stop)
 			g->failed = 1;
-		else if (z.taken == 0 && !g->stop) {
+		else if (lr >= 0 && z.taken == 0 && !g->stop) {
 			/* Nothing read is not a success: with -o it would
 			 * replace last month's facts with a header. */
 			g->failed = 1;
@@ -731,15 +732,15 @@ int wf_ingest_path(wf_ingest *g, const char *path)
 				z.nskipped = 0;
 			}
 		}
-		if (z.nskipped) {
+		if (z.nskipped && !wf_quiet) { /* a wf_note() in parts */
 			fprintf(stderr, "%s: %s: skipped %zu member%s it does not read:",
 				wf_progname, wf_src_name(s), z.nskipped, z.nskipped == 1 ? "" : "s");
-			for (size_t i = 0; i < z.nskipped; i++) {
+			for (size_t i = 0; i < z.nskipped; i++)
 				fprintf(stderr, "%s %s", i ? "," : "", z.skipped[i]);
-				free(z.skipped[i]);
-			}
 			fputc('\n', stderr);
 		}
+		for (size_t i = 0; i < z.nskipped; i++)
+			free(z.skipped[i]);
 		free(z.skipped);
 		free(buf);
 		wf_src_free(s);
@@ -833,6 +834,11 @@ int wf_ingest_placement_report(wf_ingest *g, wf_out *out, enum wf_format fmt)
 	return rc.failed ? -1 : 0;
 }
 
+unsigned long long wf_ingest_rejected(const wf_ingest *g)
+{
+	return g->total.rejected;
+}
+
 int wf_ingest_complete(const wf_ingest *g)
 {
 	return !g->stop && !g->failed;
@@ -843,9 +849,8 @@ int wf_ingest_finish(wf_ingest *g)
 	if (g->stop)
 		return WF_EXIT_DATA;
 	if (g->files > 1)
-		fprintf(stderr, "%s: total: %llu rows read, %llu rejected, "
-			"%llu records written, %llu blank lines skipped\n", wf_progname,
-			g->total.read, g->total.rejected, g->total.written, g->total.blank);
+		wf_note("total: %llu rows read, %llu rejected, "
+			"%llu records written, %llu blank lines skipped", g->total.read, g->total.rejected, g->total.written, g->total.blank);
 	for (size_t l = 0; wf_codes_have_lists(g->codes) && l < wf_codes_nlists(g->codes); l++) {
 		unsigned long n[WF_PLACE_NKINDS], all = 0, unplaced_total = 0;
 		char which[32] = "";
@@ -855,9 +860,9 @@ int wf_ingest_finish(wf_ingest *g)
 		unplaced_total += n[WF_PLACE_NONE];
 		if (wf_codes_nlists(g->codes) > 1)
 			snprintf(which, sizeof which, "code lists of %d: ", wf_codes_list_year(g->codes, l));
-		fprintf(stderr, "%s: %s%lu institutions placed: %lu by code list, %lu by name, "
+		wf_note("%s%lu institutions placed: %lu by code list, %lu by name, "
 			"%lu by former name, %lu by seat, %lu by tax code, %lu by override; "
-			"%lu national, %lu unplaced%s\n", wf_progname, which, all,
+			"%lu national, %lu unplaced%s", which, all,
 			n[WF_PLACE_CODELIST], n[WF_PLACE_NAME], n[WF_PLACE_FORMER], n[WF_PLACE_SEAT],
 			n[WF_PLACE_TAXCODE], n[WF_PLACE_OVERRIDE], n[WF_PLACE_NATIONAL],
 			n[WF_PLACE_NONE], g->run.verbose || !unplaced_total ? "" : " (-v lists them)");

@@ -68,4 +68,7 @@ int wf_ingest_placement_report(wf_ingest *g, wf_out *out, enum wf_format fmt);
  * --rejects): the output is whole and may replace an -o file. */
 int wf_ingest_complete(const wf_ingest *g);
 
+/* Rows rejected so far, over every input. */
+unsigned long long wf_ingest_rejected(const wf_ingest *g);
+
 #endif

@@ -634,7 +634,6 @@ wf_overrides *wf_overrides_load(const char *path, wf_places *places, const wf_ru
 	o->by_key = wf_map_new();
 	if (!(r = wf_aux_open(path, &run->ropts)))
 		goto fail;
-	wf_run_dialect(run, r, &ao);
 	ck = wf_reader_col(r, "institution");
 	cp = wf_reader_col(r, "place");
 	cn = wf_reader_col(r, "note");
@@ -675,6 +674,7 @@ wf_overrides *wf_overrides_load(const char *path, wf_places *places, const wf_ru
 		}
 		*slot = ov;
 	}
+	wf_run_dialect(run, r, &ao); /* once read: the encoding is known */
 	wf_reader_free(r);
 	return o;
 fail:

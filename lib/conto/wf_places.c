@@ -345,9 +345,9 @@ struct wf_places {
 	size_t nc, capc;
 	capent *cap;
 	size_t ncap, capcap;
-	wf_map *by_code;      /* ISTAT code -> comune index + 1 */
-	wf_map *by_cat;       /* cadastral code -> comune index + 1 */
-	wf_map *by_cap;       /* CAP -> capent index + 1 */
+	wf_map *by_code;      /* ISTAT code -> comune index (integer map) */
+	wf_map *by_cat;       /* cadastral code -> comune index (integer map) */
+	wf_map *by_cap;       /* CAP -> capent index (integer map) */
 	wf_map *names;        /* folded name -> hits */
 	wf_map *prov_names;   /* folded province name -> const wf_province * */
 	histrow *hist;
@@ -360,8 +360,6 @@ struct wf_places {
 	int col_region, col_region_name, col_prov_name, col_active;
 };
 
-#define IDX(v) ((int)(intptr_t)(v) - 1)
-#define VAL(i) ((void *)(intptr_t)((i) + 1))
 
 wf_places *wf_places_new(void)
 {
@@ -524,11 +522,11 @@ static int new_comune(wf_places *p, const char *code, const char *name, const ch
 	c->region = wf_xstrdup(region);
 	c->cadastral = wf_xstrdup(cat);
 	if (code[0])
-		*wf_map_slot(p->by_code, code, strlen(code)) = VAL((int)p->nc);
+		*wf_map_islot(p->by_code, code, strlen(code), -1) = (intptr_t)p->nc;
 	if (cat[0]) {
-		void **s = wf_map_slot(p->by_cat, cat, strlen(cat));
-		if (!*s)
-			*s = VAL((int)p->nc);
+		intptr_t *s = wf_map_islot(p->by_cat, cat, strlen(cat), -1);
+		if (*s < 0)
+			*s = (intptr_t)p->nc;
 	}
 	return (int)p->nc++;
 }
@@ -728,7 +726,7 @@ int wf_places_add(wf_places *p, const char *const *f, size_t n,
 	char code[8], sigla[8], cap[8], name[256], cat[16], region[8] = "";
 	double lat = 0, lon = 0;
 	int has_coord = 0, ci;
-	void **slot;
+	intptr_t *slot;
 
 	if (!p->layout) {
 		wf_setmsg(err, errsz, "no header");
@@ -799,15 +797,15 @@ int wf_places_add(wf_places *p, const char *const *f, size_t n,
 			wf_setmsg(err, errsz, "empty cadastral code");
 			return -1;
 		}
-		slot = wf_map_slot(p->by_cat, cat, strlen(cat));
+		slot = wf_map_islot(p->by_cat, cat, strlen(cat), -1);
 	} else {
-		slot = wf_map_slot(p->by_code, code, strlen(code));
+		slot = wf_map_islot(p->by_code, code, strlen(code), -1);
 	}
-	if (!*slot) {
+	if (*slot < 0) {
 		ci = new_comune(p, code, name, sigla, region, cat);
 		index_name(p, ci, name, WF_NAME_WHOLE);
 	} else {
-		ci = IDX(*slot);
+		ci = (int)*slot;
 		/* Another list may spell it otherwise (Chienes/Kiens): that
 		 * spelling answers too; the first list's stays the name. */
 		index_name(p, ci, name, WF_NAME_WHOLE);
@@ -816,9 +814,9 @@ int wf_places_add(wf_places *p, const char *const *f, size_t n,
 			p->c[ci].cadastral = wf_xstrdup(cat);
 		}
 		if (cat[0]) {
-			void **s = wf_map_slot(p->by_cat, cat, strlen(cat));
-			if (!*s)
-				*s = VAL(ci);
+			intptr_t *s = wf_map_islot(p->by_cat, cat, strlen(cat), -1);
+			if (*s < 0)
+				*s = ci;
 		}
 	}
 	if (p->layout == WF_PLACES_CURRENT || p->layout == WF_PLACES_ISTAT)
@@ -841,20 +839,19 @@ int wf_places_add(wf_places *p, const char *const *f, size_t n,
 		p->c[ci].ncoord++;
 	}
 	if (cap[0]) {
-		void **cs = wf_map_slot(p->by_cap, cap, strlen(cap));
+		intptr_t *cs = wf_map_islot(p->by_cap, cap, strlen(cap), -1);
 		capent *ce;
 
-		if (!*cs) {
+		if (*cs < 0) {
 			if (p->ncap == p->capcap) {
 				p->capcap = p->capcap ? p->capcap * 2 : 1024;
 				p->cap = wf_xrealloc(p->cap, p->capcap * sizeof *p->cap);
 			}
 			memset(&p->cap[p->ncap], 0, sizeof p->cap[p->ncap]);
 			p->cap[p->ncap].last_comune = -1;
-			*cs = VAL((int)p->ncap);
-			p->ncap++;
+			*cs = (intptr_t)p->ncap++;
 		}
-		ce = &p->cap[IDX(*cs)];
+		ce = &p->cap[*cs];
 		if (ce->last_comune != ci) {
 			ce->ncomuni++;
 			ce->last_comune = ci;
@@ -904,13 +901,13 @@ static void link_history(wf_places *p)
 		histrow *h = &p->hist[i];
 		if (!h->active)
 			continue;
-		void **s = wf_map_slot(p->by_cat, h->cat, strlen(h->cat));
 		int ci = by_name_sigla(p, h->name, h->sigla);
 		if (ci < 0)
 			continue;
+		intptr_t *s = wf_map_islot(p->by_cat, h->cat, strlen(h->cat), -1);
 		/* The newest comune of that name takes the current code. */
-		if (!*s || (p->c[ci].in_current && !p->c[IDX(*s)].in_current))
-			*s = VAL(ci);
+		if (*s < 0 || (p->c[ci].in_current && !p->c[*s].in_current))
+			*s = ci;
 		if (!p->c[ci].cadastral[0]) {
 			free(p->c[ci].cadastral);
 			p->c[ci].cadastral = wf_xstrdup(h->cat);
@@ -918,13 +915,13 @@ static void link_history(wf_places *p)
 	}
 	for (size_t i = 0; i < p->nhist; i++) {
 		histrow *h = &p->hist[i];
-		void *v = wf_map_get(p->by_cat, h->cat, strlen(h->cat));
+		intptr_t v = wf_map_iget(p->by_cat, h->cat, strlen(h->cat), -1);
 		int ci;
 
-		if (h->active && v)
+		if (h->active && v >= 0)
 			continue;
-		if (v) {
-			ci = IDX(v);
+		if (v >= 0) {
+			ci = (int)v;
 		} else {
 			const wf_province *pr = wf_province_by_sigla(h->sigla);
 			ci = new_comune(p, "", h->name, h->sigla, pr ? pr->region : "", h->cat);
@@ -950,19 +947,16 @@ size_t wf_places_count(wf_places *p, size_t *with_coords)
 
 int wf_places_by_code(wf_places *p, const char *istat6)
 {
-	void *v = wf_map_get(p->by_code, istat6, strlen(istat6));
-	return v ? IDX(v) : -1;
+	return (int)wf_map_iget(p->by_code, istat6, strlen(istat6), -1);
 }
 
 int wf_places_by_cadastral(wf_places *p, const char *code)
 {
 	char c[16];
-	void *v;
 
 	link_history(p);
 	upper_copy(code, c, sizeof c);
-	v = wf_map_get(p->by_cat, c, strlen(c));
-	return v ? IDX(v) : -1;
+	return (int)wf_map_iget(p->by_cat, c, strlen(c), -1);
 }
 
 struct find_ctx {
@@ -1337,7 +1331,6 @@ int wf_places_resolve(wf_places *p, const wf_placeq *q, double *lat, double *lon
 	}
 	if (!wf_is_blank(q->cap)) {
 		char cap[8];
-		void *v;
 
 		wf_trim_copy(q->cap, t, sizeof t);
 		if (norm_digits(t, 5, cap) < 0) {
@@ -1348,12 +1341,12 @@ int wf_places_resolve(wf_places *p, const wf_placeq *q, double *lat, double *lon
 			wf_setmsg(why, whysz, "CAP '%s' needs a comuni list (--places)", t);
 			return -1;
 		}
-		v = wf_map_get(p->by_cap, cap, strlen(cap));
-		if (!v) {
+		intptr_t k = wf_map_iget(p->by_cap, cap, strlen(cap), -1);
+		if (k < 0) {
 			wf_setmsg(why, whysz, "CAP '%s' is not in the places list", cap);
 			return -1;
 		}
-		capent *ce = &p->cap[IDX(v)];
+		capent *ce = &p->cap[k];
 		if (!ce->ncoord) {
 			wf_setmsg(why, whysz, "CAP '%s' has no coordinates in the places list", cap);
 			return -1;

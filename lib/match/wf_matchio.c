@@ -112,7 +112,6 @@ static int table_open(table *t, const wf_matchrun *run, const char *path, int su
 	t->r = wf_reader_open(path, &run->io.ropts);
 	if (!t->r)
 		return -1;
-	wf_run_dialect(&run->io, t->r, NULL);
 	const wf_row *h = wf_reader_header(t->r);
 	for (int k = 0; k < NFIELD; k++) {
 		t->col[k] = wf_reader_col(t->r, t->colname[k]);
@@ -205,11 +204,16 @@ static int parse_count(const char *s, long long lo, long long *out)
 	return 0;
 }
 
-static int parse_km(const char *s, double *out)
+/* Kilometres are doubles: with --decimal comma (or auto and a ','),
+ * the one decimal comma becomes the point strtod reads. */
+static int parse_km(const char *s, enum wf_decmode mode, double *out)
 {
-	char t[64], *end;
+	char t[64], *end, *comma;
 
 	wf_trim_copy(s, t, sizeof t);
+	if (mode != WF_DEC_POINT && (comma = strchr(t, ',')) && !strchr(t, '.') &&
+	    !strchr(comma + 1, ','))
+		*comma = '.';
 	errno = 0;
 	*out = strtod(t, &end);
 	if (errno || end == t || *end || !(*out > 0) || !isfinite(*out))
@@ -217,9 +221,9 @@ static int parse_km(const char *s, double *out)
 	return 0;
 }
 
-static int parse_money(const char *s, wf_dec *d)
+static int parse_money(const char *s, enum wf_decmode mode, wf_dec *d)
 {
-	int rc = wf_dec_parse(s, strlen(s), WF_DEC_POINT, d);
+	int rc = wf_dec_parse(s, strlen(s), mode, d);
 
 	return rc == WF_DEC_OK && d->m >= 0 && d->m <= 1000000000000000000LL ? 0 : -1;
 }
@@ -392,14 +396,14 @@ static int load_supply(state *st)
 		}
 		v = val(&row, &t, F_MONEY);
 		if (!wf_is_blank(v)) {
-			if (parse_money(v, &s.unit_price) < 0) {
-				reject(st, file, &row, 1, "unit_price '%s' is not an amount in EUR ('.' decimals, not negative)", v);
+			if (parse_money(v, st->run->io.decimal, &s.unit_price) < 0) {
+				reject(st, file, &row, 1, "unit_price '%s' is not an amount in EUR (1234.56 or 1.234,56, not negative)", v);
 				continue;
 			}
 			s.has_price = 1;
 		}
 		v = val(&row, &t, F_KM);
-		if (!wf_is_blank(v) && parse_km(v, &s.radius_km) < 0) {
+		if (!wf_is_blank(v) && parse_km(v, st->run->io.decimal, &s.radius_km) < 0) {
 			reject(st, file, &row, 1, "radius_km '%s' is not a positive number", v);
 			continue;
 		}
@@ -422,6 +426,8 @@ static int load_supply(state *st)
 		v = val(&row, &t, F_NAME);
 		st->sname[st->nsname++] = v ? wf_xstrdup(v) : NULL;
 	}
+	if (!st->stop)
+		wf_run_dialect(&st->run->io, t.r, NULL);
 	table_close(&t);
 	return ret;
 }
@@ -584,7 +590,7 @@ static void print_coverage(const state *st, const summary *s)
 						       dl ? "," : ":", wf_taxonomy_code(st->tax, o),
 						       s->served[c][o], s->fit[c][o]);
 		}
-		wf_warn("covered %s: %lld of %lld unit%s (%.1f%%)%s", wf_taxonomy_code(st->tax, c), covered,
+		wf_note("covered %s: %lld of %lld unit%s (%.1f%%)%s", wf_taxonomy_code(st->tax, c), covered,
 			s->asked[c], s->asked[c] == 1 ? "" : "s", pct(covered, s->asked[c]), detail);
 	}
 }
@@ -601,15 +607,15 @@ static void print_summary(const state *st, const summary *s, int assign)
 		used += wf_matcher_used(m, j);
 	}
 	if (assign) {
-		wf_warn("demand: %lu needs, %lld units; covered %lld units (%.1f%%); %lu of %lu needs fully covered",
+		wf_note("demand: %lu needs, %lld units; covered %lld units (%.1f%%); %lu of %lu needs fully covered",
 			s->needs, s->units, s->covered, pct(s->covered, s->units), s->needs_met, s->needs);
-		wf_warn("supply: %zu offers, capacity %lld units; used %lld (%.1f%%)", ns, cap, used,
+		wf_note("supply: %zu offers, capacity %lld units; used %lld (%.1f%%)", ns, cap, used,
 			pct(used, cap));
 		print_coverage(st, s);
 	} else {
-		wf_warn("demand: %lu needs, %lld units; %lu with offers in range, %lu without",
+		wf_note("demand: %lu needs, %lld units; %lu with offers in range, %lu without",
 			s->needs, s->units, s->needs_met, s->needs_unmet);
-		wf_warn("supply: %zu offers, capacity %lld units (--top does not use capacity up)", ns, cap);
+		wf_note("supply: %zu offers, capacity %lld units (--top does not use capacity up)", ns, cap);
 	}
 	for (int c = 0; c < (int)wf_taxonomy_count(st->tax); c++) {
 		long long tot = 0;
@@ -628,12 +634,12 @@ static void print_summary(const state *st, const summary *s, int assign)
 				dl += (size_t)snprintf(detail + dl, sizeof detail - dl, "%s%s %lld",
 						       dl ? ", " : "", wf_unmet_reason(w),
 						       s->unmet_units[c][w]);
-		wf_warn("unmet %s: %lld unit%s in %lu need%s (%s)", wf_taxonomy_code(st->tax, c), tot,
+		wf_note("unmet %s: %lld unit%s in %lu need%s (%s)", wf_taxonomy_code(st->tax, c), tot,
 			tot == 1 ? "" : "s", needs, needs == 1 ? "" : "s", detail);
 		any = 1;
 	}
 	if (!any)
-		wf_warn("unmet: none");
+		wf_note("unmet: none");
 }
 
 /* Per need kept for the assignment, which prints after the solve. */
@@ -752,14 +758,14 @@ int wf_matchrun_exec(const wf_matchrun *run, int *complete)
 		}
 		v = val(&row, &t, F_MONEY);
 		if (!wf_is_blank(v)) {
-			if (parse_money(v, &d.budget) < 0) {
-				reject(&st, file, &row, 0, "budget '%s' is not an amount in EUR ('.' decimals, not negative)", v);
+			if (parse_money(v, run->io.decimal, &d.budget) < 0) {
+				reject(&st, file, &row, 0, "budget '%s' is not an amount in EUR (1234.56 or 1.234,56, not negative)", v);
 				continue;
 			}
 			d.has_budget = 1;
 		}
 		v = val(&row, &t, F_KM);
-		if (!wf_is_blank(v) && parse_km(v, &d.max_km) < 0) {
+		if (!wf_is_blank(v) && parse_km(v, run->io.decimal, &d.max_km) < 0) {
 			reject(&st, file, &row, 0, "max_km '%s' is not a positive number", v);
 			continue;
 		}
@@ -821,6 +827,7 @@ int wf_matchrun_exec(const wf_matchrun *run, int *complete)
 	free(top);
 	if (fatal || st.stop)
 		goto out;
+	wf_run_dialect(&run->io, t.r, NULL); /* once read: the encoding is known */
 	if (run->assign && run->opts.objective == WF_OBJ_COVERAGE && sum->units > 4000000) {
 		/* The unserved-unit penalty must stay inside 64-bit costs. */
 		wf_warn("%s: %lld demand units, more than --objective coverage handles (4000000)", file, sum->units);
@@ -831,7 +838,7 @@ int wf_matchrun_exec(const wf_matchrun *run, int *complete)
 		if (run->io.verbose) {
 			size_t pairs, phases, aug;
 			wf_matcher_stats(st.m, &pairs, &phases, &aug);
-			wf_warn("assignment: %zu eligible pairs, %zu shortest-path searches, %zu augmentations",
+			wf_note("assignment: %zu eligible pairs, %zu shortest-path searches, %zu augmentations",
 				pairs, phases, aug);
 		}
 		for (size_t i = 0; i < nneed && !st.stop; i++) {

@@ -5,6 +5,9 @@
 
 #include "wf_err.h"
 #include "wf_table.h"
+#include "wf_vocab.h"
+
+enum { VK_OTHER, VK_CODE, VK_NUMBER };
 
 struct wf_rtable {
 	char *caption;
@@ -18,6 +21,7 @@ struct wf_rtable {
 	long *line;
 	size_t *nonempty, *numeric, *frac; /* per column, for the type rule */
 	unsigned char *forcedec;
+	unsigned char *vk; /* per column: VK_* from the column vocabulary */
 };
 
 int wf_render_is_number(const char *s, size_t len, wf_dec *out)
@@ -54,6 +58,11 @@ wf_rtable *wf_rtable_new(const char *caption, size_t ncols, const char *const *n
 	t->numeric = wf_xcalloc(ncols, sizeof *t->numeric);
 	t->frac = wf_xcalloc(ncols, sizeof *t->frac);
 	t->forcedec = wf_xcalloc(ncols ? ncols : 1, 1);
+	t->vk = wf_xcalloc(ncols ? ncols : 1, 1);
+	for (size_t i = 0; i < ncols; i++)
+		if (wf_vocab_known(t->names[i]))
+			t->vk[i] = wf_vocab_kind(t->names[i], WF_COL_STR) == WF_COL_STR ?
+				   VK_CODE : VK_NUMBER;
 	return t;
 }
 
@@ -75,6 +84,7 @@ void wf_rtable_free(wf_rtable *t)
 	free(t->numeric);
 	free(t->frac);
 	free(t->forcedec);
+	free(t->vk);
 	free(t->caption);
 	free(t);
 }
@@ -180,6 +190,14 @@ int wf_rtable_highlighted(const wf_rtable *t, size_t row)
 
 enum wf_rcol wf_rtable_coltype(const wf_rtable *t, size_t col)
 {
+	/* A code such as region "12" stays text even when every cell of
+	 * this table happens to look like a number, and a number column
+	 * left all empty (wf-match's assigned under --top) stays a number
+	 * (wfkit(7), COLUMNS). */
+	if (t->vk[col] == VK_CODE)
+		return WF_RCOL_TEXT;
+	if (t->vk[col] == VK_NUMBER && t->nonempty[col] == 0)
+		return WF_RCOL_INT;
 	if (t->nonempty[col] == 0 || t->numeric[col] != t->nonempty[col])
 		return WF_RCOL_TEXT;
 	return t->frac[col] || t->forcedec[col] ? WF_RCOL_DEC : WF_RCOL_INT;

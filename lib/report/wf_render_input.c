@@ -69,6 +69,24 @@ static size_t col_index(wf_rinput *in, const char *name)
 	return in->ncols++;
 }
 
+/* A cell as stored: with --decimal comma (or auto and a ',' in it), a
+ * number written the Italian way becomes the canonical 1234.56 the
+ * report reads as a number. Cells without a separator (codes such as
+ * "04") are never touched. */
+static char *cell(const char *s, size_t len, enum wf_decmode mode)
+{
+	wf_dec d;
+	char buf[WF_DEC_BUFSZ];
+
+	int comma = memchr(s, ',', len) != NULL;
+
+	if (mode == WF_DEC_POINT || (!comma && (mode == WF_DEC_AUTO || !memchr(s, '.', len))))
+		return wf_xstrndup(s, len);
+	if (wf_dec_parse(s, len, WF_DEC_COMMA, &d) != WF_DEC_OK)
+		return wf_xstrndup(s, len);
+	return wf_xstrndup(buf, wf_dec_format(d, buf));
+}
+
 int wf_rinput_read(wf_rinput *in, const wf_run *run, const char *path)
 {
 	return wf_rinput_read_src(in, run, wf_src_open(path));
@@ -100,7 +118,6 @@ int wf_rinput_read_src(wf_rinput *in, const wf_run *run, wf_src *src)
 		wf_reader_free(r);
 		return 0;
 	}
-	wf_run_dialect(run, r, NULL);
 	h = wf_reader_header(r);
 	map = wf_xcalloc(h->n ? h->n : 1, sizeof *map);
 	seen = wf_map_new();
@@ -129,12 +146,13 @@ int wf_rinput_read_src(wf_rinput *in, const wf_run *run, wf_src *src)
 		rr->src = (unsigned)si;
 		rr->line = row.line;
 		for (size_t c = 0; c < row.n && c < h->n; c++)
-			rr->v[map[c]] = wf_xstrndup(row.f[c], row.len[c]);
+			rr->v[map[c]] = cell(row.f[c], row.len[c], run->decimal);
 		/* A field the input has but left empty is "", not missing. */
 		for (size_t c = row.n; c < h->n; c++)
 			rr->v[map[c]] = wf_xstrdup("");
 		in->counts[si]++;
 	}
+	wf_run_dialect(run, r, NULL); /* once read: the encoding is known */
 	rc = 0;
 out:
 	free(map);

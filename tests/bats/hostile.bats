@@ -297,7 +297,7 @@ D1,x,NaN,8.1,CHILDCARE,1,100,|latitude 'NaN' is not a number
 D1,x,44.5,inf,CHILDCARE,1,100,|longitude 'inf' is not a number
 D1,x,95,8.1,CHILDCARE,1,100,|coordinates '95', '8.1' are out of range
 D1,x,44.5,8.1,CHILDCARE,1234567890123456789012345678901234567890,100,|quantity '1234567890123456789012345678901234567890' is not a whole number from 1 to 1000000000
-D1,x,44.5,8.1,CHILDCARE,1,1234567890123456789012345678901234567890,|budget '1234567890123456789012345678901234567890' is not an amount in EUR ('.' decimals, not negative)
+D1,x,44.5,8.1,CHILDCARE,1,1234567890123456789012345678901234567890,|budget '1234567890123456789012345678901234567890' is not an amount in EUR (1234.56 or 1.234,56, not negative)
 D1,x,44.5,8.1,CHILDCARE,1,100,1e400|max_km '1e400' is not a positive number
 CASES
 	# supply names reach the output: formula-looking ones are kept, or

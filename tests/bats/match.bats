@@ -236,7 +236,7 @@ source,line,reason,raw
 d.csv,2,missing id,",44.5,8.1,MEAL,2,,"
 d.csv,3,quantity '0' is not a whole number from 1 to 1000000000,"A,44.5,8.1,MEAL,0,,"
 d.csv,4,quantity '2.5' is not a whole number from 1 to 1000000000,"B,44.5,8.1,MEAL,2.5,,"
-d.csv,5,"budget '-3' is not an amount in EUR ('.' decimals, not negative)","C,44.5,8.1,MEAL,2,-3,"
+d.csv,5,"budget '-3' is not an amount in EUR (1234.56 or 1.234,56, not negative)","C,44.5,8.1,MEAL,2,-3,"
 d.csv,6,max_km 'far' is not a positive number,"D,44.5,8.1,MEAL,2,,far"
 d.csv,7,lat given without lon,"E,44.5,,MEAL,2,,"
 d.csv,8,"coordinates '95', '8.1' are out of range","F,95,8.1,MEAL,2,,"
@@ -253,7 +253,7 @@ EOF2
 	assert_file rej.csv <<'EOF2'
 source,line,reason,raw
 s.csv,2,capacity '-1' is not a whole number from 0 to 1000000000,"A,44.5,8.1,MEAL,-1,,"
-s.csv,3,"unit_price '1e3' is not an amount in EUR ('.' decimals, not negative)","B,44.5,8.1,MEAL,1,1e3,"
+s.csv,3,"unit_price '1e3' is not an amount in EUR (1234.56 or 1.234,56, not negative)","B,44.5,8.1,MEAL,1,1e3,"
 s.csv,4,radius_km '0' is not a positive number,"C,44.5,8.1,MEAL,1,,0"
 EOF2
 	[ "${stderr_lines[7]}" = "wf-match: rejected: 0 demand rows, 3 supply rows (in 'rej.csv')" ]

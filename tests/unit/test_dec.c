@@ -85,4 +85,16 @@ static void test_arith(void)
 	CHECK_STR(buf, "1");
 }
 
-WF_TEST_MAIN(test_comma, test_point, test_arith)
+/* --decimal auto on a table of unknown origin: a ',' means 1.234,56. */
+static void test_auto(void)
+{
+	enum wf_decmode a = WF_DEC_AUTO;
+	CHECK_STR(fmt("60.000,00", a), "60000");
+	CHECK_STR(fmt("1234,5", a), "1234.5");
+	CHECK_STR(fmt("1234.5", a), "1234.5");
+	CHECK_STR(fmt("1.234", a), "1.234");
+	CHECK_STR(fmt("1,234.5", a), "<not a number>");
+	CHECK_STR(fmt("", a), "<empty value>");
+}
+
+WF_TEST_MAIN(test_comma, test_point, test_arith, test_auto)

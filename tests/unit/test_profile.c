@@ -38,7 +38,7 @@ static char *run_profile(const char *in, char *err, size_t errsz, size_t *ndropp
 {
 	char ipath[] = "/tmp/wf-test-profile-in.XXXXXX", opath[] = "/tmp/wf-test-profile-out.XXXXXX";
 	int fi = mkstemp(ipath), fo = mkstemp(opath);
-	wf_profile_opts po = { NULL, "institution_type", NULL, 2 };
+	wf_profile_opts po = { NULL, "institution_type", NULL, 2, WF_DEC_POINT };
 	wf_profile *p = wf_profile_new(&po, err, errsz);
 	unsigned long rows = 0, rejected = 0;
 	wf_reader_opts ro = { 0 };
@@ -77,7 +77,7 @@ static void test_profile_rows(void)
 	size_t nd = 0;
 	const char *why;
 	char *text = run_profile(facts, err, sizeof err, &nd);
-	wf_profile_opts po = { NULL, NULL, NULL, 0 };
+	wf_profile_opts po = { NULL, NULL, NULL, 0, WF_DEC_POINT };
 	wf_profile *p;
 
 	CHECK(text != NULL);

@@ -58,8 +58,9 @@ baseline_opts=
 
 # shellcheck disable=SC2086 # the option strings are split on purpose
 # (set -e does not stop inside an && list: the if does.)
-if ! { "${bin}wf-ingest" $ingest_opts "$@" -o "$stage/facts.csv" &&
-	"${bin}wf-benchmark" --metric "$metric" --per "$per" --peers "$peers" \
+# --quiet: a good month prints one line, so cron mails little but errors.
+if ! { "${bin}wf-ingest" --quiet $ingest_opts "$@" -o "$stage/facts.csv" &&
+	"${bin}wf-benchmark" --quiet --metric "$metric" --per "$per" --peers "$peers" \
 		$baseline_opts "$stage/facts.csv" -o "$stage/benchmark.csv" &&
 	"${bin}wf-report" -f csv --where 'flags~changed' "$stage/benchmark.csv" \
 		-o "$stage/changed.csv" &&

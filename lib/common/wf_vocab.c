@@ -1,0 +1,69 @@
+#include "wf_vocab.h"
+
+#include <string.h>
+
+#define S WF_COL_STR
+#define N WF_COL_NUM
+
+/* Keep in step with wfkit(7), COLUMNS (test_vocab compares them). */
+const wf_vocab_col wf_vocab[] = {
+	/* the canonical fact stream */
+	{ "year", N }, { "institution", S }, { "institution_type", S },
+	{ "institution_name", S }, { "contract", S }, { "aggregate", S },
+	{ "comparto", S }, { "region", S }, { "province", S }, { "comune", S },
+	{ "comune_name", S }, { "measure", S }, { "value", N },
+	/* wf-benchmark */
+	{ "size_class", S }, { "flags", S }, { "institutions", N },
+	{ "metric", N }, { "metric_total", N }, { "denominator", N },
+	{ "denominator_total", N }, { "no_denominator", N },
+	{ "per_employee", N }, { "ratio_of_totals", N }, { "mean", N },
+	{ "median", N }, { "zero_share_pct", N }, { "peers", N },
+	{ "peer_mean", N }, { "peer_median", N }, { "peer_p25", N },
+	{ "peer_p75", N }, { "peer_p90", N }, { "peer_min", N },
+	{ "peer_max", N }, { "pct_rank", N }, { "robust_z", N },
+	{ "gap_median", N }, { "gap_median_pct", N }, { "change", N },
+	{ "change_pct", N }, { "cagr_pct", N }, { "slope", N },
+	{ "baseline_value", N }, { "since_baseline", N },
+	{ "since_baseline_pct", N }, { "since_baseline_rank", N },
+	{ "gap_to_median_eur", N }, { "gap_to_p25_eur", N }, { "spenders", N },
+	{ "spender_median", N }, { "spender_p25", N }, { "spender_p75", N },
+	{ "spender_pct_rank", N }, { "provenance", S },
+	/* wf-benchmark --profile */
+	{ "indicator", S }, { "unit", S }, { "quartile", N },
+	/* wf-match: input */
+	{ "id", S }, { "name", S }, { "lat", N }, { "lon", N }, { "istat", S },
+	{ "cap", S }, { "category", S }, { "categories", S }, { "quantity", N },
+	{ "budget", N }, { "max_km", N }, { "capacity", N },
+	{ "unit_price", N }, { "radius_km", N },
+	/* wf-match: output */
+	{ "demand_id", S }, { "supply_id", S }, { "distance_km", N },
+	{ "score", N }, { "fit", N }, { "proximity", N }, { "price", N },
+	{ "assigned", N }, { "unmet", N }, { "status", S }, { "reason", S },
+	{ "supply_name", S }, { "demand_lat", N }, { "demand_lon", N },
+	{ "supply_lat", N }, { "supply_lon", N }, { "demand_category", S },
+	{ "demand_name", S }, { "demand_comune", S },
+	/* --rejects of every binary */
+	{ "source", S }, { "line", N }, { "raw", S },
+};
+const size_t wf_vocab_n = sizeof wf_vocab / sizeof wf_vocab[0];
+
+static const wf_vocab_col *find(const char *name)
+{
+	/* ~80 rows, looked up once per column of a header: no index. */
+	for (size_t i = 0; i < wf_vocab_n; i++)
+		if (strcmp(wf_vocab[i].name, name) == 0)
+			return &wf_vocab[i];
+	return NULL;
+}
+
+enum wf_colkind wf_vocab_kind(const char *name, enum wf_colkind dflt)
+{
+	const wf_vocab_col *c = name ? find(name) : NULL;
+
+	return c ? c->kind : dflt;
+}
+
+int wf_vocab_known(const char *name)
+{
+	return name && find(name) != NULL;
+}
