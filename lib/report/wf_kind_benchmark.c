@@ -314,6 +314,44 @@ static void region_map(wf_report *r, const wf_report_opts *o, const wf_rtable *i
 	wf_kind_set_free(&regs);
 }
 
+/* Rows with coordinates (columns lat and lon, e.g. comuni joined with
+ * a places list): one circle per row of the period, area proportional
+ * to the value, on the map of Italy. */
+static void place_map(wf_report *r, const wf_report_opts *o, const wf_rtable *in,
+		      const unsigned char *keep, int pc, int vc, int ic, int nc, const char *when)
+{
+	int la = wf_rtable_col(in, "lat"), lo = wf_rtable_col(in, "lon");
+	char title[400];
+	wf_strbuf cap = WF_STRBUF_INIT;
+	size_t n = 0;
+	wf_chart *ch;
+
+	if (la < 0 || lo < 0)
+		return;
+	snprintf(title, sizeof title, wf_msg(o->lang, WF_M_BENCH_PLACES),
+		 wf_kind_word(o, wf_rtable_name(in, (size_t)vc)),
+		 wf_kind_word(o, wf_rtable_name(in, (size_t)pc)), when);
+	ch = wf_chart_new(WF_CHART_MAP, title);
+	wf_kind_chart_fmt(ch, o);
+	for (size_t i = 0; i < wf_rtable_nrows(in); i++) {
+		wf_dec v, y, x;
+		if (!keep[i] || strcmp(wf_kind_cell(in, i, pc), when) != 0 ||
+		    wf_kind_cell_num(in, i, vc, &v) != 1 || wf_kind_cell_num(in, i, la, &y) != 1 ||
+		    wf_kind_cell_num(in, i, lo, &x) != 1)
+			continue;
+		wf_chart_geo_sized(ch, 0, wf_dec_to_double(x), wf_dec_to_double(y), wf_dec_to_double(v),
+				   *wf_kind_cell(in, i, nc) ? wf_kind_cell(in, i, nc) : wf_kind_cell(in, i, ic));
+		n++;
+	}
+	wf_strbuf_printf(&cap, wf_msg(o->lang, WF_M_MAP_SYMBOLS), n);
+	wf_chart_caption(ch, wf_strbuf_str(&cap));
+	wf_strbuf_release(&cap);
+	if (n)
+		wf_report_chart(r, ch);
+	else
+		wf_chart_free(ch);
+}
+
 wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_err *e)
 {
 	const char *period = o->period ? o->period : "year";
@@ -421,6 +459,7 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 		wf_chart_caption(ch, wf_msg(o->lang, WF_M_BENCH_DIST_CAPTION));
 		wf_report_chart(r, ch);
 		region_map(r, o, in, keep, pc, vc, gc, ngc, latest);
+		place_map(r, o, in, keep, pc, vc, ic, nc, latest);
 		snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_BENCH_RANKED), wf_kind_word(o, value),
 			 wf_kind_word(o, period), latest);
 		t = wf_kind_subset(in, rows, n, cols, ncols, buf, 1);
@@ -570,6 +609,7 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 			wf_kind_set_free(&per);
 			wf_report_chart(r, line);
 			region_map(r, o, in, keep, pc, vc, gc, ngc, wf_kind_cell(in, cur, pc));
+			place_map(r, o, in, keep, pc, vc, ic, nc, wf_kind_cell(in, cur, pc));
 		}
 		/* Its rows, oldest first. */
 		{

@@ -215,7 +215,7 @@ static const char *const values[][4] = {
 	{ "indicator", "on_call_share", NULL, "quota in reperibilità" },
 	{ "indicator", "absence_days_per_employee", NULL, "giorni di assenza per dipendente" },
 	{ "indicator", "absence_illness_per_employee", NULL, "giorni di malattia per dipendente" },
-	{ "indicator", "absence_care_per_employee", NULL, "giorni di assistenza (L. 104) per dipendente" },
+	{ "indicator", "absence_care_per_employee", NULL, "giorni di assenza per assistenza per dipendente" },
 	{ "indicator", "absence_parental_per_employee", NULL, "giorni di congedo parentale per dipendente" },
 	{ "indicator", "fua_welfare_per_employee", NULL, "welfare da fondo accessorio per dipendente" },
 	{ "unit", "EUR", NULL, "euro" },

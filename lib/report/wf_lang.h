@@ -107,6 +107,7 @@ const char *wf_lang_code(enum wf_lang lang);
 	X(WF_M_BENCH_BY_PERIOD, "%s by %s", "%s per %s") \
 	X(WF_M_BENCH_MAP, "%s by region, %s %s (median of the institutions)", \
 	  "%s per regione, %s %s (mediana degli enti)") \
+	X(WF_M_BENCH_PLACES, "%s by place, %s %s", "%s per luogo, %s %s") \
 	X(WF_M_NONE, "none", "nessuna") \
 	X(WF_M_NA, "n/a", "n.d.") \
 	X(WF_M_CARD_METRIC, "metric", "spesa") \
@@ -195,7 +196,7 @@ const char *wf_lang_code(enum wf_lang lang);
 	X(WF_M_PROFILE_NOTE, "%s %s. Each indicator is compared with the same peer group as in " \
 	  "wf-benchmark (same %s and peer columns); pct_rank is the mid-rank percentile among " \
 	  "those peers (0-100) and Q1..Q4 its quarter, Q4 the highest values, which is not always " \
-	  "the better end (absences).", "%s %s. Ogni indicatore è confrontato con lo stesso gruppo " \
+	  "the better end (absences).", "Riferimento: %s %s. Ogni indicatore è confrontato con lo stesso gruppo " \
 	  "di pari di wf-benchmark (stesso %s e stesse colonne dei pari); il rango percentile è " \
 	  "il percentile a rango medio tra quei pari (0-100) e Q1..Q4 il suo quarto, Q4 i valori " \
 	  "più alti, che non sono sempre il lato migliore (assenze).") \

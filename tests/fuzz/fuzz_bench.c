@@ -44,6 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.size_classes = flags & 4 ? "1-9,10-49,50-" : NULL;
 	o.period_col = flags & 8 ? "month" : NULL;
 	o.group = flags & 16 ? "region,type" : NULL;
+	o.decimal = flags & 32 ? WF_DEC_AUTO : WF_DEC_POINT; /* --decimal */
 	if (!(b = wf_bench_new(&o, err, sizeof err)))
 		abort();
 	r = wf_reader_new(wf_src_mem("fuzz", data + 1, size - 1, 0), &ro);
