@@ -83,4 +83,7 @@ echo "== what it would cost for every body below its group's median (p25) to rea
 "$BIN/wf-report" --where "year=$last" --where region=01 --sort gap_to_median_eur:desc \
 	--columns institution_type,institutions,median,zero_share_pct,spenders,spender_median,gap_to_median_eur,gap_to_p25_eur \
 	"$D/summary-type.csv"
+echo "== Torino's staff-wellbeing profile against the other comuni (SYNTHETIC; charts in $D/it/profile.html)"
+"$BIN/wf-report" --lang it --kind profile --institution C7484 "$D/profile.csv" |
+	sed -n '/^Indicatori a confronto con i pari$/,$p'
 echo "== done: open $D/it/*.html and $D/en/*.html"

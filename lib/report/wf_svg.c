@@ -1167,7 +1167,7 @@ static void svg_dist_compact(wf_strbuf *b, const wf_chart *c)
 	esc(b, c->title);
 	wf_strbuf_puts(b, "</title>\n");
 	rect(b, 0, 0, w, 112, "fill=\"#ffffff\"", 1);
-	text(b, 6, 14, "start", "font-size=\"12\" font-weight=\"bold\"", c->title, 40);
+	text(b, 6, 14, "start", "font-size=\"12\" font-weight=\"bold\"", c->title, 34);
 	if (c->xlabel && *c->xlabel)
 		text(b, 6, 27, "start", "fill=\"#555555\"", c->xlabel, 48);
 #define XV(v) (px + ((v) - t0) / span * pw)
