@@ -112,6 +112,8 @@ int wf_cli_getopt(wf_cli *c, int argc, char **argv, const char *shortopts,
 	int opt = getopt_long(argc, argv, shortopts, longopts, &idx);
 
 	if (opt == -1) {
+		if (!c)
+			return -1;
 		if (c->quiet && c->verbose)
 			wf_usage_error("--quiet and --verbose exclude each other");
 		wf_quiet = c->quiet;

@@ -129,7 +129,8 @@ void wf_cli_init(wf_cli *c, char **argv);
  * take "--decimal" for "--decimals", or an option of another binary for
  * one of this one): a usage error naming the full option. At the end
  * of the options (-1) it checks the shared ones that go together (-q
- * and -v exclude each other) and applies --quiet. */
+ * and -v exclude each other) and applies --quiet. c may be NULL in a
+ * program without the shared options (the wf-synth generators). */
 int wf_cli_getopt(wf_cli *c, int argc, char **argv, const char *shortopts,
 		  const struct option *longopts);
 

@@ -551,6 +551,8 @@ int wf_codes_have_places(const wf_codes *c)
 static void place(wf_codes *c, struct layer *l, struct inst_rec *ir)
 {
 	wf_place(l->rgs, c->places, ir->type, ir->name, ir->taxcode, &ir->pl);
+	if (!ir->pub.known && ir->pl.how == WF_PLACE_NONE)
+		snprintf(ir->pl.evidence, sizeof ir->pl.evidence, "not in the code lists");
 	wf_overrides_apply(c->overrides, ir->key, &ir->pl);
 	ir->pub.key = ir->key;
 	ir->pub.type = ir->type;

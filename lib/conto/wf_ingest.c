@@ -758,8 +758,8 @@ int wf_ingest_path(wf_ingest *g, const char *path)
 static void list_unplaced(const wf_inst *in, void *ctx)
 {
 	(void)ctx;
-	fprintf(stderr, "%s: unplaced: %s %s%s%s\n", wf_progname, in->key,
-		in->name[0] ? in->name : "(not in the code list)",
+	fprintf(stderr, "%s: unplaced: %s%s%s%s%s\n", wf_progname, in->key,
+		in->name[0] ? " " : "", in->name,
 		in->evidence && in->evidence[0] ? ": " : "", in->evidence ? in->evidence : "");
 }
 
@@ -773,8 +773,8 @@ static void list_placed(const wf_inst *in, int seen, void *ctx)
 		list_unplaced(in, NULL);
 		return;
 	}
-	fprintf(stderr, "%s: %s: %s %s: %s%s%s%s%s (%s)\n", wf_progname, wf_place_how_name(in->how),
-		in->key, in->name[0] ? in->name : "(not in the code list)",
+	fprintf(stderr, "%s: %s: %s%s%s: %s%s%s%s%s (%s)\n", wf_progname, wf_place_how_name(in->how),
+		in->key, in->name[0] ? " " : "", in->name,
 		in->comune[0] ? in->comune : "", in->comune[0] ? " " : "",
 		in->province[0] ? in->province : "", in->province[0] ? " " : "",
 		in->region[0] ? in->region : (in->how == WF_PLACE_NATIONAL ? "national" : ""),

@@ -314,13 +314,16 @@ static int seat(wf_places *year, wf_places *pl, const words *w, const wf_provinc
 	while (end > 1 && isdigit((unsigned char)w->f[end - 1][0]))
 		end--;
 	for (size_t i = w->n; i-- > 0;) {
-		if (!w->cut_before[i] && (tax || i + 1 != end || w->len[i] < 4))
+		/* With no tax code to check it, a name that does not follow a
+		 * preposition counts only when it ends the body's name
+		 * ("AUTOMOBILE CLUB LA SPEZIA"). */
+		if (!w->cut_before[i] && (tax || i >= end))
 			continue;
 		for (size_t j = i + 5 < w->n ? i + 5 : w->n; j-- > i;) {
 			wf_placement t = { 0 };
 			const char *s = w->s[i];
 			size_t n = (size_t)(w->s[j] + w->len[j] - s);
-			if (n < 3 || is_prep(w->f[j]))
+			if (n < 3 || is_prep(w->f[j]) || (!w->cut_before[i] && (j + 1 != end || n < 4)))
 				continue;
 			if (comune_named(year, pl, s, n, tax, NULL, 0, &t) != FOUND || !t.province[0])
 				continue;
@@ -462,7 +465,8 @@ void wf_place(wf_places *year, wf_places *places, const char *type, const char *
 		"CITTA'METROPOLITANA DI ", NULL
 	};
 	static const char *const reg_pre[] = {
-		"REGIONE AUTONOMA ", "REGIONE DEL ", "REGIONE ", NULL
+		"REGIONE AUTONOMA DELLA ", "REGIONE AUTONOMA ", "REGIONE DELLA ", "REGIONE DEL ",
+		"REGIONE ", NULL
 	};
 	const wf_province *tax = wf_taxcode_province(taxcode);
 	const char *rest;
@@ -492,7 +496,9 @@ void wf_place(wf_places *year, wf_places *places, const char *type, const char *
 		ambiguous = r == AMBIGUOUS;
 		if (!r)
 			snprintf(o->evidence, sizeof o->evidence, "'%.200s' is no comune name of the lists", rest);
-	} else if (strcmp(type, "P") == 0 || strcmp(type, "CM") == 0) {
+	} else if (strcmp(type, "P") == 0 || strcmp(type, "CM") == 0 ||
+		   /* the autonomous provinces are listed with the regions */
+		   (strcmp(type, "RS") == 0 && strip_prefix(name, prov_pre))) {
 		if ((rest = strip_prefix(name, prov_pre)) != NULL) {
 			size_t rl = strlen(rest);
 			const wf_province *pr;

@@ -247,6 +247,15 @@ Try '$t --help' for more information." ]
 	run --separate-stderr wf-benchmark --metric L090 --peer region facts.csv
 	[ "$status" -eq 2 ]
 	[ "${stderr_lines[0]}" = "wf-benchmark: option '--peer' is abbreviated; write it in full: '--peers'" ]
+	# the installed SYNTHETIC generators too
+	run --separate-stderr wf-synth --tin -o syn
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "wf-synth: option '--tin' is abbreviated; write it in full: '--tiny'
+Try 'wf-synth --help' for more information." ]
+	[ ! -e syn ]
+	run --separate-stderr wf-synth-match --see 1 d.csv s.csv
+	[ "$status" -eq 2 ]
+	[ "${stderr_lines[0]}" = "wf-synth-match: option '--see' is abbreviated; write it in full: '--seed'" ]
 }
 
 @test "every --help ends with the same two lines" {

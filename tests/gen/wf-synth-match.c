@@ -27,6 +27,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wf_cli.h"
+
 typedef struct place {
 	const char *name, *istat, *prov;
 	double lat, lon;
@@ -419,7 +421,9 @@ int main(int argc, char **argv)
 	struct list l = { 0 };
 	FILE *d, *s;
 
-	while ((opt = getopt_long(argc, argv, "ho:V", lo, NULL)) != -1) {
+	wf_progname = "wf-synth-match";
+	/* full option names only, as in every wfkit tool */
+	while ((opt = wf_cli_getopt(NULL, argc, argv, "ho:V", lo)) != -1) {
 		switch (opt) {
 		case 's': seed = strtoull(optarg, NULL, 10); break;
 		case 'S': sc = 1; break;

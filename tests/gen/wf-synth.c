@@ -119,6 +119,7 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include "wf_cli.h"
 #include "wf_err.h"
 
 #define PROG "wf-synth"
@@ -2398,7 +2399,9 @@ static void parse_args(int argc, char **argv, unsigned char *years)
 
 	g.o.scale = 1;
 	g.o.seed = DEFAULT_SEED;
-	while ((opt = getopt_long(argc, argv, "ho:vVy:", lo, NULL)) != -1) {
+	wf_progname = PROG;
+	/* full option names only, as in every wfkit tool */
+	while ((opt = wf_cli_getopt(NULL, argc, argv, "ho:vVy:", lo)) != -1) {
 		switch (opt) {
 		case 'h': usage(stdout); exit(fflush(stdout) ? WF_EXIT_DATA : WF_EXIT_OK);
 		case 'V': printf("%s %s\n", PROG, VERSION); exit(WF_EXIT_OK);

@@ -17,6 +17,7 @@ static wf_places *lists(void)
 		{ "014066", "Tirano", "SO", "Lombardia" },
 		{ "067041", "Teramo", "TE", "Abruzzo" },
 		{ "067012", "Castelli", "TE", "Abruzzo" },
+		{ "011015", "La Spezia", "SP", "Liguria" },
 	};
 	wf_places *p = wf_places_new();
 	char err[600];
@@ -75,6 +76,12 @@ static void test_rules(void)
 	wf_place(NULL, p, "N", "COMUNITA' MONTANA VALTELLINA DI TIRANO", "80000000141", &o);
 	CHECK_INT(o.how, WF_PLACE_SEAT);
 	CHECK_STR(o.comune, "014066");
+	/* No tax code: a comune ending the name counts, one inside it not. */
+	wf_place(NULL, p, "E", "AUTOMOBILE CLUB LA SPEZIA", NULL, &o);
+	CHECK_INT(o.how, WF_PLACE_SEAT);
+	CHECK_STR(o.comune, "011015");
+	wf_place(NULL, p, "E", "AUTOMOBILE CLUB LA SPEZIA VILLE", NULL, &o);
+	CHECK_INT(o.how, WF_PLACE_NONE);
 	/* Province names, sigle, regions. */
 	wf_place(NULL, p, "OL", "ORDINE DEI MEDICI DELLA PROVINCIA DI TERAMO", "80000000671", &o);
 	CHECK_STR(o.province, "TE");
@@ -91,6 +98,13 @@ static void test_rules(void)
 	CHECK_INT(o.how, WF_PLACE_NAME);
 	CHECK_STR(o.region, "03");
 	CHECK_STR(o.province, ""); /* a region is in no province */
+	wf_place(NULL, p, "RS", "REGIONE AUTONOMA DELLA SARDEGNA", "80000000921", &o);
+	CHECK_STR(o.region, "20");
+	CHECK_STR(o.province, "");
+	wf_place(NULL, p, "RS", "PROVINCIA AUTONOMA DI TRENTO", "80000000221", &o);
+	CHECK_INT(o.how, WF_PLACE_NAME);
+	CHECK_STR(o.province, "TN");
+	CHECK_STR(o.comune, "");
 	wf_place(NULL, p, "P", "AMMINISTRAZIONE PROVINCIALE DI MONZA E DELLA BRIANZA", NULL, &o);
 	CHECK_STR(o.province, "MB");
 	/* The tax code alone; a child province the name names. */
