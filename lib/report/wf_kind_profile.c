@@ -4,12 +4,14 @@
  * with a text strip of the same picture; several: a table of
  * percentile ranks, one column per indicator, coloured by quartile. */
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "wf_err.h"
 #include "wf_kind_priv.h"
+#include "wf_map.h"
 
 /* wf-benchmark --profile's own columns; any other text column is part
  * of the peer-group key (the --peers columns, size_class). */
@@ -178,20 +180,33 @@ static void one_institution(wf_report *r, const wf_rtable *in, const struct cols
 	wf_report_table(r, t);
 }
 
-static int cmpstr(const void *a, const void *b)
+/* The rows of the latest period by institution: ri[a] is row a's
+ * institution (an index into keys, first-seen order). */
+struct by_inst {
+	const char **keys;   /* ninst */
+	size_t ninst;
+	size_t *ri;          /* n */
+};
+
+static int cmpkey(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	const char *const *x = *(const char *const *const *)a, *const *y = *(const char *const *const *)b;
+	return strcmp(*x, *y);
 }
 
 static void group_table(wf_report *r, const wf_rtable *in, const struct cols *k,
 			const wf_report_opts *o, const size_t *rows, size_t n, const strset *inds,
-			const char *period)
+			const char *period, const struct by_inst *bi)
 {
-	size_t nc = 1 + (k->nc >= 0) + inds->n, ninst = 0;
+	size_t nc = 1 + (k->nc >= 0) + inds->n;
 	const char **names = wf_xcalloc(nc, sizeof *names);
 	const char **vals = wf_xcalloc(nc, sizeof *vals);
 	char **cells = wf_xcalloc(nc, sizeof *cells);
-	char **insts = wf_xcalloc(n ? n : 1, sizeof *insts);
+	int *tones = wf_xcalloc(inds->n + 1, sizeof *tones);
+	/* Rows grouped by institution (counting sort), institutions in key
+	 * order: n log n, not n x institutions, on national files. */
+	size_t *start = wf_xcalloc(bi->ninst + 1, sizeof *start), *order = wf_xcalloc(n ? n : 1, sizeof *order);
+	const char ***sorted = wf_xcalloc(bi->ninst ? bi->ninst : 1, sizeof *sorted);
 	char caption[256];
 	wf_rtable *t;
 	size_t c0 = 1 + (k->nc >= 0);
@@ -203,28 +218,30 @@ static void group_table(wf_report *r, const wf_rtable *in, const struct cols *k,
 		names[c0 + j] = wf_kind_value_name(o, "indicator", inds->v[j]);
 	snprintf(caption, sizeof caption, wf_msg(o->lang, WF_M_PROFILE_RANKS), period);
 	t = wf_rtable_new(caption, nc, names);
-	for (size_t a = 0; a < n; a++) {
-		const char *key = wf_kind_cell(in, rows[a], k->ic);
-		int seen = 0;
-		for (size_t b = 0; b < ninst && !seen; b++)
-			seen = strcmp(insts[b], key) == 0;
-		if (!seen)
-			insts[ninst++] = (char *)key;
+	for (size_t a = 0; a < n; a++)
+		start[bi->ri[a] + 1]++;
+	for (size_t x = 0; x < bi->ninst; x++)
+		start[x + 1] += start[x];
+	{
+		size_t *fill = wf_xcalloc(bi->ninst + 1, sizeof *fill);
+		for (size_t a = 0; a < n; a++)
+			order[start[bi->ri[a]] + fill[bi->ri[a]]++] = rows[a];
+		free(fill);
 	}
-	qsort(insts, ninst, sizeof *insts, cmpstr);
-	for (size_t b = 0; b < ninst; b++) {
-		int tones[64] = { 0 };
-		size_t tr;
+	for (size_t x = 0; x < bi->ninst; x++)
+		sorted[x] = &bi->keys[x];
+	qsort(sorted, bi->ninst, sizeof *sorted, cmpkey);
+	for (size_t b = 0; b < bi->ninst; b++) {
+		size_t x = (size_t)(sorted[b] - bi->keys), tr;
 
 		memset(vals, 0, nc * sizeof *vals);
-		vals[0] = insts[b];
-		for (size_t a = 0; a < n; a++) {
-			size_t i = rows[a];
+		memset(tones, 0, (inds->n + 1) * sizeof *tones);
+		vals[0] = bi->keys[x];
+		for (size_t a = start[x]; a < start[x + 1]; a++) {
+			size_t i = order[a], l;
 			int j, okr;
 			double rank;
 
-			if (strcmp(wf_kind_cell(in, i, k->ic), insts[b]) != 0)
-				continue;
 			if (k->nc >= 0 && !vals[1])
 				vals[1] = wf_kind_cell(in, i, k->nc);
 			j = find(inds, wf_kind_cell(in, i, k->indc));
@@ -232,21 +249,15 @@ static void group_table(wf_report *r, const wf_rtable *in, const struct cols *k,
 			if (j < 0 || !okr)
 				continue;
 			free(cells[c0 + (size_t)j]);
-			cells[c0 + (size_t)j] = wf_xstrdup(wf_kind_cell(in, i, k->rc));
-			{
-				size_t l = strlen(cells[c0 + (size_t)j]) + 8;
-				char *s = wf_xmalloc(l);
-				snprintf(s, l, "Q%d %s", quartile(rank), cells[c0 + (size_t)j]);
-				free(cells[c0 + (size_t)j]);
-				cells[c0 + (size_t)j] = s;
-			}
-			if ((size_t)j < sizeof tones / sizeof *tones)
-				tones[j] = quartile(rank);
+			l = strlen(wf_kind_cell(in, i, k->rc)) + 8;
+			cells[c0 + (size_t)j] = wf_xmalloc(l);
+			snprintf(cells[c0 + (size_t)j], l, "Q%d %s", quartile(rank), wf_kind_cell(in, i, k->rc));
+			tones[j] = quartile(rank);
 		}
 		for (size_t j = 0; j < inds->n; j++)
 			vals[c0 + j] = cells[c0 + j];
 		tr = wf_rtable_add(t, vals, NULL);
-		for (size_t j = 0; j < inds->n && j < sizeof tones / sizeof *tones; j++)
+		for (size_t j = 0; j < inds->n; j++)
 			if (tones[j])
 				wf_rtable_tone(t, tr, c0 + j, tones[j]);
 		for (size_t j = 0; j < nc; j++) {
@@ -258,7 +269,10 @@ static void group_table(wf_report *r, const wf_rtable *in, const struct cols *k,
 	free(names);
 	free(vals);
 	free(cells);
-	free(insts);
+	free(tones);
+	free(start);
+	free(order);
+	free(sorted);
 }
 
 wf_report *wf_kind_profile(wf_rtable *in, const wf_report_opts *o, wf_report_err *e)
@@ -269,7 +283,9 @@ wf_report *wf_kind_profile(wf_rtable *in, const wf_report_opts *o, wf_report_err
 	size_t kept, nr = wf_rtable_nrows(in), n = 0, *rows = NULL;
 	unsigned char *keep;
 	const char *latest = NULL, *only = o->institution;
-	strset inds = { 0 }, insts = { 0 };
+	strset inds = { 0 };
+	struct by_inst bi = { NULL, 0, NULL };
+	wf_map *im = wf_map_new();
 	wf_report *r = NULL;
 	char buf[600];
 
@@ -317,34 +333,43 @@ wf_report *wf_kind_profile(wf_rtable *in, const wf_report_opts *o, wf_report_err
 		goto out;
 	}
 	rows = wf_xcalloc(nr, sizeof *rows);
+	bi.ri = wf_xcalloc(nr, sizeof *bi.ri);
+	bi.keys = wf_xcalloc(nr, sizeof *bi.keys);
 	for (size_t i = 0; i < nr; i++)
 		if (keep[i] && strcmp(wf_kind_cell(in, i, k.pc), latest) == 0) {
+			const char *key = wf_kind_cell(in, i, k.ic);
+			intptr_t *x = wf_map_islot(im, key, strlen(key), -1);
+			if (*x < 0) {
+				*x = (intptr_t)bi.ninst;
+				bi.keys[bi.ninst++] = key;
+			}
+			bi.ri[n] = (size_t)*x;
 			rows[n++] = i;
 			if (find(&inds, wf_kind_cell(in, i, k.indc)) < 0)
 				wf_kind_set_add(&inds, wf_kind_cell(in, i, k.indc));
-			if (find(&insts, wf_kind_cell(in, i, k.ic)) < 0)
-				wf_kind_set_add(&insts, wf_kind_cell(in, i, k.ic));
 		}
-	if (only && find(&insts, only) < 0) {
+	if (only && wf_map_iget(im, only, strlen(only), -1) < 0) {
 		wf_kind_seterr(e, -1, "institution '%s' has no rows in %s %s", only, period, latest);
 		goto fail;
 	}
-	if (!only && insts.n == 1)
-		only = insts.v[0];
+	if (!only && bi.ninst == 1)
+		only = bi.keys[0];
 	snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_PROFILE_NOTE), wf_kind_word(o, period), latest,
 		 wf_kind_word(o, period));
 	wf_report_note(r, buf);
 	if (only)
 		one_institution(r, in, &k, o, rows, n, only, latest);
 	else
-		group_table(r, in, &k, o, rows, n, &inds, latest);
+		group_table(r, in, &k, o, rows, n, &inds, latest, &bi);
 	goto out;
 fail:
 	wf_report_free(r);
 	r = NULL;
 out:
 	wf_kind_set_free(&inds);
-	wf_kind_set_free(&insts);
+	wf_map_free(im);
+	free(bi.ri);
+	free(bi.keys);
 	free(rows);
 	free(keep);
 	free(k.gc);
