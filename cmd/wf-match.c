@@ -29,7 +29,9 @@ enum {
 	OPT_UNMET,
 	OPT_LISTCAT,
 	OPT_DCAT,
-	OPT_SCAT
+	OPT_SCAT,
+	OPT_MAXMEM,
+	OPT_THREADS
 };
 
 static const struct option longopts[] = {
@@ -52,6 +54,8 @@ static const struct option longopts[] = {
 	{ "list-categories", no_argument, NULL, OPT_LISTCAT },
 	{ "demand-category", required_argument, NULL, OPT_DCAT },
 	{ "supply-category", required_argument, NULL, OPT_SCAT },
+	{ "max-memory", required_argument, NULL, OPT_MAXMEM },
+	{ "threads", required_argument, NULL, OPT_THREADS },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -73,6 +77,10 @@ static void usage(FILE *fp)
 	      "                           fit=0.4,distance=0.3,capacity=0.15,price=0.15)\n"
 	      "      --distance-scale KM  proximity is exp(-distance/KM) (default 10)\n"
 	      "      --max-km KM          search radius for needs without max_km (default 30)\n"
+	      "      --max-memory N       with --assign: working memory allowed, N[K|M|G]\n"
+	      "                           (default half the physical memory)\n"
+	      "      --threads N          score needs for --top on N threads (default: the\n"
+	      "                           online CPUs); the output does not depend on N\n"
 	      "\n"
 	      "Input:\n"
 	      "      --places FILE        comuni list resolving ISTAT codes, CAPs and comune\n"
@@ -90,6 +98,19 @@ static void usage(FILE *fp)
 	      "      --list-categories    print the category codes and exit\n", fp);
 	wf_cli_help(fp, WF_CLI_BASE | WF_CLI_INPUT | WF_CLI_EXCELSAFE | WF_CLI_REJECTS |
 		    WF_CLI_PROGRESS);
+}
+
+/* A whole number from 1 to hi, else a usage error. */
+static int whole_arg(const char *opt, const char *arg, long hi)
+{
+	char *end;
+	long k;
+
+	errno = 0;
+	k = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || k < 1 || k > hi)
+		wf_usage_error("invalid %s '%s' (a whole number from 1 to %ld)", opt, arg, hi);
+	return (int)k;
 }
 
 static double num_arg(const char *name, const char *arg)
@@ -142,7 +163,7 @@ int main(int argc, char **argv)
 	wf_matchrun run;
 	const char **places = NULL;
 	const char *unmet = NULL;
-	int opt, top_set = 0, obj_set = 0, list = 0, status = WF_EXIT_DATA, complete = 0;
+	int opt, top_set = 0, obj_set = 0, mem_set = 0, list = 0, status = WF_EXIT_DATA, complete = 0;
 	char buf[512];
 	const char *msg;
 
@@ -153,17 +174,10 @@ int main(int argc, char **argv)
 		if (wf_cli_option(&cli, opt, optarg, usage))
 			continue;
 		switch (opt) {
-		case OPT_TOP: {
-			char *end;
-			long k;
-			errno = 0;
-			k = strtol(optarg, &end, 10);
-			if (errno || end == optarg || *end || k < 1 || k > 1000)
-				wf_usage_error("invalid --top '%s' (a whole number from 1 to 1000)", optarg);
-			run.opts.top = (int)k;
+		case OPT_TOP:
+			run.opts.top = whole_arg("--top", optarg, 1000);
 			top_set = 1;
 			break;
-		}
 		case OPT_ASSIGN: run.assign = 1; break;
 		case OPT_OBJECTIVE:
 			if (strcmp(optarg, "score") == 0)
@@ -196,6 +210,12 @@ int main(int argc, char **argv)
 		case OPT_LISTCAT: list = 1; break;
 		case OPT_DCAT: run.demand_category = optarg; break;
 		case OPT_SCAT: run.supply_category = optarg; break;
+		case OPT_THREADS: run.threads = whole_arg("--threads", optarg, 64); break;
+		case OPT_MAXMEM:
+			run.max_memory = (size_t)wf_cli_size(optarg);
+			run.max_memory_arg = optarg;
+			mem_set = 1;
+			break;
 		default:
 			wf_usage_error("unexpected option");
 		}
@@ -224,6 +244,8 @@ int main(int argc, char **argv)
 		wf_usage_error("--top and --assign exclude each other");
 	if (obj_set && !run.assign)
 		wf_usage_error("--objective needs --assign");
+	if (mem_set && !run.assign)
+		wf_usage_error("--max-memory needs --assign");
 	if ((msg = wf_match_opts_check(&run.opts)))
 		wf_usage_error("%s", msg);
 	{

@@ -40,14 +40,14 @@ _wf_match()
 	-o | --output | --unmet | --rejects | --places | --taxonomy)
 		_filedir
 		return ;;
-	--top | --distance-scale | --max-km | --max-field-bytes)
+	--top | --distance-scale | --max-km | --max-memory | --threads | --max-field-bytes)
 		return ;;
 	esac
 	$split && return
 
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W '--top --assign --objective --weights --distance-scale
-			--max-km --places --taxonomy --map-demand --map-supply --demand-category --supply-category --input-format
+			--max-km --max-memory --threads --places --taxonomy --map-demand --map-supply --demand-category --supply-category --input-format
 			--encoding --decimal --delimiter --max-field-bytes --output --format --excel-safe
 			--unmet --rejects --list-categories --progress --no-progress --quiet --verbose --help --version' -- "$cur"))
 		[[ ${COMPREPLY-} == *= ]] && compopt -o nospace

@@ -152,7 +152,7 @@ void wf_usage_error(const char *fmt, ...)
 	exit(WF_EXIT_USAGE);
 }
 
-static unsigned long long parse_size(const char *arg)
+unsigned long long wf_cli_size(const char *arg)
 {
 	char *end;
 	unsigned long long v;
@@ -233,7 +233,7 @@ int wf_cli_option(wf_cli *c, int opt, const char *arg, void (*usage)(FILE *))
 			wf_usage_error("invalid delimiter '%s' (';', ',', '|' or tab)", arg);
 		return 1;
 	case WF_OPT_MAXFIELD:
-		c->ropts.max_field = (size_t)parse_size(arg);
+		c->ropts.max_field = (size_t)wf_cli_size(arg);
 		return 1;
 	case WF_OPT_REJECTS:
 		if (!*arg)

@@ -140,6 +140,10 @@ int wf_cli_getopt(wf_cli *c, int argc, char **argv, const char *shortopts,
 int wf_cli_option(wf_cli *c, int opt, const char *arg,
 		  void (*usage)(FILE *));
 
+/* A size option's value, N[K|M|G] (powers of 1024), above 0; anything
+ * else is a usage error ("invalid size 'X'"). */
+unsigned long long wf_cli_size(const char *arg);
+
 /* "wf-x: MSG\nTry 'wf-x --help' for more information." and exit 2. */
 _Noreturn void wf_usage_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));

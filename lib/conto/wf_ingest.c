@@ -114,8 +114,12 @@ static void emit(wf_ingest *g, const char *year, const char *key, const char *ty
 	if (!g->last_inst || strcmp(key, g->last_key) != 0) {
 		const wf_inst *in = wf_codes_inst(g->codes, key, type);
 		g->last_inst = in;
-		snprintf(g->last_key, sizeof g->last_key, "%s", key);
-		g->len_key = strlen(key);
+		/* memcpy, not snprintf: this runs for most rows of a file not
+		 * sorted by institution, and snprintf was 15% of the
+		 * instructions of such a run (callgrind, 1,000,000 short rows). */
+		g->len_key = strnlen(key, sizeof g->last_key - 1);
+		memcpy(g->last_key, key, g->len_key);
+		g->last_key[g->len_key] = '\0';
 		g->len_type = strlen(type);
 		g->len_name = strlen(in->name);
 		g->len_region = strlen(in->region);
@@ -125,8 +129,9 @@ static void emit(wf_ingest *g, const char *year, const char *key, const char *ty
 	if (!g->last_agg || strcmp(contract, g->last_contract) != 0) {
 		g->last_agg = wf_codes_aggregate(g->codes, contract);
 		g->last_comparto = wf_codes_comparto(g->codes, contract);
-		snprintf(g->last_contract, sizeof g->last_contract, "%s", contract);
-		g->len_contract = strlen(contract);
+		g->len_contract = strnlen(contract, sizeof g->last_contract - 1);
+		memcpy(g->last_contract, contract, g->len_contract);
+		g->last_contract[g->len_contract] = '\0';
 		g->len_agg = strlen(g->last_agg);
 		g->len_comparto = strlen(g->last_comparto);
 	}

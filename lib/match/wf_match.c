@@ -5,6 +5,7 @@
 
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,13 +57,20 @@ const char *wf_unmet_reason(int why)
 }
 
 typedef struct dem {
-	char *id;
-	int cat;
-	long long qty;
-	size_t first, n;    /* its pairs in m->pair */
+	wf_demand d;        /* as added; d.id is owned */
+	size_t first, n;    /* its pairs in m->psup/pval, after the solve its results in m->res */
 	long long unmet;
 	int why;
 } dem;
+
+/* What one search for candidates writes: one per thread. */
+struct wf_match_scratch {
+	unsigned *seen;     /* per offer: stamp of the last need that saw it */
+	size_t nseen;
+	unsigned stamp;
+	wf_match *cand;     /* candidates of the need in hand */
+	size_t ncand, capcand;
+};
 
 struct wf_matcher {
 	const wf_taxonomy *tax;
@@ -83,17 +91,21 @@ struct wf_matcher {
 	 * need only measures distances to offers that can fit it. */
 	wf_geoindex *geo[WF_TAX_MAX];
 	size_t *geomap[WF_TAX_MAX];
-	unsigned *seen;     /* per offer: stamp of the last need that saw it */
-	unsigned stamp;
-	/* candidates of the need in hand */
-	wf_match *cand;
-	size_t ncand, capcand;
+	/* Scratch of the calls that do not say theirs (wf_matcher_top and
+	 * the assignment's candidate search). */
+	wf_match_scratch sc;
 	/* assignment */
 	dem *d;
 	size_t nd, capd;
-	wf_match *pair;
+	/* Eligible pairs by need (CSR over m->d[i].first/n), each need's in
+	 * supply order: 8 bytes a pair, the solver adds 8 for its flow. */
+	uint32_t *psup;
+	int32_t *pval;
 	size_t npair, cappair;
-	size_t eligible, phases, augments;
+	wf_match *res;      /* pairs carrying units, after the solve */
+	size_t maxmem;      /* working-memory budget in bytes, 0: none */
+	char err[256];
+	size_t eligible, pruned, phases, augments, parts, part_needs, part_offers;
 };
 
 wf_matcher *wf_matcher_new(const wf_taxonomy *t, const wf_match_opts *o)
@@ -130,12 +142,14 @@ void wf_matcher_free(wf_matcher *m)
 		wf_geoindex_free(m->geo[c]);
 		free(m->geomap[c]);
 	}
-	free(m->seen);
-	free(m->cand);
+	free(m->sc.seen);
+	free(m->sc.cand);
 	for (size_t i = 0; i < m->nd; i++)
-		free(m->d[i].id);
+		free((char *)m->d[i].d.id);
 	free(m->d);
-	free(m->pair);
+	free(m->psup);
+	free(m->pval);
+	free(m->res);
 	free(m);
 }
 
@@ -201,9 +215,10 @@ void wf_matcher_build(wf_matcher *m)
 		free(la);
 		free(lo);
 	}
-	free(m->seen);
-	m->seen = wf_xcalloc(m->ns ? m->ns : 1, sizeof *m->seen);
-	m->stamp = 0;
+	free(m->sc.seen);
+	m->sc.seen = wf_xcalloc(m->ns ? m->ns : 1, sizeof *m->sc.seen);
+	m->sc.nseen = m->ns;
+	m->sc.stamp = 0;
 	free(m->sused);
 	m->sused = wf_xcalloc(m->ns ? m->ns : 1, sizeof *m->sused);
 }
@@ -311,7 +326,8 @@ static int better(const wf_match *a, const wf_match *b)
 }
 
 struct walk {
-	wf_matcher *m;
+	const wf_matcher *m;
+	wf_match_scratch *s;
 	const wf_demand *d;
 	int c;              /* category index being walked */
 	int worst;          /* most telling reason seen: RANGE < BUDGET < CAPACITY */
@@ -321,19 +337,20 @@ struct walk {
 static int visit(size_t local, double km, void *ctx)
 {
 	struct walk *w = ctx;
-	wf_matcher *m = w->m;
+	const wf_matcher *m = w->m;
+	wf_match_scratch *s = w->s;
 	size_t j = m->geomap[w->c][local];
 	wf_match c;
 	int why;
 
 	/* An offer of two fitting categories is met in two indexes. */
-	if (m->seen[j] == m->stamp)
+	if (s->seen[j] == s->stamp)
 		return 0;
-	m->seen[j] = m->stamp;
+	s->seen[j] = s->stamp;
 	/* Top K full: skip offers whose best possible score (capacity and
 	 * price at 1) cannot beat the K-th. Equal bounds go on to the full
 	 * score, so ties are still decided by the documented order. */
-	if (w->keep && m->ncand == w->keep) {
+	if (w->keep && s->ncand == w->keep) {
 		uint64_t f = m->scats[j] & m->related[w->d->cat];
 		double fit = 0, bound;
 
@@ -345,7 +362,7 @@ static int visit(size_t local, double km, void *ctx)
 		}
 		bound = (m->o.w_fit * fit + m->o.w_dist * exp(-km / m->o.scale_km) +
 			 m->o.w_cap + m->o.w_price) / m->wsum;
-		if (bound < m->cand[m->ncand - 1].score)
+		if (bound < s->cand[s->ncand - 1].score)
 			return 0;
 	}
 	if (!wf_matcher_score(m, w->d, j, km, &c, &why)) {
@@ -354,55 +371,161 @@ static int visit(size_t local, double km, void *ctx)
 		return 0;
 	}
 	if (!w->keep) {
-		if (m->ncand == m->capcand) {
-			m->capcand = m->capcand ? m->capcand * 2 : 64;
-			m->cand = wf_xrealloc(m->cand, m->capcand * sizeof *m->cand);
+		if (s->ncand == s->capcand) {
+			s->capcand = s->capcand ? s->capcand * 2 : 64;
+			s->cand = wf_xrealloc(s->cand, s->capcand * sizeof *s->cand);
 		}
-		m->cand[m->ncand++] = c;
+		s->cand[s->ncand++] = c;
 		return 0;
 	}
 	/* Insert into the sorted top list of at most keep entries. */
-	if (m->ncand == w->keep && !better(&c, &m->cand[m->ncand - 1]))
+	if (s->ncand == w->keep && !better(&c, &s->cand[s->ncand - 1]))
 		return 0;
-	size_t i = m->ncand < w->keep ? m->ncand++ : m->ncand - 1;
-	while (i > 0 && better(&c, &m->cand[i - 1])) {
-		m->cand[i] = m->cand[i - 1];
+	size_t i = s->ncand < w->keep ? s->ncand++ : s->ncand - 1;
+	while (i > 0 && better(&c, &s->cand[i - 1])) {
+		s->cand[i] = s->cand[i - 1];
 		i--;
 	}
-	m->cand[i] = c;
+	s->cand[i] = c;
 	return 0;
 }
 
-static int candidates(wf_matcher *m, const wf_demand *d, size_t keep)
+static int candidates(const wf_matcher *m, wf_match_scratch *s, const wf_demand *d, size_t keep)
 {
-	struct walk w = { m, d, 0, WF_UNMET_RANGE, keep };
+	struct walk w = { m, s, d, 0, WF_UNMET_RANGE, keep };
 	double r = d->max_km > 0 ? d->max_km : m->o.max_km;
 	uint64_t cs = m->related[d->cat] & m->offered;
 
-	m->ncand = 0;
-	if (keep && m->capcand < keep) {
-		m->capcand = keep;
-		m->cand = wf_xrealloc(m->cand, m->capcand * sizeof *m->cand);
+	s->ncand = 0;
+	if (keep && s->capcand < keep) {
+		s->capcand = keep;
+		s->cand = wf_xrealloc(s->cand, s->capcand * sizeof *s->cand);
 	}
 	if (!cs)
 		return WF_UNMET_NO_OFFER;
-	if (++m->stamp == 0) {
-		memset(m->seen, 0, m->ns * sizeof *m->seen);
-		m->stamp = 1;
+	if (++s->stamp == 0) {
+		memset(s->seen, 0, s->nseen * sizeof *s->seen);
+		s->stamp = 1;
 	}
 	for (w.c = 0; cs; w.c++, cs >>= 1)
 		if (cs & 1)
 			wf_geoindex_within(m->geo[w.c], d->lat, d->lon, r, visit, &w);
-	return m->ncand ? WF_UNMET_NONE : w.worst;
+	return s->ncand ? WF_UNMET_NONE : w.worst;
+}
+
+size_t wf_matcher_top_r(const wf_matcher *m, wf_match_scratch *s, const wf_demand *d,
+			wf_match *out, int *why)
+{
+	*why = candidates(m, s, d, (size_t)m->o.top);
+	if (s->ncand)
+		memcpy(out, s->cand, s->ncand * sizeof *out);
+	return s->ncand;
 }
 
 size_t wf_matcher_top(wf_matcher *m, const wf_demand *d, wf_match *out,
 		      int *why)
 {
-	*why = candidates(m, d, (size_t)m->o.top);
-	if (m->ncand)
-		memcpy(out, m->cand, m->ncand * sizeof *out);
-	return m->ncand;
+	return wf_matcher_top_r(m, &m->sc, d, out, why);
+}
+
+wf_match_scratch *wf_match_scratch_new(const wf_matcher *m)
+{
+	wf_match_scratch *s = wf_xcalloc(1, sizeof *s);
+
+	s->nseen = m->ns;
+	s->seen = wf_xcalloc(m->ns ? m->ns : 1, sizeof *s->seen);
+	return s;
+}
+
+void wf_match_scratch_free(wf_match_scratch *s)
+{
+	if (!s)
+		return;
+	free(s->seen);
+	free(s->cand);
+	free(s);
+}
+
+size_t wf_matcher_add_demand(wf_matcher *m, const wf_demand *d)
+{
+	dem *e;
+
+	if (m->nd == m->capd) {
+		m->capd = m->capd ? m->capd * 2 : 256;
+		m->d = wf_xrealloc(m->d, m->capd * sizeof *m->d);
+	}
+	e = &m->d[m->nd];
+	memset(e, 0, sizeof *e);
+	e->d = *d;
+	e->d.id = wf_xstrdup(d->id ? d->id : "");
+	e->unmet = d->qty;
+	return m->nd++;
+}
+
+void wf_matcher_set_max_memory(wf_matcher *m, size_t bytes)
+{
+	m->maxmem = bytes;
+}
+
+/* ---- which pairs can matter ---- */
+
+static long long pair_val(const wf_match *c)
+{
+	return llround(c->score * SCORE_SCALE);
+}
+
+/* Order of offers for one need: value desc, then supply input order
+ * (unique: an offer is a candidate of a need at most once). */
+static int cand_before(const wf_match *a, const wf_match *b)
+{
+	long long va = pair_val(a), vb = pair_val(b);
+
+	return va != vb ? va > vb : a->supply < b->supply;
+}
+
+/*
+ * Keep the fewest best candidates whose capacities add up to Q, the
+ * demand of every need together. Exact: if an optimum sent a unit of
+ * this need to a dropped offer, the kept offers (capacity >= Q, of
+ * which all needs together use at most Q minus that unit) have room
+ * for it at a value at least as high, so moving it loses nothing.
+ * This is what bounds 1,000 needs against 1,000,000 offers in one
+ * town. Weighted quickselect: linear on average.
+ */
+static size_t keep_needed(wf_matcher *m, long long q)
+{
+	wf_match *a = m->sc.cand;
+	size_t n = m->sc.ncand, lo = 0, hi = n;
+	long long sum = 0;
+
+	for (size_t i = 0; i < n; i++)
+		sum += m->scap[a[i].supply];
+	if (sum <= q)
+		return n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2, st = lo;
+		long long better = 0;
+		wf_match t;
+
+		/* Pivot to the end, then Lomuto partition: better ones first. */
+		t = a[mid]; a[mid] = a[hi - 1]; a[hi - 1] = t;
+		for (size_t i = lo; i + 1 < hi; i++)
+			if (cand_before(&a[i], &a[hi - 1])) {
+				t = a[i]; a[i] = a[st]; a[st] = t;
+				better += m->scap[a[st].supply];
+				st++;
+			}
+		t = a[st]; a[st] = a[hi - 1]; a[hi - 1] = t;
+		if (better >= q) {
+			hi = st;
+		} else if (better + m->scap[a[st].supply] >= q) {
+			return st + 1;
+		} else {
+			q -= better + m->scap[a[st].supply];
+			lo = st + 1;
+		}
+	}
+	return lo;
 }
 
 static int cmp_supply(const void *a, const void *b)
@@ -412,36 +535,84 @@ static int cmp_supply(const void *a, const void *b)
 	return x->supply < y->supply ? -1 : x->supply > y->supply;
 }
 
-size_t wf_matcher_add_demand(wf_matcher *m, const wf_demand *d)
+/* Working memory of the assignment for a given pair count: pairs (8
+ * bytes, 16 more in the solve for flow and the offers' lists), needs,
+ * offers, solver arrays per node and the candidate buffer. */
+static size_t work_bytes(const wf_matcher *m, size_t pairs)
 {
-	dem *e;
-	int why;
+	return pairs * 32 + m->nd * (sizeof(dem) + 64) + m->ns * 96 +
+	       m->sc.capcand * sizeof(wf_match);
+}
 
-	if (m->nd == m->capd) {
-		m->capd = m->capd ? m->capd * 2 : 256;
-		m->d = wf_xrealloc(m->d, m->capd * sizeof *m->d);
+/* Bytes rounded up to a whole K, M or G, for messages. */
+static void fmt_size(char *buf, size_t n, size_t b)
+{
+	static const char unit[] = "KMG";
+	int u = 0;
+
+	b = (b + 1023) >> 10;
+	while (u < 2 && b >= 10240) {
+		b = (b + 1023) >> 10;
+		u++;
 	}
-	e = &m->d[m->nd];
-	e->id = wf_xstrdup(d->id ? d->id : "");
-	e->cat = d->cat;
-	e->qty = d->qty;
-	why = candidates(m, d, 0);
-	/* Arcs in supply order, so the solve does not depend on the grid. */
-	if (m->ncand)
-		qsort(m->cand, m->ncand, sizeof *m->cand, cmp_supply);
-	if (m->npair + m->ncand > m->cappair) {
-		while (m->npair + m->ncand > m->cappair)
-			m->cappair = m->cappair ? m->cappair * 2 : 1024;
-		m->pair = wf_xrealloc(m->pair, m->cappair * sizeof *m->pair);
+	snprintf(buf, n, "%zu%c", b, unit[u]);
+}
+
+static int over_budget_at(wf_matcher *m, size_t pairs, size_t need)
+{
+	size_t b = work_bytes(m, pairs);
+	char sz[32];
+
+	if (!m->maxmem || b <= m->maxmem)
+		return 0;
+	fmt_size(sz, sizeof sz, b);
+	wf_setmsg(m->err, sizeof m->err, "at least %s for %zu eligible pairs by need %zu of %zu",
+		  sz, pairs, need, m->nd);
+	return 1;
+}
+
+/* Every need's eligible pairs, the ones that can matter, in supply
+ * order. Returns -1 past the memory budget. */
+static int build_pairs(wf_matcher *m)
+{
+	long long q = 0;
+
+	for (size_t i = 0; i < m->nd; i++)
+		q += m->d[i].d.qty;
+	m->npair = 0;
+	m->pruned = 0;
+	for (size_t i = 0; i < m->nd; i++) {
+		dem *e = &m->d[i];
+		size_t keep;
+
+		e->why = candidates(m, &m->sc, &e->d, 0);
+		keep = keep_needed(m, q);
+		m->pruned += m->sc.ncand - keep;
+		if (keep)
+			qsort(m->sc.cand, keep, sizeof *m->sc.cand, cmp_supply);
+		if (over_budget_at(m, m->npair + keep, i + 1))
+			return -1;
+		if (m->npair + keep > m->cappair) {
+			size_t c = m->cappair ? m->cappair : 1024;
+
+			while (c < m->npair + keep)
+				c *= 2;
+			/* Doubling past the budget: grow only as far as allowed. */
+			if (m->maxmem && work_bytes(m, c) > m->maxmem)
+				c = m->npair + keep;
+			m->psup = wf_xrealloc(m->psup, c * sizeof *m->psup);
+			m->pval = wf_xrealloc(m->pval, c * sizeof *m->pval);
+			m->cappair = c;
+		}
+		e->first = m->npair;
+		e->n = keep;
+		for (size_t k = 0; k < keep; k++) {
+			m->psup[m->npair + k] = (uint32_t)m->sc.cand[k].supply;
+			m->pval[m->npair + k] = (int32_t)pair_val(&m->sc.cand[k]);
+		}
+		m->npair += keep;
 	}
-	if (m->ncand)
-		memcpy(m->pair + m->npair, m->cand, m->ncand * sizeof *m->cand);
-	e->first = m->npair;
-	e->n = m->ncand;
-	e->why = why;
-	e->unmet = d->qty;
-	m->npair += m->ncand;
-	return m->nd++;
+	return 0;
 }
 
 /* ---- min-cost flow ---- */
@@ -461,8 +632,10 @@ static int hless(heapent x, heapent y)
 	return x.d < y.d || (x.d == y.d && x.v < y.v);
 }
 
+/* A 4-ary heap: half the levels of a binary one, children side by side. */
 static void hpush(heap *h, long long d, int v)
 {
+	heapent e = { d, v };
 	size_t i;
 
 	if (h->n == h->cap) {
@@ -470,45 +643,139 @@ static void hpush(heap *h, long long d, int v)
 		h->a = wf_xrealloc(h->a, h->cap * sizeof *h->a);
 	}
 	i = h->n++;
-	h->a[i] = (heapent){ d, v };
-	while (i > 0 && hless(h->a[i], h->a[(i - 1) / 2])) {
-		heapent t = h->a[i];
-		h->a[i] = h->a[(i - 1) / 2];
-		h->a[(i - 1) / 2] = t;
-		i = (i - 1) / 2;
+	while (i > 0) {
+		size_t up = (i - 1) / 4;
+
+		if (!hless(e, h->a[up]))
+			break;
+		h->a[i] = h->a[up];
+		i = up;
 	}
+	h->a[i] = e;
 }
 
 static heapent hpop(heap *h)
 {
-	heapent top = h->a[0];
+	heapent top = h->a[0], last = h->a[--h->n];
 	size_t i = 0;
 
-	h->a[0] = h->a[--h->n];
 	for (;;) {
-		size_t l = 2 * i + 1, r = l + 1, s = i;
+		size_t c = 4 * i + 1, s = c, end = c + 4 < h->n ? c + 4 : h->n;
 
-		if (l < h->n && hless(h->a[l], h->a[s]))
-			s = l;
-		if (r < h->n && hless(h->a[r], h->a[s]))
-			s = r;
-		if (s == i)
+		if (c >= h->n)
 			break;
-		heapent t = h->a[i];
+		for (size_t q = c + 1; q < end; q++)
+			if (hless(h->a[q], h->a[s]))
+				s = q;
+		if (!hless(h->a[s], last))
+			break;
 		h->a[i] = h->a[s];
-		h->a[s] = t;
 		i = s;
 	}
+	if (h->n)
+		h->a[i] = last;
 	return top;
 }
 
 #define INF_D (LLONG_MAX / 4)
 
+/* An offer's pairs that carry flow (the only residual arcs out of an
+ * offer besides its arc to the sink), by pair index. */
+typedef struct rev {
+	size_t k;
+	uint32_t i;
+} rev;
+
+typedef struct revlist {
+	rev *a;
+	size_t n, cap;
+} revlist;
+
+/* Where pair k is, or goes, in the list. */
+static size_t rev_at(const revlist *l, size_t k)
+{
+	size_t lo = 0, hi = l->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (l->a[mid].k < k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void rev_add(revlist *l, size_t k, uint32_t i)
+{
+	size_t at = rev_at(l, k);
+
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 4;
+		l->a = wf_xrealloc(l->a, l->cap * sizeof *l->a);
+	}
+	memmove(l->a + at + 1, l->a + at, (l->n - at) * sizeof *l->a);
+	l->a[at] = (rev){ k, i };
+	l->n++;
+}
+
+static void rev_del(revlist *l, size_t k)
+{
+	size_t at = rev_at(l, k);
+
+	memmove(l->a + at, l->a + at + 1, (l->n - at - 1) * sizeof *l->a);
+	l->n--;
+}
+
+/* The flow problem: needs 0..nd-1, offers nd..nd+ns-1, sink T = nd+ns.
+ * Pairs by need (CSR first[]); x their flow, un each need's unserved
+ * units, used each offer's. */
+typedef struct flow {
+	size_t nd, ns;
+	const long long *qty, *cap;
+	const size_t *first;   /* nd + 1 */
+	const uint32_t *sup;
+	const int32_t *val;
+	long long penalty;
+	long long *x, *un, *used;
+	/* Per node its potential and, during a search, its distance: side
+	 * by side, one cache line fetch per relaxation. */
+	struct node { long long dist, p; } *nodes;
+	revlist *rl;
+} flow;
+
+/* Per-solver scratch, indexed by node. */
+typedef struct scratch {
+	unsigned char *done;
+	int *pnode, *touched;
+	size_t *pk;
+	heap h;
+	size_t searches, augments;
+} scratch;
+
+static void scratch_init(scratch *s, size_t nn)
+{
+	memset(s, 0, sizeof *s);
+	s->done = wf_xcalloc(nn, 1);
+	s->pnode = wf_xmalloc(nn * sizeof *s->pnode);
+	s->touched = wf_xmalloc(nn * sizeof *s->touched);
+	s->pk = wf_xmalloc(nn * sizeof *s->pk);
+}
+
+static void scratch_free(scratch *s)
+{
+	free(s->done);
+	free(s->pnode);
+	free(s->touched);
+	free(s->pk);
+	free(s->h.a);
+}
+
 /*
  * Min-cost flow with a supply of qty_i units at each need i, one sink T,
- * arcs i->j (value val: cost -val), j->T (capacity cap_j, cost 0) and
- * an "unserved" arc i->T (cost 0 for the score objective; for coverage
- * a penalty M larger than any total score, so serving more units always
+ * arcs i->j (cost -val), j->T (capacity cap_j, cost 0) and an
+ * "unserved" arc i->T (cost 0 for the score objective; for coverage a
+ * penalty larger than any total score, so serving more units always
  * wins). Every unit then reaches T, and the cheapest such flow is the
  * optimum. Successive shortest paths: each need in input order sends its
  * units along shortest paths found by Dijkstra on reduced costs; paths
@@ -517,198 +784,429 @@ static heapent hpop(heap *h)
  * bounds how far it looks, so most searches stay local. Potentials:
  * settled v gets p[v] += dist[v] - dist[T], which equals the textbook
  * update (+dist[v] for settled nodes, +dist[T] for the others) up to a
- * constant that cancels in every reduced cost.
+ * constant that cancels in every reduced cost; p[T] never changes.
+ *
+ * A node no nearer than T's distance so far is not queued: it could
+ * only settle at exactly dist[T], where its potential does not change
+ * and nothing it reaches gets nearer, so the flow is the same.
+ *
+ * T is never expanded, so a search only meets the needs and offers
+ * joined to its need by pairs: needs of different parts never touch
+ * each other's state, and solving the parts one after the other (or
+ * side by side) gives the flow of solving all needs in input order.
+ * An offer lists only its pairs carrying flow, in pair order, so a
+ * search out of a full offer costs what it uses, not its degree.
  */
-long long wf_mcf_bipartite(size_t nd, const long long *qty, size_t ns,
-			   const long long *cap, size_t ne, const size_t *ed,
-			   const size_t *es, const long long *val, int coverage,
-			   long long *x, size_t *phases_out, size_t *augments_out)
+static void send_need(flow *f, scratch *s, size_t src)
 {
-	size_t nn = nd + ns + 1, na = 2 * (ne + ns + nd);
-	int T = (int)(nd + ns);
-	int *to = wf_xmalloc((na ? na : 1) * sizeof *to), *from = wf_xmalloc((na ? na : 1) * sizeof *from);
-	long long *rc = wf_xmalloc((na ? na : 1) * sizeof *rc), *cost = wf_xmalloc((na ? na : 1) * sizeof *cost);
-	size_t *start = wf_xcalloc(nn + 1, sizeof *start), *adj = wf_xmalloc((na ? na : 1) * sizeof *adj);
-	size_t *fill = wf_xmalloc(nn * sizeof *fill), *parc = wf_xmalloc(nn * sizeof *parc);
-	long long *p = wf_xcalloc(nn, sizeof *p), *dist = wf_xmalloc(nn * sizeof *dist);
-	unsigned char *done = wf_xcalloc(nn, 1);
-	int *touched = wf_xmalloc(nn * sizeof *touched);
-	heap h = { 0 };
-	size_t a = 0, augments = 0, searches = 0;
-	long long penalty = 0, total = 0, units = 0;
+	const int T = (int)(f->nd + f->ns);
+	const int nd = (int)f->nd;
+	long long excess = f->qty[src];
+	struct node *nodes = f->nodes;
+	unsigned char *done = s->done;
 
-	if (coverage) {
-		for (size_t i = 0; i < nd; i++)
-			units += qty[i];
-		penalty = (units + 1) * (long long)SCORE_SCALE + 1;
-	}
-#define ARC(u, v, c, k) do { from[a] = (u); to[a] = (v); rc[a] = (c); cost[a] = (k); a++; \
-	from[a] = (v); to[a] = (u); rc[a] = 0; cost[a] = -(k); a++; } while (0)
-	for (size_t k = 0; k < ne; k++)
-		ARC((int)ed[k], (int)(nd + es[k]), qty[ed[k]], -val[k]);
-	for (size_t j = 0; j < ns; j++)
-		ARC((int)(nd + j), T, cap[j], 0);
-	for (size_t i = 0; i < nd; i++)
-		ARC((int)i, T, qty[i], penalty);
-#undef ARC
-	for (size_t k = 0; k < na; k++)
-		start[from[k] + 1]++;
-	for (size_t v = 0; v < nn; v++)
-		start[v + 1] += start[v];
-	memcpy(fill, start, nn * sizeof *fill);
-	for (size_t k = 0; k < na; k++)
-		adj[fill[from[k]]++] = k;
-	for (size_t v = 0; v < nn; v++)
-		dist[v] = INF_D;
+	while (excess > 0) {
+		size_t nt = 0;
+		long long D, b;
 
-	/* Potentials making every initial reduced cost >= 0. */
-	for (size_t k = 0; k < ne; k++)
-		if (-val[k] < p[nd + es[k]])
-			p[nd + es[k]] = -val[k];
-	for (size_t j = 0; j < ns; j++)
-		if (p[nd + j] < p[T])
-			p[T] = p[nd + j];
+		s->searches++;
+		s->h.n = 0;
+		nodes[src].dist = 0;
+		s->touched[nt++] = (int)src;
+		hpush(&s->h, 0, (int)src);
+		while (s->h.n) {
+			heapent e = hpop(&s->h);
+			int u = e.v;
+			long long du;
 
-	for (size_t src = 0; src < nd; src++) {
-		long long excess = qty[src];
+			if (done[u] || e.d != nodes[u].dist)
+				continue;
+			done[u] = 1;
+			if (u == T)
+				break;
+			du = nodes[u].dist + nodes[u].p;
+#define RELAX(V, D2, K) do { struct node *n_ = &nodes[V]; long long d2_ = (D2) - n_->p; \
+	if (d2_ < n_->dist && (d2_ < nodes[T].dist || (V) == T)) { if (n_->dist == INF_D) s->touched[nt++] = (V); \
+		n_->dist = d2_; s->pnode[V] = u; s->pk[V] = (K); hpush(&s->h, d2_, (V)); } } while (0)
+			if (u < nd) {
+				long long q = f->qty[u];
 
-		while (excess > 0) {
-			size_t nt = 0;
-			long long D, b;
+				for (size_t k = f->first[u]; k < f->first[u + 1]; k++) {
+					int v = nd + (int)f->sup[k];
 
-			searches++;
-			h.n = 0;
-			dist[src] = 0;
-			touched[nt++] = (int)src;
-			hpush(&h, 0, (int)src);
-			while (h.n) {
-				heapent e = hpop(&h);
-				int u = e.v;
-
-				if (done[u] || e.d != dist[u])
-					continue;
-				done[u] = 1;
-				if (u == T)
-					break;
-				for (size_t q = start[u]; q < start[u + 1]; q++) {
-					size_t k = adj[q];
-					int v = to[k];
-					long long d2;
-
-					if (rc[k] <= 0 || done[v])
+					if (f->x[k] >= q || done[v])
 						continue;
-					d2 = dist[u] + cost[k] + p[u] - p[v];
-					if (d2 < dist[v]) {
-						if (dist[v] == INF_D)
-							touched[nt++] = v;
-						dist[v] = d2;
-						parc[v] = k;
-						hpush(&h, d2, v);
-					}
+					RELAX(v, du - f->val[k], k);
 				}
+				if (f->un[u] < q && !done[T])
+					RELAX(T, du + f->penalty, 0);
+			} else {
+				const revlist *l = &f->rl[u - nd];
+
+				for (size_t r = 0; r < l->n; r++) {
+					int v = (int)l->a[r].i;
+
+					if (done[v])
+						continue;
+					RELAX(v, du + f->val[l->a[r].k], l->a[r].k);
+				}
+				if (f->used[u - nd] < f->cap[u - nd] && !done[T])
+					RELAX(T, du, 0);
 			}
-			/* T is always reachable: src's unserved arc keeps capacity
-			 * while src has excess. */
-			D = dist[T];
-			b = excess;
-			for (int v = T; v != (int)src; v = from[parc[v]])
-				if (rc[parc[v]] < b)
-					b = rc[parc[v]];
-			for (int v = T; v != (int)src; v = from[parc[v]]) {
-				rc[parc[v]] -= b;
-				rc[parc[v] ^ 1] += b;
-			}
-			excess -= b;
-			augments++;
-			for (size_t i = 0; i < nt; i++) {
-				int v = touched[i];
-				if (done[v])
-					p[v] += dist[v] - D;
-				dist[v] = INF_D;
-				done[v] = 0;
+#undef RELAX
+		}
+		/* T is always reachable: src's unserved arc keeps capacity
+		 * while src has excess. */
+		D = nodes[T].dist;
+		b = excess;
+		for (int v = T; v != (int)src; v = s->pnode[v]) {
+			int u = s->pnode[v];
+			long long r;
+
+			if (v == T)
+				r = u < nd ? f->qty[u] - f->un[u] : f->cap[u - nd] - f->used[u - nd];
+			else if (v >= nd)
+				r = f->qty[u] - f->x[s->pk[v]];
+			else
+				r = f->x[s->pk[v]];
+			if (r < b)
+				b = r;
+		}
+		for (int v = T; v != (int)src; v = s->pnode[v]) {
+			int u = s->pnode[v];
+			size_t k = s->pk[v];
+
+			if (v == T) {
+				if (u < nd)
+					f->un[u] += b;
+				else
+					f->used[u - nd] += b;
+			} else if (v >= nd) {
+				if (f->x[k] == 0)
+					rev_add(&f->rl[v - nd], k, (uint32_t)u);
+				f->x[k] += b;
+			} else {
+				f->x[k] -= b;
+				if (f->x[k] == 0)
+					rev_del(&f->rl[u - nd], k);
 			}
 		}
+		excess -= b;
+		s->augments++;
+		for (size_t i = 0; i < nt; i++) {
+			int v = s->touched[i];
+			if (done[v])
+				nodes[v].p += nodes[v].dist - D;
+			nodes[v].dist = INF_D;
+			done[v] = 0;
+		}
 	}
+}
+
+static size_t uf_find(uint32_t *par, size_t v)
+{
+	while (par[v] != v) {
+		par[v] = par[par[v]];
+		v = par[v];
+	}
+	return v;
+}
+
+/* Parts of the problem: needs and offers joined by pairs. order gets
+ * the needs part by part (parts by their first need, needs in input
+ * order within a part). Returns the number of parts with a pair and
+ * the largest one's needs and offers. */
+static size_t split_parts(const flow *f, size_t *order, size_t *big_nd, size_t *big_ns)
+{
+	size_t nn = f->nd + f->ns, parts = 0;
+	uint32_t *par = wf_xmalloc((nn ? nn : 1) * sizeof *par);
+	size_t *id = wf_xmalloc((nn ? nn : 1) * sizeof *id), *cnt, *cns;
+
+	for (size_t v = 0; v < nn; v++)
+		par[v] = (uint32_t)v;
+	for (size_t i = 0; i < f->nd; i++)
+		for (size_t k = f->first[i]; k < f->first[i + 1]; k++) {
+			size_t a = uf_find(par, i), b = uf_find(par, f->nd + f->sup[k]);
+			if (a != b)
+				par[a > b ? a : b] = (uint32_t)(a < b ? a : b);
+		}
+	/* Roots are the smallest node of their part: a need when the part
+	 * has one, so numbering roots in need order numbers parts so. */
+	for (size_t v = 0; v < nn; v++)
+		id[v] = SIZE_MAX;
+	for (size_t i = 0; i < f->nd; i++) {
+		size_t r = uf_find(par, i);
+		if (id[r] == SIZE_MAX)
+			id[r] = parts++;
+	}
+	cnt = wf_xcalloc(parts + 1, sizeof *cnt);
+	cns = wf_xcalloc(parts + 1, sizeof *cns);
+	for (size_t i = 0; i < f->nd; i++)
+		cnt[id[uf_find(par, i)] + 1]++;
+	for (size_t j = 0; j < f->ns; j++) {
+		size_t r = uf_find(par, f->nd + j);
+		if (id[r] != SIZE_MAX)
+			cns[id[r]]++;
+	}
+	*big_nd = *big_ns = 0;
+	for (size_t c = 0; c < parts; c++)
+		if (cnt[c + 1] > *big_nd || (cnt[c + 1] == *big_nd && cns[c] > *big_ns)) {
+			*big_nd = cnt[c + 1];
+			*big_ns = cns[c];
+		}
+	for (size_t c = 0; c < parts; c++)
+		cnt[c + 1] += cnt[c];
+	for (size_t i = 0; i < f->nd; i++)
+		order[cnt[id[uf_find(par, i)]]++] = i;
+	/* Parts without a pair (a need nobody can serve) do not count. */
+	{
+		size_t all = parts;
+
+		memset(cns, 0, (all + 1) * sizeof *cns);
+		for (size_t i = 0; i < f->nd; i++)
+			if (f->first[i + 1] > f->first[i])
+				cns[id[uf_find(par, i)]] = 1;
+		parts = 0;
+		for (size_t c = 0; c < all; c++)
+			parts += cns[c];
+	}
+	free(par);
+	free(id);
+	free(cnt);
+	free(cns);
+	return parts;
+}
+
+/* Solve f; x, un, used and p zeroed by the caller. decompose: by parts
+ * (the same flow as one pass in input order, see send_need). */
+static void solve(flow *f, int decompose, size_t *searches, size_t *augments,
+		  size_t *parts, size_t *big_nd, size_t *big_ns)
+{
+	size_t nn = f->nd + f->ns + 1;
+	size_t *order = wf_xmalloc((f->nd ? f->nd : 1) * sizeof *order);
+	scratch s;
+	struct node *nodes = f->nodes;
+
+	/* Potentials making every initial reduced cost >= 0. */
+	for (size_t v = 0; v < nn; v++)
+		nodes[v] = (struct node){ INF_D, 0 };
+	for (size_t i = 0; i < f->nd; i++)
+		for (size_t k = f->first[i]; k < f->first[i + 1]; k++)
+			if (-(long long)f->val[k] < nodes[f->nd + f->sup[k]].p)
+				nodes[f->nd + f->sup[k]].p = -(long long)f->val[k];
+	for (size_t j = 0; j < f->ns; j++)
+		if (nodes[f->nd + j].p < nodes[nn - 1].p)
+			nodes[nn - 1].p = nodes[f->nd + j].p;
+	if (decompose) {
+		*parts = split_parts(f, order, big_nd, big_ns);
+	} else {
+		for (size_t i = 0; i < f->nd; i++)
+			order[i] = i;
+		*parts = f->first[f->nd] > 0;
+		*big_nd = f->nd;
+		*big_ns = f->ns;
+	}
+	scratch_init(&s, nn);
+	for (size_t i = 0; i < f->nd; i++)
+		send_need(f, &s, order[i]);
+	*searches = s.searches;
+	*augments = s.augments;
+	scratch_free(&s);
+	free(order);
+}
+
+static void flow_alloc(flow *f)
+{
+	size_t ne = f->first[f->nd];
+
+	f->x = wf_xcalloc(ne ? ne : 1, sizeof *f->x);
+	f->un = wf_xcalloc(f->nd ? f->nd : 1, sizeof *f->un);
+	f->used = wf_xcalloc(f->ns ? f->ns : 1, sizeof *f->used);
+	f->nodes = wf_xcalloc(f->nd + f->ns + 1, sizeof *f->nodes);
+	f->rl = wf_xcalloc(f->ns ? f->ns : 1, sizeof *f->rl);
+}
+
+static void flow_free(flow *f)
+{
+	free(f->x);
+	free(f->un);
+	free(f->used);
+	free(f->nodes);
+	if (f->rl)
+		for (size_t j = 0; j < f->ns; j++)
+			free(f->rl[j].a);
+	free(f->rl);
+}
+
+static long long coverage_penalty(const long long *qty, size_t nd)
+{
+	long long units = 0;
+
+	for (size_t i = 0; i < nd; i++)
+		units += qty[i];
+	return (units + 1) * (long long)SCORE_SCALE + 1;
+}
+
+long long wf_mcf_bipartite2(size_t nd, const long long *qty, size_t ns,
+			    const long long *cap, size_t ne, const size_t *ed,
+			    const size_t *es, const long long *val, int coverage,
+			    int decompose, long long *x, size_t *phases_out,
+			    size_t *augments_out, size_t *parts_out)
+{
+	size_t *first = wf_xcalloc(nd + 1, sizeof *first), *pos = wf_xmalloc((ne ? ne : 1) * sizeof *pos);
+	size_t *fill = wf_xmalloc((nd ? nd : 1) * sizeof *fill);
+	uint32_t *sup = wf_xmalloc((ne ? ne : 1) * sizeof *sup);
+	int32_t *v32 = wf_xmalloc((ne ? ne : 1) * sizeof *v32);
+	flow f = { 0 };
+	size_t searches, augments, parts, bnd, bns;
+	long long total = 0;
+
+	/* Pairs by need, each need's in input order. */
+	for (size_t k = 0; k < ne; k++)
+		first[ed[k] + 1]++;
+	for (size_t i = 0; i < nd; i++)
+		first[i + 1] += first[i];
+	if (nd)
+		memcpy(fill, first, nd * sizeof *fill);
 	for (size_t k = 0; k < ne; k++) {
-		x[k] = rc[2 * k + 1];
+		pos[k] = fill[ed[k]]++;
+		sup[pos[k]] = (uint32_t)es[k];
+		v32[pos[k]] = (int32_t)val[k];
+	}
+	f.nd = nd;
+	f.ns = ns;
+	f.qty = qty;
+	f.cap = cap;
+	f.first = first;
+	f.sup = sup;
+	f.val = v32;
+	f.penalty = coverage ? coverage_penalty(qty, nd) : 0;
+	flow_alloc(&f);
+	solve(&f, decompose, &searches, &augments, &parts, &bnd, &bns);
+	for (size_t k = 0; k < ne; k++) {
+		x[k] = f.x[pos[k]];
 		total += x[k] * val[k];
 	}
 	if (phases_out)
 		*phases_out = searches;
 	if (augments_out)
 		*augments_out = augments;
-	free(to);
-	free(from);
-	free(rc);
-	free(cost);
-	free(start);
-	free(adj);
+	if (parts_out)
+		*parts_out = parts;
+	flow_free(&f);
+	free(first);
+	free(pos);
 	free(fill);
-	free(parc);
-	free(p);
-	free(dist);
-	free(done);
-	free(touched);
-	free(h.a);
+	free(sup);
+	free(v32);
 	return total;
 }
 
-void wf_matcher_assign(wf_matcher *m)
+long long wf_mcf_bipartite(size_t nd, const long long *qty, size_t ns,
+			   const long long *cap, size_t ne, const size_t *ed,
+			   const size_t *es, const long long *val, int coverage,
+			   long long *x, size_t *phases_out, size_t *augments_out)
 {
-	long long *qty = wf_xmalloc((m->nd ? m->nd : 1) * sizeof *qty);
-	size_t *ed = wf_xmalloc((m->npair ? m->npair : 1) * sizeof *ed);
-	size_t *es = wf_xmalloc((m->npair ? m->npair : 1) * sizeof *es);
-	long long *val = wf_xmalloc((m->npair ? m->npair : 1) * sizeof *val);
-	long long *x = wf_xcalloc(m->npair ? m->npair : 1, sizeof *x);
-	size_t w = 0;
+	return wf_mcf_bipartite2(nd, qty, ns, cap, ne, ed, es, val, coverage, 1, x,
+				 phases_out, augments_out, NULL);
+}
 
-	for (size_t i = 0; i < m->nd; i++) {
-		qty[i] = m->d[i].qty;
-		for (size_t k = m->d[i].first; k < m->d[i].first + m->d[i].n; k++) {
-			ed[k] = i;
-			es[k] = m->pair[k].supply;
-			val[k] = llround(m->pair[k].score * SCORE_SCALE);
-		}
-	}
+int wf_matcher_assign(wf_matcher *m)
+{
+	long long *qty = NULL;
+	size_t *first = NULL, nres = 0;
+	flow f = { 0 };
+	int rc = -1;
+
+	m->err[0] = 0;
+	free(m->res);
+	m->res = NULL;
+	if (build_pairs(m) < 0)
+		goto out;
 	m->eligible = m->npair;
-	wf_mcf_bipartite(m->nd, qty, m->ns, m->scap, m->npair, ed, es, val,
-			 m->o.objective == WF_OBJ_COVERAGE, x, &m->phases, &m->augments);
-	memset(m->sused, 0, (m->ns ? m->ns : 1) * sizeof *m->sused);
-	/* Keep only the pairs that carry units. */
+	/* The pairs are final: give back the slack of the doubling. */
+	if (m->npair && m->npair < m->cappair) {
+		m->psup = wf_xrealloc(m->psup, m->npair * sizeof *m->psup);
+		m->pval = wf_xrealloc(m->pval, m->npair * sizeof *m->pval);
+		m->cappair = m->npair;
+	}
+	free(m->sc.cand);
+	m->sc.cand = NULL;
+	m->sc.capcand = m->sc.ncand = 0;
+	qty = wf_xmalloc((m->nd ? m->nd : 1) * sizeof *qty);
+	first = wf_xmalloc((m->nd + 1) * sizeof *first);
 	for (size_t i = 0; i < m->nd; i++) {
-		size_t first = w;
+		qty[i] = m->d[i].d.qty;
+		first[i] = m->d[i].first;
+	}
+	first[m->nd] = m->npair;
+	f.nd = m->nd;
+	f.ns = m->ns;
+	f.qty = qty;
+	f.cap = m->scap;
+	f.first = first;
+	f.sup = m->psup;
+	f.val = m->pval;
+	f.penalty = m->o.objective == WF_OBJ_COVERAGE ? coverage_penalty(qty, m->nd) : 0;
+	flow_alloc(&f);
+	solve(&f, 1, &m->phases, &m->augments, &m->parts, &m->part_needs, &m->part_offers);
+	memset(m->sused, 0, (m->ns ? m->ns : 1) * sizeof *m->sused);
+	for (size_t k = 0; k < m->npair; k++)
+		nres += f.x[k] > 0;
+	m->res = wf_xmalloc((nres ? nres : 1) * sizeof *m->res);
+	nres = 0;
+	/* Keep only the pairs that carry units, scored again for output
+	 * (the distance as the grid measured it). */
+	for (size_t i = 0; i < m->nd; i++) {
+		dem *e = &m->d[i];
+		const wf_demand *d = &e->d;
+		size_t rfirst = nres;
 		long long got = 0;
 
-		for (size_t k = m->d[i].first; k < m->d[i].first + m->d[i].n; k++) {
-			if (!x[k])
+		for (size_t k = first[i]; k < first[i + 1]; k++) {
+			size_t j = m->psup[k];
+			int why;
+
+			if (!f.x[k])
 				continue;
-			m->pair[w] = m->pair[k];
-			m->pair[w].assigned = x[k];
-			m->sused[m->pair[k].supply] += x[k];
-			got += x[k];
-			w++;
+			wf_matcher_score(m, d, j, wf_geo_km(d->lat, d->lon, m->slat[j], m->slon[j]),
+					 &m->res[nres], &why);
+			m->res[nres].assigned = f.x[k];
+			m->sused[j] += f.x[k];
+			got += f.x[k];
+			nres++;
 		}
-		m->d[i].unmet = m->d[i].qty - got;
-		if (m->d[i].unmet > 0 && m->d[i].why == WF_UNMET_NONE)
-			m->d[i].why = WF_UNMET_CAPACITY;
-		else if (m->d[i].unmet == 0)
-			m->d[i].why = WF_UNMET_NONE;
-		m->d[i].first = first;
-		m->d[i].n = w - first;
+		e->unmet = d->qty - got;
+		if (e->unmet > 0 && e->why == WF_UNMET_NONE)
+			e->why = WF_UNMET_CAPACITY;
+		else if (e->unmet == 0)
+			e->why = WF_UNMET_NONE;
+		e->first = rfirst;
+		e->n = nres - rfirst;
 	}
-	m->npair = w;
+	rc = 0;
+out:
+	flow_free(&f);
+	free(m->psup);
+	free(m->pval);
+	m->psup = NULL;
+	m->pval = NULL;
+	m->npair = m->cappair = 0;
 	free(qty);
-	free(ed);
-	free(es);
-	free(val);
-	free(x);
+	free(first);
+	return rc;
+}
+
+const char *wf_matcher_error(const wf_matcher *m)
+{
+	return m->err;
 }
 
 size_t wf_matcher_result(const wf_matcher *m, size_t i, const wf_match **out,
 			 long long *unmet, int *why)
 {
-	/* No pair at all leaves m->pair NULL: no arithmetic on it (UB). */
-	*out = m->d[i].n ? m->pair + m->d[i].first : NULL;
+	/* No pair at all leaves m->res NULL: no arithmetic on it (UB). */
+	*out = m->d[i].n ? m->res + m->d[i].first : NULL;
 	*unmet = m->d[i].unmet;
 	*why = m->d[i].why;
 	return m->d[i].n;
@@ -716,12 +1214,12 @@ size_t wf_matcher_result(const wf_matcher *m, size_t i, const wf_match **out,
 
 const char *wf_matcher_demand_id(const wf_matcher *m, size_t i)
 {
-	return m->d[i].id;
+	return m->d[i].d.id;
 }
 
 int wf_matcher_demand_cat(const wf_matcher *m, size_t i)
 {
-	return m->d[i].cat;
+	return m->d[i].d.cat;
 }
 
 long long wf_matcher_used(const wf_matcher *m, size_t j)
@@ -738,4 +1236,17 @@ void wf_matcher_stats(const wf_matcher *m, size_t *pairs, size_t *phases,
 		*phases = m->phases;
 	if (augments)
 		*augments = m->augments;
+}
+
+void wf_matcher_parts(const wf_matcher *m, size_t *pruned, size_t *parts,
+		      size_t *largest_needs, size_t *largest_offers)
+{
+	if (pruned)
+		*pruned = m->pruned;
+	if (parts)
+		*parts = m->parts;
+	if (largest_needs)
+		*largest_needs = m->part_needs;
+	if (largest_offers)
+		*largest_offers = m->part_offers;
 }

@@ -40,9 +40,21 @@
  * WF_UNMET_CAPACITY when the need had eligible offers. Coverage needs
  * total demand below about 4e6 units so the penalty fits 64 bits.
  *
+ * The assignment is solved in independent parts: needs and offers
+ * joined by eligible pairs. A search never leaves its part, so parts
+ * solved one after the other give exactly the flow of one solve over
+ * every need in input order (wf_mcf_bipartite2 does both, for tests).
+ * Pairs that cannot matter are never stored: a need keeps its best
+ * offers (by value, then supply order) up to a capacity equal to the
+ * total demand of all needs; a unit sent further down its list could
+ * always move up to one of them without loss, so the optimum is the
+ * same (this bounds a few needs against a very large supply).
+ *
  * Memory: the supply, the grid index over it, and for --top one buffer
- * of candidates; demand is streamed. Assignment holds demand and the
- * eligible pairs as well.
+ * of candidates; demand is streamed. Assignment holds the demand and,
+ * while solving, 32 bytes per eligible pair kept, about 160 per need
+ * and 96 per offer: wf_matcher_set_max_memory bounds that working
+ * memory, and wf_matcher_assign fails cleanly past it.
  *
  * Ownership: wf_matcher_new borrows the taxonomy (it must outlive the
  * matcher) and copies the options; ids passed in wf_demand/wf_supply
@@ -134,9 +146,26 @@ int wf_matcher_score(const wf_matcher *m, const wf_demand *d, size_t j,
 size_t wf_matcher_top(wf_matcher *m, const wf_demand *d, wf_match *out,
 		      int *why);
 
-/* Assignment: add every need, then solve. */
+/* The same for threads: after wf_matcher_build the matcher is only
+ * read, and each thread passes its own scratch (wf_match_scratch_new
+ * after the build; free with wf_match_scratch_free, NULL a no-op). */
+typedef struct wf_match_scratch wf_match_scratch;
+wf_match_scratch *wf_match_scratch_new(const wf_matcher *m);
+void wf_match_scratch_free(wf_match_scratch *s);
+size_t wf_matcher_top_r(const wf_matcher *m, wf_match_scratch *s, const wf_demand *d,
+			wf_match *out, int *why);
+
+/* Assignment: add every need, then solve. Returns 0, or -1 when the
+ * working memory would pass the budget (wf_matcher_error says how
+ * far); the matcher then holds no result. Needs plus offers must stay
+ * below 2^31. */
 size_t wf_matcher_add_demand(wf_matcher *m, const wf_demand *d);
-void wf_matcher_assign(wf_matcher *m);
+int wf_matcher_assign(wf_matcher *m);
+const char *wf_matcher_error(const wf_matcher *m);
+
+/* Budget for the assignment's working memory in bytes; 0 (the
+ * default) means none. */
+void wf_matcher_set_max_memory(wf_matcher *m, size_t bytes);
 
 /* After wf_matcher_assign: need i's pairs with assigned > 0 (in
  * supply order), its unserved units and their reason. */
@@ -151,13 +180,28 @@ int wf_matcher_demand_cat(const wf_matcher *m, size_t i);
 void wf_matcher_stats(const wf_matcher *m, size_t *pairs, size_t *phases,
 		      size_t *augments);
 
+/* Of the last solve: candidate pairs left out as unable to matter,
+ * independent parts with a pair, and the largest part's needs and
+ * offers. Any pointer may be NULL. */
+void wf_matcher_parts(const wf_matcher *m, size_t *pruned, size_t *parts,
+		      size_t *largest_needs, size_t *largest_offers);
+
 /* Low level, for tests: exact min-cost flow on a bipartite graph of
  * nd needs and ns offers with ne arcs (ed[k], es[k]) of per-unit value
  * val[k] >= 0. Maximises sum x*val (coverage = 0) or units first
- * (coverage = 1). Fills x[k]; returns the objective's total value. */
+ * (coverage = 1). Fills x[k]; returns the objective's total value.
+ * val[k] <= INT32_MAX. Solved in parts (see above). */
 long long wf_mcf_bipartite(size_t nd, const long long *qty, size_t ns,
 			   const long long *cap, size_t ne, const size_t *ed,
 			   const size_t *es, const long long *val, int coverage,
 			   long long *x, size_t *phases, size_t *augments);
+
+/* The same, with decompose = 0 for one solve over all needs in input
+ * order, and the number of parts found in *parts (may be NULL). */
+long long wf_mcf_bipartite2(size_t nd, const long long *qty, size_t ns,
+			    const long long *cap, size_t ne, const size_t *ed,
+			    const size_t *es, const long long *val, int coverage,
+			    int decompose, long long *x, size_t *phases,
+			    size_t *augments, size_t *parts);
 
 #endif

@@ -6,11 +6,14 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "wf_arena.h"
 #include "wf_aux.h"
 #include "wf_err.h"
 #include "wf_rejects.h"
@@ -642,6 +645,94 @@ static void print_summary(const state *st, const summary *s, int assign)
 		wf_note("unmet: none");
 }
 
+/* --top with threads: needs are scored in batches, side by side, each
+ * thread with its own scratch over the read-only matcher, and written
+ * in input order: the output is byte for byte the one of one thread. */
+#define TOP_BATCH 2048
+#define TOP_MAX_THREADS 64
+
+typedef struct topneed {
+	wf_demand d;
+	needinfo n;
+	size_t k;
+	int why;
+} topneed;
+
+typedef struct topbatch {
+	const wf_matcher *m;
+	topneed *need;
+	wf_match *res;      /* TOP_BATCH x top */
+	size_t n, top;
+	int nthreads;
+	wf_match_scratch *sc[TOP_MAX_THREADS];
+	wf_arena text;      /* the batch's ids and names */
+} topbatch;
+
+struct topworker {
+	topbatch *b;
+	int t;
+};
+
+static void *top_work(void *arg)
+{
+	struct topworker *w = arg;
+	topbatch *b = w->b;
+
+	for (size_t i = (size_t)w->t; i < b->n; i += (size_t)b->nthreads)
+		b->need[i].k = wf_matcher_top_r(b->m, b->sc[w->t], &b->need[i].d,
+						b->res + i * b->top, &b->need[i].why);
+	return NULL;
+}
+
+static void top_score(topbatch *b)
+{
+	pthread_t th[TOP_MAX_THREADS];
+	struct topworker w[TOP_MAX_THREADS];
+	unsigned char started[TOP_MAX_THREADS] = { 0 };
+
+	for (int t = 0; t < b->nthreads; t++)
+		w[t] = (struct topworker){ b, t };
+	for (int t = 1; t < b->nthreads; t++)
+		started[t] = pthread_create(&th[t], NULL, top_work, &w[t]) == 0;
+	top_work(&w[0]);
+	/* A thread that could not start leaves its share to this one. */
+	for (int t = 1; t < b->nthreads; t++) {
+		if (started[t])
+			pthread_join(th[t], NULL);
+		else
+			top_work(&w[t]);
+	}
+}
+
+static char *batch_dup(topbatch *b, const char *s)
+{
+	size_t n;
+	char *p;
+
+	if (!s)
+		return NULL;
+	n = strlen(s);
+	p = wf_arena_alloc(&b->text, n + 1);
+	memcpy(p, s, n + 1);
+	return p;
+}
+
+static int online_cpus(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > TOP_MAX_THREADS ? TOP_MAX_THREADS : (int)n;
+}
+
+size_t wf_matchrun_default_memory(void)
+{
+	long pages = sysconf(_SC_PHYS_PAGES), psz = sysconf(_SC_PAGESIZE);
+
+	if (pages <= 0 || psz <= 0)
+		return (size_t)1 << 30;
+	return (size_t)pages / 2 * (size_t)psz;
+}
+
 /* Per need kept for the assignment, which prints after the solve. */
 typedef struct needkeep {
 	char *name;
@@ -715,7 +806,53 @@ int wf_matchrun_exec(const wf_matchrun *run, int *complete)
 	wf_row row;
 	int fatal = 0;
 	unsigned long long nread = 0;
-	while (!st.stop && (rc = wf_reader_next(t.r, &row)) != WF_ROW_EOF) {
+	topbatch tb = { 0 };
+
+	tb.nthreads = run->threads > 0 ? (run->threads < TOP_MAX_THREADS ? run->threads : TOP_MAX_THREADS)
+				       : online_cpus();
+	if (run->assign)
+		tb.nthreads = 1;
+	if (tb.nthreads > 1) {
+		tb.m = st.m;
+		tb.top = (size_t)run->opts.top;
+		tb.need = wf_xcalloc(TOP_BATCH, sizeof *tb.need);
+		tb.res = wf_xcalloc(TOP_BATCH * tb.top, sizeof *tb.res);
+		for (int i = 0; i < tb.nthreads; i++)
+			tb.sc[i] = wf_match_scratch_new(st.m);
+	}
+	for (;;) {
+		int eof = st.stop || (rc = wf_reader_next(t.r, &row)) == WF_ROW_EOF;
+
+		/* Batch full or input done: score it, then write it in order.
+		 * A stop at a bad row still writes the needs read before it,
+		 * as one thread does. */
+		if (tb.n && (eof || tb.n == TOP_BATCH || rc == WF_ROW_FATAL)) {
+			int werr = 0;
+
+			top_score(&tb);
+			for (size_t i = 0; i < tb.n && !werr; i++) {
+				topneed *q = &tb.need[i];
+				wf_match *r = tb.res + i * tb.top;
+
+				for (size_t j = 0; j < q->k; j++)
+					if (write_match(&ow, sum, &q->n, st.m, st.tax, &r[j], 0, st.sname[r[j].supply]) < 0)
+						werr = 1;
+				if (q->k) {
+					sum->needs_met++;
+				} else {
+					sum->needs_unmet++;
+					note_unmet(sum, q->d.cat, q->why, q->d.qty);
+					if (write_unmet(&ow, sum, uw, &q->n, st.tax, q->d.qty, q->d.qty, q->why) < 0)
+						werr = 1;
+				}
+			}
+			if (werr)
+				st.stop = 1;
+			tb.n = 0;
+			wf_arena_free(&tb.text);
+		}
+		if (eof || st.stop)
+			break;
 		wf_demand d = { 0 };
 		needinfo n = { 0 };
 		const char *v;
@@ -810,6 +947,15 @@ int wf_matchrun_exec(const wf_matchrun *run, int *complete)
 			wf_matcher_add_demand(st.m, &d);
 			continue;
 		}
+		if (tb.nthreads > 1) {
+			topneed *q = &tb.need[tb.n++];
+
+			q->d = d;
+			q->n = n;
+			q->d.id = q->n.id = batch_dup(&tb, d.id);
+			q->n.name = batch_dup(&tb, n.name);
+			continue;
+		}
 		int whyc;
 		size_t k = wf_matcher_top(st.m, &d, top, &whyc);
 		for (size_t i = 0; i < k; i++)
@@ -825,6 +971,11 @@ int wf_matchrun_exec(const wf_matchrun *run, int *complete)
 		}
 	}
 	free(top);
+	free(tb.need);
+	free(tb.res);
+	for (int i = 0; i < tb.nthreads && i < TOP_MAX_THREADS; i++)
+		wf_match_scratch_free(tb.sc[i]);
+	wf_arena_free(&tb.text);
 	if (fatal || st.stop)
 		goto out;
 	wf_run_dialect(&run->io, t.r, NULL); /* once read: the encoding is known */
@@ -834,12 +985,25 @@ int wf_matchrun_exec(const wf_matchrun *run, int *complete)
 		goto out;
 	}
 	if (run->assign && !st.stop) {
-		wf_matcher_assign(st.m);
+		size_t budget = run->max_memory ? run->max_memory : wf_matchrun_default_memory();
+
+		wf_matcher_set_max_memory(st.m, budget);
+		if (wf_matcher_assign(st.m) < 0) {
+			wf_warn("%s: --assign needs more working memory than --max-memory %s allows (%s); "
+				"raise it, or split the demand by region or category", file,
+				run->max_memory_arg ? run->max_memory_arg : "(half the physical memory)",
+				wf_matcher_error(st.m));
+			goto out;
+		}
 		if (run->io.verbose) {
-			size_t pairs, phases, aug;
+			size_t pairs, phases, aug, pruned, parts, pn, po;
 			wf_matcher_stats(st.m, &pairs, &phases, &aug);
+			wf_matcher_parts(st.m, &pruned, &parts, &pn, &po);
 			wf_note("assignment: %zu eligible pairs, %zu shortest-path searches, %zu augmentations",
 				pairs, phases, aug);
+			wf_note("assignment: %zu independent parts, the largest %zu needs and %zu offers; "
+				"%zu pairs left out (beyond the capacity all demand could use)",
+				parts, pn, po, pruned);
 		}
 		for (size_t i = 0; i < nneed && !st.stop; i++) {
 			const wf_match *r;

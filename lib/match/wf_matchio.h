@@ -64,8 +64,15 @@ typedef struct wf_matchrun {
 	const char *map_demand, *map_supply; /* NULL: default names */
 	const char *demand_category, *supply_category; /* --X-category or NULL */
 	int assign;
+	size_t max_memory;          /* --assign working memory, bytes; 0: default */
+	const char *max_memory_arg; /* --max-memory as given, for messages */
+	int threads;                /* --top scoring threads; 0: online CPUs */
 	wf_match_opts opts;
 } wf_matchrun;
+
+/* The default --max-memory: half the physical memory (1 GiB when it
+ * cannot be read). */
+size_t wf_matchrun_default_memory(void);
 
 /* Check a column map for demand (supply = 0) or supply (1). Returns
  * NULL, or a message written into buf. */

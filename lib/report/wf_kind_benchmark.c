@@ -222,6 +222,16 @@ static int same_peers(const wf_rtable *t, size_t a, size_t b, int pc, const int 
 static const wf_rtable *rank_t;
 static int rank_vc, rank_ic;
 
+static int rank_pc;
+
+static int cmp_period(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	int c = strcmp(wf_kind_cell(rank_t, a, rank_pc), wf_kind_cell(rank_t, b, rank_pc));
+
+	return c ? c : (a > b) - (a < b);
+}
+
 static int cmp_rank(const void *pa, const void *pb)
 {
 	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
@@ -618,13 +628,12 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 			int *allc = wf_xcalloc(wf_rtable_ncols(in), sizeof *allc);
 			wf_rtable *t;
 			memcpy(ord, rows, n * sizeof *ord);
-			for (size_t a = 1; a < n; a++) /* few rows: insertion sort by period */
-				for (size_t b = a; b > 0 && strcmp(wf_kind_cell(in, ord[b - 1], pc),
-								   wf_kind_cell(in, ord[b], pc)) > 0; b--) {
-					size_t tmp = ord[b];
-					ord[b] = ord[b - 1];
-					ord[b - 1] = tmp;
-				}
+			/* By period, rows of one period in input order; n log n
+			 * even when a hostile input gives one institution every row. */
+			rank_t = in;
+			rank_pc = pc;
+			if (n > 1)
+				qsort(ord, n, sizeof *ord, cmp_period);
 			for (size_t c = 0; c < wf_rtable_ncols(in); c++)
 				allc[c] = (int)c;
 			snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_BENCH_BY_PERIOD), inst,

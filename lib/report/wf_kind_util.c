@@ -1,11 +1,13 @@
 /* wf_kind_util.c - helpers shared by the report kinds (wf_kind_priv.h). */
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "wf_err.h"
+#include "wf_map.h"
 #include "wf_kind_priv.h"
 
 void wf_kind_seterr(wf_report_err *e, long row, const char *fmt, ...)
@@ -18,34 +20,33 @@ void wf_kind_seterr(wf_report_err *e, long row, const char *fmt, ...)
 	e->row = row;
 }
 
+/* The strings live in the map (its keys never move); v orders them and
+ * the map holds each one's index + 1, so adding and finding are O(1):
+ * a linear search here made --kind trend quadratic in its groups
+ * (40,000 groups: 4.1 s). */
 size_t wf_kind_set_add(strset *s, const char *str)
 {
-	for (size_t i = 0; i < s->n; i++)
-		if (strcmp(s->v[i], str) == 0)
-			return i;
+	void **slot;
+
+	if (!s->ix)
+		s->ix = wf_map_new();
+	slot = wf_map_slot(s->ix, str, strlen(str));
+	if (*slot)
+		return (size_t)(uintptr_t)*slot - 1;
 	if (s->n == s->cap) {
 		s->cap = s->cap ? 2 * s->cap : 16;
 		s->v = wf_xrealloc(s->v, s->cap * sizeof *s->v);
 	}
-	s->v[s->n] = wf_xstrdup(str);
+	*slot = (void *)(uintptr_t)(s->n + 1);
+	s->v[s->n] = wf_map_key_at(s->ix, wf_map_count(s->ix) - 1, NULL);
 	return s->n++;
 }
 
 int wf_kind_set_find(const strset *s, const char *str)
 {
-	size_t lo = 0, hi = s->n;
+	void *v = s->ix ? wf_map_get(s->ix, str, strlen(str)) : NULL;
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(s->v[mid], str);
-		if (c == 0)
-			return (int)mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
+	return v ? (int)((uintptr_t)v - 1) : -1;
 }
 
 static int cmpstr(const void *a, const void *b)
@@ -57,14 +58,16 @@ void wf_kind_set_sort(strset *s)
 {
 	if (s->n > 1) /* qsort(NULL, 0, ...) is undefined */
 		qsort(s->v, s->n, sizeof *s->v, cmpstr);
+	for (size_t i = 0; i < s->n; i++)
+		*wf_map_slot(s->ix, s->v[i], strlen(s->v[i])) = (void *)(uintptr_t)(i + 1);
 }
 
 void wf_kind_set_free(strset *s)
 {
-	for (size_t i = 0; i < s->n; i++)
-		free(s->v[i]);
+	wf_map_free(s->ix);
 	free(s->v);
 	s->v = NULL;
+	s->ix = NULL;
 	s->n = s->cap = 0;
 }
 

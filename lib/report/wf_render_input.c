@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wf_arena.h"
 #include "wf_err.h"
 #include "wf_map.h"
 
@@ -23,7 +24,17 @@ struct wf_rinput {
 	char **names;
 	unsigned long *counts;
 	size_t nsrc;
+	wf_arena cells;  /* rows' cell arrays and text: no malloc per cell */
 };
+
+static char *cell_dup(wf_rinput *in, const char *s, size_t len)
+{
+	char *p = wf_arena_alloc(&in->cells, len + 1);
+
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
 
 wf_rinput *wf_rinput_new(void)
 {
@@ -34,11 +45,7 @@ void wf_rinput_free(wf_rinput *in)
 {
 	if (!in)
 		return;
-	for (size_t i = 0; i < in->nrows; i++) {
-		for (size_t c = 0; c < in->rows[i].nv; c++)
-			free(in->rows[i].v[c]);
-		free(in->rows[i].v);
-	}
+	wf_arena_free(&in->cells);
 	free(in->rows);
 	for (size_t i = 0; i < in->ncols; i++)
 		free(in->cols[i]);
@@ -73,7 +80,7 @@ static size_t col_index(wf_rinput *in, const char *name)
  * number written the Italian way becomes the canonical 1234.56 the
  * report reads as a number. Cells without a separator (codes such as
  * "04") are never touched. */
-static char *cell(const char *s, size_t len, enum wf_decmode mode)
+static char *cell(wf_rinput *in, const char *s, size_t len, enum wf_decmode mode)
 {
 	wf_dec d;
 	char buf[WF_DEC_BUFSZ];
@@ -81,10 +88,10 @@ static char *cell(const char *s, size_t len, enum wf_decmode mode)
 	int comma = memchr(s, ',', len) != NULL;
 
 	if (mode == WF_DEC_POINT || (!comma && (mode == WF_DEC_AUTO || !memchr(s, '.', len))))
-		return wf_xstrndup(s, len);
+		return cell_dup(in, s, len);
 	if (wf_dec_parse(s, len, WF_DEC_COMMA, &d) != WF_DEC_OK)
-		return wf_xstrndup(s, len);
-	return wf_xstrndup(buf, wf_dec_format(d, buf));
+		return cell_dup(in, s, len);
+	return cell_dup(in, buf, wf_dec_format(d, buf));
 }
 
 int wf_rinput_read(wf_rinput *in, const wf_run *run, const char *path)
@@ -142,14 +149,15 @@ int wf_rinput_read_src(wf_rinput *in, const wf_run *run, wf_src *src)
 		}
 		rr = &in->rows[in->nrows++];
 		rr->nv = in->ncols;
-		rr->v = wf_xcalloc(rr->nv ? rr->nv : 1, sizeof *rr->v);
+		rr->v = wf_arena_alloc(&in->cells, (rr->nv ? rr->nv : 1) * sizeof *rr->v);
+		memset(rr->v, 0, (rr->nv ? rr->nv : 1) * sizeof *rr->v);
 		rr->src = (unsigned)si;
 		rr->line = row.line;
 		for (size_t c = 0; c < row.n && c < h->n; c++)
-			rr->v[map[c]] = cell(row.f[c], row.len[c], run->decimal);
+			rr->v[map[c]] = cell(in, row.f[c], row.len[c], run->decimal);
 		/* A field the input has but left empty is "", not missing. */
 		for (size_t c = row.n; c < h->n; c++)
-			rr->v[map[c]] = wf_xstrdup("");
+			rr->v[map[c]] = cell_dup(in, "", 0);
 		in->counts[si]++;
 	}
 	wf_run_dialect(run, r, NULL); /* once read: the encoding is known */

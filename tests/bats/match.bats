@@ -340,6 +340,11 @@ EOF2
 	for args in "--top 0|invalid --top '0' (a whole number from 1 to 1000)" \
 		"--top 3 --assign|--top and --assign exclude each other" \
 		"--objective coverage|--objective needs --assign" \
+		"--max-memory 1G|--max-memory needs --assign" \
+		"--threads 0|invalid --threads '0' (a whole number from 1 to 64)" \
+		"--threads 2x|invalid --threads '2x' (a whole number from 1 to 64)" \
+		"--assign --max-memory 0|invalid size '0'" \
+		"--assign --max-memory 2T|invalid size '2T'" \
 		"--assign --objective speed|invalid objective 'speed' (score or coverage)" \
 		"--weights fit=x|invalid weight 'fit=x' (a number >= 0)" \
 		"--weights speed=1|invalid weight 'speed=1' (fit=W, distance=W, capacity=W or price=W)" \
@@ -378,6 +383,64 @@ $TRY" ]
 	run --separate-stderr wf-match -v --assign "$D" "$S"
 	[ "$status" -eq 0 ]
 	[[ "$stderr" == *"wf-match: assignment: 3 eligible pairs, "*" shortest-path searches, "*" augmentations"* ]]
+	[[ "$stderr" == *"wf-match: assignment: 2 independent parts, the largest 1 needs and 2 offers; 0 pairs left out (beyond the capacity all demand could use)"* ]]
+}
+
+@test "--assign --max-memory: a problem that does not fit is an error, -o keeps the old file" {
+	wf-synth-match --scale --demand-rows 400 --supply-rows 200 d.csv s.csv
+	echo old >out.csv
+	run --separate-stderr wf-match --assign --max-memory 64K -o out.csv d.csv s.csv
+	[ "$status" -eq 1 ]
+	# The estimate follows the size of the library's records: the figure is matched by shape.
+	[[ "$stderr" =~ ^"wf-match: d.csv: --assign needs more working memory than --max-memory 64K allows (at least "[0-9]+"K for 0 eligible pairs by need 1 of 400); raise it, or split the demand by region or category"$ ]]
+	[ "$(cat out.csv)" = old ]
+	# Enough memory: the same problem solves, and the budget does not change the answer.
+	run --separate-stderr wf-match --assign --max-memory 16M d.csv s.csv
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(wf-match --assign d.csv s.csv 2>/dev/null)" ]
+}
+
+@test "--threads: --top output and summary byte for byte the same for 1, 2 and 3 threads" {
+	# SYNTHETIC: more needs than one batch (2,048), with unmet ones and a reject.
+	wf-synth-match --scale --demand-rows 5000 --supply-rows 2500 d.csv s.csv
+	printf 'SYN-BAD,x,Roma,RM,058091,41.9,12.5,NOPE,3,,,synthetic\n' >>d.csv
+	run --separate-stderr wf-match --threads 1 --rejects r.csv -o t1.csv d.csv s.csv
+	[ "$status" -eq 1 ]
+	e1=$stderr
+	mv r.csv r1.csv
+	for n in 2 3; do
+		run --separate-stderr wf-match --threads $n --rejects r.csv -o t$n.csv d.csv s.csv
+		[ "$status" -eq 1 ]
+		[ "$stderr" = "$e1" ]
+		cmp t1.csv t$n.csv
+		cmp r1.csv r.csv
+	done
+	[ "$(wc -l <t1.csv)" -gt 5000 ]
+	grep -q ',unmet,' t1.csv
+	# NDJSON and --unmet too, and the default (online CPUs).
+	wf-match --threads 1 -f ndjson --rejects r.csv --unmet u1.json d.csv s.csv >n1.json 2>/dev/null || true
+	wf-match -f ndjson --rejects r.csv --unmet u2.json d.csv s.csv >n2.json 2>/dev/null || true
+	cmp n1.json n2.json
+	cmp u1.json u2.json
+	# A stop at the bad row (no --rejects) writes the same rows before it.
+	run --separate-stderr wf-match --threads 1 d.csv s.csv
+	o1=$output e1=$stderr
+	run --separate-stderr wf-match --threads 2 d.csv s.csv
+	[ "$status" -eq 1 ]
+	[ "$output" = "$o1" ]
+	[ "$stderr" = "$e1" ]
+}
+
+@test "--assign: few needs against many offers in one place keeps only the pairs that can matter" {
+	# SYNTHETIC: 20 needs of 1-3 units, 3000 offers of the same category in one town.
+	awk 'BEGIN { print "id,lat,lon,category,quantity"; for (i = 1; i <= 20; i++) printf "D%d,45.07,7.68,CHILDCARE,%d\n", i, 1 + i % 3 }' >d.csv
+	awk 'BEGIN { print "id,lat,lon,categories,capacity"; for (j = 1; j <= 3000; j++) printf "S%d,%.5f,7.68,CHILDCARE,%d\n", j, 45.07 + j * 0.00001, 1 + j % 4 }' >s.csv
+	run --separate-stderr wf-match -v --assign d.csv s.csv
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *"wf-match: demand: 20 needs, 41 units; covered 41 units (100.0%)"* ]]
+	[[ "$stderr" == *"pairs left out (beyond the capacity all demand could use)"* ]]
+	pairs=$(sed -n 's/.*assignment: \([0-9]*\) eligible pairs.*/\1/p' <<<"$stderr")
+	[ "$pairs" -lt 2000 ]
 }
 
 @test "synthetic demo set: deterministic, labelled, with unmet needs of every kind" {

@@ -89,6 +89,23 @@ gen_match() { # DIR DEMAND_ROWS SUPPLY_ROWS
 if [ -x "$BIN/wf-synth-match" ] && [ -x "$BIN/wf-match" ]; then
 	if [ "$QUICK" = 1 ]; then gen_match "$D/match-top" 10000 5000; else gen_match "$D/match-top" 100000 50000; fi
 	if [ "$QUICK" = 1 ]; then gen_match "$D/match-assign" 1000 500; else gen_match "$D/match-assign" 10000 5000; fi
+	# National scale for --assign (issue 16: under 60 s and 1 GB).
+	if [ "$QUICK" = 1 ]; then gen_match "$D/match-assign-big" 10000 5000; else gen_match "$D/match-assign-big" 100000 50000; fi
+fi
+# Short rows (issue 16): ISTITUZIONE;CONTRATTO;VOCE_SPESA;TOTALE_SPESA, 9,999
+# institutions in random order (the look-ups cannot ride on the previous
+# row's), Italian decimals with thousands dots, read without --codes.
+SHORT=$D/short/COSTO_LAVORO_2024.csv
+if [ ! -f "$SHORT" ]; then
+	if [ "$QUICK" = 1 ]; then n=100000; else n=1000000; fi
+	log "generating $SHORT (SYNTHETIC, $n short rows)"
+	mkdir -p "$D/short"
+	awk -v n="$n" 'BEGIN { srand(7); print "ISTITUZIONE;CONTRATTO;VOCE_SPESA;TOTALE_SPESA"
+	  split("RALN SSNN SCUN MINN REGN ENTN", c, " ")
+	  for (r = 0; r < n; r++) {
+	    a = int(rand() * 50000000); e = sprintf("%d", int(a / 100)); t = ""
+	    while (length(e) > 3) { t = "." substr(e, length(e) - 2) t; e = substr(e, 1, length(e) - 3) }
+	    printf "C%d;%s;A%03d;%s%s,%02d\n", int(rand() * 9999) + 1, c[int(rand() * 6) + 1], int(rand() * 60) + 1, e, t, a % 100 } }' >"$SHORT.tmp" && mv "$SHORT.tmp" "$SHORT"
 fi
 
 rows() { wc -l <"$1" | awk '{print $1 - 1}'; }
@@ -217,8 +234,32 @@ fi
 if [ -f "$D/match-top/supply.csv" ]; then
 	M=$D/match-top
 	measure match-top5 "wfkit: wf-match --top 5" "$M/demand.csv" "$BIN/wf-match --no-progress --top 5 $M/demand.csv $M/supply.csv"
+	measure match-top5 "wfkit: wf-match --top 5 --threads 1" "$M/demand.csv" "$BIN/wf-match --no-progress --top 5 --threads 1 $M/demand.csv $M/supply.csv"
 	M=$D/match-assign
 	measure match-assign "wfkit: wf-match --assign" "$M/demand.csv" "$BIN/wf-match --no-progress --assign $M/demand.csv $M/supply.csv"
+fi
+
+# 6b. --assign at national scale, peak memory included.
+if [ -f "$D/match-assign-big/supply.csv" ]; then
+	M=$D/match-assign-big
+	measure match-assign-big "wfkit: wf-match --assign" "$M/demand.csv" "$BIN/wf-match --no-progress --assign $M/demand.csv $M/supply.csv"
+fi
+
+# 6c. Short rows: wf-ingest without --codes against Miller and DuckDB.
+J=short-rows
+measure $J "wfkit: wf-ingest" "$SHORT" "$WI $SHORT"
+have mlr && measure $J "mlr cat" "$SHORT" "mlr --icsv --ifs ';' --ocsv cat $SHORT"
+[ $HAVE_DUCKDB = 1 ] && measure $J "duckdb COPY" "$SHORT" "$(duck "COPY (SELECT * FROM read_csv('$SHORT', delim=';', header=true, all_varchar=true)) TO '/dev/stdout' (HEADER)")"
+
+# 6d. wf-report: the national benchmark to HTML (issue 16: under 5 s) and the
+#     COSTO_LAVORO facts as a Markdown table (peak memory against the input).
+$WB --metric L090 --per HEADCOUNT --peers institution_type,region "$H" -o "$T/bench-hist.csv" 2>/dev/null || true
+[ -f "$CL.facts.csv" ] || $WI "$CL" -o "$CL.facts.csv" 2>/dev/null || true
+if [ -s "$T/bench-hist.csv" ]; then
+	measure report "wfkit: wf-report html benchmark" "$T/bench-hist.csv" "$BIN/wf-report -f html --kind benchmark $T/bench-hist.csv"
+fi
+if [ -s "$CL.facts.csv" ]; then
+	measure report "wfkit: wf-report markdown table" "$CL.facts.csv" "$BIN/wf-report -f markdown --kind table $CL.facts.csv"
 fi
 
 # 7. Bounded memory of a streaming tool: wf-ingest on the file once and ten times.
@@ -299,7 +340,29 @@ END {
   j = "memory-10x"
   if (has(j, "wfkit: wf-ingest 1x") && has(j, "wfkit: wf-ingest 10x"))
     say(m[j, "wfkit: wf-ingest 10x"] <= m[j, "wfkit: wf-ingest 1x"] * 1.1 + 2, sprintf("streaming memory bounded (wf-ingest, 10x input): %d MB vs %d MB", m[j, "wfkit: wf-ingest 10x"], m[j, "wfkit: wf-ingest 1x"]))
-}' "$OUT"
+  print "targets (issue 16):"
+  j = "csv-canonical"; w = "wfkit: wf-ingest"
+  if (has(j, w) && has(j, "duckdb COPY")) say(t[j, "duckdb COPY"] / t[j, w] >= 3, sprintf("wf-ingest >= 3x DuckDB COPY: %.1fx (by cpu time %.1fx)", t[j, "duckdb COPY"] / t[j, w], cpu(j, "duckdb COPY") / cpu(j, w)))
+  if (has(j, w) && has(j, "mlr cat")) say(t[j, "mlr cat"] / t[j, w] >= 8, sprintf("wf-ingest >= 8x Miller cat: %.1fx (by cpu time %.1fx)", t[j, "mlr cat"] / t[j, w], cpu(j, "mlr cat") / cpu(j, w)))
+  j = "short-rows"
+  if (has(j, w)) say(rows_short / t[j, w] >= 4e6, sprintf("short rows >= 4 M rows/s: %.2f M rows/s (by cpu time %.2f M)", rows_short / t[j, w] / 1e6, rows_short / cpu(j, w) / 1e6))
+  j = "groupby-p50-p90"; w = "wfkit: wf-benchmark --peers"; d = "duckdb quantile_cont"
+  if (has(j, w) && has(j, d)) {
+    say(t[j, d] / t[j, w] >= 2, sprintf("group-by median/p90 >= 2x faster than DuckDB: %.2fx (cpu %.2f s vs %.2f s)", t[j, d] / t[j, w], cpu(j, w), cpu(j, d)))
+    say(m[j, w] <= m[j, d] / 4, sprintf("group-by peak memory <= 1/4 of DuckDB: %d MB vs %d MB", m[j, w], m[j, d]))
+  }
+  j = "match-assign-big"; w = "wfkit: wf-match --assign"
+  if (has(j, w)) say(t[j, w] < 60 && m[j, w] < 1024, sprintf("wf-match --assign at national scale < 60 s and < 1 GB: %.1f s (cpu %.1f s), %d MB", t[j, w], cpu(j, w), m[j, w]))
+  say(0, "wf-match --assign 1,000,000 x 100,000: not run (see README Performance)")
+  j = "report"
+  w = "wfkit: wf-report html benchmark"
+  if (has(j, w)) say(t[j, w] < 5, sprintf("wf-report national benchmark to HTML < 5 s: %.3f s", t[j, w]))
+  w = "wfkit: wf-report markdown table"
+  if (has(j, w)) say(m[j, w] <= 4 * mb[j, w], sprintf("wf-report table to Markdown in a few times the input: %d MB peak for %.0f MB (%.1fx)", m[j, w], mb[j, w], m[j, w] / mb[j, w]))
+  j = "match-top5"; w = "wfkit: wf-match --top 5"; w1 = "wfkit: wf-match --top 5 --threads 1"
+  if (has(j, w) && has(j, w1)) say(t[j, w1] / t[j, w] >= 1.5, sprintf("wf-match --top 5, 1 -> %d threads: %.2fx faster (%.3f s -> %.3f s)", ncpu, t[j, w1] / t[j, w], t[j, w1], t[j, w]))
+  say(0, "--threads in wf-ingest, wf-benchmark, wf-report: not implemented (see README Performance)")
+}' rows_short="$(rows "$SHORT")" ncpu="$(nproc)" "$OUT"
 echo
 echo "$CHECK_MSG"
 echo "written: $OUT (appended to $HIST)"

@@ -413,5 +413,210 @@ static void test_assign_random(void)
 	wf_taxonomy_free(t);
 }
 
+/* A medium instance through the matcher: needs and offers in a few
+ * towns far apart (several parts), every pair scored by the public
+ * scorer. The matcher (parts, pairs that cannot matter left out) must
+ * reach the objective of one undecomposed solve over every eligible
+ * pair, for both objectives. */
+struct medium {
+	size_t nd, ns, ne;
+	long long *qty, *cap, *val, *x;
+	size_t *ed, *es;
+};
+
+static long long matcher_objective(wf_matcher *m, size_t nd, long long *units)
+{
+	long long val = 0;
+
+	*units = 0;
+	for (size_t i = 0; i < nd; i++) {
+		const wf_match *r;
+		long long unmet;
+		int why;
+		size_t n = wf_matcher_result(m, i, &r, &unmet, &why);
+		for (size_t k = 0; k < n; k++) {
+			*units += r[k].assigned;
+			val += r[k].assigned * llround(r[k].score * 1e6);
+		}
+	}
+	return val;
+}
+
+static void medium_case(int objective, size_t nd, size_t ns, int towns, double spread,
+			long long qmax, long long cmax, int *bad, size_t *parts_seen, size_t *pruned_seen)
+{
+	static const double town[4][2] = { { 45.07, 7.68 }, { 44.49, 11.34 }, { 40.85, 14.27 }, { 45.46, 9.19 } };
+	wf_taxonomy *t = wf_taxonomy_builtin();
+	wf_match_opts o;
+	struct medium mc = { 0 };
+	wf_demand *dd = malloc(nd * sizeof *dd);
+	double *la = malloc(ns * sizeof *la), *lo = malloc(ns * sizeof *lo);
+	wf_matcher *m;
+	long long units, got, full_val, full_units = 0;
+	size_t parts, pruned, parts0;
+
+	wf_match_opts_default(&o);
+	o.objective = objective;
+	m = wf_matcher_new(t, &o);
+	mc.qty = malloc(nd * sizeof *mc.qty);
+	mc.cap = malloc(ns * sizeof *mc.cap);
+	mc.ed = malloc(nd * ns * sizeof *mc.ed);
+	mc.es = malloc(nd * ns * sizeof *mc.es);
+	mc.val = malloc(nd * ns * sizeof *mc.val);
+	mc.x = malloc(nd * ns * sizeof *mc.x);
+	for (size_t j = 0; j < ns; j++) {
+		int w = (int)irand(towns);
+		wf_supply s = { "s", town[w][0] + (urand() - 0.5) * spread, town[w][1] + (urand() - 0.5) * spread,
+			((uint64_t)1 << irand(4)) | ((uint64_t)1 << irand(4)), 1 + irand(cmax),
+			(int)irand(2), dec(irand(3000), 2), 0 };
+		la[j] = s.lat;
+		lo[j] = s.lon;
+		mc.cap[j] = s.capacity;
+		wf_matcher_add_supply(m, &s);
+	}
+	wf_matcher_build(m);
+	for (size_t i = 0; i < nd; i++) {
+		int w = (int)irand(towns);
+		wf_demand d = { "d", town[w][0] + (urand() - 0.5) * spread, town[w][1] + (urand() - 0.5) * spread,
+			(int)irand(4), 1 + irand(qmax), (int)irand(2), dec(irand(600000), 2), 0 };
+		dd[i] = d;
+		mc.qty[i] = d.qty;
+		wf_matcher_add_demand(m, &d);
+	}
+	for (size_t i = 0; i < nd; i++)
+		for (size_t j = 0; j < ns; j++) {
+			wf_match r;
+			int why;
+			if (wf_matcher_score(m, &dd[i], j, wf_geo_km(dd[i].lat, dd[i].lon, la[j], lo[j]), &r, &why)) {
+				mc.ed[mc.ne] = i;
+				mc.es[mc.ne] = j;
+				mc.val[mc.ne] = llround(r.score * 1e6);
+				mc.ne++;
+			}
+		}
+	CHECK_INT(wf_matcher_assign(m), 0);
+	got = matcher_objective(m, nd, &units);
+	wf_matcher_parts(m, &pruned, &parts, NULL, NULL);
+	*parts_seen += parts;
+	*pruned_seen += pruned;
+	full_val = wf_mcf_bipartite2(nd, mc.qty, ns, mc.cap, mc.ne, mc.ed, mc.es, mc.val,
+				     objective == WF_OBJ_COVERAGE, 0, mc.x, NULL, NULL, &parts0);
+	for (size_t k = 0; k < mc.ne; k++)
+		full_units += mc.x[k];
+	*bad += got != full_val;
+	*bad += objective == WF_OBJ_COVERAGE && units != full_units;
+	*bad += parts0 != (mc.ne > 0);
+	wf_matcher_free(m);
+	free(dd);
+	free(la);
+	free(lo);
+	free(mc.qty);
+	free(mc.cap);
+	free(mc.ed);
+	free(mc.es);
+	free(mc.val);
+	free(mc.x);
+	wf_taxonomy_free(t);
+}
+
+static void test_assign_parts_medium(void)
+{
+	int bad = 0;
+	size_t parts = 0, pruned = 0;
+
+	/* Towns far apart: one part or more per town; contention for capacity. */
+	for (int c = 0; c < 4; c++)
+		medium_case(c % 2 ? WF_OBJ_COVERAGE : WF_OBJ_SCORE, 300, 150, 4, 0.6, 8, 10, &bad, &parts, &pruned);
+	CHECK_INT(bad, 0);
+	CHECK(parts >= 4 * 4);
+	/* Few needs against plenty of capacity in one place: most pairs
+	 * cannot matter and are left out, the optimum stays. */
+	parts = pruned = 0;
+	for (int c = 0; c < 4; c++)
+		medium_case(c % 2 ? WF_OBJ_COVERAGE : WF_OBJ_SCORE, 12, 400, 1, 0.1, 3, 6, &bad, &parts, &pruned);
+	CHECK_INT(bad, 0);
+	CHECK(pruned > 1000);
+}
+
+/* The same random flow problems solved in parts and in one pass give
+ * the same flow, pair by pair. */
+static void test_mcf_parts_identical(void)
+{
+	int bad = 0, multi = 0;
+
+	for (int c = 0; c < 40; c++) {
+		size_t nd = 50 + (size_t)irand(150), ns = 20 + (size_t)irand(80), ne = 0, groups = 1 + (size_t)irand(6);
+		long long *qty = malloc(nd * sizeof *qty), *cap = malloc(ns * sizeof *cap);
+		size_t *ed = malloc(nd * 8 * sizeof *ed), *es = malloc(nd * 8 * sizeof *es);
+		long long *val = malloc(nd * 8 * sizeof *val), *x1 = malloc(nd * 8 * sizeof *x1), *x0 = malloc(nd * 8 * sizeof *x0);
+		size_t parts = 0, parts0 = 0;
+
+		for (size_t i = 0; i < nd; i++)
+			qty[i] = 1 + irand(6);
+		for (size_t j = 0; j < ns; j++)
+			cap[j] = irand(8);
+		for (size_t i = 0; i < nd; i++) {
+			size_t g = i % groups, deg = (size_t)irand(8);
+			for (size_t e = 0; e < deg; e++) {
+				size_t j = (size_t)irand((long long)(ns / groups)) * groups + g;
+				if (j >= ns)
+					continue;
+				ed[ne] = i;
+				es[ne] = j;
+				val[ne] = c % 2 ? 1 + irand(4) : 1 + irand(1000000);
+				ne++;
+			}
+		}
+		for (int cov = 0; cov < 2; cov++) {
+			long long a = wf_mcf_bipartite2(nd, qty, ns, cap, ne, ed, es, val, cov, 1, x1, NULL, NULL, &parts);
+			long long b = wf_mcf_bipartite2(nd, qty, ns, cap, ne, ed, es, val, cov, 0, x0, NULL, NULL, &parts0);
+			bad += a != b;
+			bad += ne && memcmp(x1, x0, ne * sizeof *x1) != 0;
+			multi += parts > 1;
+		}
+		free(qty);
+		free(cap);
+		free(ed);
+		free(es);
+		free(val);
+		free(x1);
+		free(x0);
+	}
+	CHECK_INT(bad, 0);
+	CHECK(multi > 20);
+}
+
+/* Past the working-memory budget the solve fails cleanly, saying how far. */
+static void test_assign_budget(void)
+{
+	wf_taxonomy *t = wf_taxonomy_builtin();
+	wf_match_opts o;
+	wf_matcher *m;
+	uint64_t cc = (uint64_t)1 << cat(t, "CHILDCARE");
+
+	wf_match_opts_default(&o);
+	m = wf_matcher_new(t, &o);
+	for (int j = 0; j < 50; j++) {
+		wf_supply s = { "s", 44.58 + j * 0.001, 8.19, cc, 2, 0, dec(0, 0), 0 };
+		wf_matcher_add_supply(m, &s);
+	}
+	wf_matcher_build(m);
+	for (int i = 0; i < 200; i++) {
+		wf_demand d = { "d", 44.58, 8.19 + i * 0.001, cat(t, "CHILDCARE"), 1, 0, dec(0, 0), 0 };
+		wf_matcher_add_demand(m, &d);
+	}
+	wf_matcher_set_max_memory(m, 40000);
+	CHECK_INT(wf_matcher_assign(m), -1);
+	CHECK(strstr(wf_matcher_error(m), "eligible pairs by need ") != NULL);
+	wf_matcher_set_max_memory(m, 0);
+	CHECK_INT(wf_matcher_assign(m), 0);
+	long long units;
+	CHECK(matcher_objective(m, 200, &units) > 0);
+	CHECK_INT(units, 100);
+	wf_matcher_free(m);
+	wf_taxonomy_free(t);
+}
+
 WF_TEST_MAIN(test_scoring, test_top_vs_scan, test_mcf_vs_bruteforce, test_objectives,
-	     test_assign, test_assign_random)
+	     test_assign, test_assign_random, test_assign_parts_medium, test_mcf_parts_identical,
+	     test_assign_budget)
