@@ -544,6 +544,8 @@ CHILDCARE,3,2,60.0,CAMPS 3 (fit 0.4000)" ]
 	[ "$(jq -r .title <<<"$output")" = "SYNTHETIC: Piemonte" ]
 	run --separate-stderr rep -f json --kind match "$FX/match.synthetic.csv"
 	[[ "$(jq -r .title <<<"$output")" != SYNTHETIC* ]]
+}
+
 @test "--kind trend with 100,000 groups: linear, not quadratic (every kind n log n)" {
 	# SYNTHETIC: 100,000 groups over two years. The set of groups was a
 	# linear search (40,000 groups took 4.1 s, 1,000,000 did not end);
