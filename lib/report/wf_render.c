@@ -328,8 +328,11 @@ void wf_rtable_relabel(wf_rtable *t, const char *from, const char *to)
 		for (size_t r = 0; r < t->nrows; r++) {
 			char **cell = &t->cells[r * t->ncols + c];
 			if (*cell && strcmp(*cell, from) == 0) {
-				free(*cell);
-				*cell = wf_xstrdup(to);
+				/* cells live in the table's arena: the old text
+				 * goes with it */
+				size_t n = strlen(to);
+				*cell = wf_arena_alloc(&t->text, n + 1);
+				memcpy(*cell, to, n + 1);
 			}
 		}
 	}
