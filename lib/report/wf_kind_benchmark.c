@@ -307,6 +307,7 @@ static void region_map(wf_report *r, const wf_report_opts *o, const wf_rtable *i
 	snprintf(title, sizeof title, wf_msg(o->lang, WF_M_BENCH_MAP),
 		 wf_kind_word(o, wf_rtable_name(in, (size_t)vc)),
 		 wf_kind_word(o, wf_rtable_name(in, (size_t)pc)), when);
+	wf_kind_title_case(o, title);
 	ch = wf_chart_new(WF_CHART_MAP, title);
 	wf_kind_chart_fmt(ch, o);
 	lt = wf_kind_axis_title(wf_kind_word(o, wf_rtable_name(in, (size_t)vc)), o->unit);
@@ -341,6 +342,7 @@ static void place_map(wf_report *r, const wf_report_opts *o, const wf_rtable *in
 	snprintf(title, sizeof title, wf_msg(o->lang, WF_M_BENCH_PLACES),
 		 wf_kind_word(o, wf_rtable_name(in, (size_t)vc)),
 		 wf_kind_word(o, wf_rtable_name(in, (size_t)pc)), when);
+	wf_kind_title_case(o, title);
 	ch = wf_chart_new(WF_CHART_MAP, title);
 	wf_kind_chart_fmt(ch, o);
 	for (size_t i = 0; i < wf_rtable_nrows(in); i++) {

@@ -82,6 +82,10 @@ void wf_kind_chart_fmt(wf_chart *c, const wf_report_opts *o);
 /* The "no rows" note plus the (empty) table; takes in. */
 void wf_kind_no_rows(wf_report *r, wf_rtable *in, const wf_report_opts *o);
 char *wf_kind_axis_title(const char *name, const char *unit);
+/* An Italian title made from a column word ("spesa totale per anno")
+ * starts with a capital like any sentence; English titles keep the
+ * machine name as written. Changes s in place. */
+void wf_kind_title_case(const wf_report_opts *o, char *s);
 /* A column name as the reader's language says it (wf_lang_column). */
 const char *wf_kind_word(const wf_report_opts *o, const char *column);
 /* Exact text of d at its scale; buf has WF_DEC_BUFSZ bytes. */

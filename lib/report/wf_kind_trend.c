@@ -42,6 +42,7 @@ static void region_map(wf_report *r, const wf_report_opts *o, const wf_rtable *i
 	snprintf(title, sizeof title, wf_msg(o->lang, WF_M_TREND_MAP), wf_kind_word(o, o->value ?
 		 o->value : "metric_total"), wf_kind_word(o, o->period ? o->period : "year"),
 		 periods->v[p]);
+	wf_kind_title_case(o, title);
 	ch = wf_chart_new(WF_CHART_MAP, title);
 	wf_kind_chart_fmt(ch, o);
 	lt = wf_kind_axis_title(wf_kind_word(o, o->value ? o->value : "metric_total"), o->unit);
@@ -172,6 +173,7 @@ wf_report *wf_kind_trend(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 		}
 		snprintf(title, sizeof title, wf_msg(o->lang, WF_M_TREND_CHART), wf_kind_word(o, value),
 			 wf_kind_word(o, period));
+		wf_kind_title_case(o, title);
 		ch = wf_chart_new(WF_CHART_LINE, title);
 		wf_kind_chart_fmt(ch, o);
 		ytitle = wf_kind_axis_title(wf_kind_word(o, value), o->unit);
@@ -213,6 +215,7 @@ wf_report *wf_kind_trend(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 			names[g + 1] = group_name(o, in, gc, ngc, groups.v[g]);
 		snprintf(cap, sizeof cap, wf_msg(o->lang, WF_M_TREND_TABLE), wf_kind_word(o, value),
 			 wf_kind_word(o, period));
+		wf_kind_title_case(o, cap);
 		t = wf_rtable_new(cap, groups.n + 1, names);
 		/* Sums keep one display however round they happen to be. */
 		for (size_t g = 0; g < groups.n; g++)

@@ -296,6 +296,12 @@ void wf_kind_no_rows(wf_report *r, wf_rtable *in, const wf_report_opts *o)
 	wf_rtable_free(in);
 }
 
+void wf_kind_title_case(const wf_report_opts *o, char *s)
+{
+	if (o->lang == WF_LANG_IT && *s >= 'a' && *s <= 'z')
+		*s = (char)(*s - 'a' + 'A');
+}
+
 const char *wf_kind_word(const wf_report_opts *o, const char *column)
 {
 	return wf_lang_column(o->lang, column);

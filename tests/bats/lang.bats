@@ -50,7 +50,7 @@ setup() {
 @test "lang: --locale C keeps 1,234.56 in Italian words" {
 	run --separate-stderr rep --lang it --locale C --kind trend "$FX/summary-aggregate.synthetic.csv"
 	[ "$status" -eq 0 ]
-	[[ "$output" == *"spesa totale per anno e gruppo"* ]]
+	[[ "$output" == *"Spesa totale per anno e gruppo"* ]]
 	[[ "$output" == *"2001               34,000,000.00"* ]]
 }
 
