@@ -448,7 +448,7 @@ EOT
 	[ "$stderr" = "wf-benchmark: dup.csv:22: duplicate of line 2 (same period, institution, contract and measure; see --sum-duplicates)" ]
 	run --separate-stderr wf-benchmark --no-progress -m L090 --sum-duplicates dup.csv
 	[ "$status" -eq 0 ]
-	[[ "${lines[1]}" == '2019,C1,"COMUNE UNO, CENTRO",250,'* ]]
+	[[ "${lines[1]}" == '2019,C1,"COMUNE UNO, CENTRO",03,MI,015146,250,'* ]]
 	# the same facts in two files
 	cp "$FIX/benchmark/facts.csv" again.csv
 	run --separate-stderr wf-benchmark --no-progress -m L090 --rejects rej.csv "$FIX/benchmark/facts.csv" again.csv
