@@ -51,7 +51,7 @@ FUZZ_BINS := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZ_SECONDS ?= 5
 MANS := $(sort $(wildcard share/man/man1/*.1 share/man/man7/*.7))
 
-.PHONY: all deps demo check test test-unit test-bats test-spectrum check-asan fuzz \
+.PHONY: all deps demo check test test-unit test-bats test-spectrum check-asan fuzz coverage \
 	install uninstall clean bench bench-deps check-valgrind test-browser
 
 all: $(BIN_PATHS) $(GEN_BINS)
@@ -140,6 +140,15 @@ check: deps
 	$(MAKE) fuzz FUZZ_SECONDS=3
 	@echo "make check: all tests passed"
 
+# Line and branch coverage of lib/ under the unit and CLI tests (gcov, no
+# other dependency): a --coverage build in build-cov, then one line per
+# file and the total. Not part of make check (it runs every test again).
+coverage:
+	rm -rf build-cov
+	$(MAKE) BUILD=build-cov OPT="-O0 -g" SAN="--coverage" all test-unit
+	WF_BUILD=$(abspath build-cov) bats tests/bats >/dev/null || true
+	@sh tests/coverage.sh build-cov
+
 check-valgrind: all $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99 $$t >/dev/null; done
 	WF_BUILD=$(abspath $(BUILD)) WF_WRAP="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99" bats tests/bats
@@ -174,4 +183,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(INCLUDEDIR)/wfkit
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-cov

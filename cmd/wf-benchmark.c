@@ -30,7 +30,8 @@ enum {
 	OPT_PERIOD,
 	OPT_BASELINE,
 	OPT_CODES,
-	OPT_PROFILE
+	OPT_PROFILE,
+	OPT_SUMDUP
 };
 
 static void usage(FILE *f)
@@ -63,6 +64,8 @@ static void usage(FILE *f)
 "      --peers COLS         peer groups by these columns (and period)\n"
 "      --size-classes LIST  also group by headcount class, e.g. 1-9,10-49,50-\n"
 "      --min-peers N        smaller groups are not ranked (default 5)\n"
+"      --sum-duplicates     sum a repeated (period, institution, contract,\n"
+"                           measure); default: reject it\n"
 "      --summary            one row per group and period instead\n"
 "      --by COLS            the groups of --summary\n"
 "      --period COLUMN      period column, YYYY or YYYY-MM (default year)\n"
@@ -194,6 +197,7 @@ int main(int argc, char **argv)
 		{ "summary", no_argument, NULL, OPT_SUMMARY },
 		{ "size-classes", required_argument, NULL, OPT_SIZE_CLASSES },
 		{ "min-peers", required_argument, NULL, OPT_MIN_PEERS },
+		{ "sum-duplicates", no_argument, NULL, OPT_SUMDUP },
 		{ "period", required_argument, NULL, OPT_PERIOD },
 		{ "baseline", required_argument, NULL, OPT_BASELINE },
 		{ "codes", required_argument, NULL, OPT_CODES },
@@ -231,6 +235,7 @@ int main(int argc, char **argv)
 			codes_path[ncodes++] = optarg;
 			break;
 		case OPT_PROFILE: profile = 1; break;
+		case OPT_SUMDUP: o.sum_duplicates = 1; break;
 		case OPT_MIN_PEERS:
 			v = strtol(optarg, &end, 10);
 			if (*end || end == optarg || v < 1 || v > 1000000)

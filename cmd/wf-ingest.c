@@ -8,7 +8,8 @@
 #include "wf_ingest.h"
 #include "wf_outpath.h"
 
-enum { OPT_CODES = WF_OPT_FIRST_PRIVATE, OPT_PLACES, OPT_OVERRIDES, OPT_REPORT, OPT_YEAR, OPT_DECIMAL_COMMA };
+enum { OPT_CODES = WF_OPT_FIRST_PRIVATE, OPT_PLACES, OPT_OVERRIDES, OPT_REPORT, OPT_YEAR, OPT_DECIMAL_COMMA,
+       OPT_SUMDUP };
 
 static void usage(FILE *f)
 {
@@ -35,7 +36,9 @@ static void usage(FILE *f)
 	      "      --placement-report=FILE  one row per institution: its place, the method\n"
 	      "                          that gave it and the evidence\n"
 	      "      --year=YYYY         year of every input (default: _YYYY in each file name)\n"
-	      "      --decimal-comma     same as --decimal=comma\n", f);
+	      "      --decimal-comma     same as --decimal=comma\n"
+	      "      --sum-duplicates    pass on a repeated (year, institution, contract,\n"
+	      "                          measure), to be summed; default: reject it\n", f);
 	wf_cli_help(f, WF_CLI_BASE | WF_CLI_INPUT | WF_CLI_EXCELSAFE | WF_CLI_REJECTS |
 		    WF_CLI_PROGRESS);
 }
@@ -51,11 +54,12 @@ int main(int argc, char **argv)
 		{ "placement-report", required_argument, NULL, OPT_REPORT },
 		{ "year", required_argument, NULL, OPT_YEAR },
 		{ "decimal-comma", no_argument, NULL, OPT_DECIMAL_COMMA },
+		{ "sum-duplicates", no_argument, NULL, OPT_SUMDUP },
 		{ NULL, 0, NULL, 0 }
 	};
 	wf_cli cli;
 	wf_run run;
-	wf_ingest_opts io = { 0, -1 };
+	wf_ingest_opts io = { 0, -1, 0 };
 	const char *codes_path[64], *places_path[64], *overrides_path = NULL, *report_path = NULL;
 	int ncodes = 0, nplaces = 0;
 	wf_overrides *ovr = NULL;
@@ -93,6 +97,7 @@ int main(int argc, char **argv)
 			break;
 		}
 		case OPT_DECIMAL_COMMA: cli.decimal = WF_DEC_COMMA; break;
+		case OPT_SUMDUP: io.sum_duplicates = 1; break;
 		default:
 			wf_usage_error("unexpected option");
 		}

@@ -53,7 +53,7 @@ _wf_benchmark()
 
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W "--metric --per --profile --codes --peers --size-classes
-			--min-peers --summary --by --period --baseline --rejects --output
+			--min-peers --sum-duplicates --summary --by --period --baseline --rejects --output
 			--format --excel-safe --input-format --encoding --decimal --delimiter
 			--max-field-bytes --progress --no-progress --quiet --verbose --help --version" -- "$cur"))
 		return

@@ -38,7 +38,7 @@ _wf_ingest()
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W '--format --output --codes --places --place-overrides
 			--placement-report --year --rejects
-			--decimal --decimal-comma --input-format --encoding --delimiter
+			--decimal --decimal-comma --sum-duplicates --input-format --encoding --delimiter
 			--max-field-bytes --excel-safe --progress --no-progress --quiet --verbose
 			--help --version' -- "$cur"))
 		[[ ${COMPREPLY-} == *= ]] && compopt -o nospace

@@ -71,6 +71,8 @@ typedef struct wf_bench_opts {
 				   * a --baseline, wfkit's own output, is read as POINT */
 	double scale;             /* value = metric / denominator x scale; 0: the
 				   * named indicator's (wf_indicators.h), else 1 */
+	int sum_duplicates;       /* sum a repeated (period, institution,
+				   * contract, measure) instead of rejecting it */
 } wf_bench_opts;
 
 /* Validates the options (usage errors: NULL and a message). */

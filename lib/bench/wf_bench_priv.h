@@ -113,7 +113,15 @@ struct wf_bench {
 
 	/* current table */
 	enum wf_bench_input kind;
-	int ci_period, ci_inst, ci_name, ci_measure, ci_value, ci_rank;
+	int ci_period, ci_inst, ci_name, ci_measure, ci_value, ci_rank, ci_contract;
+
+	/* facts that count (metric, denominator, HEADCOUNT) by a 64-bit
+	 * hash of (period, institution, contract, measure), with their
+	 * line and table: a repeated one is a rejected row */
+	uint64_t *dup_key;
+	uint32_t *dup_line, *dup_table;
+	size_t dup_cap, dup_n;
+	uint32_t ntables;
 	int ci_group[MAX_GROUP];
 	int head_seen;
 	int have_name;

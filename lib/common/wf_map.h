@@ -54,4 +54,17 @@ static inline uint64_t wf_hash_mix(uint64_t h, uint64_t v)
 	return h;
 }
 
+/* FNV-1a leaves the high bits of "C12" and "C13" nearly equal: a hash
+ * whose every bit is used (a 64-bit key, a table index from the high
+ * bits) goes through this first (MurmurHash3's finaliser). Never 0. */
+static inline uint64_t wf_hash_fin(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	h ^= h >> 33;
+	return h ? h : 1;
+}
+
 #endif

@@ -864,6 +864,16 @@ static int csv_next(wf_reader *r, wf_row *row)
 		if (r->rec_done)
 			break;
 		if (r->p.pstate == LIBCSV_ROW_NOT_BEGUN) {
+			if (r->hn == 1) {
+				/* In a one-column file an empty line is an
+				 * empty value, not nothing: dropping it would
+				 * lose a row without a word. */
+				fields_reset(r);
+				field_add(r, "", 0, 1);
+				r->rec_line = r->lineno;
+				fill_row(r, row);
+				return WF_ROW_OK;
+			}
 			/* An empty line. */
 			r->blank++;
 			rec_begin(r);
@@ -1279,7 +1289,7 @@ int wf_reader_next(wf_reader *r, wf_row *row)
 		st = r->fmt == WF_FMT_NDJSON ? json_next(r, row, 0) : csv_next(r, row);
 		if (st != WF_ROW_OK)
 			return st;
-		if (r->fmt == WF_FMT_CSV && all_null(r)) {
+		if (r->fmt == WF_FMT_CSV && r->hn != 1 && all_null(r)) {
 			/* ";;;;;;;;" rows: no data at all, counted not kept. */
 			r->blank++;
 			continue;

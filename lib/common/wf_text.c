@@ -73,3 +73,17 @@ char *wf_trim_inplace(char *s)
 	s[(size_t)(p - s) + n] = '\0';
 	return s + (p - s);
 }
+
+int wf_is_plain_decimal(const char *s)
+{
+	size_t digits = 0;
+
+	if (*s == '+' || *s == '-')
+		s++;
+	for (; *s >= '0' && *s <= '9'; s++)
+		digits++;
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9'; s++)
+			digits++;
+	return digits > 0 && *s == '\0';
+}

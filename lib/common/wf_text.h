@@ -27,4 +27,9 @@ size_t wf_trim_copy(const char *s, char *out, size_t outsz);
  * first byte kept. */
 char *wf_trim_inplace(char *s);
 
+/* True when s is a plain decimal: an optional sign, digits, an optional
+ * '.' and digits (at least one digit in all). strtod() alone also takes
+ * 0x2C, 1e5, inf and nan, which are no coordinates or distances. */
+int wf_is_plain_decimal(const char *s);
+
 #endif

@@ -29,6 +29,9 @@ extern const enum wf_colkind wf_fact_kinds[WF_FACT_NCOLS];
 typedef struct wf_ingest_opts {
 	int year;     /* 0: from each file name */
 	int decimal;  /* -1 auto (comma: every Conto Annuale dialect), or enum wf_decmode */
+	int sum_duplicates; /* pass a repeated (year, institution, contract,
+			       measure) on, to be summed, instead of
+			       rejecting it as a duplicate */
 } wf_ingest_opts;
 
 typedef struct wf_ingest wf_ingest;

@@ -591,6 +591,8 @@ int wf_places_coord(const char *s, double *v)
 		if (c && !strchr(c + 1, ','))
 			*c = '.';
 	}
+	if (!wf_is_plain_decimal(t))
+		return -1;
 	errno = 0;
 	*v = strtod(t, &end);
 	if (errno || *end || !isfinite(*v))

@@ -217,6 +217,8 @@ static int parse_km(const char *s, enum wf_decmode mode, double *out)
 	if (mode != WF_DEC_POINT && (comma = strchr(t, ',')) && !strchr(t, '.') &&
 	    !strchr(comma + 1, ','))
 		*comma = '.';
+	if (!wf_is_plain_decimal(t))
+		return -1;
 	errno = 0;
 	*out = strtod(t, &end);
 	if (errno || end == t || *end || !(*out > 0) || !isfinite(*out))
@@ -392,6 +394,11 @@ static int load_supply(state *st)
 		}
 		if (bad)
 			continue;
+		if (!s.cats) {
+			/* "|" or ", ": separators and no category */
+			reject(st, file, &row, 1, "no category");
+			continue;
+		}
 		v = val(&row, &t, F_QTY);
 		if (parse_count(v, 0, &s.capacity) < 0) {
 			reject(st, file, &row, 1, "capacity '%s' is not a whole number from 0 to 1000000000", v ? v : "");

@@ -480,7 +480,7 @@ $USAGE_TAIL" ]
 	run bash -c "source $bc; source '$BATS_TEST_DIRNAME/../../completions/wf-benchmark.bash'
 		t() { COMP_WORDS=(\"\$@\"); COMP_CWORD=\$((\$# - 1)); COMP_LINE=\"\$*\"
 		      COMP_POINT=\${#COMP_LINE}; COMPREPLY=(); _wf_benchmark; echo \"\${COMPREPLY[*]}\"; }
-		t wf-benchmark --su; t wf-benchmark --peers institution_type,reg; t wf-benchmark -f n"
+		t wf-benchmark --summ; t wf-benchmark --peers institution_type,reg; t wf-benchmark -f n"
 	[ "$status" -eq 0 ]
 	[ "${lines[0]}" = "--summary" ]
 	[ "${lines[1]}" = "institution_type,region" ]

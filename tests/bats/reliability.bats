@@ -394,3 +394,64 @@ f.csv,2
 f.csv,3" ]
 	[[ "$(cat rej.csv)" == *"bad province code 'M I' (1 to 16 letters and digits)"* ]]
 }
+
+@test "a blank line in a one-column file is an empty value, not dropped" {
+	printf 'name\nA\n\nB\n' > one.csv
+	run --separate-stderr wf-report -f markdown one.csv
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"Generated from one.csv (3 rows)"* ]]
+	[[ "$output" == *'| A |
+|  |
+| B |'* ]]
+}
+
+@test "wf-match: categories '|' is no category; 0x2C is not a coordinate or a distance" {
+	{ head -2 "$FIX/match/supply.synthetic.csv"
+	  echo 'S99,Nido (synthetic),44.579471,8.193302,|,3,300.00,'
+	  echo 'S98,Nido (synthetic),0x2C,8.193302,CHILDCARE,3,300.00,'
+	  echo 'S97,Nido (synthetic),44.5,8.19,CHILDCARE,3,300.00,0x10'; } > sup.csv
+	run --separate-stderr wf-match --no-progress --rejects rej.csv -o /dev/null "$FIX/match/demand.synthetic.csv" sup.csv
+	[ "$status" -eq 1 ]
+	assert_file rej.csv <<'EOT'
+source,line,reason,raw
+sup.csv,3,no category,"S99,Nido (synthetic),44.579471,8.193302,|,3,300.00,"
+sup.csv,4,latitude '0x2C' is not a number,"S98,Nido (synthetic),0x2C,8.193302,CHILDCARE,3,300.00,"
+sup.csv,5,radius_km '0x10' is not a positive number,"S97,Nido (synthetic),44.5,8.19,CHILDCARE,3,300.00,0x10"
+EOT
+}
+
+@test "a repeated (institution, contract, item) within a year is a rejected row, unless --sum-duplicates" {
+	printf 'ISTITUZIONE;CONTRATTO;VOCE_SPESA;TOTALE_SPESA\nC1;RALN;L090;1\nC2;RALN;L010;2\nC1;RALN;L010;3\nC1;RALN;L90;4\nC2;RALN;L010;5\nC1;SEGR;L090;6\n' > COSTO_LAVORO_2019.csv
+	run --separate-stderr wf-ingest --no-progress --rejects rej.csv COSTO_LAVORO_2019.csv
+	[ "$status" -eq 1 ]
+	[ "${#lines[@]}" -eq 5 ]
+	assert_file rej.csv <<'EOT'
+source,line,reason,raw
+COSTO_LAVORO_2019.csv,5,"duplicate of line 2 (same institution, contract and measure in 2019; see --sum-duplicates)",C1;RALN;L90;4
+COSTO_LAVORO_2019.csv,6,"duplicate of line 3 (same institution, contract and measure in 2019; see --sum-duplicates)",C2;RALN;L010;5
+EOT
+	run --separate-stderr wf-ingest --no-progress --sum-duplicates COSTO_LAVORO_2019.csv
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 7 ]
+	# across the files of a year, and in a canonical stream
+	wf-ingest --no-progress COSTO_LAVORO_2019.csv --sum-duplicates 2>/dev/null | head -3 > a.csv
+	{ head -1 a.csv; sed -n 3p a.csv; } > b.csv
+	run --separate-stderr wf-ingest --no-progress a.csv b.csv
+	[ "$status" -eq 1 ]
+	[ "${stderr##*$'\n'}" = "wf-ingest: b.csv:2: duplicate of a.csv:3 (same institution, contract and measure in 2019; see --sum-duplicates)" ]
+}
+
+@test "wf-benchmark rejects a repeated fact, unless --sum-duplicates" {
+	{ cat "$FIX/benchmark/facts.csv"; sed -n 2p "$FIX/benchmark/facts.csv"; } > dup.csv
+	run --separate-stderr wf-benchmark --no-progress -m L090 dup.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: dup.csv:22: duplicate of line 2 (same period, institution, contract and measure; see --sum-duplicates)" ]
+	run --separate-stderr wf-benchmark --no-progress -m L090 --sum-duplicates dup.csv
+	[ "$status" -eq 0 ]
+	[[ "${lines[1]}" == '2019,C1,"COMUNE UNO, CENTRO",250,'* ]]
+	# the same facts in two files
+	cp "$FIX/benchmark/facts.csv" again.csv
+	run --separate-stderr wf-benchmark --no-progress -m L090 --rejects rej.csv "$FIX/benchmark/facts.csv" again.csv
+	[ "$status" -eq 1 ]
+	[ "$(sed -n 2p rej.csv | cut -d, -f1-3)" = 'again.csv,2,"duplicate of line 2 of an earlier input (same period' ]
+}

@@ -67,6 +67,8 @@ static void test_quirks(void)
 	wf_reader_opts o = { 0 };
 	/* delimiter-only and empty lines are skipped (counted) */
 	CHECK_STR(dump("a;b;c\n;;\n\n1;2;3\n", &o), "4:1|2|3\n");
+	/* ... but in a one-column file an empty line is an empty value */
+	CHECK_STR(dump("a\nx\n\r\n\ny\n", &o), "2:x\n3:~\n4:~\n5:y\n");
 	/* ragged rows are rejected with their line */
 	CHECK_STR(dump("a;b;c\n1;2\n1;2;3;4\n5;6;7\n", &o),
 		  "!2 expected 3 fields, found 2 [1;2]\n!3 expected 3 fields, found 4 [1;2;3;4]\n4:5|6|7\n");
