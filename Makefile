@@ -8,7 +8,10 @@ LIBDIR ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
 DATADIR ?= $(PREFIX)/share
 MANDIR ?= $(DATADIR)/man
-BASHCOMPDIR ?= $(shell pkg-config --variable=completionsdir bash-completion 2>/dev/null || echo $(DATADIR)/bash-completion/completions)
+# Under PREFIX like everything else: bash-completion's own completionsdir is
+# /usr/share (outside a PREFIX of /usr/local or $HOME/.local), and bash-completion
+# 2 also looks in $XDG_DATA_DIRS/bash-completion/completions (/usr/local/share).
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
 ZSHCOMPDIR ?= $(DATADIR)/zsh/site-functions
 
 CC ?= cc

@@ -588,7 +588,8 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 				wf_strbuf_puts(&capt, wf_msg(o->lang, WF_M_BENCH_PEER_GROUP));
 				for (size_t k = 0; k < ngc; k++)
 					wf_strbuf_printf(&capt, " %s=%s", wf_kind_word(o, wf_rtable_name(in, (size_t)gc[k])),
-							 wf_kind_cell(in, cur, gc[k]));
+							 wf_kind_value_name(o, wf_rtable_name(in, (size_t)gc[k]),
+									    wf_kind_cell(in, cur, gc[k])));
 			}
 			wf_chart_caption(dist, wf_strbuf_str(&capt));
 			wf_strbuf_release(&capt);
