@@ -31,7 +31,8 @@ complete_words() { # BINARY WORDS...: candidates bash completion offers for the 
 		source "$1"; shift
 		COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
 		COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}
-		_wf_${COMP_WORDS[0]#wf-} "${COMP_WORDS[0]}" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+		f=_wf_${COMP_WORDS[0]#wf-}
+		${f//-/_} "${COMP_WORDS[0]}" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
 		printf "%s\n" "${COMPREPLY[@]}"' _ "$@"
 }
 
@@ -79,12 +80,36 @@ ndjson" ]
 	[[ "$stderr" != *"MB/s"* ]]
 }
 
+# Every installed binary, the SYNTHETIC generators too (make install ships them).
+help_long_options() { # BINARY: the long options its --help lists, sorted, one line
+	"$WF_BUILD/bin/$1" --help | grep -oE -- '^ +(-[a-zA-Z], )?--[a-z][a-z-]*' | grep -o -- '--[a-z-]*' | sort -u | tr '\n' ' '
+}
+
 @test "bash completion of every binary offers exactly the long options of its --help" {
 	[ -f /usr/share/bash-completion/bash_completion ] || skip "bash-completion not installed"
-	for c in "$REPO"/cmd/wf-*.c; do
+	for c in "$REPO"/cmd/wf-*.c "$REPO"/tests/gen/wf-synth.c "$REPO"/tests/gen/wf-synth-match.c; do
 		b=$(basename "$c" .c)
-		want=$("$WF_BUILD/bin/$b" --help | grep -oE -- '^ +(-[a-zA-Z], )?--[a-z][a-z-]*' | grep -o -- '--[a-z-]*' | sort -u | tr '\n' ' ')
+		want=$(help_long_options "$b")
 		got=$(complete_words "$REPO/completions/$b.bash" "$b" -- | sort -u | tr '\n' ' ')
 		[ "$got" = "$want" ] || { echo "$b: completion '$got' vs --help '$want'"; return 1; }
+	done
+}
+
+@test "zsh completion of every binary names exactly the long options of its --help" {
+	for c in "$REPO"/cmd/wf-*.c "$REPO"/tests/gen/wf-synth.c "$REPO"/tests/gen/wf-synth-match.c; do
+		b=$(basename "$c" .c)
+		want=$(help_long_options "$b")
+		got=$(grep -v '^#' "$REPO/completions/_$b" | grep -oE -- '--[a-z][a-z-]*' | sort -u | tr '\n' ' ')
+		[ "$got" = "$want" ] || { echo "$b: zsh completion '$got' vs --help '$want'"; return 1; }
+	done
+}
+
+@test "the man page of every binary describes each long option of its --help" {
+	for c in "$REPO"/cmd/wf-*.c "$REPO"/tests/gen/wf-synth.c "$REPO"/tests/gen/wf-synth-match.c; do
+		b=$(basename "$c" .c)
+		man=$(sed 's/\\-/-/g; s/\\f[BIRP]//g' "$REPO/share/man/man1/$b.1")
+		for o in $(help_long_options "$b"); do
+			grep -qE -- "$o([^a-z-]|$)" <<<"$man" || { echo "$b.1 lacks $o"; return 1; }
+		done
 	done
 }

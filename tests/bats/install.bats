@@ -10,7 +10,7 @@ setup() {
 }
 
 @test "make install into a DESTDIR: binaries run, man pages, completions, library" {
-	run make -s -C "$REPO" BUILD="$BUILDREL" install DESTDIR="$D" PREFIX=/opt/wfkit BASHCOMPDIR=/opt/wfkit/share/bash-completion/completions
+	run make -s -C "$REPO" BUILD="$BUILDREL" install DESTDIR="$D" PREFIX=/opt/wfkit
 	[ "$status" -eq 0 ]
 	for b in "$REPO"/cmd/wf-*.c; do
 		b=$(basename "$b" .c)
@@ -44,7 +44,7 @@ setup() {
 }
 
 @test "a tiny C program builds against the installed libwf through pkg-config" {
-	make -s -C "$REPO" BUILD="$BUILDREL" install DESTDIR="$D" PREFIX=/opt/wfkit BASHCOMPDIR=/opt/wfkit/share/bash-completion/completions
+	make -s -C "$REPO" BUILD="$BUILDREL" install DESTDIR="$D" PREFIX=/opt/wfkit
 	cat > t.c <<'C'
 #include <stdio.h>
 #include <wf_dec.h>
@@ -70,7 +70,7 @@ C
 }
 
 @test "make uninstall removes what install put there" {
-	make -s -C "$REPO" BUILD="$BUILDREL" install DESTDIR="$D" PREFIX=/opt/wfkit BASHCOMPDIR=/opt/wfkit/share/bash-completion/completions
-	make -s -C "$REPO" BUILD="$BUILDREL" uninstall DESTDIR="$D" PREFIX=/opt/wfkit BASHCOMPDIR=/opt/wfkit/share/bash-completion/completions
+	make -s -C "$REPO" BUILD="$BUILDREL" install DESTDIR="$D" PREFIX=/opt/wfkit
+	make -s -C "$REPO" BUILD="$BUILDREL" uninstall DESTDIR="$D" PREFIX=/opt/wfkit
 	[ -z "$(find "$D" -type f)" ]
 }

@@ -245,7 +245,7 @@ EOF
 	sed 's/123456789.123456789/1.5e3/' f.ndjson > e.ndjson
 	run --separate-stderr wf-benchmark --no-progress -m L090 e.ndjson
 	[ "$status" -eq 0 ]
-	[[ "${lines[1]}" == '2019,C1,"COMUNE UNO, CENTRO",1500,'* ]]
+	[[ "${lines[1]}" == '2019,C1,"COMUNE UNO, CENTRO",03,MI,015146,1500,'* ]]
 	printf '{"a":123456789.123456789,"b":0.30000000000000004}\n' > t.ndjson
 	run --separate-stderr wf-report -f json t.ndjson
 	[ "$status" -eq 0 ]
@@ -448,7 +448,7 @@ EOT
 	[ "$stderr" = "wf-benchmark: dup.csv:22: duplicate of line 2 (same period, institution, contract and measure; see --sum-duplicates)" ]
 	run --separate-stderr wf-benchmark --no-progress -m L090 --sum-duplicates dup.csv
 	[ "$status" -eq 0 ]
-	[[ "${lines[1]}" == '2019,C1,"COMUNE UNO, CENTRO",250,'* ]]
+	[[ "${lines[1]}" == '2019,C1,"COMUNE UNO, CENTRO",03,MI,015146,250,'* ]]
 	# the same facts in two files
 	cp "$FIX/benchmark/facts.csv" again.csv
 	run --separate-stderr wf-benchmark --no-progress -m L090 --rejects rej.csv "$FIX/benchmark/facts.csv" again.csv
