@@ -171,6 +171,8 @@ install: all
 	install -m 755 $(BIN_PATHS) $(SYNTH_BINS:%=$(BUILD)/bin/%) $(DESTDIR)$(BINDIR)/
 	for m in $(MANS); do d=$$(basename $$(dirname $$m)); install -d $(DESTDIR)$(MANDIR)/$$d; install -m 644 $$m $(DESTDIR)$(MANDIR)/$$d/; done
 	for f in share/wfkit/*; do [ -f "$$f" ] && install -m 644 $$f $(DESTDIR)$(DATADIR)/wfkit/ || true; done
+	install -d $(DESTDIR)$(DATADIR)/wfkit/examples
+	install -m 755 share/wfkit/examples/monthly.sh $(DESTDIR)$(DATADIR)/wfkit/examples/
 	for b in $(BINS) $(SYNTH_BINS); do [ -f completions/$$b.bash ] && install -m 644 completions/$$b.bash $(DESTDIR)$(BASHCOMPDIR)/$$b || true; \
 	  [ -f completions/_$$b ] && install -m 644 completions/_$$b $(DESTDIR)$(ZSHCOMPDIR)/_$$b || true; done
 	install -m 644 $(LIBA) $(DESTDIR)$(LIBDIR)/libwf.a
@@ -180,8 +182,9 @@ install: all
 uninstall:
 	for b in $(BINS) $(SYNTH_BINS); do rm -f $(DESTDIR)$(BINDIR)/$$b $(DESTDIR)$(BASHCOMPDIR)/$$b $(DESTDIR)$(ZSHCOMPDIR)/_$$b; done
 	for m in $(MANS); do d=$$(basename $$(dirname $$m)); rm -f $(DESTDIR)$(MANDIR)/$$d/$$(basename $$m); done
-	for f in share/wfkit/*; do rm -f $(DESTDIR)$(DATADIR)/wfkit/$$(basename $$f); done
-	-rmdir $(DESTDIR)$(DATADIR)/wfkit 2>/dev/null
+	for f in share/wfkit/*; do [ -f "$$f" ] && rm -f $(DESTDIR)$(DATADIR)/wfkit/$$(basename $$f) || true; done
+	rm -f $(DESTDIR)$(DATADIR)/wfkit/examples/monthly.sh
+	-rmdir $(DESTDIR)$(DATADIR)/wfkit/examples $(DESTDIR)$(DATADIR)/wfkit 2>/dev/null
 	rm -f $(DESTDIR)$(LIBDIR)/libwf.a $(DESTDIR)$(LIBDIR)/pkgconfig/wfkit.pc
 	rm -rf $(DESTDIR)$(INCLUDEDIR)/wfkit
 

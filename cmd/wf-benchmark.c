@@ -30,6 +30,8 @@ enum {
 	OPT_PERIOD,
 	OPT_BASELINE,
 	OPT_CODES,
+	OPT_KEEP,
+	OPT_CHANGE,
 	OPT_PROFILE,
 	OPT_SUMDUP
 };
@@ -69,7 +71,12 @@ static void usage(FILE *f)
 "      --summary            one row per group and period instead\n"
 "      --by COLS            the groups of --summary\n"
 "      --period COLUMN      period column, YYYY or YYYY-MM (default year)\n"
-"      --baseline FILE      an earlier output: add the change since then\n"
+"      --keep COLS          also pass these input columns through (region,\n"
+"                           province and comune always are, when present)\n"
+"      --baseline FILE      an earlier output made the same way: add the\n"
+"                           change since then (another definition is an error)\n"
+"      --change-threshold PCT  with --baseline: flag 'changed' where the\n"
+"                           per-employee value moved by PCT % or more\n"
 "  -f, --format FMT         csv (default) or ndjson\n"
 "\n"
 "Quantiles (median, p25, p75, p90) are exact: linear interpolation between\n"
@@ -201,6 +208,8 @@ int main(int argc, char **argv)
 		{ "period", required_argument, NULL, OPT_PERIOD },
 		{ "baseline", required_argument, NULL, OPT_BASELINE },
 		{ "codes", required_argument, NULL, OPT_CODES },
+		{ "keep", required_argument, NULL, OPT_KEEP },
+		{ "change-threshold", required_argument, NULL, OPT_CHANGE },
 		{ "profile", no_argument, NULL, OPT_PROFILE },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -234,6 +243,15 @@ int main(int argc, char **argv)
 				wf_usage_error("too many --codes (at most 64)");
 			codes_path[ncodes++] = optarg;
 			break;
+		case OPT_KEEP: o.keep = optarg; break;
+		case OPT_CHANGE: {
+			double d = strtod(optarg, &end);
+			if (*end || end == optarg || !(d >= 0) || d > 1e9)
+				wf_usage_error("invalid --change-threshold '%s' (a percentage >= 0)", optarg);
+			o.change_threshold = d;
+			o.has_change_threshold = 1;
+			break;
+		}
 		case OPT_PROFILE: profile = 1; break;
 		case OPT_SUMDUP: o.sum_duplicates = 1; break;
 		case OPT_MIN_PEERS:
@@ -260,6 +278,8 @@ int main(int argc, char **argv)
 		wf_usage_error("--by needs --summary (use --peers)");
 	if (o.summary && baseline)
 		wf_usage_error("--baseline does not go with --summary");
+	if (o.has_change_threshold && !baseline)
+		wf_usage_error("--change-threshold needs --baseline");
 	{
 		const char *paths[] = { c.output ? c.output : "-", c.rejects };
 		const char *opts[] = { "--output", "--rejects" };
@@ -297,6 +317,7 @@ int main(int argc, char **argv)
 		wf_warn("%s", err);
 		goto out;
 	}
+	wf_bench_warn_empty_groups(b);
 	if (baseline) {
 		/* an auxiliary file: its dialect is found, not the facts' -d etc. */
 		wf_cli bc = c;

@@ -59,7 +59,7 @@ int main(int argc, char **argv)
 	};
 	wf_cli cli;
 	wf_run run;
-	wf_ingest_opts io = { 0, -1, 0 };
+	wf_ingest_opts io = { 0, -1, 0, NULL };
 	const char *codes_path[64], *places_path[64], *overrides_path = NULL, *report_path = NULL;
 	int ncodes = 0, nplaces = 0;
 	wf_overrides *ovr = NULL;
@@ -133,7 +133,11 @@ int main(int argc, char **argv)
 		goto out;
 	if (cli.rejects && !(rej = wf_out_open(cli.rejects)))
 		goto out;
-	tw = wf_tw_new(out, cli.out_format, WF_FACT_NCOLS, wf_fact_columns, wf_fact_kinds);
+	for (int i = optind; i < argc && !io.provenance; i++)
+		if (wf_ingest_synthetic(argv[i]))
+			io.provenance = "data=SYNTHETIC";
+	tw = wf_tw_new(out, cli.out_format, WF_FACT_NCOLS + (io.provenance ? 1 : 0), wf_fact_columns,
+		       wf_fact_kinds);
 	wf_tw_set_excel_safe(tw, cli.excel_safe);
 	g = wf_ingest_new(&run, codes, tw, rej, &io);
 	if (optind == argc) {

@@ -12,8 +12,12 @@
 enum {
 	OPT_KIND = WF_OPT_FIRST_PRIVATE, OPT_TITLE, OPT_DATE, OPT_DECIMALS, OPT_LOCALE,
 	OPT_MAXWIDTH, OPT_PERIOD, OPT_GROUP, OPT_VALUE, OPT_UNIT, OPT_INSTITUTION,
-	OPT_WHERE, OPT_LABEL, OPT_TOP, OPT_LANG
+	OPT_WHERE, OPT_LABEL, OPT_TOP, OPT_SORT, OPT_COLUMNS, OPT_LANG
 };
+
+/* -f csv: not a rendering for people but the table the report draws,
+ * for other tools. */
+#define FMT_CSV 100
 
 static void usage(FILE *f)
 {
@@ -22,7 +26,8 @@ static void usage(FILE *f)
 	      "terminal table, Markdown, one self-contained HTML page with charts, or JSON.\n"
 	      "With no FILE, or when FILE is -, read standard input.\n"
 	      "\n"
-	      "  -f, --format=FMT        table (default), markdown, html or json\n"
+	      "  -f, --format=FMT        table (default), markdown, html, json, or csv (the\n"
+	      "                          table the report draws, after --where)\n"
 	      "      --kind=KIND         table (default), trend (wf-benchmark --summary),\n"
 	      "                          benchmark (wf-benchmark), match (wf-match),\n"
 	      "                          profile (a wf-benchmark profile)\n"
@@ -42,8 +47,13 @@ static void usage(FILE *f)
 	      "                          benchmark per_employee, else metric)\n"
 	      "      --unit=TEXT         unit of the values, shown on axes (e.g. EUR)\n"
 	      "      --institution=ID    benchmark, profile: one institution's card and\n"
-	      "                          charts against its peers\n"
-	      "      --where=COL=VALUE   keep rows whose COL is VALUE (repeatable)\n"
+	      "                          charts against its peers (its key in any case,\n"
+	      "                          or a part of its name)\n"
+	      "      --where=COND        keep rows where COND holds; repeatable, all must:\n"
+	      "                          COL=V, COL!=V, COL<V, COL<=V, COL>V, COL>=V\n"
+	      "                          (numbers as numbers), COL~TEXT (contains)\n"
+	      "      --sort=COL[:desc]   order the table drawn by COL\n"
+	      "      --columns=LIST      the table drawn shows these columns, in this order\n"
 	      "      --label=NAME=TEXT   show group or category NAME as TEXT (repeatable)\n"
 	      "      --top=N             providers listed and lines drawn at most (default 10)\n", f);
 	wf_cli_help(f, WF_CLI_BASE | WF_CLI_INPUT);
@@ -102,6 +112,8 @@ int main(int argc, char **argv)
 		{ "where", required_argument, NULL, OPT_WHERE },
 		{ "label", required_argument, NULL, OPT_LABEL },
 		{ "top", required_argument, NULL, OPT_TOP },
+		{ "sort", required_argument, NULL, OPT_SORT },
+		{ "columns", required_argument, NULL, OPT_COLUMNS },
 		{ "lang", required_argument, NULL, OPT_LANG },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -126,8 +138,10 @@ int main(int argc, char **argv)
 			continue;
 		switch (opt) {
 		case WF_OPT_FORMAT:
-			if ((fmt = wf_render_format_parse(optarg)) < 0)
-				wf_usage_error("invalid format '%s' (table, markdown, html, json)", optarg);
+			if (strcmp(optarg, "csv") == 0)
+				fmt = FMT_CSV;
+			else if ((fmt = wf_render_format_parse(optarg)) < 0)
+				wf_usage_error("invalid format '%s' (table, markdown, html, json, csv)", optarg);
 			break;
 		case OPT_KIND: {
 			int k = wf_report_kind_parse(optarg);
@@ -157,10 +171,26 @@ int main(int argc, char **argv)
 		case OPT_VALUE: ko.value = optarg; break;
 		case OPT_UNIT: ko.unit = optarg; break;
 		case OPT_INSTITUTION: ko.institution = optarg; break;
-		case OPT_WHERE:
-			if (!strchr(optarg, '=') || optarg[0] == '=')
-				wf_usage_error("invalid filter '%s' (COL=VALUE)", optarg);
+		case OPT_WHERE: {
+			size_t len;
+			enum wf_where_op op;
+			const char *val;
+			if (wf_report_where_parse(optarg, &len, &op, &val) < 0)
+				wf_usage_error("invalid filter '%s' (COL=VALUE, COL!=VALUE, COL<VALUE, "
+					       "COL<=VALUE, COL>VALUE, COL>=VALUE or COL~TEXT)", optarg);
 			push(&where, &ko.nwhere, optarg);
+			break;
+		}
+		case OPT_SORT:
+			if (!*optarg || *optarg == ':')
+				wf_usage_error("invalid --sort '%s' (COL or COL:desc)", optarg);
+			ko.sort = optarg;
+			break;
+		case OPT_COLUMNS:
+			if (!*optarg || strstr(optarg, ",,") || *optarg == ',' ||
+			    optarg[strlen(optarg) - 1] == ',')
+				wf_usage_error("invalid --columns '%s' (COL,COL,...)", optarg);
+			ko.columns = optarg;
 			break;
 		case OPT_LABEL:
 			if (!strchr(optarg, '=') || optarg[0] == '=')
@@ -220,10 +250,16 @@ int main(int argc, char **argv)
 		wf_report_source(rep, wf_rinput_name(in, i), wf_rinput_rows(in, i));
 	if (date)
 		wf_report_date(rep, date);
-	wf_render(rep, (enum wf_render_fmt)fmt, &ro, &buf);
 	if (!(out = wf_out_open(cli.output)))
 		goto out;
-	wf_out_write(out, buf.s, buf.len);
+	if (fmt == FMT_CSV) {
+		wf_rtable *t = wf_report_get_table(rep, 0);
+		if (t)
+			wf_rtable_write(t, out, WF_FMT_CSV);
+	} else {
+		wf_render(rep, (enum wf_render_fmt)fmt, &ro, &buf);
+		wf_out_write(out, buf.s, buf.len);
+	}
 	status = wf_out_failed(out) ? WF_EXIT_DATA : WF_EXIT_OK;
 out:
 	if (out && wf_out_close(out, status == WF_EXIT_OK) != 0)

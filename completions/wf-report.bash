@@ -6,7 +6,7 @@ _wf_report()
 
 	case $prev in
 	-f | --format)
-		COMPREPLY=($(compgen -W 'table markdown html json' -- "$cur"))
+		COMPREPLY=($(compgen -W 'table markdown html json csv' -- "$cur"))
 		return ;;
 	--kind)
 		COMPREPLY=($(compgen -W 'table trend benchmark match profile' -- "$cur"))
@@ -36,7 +36,7 @@ _wf_report()
 		_filedir
 		return ;;
 	--title | --date | --max-width | --period | --group | --value | --unit | \
-	--institution | --where | --label | --top | --max-field-bytes)
+	--institution | --where | --label | --top | --max-field-bytes | --sort | --columns)
 		return ;;
 	esac
 	$split && return
@@ -44,7 +44,7 @@ _wf_report()
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W '--format --kind --output --title --date --decimals
 			--lang --locale --max-width --period --group --value --unit --institution
-			--where --label --top --input-format --encoding --decimal --delimiter
+			--where --sort --columns --label --top --input-format --encoding --decimal --delimiter
 			--max-field-bytes --quiet --verbose --help --version' -- "$cur"))
 		[[ ${COMPREPLY-} == *= ]] && compopt -o nospace
 		return

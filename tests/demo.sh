@@ -73,6 +73,16 @@ done
 echo "== L090 of Piedmont's comuni and unions by year (SYNTHETIC)"
 "$BIN/wf-report" --lang it --max-width 12 --where institution_type=C --where region=01 \
 	"$D/summary-type.csv" | head -n 12
+last=$(tail -n 1 "$D/benchmark.csv" | cut -d, -f1)
+echo "== Piedmont's comuni, $last: most spend nothing, so the spenders' statistics; gaps in euros (SYNTHETIC)"
+"$BIN/wf-report" --where institution_type=C --where region=01 --where "year=$last" --where 'per_employee>0' \
+	--max-width 28 --sort per_employee:desc \
+	--columns institution_name,per_employee,peer_median,zero_share_pct,spenders,spender_median,spender_pct_rank,gap_to_median_eur \
+	"$D/benchmark.csv" | head -n 24
+echo "== what it would cost for every body below its group's median (p25) to reach it, $last (SYNTHETIC)"
+"$BIN/wf-report" --where "year=$last" --where region=01 --sort gap_to_median_eur:desc \
+	--columns institution_type,institutions,median,zero_share_pct,spenders,spender_median,gap_to_median_eur,gap_to_p25_eur \
+	"$D/summary-type.csv"
 echo "== Torino's staff-wellbeing profile against the other comuni (SYNTHETIC; charts in $D/it/profile.html)"
 "$BIN/wf-report" --lang it --kind profile --institution C7484 "$D/profile.csv" |
 	sed -n '/^Indicatori a confronto con i pari$/,$p'

@@ -101,10 +101,14 @@ static int parse_terms(const char *spec, term *t, size_t *n, const char *opt,
 			return fail(err, errsz, "invalid %s '%s'", opt, spec);
 		for (size_t i = 0; i < *n; i++)
 			if (strlen(t[i].code) == (size_t)(p - s) &&
-			    strncmp(t[i].code, s, (size_t)(p - s)) == 0)
+			    strncasecmp(t[i].code, s, (size_t)(p - s)) == 0)
 				return fail(err, errsz, "measure '%s' appears twice in %s",
 					    t[i].code, opt);
+		/* Measure codes are upper case in every stream: -m l090 is L090. */
 		t[*n].code = wf_xstrndup(s, (unsigned long)(p - s));
+		for (char *q = t[*n].code; *q; q++)
+			if (*q >= 'a' && *q <= 'z')
+				*q = (char)(*q - 'a' + 'A');
 		t[*n].sign = 1;
 		t[*n].seen = 0;
 		(*n)++;
@@ -114,26 +118,34 @@ static int parse_terms(const char *spec, term *t, size_t *n, const char *opt,
 	}
 }
 
-static int parse_group(wf_bench *b, const char *spec, char *err, size_t errsz)
+/* "a,b,c" into names[*n...] (copies), no empty or repeated name. */
+static int parse_cols(const char *spec, char **names, size_t *n, size_t max,
+		      const char *opt, char *err, size_t errsz)
 {
-	const char *p = spec, *opt = b->o.summary ? "--by" : "--peers";
+	const char *p = spec;
 
 	for (;;) {
 		const char *s = p;
 		while (*p && *p != ',')
 			p++;
-		if (p == s || b->ng == MAX_GROUP)
+		if (p == s || *n == max)
 			return fail(err, errsz, "invalid %s '%s'", opt, spec);
-		for (size_t i = 0; i < b->ng; i++)
-			if (strlen(b->gcol[i]) == (size_t)(p - s) &&
-			    strncmp(b->gcol[i], s, (size_t)(p - s)) == 0)
+		for (size_t i = 0; i < *n; i++)
+			if (strlen(names[i]) == (size_t)(p - s) &&
+			    strncmp(names[i], s, (size_t)(p - s)) == 0)
 				return fail(err, errsz, "column '%s' appears twice in %s",
-					    b->gcol[i], opt);
-		b->gcol[b->ng++] = wf_xstrndup(s, (unsigned long)(p - s));
+					    names[i], opt);
+		names[(*n)++] = wf_xstrndup(s, (unsigned long)(p - s));
 		if (!*p)
 			return 0;
 		p++;
 	}
+}
+
+static int parse_group(wf_bench *b, const char *spec, char *err, size_t errsz)
+{
+	return parse_cols(spec, b->gcol, &b->ng, MAX_GROUP,
+			  b->o.summary ? "--by" : "--peers", err, errsz);
 }
 
 static int parse_long(const char **p, long *out)
@@ -234,6 +246,21 @@ wf_bench *wf_bench_new(const wf_bench_opts *o, char *err, size_t errsz)
 	}
 	if (o->size_classes && parse_classes(b, o->size_classes, err, errsz))
 		goto bad;
+	if (o->keep && !*o->keep) {
+		b->keep_set = 1; /* "": nothing passes through, not even region */
+	} else if (o->keep) {
+		if (o->summary) {
+			fail(err, errsz, "--keep does not go with --summary");
+			goto bad;
+		}
+		if (parse_cols(o->keep, b->kcol, &b->nk, MAX_KEEP - 3, "--keep", err, errsz))
+			goto bad;
+	}
+	if (o->has_change_threshold && !(o->change_threshold >= 0)) {
+		fail(err, errsz, "invalid --change-threshold (a percentage >= 0)");
+		goto bad;
+	}
+	b->ci_prov = -1;
 	return b;
 bad:
 	wf_bench_free(b);
@@ -252,6 +279,10 @@ void wf_bench_free(wf_bench *b)
 		free(b->gcol[i]);
 	for (size_t i = 0; i < b->nclass; i++)
 		free(b->class_label[i]);
+	for (size_t i = 0; i < b->nk; i++)
+		free(b->kcol[i]);
+	free(b->kvt.slot);
+	free(b->prov);
 	free(b->dup_key);
 	free(b->dup_line);
 	free(b->dup_table);
@@ -260,7 +291,7 @@ void wf_bench_free(wf_bench *b)
 	wf_arena_free(&b->mem);
 	free(b->recs);
 	free(b->idx.slot);
-	free(b->gvt);
+	free(b->gvt.slot);
 	free(b->order);
 	free(b->groups);
 	free(b->ser);
@@ -297,6 +328,48 @@ static int need(const wf_row *h, const char *name, const char *what, int *ci,
 	return 0;
 }
 
+static int is_group_col(const wf_bench *b, const char *name)
+{
+	for (size_t i = 0; i < b->ng; i++)
+		if (strcmp(b->gcol[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+/* At the first fact table: region, province and comune describe a body
+ * and pass through when present (unless they are peer columns), then
+ * the --keep columns. */
+static int decide_keep(wf_bench *b, const wf_row *h, char *err, size_t errsz)
+{
+	static const char *const deflt[] = { "region", "province", "comune" };
+	char *k[MAX_KEEP];
+	size_t n = 0;
+
+	for (size_t i = 0; i < b->nk; i++) {
+		const char *c = b->kcol[i];
+		if (is_group_col(b, c) || strcmp(c, b->period_col) == 0 ||
+		    strcmp(c, "institution") == 0 || strcmp(c, "institution_name") == 0 ||
+		    strcmp(c, "measure") == 0 || strcmp(c, "value") == 0 ||
+		    strcmp(c, "provenance") == 0)
+			return fail(err, errsz, "column '%s' cannot be used in --keep (it is in the "
+				    "output already)", c);
+	}
+	for (size_t d = 0; d < 3; d++) {
+		int explicit = 0;
+		for (size_t i = 0; i < b->nk; i++)
+			explicit |= strcmp(b->kcol[i], deflt[d]) == 0;
+		if (!explicit && col(h, deflt[d]) >= 0 && !is_group_col(b, deflt[d]))
+			k[n++] = wf_xstrdup(deflt[d]);
+	}
+	b->nk_default = n;
+	for (size_t i = 0; i < b->nk; i++)
+		k[n++] = b->kcol[i];
+	memcpy(b->kcol, k, n * sizeof *k);
+	b->nk = n;
+	b->keep_set = 1;
+	return 0;
+}
+
 int wf_bench_table(wf_bench *b, enum wf_bench_input kind,
 		   const wf_row *h, char *err, size_t errsz)
 {
@@ -325,18 +398,37 @@ int wf_bench_table(wf_bench *b, enum wf_bench_input kind,
 		b->ntables++;
 		if (b->ci_name >= 0)
 			b->have_name = 1;
+		b->ci_prov = col(h, "provenance");
+		if (!b->keep_set && decide_keep(b, h, err, errsz))
+			return -1;
+		for (size_t i = 0; i < b->nk; i++) {
+			b->ci_keep[i] = col(h, b->kcol[i]);
+			if (b->ci_keep[i] == -2)
+				return fail(err, errsz, "column '%s' appears twice", b->kcol[i]);
+			if (b->ci_keep[i] < 0 && i >= b->nk_default)
+				return fail(err, errsz, "no column '%s' for --keep", b->kcol[i]);
+		}
 		return 0;
 	case WF_BENCH_BASELINE:
 		if (!b->finished)
 			return fail(err, errsz, "baseline before the end of the input");
-		if (need(h, b->period_col, "in the baseline", &b->ci_period, err, errsz) ||
-		    need(h, "institution", "in the baseline", &b->ci_inst, err, errsz) ||
-		    need(h, b->nden ? "per_employee" : "metric", "in the baseline",
-			 &b->ci_value, err, errsz))
-			return -1;
-		for (size_t i = 0; i < b->ng; i++)
-			if (need(h, b->gcol[i], "in the baseline", &b->ci_group[i], err, errsz))
-				return -1;
+		/* How the baseline was made must be known to compare with it,
+		 * and a different definition is named before any column it
+		 * lacks because of it (made --per-less, it has no per_employee). */
+		b->ci_prov = col(h, "provenance");
+		if (b->ci_prov == -2)
+			return fail(err, errsz, "column 'provenance' appears twice in the baseline");
+		if (b->ci_prov < 0)
+			return fail(err, errsz, "no column 'provenance' in the baseline: it does not say "
+				    "how it was made (an older wf-benchmark's output?); make it again");
+		b->bprov = NULL;
+		b->bl_err[0] = '\0';
+		if (!need(h, b->period_col, "in the baseline", &b->ci_period, b->bl_err, sizeof b->bl_err) &&
+		    !need(h, "institution", "in the baseline", &b->ci_inst, b->bl_err, sizeof b->bl_err))
+			need(h, b->nden ? "per_employee" : "metric", "in the baseline",
+			     &b->ci_value, b->bl_err, sizeof b->bl_err);
+		for (size_t i = 0; i < b->ng && !b->bl_err[0]; i++)
+			need(h, b->gcol[i], "in the baseline", &b->ci_group[i], b->bl_err, sizeof b->bl_err);
 		b->ci_rank = col(h, "pct_rank");
 		if (b->ci_rank == -2)
 			return fail(err, errsz, "column 'pct_rank' appears twice in the baseline");
@@ -481,39 +573,79 @@ static uint64_t gv_hash(const char *const *gv, size_t ng)
 	return h * 0x9e3779b97f4a7c15ull;
 }
 
+/* The shared copy of tuple t (n interned pointers), added when new. */
+static const char **share_tuple(wf_bench *b, tupleset *set, const char **t, size_t n)
+{
+	const char **p;
+	size_t i, sz = n * sizeof *p;
+
+	if (set->n * 2 >= set->cap) {
+		size_t cap = set->cap ? set->cap * 2 : 256;
+		const char ***slot = wf_xcalloc(cap, sizeof *slot);
+		for (size_t k = 0; k < set->cap; k++) {
+			if (!set->slot[k])
+				continue;
+			for (i = (gv_hash(set->slot[k], n) >> 7) & (cap - 1); slot[i]; i = (i + 1) & (cap - 1))
+				;
+			slot[i] = set->slot[k];
+		}
+		free(set->slot);
+		set->slot = slot;
+		set->cap = cap;
+	}
+	for (i = (gv_hash(t, n) >> 7) & (set->cap - 1); set->slot[i]; i = (i + 1) & (set->cap - 1))
+		if (memcmp(set->slot[i], t, sz) == 0)
+			return set->slot[i];
+	p = wf_arena_alloc(&b->mem, sz);
+	memcpy(p, t, sz);
+	set->slot[i] = p;
+	set->n++;
+	return p;
+}
+
 /* One shared copy of each distinct tuple of group values: records
  * repeat a few hundred tuples, and a copy each was 7 MB of the peak on
  * 10 M facts (make bench, 2026-11-27). */
 static const char **keep_gv(wf_bench *b, const char **gv)
 {
-	const char **p;
-	size_t i, sz = b->ng * sizeof *p;
+	return b->ng ? share_tuple(b, &b->gvt, gv, b->ng) : NULL;
+}
 
-	if (!b->ng)
-		return NULL;
-	if (b->gvt_n * 2 >= b->gvt_cap) {
-		size_t cap = b->gvt_cap ? b->gvt_cap * 2 : 256;
-		const char ***t = wf_xcalloc(cap, sizeof *t);
-		for (size_t k = 0; k < b->gvt_cap; k++) {
-			if (!b->gvt[k])
-				continue;
-			for (i = (gv_hash(b->gvt[k], b->ng) >> 7) & (cap - 1); t[i]; i = (i + 1) & (cap - 1))
-				;
-			t[i] = b->gvt[k];
-		}
-		free(b->gvt);
-		b->gvt = t;
-		b->gvt_cap = cap;
+/* The kept columns' values of a row, as one shared tuple: a body's
+ * region, province and comune repeat in all its records. NULL when all
+ * are empty (a later row may fill them). */
+static const char **keep_values(wf_bench *b, const wf_row *r)
+{
+	const char *kv[MAX_KEEP];
+	size_t any = 0;
+
+	for (size_t i = 0; i < b->nk; i++) {
+		size_t n;
+		const char *s = field(r, b->ci_keep[i], &n);
+		kv[i] = n ? wf_map_intern(b->strs, s, n) : b->empty;
+		any |= n;
 	}
-	for (i = (gv_hash(gv, b->ng) >> 7) & (b->gvt_cap - 1); b->gvt[i];
-	     i = (i + 1) & (b->gvt_cap - 1))
-		if (memcmp(b->gvt[i], gv, sz) == 0)
-			return b->gvt[i];
-	p = wf_arena_alloc(&b->mem, sz);
-	memcpy(p, gv, sz);
-	b->gvt[i] = p;
-	b->gvt_n++;
-	return p;
+	return any ? share_tuple(b, &b->kvt, kv, b->nk) : NULL;
+}
+
+/* Remember each distinct measure code (up to 15 bytes) for the
+ * nearest-known suggestions: a fixed table probed by a short hash, so
+ * a row costs a few byte compares. */
+static void note_measure(wf_bench *b, const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	size_t i;
+
+	if (n == 0 || n > 15 || b->nmeas >= MEAS_SLOTS / 2)
+		return;
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	for (i = h & (MEAS_SLOTS - 1); b->meas[i].len; i = (i + 1) & (MEAS_SLOTS - 1))
+		if (b->meas[i].len == n && memcmp(b->meas[i].s, s, n) == 0)
+			return;
+	b->meas[i].len = (unsigned char)n;
+	memcpy(b->meas[i].s, s, n);
+	b->nmeas++;
 }
 
 /* Does a fact of measure ms count: a metric or denominator term, or
@@ -664,7 +796,69 @@ static int fact_row(wf_bench *b, const wf_row *r, char *err, size_t errsz)
 		if (nl)
 			rc->name = wf_map_intern(b->strs, ns, nl);
 	}
+	if (!rc->kv && b->nk)
+		rc->kv = keep_values(b, r);
+	if (!b->synthetic && b->ci_prov >= 0) {
+		size_t pvl;
+		const char *pv = field(r, b->ci_prov, &pvl);
+		for (size_t i = 0; i + 9 <= pvl && !b->synthetic; i++)
+			b->synthetic = memcmp(pv + i, "SYNTHETIC", 9) == 0;
+	}
+	note_measure(b, ms, ml);
 	return 0;
+}
+
+/* Value of key in "k=v;k=v" (NULL when absent); *n its length. */
+static const char *prov_get(const char *p, const char *key, size_t *n)
+{
+	size_t kl = strlen(key);
+
+	while (p && *p) {
+		const char *end = strchr(p, ';');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		if (len > kl && memcmp(p, key, kl) == 0 && p[kl] == '=') {
+			*n = len - kl - 1;
+			return p + kl + 1;
+		}
+		p = end ? end + 1 : NULL;
+	}
+	*n = 0;
+	return NULL;
+}
+
+/* A baseline made another way is not comparable: a since_baseline_pct
+ * of -100 or a rank across other peer groups would be nonsense. Every
+ * row must carry this run's definition; the first that does not stops
+ * the run, naming each difference. */
+static int check_baseline_prov(wf_bench *b, const wf_row *r, char *err, size_t errsz)
+{
+	static const char *const keys[] = { "metric", "per", "peers", "size_classes",
+					    "min_peers", "codes", "data" };
+	size_t pl, dl = 0;
+	const char *pv = field(r, b->ci_prov, &pl);
+	char diff[400] = "";
+
+	if (b->bprov && strlen(b->bprov) == pl && memcmp(b->bprov, pv, pl) == 0)
+		return 0;
+	char *theirs = wf_xstrndup(pv, (unsigned long)pl);
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+		size_t tn, on;
+		const char *t = prov_get(theirs, keys[i], &tn), *o = prov_get(b->prov, keys[i], &on);
+		if (tn == on && (!tn || memcmp(t, o, tn) == 0))
+			continue;
+		if (dl < sizeof diff)
+			dl += (size_t)snprintf(diff + dl, sizeof diff - dl, "%s%s %.*s there, %.*s here",
+					       dl ? "; " : "", keys[i], tn ? (int)tn : 6, tn ? t : "(none)",
+					       on ? (int)on : 6, on ? o : "(none)");
+	}
+	free(theirs);
+	if (!dl) {
+		/* the same definition (perhaps written in another key order) */
+		if (!b->bprov)
+			b->bprov = wf_map_intern(b->strs, pv, pl);
+		return 0;
+	}
+	return fail(err, errsz, "the baseline was made with another definition: %s", diff);
 }
 
 static int baseline_row(wf_bench *b, const wf_row *r, char *err, size_t errsz)
@@ -680,6 +874,10 @@ static int baseline_row(wf_bench *b, const wf_row *r, char *err, size_t errsz)
 	int save_kind = b->pkind;
 
 	memset(&e, 0, sizeof e);
+	if (check_baseline_prov(b, r, err, errsz))
+		return -1;
+	if (b->bl_err[0])
+		return fail(err, errsz, "%s", b->bl_err);
 	if (parse_period(b, ps, pl, &e.k.period, err, errsz))
 		return -1;
 	if (!save_kind)
@@ -795,6 +993,43 @@ static double years_of(const wf_bench *b, int period)
 	return b->pkind == 2 ? (double)period / 12.0 : (double)period;
 }
 
+/* Peers where most bodies spend nothing have a median and quartiles of
+ * 0, which say nothing: the same statistics among spenders (value > 0)
+ * do. vals holds the group's nv values sorted ascending; returns the
+ * index of the first spender. */
+static size_t spender_stats(const wf_bench *b, group *g, const double *vals, size_t nv)
+{
+	size_t z = 0, first;
+
+	while (z < nv && vals[z] <= 0) {
+		g->zeros += vals[z] == 0;
+		z++;
+	}
+	first = z;
+	g->spenders = nv - first;
+	/* --min-peers holds for peer groups; summaries state every group */
+	g->sp_small = g->spenders == 0 || (!b->o.summary && g->spenders < (size_t)b->min_peers);
+	if (!g->sp_small) {
+		g->sp_median = wf_stats_quantile_sorted(vals + first, g->spenders, 0.5);
+		g->sp_p25 = wf_stats_quantile_sorted(vals + first, g->spenders, 0.25);
+		g->sp_p75 = wf_stats_quantile_sorted(vals + first, g->spenders, 0.75);
+	}
+	return first;
+}
+
+/* --summary: the cost for every body below the group's median (p25) to
+ * reach it. */
+static void summary_gaps(const wf_bench *b, group *g, const size_t *ix, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		const rec *r = &b->recs[ix[k]];
+		if (!r->has_value)
+			continue;
+		g->gap_med_eur += wf_bench_gap_eur(b, r, g->median);
+		g->gap_p25_eur += wf_bench_gap_eur(b, r, g->p25);
+	}
+}
+
 static void compute_groups(wf_bench *b, size_t *ix, double *vals, double *scratch)
 {
 	size_t i = 0;
@@ -832,12 +1067,19 @@ static void compute_groups(wf_bench *b, size_t *ix, double *vals, double *scratc
 		if (b->o.summary) {
 			if (nv) {
 				g->mean = wf_stats_mean(vals, nv);
-				g->median = wf_stats_median(vals, nv);
+				wf_stats_sort(vals, nv);
+				g->median = wf_stats_quantile_sorted(vals, nv, 0.5);
+				g->p25 = wf_stats_quantile_sorted(vals, nv, 0.25);
+				spender_stats(b, g, vals, nv);
+				summary_gaps(b, g, ix + i, j - i);
 			}
 		} else if (nv < (size_t)b->min_peers) {
 			g->small = 1;
+			g->sp_small = 1;
 		} else {
+			size_t z;
 			wf_stats_summarize(vals, nv, scratch, &g->st);
+			z = spender_stats(b, g, vals, nv);
 			for (size_t k = i; k < j; k++) {
 				rec *r = &b->recs[ix[k]];
 				if (!r->has_value)
@@ -846,6 +1088,10 @@ static void compute_groups(wf_bench *b, size_t *ix, double *vals, double *scratc
 				r->z = wf_stats_robust_z(r->value, g->st.median,
 							 g->st.mad, g->st.meanad);
 				r->has_rank = r->has_z = 1;
+				if (!g->sp_small && r->value > 0) {
+					r->sp_rank = wf_stats_pct_rank_sorted(vals + z, g->spenders, r->value);
+					r->has_sp_rank = 1;
+				}
 			}
 		}
 		b->ngroups++;
@@ -886,11 +1132,145 @@ static void compute_series(wf_bench *b, size_t *ix, double *t, double *y)
 				y[n++] = r->value;
 			}
 		}
-		s->has_cagr = wf_stats_cagr(t, y, n, &s->cagr) == 0;
+		s->has_cagr = 0;
+		s->cagr_why = 0;
+		if (b->pmin != b->pmax) {
+			/* The growth rate of the span the facts cover, from its
+			 * first period to its last: a body absent or spending
+			 * nothing at either end has none, and a flag says why. */
+			const rec *r0 = &b->recs[ix[i]], *r1 = &b->recs[ix[j - 1]];
+			double te[2] = { years_of(b, b->pmin), years_of(b, b->pmax) };
+			double ye[2] = { r0->has_value ? r0->value : 0, r1->has_value ? r1->value : 0 };
+			if (r0->k.period != b->pmin || !r0->has_value)
+				s->cagr_why = CAGR_NO_START;
+			else if (r1->k.period != b->pmax || !r1->has_value)
+				s->cagr_why = CAGR_NO_END;
+			else
+				s->cagr_why = (signed char)-wf_stats_cagr(te, ye, 2, &s->cagr);
+			s->has_cagr = s->cagr_why == 0;
+		}
 		s->has_slope = wf_stats_slope(t, y, n, &s->slope) == 0;
 		b->nser++;
 		i = j;
 	}
+}
+
+/* Edit distance, case-insensitive (codes are short: at most 15). */
+static size_t edit_distance(const char *a, size_t n, const char *b, size_t m)
+{
+	size_t row[17], prev, tmp;
+
+	for (size_t j = 0; j <= m; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= n; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= m; j++) {
+			size_t best = prev + ((a[i - 1] | 32) != (b[j - 1] | 32));
+			tmp = row[j];
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			prev = tmp;
+		}
+	}
+	return row[m];
+}
+
+static int cmp_meas(const void *pa, const void *pb)
+{
+	return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
+/* "measure 'L09' of --metric does not appear in the input (nearest
+ * known: L090, L091)": the known codes at the least edit distance, at
+ * most five, in code order. */
+static int missing_measure(const wf_bench *b, const char *code, const char *opt,
+			   char *err, size_t errsz)
+{
+	const char *pick[MEAS_SLOTS];
+	char names[MEAS_SLOTS][16];
+	size_t np = 0, best = (size_t)-1, cl = strlen(code), len = 0;
+	char list[200] = "";
+
+	for (size_t i = 0; i < MEAS_SLOTS && cl <= 15; i++) {
+		size_t d;
+		if (!b->meas[i].len)
+			continue;
+		d = edit_distance(code, cl, b->meas[i].s, b->meas[i].len);
+		/* only near misses: a typo, not any code of the input */
+		if (d > best || (d > 2 && d * 3 > cl))
+			continue;
+		if (d < best) {
+			best = d;
+			np = 0;
+		}
+		memcpy(names[np], b->meas[i].s, b->meas[i].len);
+		names[np][b->meas[i].len] = '\0';
+		pick[np] = names[np];
+		np++;
+	}
+	qsort(pick, np, sizeof *pick, cmp_meas);
+	for (size_t i = 0; i < np && i < 5; i++)
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "", pick[i]);
+	if (!np)
+		return fail(err, errsz, "measure '%s' of %s does not appear in the input", code, opt);
+	return fail(err, errsz, "measure '%s' of %s does not appear in the input (nearest known: %s)",
+		    code, opt, list);
+}
+
+/* How this output was made, in one cell of every row ("k=v;k=v"): it
+ * survives CSV, NDJSON and wf-report, and --baseline compares it. */
+static int cmp_year(const void *a, const void *b)
+{
+	return wf_bench_cmp_int(*(const int *)a, *(const int *)b);
+}
+
+static size_t put_terms(char *p, size_t room, const term *t, size_t n)
+{
+	size_t l = 0;
+	for (size_t i = 0; i < n && l < room; i++)
+		l += (size_t)snprintf(p + l, room - l, "%s%s", i ? "+" : "", t[i].code);
+	return l;
+}
+
+static void build_prov(wf_bench *b)
+{
+	size_t room = 512 + MAX_CODE_YEARS * 5, l = 0;
+	char *p;
+	int years[MAX_CODE_YEARS];
+
+	/* room for everything, so no snprintf below is ever cut */
+	for (size_t i = 0; i < b->nmetric; i++)
+		room += strlen(b->metric[i].code) + 1;
+	for (size_t i = 0; i < b->nden; i++)
+		room += strlen(b->den[i].code) + 1;
+	for (size_t i = 0; i < b->ng; i++)
+		room += strlen(b->gcol[i]) + 1;
+	room += b->o.size_classes ? strlen(b->o.size_classes) : 0;
+	p = wf_xmalloc(room);
+
+	l += (size_t)snprintf(p + l, room - l, "metric=");
+	l += put_terms(p + l, room - l, b->metric, b->nmetric);
+	l += (size_t)snprintf(p + l, room - l, ";per=");
+	l += put_terms(p + l, room - l, b->den, b->nden);
+	l += (size_t)snprintf(p + l, room - l, ";%s=", b->o.summary ? "by" : "peers");
+	for (size_t i = 0; i < b->ng && l < room; i++)
+		l += (size_t)snprintf(p + l, room - l, "%s%s", i ? "," : "", b->gcol[i]);
+	l += (size_t)snprintf(p + l, room - l, ";size_classes=%s;min_peers=%d;codes=",
+			      b->o.size_classes ? b->o.size_classes : "", b->min_peers);
+	memcpy(years, b->code_years, b->ncode_years * sizeof *years);
+	qsort(years, b->ncode_years, sizeof *years, cmp_year);
+	for (size_t i = 0; i < b->ncode_years && l < room; i++)
+		l += (size_t)snprintf(p + l, room - l, "%s%d", i ? "," : "", years[i]);
+	if (b->codes && !b->ncode_years && l < room)
+		l += (size_t)snprintf(p + l, room - l, "undated");
+	if (b->synthetic && l < room)
+		snprintf(p + l, room - l, ";data=SYNTHETIC");
+	free(b->prov);
+	b->prov = p;
 }
 
 int wf_bench_finish(wf_bench *b, char *err, size_t errsz)
@@ -905,14 +1285,19 @@ int wf_bench_finish(wf_bench *b, char *err, size_t errsz)
 		return fail(err, errsz, "%s", b->codes_missing);
 	for (size_t i = 0; i < b->nmetric; i++)
 		if (!b->metric[i].seen)
-			return fail(err, errsz, "measure '%s' of --metric does not appear in the input",
-				    b->metric[i].code);
+			return missing_measure(b, b->metric[i].code, "--metric", err, errsz);
 	for (size_t i = 0; i < b->nden; i++)
 		if (!b->den[i].seen)
-			return fail(err, errsz, "measure '%s' of --per does not appear in the input",
-				    b->den[i].code);
+			return missing_measure(b, b->den[i].code, "--per", err, errsz);
 	if (b->nclass && !b->head_seen)
 		return fail(err, errsz, "measure 'HEADCOUNT' of --size-classes does not appear in the input");
+	build_prov(b);
+	for (size_t i = 0; i < b->nrecs; i++) {
+		if (!i || b->recs[i].k.period < b->pmin)
+			b->pmin = b->recs[i].k.period;
+		if (!i || b->recs[i].k.period > b->pmax)
+			b->pmax = b->recs[i].k.period;
+	}
 
 	for (size_t i = 0; i < b->nrecs; i++) {
 		rec *r = &b->recs[i];
@@ -1012,8 +1397,11 @@ int wf_bench_set_codes(wf_bench *b, wf_codes *codes, char *err, size_t errsz)
 	 * wf_bench_finish(), where it always was (wf_profile drops such
 	 * an indicator there instead of stopping). */
 	b->codes_missing[0] = '\0';
+	b->ncode_years = 0;
 	for (size_t l = 0; l < nl; l++) {
 		int year = wf_codes_list_year(codes, l);
+		if (year && b->ncode_years < MAX_CODE_YEARS)
+			b->code_years[b->ncode_years++] = year; /* for the provenance */
 		wf_codes_select_year(codes, year);
 		for (size_t i = 0; i < b->nmetric; i++) {
 			const char *code = b->metric[i].code, *why;
@@ -1034,4 +1422,44 @@ int wf_bench_set_codes(wf_bench *b, wf_codes *codes, char *err, size_t errsz)
 	b->codes = codes;
 	b->sign_year = -1;
 	return 0;
+}
+
+/* ---- after finishing ---- */
+
+/* The option that fills a column of the canonical stream. */
+static const char *filled_by(const char *col)
+{
+	static const char *const codes[] = { "aggregate", "comparto", "institution_type" };
+	static const char *const places[] = { "region", "province", "comune" };
+
+	for (size_t i = 0; i < 3; i++)
+		if (strcmp(col, codes[i]) == 0)
+			return "wf-ingest --codes fills it";
+	for (size_t i = 0; i < 3; i++)
+		if (strcmp(col, places[i]) == 0)
+			return "wf-ingest --codes and --places fill it";
+	return NULL;
+}
+
+int wf_bench_warn_empty_groups(const wf_bench *b)
+{
+	int n = 0;
+
+	if (!b->finished || !b->nrecs)
+		return 0;
+	for (size_t g = 0; g < b->ng; g++) {
+		size_t i = 0;
+		const char *hint = filled_by(b->gcol[g]);
+		while (i < b->nrecs && !*b->recs[i].k.gv[g])
+			i++;
+		if (i < b->nrecs)
+			continue;
+		/* one group with an empty key looks like an answer; it is not */
+		wf_warn("column '%s' of %s is empty on every row: %s%s%s%s", b->gcol[g],
+			b->o.summary ? "--by" : "--peers",
+			b->o.summary ? "one group holds everything" : "every body is in one peer group",
+			hint ? " (" : "", hint ? hint : "", hint ? ")" : "");
+		n++;
+	}
+	return n;
 }

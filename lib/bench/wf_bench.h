@@ -28,6 +28,18 @@
  * missing or not positive gets the flag no_denominator and no
  * per-employee value; it is still written.
  *
+ * Each peer group also gives its share of zero spenders and, among
+ * spenders only (value > 0), the median, quartiles and a percentile
+ * rank; each record its gap in euros to the peer median and p25
+ * (shortfall per employee times the denominator), summed per group with
+ * summary. CAGR is over the span of the facts' periods, defined only
+ * when the record's series is positive at both ends (else a cagr_* flag).
+ * region, province, comune (when present and not grouping columns) and
+ * the keep columns pass through. Every output row ends with
+ * "provenance": metric=...;per=...;peers=...;size_classes=...;
+ * min_peers=...;codes=YEARS[;data=SYNTHETIC]; a baseline must carry the
+ * same definition (else the first row fails naming each difference).
+ *
  * Sums are exact (wf_dec); statistics are doubles printed with 2
  * decimals (printf "%.2f", "-0.00" written as "0.00"); definitions of
  * quantiles, MAD, percentile rank, CAGR and slope are in wf_stats.h.
@@ -67,6 +79,10 @@ typedef struct wf_bench_opts {
 	const char *size_classes; /* "1-9,10-49,50-249,250-" or NULL */
 	int min_peers;            /* 0: 5 */
 	int summary;              /* group totals instead of per institution */
+	const char *keep;         /* "col1,col2": more columns to pass through;
+				   * "": none, not region/province/comune either */
+	int has_change_threshold; /* flag "changed" at |since_baseline_pct| >= */
+	double change_threshold;
 	enum wf_decmode decimal;  /* how the facts write value (--decimal);
 				   * a --baseline, wfkit's own output, is read as POINT */
 	double scale;             /* value = metric / denominator x scale; 0: the
@@ -147,6 +163,10 @@ int wf_bench_set_codes(wf_bench *b, wf_codes *codes, char *err, size_t errsz);
 typedef void (*wf_bench_progress_fn)(void *ctx, wf_reader *r,
 				     unsigned long rows, int done);
 void wf_bench_set_progress(wf_bench *b, wf_bench_progress_fn fn, void *ctx);
+
+/* After wf_bench_finish: warn (stderr) about each --peers/--by column
+ * that is empty on every row, naming what fills it; returns how many. */
+int wf_bench_warn_empty_groups(const wf_bench *b);
 
 /* Write the output (after wf_bench_finish and any baseline) through a
  * new table writer on out (borrowed). Returns 0, or -1 once the output

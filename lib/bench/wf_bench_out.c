@@ -25,7 +25,9 @@ size_t wf_bench_columns(const wf_bench *cb, const char *const **names,
 	static const char *const bench_cols[] = {
 		"peers", "peer_mean", "peer_median", "peer_p25", "peer_p75",
 		"peer_p90", "peer_min", "peer_max", "pct_rank", "robust_z",
-		"gap_median", "gap_median_pct", "change", "change_pct",
+		"gap_median", "gap_median_pct", "gap_to_median_eur", "gap_to_p25_eur",
+		"zero_share_pct", "spenders", "spender_median", "spender_p25",
+		"spender_p75", "spender_pct_rank", "change", "change_pct",
 		"cagr_pct", "slope"
 	};
 	static const char *const base_cols[] = {
@@ -43,6 +45,8 @@ size_t wf_bench_columns(const wf_bench *cb, const char *const **names,
 		add_col(b, "institution", WF_COL_STR);
 		if (b->have_name)
 			add_col(b, "institution_name", WF_COL_STR);
+		for (size_t i = 0; i < b->nk; i++)
+			add_col(b, b->kcol[i], WF_COL_STR);
 	}
 	for (size_t i = 0; i < b->ng; i++)
 		add_col(b, b->gcol[i], WF_COL_STR);
@@ -59,6 +63,10 @@ size_t wf_bench_columns(const wf_bench *cb, const char *const **names,
 		add_col(b, "mean", WF_COL_NUM);
 		add_col(b, "median", WF_COL_NUM);
 		add_col(b, "zero_share_pct", WF_COL_NUM);
+		add_col(b, "spenders", WF_COL_NUM);
+		add_col(b, "spender_median", WF_COL_NUM);
+		add_col(b, "gap_to_median_eur", WF_COL_NUM);
+		add_col(b, "gap_to_p25_eur", WF_COL_NUM);
 	} else {
 		add_col(b, "metric", WF_COL_NUM);
 		if (b->nden) {
@@ -74,6 +82,7 @@ size_t wf_bench_columns(const wf_bench *cb, const char *const **names,
 		}
 		add_col(b, "flags", WF_COL_STR);
 	}
+	add_col(b, "provenance", WF_COL_STR);
 	if (names)
 		*names = b->colnames;
 	if (kinds)
@@ -160,6 +169,8 @@ static void put_key(const wf_bench *b, cells *c, const rec *r)
 		put_str(c, r->k.inst);
 		if (b->have_name)
 			put_str(c, r->name ? r->name : "");
+		for (size_t i = 0; i < b->nk; i++)
+			put_str(c, r->kv ? r->kv[i] : "");
 	}
 	for (size_t i = 0; i < b->ng; i++)
 		put_str(c, r->k.gv[i]);
@@ -221,7 +232,7 @@ static void row_bench(wf_bench *b, cells *c, const rec *r)
 	const group *g = &b->groups[r->group];
 	const series *s = &b->ser[r->series];
 	const rec *p = r->prev >= 0 ? &b->recs[r->prev] : NULL;
-	int stats = !g->small, hp = p && p->has_value && r->has_value;
+	int stats = !g->small, hp = p && p->has_value && r->has_value, changed = 0;
 	char *flags;
 	size_t fl = 0;
 
@@ -245,6 +256,14 @@ static void row_bench(wf_bench *b, cells *c, const rec *r)
 	put_opt(c, r->has_z, r->z);
 	put_opt(c, stats && r->has_value, r->value - g->st.median);
 	put_pct(c, stats && r->has_value, r->value, g->st.median);
+	put_opt(c, stats && r->has_value, stats ? wf_bench_gap_eur(b, r, g->st.median) : 0);
+	put_opt(c, stats && r->has_value, stats ? wf_bench_gap_eur(b, r, g->st.p25) : 0);
+	put_opt(c, stats, g->nval ? 100.0 * (double)g->zeros / (double)g->nval : 0);
+	put_size(c, g->spenders);
+	put_opt(c, !g->sp_small, g->sp_median);
+	put_opt(c, !g->sp_small, g->sp_p25);
+	put_opt(c, !g->sp_small, g->sp_p75);
+	put_opt(c, r->has_sp_rank, r->sp_rank);
 	put_opt(c, hp, hp ? r->value - p->value : 0);
 	put_pct(c, hp, r->value, hp ? p->value : 0);
 	put_opt(c, s->has_cagr, 100.0 * s->cagr);
@@ -252,6 +271,12 @@ static void row_bench(wf_bench *b, cells *c, const rec *r)
 	if (b->have_baseline) {
 		const bentry *e = baseline_for(b, r);
 		int hv = e && e->has_value && r->has_value;
+		/* what a monthly job looks for: a move of at least the threshold,
+		 * or any move away from a baseline of 0 */
+		changed = hv && b->o.has_change_threshold &&
+			  (e->value != 0 ? 100.0 * fabs(r->value - e->value) / fabs(e->value) >=
+					   b->o.change_threshold
+					 : r->value != 0);
 		if (e)
 			put_period(b, c, e->k.period);
 		else
@@ -271,6 +296,11 @@ static void row_bench(wf_bench *b, cells *c, const rec *r)
 	FLAG(r->has_z && fabs(r->z) > OUTLIER_Z, "outlier");
 	FLAG(g->small, "small_peer_group");
 	FLAG(r->first, "first_year");
+	FLAG(s->cagr_why == CAGR_NO_START, "cagr_no_start");
+	FLAG(s->cagr_why == CAGR_ZERO_START, "cagr_zero_start");
+	FLAG(s->cagr_why == CAGR_NO_END, "cagr_no_end");
+	FLAG(s->cagr_why == CAGR_ZERO_END, "cagr_zero_end");
+	FLAG(changed, "changed");
 #undef FLAG
 	c->v[c->n] = flags;
 	c->n++;
@@ -296,6 +326,10 @@ static void row_summary(wf_bench *b, cells *c, const group *g)
 	put_opt(c, g->nval > 0, g->mean);
 	put_opt(c, g->nval > 0, g->median);
 	put_num(c, 100.0 * (double)g->zero / (double)g->n);
+	put_size(c, g->spenders);
+	put_opt(c, !g->sp_small, g->sp_median);
+	put_opt(c, g->nval > 0, g->gap_med_eur);
+	put_opt(c, g->nval > 0, g->gap_p25_eur);
 }
 
 int wf_bench_emit(wf_bench *b, wf_bench_emit_fn fn, void *ctx)
@@ -314,6 +348,7 @@ int wf_bench_emit(wf_bench *b, wf_bench_emit_fn fn, void *ctx)
 			c->n = 0;
 			put_key(b, c, &b->recs[b->groups[i].rep]);
 			row_summary(b, c, &b->groups[i]);
+			put_str(c, b->prov);
 			rc = fn(ctx, c->v);
 		}
 	} else {
@@ -322,6 +357,7 @@ int wf_bench_emit(wf_bench *b, wf_bench_emit_fn fn, void *ctx)
 			c->n = 0;
 			put_key(b, c, r);
 			row_bench(b, c, r);
+			put_str(c, b->prov);
 			rc = fn(ctx, c->v);
 		}
 	}

@@ -24,7 +24,10 @@
 #define MAX_TERMS 32
 #define MAX_GROUP 32
 #define MAX_CLASSES 32
-#define MAX_COLS 64
+#define MAX_KEEP 16
+#define MAX_COLS 96
+#define MAX_CODE_YEARS 32
+#define MEAS_SLOTS 1024
 #define OUTLIER_Z 3.5
 
 /* Keyed records: (period, institution, group values). */
@@ -45,6 +48,13 @@ typedef struct keyindex {
 uint32_t *wf_bench_keyfind(keyindex *x, const key *k, size_t ng,
 			   const void *base, size_t stride);
 
+/* A set of distinct string tuples of one length, each stored once in
+ * the engine's arena (wf_bench.c share_tuple). */
+typedef struct tupleset {
+	const char ***slot;
+	size_t cap, n;
+} tupleset;
+
 typedef struct term {
 	char *code;
 	int sign;      /* +1 / -1 */
@@ -54,12 +64,14 @@ typedef struct term {
 typedef struct rec {
 	key k;                  /* first: keyindex reads records as keys */
 	const char *name;
+	const char **kv;        /* kept columns' values (shared tuple), or NULL */
 	wf_dec metric, den, head;
 	unsigned char has_den, has_head;
 	/* computed by finish */
 	unsigned char has_value, zero, has_rank, has_z, small, first;
 	int sclass;             /* -1: no class */
-	double value, rank, z;
+	unsigned char has_sp_rank;
+	double value, rank, z, sp_rank;
 	/* 32-bit indexes and no padding holes: 152 -> 128 bytes a record,
 	 * peak memory 97 -> 90 MB on 10 M facts (461,000 records) */
 	uint32_t group;
@@ -74,14 +86,25 @@ typedef struct group {
 	/* summary mode */
 	wf_dec metric_total, metric_den, den_total;
 	size_t zero, noden;
-	double mean, median;
+	double mean, median, p25;
+	/* every mode: spenders (value > 0) apart from zero spenders */
+	size_t spenders, zeros;
+	int sp_small;           /* fewer spenders than --min-peers */
+	double sp_median, sp_p25, sp_p75;
+	double gap_med_eur, gap_p25_eur; /* summary: totals to reach them */
 	int overflow;
 	size_t rep;             /* a member record, for the key */
 } group;
 
+/* Why a series has no CAGR (series.cagr_why): -WF_CAGR_* of wf_stats,
+ * or the body has no value at the span's first or last period. */
+enum { CAGR_ZERO_START = -WF_CAGR_START, CAGR_ZERO_END = -WF_CAGR_END,
+       CAGR_NO_START = 8, CAGR_NO_END = 9 };
+
 typedef struct series {
 	double cagr, slope;
 	unsigned char has_cagr, has_slope;
+	signed char cagr_why;   /* 0, or WF_CAGR_* when the span has no rate */
 } series;
 
 typedef struct bentry {
@@ -105,6 +128,28 @@ struct wf_bench {
 	wf_arena mem;
 	wf_map *strs;      /* interned: equal text, equal pointer */
 	const char *empty;
+
+	/* kept columns: region, province, comune when present, then --keep */
+	char *kcol[MAX_KEEP];
+	size_t nk, nk_default;  /* the first nk_default are the defaults */
+	int ci_keep[MAX_KEEP];
+	int keep_set;           /* decided at the first fact table */
+	tupleset kvt;           /* distinct kept-value tuples */
+
+	/* how the output was made (the provenance column) */
+	int synthetic;          /* a fact row's provenance says SYNTHETIC */
+	int ci_prov;
+	int code_years[MAX_CODE_YEARS]; /* years of the code lists given */
+	size_t ncode_years;
+	char *prov;             /* built by wf_bench_finish */
+	const char *bprov;      /* the baseline's, as checked on its first row */
+	char bl_err[256];       /* a column the baseline lacks, told after bprov */
+
+	/* distinct measures of the facts, for "did you mean" */
+	struct { unsigned char len; char s[15]; } meas[MEAS_SLOTS];
+	size_t nmeas;
+
+	int pmin, pmax;         /* the span of the facts' periods */
 
 	/* code lists (borrowed): the metric's signs per year */
 	wf_codes *codes;
@@ -139,8 +184,7 @@ struct wf_bench {
 	 * column (1..ng): consecutive rows repeat them */
 	const char *last_str[MAX_GROUP + 1];
 	size_t last_len[MAX_GROUP + 1];
-	const char ***gvt; /* distinct group-value tuples (keep_gv) */
-	size_t gvt_cap, gvt_n;
+	tupleset gvt;      /* distinct group-value tuples (keep_gv) */
 
 	/* results */
 	int finished;
@@ -166,6 +210,17 @@ struct wf_bench {
 	enum wf_colkind colkinds[MAX_COLS];
 	size_t ncols;
 };
+
+/* What bringing a body up to a reference per employee costs: the
+ * shortfall times its denominator (times 1 without --per, the value
+ * being euros then); 0 at or above it. */
+static inline double wf_bench_gap_eur(const wf_bench *b, const rec *r, double ref)
+{
+	/* value is metric / den x scale (a share in percent has scale 100):
+	 * the gap goes back to the metric's own unit */
+	double den = b->nden ? wf_dec_to_double(r->den) : 1.0;
+	return r->value < ref ? (ref - r->value) / b->o.scale * den : 0.0;
+}
 
 static inline int wf_bench_cmp_int(int a, int b)
 {

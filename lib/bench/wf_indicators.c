@@ -1,6 +1,7 @@
 #include "wf_indicators.h"
 
 #include <string.h>
+#include <strings.h>
 
 /* Per employee = per head at 31 December (OCCUPAZIONE HEADCOUNT), the
  * denominator wf-benchmark uses for L090 too. Shares are in percent so
@@ -28,7 +29,7 @@ static const wf_indicator indicators[] = {
 const wf_indicator *wf_indicator_find(const char *name)
 {
 	for (size_t i = 0; i < sizeof indicators / sizeof *indicators; i++)
-		if (strcmp(indicators[i].name, name) == 0)
+		if (strcasecmp(indicators[i].name, name) == 0) /* -m WELFARE_CORE too */
 			return &indicators[i];
 	return NULL;
 }

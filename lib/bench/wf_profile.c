@@ -37,6 +37,7 @@ wf_profile *wf_profile_new(const wf_profile_opts *o, char *err, size_t errsz)
 		bo.metric = ind->metric;
 		bo.per = ind->per;
 		bo.scale = ind->scale;
+		bo.keep = ""; /* profile rows are keyed as documented: no pass-through */
 		bo.period_col = o->period_col;
 		bo.group = o->group;
 		bo.size_classes = o->size_classes;

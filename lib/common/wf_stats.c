@@ -160,22 +160,18 @@ void wf_stats_summarize(double *v, size_t n, double *scratch,
 
 int wf_stats_cagr(const double *t, const double *y, size_t n, double *out)
 {
-	size_t first = n, last = n;
 	double span;
 
-	for (size_t i = 0; i < n; i++) {
-		if (y[i] != 0) {
-			if (first == n)
-				first = i;
-			last = i;
-		}
-	}
-	if (first == n || first == last)
-		return -1;
-	span = t[last] - t[first];
-	if (!(span > 0) || y[first] < 0 || y[last] < 0)
-		return -1;
-	*out = pow(y[last] / y[first], 1.0 / span) - 1.0;
+	if (n < 2)
+		return WF_CAGR_SHORT;
+	if (!(y[0] > 0))
+		return WF_CAGR_START;
+	if (!(y[n - 1] > 0))
+		return WF_CAGR_END;
+	span = t[n - 1] - t[0];
+	if (!(span > 0))
+		return WF_CAGR_SHORT;
+	*out = pow(y[n - 1] / y[0], 1.0 / span) - 1.0;
 	return 0;
 }
 

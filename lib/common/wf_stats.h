@@ -22,11 +22,12 @@
  *   Percentile rank of v among n values: mid-rank,
  *   100 (count(x < v) + 0.5 count(x == v)) / n; 50 for a single value.
  *
- *   CAGR of a series (t(i), y(i)) with t in years: from the first to the
- *   last point whose y is non-zero, (y_last / y_first)^(1 / (t_last -
- *   t_first)) - 1. Undefined when fewer than two such points, when they
- *   have the same t, or when y_first and y_last have different signs
- *   or either is negative.
+ *   CAGR of a series (t(i), y(i)) with t in years, over the span from
+ *   its first to its last point: (y_last / y_first)^(1 / (t_last -
+ *   t_first)) - 1, defined only when both endpoints are positive. A
+ *   body that spent nothing at either end has no growth rate: skipping
+ *   to the first or last positive value would report +17.60 % for a
+ *   body that has spent nothing since 2011.
  *
  *   Slope: ordinary least squares of y against t (units of y per year);
  *   undefined with fewer than two distinct t.
@@ -79,8 +80,11 @@ typedef struct wf_stats_summary {
 void wf_stats_summarize(double *v, size_t n, double *scratch,
 			wf_stats_summary *out);
 
-/* Compound annual growth rate as a fraction (0.05 = 5 % a year) over
- * points ordered by t. Returns 0 and sets *out, or -1 when undefined. */
+/* Compound annual growth rate as a fraction (0.05 = 5 % a year) from
+ * the first to the last of n points ordered by t. Returns 0 and sets
+ * *out, or why it is undefined: fewer than two points or no time
+ * between them, the first value not positive, the last not positive. */
+enum { WF_CAGR_SHORT = -1, WF_CAGR_START = -2, WF_CAGR_END = -3 };
 int wf_stats_cagr(const double *t, const double *y, size_t n, double *out);
 
 /* Least-squares slope of y on t. Returns 0 and sets *out, or -1. */

@@ -25,6 +25,9 @@ const wf_vocab_col wf_vocab[] = {
 	{ "change_pct", N }, { "cagr_pct", N }, { "slope", N },
 	{ "baseline_value", N }, { "since_baseline", N },
 	{ "since_baseline_pct", N }, { "since_baseline_rank", N },
+	{ "gap_to_median_eur", N }, { "gap_to_p25_eur", N }, { "spenders", N },
+	{ "spender_median", N }, { "spender_p25", N }, { "spender_p75", N },
+	{ "spender_pct_rank", N }, { "provenance", S },
 	/* wf-benchmark --profile */
 	{ "indicator", S }, { "unit", S }, { "quartile", N },
 	/* wf-match: input */
@@ -37,7 +40,8 @@ const wf_vocab_col wf_vocab[] = {
 	{ "score", N }, { "fit", N }, { "proximity", N }, { "price", N },
 	{ "assigned", N }, { "unmet", N }, { "status", S }, { "reason", S },
 	{ "supply_name", S }, { "demand_lat", N }, { "demand_lon", N },
-	{ "supply_lat", N }, { "supply_lon", N },
+	{ "supply_lat", N }, { "supply_lon", N }, { "demand_category", S },
+	{ "demand_name", S }, { "demand_comune", S },
 	/* --rejects of every binary */
 	{ "source", S }, { "line", N }, { "raw", S },
 };

@@ -3,6 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <fcntl.h>
 #include <strings.h>
 #include <zip.h>
 
@@ -188,4 +191,45 @@ int wf_zip_walk_ask(const char *name, const unsigned char *buf, size_t len,
 		    wf_zip_want_fn want, wf_zip_take_fn take, void *ctx)
 {
 	return walk(name, buf, len, 0, 1, want, take, ctx);
+}
+
+int wf_zip_file_comment(const char *path, char *buf, size_t sz)
+{
+	/* The end-of-central-directory record (22 bytes, then a comment of
+	 * at most 65535) closes the file: only the tail is read. */
+	enum { EOCD = 22, TAIL = EOCD + 65535 };
+	struct stat st;
+	unsigned char *t = NULL;
+	size_t n;
+	int fd, ret = -1;
+
+	if (sz)
+		buf[0] = '\0';
+	if ((fd = open(path, O_RDONLY)) < 0)
+		return -1;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size < EOCD)
+		goto out;
+	n = (size_t)st.st_size < TAIL ? (size_t)st.st_size : TAIL;
+	t = wf_xmalloc(n);
+	if (pread(fd, t, n, st.st_size - (off_t)n) != (ssize_t)n)
+		goto out;
+	for (size_t i = n - EOCD + 1; i-- > 0;) {
+		size_t clen;
+		if (memcmp(t + i, "PK\5\6", 4) != 0)
+			continue;
+		clen = (size_t)t[i + 20] | (size_t)t[i + 21] << 8;
+		if (i + EOCD + clen != n)
+			continue; /* a signature inside the comment itself */
+		if (sz) {
+			size_t c = clen < sz - 1 ? clen : sz - 1;
+			memcpy(buf, t + i + EOCD, c);
+			buf[c] = '\0';
+		}
+		ret = (int)clen;
+		break;
+	}
+out:
+	free(t);
+	close(fd);
+	return ret;
 }

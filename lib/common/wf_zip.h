@@ -48,4 +48,10 @@ int wf_zip_walk(const char *name, const unsigned char *buf, size_t len,
 int wf_zip_walk_ask(const char *name, const unsigned char *buf, size_t len,
 		    wf_zip_want_fn want, wf_zip_take_fn take, void *ctx);
 
+/* The archive comment of the zip file at path, read from its tail only
+ * (wf-synth marks its archives "SYNTHETIC ..." there), into buf
+ * (truncated, NUL-terminated). Returns the comment's length, or -1 when
+ * path is not a regular file ending like a zip archive. */
+int wf_zip_file_comment(const char *path, char *buf, size_t sz);
+
 #endif

@@ -13,13 +13,15 @@
 #include "wf_map.h"
 #include "wf_zip.h"
 
-const char *const wf_fact_columns[WF_FACT_NCOLS] = {
+const char *const wf_fact_columns[WF_FACT_NCOLS + 1] = {
 	"year", "institution", "institution_type", "institution_name", "contract",
-	"aggregate", "comparto", "region", "province", "comune", "measure", "value"
+	"aggregate", "comparto", "region", "province", "comune", "measure", "value",
+	"provenance"
 };
-const enum wf_colkind wf_fact_kinds[WF_FACT_NCOLS] = {
+const enum wf_colkind wf_fact_kinds[WF_FACT_NCOLS + 1] = {
 	WF_COL_NUM, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR,
-	WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_NUM
+	WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_NUM,
+	WF_COL_STR
 };
 
 
@@ -277,14 +279,15 @@ static void emit(wf_ingest *g, const char *year, const char *key, const char *ty
 		g->len_comparto = strlen(g->last_comparto);
 	}
 	const wf_inst *in = g->last_inst;
-	const char *v[WF_FACT_NCOLS] = {
+	const char *v[WF_FACT_NCOLS + 1] = {
 		year, key, type, in->name, contract, g->last_agg, g->last_comparto,
-		in->region, in->province, in->comune, measure, value
+		in->region, in->province, in->comune, measure, value, g->o.provenance
 	};
-	size_t l[WF_FACT_NCOLS] = {
+	size_t l[WF_FACT_NCOLS + 1] = {
 		strlen(year), g->len_key, g->len_type, g->len_name, g->len_contract,
 		g->len_agg, g->len_comparto, g->len_region, g->len_province,
-		g->len_comune, strlen(measure), value ? strlen(value) : 0
+		g->len_comune, strlen(measure), value ? strlen(value) : 0,
+		g->o.provenance ? strlen(g->o.provenance) : 0
 	};
 	if (wf_tw_row(g->facts, v, l) < 0)
 		g->stop = 1;
@@ -306,9 +309,11 @@ static void free_agg(wf_map *m)
 	wf_map_free(m);
 }
 
+/* Our own stream: the 12 columns, and provenance after them when the
+ * data was marked. */
 static int is_canonical(const wf_row *h)
 {
-	if (h->n != WF_FACT_NCOLS)
+	if (h->n != WF_FACT_NCOLS && h->n != WF_FACT_NCOLS + 1)
 		return 0;
 	for (size_t i = 0; i < h->n; i++)
 		if (strcmp(h->f[i], wf_fact_columns[i]) != 0)
@@ -349,7 +354,7 @@ static int read_canonical(wf_ingest *g, wf_reader *r)
 	int st;
 
 	while (!g->stop && (st = wf_reader_next(r, &row)) != WF_ROW_EOF) {
-		const char *v[WF_FACT_NCOLS];
+		const char *v[WF_FACT_NCOLS + 1];
 		wf_dec d;
 		int ds;
 		char *end;
@@ -410,11 +415,13 @@ static int read_canonical(wf_ingest *g, wf_reader *r)
 		if (duplicate(g, (int)y, row.f[INST], row.len[INST], row.f[4], row.len[4],
 			      row.f[MEASURE], row.len[MEASURE], &row))
 			continue;
-		size_t l[WF_FACT_NCOLS];
+		size_t l[WF_FACT_NCOLS + 1];
 		for (size_t i = 0; i < WF_FACT_NCOLS; i++) {
 			v[i] = row.f[i];
 			l[i] = row.len[i]; /* no strlen() per cell: see emit() */
 		}
+		v[WF_FACT_NCOLS] = g->o.provenance;
+		l[WF_FACT_NCOLS] = g->o.provenance ? strlen(g->o.provenance) : 0;
 		l[VALUE] = ds == WF_DEC_OK ? wf_dec_format(d, vbuf) : 0;
 		v[VALUE] = ds == WF_DEC_OK ? vbuf : NULL;
 		if (wf_tw_row(g->facts, v, l) < 0)
@@ -1027,4 +1034,46 @@ int wf_ingest_finish(wf_ingest *g)
 	if (g->stop || g->failed || g->total.rejected)
 		return WF_EXIT_DATA;
 	return WF_EXIT_OK;
+}
+
+int wf_ingest_synthetic(const char *path)
+{
+	char comment[256], head[4096];
+	size_t n, hl = 0;
+	struct stat st;
+	FILE *f;
+
+	if (strcmp(path, "-") == 0)
+		return 0; /* standard input cannot be read twice */
+	if (wf_zip_file_comment(path, comment, sizeof comment) >= 0)
+		return strstr(comment, "SYNTHETIC") != NULL;
+	/* A canonical stream (plain CSV or NDJSON) that carries the mark:
+	 * its first record says so. Read quietly: wf_ingest_path reports
+	 * whatever is wrong with the file. */
+	/* Only regular files: a FIFO or a device read here would lose the
+	 * bytes read. */
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || !(f = fopen(path, "rb")))
+		return 0;
+	n = fread(head, 1, sizeof head - 1, f);
+	fclose(f);
+	head[n] = '\0';
+	if (n >= 4 && memcmp(head, "PK\3\4", 4) == 0)
+		return 0; /* a zip without its end: wf_ingest_path says so */
+	char want[256];
+	for (size_t i = 0; i < WF_FACT_NCOLS + 1; i++)
+		hl += (size_t)snprintf(want + hl, sizeof want - hl, "%s%c", wf_fact_columns[i],
+				       i < WF_FACT_NCOLS ? ',' : '\n');
+	if (head[0] == '{') {
+		char *nl = strchr(head, '\n');
+		if (nl)
+			*nl = '\0';
+		return strstr(head, "\"provenance\"") && strstr(head, "SYNTHETIC");
+	}
+	if (n > hl && strncmp(head, want, hl) == 0) {
+		char *nl = strchr(head + hl, '\n');
+		if (nl)
+			*nl = '\0';
+		return strstr(head + hl, "SYNTHETIC") != NULL;
+	}
+	return 0;
 }

@@ -22,9 +22,12 @@
 #include "wf_run.h"
 #include "wf_table.h"
 
+/* The 12 columns, then "provenance": written only when the data is
+ * marked (wf-synth's archives say SYNTHETIC in their zip comment), as
+ * "data=SYNTHETIC" on every row, so every tool downstream says so. */
 #define WF_FACT_NCOLS 12
-extern const char *const wf_fact_columns[WF_FACT_NCOLS];
-extern const enum wf_colkind wf_fact_kinds[WF_FACT_NCOLS];
+extern const char *const wf_fact_columns[WF_FACT_NCOLS + 1];
+extern const enum wf_colkind wf_fact_kinds[WF_FACT_NCOLS + 1];
 
 typedef struct wf_ingest_opts {
 	int year;     /* 0: from each file name */
@@ -32,6 +35,7 @@ typedef struct wf_ingest_opts {
 	int sum_duplicates; /* pass a repeated (year, institution, contract,
 			       measure) on, to be summed, instead of
 			       rejecting it as a duplicate */
+	const char *provenance; /* the 13th column's value, or NULL for 12 columns */
 } wf_ingest_opts;
 
 typedef struct wf_ingest wf_ingest;
@@ -45,6 +49,12 @@ void wf_ingest_free(wf_ingest *g);
  * Returns 0 to go on, -1 when the run must stop (a bad row without
  * --rejects, or the output failed). */
 int wf_ingest_path(wf_ingest *g, const char *path);
+
+/* Whether the input at path is marked as generated: a zip archive
+ * whose comment says SYNTHETIC, or a canonical stream whose provenance
+ * does. Standard input is never looked at (it cannot be read twice).
+ * Call before the writer is made: the mark adds a column. */
+int wf_ingest_synthetic(const char *path);
 
 /* Print the closing summary on stderr; return the exit status. */
 int wf_ingest_finish(wf_ingest *g);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "wf_err.h"
 #include "wf_kind_priv.h"
@@ -17,8 +18,174 @@ static const char *const bench_known[] = {
 	"peers", "peer_mean", "peer_median", "peer_p25", "peer_p75", "peer_p90",
 	"peer_min", "peer_max", "pct_rank", "robust_z", "gap_median", "gap_median_pct",
 	"change", "change_pct", "cagr_pct", "slope", "baseline_period", "baseline_value",
-	"since_baseline", "since_baseline_pct", "since_baseline_rank", "flags"
+	"since_baseline", "since_baseline_pct", "since_baseline_rank", "flags",
+	"gap_to_median_eur", "gap_to_p25_eur", "zero_share_pct", "spenders", "spender_median",
+	"spender_p25", "spender_p75", "spender_pct_rank", "provenance"
 };
+
+/* The peer-group columns as the output's provenance states them
+ * ("...;peers=a,b;..."), plus size_class: columns that only describe
+ * a body (region passed through) are then not mistaken for peers. */
+static int peers_from_provenance(const wf_rtable *in, int **gc, size_t *ngc)
+{
+	int pv = wf_rtable_col(in, "provenance"), sc = wf_rtable_col(in, "size_class");
+	const char *p, *s;
+
+	if (pv < 0 || wf_rtable_nrows(in) == 0 || !(s = wf_rtable_cell(in, 0, (size_t)pv)) ||
+	    !(p = strstr(s, "peers=")) || (p != s && p[-1] != ';'))
+		return 0;
+	p += 6;
+	while (*p && *p != ';') {
+		size_t len = strcspn(p, ",;");
+		char *name = wf_xstrndup(p, len);
+		int c = wf_rtable_col(in, name);
+		free(name);
+		if (c >= 0) {
+			*gc = wf_xrealloc(*gc, (*ngc + 1) * sizeof **gc);
+			(*gc)[(*ngc)++] = c;
+		}
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	if (sc >= 0) {
+		*gc = wf_xrealloc(*gc, (*ngc + 1) * sizeof **gc);
+		(*gc)[(*ngc)++] = sc;
+	}
+	return 1;
+}
+
+/* Whether flag (one name) is among the '|'-joined flags. */
+static int flag_in(const char *flags, const char *flag)
+{
+	size_t n = strlen(flag);
+
+	for (const char *p = flags; *p;) {
+		size_t len = strcspn(p, "|");
+		if (len == n && strncmp(p, flag, n) == 0)
+			return 1;
+		p += len;
+		if (*p)
+			p++;
+	}
+	return 0;
+}
+
+/* Flags on more than half of the rows. */
+static void common_flags(const wf_rtable *in, const size_t *rows, size_t n, int fc, strset *out)
+{
+	strset all = { 0 };
+
+	for (size_t k = 0; k < n; k++)
+		for (const char *p = wf_kind_cell(in, rows[k], fc); *p;) {
+			size_t len = strcspn(p, "|");
+			char *f = wf_xstrndup(p, len);
+			wf_kind_set_add(&all, f);
+			free(f);
+			p += len;
+			if (*p)
+				p++;
+		}
+	for (size_t i = 0; i < all.n; i++) {
+		size_t m = 0;
+		for (size_t k = 0; k < n; k++)
+			m += flag_in(wf_kind_cell(in, rows[k], fc), all.v[i]);
+		if (2 * m > n)
+			wf_kind_set_add(out, all.v[i]);
+	}
+	wf_kind_set_sort(out);
+	wf_kind_set_free(&all);
+}
+
+static int has_rare_flag(const char *flags, const strset *common)
+{
+	for (const char *p = flags; *p;) {
+		size_t len = strcspn(p, "|");
+		char *f = wf_xstrndup(p, len);
+		int rare = wf_kind_set_find(common, f) < 0;
+		free(f);
+		if (rare)
+			return 1;
+		p += len;
+		if (*p)
+			p++;
+	}
+	return 0;
+}
+
+/* Where most institutions spend nothing the peer median says nothing:
+ * say so, and point at the spenders' statistics. */
+static void spender_note(wf_report *r, const wf_rtable *in, const size_t *rows, size_t n,
+			 const wf_report_opts *o)
+{
+	int zc = wf_rtable_col(in, "zero_share_pct"), sc = wf_rtable_col(in, "spenders");
+	size_t zeros = 0, valued = 0;
+	wf_dec d;
+
+	if (zc < 0 || sc < 0)
+		return;
+	for (size_t k = 0; k < n; k++) {
+		int v = wf_rtable_col(in, "per_employee");
+		if (v < 0 || !*wf_kind_cell(in, rows[k], v))
+			v = wf_rtable_col(in, "metric");
+		if (wf_kind_cell_num(in, rows[k], v, &d) == 1) {
+			valued++;
+			zeros += d.m == 0;
+		}
+	}
+	if (valued && 2 * zeros > valued) {
+		char buf[400];
+		snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_BENCH_MOST_ZERO), zeros, valued);
+		wf_report_note(r, buf);
+	}
+}
+
+/* --institution: the key as given, the key in any case, or a part of
+ * the name; NULL with *e filled when none or several match. */
+static const char *find_institution(const wf_rtable *in, const char *want, int ic, int nc,
+				    const unsigned char *keep, wf_report_err *e)
+{
+	size_t nr = wf_rtable_nrows(in);
+	strset hits = { 0 };
+	const char *key = NULL;
+
+	for (int pass = 0; pass < 3 && !hits.n; pass++)
+		for (size_t i = 0; i < nr; i++) {
+			const char *k = wf_kind_cell(in, i, ic);
+			int ok = pass == 0 ? strcmp(k, want) == 0 :
+				 pass == 1 ? strcasecmp(k, want) == 0 :
+				 nc >= 0 && wf_kind_contains_nocase(wf_kind_cell(in, i, nc), want);
+			if (keep[i] && ok)
+				wf_kind_set_add(&hits, k);
+		}
+	if (hits.n == 1) {
+		for (size_t i = 0; i < nr && !key; i++)
+			if (strcmp(wf_kind_cell(in, i, ic), hits.v[0]) == 0)
+				key = wf_kind_cell(in, i, ic);
+	} else if (hits.n == 0) {
+		wf_kind_seterr(e, -1, "institution '%s' not found in column 'institution'%s", want,
+			       nc >= 0 ? " nor in a name" : "");
+	} else {
+		wf_strbuf b = WF_STRBUF_INIT;
+		wf_kind_set_sort(&hits);
+		for (size_t k = 0; k < hits.n && k < 10; k++) {
+			const char *name = "";
+			for (size_t i = 0; i < nr && nc >= 0; i++)
+				if (strcmp(wf_kind_cell(in, i, ic), hits.v[k]) == 0) {
+					name = wf_kind_cell(in, i, nc);
+					break;
+				}
+			wf_strbuf_printf(&b, "%s%s %s", k ? ", " : "", hits.v[k], name);
+		}
+		if (hits.n > 10)
+			wf_strbuf_printf(&b, ", and %zu more", hits.n - 10);
+		wf_kind_seterr(e, -1, "institution '%s' matches %zu institutions (give the key): %s",
+			       want, hits.n, wf_strbuf_str(&b));
+		wf_strbuf_release(&b);
+	}
+	wf_kind_set_free(&hits);
+	return key;
+}
 
 static int is_known(const char *name)
 {
@@ -205,7 +372,7 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 	int nc = wf_rtable_col(in, "institution_name"), fc = wf_rtable_col(in, "flags");
 	int *gc = NULL, *cols = NULL;
 	size_t ngc = 0, ncols = 0, kept, nr = wf_rtable_nrows(in), *rows = NULL, n = 0;
-	const char *value, *latest = NULL;
+	const char *value, *latest = NULL, *inst = NULL;
 	unsigned char *keep;
 	wf_report *r = NULL;
 	char buf[400];
@@ -220,7 +387,7 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 		wf_kind_split_cols(o->group, &gc, &ngc, &nd);
 	if (wf_kind_need_report(&nd, "benchmark", "it reads wf-benchmark output (not --summary)", e))
 		goto fail;
-	if (!o->group)
+	if (!o->group && !peers_from_provenance(in, &gc, &ngc))
 		for (size_t c = 0; c < wf_rtable_ncols(in); c++)
 			if ((int)c != pc && !is_known(wf_rtable_name(in, c)) &&
 			    wf_rtable_coltype(in, c) == WF_RCOL_TEXT) {
@@ -251,7 +418,8 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 	{
 		static const char *const pick[] = { "institution", "institution_name", "metric",
 			"per_employee", "peers", "peer_median", "pct_rank", "gap_median_pct",
-			"change_pct", "flags" };
+			"gap_to_median_eur", "zero_share_pct", "spenders", "spender_median",
+			"spender_pct_rank", "change_pct", "flags" };
 		cols = wf_xcalloc(wf_rtable_ncols(in) + 16, sizeof *cols);
 		cols[ncols++] = pc;
 		for (size_t k = 0; k < 2; k++) {
@@ -307,25 +475,41 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 		snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_BENCH_RANKED), wf_kind_word(o, value),
 			 wf_kind_word(o, period), latest);
 		t = wf_kind_subset(in, rows, n, cols, ncols, buf, 1);
-		for (size_t k = 0; k < n; k++)
-			if (*wf_kind_cell(in, rows[k], fc)) {
-				wf_rtable_highlight(t, k);
-				nflag++;
+		{
+			/* A flag most rows carry (zero where 9 bodies in 10 spend
+			 * nothing) marks nothing out: it is named, not highlighted. */
+			strset common = { 0 };
+			common_flags(in, rows, n, fc, &common);
+			for (size_t k = 0; k < n; k++)
+				if (has_rare_flag(wf_kind_cell(in, rows[k], fc), &common)) {
+					wf_rtable_highlight(t, k);
+					nflag++;
+				}
+			snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_BENCH_RANKED_NOTE), n,
+				 wf_kind_word(o, period), latest, wf_kind_word(o, value), nflag);
+			wf_report_note(r, buf);
+			for (size_t k = 0; k < common.n; k++) {
+				size_t m = 0;
+				for (size_t j = 0; j < n; j++)
+					m += flag_in(wf_kind_cell(in, rows[j], fc), common.v[k]);
+				char fb[200];
+				const char *fl = wf_lang_value(o->lang, "flags", common.v[k], fb, sizeof fb);
+				snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_BENCH_COMMON_FLAG),
+					 fl ? fl : common.v[k], m, n);
+				wf_report_note(r, buf);
 			}
-		snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_BENCH_RANKED_NOTE), n,
-			 wf_kind_word(o, period), latest, wf_kind_word(o, value), nflag);
-		wf_report_note(r, buf);
+			wf_kind_set_free(&common);
+		}
+		spender_note(r, in, rows, n, o);
 		wf_report_table(r, t);
 		goto out;
 	}
 	/* One institution: its rows over time, the latest as the card. */
-	for (size_t i = 0; i < nr; i++)
-		if (keep[i] && strcmp(wf_kind_cell(in, i, ic), o->institution) == 0)
-			rows[n++] = i;
-	if (n == 0) {
-		wf_kind_seterr(e, -1, "institution '%s' not found in column 'institution'", o->institution);
+	if (!(inst = find_institution(in, o->institution, ic, nc, keep, e)))
 		goto fail;
-	}
+	for (size_t i = 0; i < nr; i++)
+		if (keep[i] && strcmp(wf_kind_cell(in, i, ic), inst) == 0)
+			rows[n++] = i;
 	{
 		size_t cur = rows[0];
 		wf_dec d, dm;
@@ -338,6 +522,10 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 			{ "peer_p25", WF_M_CARD_P25 }, { "peer_p75", WF_M_CARD_P75 },
 			{ "pct_rank", WF_M_CARD_PCT_RANK }, { "robust_z", WF_M_CARD_ROBUST_Z },
 			{ "gap_median_pct", WF_M_CARD_GAP_PCT }, { "gap_to_median_eur", WF_M_CARD_GAP_EUR },
+			{ "gap_to_p25_eur", WF_M_CARD_GAP_P25_EUR },
+			{ "zero_share_pct", WF_M_CARD_ZERO_SHARE }, { "spenders", WF_M_CARD_SPENDERS },
+			{ "spender_median", WF_M_CARD_SPENDER_MEDIAN },
+			{ "spender_pct_rank", WF_M_CARD_SPENDER_RANK },
 			{ "change_pct", WF_M_CARD_CHANGE_PCT },
 			{ "cagr_pct", WF_M_CARD_CAGR }, { "flags", WF_M_CARD_FLAGS }
 		};
@@ -345,7 +533,7 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 		for (size_t k = 1; k < n; k++)
 			if (strcmp(wf_kind_cell(in, rows[k], pc), wf_kind_cell(in, cur, pc)) > 0)
 				cur = rows[k];
-		snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_BENCH_CARD), o->institution, nc >= 0 ? " " : "",
+		snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_BENCH_CARD), inst, nc >= 0 ? " " : "",
 			 wf_kind_cell(in, cur, nc), wf_kind_word(o, period), wf_kind_cell(in, cur, pc));
 		wf_report_card(r, buf);
 		for (size_t k = 0; k < sizeof items / sizeof *items; k++) {
@@ -365,7 +553,7 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 			free(lab);
 		}
 		/* Where it stands among its peers in that period. */
-		snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_BENCH_AMONG), o->institution,
+		snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_BENCH_AMONG), inst,
 			 wf_kind_word(o, period),
 			 wf_kind_cell(in, cur, pc));
 		dist = wf_chart_new(WF_CHART_DIST, buf);
@@ -389,7 +577,7 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 						  wf_dec_to_double(q3));
 		}
 		if (wf_kind_cell_num(in, cur, vc, &d) == 1)
-			wf_chart_dist_marker(dist, wf_dec_to_double(d), o->institution);
+			wf_chart_dist_marker(dist, wf_dec_to_double(d), inst);
 		else
 			wf_report_note(r, wf_msg(o->lang, WF_M_BENCH_NO_MARKER));
 		{
@@ -400,7 +588,8 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 				wf_strbuf_puts(&capt, wf_msg(o->lang, WF_M_BENCH_PEER_GROUP));
 				for (size_t k = 0; k < ngc; k++)
 					wf_strbuf_printf(&capt, " %s=%s", wf_kind_word(o, wf_rtable_name(in, (size_t)gc[k])),
-							 wf_kind_cell(in, cur, gc[k]));
+							 wf_kind_value_name(o, wf_rtable_name(in, (size_t)gc[k]),
+									    wf_kind_cell(in, cur, gc[k])));
 			}
 			wf_chart_caption(dist, wf_strbuf_str(&capt));
 			wf_strbuf_release(&capt);
@@ -413,7 +602,7 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 			for (size_t k = 0; k < n; k++)
 				wf_kind_set_add(&per, wf_kind_cell(in, rows[k], pc));
 			wf_kind_set_sort(&per);
-			snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_BENCH_OVER_TIME), o->institution);
+			snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_BENCH_OVER_TIME), inst);
 			line = wf_chart_new(WF_CHART_LINE, buf);
 			wf_kind_chart_fmt(line, o);
 			wf_chart_axes(line, wf_kind_word(o, period), yt);
@@ -421,7 +610,7 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 			free(yt);
 			for (size_t p = 0; p < per.n; p++)
 				wf_chart_x(line, per.v[p]);
-			s0 = wf_chart_series(line, o->institution);
+			s0 = wf_chart_series(line, inst);
 			s1 = mc >= 0 ? wf_chart_series(line, wf_msg(o->lang, WF_M_CARD_PEER_MEDIAN)) : 0;
 			for (size_t k = 0; k < n; k++) {
 				size_t x = (size_t)wf_kind_set_find(&per, wf_kind_cell(in, rows[k], pc));
@@ -450,7 +639,7 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 				qsort(ord, n, sizeof *ord, cmp_period);
 			for (size_t c = 0; c < wf_rtable_ncols(in); c++)
 				allc[c] = (int)c;
-			snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_BENCH_BY_PERIOD), o->institution,
+			snprintf(buf, sizeof buf, wf_msg(o->lang, WF_M_BENCH_BY_PERIOD), inst,
 				 wf_kind_word(o, period));
 			t = wf_kind_subset(in, ord, n, allc, wf_rtable_ncols(in), buf, 0);
 			for (size_t k = 0; k < n; k++)

@@ -23,6 +23,43 @@ static int add_or_err(wf_dec *acc, wf_dec d, size_t row, const char *col, wf_rep
 	return 0;
 }
 
+/* "NEEDCAT\tOFFERCAT\tFIT": one key per way needs of a category were
+ * served. A new string. */
+static char *pair_key(const wf_rtable *in, size_t i, int dcc, int cc, int fitc)
+{
+	wf_strbuf b = WF_STRBUF_INIT;
+
+	wf_strbuf_printf(&b, "%s\t%s\t%s", wf_kind_cell(in, i, dcc), wf_kind_cell(in, i, cc),
+			 wf_kind_cell(in, i, fitc));
+	return wf_strbuf_steal(&b);
+}
+
+/* "CHILDCARE 3 (fit 1.0000), CAMPS 1 (fit 0.4000)" for need category
+ * cat, from the sorted pair keys and their assigned sums. */
+static void served_text(wf_strbuf *b, const strset *pairs, const struct agg *pa, const char *cat,
+			const wf_report_opts *o)
+{
+	size_t n = strlen(cat), k = 0;
+
+	for (size_t i = 0; i < pairs->n; i++) {
+		const char *p = pairs->v[i], *t1, *t2;
+		char num[WF_DEC_BUFSZ];
+		if (strncmp(p, cat, n) != 0 || p[n] != '\t' || pa[i].assigned.m == 0)
+			continue;
+		t1 = p + n + 1;
+		t2 = strchr(t1, '\t');
+		wf_kind_dec_text(num, pa[i].assigned);
+		wf_strbuf_printf(b, "%s", k++ ? ", " : "");
+		{
+			char *oc = wf_xstrndup(t1, (size_t)(t2 - t1));
+			wf_strbuf_printf(b, "%s %s", wf_kind_display_name(o, oc), num);
+			free(oc);
+		}
+		if (*(t2 + 1))
+			wf_strbuf_printf(b, " (fit %s)", t2 + 1);
+	}
+}
+
 static const struct agg *agg_t;
 static int cmp_busy(const void *pa, const void *pb)
 {
@@ -39,6 +76,12 @@ wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 	int uc = wf_rtable_col(in, "unmet"), rc = wf_rtable_col(in, "reason");
 	int dc = wf_rtable_col(in, "demand_id"), sc = wf_rtable_col(in, "supply_id");
 	int snc = wf_rtable_col(in, "supply_name");
+	/* Coverage is counted by what the need asked for (demand_category)
+	 * when the input has it, not by the offer's category that served it. */
+	int dcc = wf_rtable_col(in, "demand_category"), gc = dcc >= 0 ? dcc : cc;
+	int fitc = wf_rtable_col(in, "fit");
+	strset pairs = { 0 };
+	struct agg *pa = NULL;
 	int dla = wf_rtable_col(in, "demand_lat"), dlo = wf_rtable_col(in, "demand_lon");
 	int sla = wf_rtable_col(in, "supply_lat"), slo = wf_rtable_col(in, "supply_lon");
 	size_t kept, nr = wf_rtable_nrows(in), top = o->top ? o->top : 10;
@@ -60,7 +103,12 @@ wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 	}
 	for (size_t i = 0; i < nr; i++)
 		if (keep[i]) {
-			wf_kind_set_add(&cats, wf_kind_cell(in, i, cc));
+			wf_kind_set_add(&cats, wf_kind_cell(in, i, gc));
+			if (dcc >= 0 && sc >= 0 && *wf_kind_cell(in, i, sc)) {
+				char *k = pair_key(in, i, dcc, cc, fitc);
+				wf_kind_set_add(&pairs, k);
+				free(k);
+			}
 			if (sc >= 0 && *wf_kind_cell(in, i, sc))
 				wf_kind_set_add(&sup, wf_kind_cell(in, i, sc));
 			if (rc >= 0 && *wf_kind_cell(in, i, rc))
@@ -69,6 +117,8 @@ wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 	wf_kind_set_sort(&cats);
 	wf_kind_set_sort(&sup);
 	wf_kind_set_sort(&reasons);
+	wf_kind_set_sort(&pairs);
+	pa = wf_xcalloc(pairs.n ? pairs.n : 1, sizeof *pa);
 	ca = wf_xcalloc(cats.n ? cats.n : 1, sizeof *ca);
 	sa = wf_xcalloc(sup.n ? sup.n : 1, sizeof *sa);
 	ra = wf_xcalloc(reasons.n ? reasons.n : 1, sizeof *ra);
@@ -81,7 +131,14 @@ wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 			continue;
 		if ((ka = wf_kind_num_or_err(in, i, ac, &a, e)) < 0 || (ku = wf_kind_num_or_err(in, i, uc, &u, e)) < 0)
 			goto fail;
-		g = &ca[wf_kind_set_find(&cats, wf_kind_cell(in, i, cc))];
+		g = &ca[wf_kind_set_find(&cats, wf_kind_cell(in, i, gc))];
+		if (dcc >= 0 && sc >= 0 && *wf_kind_cell(in, i, sc) && ka) {
+			char *k = pair_key(in, i, dcc, cc, fitc);
+			int at = wf_kind_set_find(&pairs, k);
+			free(k);
+			if (at >= 0 && add_or_err(&pa[at].assigned, a, i, "assigned", e))
+				goto fail;
+		}
 		g->rows++;
 		if (ka && add_or_err(&g->assigned, a, i, "assigned", e))
 			goto fail;
@@ -118,7 +175,9 @@ wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 	}
 	/* Coverage by category. */
 	{
-		static const char *const cn[] = { "category", "assigned", "unmet", "coverage_pct" };
+		static const char *const cn[] = { "category", "assigned", "unmet", "coverage_pct",
+						  "served_by" };
+		size_t ncn = uc >= 0 ? (dcc >= 0 ? 5 : 4) : 2;
 		wf_chart *ch;
 		wf_rtable *t;
 		char *xt;
@@ -134,10 +193,14 @@ wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 		}
 		wf_kind_chart_fmt(ch, o);
 		wf_chart_value_decimals(ch, uc >= 0 ? 1 : 0);
-		t = wf_rtable_new(wf_msg(o->lang, WF_M_MATCH_COVERAGE_TABLE), uc >= 0 ? 4 : 2, cn);
+		t = wf_rtable_new(wf_msg(o->lang, dcc >= 0 ? WF_M_MATCH_COVERAGE_NEED :
+					 WF_M_MATCH_COVERAGE_TABLE), ncn, cn);
+		if (dcc >= 0)
+			wf_report_note(r, wf_msg(o->lang, WF_M_MATCH_SERVED_NOTE));
 		for (size_t k = 0; k < cats.n; k++) {
 			char b1[WF_DEC_BUFSZ], b2[WF_DEC_BUFSZ], b3[32];
-			const char *v[4];
+			const char *v[5];
+			wf_strbuf served = WF_STRBUF_INIT;
 			double as = wf_dec_to_double(ca[k].assigned), un = wf_dec_to_double(ca[k].unmet);
 			size_t x = wf_chart_x(ch, wf_kind_value_name(o, "category", cats.v[k]));
 			wf_kind_dec_text(b1, ca[k].assigned);
@@ -147,6 +210,8 @@ wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 			v[1] = b1;
 			v[2] = b2;
 			v[3] = b3;
+			served_text(&served, &pairs, pa, cats.v[k], o);
+			v[4] = wf_strbuf_str(&served);
 			if (uc >= 0) {
 				if (*b3)
 					wf_chart_set(ch, 0, x, as / (as + un) * 100);
@@ -156,6 +221,7 @@ wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 				wf_chart_set(ch, 0, x, as);
 			}
 			wf_rtable_add(t, v, NULL);
+			wf_strbuf_release(&served);
 		}
 		if (uc >= 0)
 			wf_chart_caption(ch, wf_msg(o->lang, WF_M_MATCH_HIGHLIGHTED));
@@ -311,6 +377,8 @@ out:
 	wf_kind_set_free(&cats);
 	wf_kind_set_free(&sup);
 	wf_kind_set_free(&reasons);
+	wf_kind_set_free(&pairs);
+	free(pa);
 	free(keep);
 	wf_rtable_free(in);
 	return r;

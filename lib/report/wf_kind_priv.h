@@ -68,6 +68,8 @@ const char *wf_kind_cell(const wf_rtable *t, size_t r, int c);
 /* wf_kind_cell_num() with *e filled when the cell is not a number. */
 int wf_kind_num_or_err(const wf_rtable *t, size_t r, int c, wf_dec *d, wf_report_err *e);
 
+/* Whether hay contains needle, ignoring ASCII case. */
+int wf_kind_contains_nocase(const char *hay, const char *needle);
 /* Rows kept by the --where filters: a new array, 1 = keep. */
 unsigned char *wf_kind_filter_rows(const wf_rtable *t, const wf_report_opts *o, need *nd,
 				   size_t *kept);

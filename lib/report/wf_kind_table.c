@@ -21,6 +21,12 @@ wf_report *wf_kind_table(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 		return NULL;
 	}
 	r = wf_report_new(o->title ? o->title : wf_msg(o->lang, WF_M_TITLE_TABLE), "table");
+	if (kept == 0) {
+		/* the --where note says how many rows there were */
+		free(keep);
+		wf_kind_no_rows(r, in, o);
+		return r;
+	}
 	if (kept < wf_rtable_nrows(in)) {
 		size_t nc = wf_rtable_ncols(in);
 		const char **names = wf_xcalloc(nc ? nc : 1, sizeof *names);

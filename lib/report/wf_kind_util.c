@@ -145,8 +145,83 @@ int wf_kind_num_or_err(const wf_rtable *t, size_t r, int c, wf_dec *d, wf_report
 	return k;
 }
 
-/* Rows kept by the --where filters (1 = keep). Rows whose input lacked
- * the column (a NULL cell) are kept. */
+int wf_report_where_parse(const char *spec, size_t *collen, enum wf_where_op *op,
+			  const char **value)
+{
+	size_t p = strcspn(spec, "=!<>~");
+
+	if (p == 0 || !spec[p])
+		return -1;
+	*collen = p;
+	switch (spec[p]) {
+	case '=': *op = WF_WHERE_EQ; break;
+	case '~': *op = WF_WHERE_HAS; break;
+	case '!':
+		if (spec[p + 1] != '=')
+			return -1;
+		*op = WF_WHERE_NE;
+		p++;
+		break;
+	case '<':
+	case '>':
+		if (spec[p + 1] == '=') {
+			*op = spec[p] == '<' ? WF_WHERE_LE : WF_WHERE_GE;
+			p++;
+		} else {
+			*op = spec[p] == '<' ? WF_WHERE_LT : WF_WHERE_GT;
+		}
+		break;
+	}
+	*value = spec + p + 1;
+	return 0;
+}
+
+static int lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+int wf_kind_contains_nocase(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; *hay; hay++) {
+		size_t i = 0;
+		while (i < n && hay[i] && lower((unsigned char)hay[i]) == lower((unsigned char)needle[i]))
+			i++;
+		if (i == n)
+			return 1;
+	}
+	return n == 0;
+}
+
+int wf_report_where_match(const char *cell, enum wf_where_op op, const char *value)
+{
+	wf_dec a, b;
+	int c;
+
+	if (op == WF_WHERE_HAS)
+		return wf_kind_contains_nocase(cell, value);
+	if (!*cell)
+		return op == WF_WHERE_NE ? *value != '\0' : op == WF_WHERE_EQ && !*value;
+	if (wf_dec_parse(cell, strlen(cell), WF_DEC_POINT, &a) == WF_DEC_OK &&
+	    wf_dec_parse(value, strlen(value), WF_DEC_POINT, &b) == WF_DEC_OK)
+		c = wf_dec_cmp(a, b);
+	else
+		c = strcmp(cell, value);
+	switch (op) {
+	case WF_WHERE_EQ: return c == 0;
+	case WF_WHERE_NE: return c != 0;
+	case WF_WHERE_LT: return c < 0;
+	case WF_WHERE_LE: return c <= 0;
+	case WF_WHERE_GT: return c > 0;
+	case WF_WHERE_GE: return c >= 0;
+	default: return 0;
+	}
+}
+
+/* Rows kept by the --where filters (1 = keep); all must hold. Rows
+ * whose input lacked the column (a NULL cell) are kept. */
 unsigned char *wf_kind_filter_rows(const wf_rtable *t, const wf_report_opts *o, need *nd,
 				  size_t *kept)
 {
@@ -156,15 +231,22 @@ unsigned char *wf_kind_filter_rows(const wf_rtable *t, const wf_report_opts *o, 
 	memset(keep, 1, nr ? nr : 1);
 	*kept = nr;
 	for (size_t w = 0; w < o->nwhere; w++) {
-		const char *eq = strchr(o->where[w], '=');
-		char *name = wf_xstrndup(o->where[w], eq ? (size_t)(eq - o->where[w]) : strlen(o->where[w]));
-		int c = wf_kind_need_col(nd, name);
+		size_t len;
+		enum wf_where_op op;
+		const char *val;
+		char *name;
+		int c;
+
+		if (wf_report_where_parse(o->where[w], &len, &op, &val) < 0)
+			continue; /* refused at option time */
+		name = wf_xstrndup(o->where[w], len);
+		c = wf_kind_need_col(nd, name);
 		free(name);
-		if (c < 0 || !eq)
+		if (c < 0)
 			continue;
 		for (size_t r = 0; r < nr; r++) {
 			const char *s = wf_rtable_cell(t, r, (size_t)c);
-			if (keep[r] && s && strcmp(s, eq + 1) != 0) {
+			if (keep[r] && s && !wf_report_where_match(s, op, val)) {
 				keep[r] = 0;
 				(*kept)--;
 			}
@@ -201,8 +283,17 @@ void wf_kind_chart_fmt(wf_chart *c, const wf_report_opts *o)
 
 void wf_kind_no_rows(wf_report *r, wf_rtable *in, const wf_report_opts *o)
 {
-	wf_report_note(r, wf_msg(o->lang, WF_M_NO_ROWS));
-	wf_report_table(r, in);
+	/* Rows the --where filters removed are not shown: only the header. */
+	size_t nc = wf_rtable_ncols(in);
+	const char **names = wf_xcalloc(nc ? nc : 1, sizeof *names);
+
+	for (size_t c = 0; c < nc; c++)
+		names[c] = wf_rtable_name(in, c);
+	if (wf_rtable_nrows(in) == 0)
+		wf_report_note(r, wf_msg(o->lang, WF_M_NO_ROWS));
+	wf_report_table(r, wf_rtable_new(wf_rtable_caption(in), nc, names));
+	free(names);
+	wf_rtable_free(in);
 }
 
 void wf_kind_title_case(const wf_report_opts *o, char *s)

@@ -125,6 +125,26 @@ const char *wf_lang_code(enum wf_lang lang);
 	  "variazione sul periodo precedente (%)") \
 	X(WF_M_CARD_CAGR, "compound annual growth (%)", "crescita media annua composta (%)") \
 	X(WF_M_CARD_FLAGS, "flags", "segnalazioni") \
+	X(WF_M_CARD_GAP_P25_EUR, "cost to reach the peer 25th percentile (EUR)", \
+	  "costo per raggiungere il 25° percentile dei pari (euro)") \
+	X(WF_M_CARD_ZERO_SHARE, "peers spending nothing (%)", "pari che non spendono nulla (%)") \
+	X(WF_M_CARD_SPENDERS, "peers spending something", "pari che spendono") \
+	X(WF_M_CARD_SPENDER_MEDIAN, "median among spenders", "mediana tra chi spende") \
+	X(WF_M_CARD_SPENDER_RANK, "percentile rank among spenders", \
+	  "rango percentile tra chi spende") \
+	X(WF_M_BENCH_COMMON_FLAG, "Flag '%s' is on %zu of %zu rows, so it is not highlighted.", \
+	  "La segnalazione '%s' riguarda %zu righe su %zu, quindi non è evidenziata.") \
+	X(WF_M_BENCH_MOST_ZERO, "%zu of %zu institutions spend nothing: peer medians and " \
+	  "quartiles are 0 where most peers spend nothing; spender_median and spender_pct_rank " \
+	  "compare the spenders only.", \
+	  "%zu enti su %zu non spendono nulla: dove la maggior parte dei pari non spende, mediana " \
+	  "e quartili dei pari valgono 0; la mediana e il rango tra chi spende confrontano solo " \
+	  "chi spende.") \
+	X(WF_M_WHERE_KEPT, "%s of %s rows match %s.", "%s righe su %s soddisfano %s.") \
+	X(WF_M_WHERE_NONE, "No rows: %s of %s rows match %s.", \
+	  "Nessuna riga: %s righe su %s soddisfano %s.") \
+	X(WF_M_WHERE_AND, " and ", " e ") \
+	X(WF_M_SYNTHETIC_TITLE, "SYNTHETIC: %s", "DATI SINTETICI (SYNTHETIC): %s") \
 	/* match */ \
 	X(WF_M_UNITS, "units", "unità") \
 	X(WF_M_MATCH_CANDIDATES, "The input lists candidate offers (wf-match --top), not an " \
@@ -140,6 +160,14 @@ const char *wf_lang_code(enum wf_lang lang);
 	  "La copertura richiede le unità non servite: una colonna 'unmet' (wf-match la scrive " \
 	  "con i fabbisogni non coperti); le barre mostrano le unità assegnate.") \
 	X(WF_M_MATCH_COVERAGE_TABLE, "Coverage by category", "Copertura per categoria") \
+	X(WF_M_MATCH_COVERAGE_NEED, "Coverage by the category the needs asked for", \
+	  "Copertura per la categoria chiesta dal fabbisogno") \
+	X(WF_M_MATCH_SERVED_NOTE, "Coverage is by the category each need asked for; served_by " \
+	  "lists the offer categories that served it, their units and fit (1 for the same " \
+	  "category, less for a related one).", \
+	  "La copertura è per la categoria chiesta da ciascun fabbisogno; served_by elenca le " \
+	  "categorie di offerta che l'hanno servito, le unità e l'affinità (1 per la stessa " \
+	  "categoria, meno per una affine).") \
 	X(WF_M_MATCH_HIGHLIGHTED, "Highlighted: categories with unmet demand.", \
 	  "Evidenziate: categorie con fabbisogno non coperto.") \
 	X(WF_M_MATCH_BUSIEST, "Busiest providers (top %zu of %zu)", \

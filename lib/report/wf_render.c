@@ -5,6 +5,7 @@
 
 #include "wf_arena.h"
 #include "wf_err.h"
+#include "wf_table.h"
 #include "wf_vocab.h"
 
 enum { VK_OTHER, VK_CODE, VK_NUMBER };
@@ -221,6 +222,137 @@ int wf_rtable_num(const wf_rtable *t, size_t row, size_t col, wf_dec *out)
 	return s && wf_render_is_number(s, strlen(s), out);
 }
 
+/* Sort order of wf_rtable_sort: numbers by value in a numeric column,
+ * text by bytes; missing and empty cells last either way; ties keep
+ * their order (the index breaks them). */
+static const wf_rtable *sort_t;
+static size_t sort_c;
+static int sort_desc, sort_num;
+
+static int cmp_rows(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	const char *x = wf_rtable_cell(sort_t, a, sort_c), *y = wf_rtable_cell(sort_t, b, sort_c);
+	int ex = !x || !*x, ey = !y || !*y, c;
+
+	if (ex || ey)
+		c = ex - ey;
+	else if (sort_num) {
+		wf_dec dx, dy;
+		wf_render_is_number(x, strlen(x), &dx);
+		wf_render_is_number(y, strlen(y), &dy);
+		c = wf_dec_cmp(dx, dy);
+		c = sort_desc ? -c : c;
+	} else {
+		c = strcmp(x, y);
+		c = sort_desc ? -c : c;
+	}
+	return c ? c : (a > b) - (a < b);
+}
+
+void wf_rtable_sort(wf_rtable *t, size_t col, int desc)
+{
+	size_t *ord, n = t->nrows, nc = t->ncols;
+	char **cells;
+	unsigned char *hl;
+	unsigned *src;
+	long *line;
+
+	if (n < 2 || col >= nc)
+		return;
+	ord = wf_xmalloc(n * sizeof *ord);
+	for (size_t i = 0; i < n; i++)
+		ord[i] = i;
+	sort_t = t;
+	sort_c = col;
+	sort_desc = desc;
+	sort_num = wf_rtable_coltype(t, col) != WF_RCOL_TEXT;
+	qsort(ord, n, sizeof *ord, cmp_rows);
+	sort_t = NULL;
+	cells = wf_xmalloc(t->cap * (nc ? nc : 1) * sizeof *cells);
+	hl = wf_xmalloc(t->cap);
+	src = wf_xmalloc(t->cap * sizeof *src);
+	line = wf_xmalloc(t->cap * sizeof *line);
+	for (size_t i = 0; i < n; i++) {
+		memcpy(cells + i * nc, t->cells + ord[i] * nc, nc * sizeof *cells);
+		hl[i] = t->hl[ord[i]];
+		src[i] = t->src[ord[i]];
+		line[i] = t->line[ord[i]];
+	}
+	free(t->cells);
+	free(t->hl);
+	free(t->src);
+	free(t->line);
+	t->cells = cells;
+	t->hl = hl;
+	t->src = src;
+	t->line = line;
+	free(ord);
+}
+
+wf_rtable *wf_rtable_project(const wf_rtable *t, const size_t *cols, size_t n)
+{
+	const char **names = wf_xcalloc(n ? n : 1, sizeof *names);
+	const char **vals = wf_xcalloc(n ? n : 1, sizeof *vals);
+	wf_rtable *p;
+
+	for (size_t k = 0; k < n; k++)
+		names[k] = t->names[cols[k]];
+	p = wf_rtable_new(t->caption, n, names);
+	for (size_t r = 0; r < t->nrows; r++) {
+		size_t i;
+		for (size_t k = 0; k < n; k++)
+			vals[k] = wf_rtable_cell(t, r, cols[k]);
+		i = wf_rtable_add(p, vals, NULL);
+		p->hl[i] = t->hl[r];
+		p->src[i] = t->src[r];
+		p->line[i] = t->line[r];
+	}
+	for (size_t k = 0; k < n; k++)
+		p->forcedec[k] = t->forcedec[cols[k]];
+	free(names);
+	free(vals);
+	return p;
+}
+
+void wf_rtable_relabel(wf_rtable *t, const char *from, const char *to)
+{
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (strcmp(t->names[c], from) == 0) {
+			free(t->names[c]);
+			t->names[c] = wf_xstrdup(to);
+		}
+		/* codes are text; numbers are never relabelled */
+		if (wf_rtable_coltype(t, c) != WF_RCOL_TEXT)
+			continue;
+		for (size_t r = 0; r < t->nrows; r++) {
+			char **cell = &t->cells[r * t->ncols + c];
+			if (*cell && strcmp(*cell, from) == 0) {
+				/* cells live in the table's arena: the old text
+				 * goes with it */
+				size_t n = strlen(to);
+				*cell = wf_arena_alloc(&t->text, n + 1);
+				memcpy(*cell, to, n + 1);
+			}
+		}
+	}
+}
+
+void wf_rtable_write(const wf_rtable *t, wf_out *out, enum wf_format fmt)
+{
+	size_t nc = t->ncols;
+	enum wf_colkind *kinds = wf_xcalloc(nc ? nc : 1, sizeof *kinds);
+	wf_tw *w;
+
+	for (size_t c = 0; c < nc; c++)
+		kinds[c] = wf_rtable_coltype(t, c) == WF_RCOL_TEXT ? WF_COL_STR : WF_COL_NUM;
+	w = wf_tw_new(out, fmt, nc, (const char *const *)t->names, kinds);
+	for (size_t r = 0; r < t->nrows; r++)
+		wf_tw_row(w, (const char *const *)(t->cells + r * nc), NULL);
+	wf_tw_free(w);
+	free(kinds);
+}
+
 /* ---- the report document ---- */
 
 struct item { char *label, *value; };
@@ -281,6 +413,32 @@ void wf_report_free(wf_report *r)
 		wf_rtable_free(r->tables[i]);
 	free(r->tables);
 	free(r);
+}
+
+void wf_report_set_title(wf_report *r, const char *title)
+{
+	free(r->title);
+	r->title = wf_xstrdup(title);
+}
+
+size_t wf_report_ntables(const wf_report *r)
+{
+	return r->ntables;
+}
+
+wf_rtable *wf_report_get_table(wf_report *r, size_t i)
+{
+	return i < r->ntables ? r->tables[i] : NULL;
+}
+
+void wf_report_replace_table(wf_report *r, size_t i, wf_rtable *t)
+{
+	if (i >= r->ntables) {
+		wf_rtable_free(t);
+		return;
+	}
+	wf_rtable_free(r->tables[i]);
+	r->tables[i] = t;
 }
 
 const char *wf_report_title(const wf_report *r)

@@ -28,6 +28,7 @@
 #include "wf_lang.h"
 #include "wf_strbuf.h"
 #include "wf_svg.h"
+#include "wf_table.h"
 
 /* ---- tables ---- */
 
@@ -66,6 +67,18 @@ enum wf_rcol wf_rtable_coltype(const wf_rtable *t, size_t col);
 /* Show a numeric column as decimals even when every value is whole
  * (sums of money that happen to be round). */
 void wf_rtable_force_decimal(wf_rtable *t, size_t col);
+/* Reorder the rows by column col (stable): numbers by value when the
+ * column is numeric, else text by bytes; empty cells last; desc
+ * reverses the order of the non-empty ones. */
+void wf_rtable_sort(wf_rtable *t, size_t col, int desc);
+/* A new table of columns cols[0..n) of t, rows and highlights kept. */
+wf_rtable *wf_rtable_project(const wf_rtable *t, const size_t *cols, size_t n);
+/* Show text cells and column names equal to from as to (--label). */
+void wf_rtable_relabel(wf_rtable *t, const char *from, const char *to);
+/* Write t as a data table (CSV or NDJSON, header first) through the
+ * shared table writer; failures are remembered by out. */
+void wf_rtable_write(const wf_rtable *t, wf_out *out, enum wf_format fmt);
+
 /* 1 and *out set when the cell is a number by the rule above. */
 int wf_rtable_num(const wf_rtable *t, size_t row, size_t col, wf_dec *out);
 
@@ -80,6 +93,13 @@ wf_report *wf_report_new(const char *title, const char *kind);
 void wf_report_free(wf_report *r);
 
 const char *wf_report_title(const wf_report *r);
+void wf_report_set_title(wf_report *r, const char *title);
+/* The tables in order (borrowed); replacing one frees the old and
+ * takes the new. The first is the report's main table: the one -f csv
+ * writes and --sort and --columns arrange. */
+size_t wf_report_ntables(const wf_report *r);
+wf_rtable *wf_report_get_table(wf_report *r, size_t i);
+void wf_report_replace_table(wf_report *r, size_t i, wf_rtable *t);
 /* Shown only when set (--date): reports stay reproducible by default. */
 void wf_report_date(wf_report *r, const char *date);
 void wf_report_source(wf_report *r, const char *name, unsigned long rows);

@@ -74,14 +74,30 @@ typedef struct wf_report_opts {
 	const char *value;        /* NULL: the kind's default */
 	const char *unit;         /* shown with value axes, e.g. "EUR" */
 	const char *institution;  /* benchmark: one institution's card */
-	const char *const *where; /* "COL=VALUE" filters (AND) */
+	const char *const *where; /* "COL<op>VALUE" filters (AND), see below */
 	size_t nwhere;
+	const char *sort;         /* "COL" or "COL:desc": the main table's order */
+	const char *columns;      /* "a,b,c": the main table's columns */
 	const char *const *label; /* "NAME=TEXT" display names for groups */
 	size_t nlabel;
 	size_t top;               /* rows in "busiest" lists, series cap; 0: 10 */
 	char point, group_sep;    /* chart numbers: '.' and ',' by default */
 	enum wf_lang lang;        /* words of titles, notes, cards, charts */
 } wf_report_opts;
+
+/* A --where filter: COL, an operator, VALUE. Operators: = != < <= > >=
+ * (numbers compared as numbers when both sides are plain decimals, so
+ * region=1 matches 01; text by bytes otherwise) and ~ (the cell
+ * contains VALUE, ignoring ASCII case). An empty cell matches only !=
+ * and ~ with an empty VALUE; a row whose input lacked COL is kept.
+ * Returns 0 with the column's length in *collen, the operator and the
+ * value, or -1 when spec is not of that form. */
+enum wf_where_op { WF_WHERE_EQ, WF_WHERE_NE, WF_WHERE_LT, WF_WHERE_LE, WF_WHERE_GT,
+		   WF_WHERE_GE, WF_WHERE_HAS };
+int wf_report_where_parse(const char *spec, size_t *collen, enum wf_where_op *op,
+			  const char **value);
+/* Whether a cell passes a filter. */
+int wf_report_where_match(const char *cell, enum wf_where_op op, const char *value);
 
 typedef struct wf_report_err {
 	char msg[512];  /* lower case, no final period, no file or line */

@@ -437,6 +437,31 @@ static const char *vstr(wf_strbuf *tmp, const wf_chart *c, double v, int decimal
 	return wf_strbuf_str(tmp);
 }
 
+/* An axis tick as people read it on a chart: past a million, in
+ * millions or billions ("12 mln", "1,2 mld" in Italian; "12M", "1.2B"
+ * in English), so a label never runs into the axis title or the next
+ * one. lim is the tick farthest from zero, st the step. */
+static const char *tick(wf_strbuf *tmp, const wf_chart *c, double v, double st, double lim)
+{
+	static const struct { double scale; const char *en, *it; } units[] = {
+		{ 1e12, "T", " mld" }, { 1e9, "B", " mld" }, { 1e6, "M", " mln" }
+	};
+	size_t u = 0;
+
+	lim = fabs(lim);
+	while (u < 3 && lim < units[u].scale)
+		u++;
+	if (u == 3 || v == 0)
+		return vstr(tmp, c, v, step_decimals(st));
+	/* Italian has no word for 10^12 in use: thousands of mld */
+	double scale = c->lang == WF_LANG_IT && u == 0 ? 1e9 : units[u].scale;
+	int dec = step_decimals(st / scale);
+	wf_strbuf_reset(tmp);
+	value_text(tmp, c, v / scale, dec > 2 ? 2 : dec);
+	wf_strbuf_puts(tmp, c->lang == WF_LANG_IT ? units[u].it : units[u].en);
+	return wf_strbuf_str(tmp);
+}
+
 static void svg_open(wf_strbuf *b, const wf_chart *c, double h)
 {
 	wf_strbuf_printf(b, "<svg class=\"wf-chart\" viewBox=\"0 0 %d ", W);
@@ -464,8 +489,8 @@ static void yaxis(wf_strbuf *b, const wf_chart *c, double px, double pw, double 
 		  double ph, double t0, double st, int nt)
 {
 	wf_strbuf tmp = WF_STRBUF_INIT;
-	int dec = step_decimals(st);
 	double span = st * (nt - 1);
+	double lim = fmax(fabs(t0), fabs(t0 + span));
 
 	for (int i = 0; i < nt; i++) {
 		double v = t0 + st * i;
@@ -475,7 +500,8 @@ static void yaxis(wf_strbuf *b, const wf_chart *c, double px, double pw, double 
 			v = 0;
 		line(b, px, y, px + pw, y, is_zero ? "stroke=\"#444444\" stroke-width=\"1\"" :
 		     "stroke=\"#dddddd\" stroke-width=\"1\"");
-		text(b, px - 6, y + 4, "end", NULL, vstr(&tmp, c, v, dec), 0);
+		/* px - 6 pixels of room: at most 14 characters */
+		text(b, px - 6, y + 4, "end", NULL, tick(&tmp, c, v, st, lim), 14);
 	}
 	wf_strbuf_release(&tmp);
 }
@@ -657,7 +683,7 @@ static void svg_bar(wf_strbuf *b, const wf_chart *c)
 	const double lw = 200, px = 12 + lw, pw = W - px - 100, py = 44, rh = 22;
 	const struct series *se = c->ns ? &c->ser[0] : NULL;
 	double lo = INFINITY, hi = -INFINITY, t0, st, span, ph, h;
-	int nt, dec;
+	int nt;
 	wf_strbuf tmp = WF_STRBUF_INIT;
 
 	for (size_t i = 0; se && i < se->ny && i < c->nx; i++)
@@ -671,13 +697,13 @@ static void svg_bar(wf_strbuf *b, const wf_chart *c)
 	h = py + ph + 44;
 	svg_open(b, c, h + (c->caption ? 26 : 0));
 #define XV(v) (px + ((v) - t0) / span * pw)
-	dec = step_decimals(st);
 	for (int i = 0; i < nt; i++) {
 		double v = t0 + st * i;
 		if (fabs(v) < st * 1e-9)
 			v = 0;
 		line(b, XV(v), py, XV(v), py + ph, v == 0 ? "stroke=\"#444444\"" : "stroke=\"#dddddd\"");
-		text(b, XV(v), py + ph + 16, "middle", NULL, vstr(&tmp, c, v, dec), 0);
+		text(b, XV(v), py + ph + 16, "middle", NULL,
+		     tick(&tmp, c, v, st, fmax(fabs(t0), fabs(t0 + st * (nt - 1)))), 14);
 	}
 	text(b, px + pw / 2, py + ph + 34, "middle", NULL, c->ylabel, 80);
 	for (size_t i = 0; i < c->nx; i++) {
@@ -729,7 +755,7 @@ static void svg_dist(wf_strbuf *b, const wf_chart *c)
 {
 	const double px = 40, pw = W - 80, py = 64, ph = 120;
 	double lo, hi, t0, st, span;
-	int nt, dec;
+	int nt;
 	wf_strbuf tmp = WF_STRBUF_INIT;
 
 	dist_bounds(c, &lo, &hi);
@@ -737,14 +763,14 @@ static void svg_dist(wf_strbuf *b, const wf_chart *c)
 	span = st * (nt - 1);
 	svg_open(b, c, py + ph + 60 + (c->caption ? 26 : 0));
 #define XV(v) (px + ((v) - t0) / span * pw)
-	dec = step_decimals(st);
 	for (int i = 0; i < nt; i++) {
 		double v = t0 + st * i;
 		if (fabs(v) < st * 1e-9)
 			v = 0;
 		line(b, XV(v), py, XV(v), py + ph, "stroke=\"#eeeeee\"");
 		line(b, XV(v), py + ph, XV(v), py + ph + 4, "stroke=\"#444444\"");
-		text(b, XV(v), py + ph + 18, "middle", NULL, vstr(&tmp, c, v, dec), 0);
+		text(b, XV(v), py + ph + 18, "middle", NULL,
+		     tick(&tmp, c, v, st, fmax(fabs(t0), fabs(t0 + st * (nt - 1)))), 14);
 	}
 	line(b, px, py + ph, px + pw, py + ph, "stroke=\"#444444\"");
 	text(b, px + pw / 2, py + ph + 38, "middle", NULL, c->xlabel, 90);
@@ -1158,13 +1184,12 @@ static void svg_dist_compact(wf_strbuf *b, const wf_chart *c)
 {
 	const double w = 280, px = 14, pw = w - 28, py = 44, ph = 34;
 	double lo, hi, t0, st, span;
-	int nt, dec;
+	int nt;
 	wf_strbuf tmp = WF_STRBUF_INIT;
 
 	dist_bounds(c, &lo, &hi);
 	wf_nice_ticks(lo, hi, 3, &t0, &st, &nt);
 	span = st * (nt - 1);
-	dec = step_decimals(st);
 	wf_strbuf_puts(b, "<svg class=\"wf-chart small\" viewBox=\"0 0 280 112\" width=\"280\" "
 		       "height=\"112\" font-family=\"sans-serif\" font-size=\"10\" role=\"img\">\n<title>");
 	esc(b, c->title);
@@ -1181,7 +1206,7 @@ static void svg_dist_compact(wf_strbuf *b, const wf_chart *c)
 			v = 0;
 		line(b, XV(v), py + ph, XV(v), py + ph + 3, "stroke=\"#444444\"");
 		text(b, XV(v), py + ph + 14, i == 0 ? "start" : i == nt - 1 ? "end" : "middle", NULL,
-		     vstr(&tmp, c, v, dec), 0);
+		     tick(&tmp, c, v, st, fmax(fabs(t0), fabs(t0 + span))), 12);
 	}
 	wf_strbuf_puts(b, "<g class=\"peers\" fill=\"#0072b2\" fill-opacity=\"0.4\">\n");
 	for (size_t i = 0; i < c->ndv && i < WF_DIST_STRIP_MAX; i++) {

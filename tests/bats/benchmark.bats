@@ -77,7 +77,7 @@ USAGE_TAIL="Try 'wf-benchmark --help' for more information."
 	run --separate-stderr wf-benchmark "${PEERS[@]}" -f ndjson facts.csv
 	[ "$status" -eq 0 ]
 	[ "${#lines[@]}" -eq 9 ]
-	[ "${lines[5]}" = '{"year":2019,"institution":"P1","institution_name":"PROVINCIA UNO","institution_type":"P","metric":10,"denominator":2,"per_employee":5.00,"peers":1,"peer_mean":null,"peer_median":null,"peer_p25":null,"peer_p75":null,"peer_p90":null,"peer_min":null,"peer_max":null,"pct_rank":null,"robust_z":null,"gap_median":null,"gap_median_pct":null,"change":null,"change_pct":null,"cagr_pct":null,"slope":null,"flags":"small_peer_group|first_year"}' ]
+	[ "${lines[5]}" = '{"year":2019,"institution":"P1","institution_name":"PROVINCIA UNO","region":"01","province":"TO","comune":"","institution_type":"P","metric":10,"denominator":2,"per_employee":5.00,"peers":1,"peer_mean":null,"peer_median":null,"peer_p25":null,"peer_p75":null,"peer_p90":null,"peer_min":null,"peer_max":null,"pct_rank":null,"robust_z":null,"gap_median":null,"gap_median_pct":null,"gap_to_median_eur":null,"gap_to_p25_eur":null,"zero_share_pct":null,"spenders":0,"spender_median":null,"spender_p25":null,"spender_p75":null,"spender_pct_rank":null,"change":null,"change_pct":null,"cagr_pct":null,"slope":null,"flags":"small_peer_group|first_year|cagr_no_end","provenance":"metric=L090;per=HEADCOUNT;peers=institution_type;size_classes=;min_peers=4;codes="}' ]
 }
 
 @test "--summary --by institution_type --per HEADCOUNT" {
@@ -108,10 +108,11 @@ USAGE_TAIL="Try 'wf-benchmark --help' for more information."
 	run --separate-stderr wf-benchmark -m L090 --peers region --size-classes 1-9,10- --min-peers 1 facts.csv
 	[ "$status" -eq 0 ]
 	# 2019 region 03, class 1-9: only C5 (headcount 3): its own peer group
-	[ "${lines[0]:0:46}" = "year,institution,institution_name,region,size_" ]
-	[[ "${lines[5]}" == "2019,C5,COMUNE CINQUE,03,1-9,60,1,60.00,60.00,"* ]]
+	# province and comune describe each body and pass through; region is a peer column
+	[ "${lines[0]:0:60}" = "year,institution,institution_name,province,comune,region,siz" ]
+	[[ "${lines[5]}" == "2019,C5,COMUNE CINQUE,MI,015005,03,1-9,60,1,60.00,60.00,"* ]]
 	# C4 has no HEADCOUNT: no class, alone as well
-	[[ "${lines[4]}" == "2019,C4,COMUNE QUATTRO,03,,30,1,30.00,"* ]]
+	[[ "${lines[4]}" == "2019,C4,COMUNE QUATTRO,MI,015004,03,,30,1,30.00,"* ]]
 }
 
 @test "--codes DIR: deduction items (FLAG_SEGNO -) subtract" {
@@ -150,7 +151,7 @@ with zipfile.ZipFile(sys.argv[1], 'w') as z:
 	[ "$output" = "$(cat expected-signs.csv)" ]
 	run --separate-stderr wf-benchmark -m welfare_extended --codes "$codes" --summary facts.csv
 	[ "$status" -eq 1 ]
-	[ "$stderr" = "wf-benchmark: measure 'L010' of --metric does not appear in the input" ]
+	[ "$stderr" = "wf-benchmark: measure 'L010' of --metric does not appear in the input (nearest known: L090)" ]
 }
 
 @test "--codes once per year: each fact takes its year's signs (or the nearest year's)" {
@@ -213,8 +214,8 @@ with zipfile.ZipFile(sys.argv[1], 'w') as z:
 	wf-benchmark "${PEERS[@]}" -o "$T/run1.csv" facts.csv
 	run --separate-stderr wf-benchmark "${PEERS[@]}" --baseline "$T/run1.csv" facts.csv
 	[ "$status" -eq 0 ]
-	[[ "${lines[1]}" == *",2019,10.00,0.00,0.00,0.00,first_year" ]]
-	[[ "${lines[7]}" == *",2020,11.00,0.00,0.00,,small_peer_group" ]]
+	[[ "${lines[1]}" == *",2019,10.00,0.00,0.00,0.00,first_year,metric=L090;per=HEADCOUNT;peers=institution_type;size_classes=;min_peers=4;codes=" ]]
+	[[ "${lines[7]}" == *",2020,11.00,0.00,0.00,,small_peer_group,metric=L090;per=HEADCOUNT;peers=institution_type;size_classes=;min_peers=4;codes=" ]]
 }
 
 @test "--rejects: bad rows go there, the rest is written, exit 1" {
@@ -246,7 +247,7 @@ wf-benchmark: 3 rows read, 0 rejected, 2 rows written" ]
 	tr ',' ';' < signs.csv > "$T/semi.csv"
 	run --separate-stderr wf-benchmark -m L090 --min-peers 1 -d ';' --encoding utf-8 --max-field-bytes 1M "$T/semi.csv"
 	[ "$status" -eq 0 ]
-	[ "${lines[1]}" = "2019,A,130,2,75.00,75.00,47.50,102.50,119.00,20.00,130.00,75.00,0.67,55.00,73.33,,,,,first_year" ]
+	[ "${lines[1]}" = "2019,A,130,2,75.00,75.00,47.50,102.50,119.00,20.00,130.00,75.00,0.67,55.00,73.33,0.00,0.00,0.00,2,75.00,47.50,102.50,75.00,,,,,first_year,metric=L090;per=;peers=;size_classes=;min_peers=1;codes=" ]
 }
 
 @test "--excel-safe neutralises formula-like names" {
@@ -290,7 +291,7 @@ wf-benchmark: 3 rows read, 0 rejected, 2 rows written" ]
 	run --separate-stderr wf-benchmark -m L090+L999 facts.csv
 	[ "$status" -eq 1 ]
 	[ "$output" = "" ]
-	[ "$stderr" = "wf-benchmark: measure 'L999' of --metric does not appear in the input" ]
+	[ "$stderr" = "wf-benchmark: measure 'L999' of --metric does not appear in the input (nearest known: L090)" ]
 }
 
 @test "a measure of --per found nowhere in the input is named" {
@@ -326,10 +327,17 @@ wf-benchmark: 3 rows read, 0 rejected, 2 rows written" ]
 	[ "$stderr" = "wf-benchmark: facts.csv: no column 'month'" ]
 }
 
-@test "baseline without the value column" {
+@test "a baseline made with --per where this run has none: the difference is named first" {
 	run --separate-stderr wf-benchmark -m L090 --min-peers 1 --baseline baseline.csv signs.csv
 	[ "$status" -eq 1 ]
-	[ "$stderr" = "wf-benchmark: baseline.csv: no column 'metric' in the baseline" ]
+	[ "$stderr" = "wf-benchmark: baseline.csv:2: the baseline was made with another definition: per HEADCOUNT there, (none) here; peers institution_type there, (none) here; min_peers 4 there, 1 here" ]
+}
+
+@test "baseline of the same definition without the value column" {
+	cut -d, -f1-3,5- baseline.csv > "$T/novalue.csv"
+	run --separate-stderr wf-benchmark "${PEERS[@]}" --baseline "$T/novalue.csv" facts.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: $T/novalue.csv:2: no column 'per_employee' in the baseline" ]
 }
 
 @test "missing input file and missing code list" {
@@ -500,4 +508,142 @@ $USAGE_TAIL" ]
 	grep -q small_peer_group "$T/out.csv"
 	grep -q 'zero' "$T/out.csv"
 	grep -q no_denominator "$T/out.csv"
+}
+
+# ---- issue 12: right answers for the analyst ----
+
+# Seven comuni of one type, five spending nothing: the peer median and
+# quartiles are 0; the spenders' statistics are not.
+zeros() {
+	{ echo "year,institution,institution_type,institution_name,region,province,comune,aggregate,note,measure,value"
+	  for i in 1 2 3 4 5; do
+		echo "2019,Z$i,C,ZERO $i,01,TO,00127$i,,n$i,L090,0"
+		echo "2019,Z$i,C,ZERO $i,01,TO,00127$i,,n$i,HEADCOUNT,10"
+	  done
+	  echo "2019,S1,C,SPENDS ONE,01,CN,004073,,s1,L090,100"
+	  echo "2019,S1,C,SPENDS ONE,01,CN,004073,,s1,HEADCOUNT,10"
+	  echo "2019,S2,C,SPENDS TWO,01,CN,004074,,s2,L090,300"
+	  echo "2019,S2,C,SPENDS TWO,01,CN,004074,,s2,HEADCOUNT,10"
+	} > "$T/zeros.csv"
+}
+
+@test "spenders: share of zero spenders, statistics and rank among spenders only" {
+	zeros
+	run --separate-stderr wf-benchmark -m L090 --per HEADCOUNT --peers institution_type --min-peers 2 "$T/zeros.csv"
+	[ "$status" -eq 0 ]
+	[ "$(cut -d, -f1,2,10,11,25-31 <<<"$output" | sed -n '1p;2p;4p;5p')" = "year,institution,per_employee,peers,zero_share_pct,spenders,spender_median,spender_p25,spender_p75,spender_pct_rank,change
+2019,S1,10.00,7,71.43,2,20.00,15.00,25.00,25.00,
+2019,Z1,0.00,7,71.43,2,20.00,15.00,25.00,,
+2019,Z2,0.00,7,71.43,2,20.00,15.00,25.00,," ]
+	# the peer median itself says nothing here
+	[ "$(cut -d, -f13 <<<"$output" | sort -u | tr '\n' ' ')" = "0.00 peer_median " ]
+}
+
+@test "gap_to_median_eur and gap_to_p25_eur: the shortfall per employee times the denominator" {
+	zeros
+	# median of 0 0 0 0 0 10 30 is 0: nobody is below it; p25 0 too
+	run --separate-stderr wf-benchmark -m L090 --per HEADCOUNT --peers province --min-peers 2 "$T/zeros.csv"
+	[ "$status" -eq 0 ]
+	# CN: S1 10, S2 30 per employee; median 20: S1 needs (20 - 10) x 10 = 100 EUR,
+	# p25 15: (15 - 10) x 10 = 50 EUR; S2 is above both: 0
+	[ "$(cut -d, -f2,22,23 <<<"$output" | sed -n '1,3p')" = "institution,gap_to_median_eur,gap_to_p25_eur
+S1,100.00,50.00
+S2,0.00,0.00" ]
+}
+
+@test "--summary: the total cost for every body below the median (p25) to reach it" {
+	zeros
+	run --separate-stderr wf-benchmark -m L090 --per HEADCOUNT --summary --by province "$T/zeros.csv"
+	[ "$status" -eq 0 ]
+	[ "$(cut -d, -f1-2,9-15 <<<"$output")" = "year,province,median,zero_share_pct,spenders,spender_median,gap_to_median_eur,gap_to_p25_eur,provenance
+2019,CN,20.00,0.00,2,20.00,100.00,50.00,metric=L090;per=HEADCOUNT;by=province;size_classes=;min_peers=5;codes=
+2019,TO,0.00,100.00,0,,0.00,0.00,metric=L090;per=HEADCOUNT;by=province;size_classes=;min_peers=5;codes=" ]
+}
+
+@test "CAGR only when both ends of the span are positive; otherwise empty with a flag saying why" {
+	{ echo "year,institution,measure,value"
+	  echo "2011,A,L090,100"; echo "2012,A,L090,0"; echo "2013,A,L090,0"; echo "2014,A,L090,121"
+	  echo "2011,B,L090,50"; echo "2012,B,L090,80"; echo "2013,B,L090,0"; echo "2014,B,L090,0"
+	  echo "2011,C,L090,0"; echo "2012,C,L090,100"; echo "2013,C,L090,110"; echo "2014,C,L090,121"
+	  echo "2012,D,L090,100"; echo "2014,D,L090,121"
+	} > "$T/span.csv"
+	run --separate-stderr wf-benchmark -m L090 --min-peers 1 "$T/span.csv"
+	[ "$status" -eq 0 ]
+	# A: 100 -> 121 over 3 years; B spent nothing at the end (the old rule gave +17.0 %
+	# from 50 to 80); C nothing at the start; D is absent in 2011
+	[ "$(grep '^2014,' <<<"$output" | awk -F, '{ print $2 "," $(NF-3) "," $(NF-1) }')" = "A,6.56,
+B,,zero|cagr_zero_end
+C,,cagr_zero_start
+D,,cagr_no_start" ]
+}
+
+@test "region, province, comune and the name pass through; --keep adds others" {
+	zeros
+	run --separate-stderr wf-benchmark -m L090 --per HEADCOUNT --peers institution_type --min-peers 2 "$T/zeros.csv"
+	[ "$status" -eq 0 ]
+	[ "$(head -2 <<<"$output" | cut -d, -f1-8)" = "year,institution,institution_name,region,province,comune,institution_type,metric
+2019,S1,SPENDS ONE,01,CN,004073,C,100" ]
+	run --separate-stderr wf-benchmark -m L090 --per HEADCOUNT --peers province --keep note --min-peers 2 "$T/zeros.csv"
+	[ "$status" -eq 0 ]
+	[ "$(head -2 <<<"$output" | cut -d, -f1-8)" = "year,institution,institution_name,region,comune,note,province,metric
+2019,S1,SPENDS ONE,01,004073,s1,CN,100" ]
+	run --separate-stderr wf-benchmark -m L090 --keep nothing "$T/zeros.csv"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: $T/zeros.csv: no column 'nothing' for --keep" ]
+}
+
+@test "-m l090 is -m L090; an unknown measure lists the nearest known ones" {
+	run --separate-stderr wf-benchmark -m l090 --per headcount --peers institution_type --min-peers 4 facts.csv
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(cat expected-peers.csv)" ]
+	run --separate-stderr wf-benchmark -m WELFARE_CORE --per HEADCOUNT --peers institution_type --min-peers 4 facts.csv
+	[ "$output" = "$(cat expected-peers.csv)" ]
+	run --separate-stderr wf-benchmark -m L09 facts.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: measure 'L09' of --metric does not appear in the input (nearest known: L090)" ]
+	run --separate-stderr wf-benchmark -m L090 --per HEADCOUNTS facts.csv
+	[ "$stderr" = "wf-benchmark: measure 'HEADCOUNTS' of --per does not appear in the input (nearest known: HEADCOUNT)" ]
+}
+
+@test "a --by or --peers column empty on every row is a warning naming what fills it" {
+	zeros
+	run --separate-stderr wf-benchmark -m L090 --summary --by aggregate "$T/zeros.csv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "wf-benchmark: column 'aggregate' of --by is empty on every row: one group holds everything (wf-ingest --codes fills it)" ]
+	run --separate-stderr wf-benchmark -m L090 --summary --by province "$T/zeros.csv"
+	[ "$stderr" = "" ]
+}
+
+@test "provenance: how the output was made, on every row, in CSV and NDJSON" {
+	run --separate-stderr wf-benchmark -m L090+P098 --codes codes --min-peers 1 -f ndjson signs.csv
+	[ "$status" -eq 0 ]
+	[ "$(jq -r .provenance <<<"$output" | sort -u)" = "metric=L090+P098;per=;peers=;size_classes=;min_peers=1;codes=2024" ]
+	run --separate-stderr wf-benchmark "${PEERS[@]}" facts.csv
+	[ "$(tail -n +2 <<<"$output" | grep -vc ',metric=L090;per=HEADCOUNT;peers=institution_type;size_classes=;min_peers=4;codes=$')" -eq 0 ]
+}
+
+@test "--baseline made with another definition is an error naming each difference" {
+	wf-benchmark -m L090 --per HEADCOUNT+FLEX_UNITS --peers region --min-peers 4 -o "$T/other.csv" facts.csv
+	run --separate-stderr wf-benchmark "${PEERS[@]}" --baseline "$T/other.csv" facts.csv
+	[ "$status" -eq 1 ]
+	[ "$output" = "" ]
+	[ "$stderr" = "wf-benchmark: $T/other.csv:2: the baseline was made with another definition: per HEADCOUNT+FLEX_UNITS there, HEADCOUNT here; peers region there, institution_type here" ]
+	cut -d, -f1-5 baseline.csv > "$T/old.csv"
+	run --separate-stderr wf-benchmark "${PEERS[@]}" --baseline "$T/old.csv" facts.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: $T/old.csv: no column 'provenance' in the baseline: it does not say how it was made (an older wf-benchmark's output?); make it again" ]
+}
+
+@test "--change-threshold PCT flags rows that moved by PCT or more since the baseline" {
+	run --separate-stderr wf-benchmark "${PEERS[@]}" --baseline baseline.csv --change-threshold 20 facts.csv
+	[ "$status" -eq 0 ]
+	# C1: 9 -> 10 (+11.11 %) in 2019, 9 -> 11 (+22.22 %) in 2020
+	[ "$(grep '^20..,C1,' <<<"$output" | awk -F, '{ print $1 "," $(NF-3) "," $(NF-1) }')" = "2019,11.11,first_year
+2020,22.22,small_peer_group|changed" ]
+	run --separate-stderr wf-benchmark "${PEERS[@]}" --change-threshold 20 facts.csv
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "wf-benchmark: --change-threshold needs --baseline
+$USAGE_TAIL" ]
+	run --separate-stderr wf-benchmark "${PEERS[@]}" --baseline baseline.csv --change-threshold x facts.csv
+	[ "$status" -eq 2 ]
 }

@@ -204,10 +204,10 @@ with_row() {
 	printf '%s\n2019,C1,C,"=cmd|'"'"'/c calc'"'"'!A1",RALN,04,FL,03,MI,015146,L090,1\n2019,C2,C,+1+1,RALN,04,FL,03,MI,015146,L090,-5\n' "$FACTS_HDR" > f.csv
 	run --separate-stderr rely_run wf-benchmark --excel-safe f.csv
 	[ "$status" -eq 0 ]
-	[[ "${lines[1]}" == "2019,C1,\"'=cmd|'/c calc'!A1\",1,"* ]]
-	[[ "${lines[2]}" == "2019,C2,\"'+1+1\",-5,"* ]]
+	[[ "${lines[1]}" == "2019,C1,\"'=cmd|'/c calc'!A1\",03,MI,015146,1,"* ]]
+	[[ "${lines[2]}" == "2019,C2,\"'+1+1\",03,MI,015146,-5,"* ]]
 	run --separate-stderr rely_run wf-benchmark f.csv
-	[[ "${lines[1]}" == "2019,C1,=cmd|'/c calc'!A1,1,"* ]]
+	[[ "${lines[1]}" == "2019,C1,=cmd|'/c calc'!A1,03,MI,015146,1,"* ]]
 	# NDJSON is not for spreadsheets: --excel-safe leaves it alone
 	run --separate-stderr rely_run wf-benchmark --excel-safe -f ndjson f.csv
 	[ "$(echo "${lines[0]}" | jq -r .institution_name)" = "=cmd|'/c calc'!A1" ]

@@ -80,7 +80,8 @@ run_examples() { # MANPAGE
 		n=$((n + 1))
 		printf '%s' "$block" | sed -E -e 's|^[0-9*]+ [0-9*]+ [0-9*]+ [0-9*]+ [0-9*]+ +||' \
 			-e "s|/srv/[a-z]*|$S/srv|g; s|/var/www/[a-z]*|$S/www|g; s|cd $S/srv|cd $S|" \
-			-e 's/\| less -S/| cat/' > "ex$n.sh"
+			-e 's/\| less -S/| cat/' \
+			-e "s|/usr/local/share/wfkit/examples/|$REPO/share/wfkit/examples/|g" > "ex$n.sh"
 		mkdir -p "$S/srv" "$S/www"
 		echo "# $(basename "$page") example $n:"; cat "ex$n.sh"
 		PATH="$WF_BUILD/bin:$PATH" bash -e -o pipefail "ex$n.sh" > "ex$n.out" 2> "ex$n.err" || {

@@ -245,7 +245,7 @@ EOF
 	sed 's/123456789.123456789/1.5e3/' f.ndjson > e.ndjson
 	run --separate-stderr wf-benchmark --no-progress -m L090 e.ndjson
 	[ "$status" -eq 0 ]
-	[[ "${lines[1]}" == '2019,C1,"COMUNE UNO, CENTRO",1500,'* ]]
+	[[ "${lines[1]}" == '2019,C1,"COMUNE UNO, CENTRO",03,MI,015146,1500,'* ]]
 	printf '{"a":123456789.123456789,"b":0.30000000000000004}\n' > t.ndjson
 	run --separate-stderr wf-report -f json t.ndjson
 	[ "$status" -eq 0 ]
@@ -448,10 +448,25 @@ EOT
 	[ "$stderr" = "wf-benchmark: dup.csv:22: duplicate of line 2 (same period, institution, contract and measure; see --sum-duplicates)" ]
 	run --separate-stderr wf-benchmark --no-progress -m L090 --sum-duplicates dup.csv
 	[ "$status" -eq 0 ]
-	[[ "${lines[1]}" == '2019,C1,"COMUNE UNO, CENTRO",250,'* ]]
+	[[ "${lines[1]}" == '2019,C1,"COMUNE UNO, CENTRO",03,MI,015146,250,'* ]]
 	# the same facts in two files
 	cp "$FIX/benchmark/facts.csv" again.csv
 	run --separate-stderr wf-benchmark --no-progress -m L090 --rejects rej.csv "$FIX/benchmark/facts.csv" again.csv
 	[ "$status" -eq 1 ]
 	[ "$(sed -n 2p rej.csv | cut -d, -f1-3)" = 'again.csv,2,"duplicate of line 2 of an earlier input (same period' ]
+}
+
+@test "chart axis labels of wide values are compact (12M, 1.2B; 12 mln, 1,2 mld) and never overflow" {
+	printf 'year,aggregate,value\n2019,04,12000000\n2020,04,1200000000\n2021,04,2400000000\n' > tr.csv
+	run --separate-stderr wf-report -f html --kind trend --value value tr.csv
+	[ "$status" -eq 0 ]
+	[ "$(echo "$output" | grep -o 'text-anchor="end">[^<]*</text>' | head -3 | sed 's/.*">//; s/<.*//' | tr '\n' ' ')" = "0 0.5B 1.0B " ]
+	run --separate-stderr wf-report -f html --kind trend --value value --lang it tr.csv
+	[ "$status" -eq 0 ]
+	[[ "$output" == *'>2,5 mld</text>'* ]]
+	printf 'year,aggregate,value\n2019,04,12000000\n2020,04,13000000\n' > m.csv
+	run --separate-stderr wf-report -f html --kind trend --value value --lang it m.csv
+	[[ "$output" == *'>15 mln</text>'* ]]
+	# no tick label longer than the room left of the axis
+	[ -z "$(echo "$output" | grep -o 'text-anchor="end">[^<]\{15,\}</text>')" ]
 }

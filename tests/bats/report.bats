@@ -35,7 +35,7 @@ well_formed() {
 @test "report: usage errors exit 2 with a hint" {
 	run --separate-stderr rep -f pdf small.csv
 	[ "$status" -eq 2 ]
-	[ "$stderr" = "wf-report: invalid format 'pdf' (table, markdown, html, json)
+	[ "$stderr" = "wf-report: invalid format 'pdf' (table, markdown, html, json, csv)
 Try 'wf-report --help' for more information." ]
 	[ -z "$output" ]
 	run --separate-stderr rep --kind pie small.csv
@@ -60,7 +60,7 @@ Try 'wf-report --help' for more information." ]
 Try 'wf-report --help' for more information." ]
 	run --separate-stderr rep --where nonsense small.csv
 	[ "$status" -eq 2 ]
-	[ "$stderr" = "wf-report: invalid filter 'nonsense' (COL=VALUE)
+	[ "$stderr" = "wf-report: invalid filter 'nonsense' (COL=VALUE, COL!=VALUE, COL<VALUE, COL<=VALUE, COL>VALUE, COL>=VALUE or COL~TEXT)
 Try 'wf-report --help' for more information." ]
 	run --separate-stderr rep --no-such-option small.csv
 	[ "$status" -eq 2 ]
@@ -163,7 +163,7 @@ Generated from small.csv (3 rows)
 	grep -q '>Comuni</text>' fig1.html
 	grep -q '>metric_total (EUR)</text>' fig1.html
 	grep -q 'text-anchor="end">0</text>' fig1.html
-	grep -q '>40,000,000</text>' fig1.html
+	grep -q '>40M</text>' fig1.html
 	rep -f json --kind trend --label '04=Regions and local authorities' --label C=Comuni \
 		"$FX/summary-aggregate.synthetic.csv" "$FX/summary-type.synthetic.csv" > fig1.json
 	[ "$(jq -c '.charts[0].x | [.[0], .[-1], length]' fig1.json)" = '["2001","2019",19]' ]
@@ -181,7 +181,7 @@ Generated from small.csv (3 rows)
 	[ "$(jq -c '.charts[0].series[0].values[0]' t.json)" = '1259.26' ]
 	run --separate-stderr rep -f json --kind trend --where aggregate=99 "$FX/summary-aggregate.synthetic.csv"
 	[ "$status" -eq 0 ]
-	[[ "$output" == *'No rows: the input has no data rows'* ]]
+	[[ "$output" == *'No rows: 0 of '*' rows match aggregate=99.'* ]]
 }
 
 @test "report: trend gaps, single points and long names" {
@@ -228,7 +228,7 @@ Generated from small.csv (3 rows)
 	[ "$(jq -c '.charts[2].kind, (.charts[2].regions | length)' card.json | tr '\n' ' ')" = '"map" 1 ' ]
 	run --separate-stderr rep --kind benchmark --institution C9999 "$FX/bench.synthetic.csv"
 	[ "$status" -eq 1 ]
-	[ "$stderr" = "wf-report: $FX/bench.synthetic.csv: institution 'C9999' not found in column 'institution'" ]
+	[ "$stderr" = "wf-report: $FX/bench.synthetic.csv: institution 'C9999' not found in column 'institution' nor in a name" ]
 	[ -z "$output" ]
 }
 
@@ -394,6 +394,156 @@ Generated from small.csv (3 rows)
 	run --separate-stderr rep --kind match top.csv
 	[ "$status" -eq 0 ]
 	[[ "$output" == *"The input lists candidate offers (wf-match --top), not an assignment"* ]]
+}
+
+# ---- issue 12: filters, csv, sort, columns, institution, labels, spenders ----
+
+ops_csv() {
+	printf 'year,institution,institution_name,region,per_employee\n2019,C1,COMUNE DI ASTI,01,10.5\n2019,C2,COMUNE DI NOVARA,01,2\n2019,C3,COMUNE DI BRA,01,\n2019,R1,REGIONE PIEMONTE,01,100\n2019,C9,COMUNE DI ROMA,12,30\n' > ops.csv
+}
+
+@test "report: --where takes = != < <= > >= (numbers as numbers) and ~, all must hold" {
+	ops_csv
+	for c in "per_employee>=10|C1 R1 C9" "per_employee>10.5|R1 C9" "per_employee<10|C2" "per_employee<=10.50|C1 C2" \
+		"per_employee!=2|C1 C3 R1 C9" "institution_name~comune di|C1 C2 C3 C9" "region=1|C1 C2 C3 R1" \
+		"per_employee=10.50|C1" "institution_name~ASTI|C1"; do
+		run --separate-stderr rep -f csv --columns institution --where "${c%%|*}" ops.csv
+		[ "$status" -eq 0 ]
+		[ "$(tail -n +2 <<<"$output" | tr '\n' ' ')" = "${c#*|} " ] || { echo "$c: $output"; false; }
+	done
+	run --separate-stderr rep -f csv --columns institution --where 'institution_name~comune' --where 'per_employee>5' ops.csv
+	[ "$(tail -n +2 <<<"$output" | tr '\n' ' ')" = "C1 C9 " ]
+}
+
+@test "report: --where says how many rows were kept of how many; an unknown column is an error in every kind" {
+	ops_csv
+	run --separate-stderr rep --where region=7 ops.csv
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"No rows: 0 of 5 rows match region=7."* ]]
+	[[ "$output" != *"the input has no data rows"* ]]
+	run --separate-stderr rep --where 'per_employee>5' --where region=1 ops.csv
+	[[ "$output" == *"2 of 5 rows match per_employee>5 and region=1."* ]]
+	for k in table trend benchmark match; do
+		run --separate-stderr rep --kind $k --where nocol=1 ops.csv
+		[ "$status" -eq 1 ]
+		[ "$stderr" = "wf-report: ops.csv: no column 'nocol' for --where" ]
+	done
+}
+
+@test "report: -f csv writes the table drawn; --sort and --columns in table, markdown, csv and json" {
+	ops_csv
+	run --separate-stderr rep -f csv --sort per_employee:desc --columns institution,per_employee ops.csv
+	[ "$status" -eq 0 ]
+	[ "$output" = "institution,per_employee
+R1,100
+C9,30
+C1,10.5
+C2,2
+C3," ]
+	run --separate-stderr rep -f markdown --sort institution --columns institution ops.csv
+	[[ "$output" == *"| institution |
+| --- |
+| C1 |
+| C2 |
+| C3 |
+| C9 |
+| R1 |"* ]]
+	run --separate-stderr rep -f json --sort per_employee --columns per_employee,institution ops.csv
+	[ "$(jq -c '.tables[0].columns | map(.name)' <<<"$output")" = '["per_employee","institution"]' ]
+	[ "$(jq -c '.tables[0].rows | map(.[1])' <<<"$output")" = '["C2","C1","C9","R1","C3"]' ]
+	run --separate-stderr rep --sort institution --columns institution ops.csv
+	[ "$(sed -n '/^institution/,$p' <<<"$output" | tr -s ' \n' ' ')" = "institution ----------- C1 C2 C3 C9 R1 " ]
+	run --separate-stderr rep --sort nocol ops.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-report: ops.csv: no column 'nocol' for --sort in the table drawn" ]
+	run --separate-stderr rep --columns institution,nocol ops.csv
+	[ "$stderr" = "wf-report: ops.csv: no column 'nocol' for --columns in the table drawn" ]
+}
+
+@test "report: a wf-benchmark output through wf-report -f csv keeps its provenance and serves as a baseline" {
+	F="$BATS_TEST_DIRNAME/../fixtures/benchmark"
+	B=(-m L090 --per HEADCOUNT --peers institution_type --min-peers 4)
+	"$WF_BUILD/bin/wf-benchmark" "${B[@]}" -o b.csv "$F/facts.csv"
+	rep -f csv b.csv > again.csv
+	cmp b.csv again.csv
+	"$WF_BUILD/bin/wf-benchmark" "${B[@]}" -f ndjson -o b.ndjson "$F/facts.csv"
+	rep -f csv b.ndjson > from-ndjson.csv
+	[ "$(cut -d, -f36- from-ndjson.csv | sort -u)" = "$(cut -d, -f36- b.csv | sort -u)" ]
+	run --separate-stderr "$WF_BUILD/bin/wf-benchmark" "${B[@]}" --baseline again.csv "$F/facts.csv"
+	[ "$status" -eq 0 ]
+	[[ "${lines[1]}" == *",2019,10.00,0.00,0.00,0.00,first_year,metric=L090;per=HEADCOUNT;peers=institution_type;size_classes=;min_peers=4;codes=" ]]
+}
+
+@test "report: --institution takes the key in any case or a part of the name; an ambiguous name lists the candidates" {
+	run --separate-stderr rep -f json --kind benchmark --institution c4308 "$FX/bench.synthetic.csv"
+	[ "$status" -eq 0 ]
+	[ "$(jq -r '.cards[0].heading' <<<"$output")" = "C4308 COMUNE DI MILANO, year 2019" ]
+	run --separate-stderr rep -f json --kind benchmark --institution milano "$FX/bench.synthetic.csv"
+	[ "$status" -eq 0 ]
+	[ "$(jq -r '.cards[0].heading' <<<"$output")" = "C4308 COMUNE DI MILANO, year 2019" ]
+	run --separate-stderr rep --kind benchmark --institution 'comune di' "$FX/bench.synthetic.csv"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == "wf-report: $FX/bench.synthetic.csv: institution 'comune di' matches "*" institutions (give the key): C"*"COMUNE DI MILANO"* ]]
+}
+
+@test "report: --label works in every kind and format" {
+	ops_csv
+	run --separate-stderr rep -f csv --label 01=Piemonte --label per_employee='EUR per employee' ops.csv
+	[ "$(head -2 <<<"$output")" = "year,institution,institution_name,region,EUR per employee
+2019,C1,COMUNE DI ASTI,Piemonte,10.5" ]
+	for f in table markdown json html; do
+		run --separate-stderr rep -f $f --kind benchmark --label C=Comuni "$FX/bench.synthetic.csv"
+		[ "$status" -eq 0 ]
+		[[ "$output" == *Comuni* ]] || { echo "$f"; false; }
+	done
+	run --separate-stderr rep -f csv --kind trend --label C=Comuni "$FX/summary-type.synthetic.csv"
+	[[ "$(head -1 <<<"$output")" == *Comuni* ]]
+}
+
+@test "report: --kind benchmark shows spender statistics and does not highlight a flag most rows carry" {
+	{ echo "year,institution,institution_type,measure,value"
+	  for i in 1 2 3 4 5 6 7 8; do echo "2019,Z$i,C,L090,0"; echo "2019,Z$i,C,HEADCOUNT,10"; done
+	  for i in 1 2; do echo "2019,S$i,C,L090,${i}00"; echo "2019,S$i,C,HEADCOUNT,10"; done
+	} > z.csv
+	"$WF_BUILD/bin/wf-benchmark" -m L090 --per HEADCOUNT --peers institution_type --min-peers 2 -o zb.csv z.csv
+	run --separate-stderr rep --kind benchmark zb.csv
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"Flag 'zero' is on 8 of 10 rows, so it is not highlighted."* ]]
+	[[ "$output" == *"8 of 10 institutions spend nothing"* ]]
+	[[ "$output" == *"spender_median"* && "$output" == *"gap_to_median_eur"* && "$output" == *"zero_share_pct"* ]]
+	# only S2, an outlier, is highlighted: 'zero' marks nothing out here
+	[ "$(grep '^\*' <<<"$output" | awk '{ print $4 }')" = "S2" ]
+	run --separate-stderr rep -f csv --kind benchmark --columns institution,spender_median,spender_pct_rank zb.csv
+	[ "$(sed -n '2,3p' <<<"$output")" = "S2,15.00,75.00
+S1,15.00,25.00" ]
+}
+
+@test "report: --kind match counts coverage by the need's category, with the fit" {
+	printf 'id,name,lat,lon,category,quantity\nN1,Officina (synthetic),44.5,8.1,CHILDCARE,5\n' > d.csv
+	printf 'id,name,lat,lon,categories,capacity\nK,Campo (synthetic),44.5,8.1,CAMPS,3\n' > s.csv
+	"$WF_BUILD/bin/wf-match" --assign -o m.csv d.csv s.csv 2>/dev/null
+	run --separate-stderr rep -f csv --kind match m.csv
+	[ "$status" -eq 0 ]
+	[ "$output" = "category,assigned,unmet,coverage_pct,served_by
+CHILDCARE,3,2,60.0,CAMPS 3 (fit 0.4000)" ]
+	# before: \"CAMPS 3 assigned, 100%\" although nobody asked for CAMPS
+	[[ "$output" != *"CAMPS,3"* ]]
+}
+
+@test "report: data marked SYNTHETIC says so in every kind and format" {
+	"$WF_BUILD/bin/wf-synth-match" d.csv s.csv
+	"$WF_BUILD/bin/wf-match" --assign -o m.csv d.csv s.csv 2>/dev/null
+	for f in table markdown json html; do
+		for k in table match; do
+			run --separate-stderr rep -f $f --kind $k m.csv
+			[ "$status" -eq 0 ]
+			[[ "$output" == *"SYNTHETIC: "* ]] || { echo "$f $k"; false; }
+		done
+	done
+	run --separate-stderr rep -f json --kind match --title 'Piemonte' m.csv
+	[ "$(jq -r .title <<<"$output")" = "SYNTHETIC: Piemonte" ]
+	run --separate-stderr rep -f json --kind match "$FX/match.synthetic.csv"
+	[[ "$(jq -r .title <<<"$output")" != SYNTHETIC* ]]
 }
 
 @test "--kind trend with 100,000 groups: linear, not quadratic (every kind n log n)" {

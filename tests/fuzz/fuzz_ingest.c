@@ -28,7 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static wf_cli cli;
 	static int ready;
-	wf_ingest_opts io = { 0, -1 };
+	wf_ingest_opts io = { 0, -1, 0, NULL };
 	wf_codes *codes;
 	wf_out *out, *rej = NULL;
 	wf_tw *tw;

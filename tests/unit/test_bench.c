@@ -84,6 +84,18 @@ static int collect(void *ctx, const char *const *vals)
 	return 0;
 }
 
+/* Whether the output line starting after the '\n' at line ends with
+ * suffix. */
+static int line_ends(const char *line, const char *suffix)
+{
+	const char *end;
+	size_t n = strlen(suffix);
+
+	if (!line || !(end = strchr(line + 1, '\n')) || (size_t)(end - line) < n)
+		return 0;
+	return memcmp(end - n, suffix, n) == 0;
+}
+
 static void render(wf_bench *b, sink *s)
 {
 	const char *const *names;
@@ -149,16 +161,16 @@ static void test_benchmark(void)
 	CHECK_INT(wf_bench_nrows(b), 9);
 	render(b, &s);
 	CHECK_STR(s.text,
-"year,institution,institution_name,institution_type,metric,denominator,per_employee,peers,peer_mean,peer_median,peer_p25,peer_p75,peer_p90,peer_min,peer_max,pct_rank,robust_z,gap_median,gap_median_pct,change,change_pct,cagr_pct,slope,flags\n"
-"2019,C1,COMUNE UNO,C,150,15,10.00,4,8.50,7.00,3.00,12.50,17.00,0.00,20.00,62.50,0.40,3.00,42.86,,,10.00,1.00,first_year\n"
-"2019,C2,COMUNE DUE,C,40,10,4.00,4,8.50,7.00,3.00,12.50,17.00,0.00,20.00,37.50,-0.40,-3.00,-42.86,,,-50.00,-2.00,first_year\n"
-"2019,C3,COMUNE TRE,C,0,20,0.00,4,8.50,7.00,3.00,12.50,17.00,0.00,20.00,12.50,-0.94,-7.00,-100.00,,,,0.00,zero|first_year\n"
-"2019,C4,COMUNE QUATTRO,C,30,,,4,8.50,7.00,3.00,12.50,17.00,0.00,20.00,,,,,,,,,no_denominator|first_year\n"
-"2019,C5,COMUNE CINQUE,C,60,3,20.00,4,8.50,7.00,3.00,12.50,17.00,0.00,20.00,87.50,1.75,13.00,185.71,,,,,first_year\n"
-"2019,P1,PROVINCIA UNO,P,10,2,5.00,1,,,,,,,,,,,,,,,,small_peer_group|first_year\n"
-"2020,C1,COMUNE UNO,C,220,20,11.00,3,,,,,,,,,,,,1.00,10.00,10.00,1.00,small_peer_group\n"
-"2020,C2,COMUNE DUE,C,20,10,2.00,3,,,,,,,,,,,,-2.00,-50.00,-50.00,-2.00,small_peer_group\n"
-"2020,C3,COMUNE TRE,C,0,20,0.00,3,,,,,,,,,,,,0.00,,,0.00,zero|small_peer_group\n");
+"year,institution,institution_name,institution_type,metric,denominator,per_employee,peers,peer_mean,peer_median,peer_p25,peer_p75,peer_p90,peer_min,peer_max,pct_rank,robust_z,gap_median,gap_median_pct,gap_to_median_eur,gap_to_p25_eur,zero_share_pct,spenders,spender_median,spender_p25,spender_p75,spender_pct_rank,change,change_pct,cagr_pct,slope,flags,provenance\n"
+"2019,C1,COMUNE UNO,C,150,15,10.00,4,8.50,7.00,3.00,12.50,17.00,0.00,20.00,62.50,0.40,3.00,42.86,0.00,0.00,25.00,3,,,,,,,10.00,1.00,first_year,metric=L090;per=HEADCOUNT;peers=institution_type;size_classes=;min_peers=4;codes=\n"
+"2019,C2,COMUNE DUE,C,40,10,4.00,4,8.50,7.00,3.00,12.50,17.00,0.00,20.00,37.50,-0.40,-3.00,-42.86,30.00,0.00,25.00,3,,,,,,,-50.00,-2.00,first_year,metric=L090;per=HEADCOUNT;peers=institution_type;size_classes=;min_peers=4;codes=\n"
+"2019,C3,COMUNE TRE,C,0,20,0.00,4,8.50,7.00,3.00,12.50,17.00,0.00,20.00,12.50,-0.94,-7.00,-100.00,140.00,60.00,25.00,3,,,,,,,,0.00,zero|first_year|cagr_zero_start,metric=L090;per=HEADCOUNT;peers=institution_type;size_classes=;min_peers=4;codes=\n"
+"2019,C4,COMUNE QUATTRO,C,30,,,4,8.50,7.00,3.00,12.50,17.00,0.00,20.00,,,,,,,25.00,3,,,,,,,,,no_denominator|first_year|cagr_no_start,metric=L090;per=HEADCOUNT;peers=institution_type;size_classes=;min_peers=4;codes=\n"
+"2019,C5,COMUNE CINQUE,C,60,3,20.00,4,8.50,7.00,3.00,12.50,17.00,0.00,20.00,87.50,1.75,13.00,185.71,0.00,0.00,25.00,3,,,,,,,,,first_year|cagr_no_end,metric=L090;per=HEADCOUNT;peers=institution_type;size_classes=;min_peers=4;codes=\n"
+"2019,P1,PROVINCIA UNO,P,10,2,5.00,1,,,,,,,,,,,,,,,0,,,,,,,,,small_peer_group|first_year|cagr_no_end,metric=L090;per=HEADCOUNT;peers=institution_type;size_classes=;min_peers=4;codes=\n"
+"2020,C1,COMUNE UNO,C,220,20,11.00,3,,,,,,,,,,,,,,,0,,,,,1.00,10.00,10.00,1.00,small_peer_group,metric=L090;per=HEADCOUNT;peers=institution_type;size_classes=;min_peers=4;codes=\n"
+"2020,C2,COMUNE DUE,C,20,10,2.00,3,,,,,,,,,,,,,,,0,,,,,-2.00,-50.00,-50.00,-2.00,small_peer_group,metric=L090;per=HEADCOUNT;peers=institution_type;size_classes=;min_peers=4;codes=\n"
+"2020,C3,COMUNE TRE,C,0,20,0.00,3,,,,,,,,,,,,,,,0,,,,,0.00,,,0.00,zero|small_peer_group|cagr_zero_start,metric=L090;per=HEADCOUNT;peers=institution_type;size_classes=;min_peers=4;codes=\n");
 	wf_bench_free(b);
 }
 
@@ -178,10 +190,10 @@ static void test_summary(void)
 	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
 	render(b, &s);
 	CHECK_STR(s.text,
-"year,institution_type,institutions,metric_total,denominator_total,no_denominator,ratio_of_totals,mean,median,zero_share_pct\n"
-"2019,C,5,280,48,1,5.21,8.50,7.00,20.00\n"
-"2019,P,1,10,2,0,5.00,5.00,5.00,0.00\n"
-"2020,C,3,240,50,0,4.80,4.33,2.00,33.33\n");
+"year,institution_type,institutions,metric_total,denominator_total,no_denominator,ratio_of_totals,mean,median,zero_share_pct,spenders,spender_median,gap_to_median_eur,gap_to_p25_eur,provenance\n"
+"2019,C,5,280,48,1,5.21,8.50,7.00,20.00,3,10.00,170.00,60.00,metric=L090;per=HEADCOUNT;by=institution_type;size_classes=;min_peers=5;codes=\n"
+"2019,P,1,10,2,0,5.00,5.00,5.00,0.00,1,5.00,0.00,0.00,metric=L090;per=HEADCOUNT;by=institution_type;size_classes=;min_peers=5;codes=\n"
+"2020,C,3,240,50,0,4.80,4.33,2.00,33.33,2,6.50,40.00,20.00,metric=L090;per=HEADCOUNT;by=institution_type;size_classes=;min_peers=5;codes=\n");
 	wf_bench_free(b);
 
 	/* no grouping, no denominator: one row a year */
@@ -192,9 +204,9 @@ static void test_summary(void)
 	render(b, &s);
 	/* 2019 metrics 150 40 0 30 60 10: mean 48.33, median 35 */
 	CHECK_STR(s.text,
-"year,institutions,metric_total,mean,median,zero_share_pct\n"
-"2019,6,290,48.33,35.00,16.67\n"
-"2020,3,240,80.00,20.00,33.33\n");
+"year,institutions,metric_total,mean,median,zero_share_pct,spenders,spender_median,gap_to_median_eur,gap_to_p25_eur,provenance\n"
+"2019,6,290,48.33,35.00,16.67,5,40.00,65.00,20.00,metric=L090;per=;by=;size_classes=;min_peers=5;codes=\n"
+"2020,3,240,80.00,20.00,33.33,2,120.00,20.00,10.00,metric=L090;per=;by=;size_classes=;min_peers=5;codes=\n");
 	wf_bench_free(b);
 }
 
@@ -213,11 +225,11 @@ static void test_size_classes(void)
 	render(b, &s);
 	/* 2019 1-9: C5 60, P1 10 (headcount 2); 10-49: C1 150 C2 40 C3 0 */
 	CHECK_STR(s.text,
-"year,size_class,institutions,metric_total,mean,median,zero_share_pct\n"
-"2019,1-9,2,70,35.00,35.00,0.00\n"
-"2019,10-49,3,190,63.33,40.00,33.33\n"
-"2019,,1,30,30.00,30.00,0.00\n"
-"2020,10-49,3,240,80.00,20.00,33.33\n");
+"year,size_class,institutions,metric_total,mean,median,zero_share_pct,spenders,spender_median,gap_to_median_eur,gap_to_p25_eur,provenance\n"
+"2019,1-9,2,70,35.00,35.00,0.00,2,35.00,25.00,12.50,metric=L090;per=;by=;size_classes=1-9,10-49,50-;min_peers=5;codes=\n"
+"2019,10-49,3,190,63.33,40.00,33.33,2,95.00,40.00,20.00,metric=L090;per=;by=;size_classes=1-9,10-49,50-;min_peers=5;codes=\n"
+"2019,,1,30,30.00,30.00,0.00,1,30.00,0.00,0.00,metric=L090;per=;by=;size_classes=1-9,10-49,50-;min_peers=5;codes=\n"
+"2020,10-49,3,240,80.00,20.00,33.33,2,120.00,20.00,10.00,metric=L090;per=;by=;size_classes=1-9,10-49,50-;min_peers=5;codes=\n");
 	wf_bench_free(b);
 }
 
@@ -253,12 +265,12 @@ static void test_outlier_and_signs(void)
 	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
 	render(b, &s);
 	CHECK_STR(s.text,
-"year,institution,metric,peers,peer_mean,peer_median,peer_p25,peer_p75,peer_p90,peer_min,peer_max,pct_rank,robust_z,gap_median,gap_median_pct,change,change_pct,cagr_pct,slope,flags\n"
-"2019,A,1,5,22.00,3.00,2.00,4.00,61.60,1.00,100.00,10.00,-1.35,-2.00,-66.67,,,,,first_year\n"
-"2019,B,2,5,22.00,3.00,2.00,4.00,61.60,1.00,100.00,30.00,-0.67,-1.00,-33.33,,,,,first_year\n"
-"2019,C,3,5,22.00,3.00,2.00,4.00,61.60,1.00,100.00,50.00,0.00,0.00,0.00,,,,,first_year\n"
-"2019,D,4,5,22.00,3.00,2.00,4.00,61.60,1.00,100.00,70.00,0.67,1.00,33.33,,,,,first_year\n"
-"2019,E,100,5,22.00,3.00,2.00,4.00,61.60,1.00,100.00,90.00,65.43,97.00,3233.33,,,,,outlier|first_year\n");
+"year,institution,metric,peers,peer_mean,peer_median,peer_p25,peer_p75,peer_p90,peer_min,peer_max,pct_rank,robust_z,gap_median,gap_median_pct,gap_to_median_eur,gap_to_p25_eur,zero_share_pct,spenders,spender_median,spender_p25,spender_p75,spender_pct_rank,change,change_pct,cagr_pct,slope,flags,provenance\n"
+"2019,A,1,5,22.00,3.00,2.00,4.00,61.60,1.00,100.00,10.00,-1.35,-2.00,-66.67,2.00,1.00,0.00,5,3.00,2.00,4.00,10.00,,,,,first_year,metric=L090+P098;per=;peers=;size_classes=;min_peers=5;codes=2024\n"
+"2019,B,2,5,22.00,3.00,2.00,4.00,61.60,1.00,100.00,30.00,-0.67,-1.00,-33.33,1.00,0.00,0.00,5,3.00,2.00,4.00,30.00,,,,,first_year,metric=L090+P098;per=;peers=;size_classes=;min_peers=5;codes=2024\n"
+"2019,C,3,5,22.00,3.00,2.00,4.00,61.60,1.00,100.00,50.00,0.00,0.00,0.00,0.00,0.00,0.00,5,3.00,2.00,4.00,50.00,,,,,first_year,metric=L090+P098;per=;peers=;size_classes=;min_peers=5;codes=2024\n"
+"2019,D,4,5,22.00,3.00,2.00,4.00,61.60,1.00,100.00,70.00,0.67,1.00,33.33,0.00,0.00,0.00,5,3.00,2.00,4.00,70.00,,,,,first_year,metric=L090+P098;per=;peers=;size_classes=;min_peers=5;codes=2024\n"
+"2019,E,100,5,22.00,3.00,2.00,4.00,61.60,1.00,100.00,90.00,65.43,97.00,3233.33,0.00,0.00,0.00,5,3.00,2.00,4.00,90.00,,,,,outlier|first_year,metric=L090+P098;per=;peers=;size_classes=;min_peers=5;codes=2024\n");
 	wf_bench_free(b);
 	wf_codes_free(codes);
 }
@@ -349,10 +361,10 @@ static void test_monthly(void)
 	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
 	render(b, &s);
 	CHECK_STR(s.text,
-"month,institution,metric,peers,peer_mean,peer_median,peer_p25,peer_p75,peer_p90,peer_min,peer_max,pct_rank,robust_z,gap_median,gap_median_pct,change,change_pct,cagr_pct,slope,flags\n"
-"2020-01,X,10,1,10.00,10.00,10.00,10.00,10.00,10.00,10.00,50.00,0.00,0.00,0.00,,,50.00,0.68,first_year\n"
-"2020-02,X,20,1,20.00,20.00,20.00,20.00,20.00,20.00,20.00,50.00,0.00,0.00,0.00,,,50.00,0.68,\n"
-"2021-01,X,15,1,15.00,15.00,15.00,15.00,15.00,15.00,15.00,50.00,0.00,0.00,0.00,5.00,50.00,50.00,0.68,\n");
+"month,institution,metric,peers,peer_mean,peer_median,peer_p25,peer_p75,peer_p90,peer_min,peer_max,pct_rank,robust_z,gap_median,gap_median_pct,gap_to_median_eur,gap_to_p25_eur,zero_share_pct,spenders,spender_median,spender_p25,spender_p75,spender_pct_rank,change,change_pct,cagr_pct,slope,flags,provenance\n"
+"2020-01,X,10,1,10.00,10.00,10.00,10.00,10.00,10.00,10.00,50.00,0.00,0.00,0.00,0.00,0.00,0.00,1,10.00,10.00,10.00,50.00,,,50.00,0.68,first_year,metric=W1;per=;peers=;size_classes=;min_peers=1;codes=\n"
+"2020-02,X,20,1,20.00,20.00,20.00,20.00,20.00,20.00,20.00,50.00,0.00,0.00,0.00,0.00,0.00,0.00,1,20.00,20.00,20.00,50.00,,,50.00,0.68,,metric=W1;per=;peers=;size_classes=;min_peers=1;codes=\n"
+"2021-01,X,15,1,15.00,15.00,15.00,15.00,15.00,15.00,15.00,50.00,0.00,0.00,0.00,0.00,0.00,0.00,1,15.00,15.00,15.00,50.00,5.00,50.00,50.00,0.68,,metric=W1;per=;peers=;size_classes=;min_peers=1;codes=\n");
 	wf_bench_free(b);
 }
 
@@ -362,13 +374,14 @@ static void test_monthly(void)
 static void test_baseline(void)
 {
 	static const char *const base[] = {
-		"year,institution,institution_type,per_employee,pct_rank,flags",
-		"2019,C1,C,9.00,50.00,first_year",
-		"2019,C2,C,,,no_denominator",
+		"year,institution,institution_type,per_employee,pct_rank,flags,provenance",
+		"2019,C1,C,9.00,50.00,first_year,metric=L090;per=HEADCOUNT;peers=institution_type;size_classes=;min_peers=4;codes=",
+		"2019,C2,C,,,no_denominator,metric=L090;per=HEADCOUNT;peers=institution_type;size_classes=;min_peers=4;codes=",
 		NULL
 	};
 	wf_bench_opts o = { .metric = "L090", .per = "HEADCOUNT",
-			    .group = "institution_type", .min_peers = 4 };
+			    .group = "institution_type", .min_peers = 4,
+			    .has_change_threshold = 1, .change_threshold = 20 };
 	char err[256];
 	wf_bench *b = wf_bench_new(&o, err, sizeof err);
 	static sink s;
@@ -380,24 +393,49 @@ static void test_baseline(void)
 	render(b, &s);
 	line2 = strstr(s.text, "\n2019,C1,");
 	line7 = strstr(s.text, "\n2020,C1,");
-	CHECK(line2 && strncmp(line2, "\n2019,C1,COMUNE UNO,C,150,15,10.00,4,8.50,7.00,3.00,"
-			       "12.50,17.00,0.00,20.00,62.50,0.40,3.00,42.86,,,10.00,1.00,"
-			       "2019,9.00,1.00,11.11,12.50,first_year\n",
-			       strlen("\n2019,C1,COMUNE UNO,C,150,15,10.00,4,8.50,7.00,3.00,"
-				      "12.50,17.00,0.00,20.00,62.50,0.40,3.00,42.86,,,10.00,1.00,"
-				      "2019,9.00,1.00,11.11,12.50,first_year\n")) == 0);
-	CHECK(line2 && strstr(line2, ",2019,9.00,1.00,11.11,12.50,first_year\n") != NULL);
-	CHECK(line7 && strncmp(line7, "\n2020,C1,COMUNE UNO,C,220,20,11.00,3,,,,,,,,,,,,1.00,"
-			       "10.00,10.00,1.00,2019,9.00,2.00,22.22,,small_peer_group\n",
-			       strlen("\n2020,C1,COMUNE UNO,C,220,20,11.00,3,,,,,,,,,,,,1.00,"
-				      "10.00,10.00,1.00,2019,9.00,2.00,22.22,,small_peer_group\n")) == 0);
+	/* +11.11 % is under the threshold of 20; +22.22 % is over it */
+	CHECK(line_ends(line2, ",10.00,1.00,2019,9.00,1.00,11.11,12.50,first_year,metric=L090;per=HEADCOUNT;peers=institution_type;size_classes=;min_peers=4;codes="));
+	CHECK(line_ends(line7, ",2019,9.00,2.00,22.22,,small_peer_group|changed,metric=L090;per=HEADCOUNT;peers=institution_type;size_classes=;min_peers=4;codes="));
 	CHECK(strstr(s.text, "\n2019,C2,COMUNE DUE,C,40,10,4.00,4,8.50,7.00,3.00,12.50,17.00,"
-			     "0.00,20.00,37.50,-0.40,-3.00,-42.86,,,-50.00,-2.00,2019,,,,,first_year\n") != NULL);
-	CHECK(strstr(s.text, "\n2019,C3,COMUNE TRE,C,0,20,0.00,4,8.50,7.00,3.00,12.50,17.00,"
-			     "0.00,20.00,12.50,-0.94,-7.00,-100.00,,,,0.00,,,,,,zero|first_year\n") != NULL);
-	CHECK(strstr(s.text, "pct_rank,robust_z,gap_median,gap_median_pct,change,change_pct,"
-			     "cagr_pct,slope,baseline_period,baseline_value,since_baseline,"
-			     "since_baseline_pct,since_baseline_rank,flags\n") != NULL);
+			     "0.00,20.00,37.50,-0.40,-3.00,-42.86,30.00,0.00,25.00,3,,,,,,,-50.00,-2.00,2019,,,,,first_year,metric=L090;per=HEADCOUNT;peers=institution_type;size_classes=;min_peers=4;codes=\n") != NULL);
+	CHECK(strstr(s.text, "pct_rank,robust_z,gap_median,gap_median_pct,gap_to_median_eur,gap_to_p25_eur,"
+			     "zero_share_pct,spenders,spender_median,spender_p25,spender_p75,spender_pct_rank,"
+			     "change,change_pct,cagr_pct,slope,baseline_period,baseline_value,since_baseline,"
+			     "since_baseline_pct,since_baseline_rank,flags,provenance\n") != NULL);
+	wf_bench_free(b);
+}
+
+/* A baseline made another way is refused, naming each difference; one
+ * without a provenance column too. */
+static void test_baseline_definition(void)
+{
+	static const char *const other[] = {
+		"year,institution,institution_type,per_employee,pct_rank,flags,provenance",
+		"2019,C1,C,9.00,50.00,first_year,metric=L090;per=HEADCOUNT+FLEX_UNITS;peers=region;size_classes=;min_peers=4;codes=",
+		NULL
+	};
+	static const char *const bare[] = {
+		"year,institution,institution_type,per_employee,pct_rank,flags",
+		"2019,C1,C,9.00,50.00,first_year",
+		NULL
+	};
+	wf_bench_opts o = { .metric = "L090", .per = "HEADCOUNT",
+			    .group = "institution_type", .min_peers = 4 };
+	char err[512];
+	wf_bench *b = wf_bench_new(&o, err, sizeof err);
+	const char *msg = NULL;
+	trow row;
+
+	CHECK_INT(feed(b, WF_BENCH_FACTS, facts_a), 0);
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
+	CHECK_INT(wf_bench_table(b, WF_BENCH_BASELINE, mkrow(&row, other[0], 1), err, sizeof err), 0);
+	CHECK_INT(wf_bench_row(b, mkrow(&row, other[1], 2), err, sizeof err), -1);
+	msg = "the baseline was made with another definition: per HEADCOUNT+FLEX_UNITS there, "
+	      "HEADCOUNT here; peers region there, institution_type here";
+	CHECK_STR(err, msg);
+	CHECK_INT(wf_bench_table(b, WF_BENCH_BASELINE, mkrow(&row, bare[0], 1), err, sizeof err), -1);
+	CHECK_STR(err, "no column 'provenance' in the baseline: it does not say how it was made "
+		  "(an older wf-benchmark's output?); make it again");
 	wf_bench_free(b);
 }
 
@@ -473,7 +511,7 @@ static void test_data_errors(void)
 	CHECK_INT(wf_bench_row(b, mkrow(&t, "2019-01,C1,03,L090,1", 2), err, sizeof err), -1);
 	CHECK_STR(err, "period '2019-01' is monthly but earlier periods are yearly");
 	CHECK_INT(wf_bench_finish(b, err, sizeof err), -1);
-	CHECK_STR(err, "measure 'L090' of --metric does not appear in the input");
+	CHECK_STR(err, "measure 'L090' of --metric does not appear in the input (nearest known: L091)");
 	wf_bench_free(b);
 
 	o = (wf_bench_opts){ .metric = "L090", .per = "HEADCOUNT+FLEX_UNITS" };
@@ -567,18 +605,19 @@ static void test_zero_groups(void)
 	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
 	render(b, &s);
 	CHECK_STR(s.text,
-"year,institution,metric,peers,peer_mean,peer_median,peer_p25,peer_p75,peer_p90,peer_min,peer_max,pct_rank,robust_z,gap_median,gap_median_pct,change,change_pct,cagr_pct,slope,flags\n"
-"2019,A,0,5,2.00,0.00,0.00,0.00,6.00,0.00,10.00,40.00,0.00,0.00,,,,,0.00,zero|first_year\n"
-"2019,B,0,5,2.00,0.00,0.00,0.00,6.00,0.00,10.00,40.00,0.00,0.00,,,,,0.00,zero|first_year\n"
-"2019,C,0,5,2.00,0.00,0.00,0.00,6.00,0.00,10.00,40.00,0.00,0.00,,,,,,zero|first_year\n"
-"2019,D,0,5,2.00,0.00,0.00,0.00,6.00,0.00,10.00,40.00,0.00,0.00,,,,,,zero|first_year\n"
-"2019,E,10,5,2.00,0.00,0.00,0.00,6.00,0.00,10.00,90.00,3.99,10.00,,,,,,outlier|first_year\n"
-"2020,A,0,2,0.00,0.00,0.00,0.00,0.00,0.00,0.00,50.00,0.00,0.00,,0.00,,,0.00,zero\n"
-"2020,B,0,2,0.00,0.00,0.00,0.00,0.00,0.00,0.00,50.00,0.00,0.00,,0.00,,,0.00,zero\n");
+"year,institution,metric,peers,peer_mean,peer_median,peer_p25,peer_p75,peer_p90,peer_min,peer_max,pct_rank,robust_z,gap_median,gap_median_pct,gap_to_median_eur,gap_to_p25_eur,zero_share_pct,spenders,spender_median,spender_p25,spender_p75,spender_pct_rank,change,change_pct,cagr_pct,slope,flags,provenance\n"
+"2019,A,0,5,2.00,0.00,0.00,0.00,6.00,0.00,10.00,40.00,0.00,0.00,,0.00,0.00,80.00,1,,,,,,,,0.00,zero|first_year|cagr_zero_start,metric=L090;per=;peers=;size_classes=;min_peers=2;codes=\n"
+"2019,B,0,5,2.00,0.00,0.00,0.00,6.00,0.00,10.00,40.00,0.00,0.00,,0.00,0.00,80.00,1,,,,,,,,0.00,zero|first_year|cagr_zero_start,metric=L090;per=;peers=;size_classes=;min_peers=2;codes=\n"
+"2019,C,0,5,2.00,0.00,0.00,0.00,6.00,0.00,10.00,40.00,0.00,0.00,,0.00,0.00,80.00,1,,,,,,,,,zero|first_year|cagr_no_end,metric=L090;per=;peers=;size_classes=;min_peers=2;codes=\n"
+"2019,D,0,5,2.00,0.00,0.00,0.00,6.00,0.00,10.00,40.00,0.00,0.00,,0.00,0.00,80.00,1,,,,,,,,,zero|first_year|cagr_no_end,metric=L090;per=;peers=;size_classes=;min_peers=2;codes=\n"
+"2019,E,10,5,2.00,0.00,0.00,0.00,6.00,0.00,10.00,90.00,3.99,10.00,,0.00,0.00,80.00,1,,,,,,,,,outlier|first_year|cagr_no_end,metric=L090;per=;peers=;size_classes=;min_peers=2;codes=\n"
+"2020,A,0,2,0.00,0.00,0.00,0.00,0.00,0.00,0.00,50.00,0.00,0.00,,0.00,0.00,100.00,0,,,,,0.00,,,0.00,zero|cagr_zero_start,metric=L090;per=;peers=;size_classes=;min_peers=2;codes=\n"
+"2020,B,0,2,0.00,0.00,0.00,0.00,0.00,0.00,0.00,50.00,0.00,0.00,,0.00,0.00,100.00,0,,,,,0.00,,,0.00,zero|cagr_zero_start,metric=L090;per=;peers=;size_classes=;min_peers=2;codes=\n");
 	wf_bench_free(b);
 }
 
 WF_TEST_MAIN(test_benchmark, test_summary, test_size_classes,
 	     test_outlier_and_signs, test_signs_per_year, test_monthly, test_baseline,
+	     test_baseline_definition,
 	     test_option_errors, test_data_errors, test_empty,
 	     test_zero_groups)

@@ -165,19 +165,20 @@ static void test_cagr(void)
 {
 	double t[] = { 2001, 2002, 2003, 2004 }, r;
 
-	/* first non-zero 100 (2002), last 121 (2004): 1.21^(1/2) - 1 */
-	CHECK_INT(wf_stats_cagr(t, (double[]){ 0, 100, 0, 121 }, 4, &r), 0);
+	/* the endpoints of the span decide: 100 (2001) -> 121 (2003) */
+	CHECK_INT(wf_stats_cagr(t, (double[]){ 100, 0, 121 }, 3, &r), 0);
 	CHECK_NEAR(r, 0.1, 1e-12);
-	/* trailing zero ignored: 100 -> 121 in one year */
-	CHECK_INT(wf_stats_cagr(t, (double[]){ 100, 121, 0, 0 }, 4, &r), 0);
-	CHECK_NEAR(r, 0.21, 1e-12);
-	/* halving over 3 years */
+	/* halving over 3 years, zeros between do not matter */
 	CHECK_INT(wf_stats_cagr(t, (double[]){ 80, 0, 0, 10 }, 4, &r), 0);
 	CHECK_NEAR(r, -0.5, 1e-12);
-	CHECK_INT(wf_stats_cagr(t, (double[]){ 0, 5, 0, 0 }, 4, &r), -1);
-	CHECK_INT(wf_stats_cagr(t, (double[]){ 0, 0, 0, 0 }, 4, &r), -1);
-	CHECK_INT(wf_stats_cagr(t, (double[]){ -5, 0, 0, 10 }, 4, &r), -1);
-	CHECK_INT(wf_stats_cagr(t, (double[]){ 5 }, 1, &r), -1);
+	/* nothing spent at the start, or at the end: no growth rate, and
+	 * never the rate between the first and last positive values */
+	CHECK_INT(wf_stats_cagr(t, (double[]){ 0, 100, 0, 121 }, 4, &r), WF_CAGR_START);
+	CHECK_INT(wf_stats_cagr(t, (double[]){ 100, 121, 0, 0 }, 4, &r), WF_CAGR_END);
+	CHECK_INT(wf_stats_cagr(t, (double[]){ 0, 0, 0, 0 }, 4, &r), WF_CAGR_START);
+	CHECK_INT(wf_stats_cagr(t, (double[]){ -5, 0, 0, 10 }, 4, &r), WF_CAGR_START);
+	CHECK_INT(wf_stats_cagr(t, (double[]){ 5 }, 1, &r), WF_CAGR_SHORT);
+	CHECK_INT(wf_stats_cagr((double[]){ 2001, 2001 }, (double[]){ 5, 6 }, 2, &r), WF_CAGR_SHORT);
 	/* monthly points in years: 12 months apart */
 	CHECK_INT(wf_stats_cagr((double[]){ 2020 + 2 / 12.0, 2021 + 2 / 12.0 },
 				(double[]){ 50, 60 }, 2, &r), 0);
