@@ -13,6 +13,7 @@
 #include "wf_dec.h"
 #include "wf_err.h"
 #include "wf_io.h"
+#include "wf_ingest.h"
 #include "wf_stats.h"
 
 
@@ -1358,6 +1359,8 @@ int wf_bench_read(wf_bench *b, enum wf_bench_input kind, wf_reader *r,
 	wf_row row;
 	int st;
 
+	if (kind == WF_BENCH_FACTS && wf_fact_header_problem(wf_reader_header(r), err, sizeof err))
+		return wf_warn_at(name, 1, "%s", err);
 	if (wf_bench_table(b, kind, wf_reader_header(r), err, sizeof err))
 		return wf_warn_at(name, 0, "%s", err);
 	while ((st = wf_reader_next(r, &row)) != WF_ROW_EOF) {

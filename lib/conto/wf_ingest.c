@@ -311,6 +311,33 @@ static void free_agg(wf_map *m)
 
 /* Our own stream: the 12 columns, and provenance after them when the
  * data was marked. */
+int wf_fact_header_problem(const wf_row *h, char *why, size_t whysz)
+{
+	size_t n = h->n, exact = 1;
+
+	if (n > 0 && h->len[n - 1] == 0)
+		n--; /* "...,value," */
+	if (n != WF_FACT_NCOLS && n != WF_FACT_NCOLS + 1)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (strcasecmp(h->f[i], wf_fact_columns[i]) != 0)
+			return 0;
+		exact &= strcmp(h->f[i], wf_fact_columns[i]) == 0;
+	}
+	for (size_t i = 0; !exact && i < n; i++)
+		if (strcmp(h->f[i], wf_fact_columns[i]) != 0) {
+			wf_setmsg(why, whysz, "canonical header in upper case ('%s'): its column "
+				  "names are lower case ('%s')", h->f[i], wf_fact_columns[i]);
+			return 1;
+		}
+	if (n < h->n) {
+		wf_setmsg(why, whysz, "canonical header ends with a delimiter (an empty "
+			  "column %zu): remove it", h->n);
+		return 1;
+	}
+	return 0;
+}
+
 static int is_canonical(const wf_row *h)
 {
 	if (h->n != WF_FACT_NCOLS && h->n != WF_FACT_NCOLS + 1)
@@ -456,6 +483,15 @@ static int read_table(wf_ingest *g, wf_reader *r)
 	memset(&g->c, 0, sizeof g->c);
 	if (is_canonical(wf_reader_header(r)))
 		return read_canonical(g, r);
+	{
+		/* the same refusal, in the same words, as wf-benchmark */
+		char why[200];
+		if (wf_fact_header_problem(wf_reader_header(r), why, sizeof why)) {
+			wf_warn_at(g->name, 1, "%s", why);
+			g->failed = 1;
+			return 0;
+		}
+	}
 	y = g->o.year ? g->o.year : wf_conto_year_from_name(g->name);
 	wf_layout_detect(wf_reader_header(r), &L, why, sizeof why);
 	if (L.kind == WF_LAYOUT_ASSENZE && wf_conto_averages_name(g->name)) {

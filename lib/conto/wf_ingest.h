@@ -29,6 +29,11 @@
 extern const char *const wf_fact_columns[WF_FACT_NCOLS + 1];
 extern const enum wf_colkind wf_fact_kinds[WF_FACT_NCOLS + 1];
 
+/* 1 (why set) for a header that is the canonical one but in upper case
+ * or with a trailing delimiter (an empty last column): refused, in the
+ * same words, by every tool that reads the canonical stream. */
+int wf_fact_header_problem(const wf_row *h, char *why, size_t whysz);
+
 typedef struct wf_ingest_opts {
 	int year;     /* 0: from each file name */
 	int decimal;  /* -1 auto (comma: every Conto Annuale dialect), or enum wf_decmode */

@@ -470,3 +470,16 @@ EOT
 	# no tick label longer than the room left of the axis
 	[ -z "$(echo "$output" | grep -o 'text-anchor="end">[^<]\{15,\}</text>')" ]
 }
+
+@test "a canonical header in upper case or with a trailing delimiter: refused by every tool, in the same words" {
+	{ head -1 "$FIX/benchmark/facts.csv" | tr a-z A-Z; tail -n +2 "$FIX/benchmark/facts.csv"; } > up.csv
+	{ head -1 "$FIX/benchmark/facts.csv" | sed 's/$/,/'; tail -n +2 "$FIX/benchmark/facts.csv" | sed 's/$/,/'; } > trail.csv
+	for t in wf-ingest wf-benchmark; do
+		run --separate-stderr rely_run "$t" up.csv
+		[ "$status" -eq 1 ]
+		[ "$stderr" = "$t: up.csv:1: canonical header in upper case ('YEAR'): its column names are lower case ('year')" ]
+		run --separate-stderr rely_run "$t" trail.csv
+		[ "$status" -eq 1 ]
+		[ "$stderr" = "$t: trail.csv:1: canonical header ends with a delimiter (an empty column 13): remove it" ]
+	done
+}
