@@ -309,8 +309,8 @@ static void free_agg(wf_map *m)
 	wf_map_free(m);
 }
 
-/* Our own stream: the 12 columns, and provenance after them when the
- * data was marked. */
+/* Near misses of the canonical header are refused rather than read as
+ * some Conto Annuale layout, whose message would not say what is wrong. */
 int wf_fact_header_problem(const wf_row *h, char *why, size_t whysz)
 {
 	size_t n = h->n, exact = 1;
@@ -338,6 +338,8 @@ int wf_fact_header_problem(const wf_row *h, char *why, size_t whysz)
 	return 0;
 }
 
+/* Our own stream: the 12 columns, and provenance after them when the
+ * data was marked. */
 static int is_canonical(const wf_row *h)
 {
 	if (h->n != WF_FACT_NCOLS && h->n != WF_FACT_NCOLS + 1)
