@@ -141,11 +141,10 @@ int main(int argc, char **argv)
 	wf_tw_set_excel_safe(tw, cli.excel_safe);
 	g = wf_ingest_new(&run, codes, tw, rej, &io);
 	if (optind == argc) {
-		wf_ingest_path(g, "-");
+		const char *in[] = { "-" };
+		wf_ingest_paths(g, in, 1);
 	} else {
-		for (int i = optind; i < argc; i++)
-			if (wf_ingest_path(g, argv[i]) < 0)
-				break;
+		wf_ingest_paths(g, (const char *const *)argv + optind, (size_t)(argc - optind));
 	}
 	status = wf_ingest_finish(g);
 	/* --quiet hid the counts: a run that rejected rows still says so. */

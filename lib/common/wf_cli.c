@@ -291,32 +291,33 @@ void wf_cli_report_dialect(const wf_cli *c, wf_reader *r)
 	long at;
 	const char *enc;
 	char d = wf_reader_delim(r);
+	FILE *e = wf_errfile(); /* a worker thread's goes out later, in order */
 
 	if (!c->verbose)
 		return;
 	enc = wf_reader_encoding(r, &at);
 	if (wf_reader_format(r) == WF_FMT_NDJSON) {
-		fprintf(stderr, "%s: %s: ndjson%s\n", wf_progname,
+		fprintf(e, "%s: %s: ndjson%s\n", wf_progname,
 			wf_reader_name(r), wf_src_is_gzip(wf_reader_src(r)) ? ", gzip" : "");
 		return;
 	}
-	fprintf(stderr, "%s: %s: csv, delimiter '%s' (%s), encoding %s",
+	fprintf(e, "%s: %s: csv, delimiter '%s' (%s), encoding %s",
 		wf_progname, wf_reader_name(r), d == '\t' ? "TAB" : (char[]){ d, 0 },
 		c->ropts.delim ? "given" : "from header",
 		enc);
 	if (c->ropts.encoding != WF_ENC_AUTO)
-		fprintf(stderr, " (given)");
+		fprintf(e, " (given)");
 	else if (wf_reader_had_bom(r))
-		fprintf(stderr, " (BOM)");
+		fprintf(e, " (BOM)");
 	else if (at > 0)
-		fprintf(stderr, " (decided at line %ld)", at);
+		fprintf(e, " (decided at line %ld)", at);
 	else
-		fprintf(stderr, " (no non-ASCII byte)");
+		fprintf(e, " (no non-ASCII byte)");
 	if (wf_reader_cr_only(r))
-		fprintf(stderr, ", line ends CR (old Mac)");
+		fprintf(e, ", line ends CR (old Mac)");
 	if (wf_src_is_gzip(wf_reader_src(r)))
-		fprintf(stderr, ", gzip");
-	fputc('\n', stderr);
+		fprintf(e, ", gzip");
+	fputc('\n', e);
 }
 
 void wf_cli_progress(const wf_cli *c, const char *name,

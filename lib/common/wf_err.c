@@ -8,17 +8,31 @@
 const char *wf_progname = "wfkit";
 int wf_quiet;
 
+static _Thread_local FILE *capture;
+
+void wf_err_capture(FILE *f)
+{
+	capture = f;
+}
+
+FILE *wf_errfile(void)
+{
+	return capture ? capture : stderr;
+}
+
 int wf_vwarn(const char *fmt, va_list ap)
 {
 	int saved = errno;
 	size_t n = strlen(fmt);
+	FILE *e = wf_errfile();
 
-	fflush(stdout);
-	fprintf(stderr, "%s: ", wf_progname);
-	vfprintf(stderr, fmt, ap);
+	if (!capture) /* data already written comes first on a shared terminal */
+		fflush(stdout);
+	fprintf(e, "%s: ", wf_progname);
+	vfprintf(e, fmt, ap);
 	if (n > 0 && fmt[n - 1] == ':')
-		fprintf(stderr, " %s", strerror(saved));
-	fputc('\n', stderr);
+		fprintf(e, " %s", strerror(saved));
+	fputc('\n', e);
 	return -1;
 }
 
@@ -56,15 +70,16 @@ void wf_die(int status, const char *fmt, ...)
 int wf_warn_at(const char *file, long line, const char *fmt, ...)
 {
 	va_list ap;
+	FILE *e = wf_errfile();
 
-	fprintf(stderr, "%s: %s:", wf_progname, file);
+	fprintf(e, "%s: %s:", wf_progname, file);
 	if (line > 0)
-		fprintf(stderr, "%ld:", line);
-	fputc(' ', stderr);
+		fprintf(e, "%ld:", line);
+	fputc(' ', e);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(e, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fputc('\n', e);
 	return -1;
 }
 

@@ -44,6 +44,16 @@ _Noreturn void wf_die(int status, const char *fmt, ...)
 int wf_warn_at(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Where this thread's messages go: stderr, or the stream given to
+ * wf_err_capture(). A worker thread (wf-ingest --threads) captures its
+ * messages so that the main thread prints them in input order, the
+ * words of a one-thread run in the same order. f is borrowed; NULL
+ * goes back to stderr. Every message of lib/ goes through
+ * wf_errfile(), never straight to stderr. */
+#include <stdio.h>
+void wf_err_capture(FILE *f);
+FILE *wf_errfile(void);
+
 /* Format a reason into a caller's buffer (for functions that report
  * through a "why" argument); a NULL or empty buffer is left alone. */
 void wf_setmsg(char *buf, unsigned long n, const char *fmt, ...)

@@ -719,3 +719,56 @@ void wf_out_abort_all(void)
 		if (live_tmp[i])
 			unlink(live_tmp[i]);
 }
+
+/* ---- spools ---- */
+
+wf_out *wf_out_spool(void)
+{
+	const char *dir = getenv("TMPDIR");
+	wf_out *o;
+	char *tmp;
+	size_t n;
+	int fd;
+
+	if (!dir || !*dir)
+		dir = "/tmp";
+	n = strlen(dir) + 32;
+	tmp = wf_xmalloc(n);
+	snprintf(tmp, n, "%s/wfkit-spool.XXXXXX", dir);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		free(tmp);
+		return NULL;
+	}
+	/* Nameless from now on: the bytes go when the descriptor does,
+	 * however the process ends. */
+	unlink(tmp);
+	free(tmp);
+	o = wf_xcalloc(1, sizeof *o);
+	o->buf = wf_xmalloc(OUT_BUF);
+	o->slot = -1;
+	o->fd = fd;
+	o->name = wf_xstrdup("spool");
+	return o;
+}
+
+int wf_out_spool_copy(wf_out *spool, wf_out *dst)
+{
+	char buf[1 << 16];
+	off_t at = (off_t)spool->mark, end = (off_t)spool->total;
+
+	if (flush(spool) < 0)
+		return -1;
+	while (at < end) {
+		size_t want = (size_t)(end - at) < sizeof buf ? (size_t)(end - at) : sizeof buf;
+		ssize_t got = pread(spool->fd, buf, want, at);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			return -1;
+		if (wf_out_write(dst, buf, (size_t)got) < 0)
+			return 0; /* dst remembers its failure and says so at close */
+		at += got;
+	}
+	return 0;
+}

@@ -94,6 +94,16 @@ void wf_out_mark(wf_out *o);
  * "wf-x: NAME: strerror". Always frees o. */
 int wf_out_close(wf_out *o, int commit);
 
+/* A spool: output to a nameless temporary file in $TMPDIR (else /tmp),
+ * written now and copied into another output later; close it with
+ * wf_out_close(o, 0). NULL when the file cannot be made (no message). */
+wf_out *wf_out_spool(void);
+/* Append what spool holds after its mark (wf_out_mark: a wf_tw's
+ * header) to dst. Returns -1 when the spool cannot be written or read
+ * back (no message; dst is then as it was or partly written), else 0;
+ * a failure of dst is dst's own, reported by wf_out_close(dst). */
+int wf_out_spool_copy(wf_out *spool, wf_out *dst);
+
 /* Remove every temporary file not yet committed; safe to call from a
  * signal handler (wf_cli installs one for SIGINT/SIGTERM/SIGHUP). */
 void wf_out_abort_all(void);

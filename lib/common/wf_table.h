@@ -108,6 +108,12 @@ typedef struct wf_tw wf_tw;
 wf_tw *wf_tw_new(wf_out *out, enum wf_format fmt, size_t ncols,
 		 const char *const *names, const enum wf_colkind *kinds);
 void wf_tw_set_excel_safe(wf_tw *w, int on);
+/* A new writer on out with w's format, columns and --excel-safe (its
+ * CSV header written, as by wf_tw_new): rows it writes are byte for
+ * byte the ones w would write. */
+wf_tw *wf_tw_clone(const wf_tw *w, wf_out *out);
+/* The output w writes to (borrowed). */
+wf_out *wf_tw_out(const wf_tw *w);
 
 /* Write one row of ncols values. vals[i] NULL = missing (empty in CSV,
  * null in NDJSON); lens may be NULL (strlen). Returns 0 or -1 once the

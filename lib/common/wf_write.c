@@ -180,6 +180,19 @@ void wf_tw_set_excel_safe(wf_tw *w, int on)
 	w->excel_safe = on;
 }
 
+wf_out *wf_tw_out(const wf_tw *w)
+{
+	return w->out;
+}
+
+wf_tw *wf_tw_clone(const wf_tw *w, wf_out *out)
+{
+	wf_tw *c = wf_tw_new(out, w->fmt, w->n, (const char *const *)w->names, w->kinds);
+
+	c->excel_safe = w->excel_safe;
+	return c;
+}
+
 /* A cell a spreadsheet would run as a formula: = + - @ TAB CR first,
  * unless it is just a number like -12.5. */
 static int formula_like(const char *s, size_t n)

@@ -43,7 +43,7 @@ struct inst_rec {
 };
 
 /* The code lists of one year. */
-struct layer {
+struct wf_codes_layer {
 	wf_map *inst;      /* key -> struct inst_rec (listed or seen) */
 	wf_map *contract;  /* contract -> char *[2] {aggregate, comparto} */
 	wf_map *item;      /* item code -> sign +1/-1; 0: unreadable (item_bad) */
@@ -55,16 +55,20 @@ struct layer {
 
 struct wf_codes {
 	wf_reader_opts ro; /* the run's, for wf_aux_reader() */
-	struct layer **L;  /* one per --codes, in load order */
+	struct wf_codes_layer **L;  /* one per --codes, in load order */
 	size_t nl;
-	struct layer *active;
+	struct wf_codes_layer *active;
 	wf_places *places; /* --places, for every year */
 	wf_overrides *overrides; /* borrowed */
+	/* the empty lists that answered before an archive brought some:
+	 * freed with c, as a worker thread may still be reading them */
+	struct wf_codes_layer **dead;
+	size_t ndead;
 };
 
-static struct layer *layer_new(void)
+static struct wf_codes_layer *layer_new(void)
 {
-	struct layer *l = wf_xcalloc(1, sizeof *l);
+	struct wf_codes_layer *l = wf_xcalloc(1, sizeof *l);
 
 	l->inst = wf_map_new();
 	l->contract = wf_map_new();
@@ -74,7 +78,7 @@ static struct layer *layer_new(void)
 	return l;
 }
 
-static void layer_free(struct layer *c)
+static void layer_free(struct wf_codes_layer *c)
 {
 	void *v;
 
@@ -128,6 +132,9 @@ void wf_codes_free(wf_codes *c)
 	for (size_t i = 0; i < c->nl; i++)
 		layer_free(c->L[i]);
 	free(c->L);
+	for (size_t i = 0; i < c->ndead; i++)
+		layer_free(c->dead[i]);
+	free(c->dead);
 	wf_places_free(c->places);
 	free(c);
 }
@@ -179,7 +186,7 @@ int wf_conto_is_code_list(const char *base)
  * unreadable or conflicting flag leaves the sign unknown (0) with the
  * place and reason, for wf_codes_item_problem(): only a tool that uses
  * the sign of that item has to stop. */
-static void item_sign(struct layer *c, const char *code, const char *sg, size_t sl,
+static void item_sign(struct wf_codes_layer *c, const char *code, const char *sg, size_t sl,
 		      const char *file, long line)
 {
 	intptr_t *slot = wf_map_islot(c->item, code, strlen(code), 2), sign = 0;
@@ -203,7 +210,7 @@ static void item_sign(struct layer *c, const char *code, const char *sg, size_t 
 	*wf_map_slot(c->item_bad, code, strlen(code)) = wf_xstrdup(why);
 }
 
-static int load_list(struct layer *c, int kind, wf_src *src, const wf_reader_opts *ro)
+static int load_list(struct wf_codes_layer *c, int kind, wf_src *src, const wf_reader_opts *ro)
 {
 	wf_reader *r;
 	wf_row row;
@@ -310,7 +317,7 @@ out:
 }
 
 struct zip_ctx {
-	struct layer *c;
+	struct wf_codes_layer *c;
 	const wf_reader_opts *ro;
 	int found[L_NKINDS];
 };
@@ -338,7 +345,7 @@ static int zip_take(void *ctx, const wf_zip_member *m, wf_src *src)
 	return load_list(z->c, k, src, z->ro);
 }
 
-static int load_zip_lists(struct layer *c, const char *name, const unsigned char *buf,
+static int load_zip_lists(struct wf_codes_layer *c, const char *name, const unsigned char *buf,
 			  size_t n, int found[L_NKINDS], const wf_reader_opts *ro)
 {
 	struct zip_ctx z = { c, ro, { 0 } };
@@ -353,7 +360,7 @@ static int load_zip_lists(struct layer *c, const char *name, const unsigned char
 
 /* Load the lists found in a folder, a zip or one list file into l;
  * the list need must be among them. 0 or -1 after a message. */
-static int load_layer(struct layer *c, const char *path, int need, int verbose,
+static int load_layer(struct wf_codes_layer *c, const char *path, int need, int verbose,
 		      const wf_reader_opts *ro)
 {
 	struct stat st;
@@ -425,7 +432,7 @@ static int load_layer(struct layer *c, const char *path, int need, int verbose,
 
 static int load_lists(wf_codes *c, const char *path, int need, int verbose)
 {
-	struct layer *l = layer_new();
+	struct wf_codes_layer *l = layer_new();
 
 	if (load_layer(l, path, need, verbose, &c->ro) != 0) {
 		layer_free(l);
@@ -472,52 +479,100 @@ static int has_year(const wf_codes *c, int year)
 	return 0;
 }
 
-int wf_codes_load_embedded(wf_codes *c, const char *name, const unsigned char *buf,
-			   size_t n, int *year)
+wf_codes_layer *wf_codes_embedded_layer(const wf_codes *c, const char *name,
+					const unsigned char *buf, size_t n, int *year, int *rc)
 {
-	struct layer *l = layer_new();
+	struct wf_codes_layer *l = layer_new();
 	int found[L_NKINDS] = { 0 };
 
 	*year = 0;
 	if (load_zip_lists(l, name, buf, n, found, &c->ro) != 0) {
 		layer_free(l);
-		return -1;
+		*rc = -1;
+		return NULL;
 	}
 	if (!found[L_INST] || !l->year || has_year(c, l->year)) {
 		*year = found[L_INST] ? l->year : 0;
 		layer_free(l);
-		return 1;
+		*rc = 1;
+		return NULL;
 	}
 	l->lists = 1;
 	*year = l->year;
+	*rc = 0;
+	wf_places_prepare(l->rgs);
+	return l;
+}
+
+void wf_codes_adopt(wf_codes *c, wf_codes_layer *l)
+{
 	if (c->nl == 1 && !c->L[0]->lists) {
-		layer_free(c->L[0]);
+		if (c->active == c->L[0])
+			c->active = l;
+		c->dead = wf_xrealloc(c->dead, (c->ndead + 1) * sizeof *c->dead);
+		c->dead[c->ndead++] = c->L[0];
 		c->nl = 0;
 	}
 	c->L = wf_xrealloc(c->L, (c->nl + 1) * sizeof *c->L);
 	c->L[c->nl++] = l;
-	return 0;
 }
 
-int wf_codes_select_year(wf_codes *c, int year)
+void wf_codes_layer_free(wf_codes_layer *l)
 {
-	struct layer *best = c->active;
+	if (l)
+		layer_free(l);
+}
+
+int wf_codes_load_embedded(wf_codes *c, const char *name, const unsigned char *buf,
+			   size_t n, int *year)
+{
+	int rc;
+	struct wf_codes_layer *l = wf_codes_embedded_layer(c, name, buf, n, year, &rc);
+
+	if (l)
+		wf_codes_adopt(c, l);
+	return rc;
+}
+
+wf_codes_layer *wf_codes_pick(const wf_codes *c, wf_codes_layer *extra, int year, int *lists_year)
+{
+	struct wf_codes_layer *best = c->active;
 	int bd = -1;
 
-	for (size_t i = 0; i < c->nl; i++) {
-		struct layer *l = c->L[i];
+	for (size_t i = 0; i <= c->nl; i++) {
+		struct wf_codes_layer *l = i < c->nl ? c->L[i] : extra;
+		if (!l || !l->lists)
+			continue;
 		int d = l->year > year ? l->year - year : year - l->year;
 		/* Nearest year; on a tie the later lists, which know the
 		 * newer institutions. */
-		if (!l->lists)
-			continue;
 		if (bd < 0 || d < bd || (d == bd && l->year > best->year)) {
 			best = l;
 			bd = d;
 		}
 	}
-	c->active = best;
-	return best->lists ? best->year : 0;
+	*lists_year = best->lists ? best->year : 0;
+	return best;
+}
+
+int wf_codes_select_year(wf_codes *c, int year)
+{
+	int y;
+
+	c->active = wf_codes_pick(c, NULL, year, &y);
+	return y;
+}
+
+wf_codes_layer *wf_codes_active(const wf_codes *c)
+{
+	return c->active;
+}
+
+void wf_codes_prepare(wf_codes *c)
+{
+	wf_places_prepare(c->places);
+	for (size_t i = 0; i < c->nl; i++)
+		wf_places_prepare(c->L[i]->rgs);
 }
 
 int wf_codes_load_places(wf_codes *c, const char *path, const wf_run *run)
@@ -548,12 +603,17 @@ int wf_codes_have_places(const wf_codes *c)
 	return wf_places_count(c->places, NULL) > 0;
 }
 
-static void place(wf_codes *c, struct layer *l, struct inst_rec *ir)
+/* Place ir with l's lists; peek: a worker's look ahead, which leaves
+ * the overrides' use uncounted. */
+static void place_as(const wf_codes *c, struct wf_codes_layer *l, struct inst_rec *ir, int peek)
 {
 	wf_place(l->rgs, c->places, ir->type, ir->name, ir->taxcode, &ir->pl);
 	if (!ir->pub.known && ir->pl.how == WF_PLACE_NONE)
 		snprintf(ir->pl.evidence, sizeof ir->pl.evidence, "not in the code lists");
-	wf_overrides_apply(c->overrides, ir->key, &ir->pl);
+	if (peek)
+		wf_overrides_peek(c->overrides, ir->key, &ir->pl);
+	else
+		wf_overrides_apply(c->overrides, ir->key, &ir->pl);
 	ir->pub.key = ir->key;
 	ir->pub.type = ir->type;
 	ir->pub.name = ir->name ? ir->name : "";
@@ -565,9 +625,15 @@ static void place(wf_codes *c, struct layer *l, struct inst_rec *ir)
 	ir->pub.how = ir->pl.how;
 }
 
-const wf_inst *wf_codes_inst(wf_codes *c, const char *key, const char *type)
+static void place(wf_codes *c, struct wf_codes_layer *l, struct inst_rec *ir)
 {
-	void **slot = wf_map_slot(c->active->inst, key, strlen(key));
+	place_as(c, l, ir, 0);
+}
+
+const wf_inst *wf_codes_inst_at(wf_codes *c, wf_codes_layer *l, const char *key,
+				const char *type)
+{
+	void **slot = wf_map_slot(l->inst, key, strlen(key));
 	struct inst_rec *ir = *slot;
 
 	if (!ir) {
@@ -578,9 +644,93 @@ const wf_inst *wf_codes_inst(wf_codes *c, const char *key, const char *type)
 	}
 	if (!ir->pub.key) {
 		/* First use: place it once and publish the strings. */
-		place(c, c->active, ir);
+		place(c, l, ir);
 	}
 	return &ir->pub;
+}
+
+const wf_inst *wf_codes_inst(wf_codes *c, const char *key, const char *type)
+{
+	return wf_codes_inst_at(c, c->active, key, type);
+}
+
+/* A worker's own placements, keyed by layer and institution. */
+struct wf_codes_scratch {
+	wf_map *recs; /* "layer address \x1f key" -> struct inst_rec */
+};
+
+wf_codes_scratch *wf_codes_scratch_new(void)
+{
+	wf_codes_scratch *s = wf_xcalloc(1, sizeof *s);
+
+	s->recs = wf_map_new();
+	return s;
+}
+
+void wf_codes_scratch_free(wf_codes_scratch *s)
+{
+	void *v;
+
+	if (!s)
+		return;
+	for (size_t i = 0; i < wf_map_count(s->recs); i++) {
+		wf_map_key_at(s->recs, i, &v);
+		struct inst_rec *r = v;
+		free(r->key);
+		free(r->type);
+		free(r);
+	}
+	wf_map_free(s->recs);
+	free(s);
+}
+
+const wf_inst *wf_codes_inst_peek(const wf_codes *c, wf_codes_layer *l, const char *key,
+				  const char *type, wf_codes_scratch *s, int *first)
+{
+	const struct inst_rec *shared = wf_map_get(l->inst, key, strlen(key));
+	char sk[96];
+	int kl;
+	void **slot;
+	struct inst_rec *ir;
+
+	*first = 0;
+	if (shared && shared->pub.key)
+		return &shared->pub; /* placed already: it never changes again */
+	kl = snprintf(sk, sizeof sk, "%p\x1f%s", (void *)l, key);
+	slot = wf_map_slot(s->recs, sk, kl < (int)sizeof sk ? (size_t)kl : sizeof sk - 1);
+	if (*slot)
+		return &((struct inst_rec *)*slot)->pub;
+	/* As wf_codes_inst_at would place it: the listed name and tax code
+	 * (borrowed from the lists, which outlive s), or none. */
+	ir = wf_xcalloc(1, sizeof *ir);
+	ir->key = wf_xstrdup(key);
+	ir->type = wf_xstrdup(shared ? shared->type : type);
+	if (shared) {
+		ir->name = shared->name;
+		ir->taxcode = shared->taxcode;
+		ir->pub.known = shared->pub.known;
+	}
+	place_as(c, l, ir, 1);
+	*slot = ir;
+	*first = 1;
+	return &ir->pub;
+}
+
+const char *wf_codes_layer_aggregate(const wf_codes_layer *l, const char *contract)
+{
+	char **p = wf_map_get(l->contract, contract, strlen(contract));
+	return p ? p[0] : "";
+}
+
+const char *wf_codes_layer_comparto(const wf_codes_layer *l, const char *contract)
+{
+	char **p = wf_map_get(l->contract, contract, strlen(contract));
+	return p ? p[1] : "";
+}
+
+int wf_codes_has_year(const wf_codes *c, int year)
+{
+	return has_year(c, year);
 }
 
 const char *wf_codes_aggregate(const wf_codes *c, const char *contract)
@@ -618,7 +768,7 @@ int wf_codes_list_year(const wf_codes *c, size_t i)
 void wf_codes_place_stats(const wf_codes *c, size_t list, unsigned long counts[WF_PLACE_NKINDS])
 {
 	void *v;
-	const struct layer *l = c->L[list];
+	const struct wf_codes_layer *l = c->L[list];
 
 	memset(counts, 0, sizeof(unsigned long) * WF_PLACE_NKINDS);
 	for (size_t i = 0; i < wf_map_count(l->inst); i++) {
@@ -645,7 +795,7 @@ void wf_codes_each_unplaced(const wf_codes *c, void (*fn)(const wf_inst *, void 
 void wf_codes_each_inst(wf_codes *c, size_t list,
 			void (*fn)(const wf_inst *, int seen, void *), void *ctx)
 {
-	struct layer *l = c->L[list];
+	struct wf_codes_layer *l = c->L[list];
 	void *v;
 
 	for (size_t i = 0; i < wf_map_count(l->inst); i++) {

@@ -104,6 +104,49 @@ void wf_codes_each_unplaced(const wf_codes *c, void (*fn)(const wf_inst *, void 
 void wf_codes_each_inst(wf_codes *c, size_t list,
 			void (*fn)(const wf_inst *, int seen, void *), void *ctx);
 
+/* ---- several threads (wf-ingest --threads) ----
+ * A worker thread reads the lists without changing them: it picks a
+ * year's lists, looks institutions up, and places one not placed yet
+ * into its own scratch. The thread that owns c then makes the calls
+ * that change it (wf_codes_select_year, wf_codes_inst_at, wf_codes_adopt)
+ * in input order, so c ends as a one-thread run leaves it, and the
+ * strings a worker got are the ones those calls give. The caller makes
+ * sure c does not change while a worker reads it (wf_ingest holds a
+ * lock), and calls wf_codes_prepare() once before workers start. */
+typedef struct wf_codes_layer wf_codes_layer; /* one year's lists, owned by c */
+typedef struct wf_codes_scratch wf_codes_scratch;
+
+/* Finish the lazy work of lookups (place lists' linking) now. */
+void wf_codes_prepare(wf_codes *c);
+/* The lists wf_codes_select_year(c, year) would make active, had extra
+ * (may be NULL) been added last; *lists_year is what it would return. */
+wf_codes_layer *wf_codes_pick(const wf_codes *c, wf_codes_layer *extra, int year,
+			      int *lists_year);
+wf_codes_layer *wf_codes_active(const wf_codes *c);
+int wf_codes_has_year(const wf_codes *c, int year);
+/* wf_codes_load_embedded in two steps: the archive's lists as a layer
+ * of the caller's (prepared; NULL unless *rc is 0: *rc and *year as
+ * wf_codes_load_embedded gives them), then wf_codes_adopt() hands it to
+ * c as wf_codes_load_embedded adds it; or wf_codes_layer_free(). */
+wf_codes_layer *wf_codes_embedded_layer(const wf_codes *c, const char *name,
+					const unsigned char *buf, size_t n, int *year, int *rc);
+void wf_codes_adopt(wf_codes *c, wf_codes_layer *l);
+void wf_codes_layer_free(wf_codes_layer *l);
+/* wf_codes_inst with l's lists (l held by c). */
+const wf_inst *wf_codes_inst_at(wf_codes *c, wf_codes_layer *l, const char *key,
+				const char *type);
+/* What wf_codes_inst_at(c, l, key, type) would return, leaving c and l
+ * as they are: the shared record when it is placed already, else one
+ * placed in s (*first set when s made it now). Valid while c, l and s
+ * live. */
+wf_codes_scratch *wf_codes_scratch_new(void);
+void wf_codes_scratch_free(wf_codes_scratch *s);
+const wf_inst *wf_codes_inst_peek(const wf_codes *c, wf_codes_layer *l, const char *key,
+				  const char *type, wf_codes_scratch *s, int *first);
+/* wf_codes_aggregate, wf_codes_comparto with l's lists. */
+const char *wf_codes_layer_aggregate(const wf_codes_layer *l, const char *contract);
+const char *wf_codes_layer_comparto(const wf_codes_layer *l, const char *contract);
+
 /* RGS region code (R00090) to ISTAT region code ("03"); NULL if unknown. */
 const char *wf_rgs_region_istat(const char *rgs);
 

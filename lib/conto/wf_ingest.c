@@ -5,9 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <pthread.h>
 #include <sys/stat.h>
 
 #include "wf_err.h"
+#include "wf_ingest_priv.h"
 #include "wf_rejects.h"
 #include "wf_text.h"
 #include "wf_map.h"
@@ -44,6 +46,7 @@ struct wf_ingest {
 	wf_ingest_opts o;
 	int stop, failed, files;
 	struct count total;
+	wf_out *rej_out;
 	/* last institution and contract looked up: rows come grouped by
 	 * institution, so this skips most hash lookups */
 	char last_key[32], last_contract[24];
@@ -79,7 +82,37 @@ struct wf_ingest {
 	const char *name;
 	struct count c;
 	wf_map *agg;
+	/* a worker's run (wf_ingest_mt.c); NULL in the main thread */
+	struct view *view;
 };
+
+/* What a worker thread keeps for the main thread: it reads the code
+ * lists without changing them (under lock), and records the calls that
+ * change them, for the main thread to make in input order; the
+ * duplicates it could not check against the inputs before its own. */
+struct jcall {
+	wf_codes_layer *l;
+	int year;          /* a wf_codes_select_year(year) call, or 0: */
+	char *key, *type;  /* a wf_codes_inst_at(l, key, type) call */
+};
+struct view {
+	pthread_rwlock_t *lock;
+	wf_codes_scratch *scratch;
+	wf_codes_layer *layer;  /* the lists active in this worker */
+	wf_codes_layer *own;    /* an archive's own lists, not given to codes yet */
+	int own_rc, own_year, embedded;
+	int opened;             /* the input could be opened */
+	struct jcall *j;
+	size_t nj;
+	/* facts of the year the first duplicate() call saw, up to the
+	 * first change of year (then kept here), to be checked against the
+	 * main thread's facts of that year */
+	int first_year, reset;
+	struct dupent *seg_log;
+	wf_map *seg_inst;
+};
+
+static void view_free(struct view *v);
 
 wf_ingest *wf_ingest_new(const wf_run *run, wf_codes *codes, wf_tw *facts,
 			 wf_out *rejects, const wf_ingest_opts *opts)
@@ -90,6 +123,7 @@ wf_ingest *wf_ingest_new(const wf_run *run, wf_codes *codes, wf_tw *facts,
 	g->codes = codes;
 	g->facts = facts;
 	g->rej = wf_rejects_new(rejects);
+	g->rej_out = rejects;
 	/* The rejects file is the one people open to review bad rows. */
 	wf_rejects_set_excel_safe(g->rej, run->excel_safe);
 	g->o = *opts;
@@ -103,6 +137,7 @@ void wf_ingest_free(wf_ingest *g)
 	if (!g)
 		return;
 	dup_reset(g);
+	view_free(g->view);
 	for (size_t i = 0; i < g->ndup_files; i++)
 		free(g->dup_files[i]);
 	free(g->dup_files);
@@ -211,6 +246,17 @@ static int duplicate(wf_ingest *g, int year, const char *inst, size_t il, const 
 	if (g->o.sum_duplicates || il == 0 || il >= sizeof g->cur_inst)
 		return 0;
 	if (year != g->dup_year || !g->dup_inst) {
+		if (g->view && !g->view->first_year) {
+			g->view->first_year = year;
+		} else if (g->view && !g->view->reset) {
+			/* the first segment ends: kept for the main thread */
+			cur_close(g);
+			g->view->seg_log = g->log;
+			g->view->seg_inst = g->dup_inst;
+			g->log = NULL;
+			g->dup_inst = NULL;
+			g->view->reset = 1;
+		}
 		dup_reset(g);
 		g->dup_inst = wf_map_new();
 		g->dup_year = year;
@@ -251,11 +297,51 @@ static int duplicate(wf_ingest *g, int year, const char *inst, size_t il, const 
 	return 0;
 }
 
+static void journal(struct view *v, wf_codes_layer *l, int year, const char *key,
+		    const char *type)
+{
+	v->j = wf_xrealloc(v->j, (v->nj + 1) * sizeof *v->j);
+	v->j[v->nj++] = (struct jcall){ l, year, key ? wf_xstrdup(key) : NULL,
+					type ? wf_xstrdup(type) : NULL };
+}
+
+/* wf_codes_inst, or in a worker what it would return (recording the
+ * call when it would change the lists). */
+static const wf_inst *codes_inst(wf_ingest *g, const char *key, const char *type)
+{
+	struct view *v = g->view;
+	const wf_inst *in;
+	int first;
+
+	if (!v)
+		return wf_codes_inst(g->codes, key, type);
+	pthread_rwlock_rdlock(v->lock);
+	in = wf_codes_inst_peek(g->codes, v->layer, key, type, v->scratch, &first);
+	pthread_rwlock_unlock(v->lock);
+	if (first)
+		journal(v, v->layer, 0, key, type);
+	return in;
+}
+
+static int codes_select(wf_ingest *g, int year)
+{
+	struct view *v = g->view;
+	int cy;
+
+	if (!v)
+		return wf_codes_select_year(g->codes, year);
+	pthread_rwlock_rdlock(v->lock);
+	v->layer = wf_codes_pick(g->codes, v->own, year, &cy);
+	pthread_rwlock_unlock(v->lock);
+	journal(v, v->layer, year, NULL, NULL);
+	return cy;
+}
+
 static void emit(wf_ingest *g, const char *year, const char *key, const char *type,
 		 const char *contract, const char *measure, const char *value)
 {
 	if (!g->last_inst || strcmp(key, g->last_key) != 0) {
-		const wf_inst *in = wf_codes_inst(g->codes, key, type);
+		const wf_inst *in = codes_inst(g, key, type);
 		g->last_inst = in;
 		/* memcpy, not snprintf: this runs for most rows of a file not
 		 * sorted by institution, and snprintf was 15% of the
@@ -270,8 +356,10 @@ static void emit(wf_ingest *g, const char *year, const char *key, const char *ty
 		g->len_comune = strlen(in->comune);
 	}
 	if (!g->last_agg || strcmp(contract, g->last_contract) != 0) {
-		g->last_agg = wf_codes_aggregate(g->codes, contract);
-		g->last_comparto = wf_codes_comparto(g->codes, contract);
+		g->last_agg = g->view ? wf_codes_layer_aggregate(g->view->layer, contract)
+				      : wf_codes_aggregate(g->codes, contract);
+		g->last_comparto = g->view ? wf_codes_layer_comparto(g->view->layer, contract)
+					   : wf_codes_comparto(g->codes, contract);
 		g->len_contract = strnlen(contract, sizeof g->last_contract - 1);
 		memcpy(g->last_contract, contract, g->len_contract);
 		g->last_contract[g->len_contract] = '\0';
@@ -530,19 +618,22 @@ static int read_table(wf_ingest *g, wf_reader *r)
 	{
 		/* Codes change between years: each file gets its year's
 		 * lists (or the nearest year's). */
-		int cy = wf_codes_select_year(g->codes, y);
+		int cy = codes_select(g, y);
 		g->last_inst = NULL;
 		g->last_agg = NULL;
 		/* Said once per data year, not once per file. */
 		if (cy && cy != y && !g->said_year[y - WF_YEAR_MIN]) {
 			g->said_year[y - WF_YEAR_MIN] = 1;
+			/* a worker marks it: said only if no input before said it */
+			if (g->view && !wf_quiet)
+				fprintf(wf_errfile(), "\001%d", y);
 			wf_note("no code lists of %d; its files use those of %d", y, cy);
 		}
 	}
 	/* Every published dialect writes Italian numbers (1.234,56). */
 	dm = g->o.decimal < 0 ? WF_DEC_COMMA : (enum wf_decmode)g->o.decimal;
 	if (g->run.verbose)
-		fprintf(stderr, "%s: %s: %s %d, decimal %s%s\n", wf_progname, g->name,
+		fprintf(wf_errfile(), "%s: %s: %s %d, decimal %s%s\n", wf_progname, g->name,
 			wf_layout_name(L.kind), y, dm == WF_DEC_COMMA ? "comma" : "point",
 			g->o.decimal < 0 ? " (Conto Annuale default)" : " (given)");
 	if (L.kind != WF_LAYOUT_COSTO_LAVORO)
@@ -865,8 +956,10 @@ int wf_ingest_path(wf_ingest *g, const char *path)
 		g->failed = 1;
 		return 0;
 	}
+	if (g->view)
+		g->view->opened = 1; /* the main thread checks it against earlier inputs */
 	{
-		const char *first = seen_file(g, path);
+		const char *first = g->view ? NULL : seen_file(g, path);
 		if (first) {
 			wf_warn("%s: same bytes as %s (given twice?); not read", path, first);
 			g->failed = 1;
@@ -886,13 +979,24 @@ int wf_ingest_path(wf_ingest *g, const char *path)
 		}
 		/* An archive with its own code lists ({YYYY}Tutto.zip) names
 		 * its institutions itself, unless --codes gave that year. */
-		int ly, lr = wf_codes_load_embedded(g->codes, wf_src_name(s), buf, n, &ly);
+		int ly, lr;
+		if (g->view) {
+			struct view *v = g->view;
+			pthread_rwlock_rdlock(v->lock);
+			v->own = wf_codes_embedded_layer(g->codes, wf_src_name(s), buf, n, &ly, &lr);
+			pthread_rwlock_unlock(v->lock);
+			v->own_rc = lr;
+			v->own_year = ly;
+			v->embedded = 1;
+		} else {
+			lr = wf_codes_load_embedded(g->codes, wf_src_name(s), buf, n, &ly);
+		}
 		if (lr < 0)
 			g->failed = 1;
 		else if (lr == 0)
 			wf_note("%s: using the code lists of %d it holds", wf_src_name(s), ly);
 		else if (ly && g->run.verbose)
-			fprintf(stderr, "%s: %s: its code lists of %d are not used: --codes gave them\n",
+			fprintf(wf_errfile(), "%s: %s: its code lists of %d are not used: --codes gave them\n",
 				wf_progname, wf_src_name(s), ly);
 		z.lists_used = lr >= 0 && ly;
 		/* When the lists' walk failed it has said why (an unreadable
@@ -913,27 +1017,27 @@ int wf_ingest_path(wf_ingest *g, const char *path)
 			} else if (z.members == 0)
 				wf_warn("%s: an empty zip archive: no Conto Annuale data file", wf_src_name(s));
 			else {
-				fprintf(stderr, "%s: %s: no Conto Annuale data file (COSTO_LAVORO_, "
+				fprintf(wf_errfile(), "%s: %s: no Conto Annuale data file (COSTO_LAVORO_, "
 					"OCCUPAZIONE_, LAVORO_FLESSIBILE_) among %zu member%s:",
 					wf_progname, wf_src_name(s), z.members, z.members == 1 ? "" : "s");
 				for (size_t i = 0; i < z.nskipped; i++) {
-					fprintf(stderr, "%s %s", i ? "," : "", z.skipped[i]);
+					fprintf(wf_errfile(), "%s %s", i ? "," : "", z.skipped[i]);
 					free(z.skipped[i]);
 				}
 				if (z.nskipped < z.members)
-					fprintf(stderr, "%s its code lists", z.nskipped ? " and" : "");
+					fprintf(wf_errfile(), "%s its code lists", z.nskipped ? " and" : "");
 				if (z.xlsx)
-					fprintf(stderr, " (an Excel workbook must be exported as CSV)");
-				fputc('\n', stderr);
+					fprintf(wf_errfile(), " (an Excel workbook must be exported as CSV)");
+				fputc('\n', wf_errfile());
 				z.nskipped = 0;
 			}
 		}
 		if (z.nskipped && !wf_quiet) { /* a wf_note() in parts */
-			fprintf(stderr, "%s: %s: skipped %zu member%s it does not read:",
+			fprintf(wf_errfile(), "%s: %s: skipped %zu member%s it does not read:",
 				wf_progname, wf_src_name(s), z.nskipped, z.nskipped == 1 ? "" : "s");
 			for (size_t i = 0; i < z.nskipped; i++)
-				fprintf(stderr, "%s %s", i ? "," : "", z.skipped[i]);
-			fputc('\n', stderr);
+				fprintf(wf_errfile(), "%s %s", i ? "," : "", z.skipped[i]);
+			fputc('\n', wf_errfile());
 		}
 		for (size_t i = 0; i < z.nskipped; i++)
 			free(z.skipped[i]);
@@ -954,7 +1058,7 @@ int wf_ingest_path(wf_ingest *g, const char *path)
 static void list_unplaced(const wf_inst *in, void *ctx)
 {
 	(void)ctx;
-	fprintf(stderr, "%s: unplaced: %s%s%s%s%s\n", wf_progname, in->key,
+	fprintf(wf_errfile(), "%s: unplaced: %s%s%s%s%s\n", wf_progname, in->key,
 		in->name[0] ? " " : "", in->name,
 		in->evidence && in->evidence[0] ? ": " : "", in->evidence ? in->evidence : "");
 }
@@ -969,7 +1073,7 @@ static void list_placed(const wf_inst *in, int seen, void *ctx)
 		list_unplaced(in, NULL);
 		return;
 	}
-	fprintf(stderr, "%s: %s: %s%s%s: %s%s%s%s%s (%s)\n", wf_progname, wf_place_how_name(in->how),
+	fprintf(wf_errfile(), "%s: %s: %s%s%s: %s%s%s%s%s (%s)\n", wf_progname, wf_place_how_name(in->how),
 		in->key, in->name[0] ? " " : "", in->name,
 		in->comune[0] ? in->comune : "", in->comune[0] ? " " : "",
 		in->province[0] ? in->province : "", in->province[0] ? " " : "",
@@ -1114,4 +1218,266 @@ int wf_ingest_synthetic(const char *path)
 		return strstr(head + hl, "SYNTHETIC") != NULL;
 	}
 	return 0;
+}
+
+/* ---- several inputs at once (wf_ingest_mt.c) ----
+ * A worker reads one input with a wf_ingest of its own (a view of the
+ * shared code lists, its own duplicates table, its output and messages
+ * spooled); the main thread then takes it in, in input order, checking
+ * that nothing an earlier input changed would have changed it. */
+
+static void view_free(struct view *v)
+{
+	if (!v)
+		return;
+	for (size_t i = 0; i < v->nj; i++) {
+		free(v->j[i].key);
+		free(v->j[i].type);
+	}
+	free(v->j);
+	wf_codes_scratch_free(v->scratch);
+	wf_codes_layer_free(v->own);
+	free(v->seg_log);
+	wf_map_free(v->seg_inst);
+	free(v);
+}
+
+wf_ingest *wf_ingest_worker_new(const wf_ingest *g, wf_tw *facts, wf_out *rejects,
+				pthread_rwlock_t *lock)
+{
+	wf_run run = g->run;
+	wf_ingest *w;
+
+	run.progress = NULL; /* one progress line, the main thread's */
+	w = wf_ingest_new(&run, g->codes, facts, rejects, &g->o);
+	w->view = wf_xcalloc(1, sizeof *w->view);
+	w->view->lock = lock;
+	w->view->scratch = wf_codes_scratch_new();
+	pthread_rwlock_rdlock(lock);
+	w->view->layer = wf_codes_active(g->codes);
+	pthread_rwlock_unlock(lock);
+	return w;
+}
+
+wf_tw *wf_ingest_facts(const wf_ingest *g)
+{
+	return g->facts;
+}
+
+wf_out *wf_ingest_rejects_out(const wf_ingest *g)
+{
+	return g->rej_out;
+}
+
+void wf_ingest_prepare(wf_ingest *g)
+{
+	wf_codes_prepare(g->codes);
+}
+
+int wf_ingest_threads(const wf_ingest *g)
+{
+	return g->run.threads;
+}
+
+int wf_ingest_stopped(const wf_ingest *g)
+{
+	return g->stop;
+}
+
+void wf_ingest_set_failed(wf_ingest *g)
+{
+	g->failed = 1;
+}
+
+/* Where inst's facts are in the log: off and count, or 0. */
+static int dup_where(wf_map *inst_map, const char *inst, size_t il, size_t *off, size_t *n)
+{
+	intptr_t where = inst_map ? wf_map_iget(inst_map, inst, il, -1) : -1;
+
+	if (where < 0)
+		return 0;
+	*off = (size_t)((uint64_t)where >> 24);
+	*n = (size_t)(where & 0xFFFFFF);
+	return 1;
+}
+
+/* 1 when one of the facts in (map, log) is among g's facts of the
+ * year (g's current institution closed). */
+static int dup_collides(wf_ingest *g, wf_map *map, const struct dupent *log)
+{
+	uint64_t *set = NULL;
+	size_t cap = 0;
+	int hit = 0;
+
+	for (size_t i = 0; map && i < wf_map_count(map) && !hit; i++) {
+		void *v;
+		const char *inst = wf_map_key_at(map, i, &v);
+		size_t il = strlen(inst), goff, gn, woff, wn;
+		if (!dup_where(g->dup_inst, inst, il, &goff, &gn) ||
+		    !dup_where(map, inst, il, &woff, &wn))
+			continue;
+		if (cap < 2 * gn + 2) {
+			for (cap = 16; cap < 2 * gn + 2; cap *= 2)
+				;
+			free(set);
+			set = wf_xmalloc(cap * sizeof *set);
+		}
+		memset(set, 0, cap * sizeof *set);
+		for (size_t k = 0; k < gn; k++) {
+			uint64_t key = g->log[goff + k].key;
+			size_t j = (size_t)key & (cap - 1);
+			while (set[j] && set[j] != key)
+				j = (j + 1) & (cap - 1);
+			set[j] = key;
+		}
+		for (size_t k = 0; k < wn && !hit; k++) {
+			uint64_t key = log[woff + k].key;
+			size_t j = (size_t)key & (cap - 1);
+			while (set[j] && set[j] != key)
+				j = (j + 1) & (cap - 1);
+			hit = set[j] == key;
+		}
+	}
+	free(set);
+	return hit;
+}
+
+static void log_append(wf_ingest *g, const struct dupent *e, size_t n, uint32_t file_base)
+{
+	if (g->log_n + n > g->log_cap) {
+		g->log_cap = (g->log_n + n) * 2;
+		g->log = wf_xrealloc(g->log, g->log_cap * sizeof *g->log);
+	}
+	for (size_t i = 0; i < n; i++) {
+		g->log[g->log_n] = e[i];
+		g->log[g->log_n++].file += file_base;
+	}
+}
+
+/* g's duplicates table after w's input, as one thread leaves it. */
+static void dup_take(wf_ingest *g, wf_ingest *w)
+{
+	struct view *v = w->view;
+	uint32_t base = (uint32_t)g->ndup_files;
+
+	for (size_t i = 0; i < w->ndup_files; i++) {
+		g->dup_files = wf_xrealloc(g->dup_files, (g->ndup_files + 1) * sizeof *g->dup_files);
+		g->dup_files[g->ndup_files++] = w->dup_files[i];
+	}
+	w->ndup_files = 0;
+	if (!v->first_year || !w->dup_inst)
+		return; /* w never looked: g's table stands */
+	if (v->reset || !g->dup_inst || g->dup_year != v->first_year) {
+		/* one thread would have dropped g's table at w's first fact
+		 * (or at a later change of year): w's is the table now */
+		dup_reset(g);
+		g->dup_inst = wf_map_new();
+		g->dup_year = w->dup_year;
+	}
+	for (size_t i = 0; i < wf_map_count(w->dup_inst); i++) {
+		void *val;
+		const char *inst = wf_map_key_at(w->dup_inst, i, &val);
+		size_t il = strlen(inst), goff, gn, woff = 0, wn = 0, off = g->log_n;
+		dup_where(w->dup_inst, inst, il, &woff, &wn);
+		if (dup_where(g->dup_inst, inst, il, &goff, &gn)) {
+			/* g's facts of inst, then w's, together again */
+			struct dupent *tmp = wf_xmalloc((gn ? gn : 1) * sizeof *tmp);
+			memcpy(tmp, g->log + goff, gn * sizeof *tmp);
+			log_append(g, tmp, gn, 0);
+			free(tmp);
+		}
+		log_append(g, w->log + woff, wn, base);
+		*wf_map_islot(g->dup_inst, inst, il, 0) =
+			(intptr_t)((uint64_t)off << 24 | (g->log_n - off));
+	}
+}
+
+int wf_ingest_take(wf_ingest *g, wf_ingest *w, const char *path)
+{
+	struct view *v = w->view;
+	wf_codes_layer *own = v->embedded && v->own_rc == 0 ? v->own : NULL;
+
+	/* Would an earlier input have changed what w did? Then it is
+	 * read again by the caller, here, as one thread reads it. */
+	if (own && wf_codes_has_year(g->codes, v->own_year))
+		return 0; /* an earlier archive brought lists of that year */
+	for (size_t i = 0; i < v->nj; i++) {
+		int cy;
+		if (v->j[i].year && wf_codes_pick(g->codes, own, v->j[i].year, &cy) != v->j[i].l)
+			return 0; /* an earlier archive's lists are nearer */
+	}
+	for (size_t i = 0; i < w->nseen; i++)
+		for (size_t k = 0; k < g->nseen; k++) {
+			const struct seen *a = &w->seen[i], *b = &g->seen[k];
+			if (b->member && a->size == b->size && a->crc == b->crc && a->year == b->year)
+				return 0; /* a member given twice, across archives */
+		}
+	cur_close(w);
+	if (v->first_year && g->dup_inst && g->dup_year == v->first_year) {
+		cur_close(g);
+		if (g->ndup_files && w->ndup_files &&
+		    strcmp(g->dup_files[g->ndup_files - 1], w->dup_files[0]) == 0)
+			return 0; /* one file for one thread: its messages say "line N" */
+		if (dup_collides(g, v->reset ? v->seg_inst : w->dup_inst,
+				 v->reset ? v->seg_log : w->log))
+			return 0; /* a duplicate of an earlier input's fact */
+	}
+	if (v->opened) {
+		/* given twice: said as one thread says it, w dropped */
+		const char *first = seen_file(g, path);
+		if (first) {
+			wf_warn("%s: same bytes as %s (given twice?); not read", path, first);
+			g->failed = 1;
+			return -1;
+		}
+	}
+	/* Taken: the lists, duplicates, inputs seen and counts as one
+	 * thread leaves them. */
+	if (own) {
+		wf_codes_adopt(g->codes, own);
+		v->own = NULL;
+	}
+	for (size_t i = 0; i < v->nj; i++) {
+		if (v->j[i].year)
+			wf_codes_select_year(g->codes, v->j[i].year);
+		else
+			wf_codes_inst_at(g->codes, v->j[i].l, v->j[i].key, v->j[i].type);
+	}
+	dup_take(g, w);
+	for (size_t i = 0; i < w->nseen; i++)
+		seen_add(g, w->seen[i].label, 0, 0, w->seen[i].size, w->seen[i].crc, 1,
+			 w->seen[i].year);
+	g->total.read += w->total.read;
+	g->total.written += w->total.written;
+	g->total.rejected += w->total.rejected;
+	g->total.blank += w->total.blank;
+	g->files += w->files;
+	g->failed |= w->failed;
+	g->stop |= w->stop;
+	return 1;
+}
+
+void wf_ingest_print_messages(wf_ingest *g, const char *buf, size_t len)
+{
+	FILE *e = wf_errfile();
+	const char *p = buf, *end = buf + len;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
+		if (*p == '\001') {
+			/* "no code lists of YYYY": once a run, the first time */
+			int y = atoi(p + 1);
+			const char *text = p + 1;
+			while (text < p + n && *text >= '0' && *text <= '9')
+				text++;
+			if (y >= WF_YEAR_MIN && y <= WF_YEAR_MAX && !g->said_year[y - WF_YEAR_MIN]) {
+				g->said_year[y - WF_YEAR_MIN] = 1;
+				fwrite(text, 1, (size_t)(p + n - text), e);
+			}
+		} else {
+			fwrite(p, 1, n, e);
+		}
+		p += n;
+	}
 }

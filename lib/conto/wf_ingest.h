@@ -55,6 +55,16 @@ void wf_ingest_free(wf_ingest *g);
  * --rejects, or the output failed). */
 int wf_ingest_path(wf_ingest *g, const char *path);
 
+/* Read paths[0..n) in order, as wf_ingest_path on each until one
+ * returns -1 (which this returns then, else 0). With the run's threads
+ * above 1, up to that many inputs are read at once, each into spools
+ * of its own ($TMPDIR: its output, its rejected rows, its messages),
+ * and taken in input order: the output, the rejects, stderr and the
+ * exit status are byte for byte those of one thread. Memory: at most
+ * that many inputs' working state at a time. Standard input ("-") is
+ * read when its turn comes. */
+int wf_ingest_paths(wf_ingest *g, const char *const *paths, size_t n);
+
 /* Whether the input at path is marked as generated: a zip archive
  * whose comment says SYNTHETIC, or a canonical stream whose provenance
  * does. Standard input is never looked at (it cannot be read twice).

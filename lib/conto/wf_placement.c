@@ -700,6 +700,16 @@ int wf_overrides_apply(wf_overrides *o, const char *key, wf_placement *pl)
 	return 1;
 }
 
+int wf_overrides_peek(const wf_overrides *o, const char *key, wf_placement *pl)
+{
+	const struct ovr *ov = o ? wf_map_get(o->by_key, key, strlen(key)) : NULL;
+
+	if (!ov)
+		return 0;
+	*pl = ov->pl;
+	return 1;
+}
+
 size_t wf_overrides_unused(const wf_overrides *o, const char **first)
 {
 	size_t n = 0;

@@ -84,6 +84,9 @@ wf_overrides *wf_overrides_load(const char *path, wf_places *places,
 void wf_overrides_free(wf_overrides *o);
 /* Apply the override of key, if any, to *pl. Returns 1 when applied. */
 int wf_overrides_apply(wf_overrides *o, const char *key, wf_placement *pl);
+/* The same without counting the override as used (a worker thread's
+ * look ahead; the use is counted when the main thread applies it). */
+int wf_overrides_peek(const wf_overrides *o, const char *key, wf_placement *pl);
 /* How many keys of the file were never applied, and the first one. */
 size_t wf_overrides_unused(const wf_overrides *o, const char **first);
 

@@ -947,6 +947,11 @@ size_t wf_places_count(wf_places *p, size_t *with_coords)
 	return n;
 }
 
+void wf_places_prepare(wf_places *p)
+{
+	link_history(p);
+}
+
 int wf_places_by_code(wf_places *p, const char *istat6)
 {
 	return (int)wf_map_iget(p->by_code, istat6, strlen(istat6), -1);

@@ -101,6 +101,10 @@ typedef struct wf_comune {
 } wf_comune;
 
 const wf_comune *wf_places_comune(wf_places *p, int i);
+/* Do now the linking that lookups otherwise do on first use, so that
+ * from here on (until the next load) they only read p and threads may
+ * share it. */
+void wf_places_prepare(wf_places *p);
 int wf_places_by_code(wf_places *p, const char *istat6);
 int wf_places_by_cadastral(wf_places *p, const char *code);
 
