@@ -110,6 +110,56 @@ static void test_map(void)
 	wf_map_free(NULL);
 }
 
+/* The threads' view of the lists: a peek changes nothing, and gives
+ * the strings wf_codes_inst_at gives when the owner makes the call. */
+static void test_codes_view(void)
+{
+	wf_codes *c = wf_codes_new();
+	wf_codes_scratch *s = wf_codes_scratch_new();
+	const char *dir = "../shared/data/conto-annuale-2024";
+	const wf_inst *a, *b, *real;
+	wf_codes_layer *l;
+	int y, first;
+
+	if (wf_codes_load(c, dir, 0) != 0)
+		fprintf(stderr, "test_codes_view: %s absent, without lists\n", dir);
+	wf_codes_prepare(c);
+	l = wf_codes_pick(c, NULL, 2019, &y);
+	CHECK(l == wf_codes_active(c));
+	CHECK_INT(y, wf_codes_have_lists(c) ? 2024 : 0);
+	a = wf_codes_inst_peek(c, l, "C4308", "C", s, &first);
+	CHECK_INT(first, 1);
+	b = wf_codes_inst_peek(c, l, "C4308", "C", s, &first);
+	CHECK_INT(first, 0); /* the scratch's own, once */
+	CHECK(a == b);
+	{
+		unsigned long n[WF_PLACE_NKINDS], all = 0;
+		for (size_t i = 0; i < wf_codes_nlists(c); i++) {
+			wf_codes_place_stats(c, i, n);
+			for (int k = 0; k < WF_PLACE_NKINDS; k++)
+				all += n[k];
+		}
+		CHECK_INT(all, 0); /* nothing placed: no use counted */
+	}
+	real = wf_codes_inst_at(c, l, "C4308", "C");
+	CHECK(real != a);
+	CHECK_STR(real->name, a->name);
+	CHECK_STR(real->region, a->region);
+	CHECK_STR(real->province, a->province);
+	CHECK_STR(real->comune, a->comune);
+	CHECK_INT(real->how, a->how);
+	/* placed now: every peek gets the shared record */
+	CHECK(wf_codes_inst_peek(c, l, "C4308", "C", s, &first) == real);
+	CHECK_INT(first, 0);
+	CHECK_STR(wf_codes_layer_aggregate(l, "RALN"), wf_codes_aggregate(c, "RALN"));
+	CHECK_STR(wf_codes_layer_comparto(l, "RALN"), wf_codes_comparto(c, "RALN"));
+	CHECK_INT(wf_codes_has_year(c, 2024), wf_codes_have_lists(c));
+	wf_codes_scratch_free(s);
+	wf_codes_scratch_free(NULL);
+	wf_codes_layer_free(NULL);
+	wf_codes_free(c);
+}
+
 static void test_codes_dir(void)
 {
 	wf_codes *c = wf_codes_new();
@@ -249,5 +299,5 @@ static void test_wellbeing_layouts(void)
 	CHECK(wf_conto_averages_name("dir/assenze_medie_2019.csv"));
 }
 
-WF_TEST_MAIN(test_headers, test_codes, test_years, test_layouts, test_map, test_codes_dir,
+WF_TEST_MAIN(test_headers, test_codes, test_years, test_layouts, test_map, test_codes_view, test_codes_dir,
 	     test_wellbeing_layouts)
