@@ -54,7 +54,7 @@ FUZZ_BINS := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZ_SECONDS ?= 5
 MANS := $(sort $(wildcard share/man/man1/*.1 share/man/man7/*.7))
 
-.PHONY: all deps demo check test test-unit test-bats test-spectrum check-asan fuzz coverage \
+.PHONY: all deps demo check test test-unit test-bats test-spectrum check-asan check-tsan fuzz coverage \
 	install uninstall clean bench bench-deps check-valgrind test-browser
 
 all: $(BIN_PATHS) $(GEN_BINS)
@@ -135,6 +135,14 @@ fuzz: $(FUZZ_BINS)
 
 check-asan:
 	$(MAKE) BUILD=build-asan OPT="-O1 -g" SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" test
+
+# ThreadSanitizer over the code that runs threads (wf-ingest --threads,
+# wf-match --top); slow, so not part of `make check`.
+check-tsan:
+	$(MAKE) BUILD=build-tsan OPT="-O1 -g" SAN="-fsanitize=thread" all build-tsan/tests/test_ingest
+	TSAN_OPTIONS="halt_on_error=1 suppressions=$(abspath tests/tsan.supp)" build-tsan/tests/test_ingest
+	TSAN_OPTIONS="halt_on_error=1 suppressions=$(abspath tests/tsan.supp)" \
+	  WF_BUILD=$(abspath build-tsan) bats tests/bats/threads.bats
 
 check: deps
 	$(MAKE) all

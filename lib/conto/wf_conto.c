@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <stdint.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -605,15 +606,8 @@ int wf_codes_have_places(const wf_codes *c)
 
 /* Place ir with l's lists; peek: a worker's look ahead, which leaves
  * the overrides' use uncounted. */
-static void place_as(const wf_codes *c, struct wf_codes_layer *l, struct inst_rec *ir, int peek)
+static void publish(struct inst_rec *ir)
 {
-	wf_place(l->rgs, c->places, ir->type, ir->name, ir->taxcode, &ir->pl);
-	if (!ir->pub.known && ir->pl.how == WF_PLACE_NONE)
-		snprintf(ir->pl.evidence, sizeof ir->pl.evidence, "not in the code lists");
-	if (peek)
-		wf_overrides_peek(c->overrides, ir->key, &ir->pl);
-	else
-		wf_overrides_apply(c->overrides, ir->key, &ir->pl);
 	ir->pub.key = ir->key;
 	ir->pub.type = ir->type;
 	ir->pub.name = ir->name ? ir->name : "";
@@ -625,9 +619,52 @@ static void place_as(const wf_codes *c, struct wf_codes_layer *l, struct inst_re
 	ir->pub.how = ir->pl.how;
 }
 
+static void place_as(const wf_codes *c, struct wf_codes_layer *l, struct inst_rec *ir, int peek)
+{
+	wf_place(l->rgs, c->places, ir->type, ir->name, ir->taxcode, &ir->pl);
+	if (!ir->pub.known && ir->pl.how == WF_PLACE_NONE)
+		snprintf(ir->pl.evidence, sizeof ir->pl.evidence, "not in the code lists");
+	if (peek)
+		wf_overrides_peek(c->overrides, ir->key, &ir->pl);
+	else
+		wf_overrides_apply(c->overrides, ir->key, &ir->pl);
+	publish(ir);
+}
+
 static void place(wf_codes *c, struct wf_codes_layer *l, struct inst_rec *ir)
 {
 	place_as(c, l, ir, 0);
+}
+
+static struct inst_rec *scratch_find(wf_codes_scratch *s, const struct wf_codes_layer *l,
+				     const char *key);
+
+const wf_inst *wf_codes_inst_placed(wf_codes *c, wf_codes_layer *l, const char *key,
+				    const char *type, wf_codes_scratch *s)
+{
+	void **slot = wf_map_slot(l->inst, key, strlen(key));
+	struct inst_rec *ir = *slot, *done;
+
+	if (!ir) {
+		ir = wf_xcalloc(1, sizeof *ir);
+		ir->key = wf_xstrdup(key);
+		ir->type = wf_xstrdup(type);
+		*slot = ir;
+	}
+	if (!ir->pub.key) {
+		done = s ? scratch_find(s, l, key) : NULL;
+		if (done) {
+			/* placed by a worker already: the same placement, the
+			 * override's use counted as place() counts it */
+			wf_placement unused;
+			ir->pl = done->pl;
+			wf_overrides_apply(c->overrides, ir->key, &unused);
+			publish(ir);
+		} else {
+			place(c, l, ir);
+		}
+	}
+	return &ir->pub;
 }
 
 const wf_inst *wf_codes_inst_at(wf_codes *c, wf_codes_layer *l, const char *key,
@@ -654,8 +691,11 @@ const wf_inst *wf_codes_inst(wf_codes *c, const char *key, const char *type)
 	return wf_codes_inst_at(c, c->active, key, type);
 }
 
-/* A worker's own placements, keyed by layer and institution. */
+/* The workers' placements, keyed by layer and institution: each is
+ * computed once, whichever worker needs it first (placing by name is
+ * the costly part of a look-up), and taken over by the owner's calls. */
 struct wf_codes_scratch {
+	pthread_mutex_t mu;
 	wf_map *recs; /* "layer address \x1f key" -> struct inst_rec */
 };
 
@@ -663,8 +703,29 @@ wf_codes_scratch *wf_codes_scratch_new(void)
 {
 	wf_codes_scratch *s = wf_xcalloc(1, sizeof *s);
 
+	pthread_mutex_init(&s->mu, NULL);
 	s->recs = wf_map_new();
 	return s;
+}
+
+static size_t scratch_key(char *sk, size_t sz, const struct wf_codes_layer *l, const char *key)
+{
+	int kl = snprintf(sk, sz, "%p\x1f%s", (const void *)l, key);
+
+	return kl < (int)sz ? (size_t)kl : sz - 1;
+}
+
+static struct inst_rec *scratch_find(wf_codes_scratch *s, const struct wf_codes_layer *l,
+				     const char *key)
+{
+	char sk[96];
+	size_t n = scratch_key(sk, sizeof sk, l, key);
+	struct inst_rec *ir;
+
+	pthread_mutex_lock(&s->mu);
+	ir = wf_map_get(s->recs, sk, n);
+	pthread_mutex_unlock(&s->mu);
+	return ir;
 }
 
 void wf_codes_scratch_free(wf_codes_scratch *s)
@@ -681,6 +742,7 @@ void wf_codes_scratch_free(wf_codes_scratch *s)
 		free(r);
 	}
 	wf_map_free(s->recs);
+	pthread_mutex_destroy(&s->mu);
 	free(s);
 }
 
@@ -688,20 +750,23 @@ const wf_inst *wf_codes_inst_peek(const wf_codes *c, wf_codes_layer *l, const ch
 				  const char *type, wf_codes_scratch *s, int *first)
 {
 	const struct inst_rec *shared = wf_map_get(l->inst, key, strlen(key));
+	struct inst_rec *ir, *had;
 	char sk[96];
-	int kl;
 	void **slot;
-	struct inst_rec *ir;
 
 	*first = 0;
 	if (shared && shared->pub.key)
 		return &shared->pub; /* placed already: it never changes again */
-	kl = snprintf(sk, sizeof sk, "%p\x1f%s", (void *)l, key);
-	slot = wf_map_slot(s->recs, sk, kl < (int)sizeof sk ? (size_t)kl : sizeof sk - 1);
-	if (*slot)
-		return &((struct inst_rec *)*slot)->pub;
 	/* As wf_codes_inst_at would place it: the listed name and tax code
-	 * (borrowed from the lists, which outlive s), or none. */
+	 * (borrowed from the lists, which outlive s), or none. Placed under
+	 * s's lock: workers reading the same institutions at the same pace
+	 * would otherwise each place most of them. */
+	pthread_mutex_lock(&s->mu);
+	slot = wf_map_slot(s->recs, sk, scratch_key(sk, sizeof sk, l, key));
+	if ((had = *slot)) {
+		pthread_mutex_unlock(&s->mu);
+		return &had->pub;
+	}
 	ir = wf_xcalloc(1, sizeof *ir);
 	ir->key = wf_xstrdup(key);
 	ir->type = wf_xstrdup(shared ? shared->type : type);
@@ -713,6 +778,7 @@ const wf_inst *wf_codes_inst_peek(const wf_codes *c, wf_codes_layer *l, const ch
 	place_as(c, l, ir, 1);
 	*slot = ir;
 	*first = 1;
+	pthread_mutex_unlock(&s->mu);
 	return &ir->pub;
 }
 

@@ -138,12 +138,16 @@ const wf_inst *wf_codes_inst_at(wf_codes *c, wf_codes_layer *l, const char *key,
 /* What wf_codes_inst_at(c, l, key, type) would return, leaving c and l
  * as they are: the shared record when it is placed already, else one
  * placed in s (*first set when s made it now). Valid while c, l and s
- * live. */
+ * live. Several workers may share s (it has a lock of its own). */
 wf_codes_scratch *wf_codes_scratch_new(void);
 void wf_codes_scratch_free(wf_codes_scratch *s);
 const wf_inst *wf_codes_inst_peek(const wf_codes *c, wf_codes_layer *l, const char *key,
 				  const char *type, wf_codes_scratch *s, int *first);
 /* wf_codes_aggregate, wf_codes_comparto with l's lists. */
+/* wf_codes_inst_at taking the placement s holds for (l, key), when it
+ * has one, instead of placing it again: the same record results. */
+const wf_inst *wf_codes_inst_placed(wf_codes *c, wf_codes_layer *l, const char *key,
+				    const char *type, wf_codes_scratch *s);
 const char *wf_codes_layer_aggregate(const wf_codes_layer *l, const char *contract);
 const char *wf_codes_layer_comparto(const wf_codes_layer *l, const char *contract);
 

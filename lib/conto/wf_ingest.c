@@ -84,6 +84,7 @@ struct wf_ingest {
 	wf_map *agg;
 	/* a worker's run (wf_ingest_mt.c); NULL in the main thread */
 	struct view *view;
+	wf_codes_scratch *scratch; /* main thread: its workers' placements */
 };
 
 /* What a worker thread keeps for the main thread: it reads the code
@@ -97,7 +98,8 @@ struct jcall {
 };
 struct view {
 	pthread_rwlock_t *lock;
-	wf_codes_scratch *scratch;
+	wf_codes_scratch *scratch; /* the workers' placements (borrowed) */
+	wf_map *used;           /* (lists, institution) already in j */
 	wf_codes_layer *layer;  /* the lists active in this worker */
 	wf_codes_layer *own;    /* an archive's own lists, not given to codes yet */
 	int own_rc, own_year, embedded;
@@ -138,6 +140,7 @@ void wf_ingest_free(wf_ingest *g)
 		return;
 	dup_reset(g);
 	view_free(g->view);
+	wf_codes_scratch_free(g->scratch);
 	for (size_t i = 0; i < g->ndup_files; i++)
 		free(g->dup_files[i]);
 	free(g->dup_files);
@@ -318,8 +321,16 @@ static const wf_inst *codes_inst(wf_ingest *g, const char *key, const char *type
 	pthread_rwlock_rdlock(v->lock);
 	in = wf_codes_inst_peek(g->codes, v->layer, key, type, v->scratch, &first);
 	pthread_rwlock_unlock(v->lock);
-	if (first)
-		journal(v, v->layer, 0, key, type);
+	{
+		/* this input's first use: the main thread makes the call */
+		char k[96];
+		int kl = snprintf(k, sizeof k, "%p\x1f%s", (void *)v->layer, key);
+		intptr_t *seen = wf_map_islot(v->used, k, kl < (int)sizeof k ? (size_t)kl : sizeof k - 1, 0);
+		if (!*seen) {
+			*seen = 1;
+			journal(v, v->layer, 0, key, type);
+		}
+	}
 	return in;
 }
 
@@ -1235,7 +1246,7 @@ static void view_free(struct view *v)
 		free(v->j[i].type);
 	}
 	free(v->j);
-	wf_codes_scratch_free(v->scratch);
+	wf_map_free(v->used);
 	wf_codes_layer_free(v->own);
 	free(v->seg_log);
 	wf_map_free(v->seg_inst);
@@ -1252,7 +1263,8 @@ wf_ingest *wf_ingest_worker_new(const wf_ingest *g, wf_tw *facts, wf_out *reject
 	w = wf_ingest_new(&run, g->codes, facts, rejects, &g->o);
 	w->view = wf_xcalloc(1, sizeof *w->view);
 	w->view->lock = lock;
-	w->view->scratch = wf_codes_scratch_new();
+	w->view->scratch = g->scratch;
+	w->view->used = wf_map_new();
 	pthread_rwlock_rdlock(lock);
 	w->view->layer = wf_codes_active(g->codes);
 	pthread_rwlock_unlock(lock);
@@ -1272,6 +1284,8 @@ wf_out *wf_ingest_rejects_out(const wf_ingest *g)
 void wf_ingest_prepare(wf_ingest *g)
 {
 	wf_codes_prepare(g->codes);
+	if (!g->scratch)
+		g->scratch = wf_codes_scratch_new();
 }
 
 int wf_ingest_threads(const wf_ingest *g)
@@ -1369,10 +1383,20 @@ static void dup_take(wf_ingest *g, wf_ingest *w)
 		return; /* w never looked: g's table stands */
 	if (v->reset || !g->dup_inst || g->dup_year != v->first_year) {
 		/* one thread would have dropped g's table at w's first fact
-		 * (or at a later change of year): w's is the table now */
+		 * (or at a later change of year): w's is the table now,
+		 * taken as it is, its files renumbered */
 		dup_reset(g);
-		g->dup_inst = wf_map_new();
+		g->dup_inst = w->dup_inst;
+		g->log = w->log;
+		g->log_n = w->log_n;
+		g->log_cap = w->log_cap;
 		g->dup_year = w->dup_year;
+		w->dup_inst = NULL;
+		w->log = NULL;
+		w->log_n = w->log_cap = 0;
+		for (size_t i = 0; i < g->log_n; i++)
+			g->log[i].file += base;
+		return;
 	}
 	for (size_t i = 0; i < wf_map_count(w->dup_inst); i++) {
 		void *val;
@@ -1441,7 +1465,8 @@ int wf_ingest_take(wf_ingest *g, wf_ingest *w, const char *path)
 		if (v->j[i].year)
 			wf_codes_select_year(g->codes, v->j[i].year);
 		else
-			wf_codes_inst_at(g->codes, v->j[i].l, v->j[i].key, v->j[i].type);
+			wf_codes_inst_placed(g->codes, v->j[i].l, v->j[i].key, v->j[i].type,
+					     g->scratch);
 	}
 	dup_take(g, w);
 	for (size_t i = 0; i < w->nseen; i++)

@@ -32,7 +32,8 @@ int wf_ingest_stopped(const wf_ingest *g);
 int wf_ingest_threads(const wf_ingest *g); /* the run's --threads */
 void wf_ingest_set_failed(wf_ingest *g);
 
-/* Before workers start: the code lists' lazy work done (wf_codes_prepare). */
+/* Before workers start: the code lists' lazy work done (wf_codes_prepare),
+ * and the placements the workers share (freed with g). */
 void wf_ingest_prepare(wf_ingest *g);
 
 /* Main thread, in input order, holding the lock for writing: take in

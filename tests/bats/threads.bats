@@ -44,6 +44,12 @@ same_for_threads() {
 	same_for_threads -f ndjson --excel-safe zips/*.zip
 	[ "$st" -eq 0 ]
 	[ "$(wc -l <out1)" -eq 7810 ]
+	# gzip inputs (each inflated by a thread of its own)
+	mkdir gz && gzip -c loose/COSTO_LAVORO_2017.csv >gz/COSTO_LAVORO_2017.csv.gz &&
+		gzip -c loose/OCCUPAZIONE_2018.csv >gz/OCCUPAZIONE_2018.csv.gz
+	same_for_threads -v gz/COSTO_LAVORO_2017.csv.gz gz/OCCUPAZIONE_2018.csv.gz loose/COSTO_LAVORO_2019.csv
+	[ "$st" -eq 0 ]
+	grep -qxF "wf-ingest: gz/OCCUPAZIONE_2018.csv.gz: csv, delimiter ';' (from header), encoding ascii (no non-ASCII byte), gzip" err1
 }
 
 @test "--threads: a bad row in the second of four files stops the run there, as with one thread" {
