@@ -1036,7 +1036,7 @@ static void compute_groups(wf_bench *b, size_t *ix, double *vals, double *scratc
 	size_t i = 0;
 
 	qsort(ix, b->nrecs, sizeof *ix, cmp_group);
-	b->groups = wf_xcalloc(b->nrecs ? b->nrecs : 1, sizeof *b->groups);
+	b->groups = wf_xcalloc(b->nrecs, sizeof *b->groups);
 	b->ngroups = 0;
 	while (i < b->nrecs) {
 		size_t j = i, nv = 0;
@@ -1106,7 +1106,7 @@ static void compute_series(wf_bench *b, size_t *ix, double *t, double *y)
 	int step = b->pkind == 2 ? 12 : 1;
 
 	qsort(ix, b->nrecs, sizeof *ix, cmp_series);
-	b->ser = wf_xcalloc(b->nrecs ? b->nrecs : 1, sizeof *b->ser);
+	b->ser = wf_xcalloc(b->nrecs, sizeof *b->ser);
 	b->nser = 0;
 	while (i < b->nrecs) {
 		size_t j = i + 1, n = 0, back = i;

@@ -128,7 +128,9 @@ int wf_bench_emit(wf_bench *b, wf_bench_emit_fn fn, void *ctx);
 
 /* Row i (0 .. wf_bench_nrows - 1, in output order) alone, not in
  * summary mode and without baseline columns' periods prepared: what
- * wf-benchmark --profile uses to interleave several engines. */
+ * wf-benchmark --profile uses to interleave several engines. vals holds
+ * every column but the last, provenance. -1 (fn not called) in summary
+ * mode, before wf_bench_finish or past the last row. */
 int wf_bench_emit_one(wf_bench *b, size_t i, wf_bench_emit_fn fn, void *ctx);
 
 /* Number of output rows wf_bench_emit will write. */

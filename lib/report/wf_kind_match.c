@@ -118,10 +118,10 @@ wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 	wf_kind_set_sort(&sup);
 	wf_kind_set_sort(&reasons);
 	wf_kind_set_sort(&pairs);
-	pa = wf_xcalloc(pairs.n ? pairs.n : 1, sizeof *pa);
-	ca = wf_xcalloc(cats.n ? cats.n : 1, sizeof *ca);
-	sa = wf_xcalloc(sup.n ? sup.n : 1, sizeof *sa);
-	ra = wf_xcalloc(reasons.n ? reasons.n : 1, sizeof *ra);
+	pa = wf_xcalloc(pairs.n, sizeof *pa);
+	ca = wf_xcalloc(cats.n, sizeof *ca);
+	sa = wf_xcalloc(sup.n, sizeof *sa);
+	ra = wf_xcalloc(reasons.n, sizeof *ra);
 	unmet_rows = wf_xcalloc(nr, sizeof *unmet_rows);
 	for (size_t i = 0; i < nr; i++) {
 		wf_dec a, u;

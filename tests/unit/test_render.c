@@ -483,6 +483,36 @@ static void test_kind_profile(void)
 	wf_strbuf_release(&b);
 	wf_report_free(r);
 
+	/* --sort and --columns move the quartile colours with their cells */
+	t = wf_rtable_new("", 9, cols);
+	for (size_t i = 0; i < 6; i++)
+		wf_rtable_add(t, rows[i], NULL);
+	o.sort = "institution:desc";
+	r = wf_report_build(t, &o, &e);
+	CHECK(r != NULL);
+	if (!r)
+		return;
+	wf_render(r, WF_RENDER_HTML, NULL, &b);
+	CHECK(strstr(b.s, "<td>C3</td><td class=\"tone1\">Q1 16.67</td>") != NULL);
+	CHECK(strstr(b.s, "<td>C1</td><td class=\"tone4\">Q4 83.33</td><td class=\"tone2\">Q2 50</td>") != NULL);
+	CHECK(strstr(b.s, "<td>C9</td><td></td><td></td>") != NULL);
+	wf_strbuf_release(&b);
+	wf_report_free(r);
+	t = wf_rtable_new("", 9, cols);
+	for (size_t i = 0; i < 6; i++)
+		wf_rtable_add(t, rows[i], NULL);
+	o.sort = NULL;
+	o.columns = "institution,women_share";
+	r = wf_report_build(t, &o, &e);
+	CHECK(r != NULL);
+	if (!r)
+		return;
+	wf_render(r, WF_RENDER_HTML, NULL, &b);
+	CHECK(strstr(b.s, "<td>C1</td><td class=\"tone2\">Q2 50</td></tr>") != NULL);
+	wf_strbuf_release(&b);
+	wf_report_free(r);
+	o.columns = NULL;
+
 	t = wf_rtable_new("", 9, cols);
 	wf_rtable_add(t, rows[0], NULL);
 	o.institution = "C4308";
@@ -491,6 +521,74 @@ static void test_kind_profile(void)
 	CHECK_STR(e.msg, "institution 'C4308' has no rows in year 2022");
 }
 
+/* The defensive corners of the table and report model, each with what
+ * it does: out-of-range rows, columns and tones are ignored, a card item
+ * before any card opens an untitled one, a table put in place of one
+ * that does not exist is freed. */
+static void test_model_edges(void)
+{
+	static const char *const cols[] = { "name", NULL };
+	const char *r1[] = { "a\nb\rc\td|e", "1" };
+	wf_rtable *t = wf_rtable_new(NULL, 2, cols);
+	wf_render_opts o = WF_RENDER_OPTS_INIT;
+	wf_strbuf b = WF_STRBUF_INIT;
+	wf_report *r;
+	unsigned src;
+	long line;
+
+	CHECK_STR(wf_rtable_caption(t), "");
+	CHECK_STR(wf_rtable_name(t, 1), "");
+	wf_rtable_add(t, r1, NULL);
+	wf_rtable_set_origin(t, 0, 2, 7);
+	wf_rtable_set_origin(t, 5, 3, 9);
+	wf_rtable_origin(t, 0, &src, &line);
+	CHECK(src == 2 && line == 7);
+	wf_rtable_origin(t, 5, &src, &line);
+	CHECK(src == 0 && line == 0);
+	wf_rtable_highlight(t, 5);
+	CHECK_INT(wf_rtable_highlighted(t, 0), 0);
+	CHECK_INT(wf_rtable_cell_tone(t, 0, 0), 0); /* no tone yet */
+	wf_rtable_tone(t, 0, 1, WF_TONE_MAX + 1);
+	wf_rtable_tone(t, 0, 1, -1);
+	wf_rtable_tone(t, 0, 2, 1);
+	wf_rtable_tone(t, 1, 0, 1);
+	CHECK_INT(wf_rtable_cell_tone(t, 0, 1), 0);
+	wf_rtable_tone(t, 0, 1, 3);
+	CHECK_INT(wf_rtable_cell_tone(t, 0, 1), 3);
+	wf_rtable_sort(t, 0, 0); /* one row: nothing to do */
+	wf_rtable_sort(t, 9, 1); /* no such column */
+	CHECK_STR(wf_rtable_cell(t, 0, 0), "a\nb\rc\td|e");
+	CHECK_INT(wf_rtable_cell_tone(t, 0, 1), 3);
+	wf_rtable_force_decimal(t, 9);
+	CHECK_INT(wf_rtable_coltype(t, 1), WF_RCOL_INT);
+
+	r = wf_report_new(NULL, NULL);
+	CHECK_STR(wf_report_title(r), "");
+	CHECK(wf_report_get_table(r, 0) == NULL);
+	wf_report_replace_table(r, 0, wf_rtable_new("gone", 0, NULL)); /* freed: ASan/valgrind see it */
+	CHECK_INT(wf_report_ntables(r), 0);
+	wf_report_card_item(r, "label", NULL);
+	wf_report_date(r, "2026-12-01");
+	wf_report_date(r, NULL);
+	wf_report_table(r, t);
+	wf_render(r, WF_RENDER_TABLE, &o, &b);
+	/* line breaks and tabs in a cell become blanks in the grid; the
+	 * untitled card shows its item with an empty value */
+	CHECK(strstr(b.s, "\n  label: \n") != NULL);
+	CHECK(strstr(b.s, "\nname\n---------  -\na b c d|e  1\n") != NULL);
+	wf_strbuf_reset(&b);
+	wf_render(r, WF_RENDER_MARKDOWN, &o, &b);
+	CHECK(strstr(b.s, "| a b c d\\|e | 1 |\n") != NULL);
+	CHECK(strstr(b.s, "2026-12-01") == NULL);
+	wf_strbuf_reset(&b);
+	wf_render(r, WF_RENDER_HTML, &o, &b);
+	CHECK(strstr(b.s, "<td>a\nb\xef\xbf\xbd" "c\td|e</td><td class=\"num tone3\">1</td>") != NULL);
+	wf_strbuf_release(&b);
+	wf_report_free(r);
+	wf_report_free(NULL);
+}
+
 WF_TEST_MAIN(test_numbers, test_width_and_trunc, test_table_model, test_render_table,
 	     test_render_markdown, test_render_html_json, test_kind_trend,
-	     test_kind_empty_and_errors, test_kind_benchmark, test_kind_match, test_kind_profile)
+	     test_kind_empty_and_errors, test_kind_benchmark, test_kind_match, test_kind_profile,
+	     test_model_edges)
