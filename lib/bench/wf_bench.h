@@ -19,10 +19,11 @@
  * L090, welfare_extended = L090+L010+L011+L107+P035 (no denominator of
  * their own), telework_share = 100 TELEWORK / HEADCOUNT, ... (each
  * with its denominator and scale unless --per is given).
- * Each item enters with the sign of its FLAG_SEGNO in the VoceSpesa
- * code list of the fact's year (the nearest year's lists, as wf-ingest
- * picks them) when lists are given (deduction items subtract), "+"
- * otherwise.
+ * Each cost item (L090: a letter and three digits) enters with the sign
+ * of its FLAG_SEGNO in the VoceSpesa code list of the fact's year (the
+ * nearest year's lists, as wf-ingest picks them) when lists are given
+ * (deduction items subtract), "+" otherwise; other measures (HEADCOUNT,
+ * TELEWORK, FUA_U02S...) are not in the lists and always count "+".
  * Denominator ("per"): a '+'-separated sum of measures, e.g. HEADCOUNT
  * or HEADCOUNT+FLEX_UNITS, or none. A record whose denominator is
  * missing or not positive gets the flag no_denominator and no
