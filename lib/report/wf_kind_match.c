@@ -133,10 +133,11 @@ wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 			goto fail;
 		g = &ca[wf_kind_set_find(&cats, wf_kind_cell(in, i, gc))];
 		if (dcc >= 0 && sc >= 0 && *wf_kind_cell(in, i, sc) && ka) {
+			/* the same row's key went into pairs above */
 			char *k = pair_key(in, i, dcc, cc, fitc);
 			int at = wf_kind_set_find(&pairs, k);
 			free(k);
-			if (at >= 0 && add_or_err(&pa[at].assigned, a, i, "assigned", e))
+			if (add_or_err(&pa[at].assigned, a, i, "assigned", e))
 				goto fail;
 		}
 		g->rows++;
