@@ -1302,12 +1302,12 @@ int wf_bench_finish(wf_bench *b, char *err, size_t errsz)
 
 	for (size_t i = 0; i < b->nrecs; i++) {
 		rec *r = &b->recs[i];
-		r->zero = r->metric.m == 0;
+		r->zero = wf_dec_sign(r->metric) == 0;
 		r->sclass = b->nclass ? (int)size_class_of(b, r) : -1;
 		if (!b->nden) {
 			r->value = wf_dec_to_double(r->metric) * b->o.scale;
 			r->has_value = 1;
-		} else if (r->has_den && r->den.m > 0) {
+		} else if (r->has_den && wf_dec_sign(r->den) > 0) {
 			r->value = wf_dec_to_double(r->metric) / wf_dec_to_double(r->den) * b->o.scale;
 			r->has_value = 1;
 		}

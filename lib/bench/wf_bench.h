@@ -43,6 +43,10 @@
  * Sums are exact (wf_dec); statistics are doubles printed with 2
  * decimals (printf "%.2f", "-0.00" written as "0.00"); definitions of
  * quantiles, MAD, percentile rank, CAGR and slope are in wf_stats.h.
+ * A double holds 15 significant digits (DBL_DIG): 13 before the point
+ * and the 2 after. A statistic of WF_BENCH_EXACT or more in magnitude
+ * stops the output at its row with an error naming it, rather than be
+ * written with digits the double does not hold.
  *
  * Use: wf_bench_new; optionally code lists (wf_bench_set_codes);
  * fact tables (WF_BENCH_FACTS); wf_bench_finish; optionally a baseline
@@ -70,6 +74,8 @@
 #include "wf_table.h"
 
 typedef struct wf_bench wf_bench;
+
+#define WF_BENCH_EXACT 1e13 /* statistics below it are exact to the cent */
 
 typedef struct wf_bench_opts {
 	const char *metric;       /* required */

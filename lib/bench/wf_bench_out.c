@@ -101,7 +101,9 @@ size_t wf_bench_nrows(const wf_bench *b)
 typedef struct cells {
 	const char *v[MAX_COLS];
 	char buf[MAX_COLS][64];
-	size_t n;
+	size_t n, nkey; /* cells so far; of them, the row's key */
+	int big;        /* first cell whose statistic is past WF_BENCH_EXACT, or -1 */
+	double big_x;
 } cells;
 
 static void put_str(cells *c, const char *s)
@@ -128,11 +130,21 @@ static void put_size(cells *c, size_t n)
 	c->n++;
 }
 
-/* Every statistic: 2 decimals, never "-0.00", nothing for inf/nan. */
+/* Every statistic: 2 decimals, never "-0.00", nothing for inf/nan.
+ * Past WF_BENCH_EXACT the row is refused (see check_row), never
+ * printed with digits the double does not hold. */
 static void put_num(cells *c, double x)
 {
 	char *p = c->buf[c->n];
-	if (!isfinite(x) || fabs(x) >= 1e18) {
+	if (!isfinite(x)) {
+		put_none(c);
+		return;
+	}
+	if (fabs(x) >= WF_BENCH_EXACT) {
+		if (c->big < 0) {
+			c->big = (int)c->n;
+			c->big_x = x;
+		}
 		put_none(c);
 		return;
 	}
@@ -320,7 +332,7 @@ static void row_summary(wf_bench *b, cells *c, const group *g)
 		else
 			put_dec(c, g->den_total);
 		put_size(c, g->noden);
-		put_opt(c, !g->overflow && g->den_total.m > 0,
+		put_opt(c, !g->overflow && wf_dec_sign(g->den_total) > 0,
 			wf_dec_to_double(g->metric_den) / wf_dec_to_double(g->den_total) * b->o.scale);
 	}
 	put_opt(c, g->nval > 0, g->mean);
@@ -330,6 +342,18 @@ static void row_summary(wf_bench *b, cells *c, const group *g)
 	put_opt(c, !g->sp_small, g->sp_median);
 	put_opt(c, g->nval > 0, g->gap_med_eur);
 	put_opt(c, g->nval > 0, g->gap_p25_eur);
+}
+
+/* A row holding a statistic past WF_BENCH_EXACT: the run stops there,
+ * naming the row by its first two key cells (period, institution or
+ * group). */
+static int check_row(const wf_bench *b, const cells *c)
+{
+	if (c->big < 0)
+		return 0;
+	return wf_warn("%s%s%s: %s is %.3g: statistics are exact to the cent only below 10^13 "
+		       "(wfkit(7) NUMBERS)", c->v[0], c->nkey > 1 ? ", " : "",
+		       c->nkey > 1 ? c->v[1] : "", b->colnames[c->big], c->big_x);
 }
 
 int wf_bench_emit(wf_bench *b, wf_bench_emit_fn fn, void *ctx)
@@ -346,19 +370,23 @@ int wf_bench_emit(wf_bench *b, wf_bench_emit_fn fn, void *ctx)
 	if (b->o.summary) {
 		for (size_t i = 0; i < b->ngroups && !rc; i++) {
 			c->n = 0;
+			c->big = -1;
 			put_key(b, c, &b->recs[b->groups[i].rep]);
+			c->nkey = c->n;
 			row_summary(b, c, &b->groups[i]);
 			put_str(c, b->prov);
-			rc = fn(ctx, c->v);
+			rc = check_row(b, c) ? -1 : fn(ctx, c->v);
 		}
 	} else {
 		for (size_t i = 0; i < b->nrecs && !rc; i++) {
 			const rec *r = &b->recs[b->order[i]];
 			c->n = 0;
+			c->big = -1;
 			put_key(b, c, r);
+			c->nkey = c->n;
 			row_bench(b, c, r);
 			put_str(c, b->prov);
-			rc = fn(ctx, c->v);
+			rc = check_row(b, c) ? -1 : fn(ctx, c->v);
 		}
 	}
 	free(c);
@@ -375,9 +403,11 @@ int wf_bench_emit_one(wf_bench *b, size_t i, wf_bench_emit_fn fn, void *ctx)
 	wf_bench_columns(b, NULL, NULL);
 	c = wf_xmalloc(sizeof *c);
 	c->n = 0;
+	c->big = -1;
 	put_key(b, c, &b->recs[b->order[i]]);
+	c->nkey = c->n;
 	row_bench(b, c, &b->recs[b->order[i]]);
-	rc = fn(ctx, c->v);
+	rc = check_row(b, c) ? -1 : fn(ctx, c->v);
 	free(c);
 	return rc;
 }

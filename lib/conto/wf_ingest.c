@@ -622,7 +622,7 @@ static int read_table(wf_ingest *g, wf_reader *r)
 				continue;
 			}
 			defs[0].measure = fua;
-			sums[0] = ds == WF_DEC_OK ? d : (wf_dec){ 0, 0 };
+			sums[0] = ds == WF_DEC_OK ? d : (wf_dec){ 0 };
 			nd = 1;
 		} else {
 			char cause[16] = "";
@@ -646,12 +646,12 @@ static int read_table(wf_ingest *g, wf_reader *r)
 				if (ds < 0) {
 					bad = 1;
 				} else if (ds != WF_DEC_OK) {
-					cnt[i] = (wf_dec){ 0, 0 };
+					cnt[i] = (wf_dec){ 0 };
 				}
 			}
 			nd = bad ? 0 : wf_layout_measures(L.kind, cause, defs);
 			for (size_t m = 0; m < nd && !bad; m++) {
-				sums[m] = (wf_dec){ 0, 0 };
+				sums[m] = (wf_dec){ 0 };
 				for (int i = 0; i < L.ncounts && !bad; i++)
 					if ((defs[m].mask >> i & 1) && wf_dec_add(&sums[m], cnt[i]) != 0)
 						bad = 1;

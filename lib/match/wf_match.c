@@ -250,8 +250,8 @@ static const __int128 pow10_128[] = { 1, 10, 100, 1000, 10000, 100000, 1000000,
 /* price * qty > budget, exactly. */
 static int over_budget(wf_dec price, long long qty, wf_dec budget)
 {
-	__int128 lhs = (__int128)price.m * qty * pow10_128[budget.s];
-	__int128 rhs = (__int128)budget.m * pow10_128[price.s];
+	__int128 lhs = wf_dec_mant(price) * qty * pow10_128[budget.s];
+	__int128 rhs = wf_dec_mant(budget) * pow10_128[price.s];
 
 	return lhs > rhs;
 }

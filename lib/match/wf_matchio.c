@@ -230,7 +230,8 @@ static int parse_money(const char *s, enum wf_decmode mode, wf_dec *d)
 {
 	int rc = wf_dec_parse(s, strlen(s), mode, d);
 
-	return rc == WF_DEC_OK && d->m >= 0 && d->m <= 1000000000000000000LL ? 0 : -1;
+	return rc == WF_DEC_OK && wf_dec_sign(*d) >= 0 &&
+	       wf_dec_mant(*d) <= 1000000000000000000LL ? 0 : -1;
 }
 
 /* Ids seen so far (wf_map, the line as value), to reject a repeated

@@ -321,22 +321,7 @@ char *wf_kind_axis_title(const char *name, const char *unit)
  * sums stays a decimal column like its inputs. */
 void wf_kind_dec_text(char *buf, wf_dec d)
 {
-	char tmp[WF_DEC_BUFSZ];
-	unsigned long long u = d.m < 0 ? 0ULL - (unsigned long long)d.m : (unsigned long long)d.m;
-	int n = 0, len = 0;
-
-	do {
-		tmp[n++] = (char)('0' + (int)(u % 10));
-		u /= 10;
-	} while (u || n <= d.s);
-	if (d.m < 0)
-		buf[len++] = '-';
-	while (n > 0) {
-		if (n == d.s)
-			buf[len++] = '.';
-		buf[len++] = tmp[--n];
-	}
-	buf[len] = '\0';
+	wf_dec_format_fixed(d, buf);
 }
 
 /* Percent a/b*100 with 1 decimal, "" when b is zero. */

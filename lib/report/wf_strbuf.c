@@ -268,7 +268,7 @@ static void put_scaled(wf_strbuf *b, unsigned __int128 u, int neg, const wf_numf
 
 void wf_strbuf_dec(wf_strbuf *b, wf_dec d, const wf_numfmt *f)
 {
-	__int128 v = d.m;
+	__int128 v = wf_dec_mant(d);
 	int dec = f->decimals < 0 ? 0 : f->decimals > 9 ? 9 : f->decimals;
 	wf_numfmt g = *f;
 	unsigned __int128 u;

@@ -18,7 +18,7 @@ static long long irand(long long n) { return (long long)(next() % (uint64_t)n); 
 /* Supply coordinates, kept so the tests can recompute distances. */
 static double slat[512], slon[512];
 
-static wf_dec dec(long long m, int s) { return (wf_dec){ m, s }; }
+static wf_dec dec(long long m, int s) { return wf_dec_make(m, s); }
 
 static int cat(const wf_taxonomy *t, const char *code)
 {

@@ -120,7 +120,7 @@ static void test_table_model(void)
 	CHECK_INT(wf_rtable_col(t, "value"), 3);
 	CHECK_INT(wf_rtable_col(t, "nope"), -1);
 	CHECK(wf_rtable_cell(t, 2, 3) == NULL);
-	CHECK(wf_rtable_num(t, 0, 3, &d) && d.m == 12345 && d.s == 1);
+	CHECK(wf_rtable_num(t, 0, 3, &d) && wf_dec_mant(d) == 12345 && d.s == 1);
 	CHECK(wf_rtable_highlighted(t, 1) && !wf_rtable_highlighted(t, 0));
 	wf_rtable_force_decimal(t, 0); /* numeric: becomes decimal */
 	wf_rtable_force_decimal(t, 1); /* text stays text */
