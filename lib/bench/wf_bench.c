@@ -1359,8 +1359,6 @@ int wf_bench_read(wf_bench *b, enum wf_bench_input kind, wf_reader *r,
 	wf_row row;
 	int st;
 
-	if (kind == WF_BENCH_FACTS && wf_fact_header_problem(wf_reader_header(r), err, sizeof err))
-		return wf_warn_at(name, 1, "%s", err);
 	if (wf_bench_table(b, kind, wf_reader_header(r), err, sizeof err))
 		return wf_warn_at(name, 0, "%s", err);
 	while ((st = wf_reader_next(r, &row)) != WF_ROW_EOF) {

@@ -13,6 +13,7 @@
 #include "wf_err.h"
 #include "wf_map.h"
 #include "wf_text.h"
+#include "wf_vocab.h"
 
 /* libcsv's parser states (libcsv.c); the struct is public, the names
  * are not. We read them to tell a blank line from an open quote. */
@@ -1243,6 +1244,10 @@ wf_reader *wf_reader_new(wf_src *src, const wf_reader_opts *opts)
 			fail_line = r->rec_line;
 			goto fail;
 		}
+		if (wf_fact_header_problem(wf_reader_header(r), r->reason, sizeof r->reason)) {
+			fail_line = r->rec_line;
+			goto fail;
+		}
 		/* The first object is also the first data row: replay it. */
 		r->pb = wf_xrealloc(r->pb, r->reclen + 1);
 		memcpy(r->pb, r->rec, r->reclen);
@@ -1260,6 +1265,12 @@ wf_reader *wf_reader_new(wf_src *src, const wf_reader_opts *opts)
 		goto fail;
 	}
 	set_header(r, (char **)row.f, (size_t *)row.len, row.n, row.raw, row.rawlen);
+	/* Here, so that every tool reading the canonical stream (or any
+	 * table) refuses a near miss of its header in the same words. */
+	if (wf_fact_header_problem(wf_reader_header(r), r->reason, sizeof r->reason)) {
+		fail_line = row.line;
+		goto fail;
+	}
 	return r;
 empty:
 	/* 0 bytes, only a BOM (UTF-8 or UTF-16) or only blank lines: one

@@ -13,16 +13,6 @@
 #include "wf_map.h"
 #include "wf_zip.h"
 
-const char *const wf_fact_columns[WF_FACT_NCOLS + 1] = {
-	"year", "institution", "institution_type", "institution_name", "contract",
-	"aggregate", "comparto", "region", "province", "comune", "measure", "value",
-	"provenance"
-};
-const enum wf_colkind wf_fact_kinds[WF_FACT_NCOLS + 1] = {
-	WF_COL_NUM, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR,
-	WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_NUM,
-	WF_COL_STR
-};
 
 
 struct count {
@@ -309,35 +299,6 @@ static void free_agg(wf_map *m)
 	wf_map_free(m);
 }
 
-/* Near misses of the canonical header are refused rather than read as
- * some Conto Annuale layout, whose message would not say what is wrong. */
-int wf_fact_header_problem(const wf_row *h, char *why, size_t whysz)
-{
-	size_t n = h->n, exact = 1;
-
-	if (n > 0 && h->len[n - 1] == 0)
-		n--; /* "...,value," */
-	if (n != WF_FACT_NCOLS && n != WF_FACT_NCOLS + 1)
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		if (strcasecmp(h->f[i], wf_fact_columns[i]) != 0)
-			return 0;
-		exact &= strcmp(h->f[i], wf_fact_columns[i]) == 0;
-	}
-	for (size_t i = 0; !exact && i < n; i++)
-		if (strcmp(h->f[i], wf_fact_columns[i]) != 0) {
-			wf_setmsg(why, whysz, "canonical header in upper case ('%s'): its column "
-				  "names are lower case ('%s')", h->f[i], wf_fact_columns[i]);
-			return 1;
-		}
-	if (n < h->n) {
-		wf_setmsg(why, whysz, "canonical header ends with a delimiter (an empty "
-			  "column %zu): remove it", h->n);
-		return 1;
-	}
-	return 0;
-}
-
 /* Our own stream: the 12 columns, and provenance after them when the
  * data was marked. */
 static int is_canonical(const wf_row *h)
@@ -485,15 +446,6 @@ static int read_table(wf_ingest *g, wf_reader *r)
 	memset(&g->c, 0, sizeof g->c);
 	if (is_canonical(wf_reader_header(r)))
 		return read_canonical(g, r);
-	{
-		/* the same refusal, in the same words, as wf-benchmark */
-		char why[200];
-		if (wf_fact_header_problem(wf_reader_header(r), why, sizeof why)) {
-			wf_warn_at(g->name, 1, "%s", why);
-			g->failed = 1;
-			return 0;
-		}
-	}
 	y = g->o.year ? g->o.year : wf_conto_year_from_name(g->name);
 	wf_layout_detect(wf_reader_header(r), &L, why, sizeof why);
 	if (L.kind == WF_LAYOUT_ASSENZE && wf_conto_averages_name(g->name)) {

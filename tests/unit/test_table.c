@@ -502,7 +502,31 @@ static void test_out_modes(void)
 	rmdir(dir);
 }
 
+/* A near miss of the canonical header is the reader's to refuse, so that
+ * every tool does (wf_fact_header_problem); the exact one, any other
+ * table and a case-insensitive match of other columns are read. */
+static void test_canonical_near_miss(void)
+{
+	const char *exact = "year,institution,institution_type,institution_name,contract,"
+			    "aggregate,comparto,region,province,comune,measure,value\n";
+	wf_reader *r;
+
+	CHECK((r = mem_reader(exact, NULL)) != NULL);
+	wf_reader_free(r);
+	CHECK((r = mem_reader("YEAR,INSTITUTION,VALUE\n2019,C1,1\n", NULL)) != NULL);
+	wf_reader_free(r);
+	CHECK_STR(dump("YEAR,INSTITUTION,INSTITUTION_TYPE,INSTITUTION_NAME,CONTRACT,AGGREGATE,"
+		       "COMPARTO,REGION,PROVINCE,COMUNE,MEASURE,VALUE\n", NULL), "(open failed)");
+	CHECK_STR(dump("year,institution,institution_type,institution_name,contract,aggregate,"
+		       "comparto,region,province,comune,measure,value,\n", NULL), "(open failed)");
+	CHECK_STR(dump("{\"year\":2019,\"institution\":\"C1\",\"institution_type\":\"C\","
+		       "\"institution_name\":\"x\",\"contract\":\"RALN\",\"aggregate\":\"04\","
+		       "\"comparto\":\"FL\",\"region\":\"03\",\"province\":\"MI\","
+		       "\"comune\":\"015146\",\"Measure\":\"L090\",\"value\":1}\n", NULL),
+		  "(open failed)");
+}
+
 WF_TEST_MAIN(test_basic_dialects, test_quirks, test_nul_len, test_encoding, test_delim_detect,
 	     test_ndjson, test_limits, test_gzip, test_spectrum, test_writer,
 	     test_json_escape_exact, test_ndjson_row_matches_json_string, test_out_atomic,
-	     test_stream_kinds, test_out_modes)
+	     test_stream_kinds, test_out_modes, test_canonical_near_miss)
