@@ -21,6 +21,8 @@ struct wf_profile {
 	struct engine *e;
 	size_t ne;
 	size_t nkey;      /* leading key columns of every engine's rows */
+	wf_bench_progress_fn progress;
+	void *progress_ctx;
 };
 
 wf_profile *wf_profile_new(const wf_profile_opts *o, char *err, size_t errsz)
@@ -88,7 +90,8 @@ int wf_profile_read(wf_profile *p, wf_reader *r, wf_rejects *rejects,
 
 		if (st == WF_ROW_FATAL)
 			return wf_warn_at(name, 0, "%s", wf_reader_reason(r));
-		++*rows;
+		if ((++*rows & 0xffff) == 0 && p->progress)
+			p->progress(p->progress_ctx, r, *rows, 0);
 		if (st == WF_ROW_BAD)
 			why = wf_reader_reason(r);
 		/* Every engine checks the same columns the same way, so a
@@ -102,7 +105,15 @@ int wf_profile_read(wf_profile *p, wf_reader *r, wf_rejects *rejects,
 		if (why && wf_bench_reject(rejects, name, &row, why, rejected))
 			return -1;
 	}
+	if (p->progress)
+		p->progress(p->progress_ctx, r, *rows, 1);
 	return 0;
+}
+
+void wf_profile_set_progress(wf_profile *p, wf_bench_progress_fn fn, void *ctx)
+{
+	p->progress = fn;
+	p->progress_ctx = ctx;
 }
 
 static int colidx(const char *const *names, size_t n, const char *want)

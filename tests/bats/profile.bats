@@ -365,3 +365,13 @@ PY
 	[ "$status" -eq 1 ]
 	[[ "$stderr" == "wf-report: bad.csv: "*"indicator"* ]]
 }
+
+@test "wf-benchmark --profile --progress: rows and rate on stderr, like the other modes" {
+	{ echo "$HDR"
+	  seq 1 300000 | awk '{ printf "2022,C%d,C,X,RALN,,,,,,L090,1\n2022,C%d,C,X,RALN,,,,,,HEADCOUNT,2\n", $1, $1 }'; } > rows.csv
+	run --separate-stderr bash -c "{ head -c 8000000 rows.csv; sleep 1; tail -c +8000001 rows.csv; } | '$WF_BUILD/bin/wf-benchmark' --profile --progress --quiet > /dev/null"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *"wf-benchmark: (stdin): "*" MB, "*" rows, "*" MB/s"* ]]
+	# and the line is cleared at the end
+	[[ "$stderr" == *$'\r\e[K' ]]
+}
