@@ -1344,8 +1344,9 @@ int wf_bench_reject(wf_rejects *rejects, const char *name, const wf_row *row,
 {
 	if (!rejects)
 		return wf_warn_at(name, row->line, "%s", reason);
-	if (wf_rejects_add(rejects, name, row->line, reason, row->raw, row->rawlen) < 0 &&
-	    !wf_rejects_kept(rejects))
+	/* a failed rejects file is reported when it is closed */
+	if (wf_rejects_add(rejects, name, row->line, reason, row->raw, row->rawlen) ==
+	    WF_REJECTS_STOP)
 		return -1;
 	(*rejected)++;
 	return 0;

@@ -107,8 +107,8 @@ void wf_ingest_free(wf_ingest *g)
 static int reject(wf_ingest *g, long line, const char *reason, const char *raw, size_t rawlen)
 {
 	g->c.rejected++;
-	if (wf_rejects_add(g->rej, g->name, line, reason, raw, rawlen) < 0 &&
-	    !wf_rejects_kept(g->rej)) {
+	/* a failed rejects file is reported when it is closed */
+	if (wf_rejects_add(g->rej, g->name, line, reason, raw, rawlen) == WF_REJECTS_STOP) {
 		g->stop = 1;
 		return -1;
 	}

@@ -276,7 +276,10 @@ static void reject(state *st, const char *file, const wf_row *row, int which,
 	vsnprintf(reason, sizeof reason, fmt, ap);
 	va_end(ap);
 	st->rejected[which]++;
-	if (wf_rejects_add(st->rej, file, row->line, reason, row->raw, row->rawlen) < 0)
+	/* no rejects file, or a failed one (its close says so): no point
+	 * in matching on */
+	if (wf_rejects_add(st->rej, file, row->line, reason, row->raw, row->rawlen) !=
+	    WF_REJECTS_KEPT)
 		st->stop = 1;
 }
 

@@ -40,11 +40,30 @@ static void test_no_file(void)
 	wf_progname = "wf-test";
 	CHECK(!wf_rejects_kept(r));
 	fprintf(stderr, "(a message about no.csv:9 is expected next)\n");
-	CHECK_INT(wf_rejects_add(r, "no.csv", 9, "stop here", "raw", 3), -1);
+	CHECK_INT(wf_rejects_add(r, "no.csv", 9, "stop here", "raw", 3), WF_REJECTS_STOP);
 	CHECK_INT(wf_rejects_count(r), 1);
 	wf_rejects_free(r);
 	wf_rejects_free(NULL);
 	CHECK_INT(wf_rejects_count(NULL), 0);
 }
 
-WF_TEST_MAIN(test_file, test_no_file)
+/* A file whose output fails (a full disk) is told apart from "stop":
+ * the caller may go on, the close reports it. */
+static void test_failed_file(void)
+{
+	static char raw[4096];
+	wf_out *o = wf_out_open("/dev/full");
+	wf_rejects *r = wf_rejects_new(o);
+	int rc = WF_REJECTS_KEPT;
+
+	memset(raw, 'x', sizeof raw);
+	for (int i = 0; i < 10000 && rc == WF_REJECTS_KEPT; i++)
+		rc = wf_rejects_add(r, "big.csv", i + 2, "bad row", raw, sizeof raw);
+	CHECK_INT(rc, WF_REJECTS_FAILED);
+	CHECK(wf_rejects_kept(r));
+	wf_rejects_free(r);
+	fprintf(stderr, "(a write error on /dev/full is expected next)\n");
+	CHECK_INT(wf_out_close(o, 1), -1);
+}
+
+WF_TEST_MAIN(test_file, test_no_file, test_failed_file)
