@@ -302,19 +302,10 @@ void wf_bench_free(wf_bench *b)
 	free(b);
 }
 
-/* Index of the column, -1 when absent, -2 when named twice (which of
- * the two holds the data cannot be told). */
+/* Index of the column, -1 when absent, -2 when named twice. */
 static int col(const wf_row *h, const char *name)
 {
-	int at = -1;
-
-	for (size_t i = 0; i < h->n; i++)
-		if (strcmp(h->f[i], name) == 0) {
-			if (at >= 0)
-				return -2;
-			at = (int)i;
-		}
-	return at;
+	return wf_names_col(h->f, h->n, name);
 }
 
 static int need(const wf_row *h, const char *name, const char *what, int *ci,

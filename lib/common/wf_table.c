@@ -1322,6 +1322,19 @@ int wf_reader_cr_only(const wf_reader *r) { return r->cr_only > 0; }
 int wf_reader_empty(const wf_reader *r) { return r->empty; }
 unsigned long wf_reader_blank(const wf_reader *r) { return r->blank; }
 
+int wf_names_col(const char *const *names, size_t n, const char *name)
+{
+	int at = -1;
+
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(names[i], name) == 0) {
+			if (at >= 0)
+				return WF_COL_TWICE;
+			at = (int)i;
+		}
+	return at;
+}
+
 int wf_reader_col(const wf_reader *r, const char *name)
 {
 	void *v = r->hmap ? wf_map_get(r->hmap, name, strlen(name)) : NULL;

@@ -140,14 +140,7 @@ static const char *const mode_cols[] = {
 /* Index of a normalised column, -1 absent, -2 present twice. */
 static int find_col(char **norm, size_t n, const char *name)
 {
-	int at = -1;
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(norm[i], name) == 0) {
-			if (at >= 0)
-				return -2;
-			at = (int)i;
-		}
-	return at;
+	return wf_names_col((const char *const *)norm, n, name);
 }
 
 enum wf_layout_kind wf_layout_detect(const wf_row *h, wf_layout *L, char *why, size_t whylen)

@@ -117,12 +117,10 @@ static int table_open(table *t, const wf_matchrun *run, const char *path, int su
 		return -1;
 	const wf_row *h = wf_reader_header(t->r);
 	for (int k = 0; k < NFIELD; k++) {
-		t->col[k] = wf_reader_col(t->r, t->colname[k]);
-		/* Two columns of one name: which holds the data cannot be told. */
-		for (size_t c = (size_t)t->col[k] + 1; t->col[k] >= 0 && c < h->n; c++)
-			if (strcmp(h->f[c], t->colname[k]) == 0)
-				return wf_warn_at(wf_reader_name(t->r), h->line,
-						  "column '%s' appears twice", t->colname[k]);
+		t->col[k] = wf_names_col(h->f, h->n, t->colname[k]);
+		if (t->col[k] == WF_COL_TWICE)
+			return wf_warn_at(wf_reader_name(t->r), h->line,
+					  "column '%s' appears twice", t->colname[k]);
 	}
 	t->prov = wf_reader_col(t->r, provenance_col);
 	const int required[] = { F_ID, F_CAT, F_QTY };

@@ -526,7 +526,20 @@ static void test_canonical_near_miss(void)
 		  "(open failed)");
 }
 
+static void test_names_col(void)
+{
+	const char *const n[] = { "year", "value", "name", "value" };
+
+	CHECK_INT(wf_names_col(n, 4, "year"), 0);
+	CHECK_INT(wf_names_col(n, 4, "name"), 2);
+	CHECK_INT(wf_names_col(n, 4, "value"), WF_COL_TWICE);
+	CHECK_INT(wf_names_col(n, 3, "value"), 1);
+	CHECK_INT(wf_names_col(n, 4, "Year"), -1);
+	CHECK_INT(wf_names_col(n, 0, "year"), -1);
+}
+
 WF_TEST_MAIN(test_basic_dialects, test_quirks, test_nul_len, test_encoding, test_delim_detect,
 	     test_ndjson, test_limits, test_gzip, test_spectrum, test_writer,
 	     test_json_escape_exact, test_ndjson_row_matches_json_string, test_out_atomic,
-	     test_stream_kinds, test_out_modes, test_canonical_near_miss)
+	     test_stream_kinds, test_out_modes, test_canonical_near_miss,
+	     test_names_col)
