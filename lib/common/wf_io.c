@@ -107,6 +107,19 @@ static void *gz_thread_main(void *arg)
 	}
 }
 
+/* Free what gz_thread_start made; the thread is joined or never ran. */
+static void gz_thread_free(wf_src *s)
+{
+	struct gz_thread *t = s->gt;
+
+	pthread_mutex_destroy(&t->mu);
+	pthread_cond_destroy(&t->cv);
+	for (size_t i = 0; i < GZ_NBLOCK; i++)
+		free(t->b[i].data);
+	free(t);
+	s->gt = NULL;
+}
+
 static void gz_thread_stop(wf_src *s)
 {
 	struct gz_thread *t = s->gt;
@@ -118,12 +131,7 @@ static void gz_thread_stop(wf_src *s)
 	pthread_cond_broadcast(&t->cv);
 	pthread_mutex_unlock(&t->mu);
 	pthread_join(t->tid, NULL);
-	pthread_mutex_destroy(&t->mu);
-	pthread_cond_destroy(&t->cv);
-	for (size_t i = 0; i < GZ_NBLOCK; i++)
-		free(t->b[i].data);
-	free(t);
-	s->gt = NULL;
+	gz_thread_free(s);
 }
 
 /* Start the thread; 0 when it could not start (then read inline). */
@@ -137,12 +145,7 @@ static int gz_thread_start(wf_src *s)
 	pthread_cond_init(&t->cv, NULL);
 	s->gt = t;
 	if (pthread_create(&t->tid, NULL, gz_thread_main, s) != 0) {
-		pthread_mutex_destroy(&t->mu);
-		pthread_cond_destroy(&t->cv);
-		for (size_t i = 0; i < GZ_NBLOCK; i++)
-			free(t->b[i].data);
-		free(t);
-		s->gt = NULL;
+		gz_thread_free(s);
 		return 0;
 	}
 	return 1;
