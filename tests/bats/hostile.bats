@@ -315,7 +315,7 @@ CASES
 }
 
 @test "wf-report: extreme valid numbers and coordinates keep charts and the map well formed" {
-	big=999999999999999999
+	big=9999999999999999999999999999 # the widest exact number (28 digits)
 	{ echo 'year,institution_type,institutions,metric_total,mean,median,zero_share_pct'
 	  echo "2019,C,10,$big,$big,9.00,0.00"
 	  echo "2020,C,10,0.000000001,-$big,9.00,0.00"

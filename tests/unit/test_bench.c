@@ -760,18 +760,18 @@ static void test_row_errors(void)
 	CHECK_STR(err, "duplicate of line 2 (same period, institution, contract and measure; see --sum-duplicates)");
 	wf_bench_free(b);
 
-	/* int64 sums: values have at most 18 digits, so the tenth
-	 * 999999999999999999 of one record is the one that overflows */
+	/* sums hold 28 digits: nine 1111111111111111111111111111 fit,
+	 * the tenth of one record is the one that overflows */
 	b = wf_bench_new(&o, err, sizeof err);
 	CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS, mkrow(&t, "year,institution,contract,measure,value", 1),
 				 err, sizeof err), 0);
 	for (const char *m = "L090"; m; m = strcmp(m, "L090") == 0 ? "HEADCOUNT" : NULL) {
 		char line[128], want[64];
 		for (int i = 0; i < 9; i++) {
-			snprintf(line, sizeof line, "2019,C1,K%d,%s,999999999999999999", i, m);
+			snprintf(line, sizeof line, "2019,C1,K%d,%s,1111111111111111111111111111", i, m);
 			CHECK_INT(wf_bench_row(b, mkrow(&t, line, i + 2), err, sizeof err), 0);
 		}
-		snprintf(line, sizeof line, "2019,C1,K9,%s,999999999999999999", m);
+		snprintf(line, sizeof line, "2019,C1,K9,%s,1111111111111111111111111111", m);
 		CHECK_INT(wf_bench_row(b, mkrow(&t, line, 11), err, sizeof err), -1);
 		snprintf(want, sizeof want, "sum of '%s' overflows", m);
 		CHECK_STR(err, want);
@@ -797,9 +797,9 @@ static void test_row_errors(void)
 	CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS, mkrow(&t, "year,institution,measure,value", 1),
 				 err, sizeof err), 0);
 	for (int i = 0; i < 9; i++)
-		CHECK_INT(wf_bench_row(b, mkrow(&t, "2019,C1,HEADCOUNT,999999999999999999", i + 2),
+		CHECK_INT(wf_bench_row(b, mkrow(&t, "2019,C1,HEADCOUNT,1111111111111111111111111111", i + 2),
 				       err, sizeof err), 0);
-	CHECK_INT(wf_bench_row(b, mkrow(&t, "2019,C1,HEADCOUNT,999999999999999999", 11), err, sizeof err), -1);
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2019,C1,HEADCOUNT,1111111111111111111111111111", 11), err, sizeof err), -1);
 	CHECK_STR(err, "sum of 'HEADCOUNT' overflows");
 	wf_bench_free(b);
 }

@@ -597,7 +597,7 @@ static void test_kind_match_more(void)
 {
 	static const char head[] = "demand_id,supply_id,supply_name,demand_category,category,fit,"
 				   "assigned,unmet,reason,status,demand_lat,demand_lon";
-	static const char big[] = "999999999999999999";
+	static const char big[] = "1111111111111111111111111111"; /* 28 digits: nine fit */
 	/* which rows make which sum overflow at the tenth: the pair, the
 	 * category (pairs differ), the provider (categories differ), the
 	 * category's unmet, the reason's unmet (categories differ) */
