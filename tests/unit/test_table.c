@@ -578,7 +578,36 @@ static void test_writer_edges(void)
 	}
 }
 
-WF_TEST_MAIN(test_writer_edges, test_basic_dialects, test_quirks, test_nul_len, test_encoding, test_delim_detect,
+/* Names of formats and encodings as the options spell them; NDJSON
+ * values that are not strings or numbers; lines that are not objects. */
+static void test_names_and_json_values(void)
+{
+	wf_reader_opts o = { 0 };
+
+	CHECK_INT(wf_format_parse("csv"), WF_FMT_CSV);
+	CHECK_INT(wf_format_parse("ndjson"), WF_FMT_NDJSON);
+	CHECK_INT(wf_format_parse("jsonl"), WF_FMT_NDJSON);
+	CHECK_INT(wf_format_parse("auto"), WF_FMT_AUTO);
+	CHECK_INT(wf_format_parse("json"), -1);
+	CHECK_INT(wf_encoding_parse("auto"), WF_ENC_AUTO);
+	CHECK_INT(wf_encoding_parse("utf8"), WF_ENC_UTF8);
+	CHECK_INT(wf_encoding_parse("windows-1252"), WF_ENC_CP1252);
+	CHECK_INT(wf_encoding_parse("latin1"), WF_ENC_LATIN1);
+	CHECK_INT(wf_encoding_parse("iso-8859-1"), WF_ENC_LATIN1);
+	CHECK_INT(wf_encoding_parse("utf-16"), -1);
+	CHECK_STR(wf_encoding_name(WF_ENC_UTF8), "utf-8");
+	CHECK_STR(wf_encoding_name(WF_ENC_CP1252), "cp1252");
+	CHECK_STR(wf_encoding_name(WF_ENC_LATIN1), "latin1");
+	CHECK_STR(wf_encoding_name(WF_ENC_AUTO), "auto");
+
+	CHECK_STR(dump("{\"a\":true,\"b\":false}\n[1,2]\n\"s\"\n{\"a\":\"x\\u0000y\"}\n", &o),
+		  "1:true|false\n!2 not a JSON object [[1,2]]\n"
+		  "!3 invalid JSON: '[' or '{' expected near '\"s\"' (column 3) [\"s\"]\n"
+		  "!4 invalid JSON: \\u0000 is not allowed without JSON_ALLOW_NUL near '\"x\\u0000y\"' (column 15) "
+		  "[{\"a\":\"x\\u0000y\"}]\n");
+}
+
+WF_TEST_MAIN(test_writer_edges, test_names_and_json_values, test_basic_dialects, test_quirks, test_nul_len, test_encoding, test_delim_detect,
 	     test_ndjson, test_limits, test_gzip, test_spectrum, test_writer,
 	     test_json_escape_exact, test_ndjson_row_matches_json_string, test_out_atomic,
 	     test_stream_kinds, test_out_modes)
