@@ -1,0 +1,61 @@
+#!/usr/bin/env bats
+# wf-match: the supply rows it refuses, a supply that cannot be read
+# to its end, and a full disk in each mode (one thread, several,
+# --assign) with the unmet needs written too. SYNTHETIC data.
+
+load common
+
+setup() {
+	cd "$BATS_TEST_TMPDIR"
+	M="$FIX/match"
+	D="$M/demand.synthetic.csv"
+	S="$M/supply.synthetic.csv"
+}
+
+@test "bad supply rows: missing id, no category, wrong field count, each with its line" {
+	printf 'id,lat,lon,categories,capacity\n,44.5,8.1,MEAL,2\nB,44.5,8.1,,2\nC,44.5\nD,44.5,8.1,MEAL,x\nE,44.5,8.1,MEAL,2\n' > s.csv
+	run --separate-stderr wf-match --rejects rej.csv "$D" s.csv
+	[ "$status" -eq 1 ]
+	assert_file rej.csv <<'EOF2'
+source,line,reason,raw
+s.csv,2,missing id,",44.5,8.1,MEAL,2"
+s.csv,3,no category,"B,44.5,8.1,,2"
+s.csv,4,"expected 5 fields, found 2","C,44.5"
+s.csv,5,capacity 'x' is not a whole number from 0 to 1000000000,"D,44.5,8.1,MEAL,x"
+EOF2
+	[ "${stderr_lines[-1]}" = "wf-match: rejected: 0 demand rows, 4 supply rows (in 'rej.csv')" ]
+}
+
+@test "a supply that ends early (cut gzip) stops the run with the reason" {
+	{ echo 'id,lat,lon,categories,capacity'; for i in $(seq 1 3000); do echo "S$i,44.5,8.1,MEAL,2"; done; } | gzip -c > full.gz
+	head -c $(( $(wc -c < full.gz) / 2 )) full.gz > s.csv.gz
+	run --separate-stderr wf-match "$D" s.csv.gz
+	[ "$status" -eq 1 ]
+	[ "$output" = "" ]
+	[ "$stderr" = "wf-match: s.csv.gz: truncated gzip data (stream ends early)" ]
+}
+
+# Needs enough output (matches and unmet needs) to fill the 256 KiB
+# output buffer while the run goes on, not only at the end.
+big_demand() {
+	{
+		echo 'id,lat,lon,category,quantity'
+		for i in $(seq 1 3000); do
+			echo "D$i,44.579471,8.193302,CHILDCARE,1"
+			echo "U$i,44.579471,8.193302,PENSION,1"
+		done
+	} > d.csv
+}
+
+@test "stdout on a full disk: one thread, several, --assign" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	big_demand
+	for mode in "--threads 1" "--threads 2" "--assign"; do
+		# shellcheck disable=SC2086
+		run --separate-stderr bash -c "\$WF_WRAP \"\$WF_BUILD/bin/wf-match\" $mode d.csv \"$S\" > /dev/full"
+		echo "$mode: $status $stderr"
+		[ "$status" -eq 1 ]
+		[[ "${stderr_lines[-2]}" == "wf-match: standard output is incomplete: "*" rows were written before the error (with -o FILE nothing is written)" ]]
+		[ "${stderr_lines[-1]}" = "wf-match: write error: stdout: No space left on device" ]
+	done
+}
