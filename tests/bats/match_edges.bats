@@ -35,27 +35,28 @@ EOF2
 	[ "$stderr" = "wf-match: s.csv.gz: truncated gzip data (stream ends early)" ]
 }
 
-# Needs enough output (matches and unmet needs) to fill the 256 KiB
-# output buffer while the run goes on, not only at the end.
+# Needs of one category, enough of them for their rows (matches, or
+# unmet needs for a category nobody offers) to fill the 256 KiB output
+# buffer while the run goes on, not only at the end.
 big_demand() {
 	{
 		echo 'id,lat,lon,category,quantity'
-		for i in $(seq 1 3000); do
-			echo "D$i,44.579471,8.193302,CHILDCARE,1"
-			echo "U$i,44.579471,8.193302,PENSION,1"
+		for i in $(seq 1 6000); do
+			echo "D$i,44.579471,8.193302,$1,1"
 		done
 	} > d.csv
 }
 
-@test "stdout on a full disk: one thread, several, --assign" {
+@test "stdout on a full disk: one thread, several, --assign; matches and unmet needs" {
 	[ -w /dev/full ] || skip "no /dev/full"
-	big_demand
-	for mode in "--threads 1" "--threads 2" "--assign"; do
-		# shellcheck disable=SC2086
-		run --separate-stderr bash -c "\$WF_WRAP \"\$WF_BUILD/bin/wf-match\" $mode d.csv \"$S\" > /dev/full"
-		echo "$mode: $status $stderr"
-		[ "$status" -eq 1 ]
-		[[ "${stderr_lines[-2]}" == "wf-match: standard output is incomplete: "*" rows were written before the error (with -o FILE nothing is written)" ]]
-		[ "${stderr_lines[-1]}" = "wf-match: write error: stdout: No space left on device" ]
+	for cat in CHILDCARE PENSION; do
+		big_demand "$cat"
+		for mode in "--threads 1" "--threads 2" "--assign"; do
+			run --separate-stderr bash -c "\$WF_WRAP \"\$WF_BUILD/bin/wf-match\" $mode d.csv \"$S\" > /dev/full"
+			echo "$cat $mode: $status $stderr"
+			[ "$status" -eq 1 ]
+			[[ "${stderr_lines[-2]}" == "wf-match: standard output is incomplete: "*" rows were written before the error (with -o FILE nothing is written)" ]]
+			[ "${stderr_lines[-1]}" = "wf-match: write error: stdout: No space left on device" ]
+		done
 	done
 }
