@@ -34,3 +34,14 @@ setup() {
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "wf-ingest: cut.csv.gz: truncated gzip data (stream ends early)" ]
 }
+
+@test "two files of one year and one size but other bytes are both read (not 'given twice')" {
+	mkdir a b
+	cp "$I/COSTO_LAVORO_2019.csv" a/
+	sed 's/C4308/C4309/; s/R9813/R9814/; s/C6144/C6145/' "$I/COSTO_LAVORO_2019.csv" > b/COSTO_LAVORO_2019.csv
+	[ "$(wc -c < a/COSTO_LAVORO_2019.csv)" -eq "$(wc -c < b/COSTO_LAVORO_2019.csv)" ]
+	run --separate-stderr wf-ingest a/COSTO_LAVORO_2019.csv b/COSTO_LAVORO_2019.csv
+	[ "$status" -eq 0 ]
+	[ "$(echo "$output" | wc -l)" -eq 13 ]
+	[ "${stderr_lines[1]}" = "wf-ingest: b/COSTO_LAVORO_2019.csv: COSTO_LAVORO 2019: 6 rows read, 0 rejected, 6 records written, 0 blank lines skipped" ]
+}
