@@ -60,3 +60,19 @@ big_demand() {
 		done
 	done
 }
+
+@test "the demand side of the column and category checks; a decimal comma in max_km" {
+	printf 'id,lat,lon,quantity\nA,44.5,8.1,1\n' > d1.csv
+	run --separate-stderr wf-match d1.csv "$S"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-match: d1.csv: missing column 'category' (map it with --map-demand category=COLUMN, or give one category for every row with --demand-category CODE)" ]
+	run --separate-stderr wf-match --demand-category NOPE "$D" "$S"
+	[ "$status" -eq 2 ]
+	[ "${stderr_lines[0]:0:66}" = "wf-match: unknown category 'NOPE' in --demand-category (valid: HEA" ]
+	[ "${stderr_lines[1]}" = "Try 'wf-match --help' for more information." ]
+	printf 'id,lat,lon,category,quantity,max_km\nA,44.579471,8.193302,CHILDCARE,1,"2,5"\nB,44.579471,8.193302,CHILDCARE,1,"1,000,5"\n' > d.csv
+	run --separate-stderr wf-match -q --rejects rej.csv d.csv "$S"
+	[ "$status" -eq 1 ]
+	[ "${lines[1]:0:18}" = "A,S1,CHILDCARE,0.0" ]
+	[ "$(sed -n 2p rej.csv)" = 'd.csv,3,"max_km '"'"'1,000,5'"'"' is not a positive number","B,44.579471,8.193302,CHILDCARE,1,""1,000,5"""' ]
+}
