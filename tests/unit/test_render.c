@@ -840,6 +840,31 @@ static void test_kind_profile_more(void)
 			wf_report_free(r);
 		}
 	}
+	{
+		/* one institution's strip: no value, no marker and no strip; no
+		 * rank, no quartile; a box with a missing median is no box; a
+		 * box outside the peers' range is cut to the strip (a peer
+		 * range of one value puts it at the start) */
+		static const char h2[] = "year,institution,indicator,unit,value,pct_rank,peer_p25,peer_median,peer_p75";
+		const char *rows[] = {
+			"2022,C1,women_share,% of staff,,50,1,2,3",
+			"2022,C1,telework_share,% of staff,10,,5,,15",
+			"2022,C1,training_days_per_employee,days,4,90,-100,4,100",
+			"2022,C2,women_share,% of staff,40,50,1,2,3", NULL
+		};
+		o.group = NULL;
+		o.institution = "C1";
+		r = build_rows(&o, &e, h2, rows);
+		CHECK(r != NULL);
+		if (r) {
+			render_json(r, &b);
+			CHECK(strstr(b.s, "[\"women_share\", \"% of staff\", null, null, 2, 50, \"Q2\", \"\"]") != NULL);
+			CHECK(strstr(b.s, "[\"telework_share\", \"% of staff\", 10, null, null, null, \"\", \"O--------------------\"]") != NULL);
+			CHECK(strstr(b.s, "[\"training_days_per_employee\", \"days\", 4, null, 4, 90, \"Q4\", \"O====================\"]") != NULL);
+			wf_report_free(r);
+		}
+		o.institution = NULL;
+	}
 	wf_strbuf_release(&b);
 }
 
