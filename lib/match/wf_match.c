@@ -98,7 +98,8 @@ struct wf_matcher {
 	dem *d;
 	size_t nd, capd;
 	/* Eligible pairs by need (CSR over m->d[i].first/n), each need's in
-	 * supply order: 8 bytes a pair, the solver adds 8 for its flow. */
+	 * the order the grid walk met them (fixed for a given input): 8
+	 * bytes a pair; the solve takes them and orders them its own way. */
 	uint32_t *psup;
 	int32_t *pval;
 	size_t npair, cappair;
@@ -529,13 +530,6 @@ static size_t keep_needed(wf_matcher *m, long long q)
 	return lo;
 }
 
-static int cmp_supply(const void *a, const void *b)
-{
-	const wf_match *x = a, *y = b;
-
-	return x->supply < y->supply ? -1 : x->supply > y->supply;
-}
-
 /* Working memory of the assignment for a given pair count: pairs (8
  * bytes while found, 32 in the solve: its copy in its own order, the
  * flow, the search bounds), needs, offers, solver arrays per node and
@@ -573,8 +567,9 @@ static int over_budget_at(wf_matcher *m, size_t pairs, size_t need)
 	return 1;
 }
 
-/* Every need's eligible pairs, the ones that can matter, in supply
- * order. Returns -1 past the memory budget. */
+/* Every need's eligible pairs, the ones that can matter (no order
+ * needed: the solve sorts each source's arcs by its own bound). Returns
+ * -1 past the memory budget. */
 static int build_pairs(wf_matcher *m)
 {
 	long long q = 0;
@@ -590,8 +585,6 @@ static int build_pairs(wf_matcher *m)
 		e->why = candidates(m, &m->sc, &e->d, 0);
 		keep = keep_needed(m, q);
 		m->pruned += m->sc.ncand - keep;
-		if (keep)
-			qsort(m->sc.cand, keep, sizeof *m->sc.cand, cmp_supply);
 		if (over_budget_at(m, m->npair + keep, i + 1))
 			return -1;
 		if (m->npair + keep > m->cappair) {

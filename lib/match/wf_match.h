@@ -57,8 +57,8 @@
  * Memory: the supply, the grid index over it, and for --top one buffer
  * of candidates; demand is streamed. Assignment holds the demand and
  * 8 bytes per eligible pair kept while finding them, 32 while solving
- * (the solve's own copy in its order, flows, search bounds), about 160
- * per need and 96 per offer: wf_matcher_set_max_memory bounds that
+ * (the solve's own copy in its order, flows, search bounds), about 230
+ * per need and 130 per offer: wf_matcher_set_max_memory bounds that
  * working memory, and wf_matcher_assign fails cleanly past it.
  *
  * Ownership: wf_matcher_new borrows the taxonomy (it must outlive the
