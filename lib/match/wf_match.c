@@ -818,6 +818,8 @@ static void rekey(flow *f, size_t u)
 {
 	size_t lo = f->first[u], n = f->first[u + 1] - lo;
 
+	if (!n)
+		return;
 	if (n > f->ctmp) {
 		f->ctmp = n;
 		f->tmp = wf_xrealloc(f->tmp, n * sizeof *f->tmp);
