@@ -90,15 +90,22 @@ void wf_rtable_free(wf_rtable *t)
 	free(t);
 }
 
-size_t wf_rtable_add(wf_rtable *t, const char *const *vals, const size_t *lens)
+void wf_rtable_reserve(wf_rtable *t, size_t rows)
 {
-	if (t->nrows == t->cap) {
-		t->cap = t->cap ? 2 * t->cap : 64;
-		t->cells = wf_xrealloc(t->cells, t->cap * (t->ncols ? t->ncols : 1) * sizeof *t->cells);
-		t->hl = wf_xrealloc(t->hl, t->cap);
-		t->src = wf_xrealloc(t->src, t->cap * sizeof *t->src);
-		t->line = wf_xrealloc(t->line, t->cap * sizeof *t->line);
-	}
+	if (rows <= t->cap)
+		return;
+	t->cap = rows;
+	t->cells = wf_xrealloc(t->cells, t->cap * (t->ncols ? t->ncols : 1) * sizeof *t->cells);
+	t->hl = wf_xrealloc(t->hl, t->cap);
+	t->src = wf_xrealloc(t->src, t->cap * sizeof *t->src);
+	t->line = wf_xrealloc(t->line, t->cap * sizeof *t->line);
+}
+
+/* A row, its text copied into the table's arena or (copy 0) borrowed. */
+static size_t add_row(wf_rtable *t, const char *const *vals, const size_t *lens, int copy)
+{
+	if (t->nrows == t->cap)
+		wf_rtable_reserve(t, t->cap ? 2 * t->cap : 64);
 	for (size_t c = 0; c < t->ncols; c++) {
 		char **cell = &t->cells[t->nrows * t->ncols + c];
 		size_t len;
@@ -108,15 +115,29 @@ size_t wf_rtable_add(wf_rtable *t, const char *const *vals, const size_t *lens)
 			continue;
 		}
 		len = lens ? lens[c] : strlen(vals[c]);
-		*cell = wf_arena_alloc(&t->text, len + 1);
-		memcpy(*cell, vals[c], len);
-		(*cell)[len] = '\0';
+		if (copy) {
+			*cell = wf_arena_alloc(&t->text, len + 1);
+			memcpy(*cell, vals[c], len);
+			(*cell)[len] = '\0';
+		} else {
+			*cell = (char *)vals[c];
+		}
 		wf_rcount_add(&t->count[c], *cell, len);
 	}
 	t->hl[t->nrows] = 0;
 	t->src[t->nrows] = 0;
 	t->line[t->nrows] = 0;
 	return t->nrows++;
+}
+
+size_t wf_rtable_add(wf_rtable *t, const char *const *vals, const size_t *lens)
+{
+	return add_row(t, vals, lens, 1);
+}
+
+size_t wf_rtable_add_ref(wf_rtable *t, const char *const *vals)
+{
+	return add_row(t, vals, NULL, 0);
 }
 
 void wf_rtable_highlight(wf_rtable *t, size_t row)

@@ -47,6 +47,13 @@ void wf_rtable_free(wf_rtable *t);
 /* Append a row of ncols cells; vals[i] NULL = missing; lens may be NULL
  * (strlen). Returns the row index. */
 size_t wf_rtable_add(wf_rtable *t, const char *const *vals, const size_t *lens);
+/* The same keeping the pointers, not a copy of the text: the cells must
+ * outlive t (and are not changed through it: --label replaces the
+ * pointer). For a table made of text held elsewhere, such as the
+ * inputs' (wf_rinput_table()). */
+size_t wf_rtable_add_ref(wf_rtable *t, const char *const *vals);
+/* Room for rows rows, when their number is known. */
+void wf_rtable_reserve(wf_rtable *t, size_t rows);
 void wf_rtable_highlight(wf_rtable *t, size_t row);
 /* A tone for one cell, 1..WF_TONE_MAX (0 none): HTML colours the cell
  * (tone 1 to 4 = the quartiles, lowest first); the text renderings show

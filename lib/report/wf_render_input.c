@@ -249,12 +249,15 @@ wf_rtable *wf_rinput_table(wf_rinput *in)
 	const char **vals = wf_xcalloc(in->ncols ? in->ncols : 1, sizeof *vals);
 	wf_rtable *t = wf_rtable_new("", in->ncols, (const char *const *)in->cols);
 
+	/* The cells stay in in's arena: a second copy of every cell made
+	 * wf-report's national benchmark spend 37% of its time here. */
+	wf_rtable_reserve(t, in->nrows);
 	for (size_t i = 0; i < in->nrows; i++) {
 		struct rrow *rr = &in->rows[i];
 		size_t row;
 		for (size_t c = 0; c < in->ncols; c++)
 			vals[c] = c < rr->nv ? rr->v[c] : NULL;
-		row = wf_rtable_add(t, vals, NULL);
+		row = wf_rtable_add_ref(t, vals);
 		wf_rtable_set_origin(t, row, rr->src, rr->line);
 	}
 	free(vals);

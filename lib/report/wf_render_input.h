@@ -16,7 +16,8 @@
  *
  * Ownership: wf_rinput_new() returns an object freed by wf_rinput_free()
  * (NULL is a no-op); wf_rinput_table() returns a new table the caller
- * owns (wf_rtable_free); each call builds a fresh copy.
+ * owns (wf_rtable_free); each call builds a fresh one, whose cells
+ * point into in: in must outlive it.
  */
 #ifndef WF_RENDER_INPUT_H
 #define WF_RENDER_INPUT_H
