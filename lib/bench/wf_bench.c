@@ -11,6 +11,7 @@
 
 #include "wf_run.h"
 #include "wf_dec.h"
+#include "wf_dialect.h"
 #include "wf_err.h"
 #include "wf_io.h"
 #include "wf_ingest.h"
@@ -1036,7 +1037,7 @@ static void compute_groups(wf_bench *b, size_t *ix, double *vals, double *scratc
 	size_t i = 0;
 
 	qsort(ix, b->nrecs, sizeof *ix, cmp_group);
-	b->groups = wf_xcalloc(b->nrecs ? b->nrecs : 1, sizeof *b->groups);
+	b->groups = wf_xcalloc(b->nrecs, sizeof *b->groups);
 	b->ngroups = 0;
 	while (i < b->nrecs) {
 		size_t j = i, nv = 0;
@@ -1106,7 +1107,7 @@ static void compute_series(wf_bench *b, size_t *ix, double *t, double *y)
 	int step = b->pkind == 2 ? 12 : 1;
 
 	qsort(ix, b->nrecs, sizeof *ix, cmp_series);
-	b->ser = wf_xcalloc(b->nrecs ? b->nrecs : 1, sizeof *b->ser);
+	b->ser = wf_xcalloc(b->nrecs, sizeof *b->ser);
 	b->nser = 0;
 	while (i < b->nrecs) {
 		size_t j = i + 1, n = 0, back = i;
@@ -1408,6 +1409,12 @@ int wf_bench_set_codes(wf_bench *b, wf_codes *codes, char *err, size_t errsz)
 		wf_codes_select_year(codes, year);
 		for (size_t i = 0; i < b->nmetric; i++) {
 			const char *code = b->metric[i].code, *why;
+			char item[16];
+			/* Only cost items (L090) are in VoceSpesa; HEADCOUNT_WOMEN,
+			 * TELEWORK, FUA_U02S... have no sign to look up and count
+			 * as they are. */
+			if (wf_conto_item_code(code, strlen(code), item) != 0 || strcmp(item, code) != 0)
+				continue;
 			if (wf_codes_item_sign(codes, code))
 				continue;
 			if ((why = wf_codes_item_problem(codes, code)))

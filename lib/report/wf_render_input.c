@@ -182,7 +182,7 @@ int wf_rinput_read_src(wf_rinput *in, const wf_run *run, wf_src *src)
 		return 0;
 	}
 	h = wf_reader_header(r);
-	map = wf_xcalloc(h->n ? h->n : 1, sizeof *map);
+	map = wf_xcalloc(h->n, sizeof *map);
 	for (size_t c = 0; c < h->n; c++) {
 		/* The reader indexes each name at its first column: any
 		 * other column of that name is a repeat. */
@@ -210,8 +210,8 @@ int wf_rinput_read_src(wf_rinput *in, const wf_run *run, wf_src *src)
 		}
 		rr = &in->rows[in->nrows++];
 		rr->nv = in->ncols;
-		rr->v = wf_arena_alloc(&in->cells, (rr->nv ? rr->nv : 1) * sizeof *rr->v);
-		memset(rr->v, 0, (rr->nv ? rr->nv : 1) * sizeof *rr->v);
+		rr->v = wf_arena_alloc(&in->cells, rr->nv * sizeof *rr->v);
+		memset(rr->v, 0, rr->nv * sizeof *rr->v);
 		rr->src = (unsigned)si;
 		rr->line = row.line;
 		for (size_t c = 0; c < row.n && c < h->n; c++)
@@ -246,7 +246,7 @@ unsigned long wf_rinput_rows(const wf_rinput *in, size_t i)
 
 wf_rtable *wf_rinput_table(wf_rinput *in)
 {
-	const char **vals = wf_xcalloc(in->ncols ? in->ncols : 1, sizeof *vals);
+	const char **vals = wf_xcalloc(in->ncols, sizeof *vals);
 	wf_rtable *t = wf_rtable_new("", in->ncols, (const char *const *)in->cols);
 
 	/* The cells stay in in's arena: a second copy of every cell made

@@ -97,7 +97,7 @@ wf_render_stream *wf_render_stream_new(wf_rinput *in, const wf_report_opts *o)
 	s->o = o;
 	s->spool = spool;
 	s->prov = -1;
-	s->w = wf_xcalloc(o->nwhere ? o->nwhere : 1, sizeof *s->w);
+	s->w = wf_xcalloc(o->nwhere, sizeof *s->w);
 	for (size_t i = 0; i < o->nwhere; i++) {
 		size_t len;
 		enum wf_where_op op;
@@ -110,8 +110,8 @@ wf_render_stream *wf_render_stream_new(wf_rinput *in, const wf_report_opts *o)
 		s->w[s->nw].val = val;
 		s->nw++;
 	}
-	s->from = wf_xcalloc(o->nlabel ? o->nlabel : 1, sizeof *s->from);
-	s->to = wf_xcalloc(o->nlabel ? o->nlabel : 1, sizeof *s->to);
+	s->from = wf_xcalloc(o->nlabel, sizeof *s->from);
+	s->to = wf_xcalloc(o->nlabel, sizeof *s->to);
 	for (size_t i = 0; i < o->nlabel; i++) {
 		const char *eq = strchr(o->label[i], '=');
 		if (!eq)
@@ -200,7 +200,7 @@ wf_report *wf_render_stream_report(wf_render_stream *s, wf_report_err *err)
 	r = wf_report_new(o->title ? o->title : wf_msg(o->lang, WF_M_TITLE_TABLE), "table");
 	if (s->total == 0)
 		wf_report_note(r, wf_msg(o->lang, WF_M_NO_ROWS));
-	s->text = wf_xcalloc(nc ? nc : 1, 1);
+	s->text = wf_xcalloc(nc, 1);
 	for (size_t c = 0; c < nc; c++)
 		s->text[c] = wf_rtable_coltype(t, c) == WF_RCOL_TEXT;
 	wf_report_table(r, t);
@@ -218,11 +218,11 @@ wf_report *wf_render_stream_report(wf_render_stream *s, wf_report_err *err)
 		/* A projection counts its cells afresh, after --label (and
 		 * its names' vocabulary, after --label too). */
 		p = wf_rtable_project(t, s->map, s->nout);
-		s->row = wf_xcalloc(s->nout ? s->nout : 1, sizeof *s->row);
+		s->row = wf_xcalloc(s->nout, sizeof *s->row);
 		for (size_t k = 0; k < s->nout; k++)
 			wf_rtable_set_count(p, k, &s->count[s->map[k]]);
 		if (s->nlabel) {
-			wf_rcount *k = wf_xcalloc(s->nout ? s->nout : 1, sizeof *k);
+			wf_rcount *k = wf_xcalloc(s->nout, sizeof *k);
 			const char *const *row;
 			int rc = src_rewind(s);
 			while (rc >= 0 && (rc = src_next(s, &row)) > 0)
@@ -242,7 +242,7 @@ wf_report *wf_render_stream_report(wf_render_stream *s, wf_report_err *err)
 		wf_report_replace_table(r, 0, p);
 		t = p;
 	} else {
-		s->row = wf_xcalloc(nc ? nc : 1, sizeof *s->row);
+		s->row = wf_xcalloc(nc, sizeof *s->row);
 	}
 	wf_rtable_stream(t, &src);
 	return r;

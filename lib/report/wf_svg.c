@@ -560,8 +560,8 @@ static void svg_line(wf_strbuf *b, const wf_chart *c)
 	/* Periods that all read as YYYY or YYYY-MM sit at their time, so
 	 * 2001, 2013, 2015 are not drawn evenly spaced; other categories
 	 * are evenly spaced. */
-	double *xt = malloc((c->nx ? c->nx : 1) * sizeof *xt);
-	int timed = c->nx > 1 && xt;
+	double *xt = wf_xmalloc(c->nx * sizeof *xt);
+	int timed = c->nx > 1;
 	for (size_t i = 0; timed && i < c->nx; i++) {
 		const char *l = c->xs[i];
 		int yy, mm = 0, n = 0;
@@ -1086,7 +1086,7 @@ static void svg_italy(wf_strbuf *b, const wf_chart *c, const wf_italy *m)
 	 * the last series first, so demand (series 0) lies over supply. */
 	for (size_t s = c->ns; s-- > 0;) {
 		const struct series *se = &c->ser[s];
-		size_t *ord = wf_xcalloc(se->ng ? se->ng : 1, sizeof *ord);
+		size_t *ord = wf_xcalloc(se->ng, sizeof *ord);
 		double maxsize = series_maxsize(se);
 		wf_strbuf_printf(b, "<g class=\"points\" fill=\"%s\" fill-opacity=\"%s\" stroke=\"%s\" "
 				 "stroke-width=\"1.2\">\n", palette[s % NPAL], s == 0 && c->ns > 1 ? "0.45" : "0.75",

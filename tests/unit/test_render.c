@@ -389,6 +389,173 @@ static void test_kind_benchmark(void)
 	CHECK_STR(e.msg, "institution 'C4308' not found in column 'institution'");
 }
 
+/* A report built from rows given as one CSV-like string per row
+ * (commas split cells; no quoting). */
+static wf_report *build_rows(const wf_report_opts *o, wf_report_err *e, const char *head,
+			     const char *const *rows)
+{
+	char hb[512], rb[512];
+	const char *names[32], *vals[32];
+	size_t n = 0;
+	wf_rtable *t;
+
+	snprintf(hb, sizeof hb, "%s", head);
+	for (char *p = strtok(hb, ","); p && n < 32; p = strtok(NULL, ","))
+		names[n++] = p;
+	t = wf_rtable_new("", n, names);
+	for (; *rows; rows++) {
+		size_t k = 0;
+		char *p = rb;
+		snprintf(rb, sizeof rb, "%s", *rows);
+		while (k < n) {
+			char *c = strchr(p, ',');
+			vals[k++] = p;
+			if (!c)
+				break;
+			*c = '\0';
+			p = c + 1;
+		}
+		while (k < n)
+			vals[k++] = NULL;
+		wf_rtable_add(t, vals, NULL);
+	}
+	return wf_report_build(t, o, e);
+}
+
+static const char *render_json(wf_report *r, wf_strbuf *b)
+{
+	wf_strbuf_reset(b);
+	wf_render(r, WF_RENDER_JSON, NULL, b);
+	return wf_strbuf_str(b);
+}
+
+/* --kind benchmark beyond test_kind_benchmark: peer groups from the
+ * provenance (size_class included, region passed through is no peer
+ * column), --value and --group, a name matching many institutions, an
+ * institution without a value, every row filtered out, an Italian card. */
+static void test_kind_benchmark_more(void)
+{
+	static const char head[] =
+		"year,institution,institution_name,region,size_class,metric,per_employee,peer_p25,"
+		"peer_median,peer_p75,flags,provenance";
+	const char *prov = "metric=L090;per=HEADCOUNT;peers=institution_type;size_classes=1-9,10-;min_peers=1;codes=";
+	char rows_buf[14][200];
+	const char *rows[15];
+	wf_report_opts o;
+	wf_report_err e;
+	wf_report *r;
+	wf_strbuf b = WF_STRBUF_INIT;
+
+	/* 12 comuni of one region: C00..C05 in class 1-9, C06..C11 in 10- */
+	for (int i = 0; i < 12; i++) {
+		snprintf(rows_buf[i], sizeof rows_buf[i], "2019,C%02d,COMUNE %02d,01,%s,%d,%d.50,1,2,3,%s,%s",
+			 i, i, i < 6 ? "1-9" : "10-", i * 10, i, i == 3 ? "outlier|zero" : "", prov);
+		rows[i] = rows_buf[i];
+	}
+	/* C12: no per-employee value in 2019 */
+	snprintf(rows_buf[12], sizeof rows_buf[12], "2019,C12,ALTRO,02,1-9,5,,,,,no_denominator,%s", prov);
+	rows[12] = rows_buf[12];
+	rows[13] = NULL;
+	memset(&o, 0, sizeof o);
+	o.kind = WF_KIND_BENCHMARK;
+
+	o.institution = "C03";
+	r = build_rows(&o, &e, head, rows);
+	CHECK(r != NULL);
+	if (r) {
+		/* six values in C03's group (size class 1-9; C12 has none), region not a peer column */
+		CHECK(strstr(render_json(r, &b), "\"caption\": \"6 peer values; box: 25th to 75th "
+			     "percentile and median. Peer group: size_class=1-9\"") != NULL);
+		wf_report_free(r);
+	}
+	o.lang = WF_LANG_IT;
+	r = build_rows(&o, &e, head, rows);
+	CHECK(r != NULL);
+	if (r) {
+		wf_strbuf_reset(&b);
+		wf_render(r, WF_RENDER_TABLE, &(wf_render_opts){ 2, 1, 0, WF_LANG_IT }, &b);
+		CHECK(strstr(b.s, "anomalo, spesa zero") != NULL);
+		wf_report_free(r);
+	}
+	o.lang = WF_LANG_EN;
+
+	/* a part of the name that fits twelve bodies: ten named, then the count */
+	o.institution = "comune";
+	CHECK(build_rows(&o, &e, head, rows) == NULL);
+	CHECK_STR(e.msg, "institution 'comune' matches 12 institutions (give the key): C00 COMUNE 00, "
+		  "C01 COMUNE 01, C02 COMUNE 02, C03 COMUNE 03, C04 COMUNE 04, C05 COMUNE 05, C06 COMUNE 06, "
+		  "C07 COMUNE 07, C08 COMUNE 08, C09 COMUNE 09, and 2 more");
+	o.institution = "nessuno";
+	CHECK(build_rows(&o, &e, head, rows) == NULL);
+	CHECK_STR(e.msg, "institution 'nessuno' not found in column 'institution' nor in a name");
+
+	/* no value of its own: no marker, and a note; alone in region 02 by --group */
+	o.institution = "c12"; /* the key in any case */
+	o.group = "region";
+	r = build_rows(&o, &e, head, rows);
+	CHECK(r != NULL);
+	if (r) {
+		render_json(r, &b);
+		CHECK(strstr(b.s, "The institution has no value in its latest period (see flags), so "
+			     "the distribution has no marker.") != NULL);
+		CHECK(strstr(b.s, "\"caption\": \"0 peer values; box: 25th to 75th percentile and "
+			     "median. Peer group: region=02\"") != NULL);
+		wf_report_free(r);
+	}
+	/* --value metric: C12's 5 is a value, so it has one peer, itself */
+	o.value = "metric";
+	r = build_rows(&o, &e, head, rows);
+	CHECK(r != NULL);
+	if (r) {
+		CHECK(strstr(render_json(r, &b), "\"caption\": \"1 peer value; box:") != NULL);
+		CHECK(strstr(b.s, "\"marker\": {\"label\": \"C12\", \"value\": 5}") != NULL);
+		wf_report_free(r);
+	}
+	o.value = NULL;
+	o.group = NULL;
+
+	/* every row filtered out: a report that says so, naming the body */
+	{
+		const char *w[] = { "region=09" };
+		o.where = w;
+		o.nwhere = 1;
+		o.institution = "C01";
+		r = build_rows(&o, &e, head, rows);
+		CHECK(r != NULL);
+		if (r) {
+			CHECK(strstr(render_json(r, &b), "Institution 'C01' cannot be shown: the input has no rows.") != NULL);
+			wf_report_free(r);
+		}
+		o.where = NULL;
+		o.nwhere = 0;
+	}
+
+	/* a ranked table: equal values by key, missing ones last */
+	o.institution = NULL;
+	{
+		const char *tie[] = {
+			"2019,B,,,,,7,,,,,", "2019,A,,,,,7,,,,,", "2019,C,,,,,,,,,,", "2019,D,,,,,9,,,,,", NULL
+		};
+		r = build_rows(&o, &e, head, tie);
+		CHECK(r != NULL);
+		if (r) {
+			render_json(r, &b);
+			CHECK(strstr(b.s, "\"D\"") < strstr(b.s, "\"A\""));
+			CHECK(strstr(b.s, "\"A\"") < strstr(b.s, "\"B\""));
+			CHECK(strstr(b.s, "\"B\"") < strstr(b.s, "\"C\""));
+			wf_report_free(r);
+		}
+	}
+	/* a value that is not a number names its row */
+	{
+		const char *bad[] = { "2019,A,,,,,7,,,,,", "2019,B,,,,,7x,,,,,", NULL };
+		CHECK(build_rows(&o, &e, head, bad) == NULL);
+		CHECK_INT(e.row, 1);
+		CHECK(strstr(e.msg, "'7x'") != NULL);
+	}
+	wf_strbuf_release(&b);
+}
+
 static void test_kind_match(void)
 {
 	static const char *const cols[] = { "demand_id", "supply_id", "category", "assigned",
@@ -423,6 +590,101 @@ static void test_kind_match(void)
 	CHECK(strstr(b.s, "No map: it needs columns demand_lat and demand_lon") != NULL);
 	wf_strbuf_release(&b);
 	wf_report_free(r);
+}
+
+/* --kind match beyond test_kind_match: sums that overflow (by need and
+ * offer category, category, provider, reason), the map with bad, empty
+ * and one-sided coordinates, --top, --unit, filtered rows. */
+static void test_kind_match_more(void)
+{
+	static const char head[] = "demand_id,supply_id,supply_name,demand_category,category,fit,"
+				   "assigned,unmet,reason,status,demand_lat,demand_lon";
+	static const char big[] = "999999999999999999";
+	/* which rows make which sum overflow at the tenth: the pair, the
+	 * category (pairs differ), the provider (categories differ), the
+	 * category's unmet, the reason's unmet (categories differ) */
+	static const char *const shape[] = {
+		"D,S1,,NIDO,NIDO,1.0,%s,0,,assigned,,",
+		"D,S%d,,NIDO,C%d,,%s,0,,assigned,,",
+		"D,S1,,C%d,C%d,,%s,0,,assigned,,",
+		"D,,,NIDO,NIDO,,0,%s,full,unmet,,",
+		"D,,,C%d,C%d,,0,%s,full,unmet,,",
+	};
+	char buf[10][200];
+	const char *rows[11];
+	wf_report_opts o;
+	wf_report_err e;
+	wf_report *r;
+	wf_strbuf b = WF_STRBUF_INIT;
+
+	memset(&o, 0, sizeof o);
+	o.kind = WF_KIND_MATCH;
+	for (size_t k = 0; k < sizeof shape / sizeof *shape; k++) {
+		for (int i = 0; i < 10; i++) {
+			if (k == 0 || k == 3)
+				snprintf(buf[i], sizeof buf[i], shape[k], big);
+			else if (k == 1)
+				snprintf(buf[i], sizeof buf[i], shape[k], i, i, big);
+			else
+				snprintf(buf[i], sizeof buf[i], shape[k], i, i, big);
+			rows[i] = buf[i];
+		}
+		rows[10] = NULL;
+		CHECK(build_rows(&o, &e, head, rows) == NULL);
+		CHECK_STR(e.msg, k < 3 ? "sum of column 'assigned' overflows" : "sum of column 'unmet' overflows");
+		CHECK_INT(e.row, 9);
+	}
+
+	/* a latitude that is not a number stops the report at its row */
+	{
+		const char *bad[] = { "D1,S1,BAR,NIDO,NIDO,,1,0,,assigned,44.5,8.2",
+				      "D2,S1,BAR,NIDO,NIDO,,1,0,,assigned,44x,8.2", NULL };
+		CHECK(build_rows(&o, &e, head, bad) == NULL);
+		CHECK_INT(e.row, 1);
+		CHECK(strstr(e.msg, "'44x'") != NULL);
+	}
+	/* demand places only, one without coordinates; D1's two rows are one
+	 * symbol of 1 + 2 + 1 units; served_by names the fit when given */
+	{
+		const char *ok[] = { "D1,S1,BAR,NIDO,NIDO,0.5000,1,0,,assigned,44.5,8.2",
+				     "D1,S2,CAF\xc3\x89,NIDO,CAMPS,,2,1,full,assigned,44.5,8.2",
+				     "D2,S2,CAF\xc3\x89,SPORT,SPORT,,3,0,,assigned,,",
+				     "D3,S3,PUB,SPORT,SPORT,,4,0,,candidate,45.0,9.0", NULL };
+		const char *w[] = { "demand_id!=D9" };
+		o.top = 2;
+		o.unit = "vouchers";
+		o.where = w;
+		o.nwhere = 1;
+		r = build_rows(&o, &e, head, ok);
+		CHECK(r != NULL);
+		if (r) {
+			render_json(r, &b);
+			CHECK(strstr(b.s, "[\"NIDO\", 3, 1, 75, \"CAMPS 2, NIDO 1 (fit 0.5000)\"]") != NULL);
+			CHECK(strstr(b.s, "\"Busiest providers (top 2 of 3)\"") != NULL);
+			CHECK(strstr(b.s, "[\"S3\", \"PUB\", 4, 1]") != NULL);
+			CHECK(strstr(b.s, "vouchers") != NULL);
+			CHECK(strstr(b.s, "{\"lon\": 8.2, \"lat\": 44.5, \"label\": \"D1\", \"size\": 4}") != NULL);
+			CHECK(strstr(b.s, "\"label\": \"D2\"") == NULL); /* no coordinates */
+			wf_report_free(r);
+		}
+		o.where = NULL;
+		o.nwhere = 0;
+	}
+	/* supply places without ids: one symbol a row */
+	{
+		const char *ok[] = { "S1,NIDO,1,44.5,8.2", "S1,NIDO,2,44.6,8.3", NULL };
+		o.top = 0;
+		o.unit = NULL;
+		r = build_rows(&o, &e, "supply_name,category,assigned,supply_lat,supply_lon", ok);
+		CHECK(r != NULL);
+		if (r) {
+			render_json(r, &b);
+			CHECK(strstr(b.s, "{\"lon\": 8.2, \"lat\": 44.5, \"label\": \"\"") != NULL);
+			CHECK(strstr(b.s, "{\"lon\": 8.3, \"lat\": 44.6, \"label\": \"\"") != NULL);
+			wf_report_free(r);
+		}
+	}
+	wf_strbuf_release(&b);
 }
 
 static void test_kind_profile(void)
@@ -484,6 +746,36 @@ static void test_kind_profile(void)
 	CHECK(strstr(b.s, "<td class=\"tone1\">Q1 16.67</td>") != NULL);
 	wf_strbuf_release(&b);
 	wf_report_free(r);
+
+	/* --sort and --columns move the quartile colours with their cells */
+	t = wf_rtable_new("", 9, cols);
+	for (size_t i = 0; i < 6; i++)
+		wf_rtable_add(t, rows[i], NULL);
+	o.sort = "institution:desc";
+	r = wf_report_build(t, &o, &e);
+	CHECK(r != NULL);
+	if (!r)
+		return;
+	wf_render(r, WF_RENDER_HTML, NULL, &b);
+	CHECK(strstr(b.s, "<td>C3</td><td class=\"tone1\">Q1 16.67</td>") != NULL);
+	CHECK(strstr(b.s, "<td>C1</td><td class=\"tone4\">Q4 83.33</td><td class=\"tone2\">Q2 50</td>") != NULL);
+	CHECK(strstr(b.s, "<td>C9</td><td></td><td></td>") != NULL);
+	wf_strbuf_release(&b);
+	wf_report_free(r);
+	t = wf_rtable_new("", 9, cols);
+	for (size_t i = 0; i < 6; i++)
+		wf_rtable_add(t, rows[i], NULL);
+	o.sort = NULL;
+	o.columns = "institution,women_share";
+	r = wf_report_build(t, &o, &e);
+	CHECK(r != NULL);
+	if (!r)
+		return;
+	wf_render(r, WF_RENDER_HTML, NULL, &b);
+	CHECK(strstr(b.s, "<td>C1</td><td class=\"tone2\">Q2 50</td></tr>") != NULL);
+	wf_strbuf_release(&b);
+	wf_report_free(r);
+	o.columns = NULL;
 
 	t = wf_rtable_new("", 9, cols);
 	wf_rtable_add(t, rows[0], NULL);
@@ -671,7 +963,75 @@ static void test_stream_same_as_memory(void)
 	}
 }
 
+/* The defensive corners of the table and report model, each with what
+ * it does: out-of-range rows, columns and tones are ignored, a card item
+ * before any card opens an untitled one, a table put in place of one
+ * that does not exist is freed. */
+static void test_model_edges(void)
+{
+	static const char *const cols[] = { "name", NULL };
+	const char *r1[] = { "a\nb\rc\td|e", "1" };
+	wf_rtable *t = wf_rtable_new(NULL, 2, cols);
+	wf_render_opts o = WF_RENDER_OPTS_INIT;
+	wf_strbuf b = WF_STRBUF_INIT;
+	wf_report *r;
+	unsigned src;
+	long line;
+
+	CHECK_STR(wf_rtable_caption(t), "");
+	CHECK_STR(wf_rtable_name(t, 1), "");
+	wf_rtable_add(t, r1, NULL);
+	wf_rtable_set_origin(t, 0, 2, 7);
+	wf_rtable_set_origin(t, 5, 3, 9);
+	wf_rtable_origin(t, 0, &src, &line);
+	CHECK(src == 2 && line == 7);
+	wf_rtable_origin(t, 5, &src, &line);
+	CHECK(src == 0 && line == 0);
+	wf_rtable_highlight(t, 5);
+	CHECK_INT(wf_rtable_highlighted(t, 0), 0);
+	CHECK_INT(wf_rtable_cell_tone(t, 0, 0), 0); /* no tone yet */
+	wf_rtable_tone(t, 0, 1, WF_TONE_MAX + 1);
+	wf_rtable_tone(t, 0, 1, -1);
+	wf_rtable_tone(t, 0, 2, 1);
+	wf_rtable_tone(t, 1, 0, 1);
+	CHECK_INT(wf_rtable_cell_tone(t, 0, 1), 0);
+	wf_rtable_tone(t, 0, 1, 3);
+	CHECK_INT(wf_rtable_cell_tone(t, 0, 1), 3);
+	wf_rtable_sort(t, 0, 0); /* one row: nothing to do */
+	wf_rtable_sort(t, 9, 1); /* no such column */
+	CHECK_STR(wf_rtable_cell(t, 0, 0), "a\nb\rc\td|e");
+	CHECK_INT(wf_rtable_cell_tone(t, 0, 1), 3);
+	wf_rtable_force_decimal(t, 9);
+	CHECK_INT(wf_rtable_coltype(t, 1), WF_RCOL_INT);
+
+	r = wf_report_new(NULL, NULL);
+	CHECK_STR(wf_report_title(r), "");
+	CHECK(wf_report_get_table(r, 0) == NULL);
+	wf_report_replace_table(r, 0, wf_rtable_new("gone", 0, NULL)); /* freed: ASan/valgrind see it */
+	CHECK_INT(wf_report_ntables(r), 0);
+	wf_report_card_item(r, "label", NULL);
+	wf_report_date(r, "2026-12-01");
+	wf_report_date(r, NULL);
+	wf_report_table(r, t);
+	wf_render(r, WF_RENDER_TABLE, &o, &b);
+	/* line breaks and tabs in a cell become blanks in the grid; the
+	 * untitled card shows its item with an empty value */
+	CHECK(strstr(b.s, "\n  label: \n") != NULL);
+	CHECK(strstr(b.s, "\nname\n---------  -\na b c d|e  1\n") != NULL);
+	wf_strbuf_reset(&b);
+	wf_render(r, WF_RENDER_MARKDOWN, &o, &b);
+	CHECK(strstr(b.s, "| a b c d\\|e | 1 |\n") != NULL);
+	CHECK(strstr(b.s, "2026-12-01") == NULL);
+	wf_strbuf_reset(&b);
+	wf_render(r, WF_RENDER_HTML, &o, &b);
+	CHECK(strstr(b.s, "<td>a\nb\xef\xbf\xbd" "c\td|e</td><td class=\"num tone3\">1</td>") != NULL);
+	wf_strbuf_release(&b);
+	wf_report_free(r);
+	wf_report_free(NULL);
+}
+
 WF_TEST_MAIN(test_numbers, test_width_and_trunc, test_table_model, test_render_table,
 	     test_render_markdown, test_render_html_json, test_kind_trend,
 	     test_kind_empty_and_errors, test_kind_benchmark, test_kind_match, test_kind_profile,
+	     test_model_edges, test_kind_benchmark_more, test_kind_match_more,
 	     test_streamed_table, test_stream_same_as_memory)
