@@ -886,7 +886,17 @@ static void render_text(struct emit *e, const wf_report *r, const wf_render_opts
  * line. Entities render as the character in Markdown viewers. */
 static void md_text(wf_strbuf *b, const char *s)
 {
+	/* Plain runs in one copy: a 10 M-row table is mostly plain. */
+	static const char special[] = "|\\<>&*_`[]#\n\r\t";
+
 	for (; *s; s++) {
+		size_t n = strcspn(s, special);
+		if (n) {
+			wf_strbuf_add(b, s, n);
+			s += n;
+			if (!*s)
+				break;
+		}
 		switch (*s) {
 		case '|': wf_strbuf_puts(b, "\\|"); break;
 		case '\\': wf_strbuf_puts(b, "\\\\"); break;
