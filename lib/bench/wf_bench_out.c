@@ -239,7 +239,7 @@ static void row_bench(wf_bench *b, cells *c, const rec *r)
 	put_dec(c, r->metric);
 	if (b->nden) {
 		if (r->has_den)
-			put_dec(c, r->den);
+			put_dec(c, b->dens[r - b->recs]);
 		else
 			put_none(c);
 		put_opt(c, r->has_value, r->value);

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "wf_bench.h"
+#include "wf_bench_priv.h"
 #include "wf_conto.h"
 #include "wf_test.h"
 
@@ -616,8 +617,127 @@ static void test_zero_groups(void)
 	wf_bench_free(b);
 }
 
+/* The radix sort of wf_bench_finish against a plain comparison sort:
+ * ascending by key, and stable (equal keys keep their order). */
+static int cmp_pair(const void *a, const void *b)
+{
+	const uint64_t *x = a, *y = b;
+	return x[0] != y[0] ? (x[0] < y[0] ? -1 : 1) : (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+static void test_radix(void)
+{
+	enum { N = 5000 };
+	static uint64_t key[N], tk[N], pairs[N][2];
+	static uint32_t idx[N], tx[N];
+	unsigned bits_cases[] = { 1, 7, 8, 13, 33, 64 };
+	uint64_t x = 88172645463325252ull;
+
+	for (size_t c = 0; c < sizeof bits_cases / sizeof *bits_cases; c++) {
+		unsigned bits = bits_cases[c];
+		uint64_t mask = bits == 64 ? ~0ull : (1ull << bits) - 1;
+		int ok = 1;
+		for (size_t i = 0; i < N; i++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			/* few distinct values in the low digits: many ties */
+			key[i] = (x % 3 ? x : x & 0x3f0f) & mask;
+			idx[i] = (uint32_t)i;
+			pairs[i][0] = key[i];
+			pairs[i][1] = i;
+		}
+		qsort(pairs, N, sizeof pairs[0], cmp_pair);
+		wf_bench_radix(key, idx, tk, tx, N, bits);
+		for (size_t i = 0; i < N; i++)
+			ok &= key[i] == pairs[i][0] && idx[i] == pairs[i][1];
+		CHECK(ok);
+	}
+	wf_bench_radix(key, idx, tk, tx, 0, 64); /* nothing to sort */
+}
+
+/* Output, peer groups and series come in text order of institutions and
+ * group values (strcmp: "C10" before "C9", "" first), whatever order
+ * the facts come in and however many there are: every row of the
+ * output checked against its predecessor, every peer count against
+ * the records of its group. */
+static void test_orders(void)
+{
+	wf_bench_opts o = { .metric = "L090", .group = "institution_type,region", .min_peers = 1 };
+	char err[256], line[256], prevkey[256] = "";
+	wf_bench *b = wf_bench_new(&o, err, sizeof err);
+	static const char *const types[] = { "C", "P", "", "R", "CM" };
+	static const char *const regions[] = { "01", "", "12", "3", "20", "02" };
+	trow t;
+	unsigned x = 12345, n = 0;
+	size_t ng = 0;
+	int sorted = 1, peers_ok = 1;
+
+	CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS,
+				 mkrow(&t, "year,institution,institution_type,region,measure,value", 1),
+				 err, sizeof err), 0);
+	for (int i = 0; i < 3000; i++) {
+		unsigned inst, year;
+		x = x * 1103515245u + 12345u;
+		inst = (x >> 8) % 700;
+		year = 2001 + (x >> 20) % 5;
+		/* the type and region of an institution are fixed, most years */
+		snprintf(line, sizeof line, "%u,C%u,%s,%s,%s,%u", year, inst,
+			 types[inst % 5], regions[(inst / 5 + (year == 2003 && inst % 7 == 0)) % 6],
+			 (x >> 4) % 3 ? "L090" : "A015", (x >> 12) % 1000);
+		if (wf_bench_row(b, mkrow(&t, line, i + 2), err, sizeof err) == 0)
+			n++;
+	}
+	CHECK(n > 2000); /* the rest repeat an earlier fact */
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
+	for (size_t i = 0; i < wf_bench_nrows(b); i++) {
+		const rec *r = &b->recs[b->order[i]];
+		char k[256];
+		/* period, then institution, then group values, as text */
+		snprintf(k, sizeof k, "%04d\x01%s\x01%s\x01%s", r->k.period, r->k.inst,
+			 r->k.gv[0], r->k.gv[1]);
+		sorted &= strcmp(prevkey, k) < 0;
+		snprintf(prevkey, sizeof prevkey, "%s", k);
+	}
+	CHECK(sorted);
+	for (size_t i = 0; i < b->nrecs; i++) {
+		const rec *r = &b->recs[i];
+		size_t same = 0;
+		for (size_t j = 0; j < b->nrecs; j++)
+			same += b->recs[j].k.period == r->k.period && b->recs[j].k.gv == r->k.gv;
+		peers_ok &= b->groups[r->group].n == same;
+		ng += r->first;
+	}
+	CHECK(peers_ok);
+	CHECK(ng > 0 && ng < b->nrecs); /* series span several years */
+	wf_bench_free(b);
+}
+
+/* Facts that only look alike (same contract and measure, periods and
+ * institutions close together) are never taken for repeats: 100,000
+ * distinct ones all go in, and one fact given again is refused. */
+static void test_no_false_repeats(void)
+{
+	wf_bench_opts o = { .metric = "L090" };
+	char err[256], line[128];
+	wf_bench *b = wf_bench_new(&o, err, sizeof err);
+	trow t;
+	int refused = 0;
+
+	CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS,
+				 mkrow(&t, "year,institution,contract,measure,value", 1), err, sizeof err), 0);
+	for (int i = 0; i < 100000; i++) {
+		snprintf(line, sizeof line, "%d,C%d,RALN,L090,1", 1990 + i % 100, i / 100);
+		refused += wf_bench_row(b, mkrow(&t, line, i + 2), err, sizeof err) != 0;
+	}
+	CHECK_INT(refused, 0);
+	CHECK(wf_bench_row(b, mkrow(&t, "2003,C500,RALN,L090,1", 100002), err, sizeof err) != 0);
+	CHECK_STR(err, "duplicate of line 50015 (same period, institution, contract and measure; "
+		  "see --sum-duplicates)");
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2003,C500,SEGR,L090,1", 100003), err, sizeof err), 0);
+	wf_bench_free(b);
+}
+
 WF_TEST_MAIN(test_benchmark, test_summary, test_size_classes,
 	     test_outlier_and_signs, test_signs_per_year, test_monthly, test_baseline,
 	     test_baseline_definition,
 	     test_option_errors, test_data_errors, test_empty,
-	     test_zero_groups)
+	     test_zero_groups, test_radix, test_orders, test_no_false_repeats)
