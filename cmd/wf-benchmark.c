@@ -86,7 +86,7 @@ static void usage(FILE *f)
 "(1.4826 MAD), or (x - median) / (1.253314 MeanAD) when MAD is 0, and 0 when\n"
 "both are 0. Statistics print with 2 decimals, sums exactly.\n", f);
 	wf_cli_help(f, WF_CLI_BASE | WF_CLI_INPUT | WF_CLI_EXCELSAFE | WF_CLI_REJECTS |
-		    WF_CLI_PROGRESS);
+		    WF_CLI_PROGRESS | WF_CLI_THREADS);
 }
 
 static void progress(void *ctx, wf_reader *r, unsigned long rows, int done)
@@ -196,7 +196,7 @@ int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		WF_LONGOPTS_BASE, WF_LONGOPTS_INPUT, WF_LONGOPTS_OUTPUT,
-		WF_LONGOPTS_REJECTS, WF_LONGOPTS_PROGRESS,
+		WF_LONGOPTS_REJECTS, WF_LONGOPTS_PROGRESS, WF_LONGOPTS_THREADS,
 		{ "metric", required_argument, NULL, OPT_METRIC },
 		{ "per", required_argument, NULL, OPT_PER },
 		{ "peers", required_argument, NULL, OPT_PEERS },

@@ -40,14 +40,14 @@ static void usage(FILE *f)
 	      "      --sum-duplicates    pass on a repeated (year, institution, contract,\n"
 	      "                          measure), to be summed; default: reject it\n", f);
 	wf_cli_help(f, WF_CLI_BASE | WF_CLI_INPUT | WF_CLI_EXCELSAFE | WF_CLI_REJECTS |
-		    WF_CLI_PROGRESS);
+		    WF_CLI_PROGRESS | WF_CLI_THREADS);
 }
 
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		WF_LONGOPTS_BASE, WF_LONGOPTS_INPUT, WF_LONGOPTS_OUTPUT,
-		WF_LONGOPTS_REJECTS, WF_LONGOPTS_PROGRESS,
+		WF_LONGOPTS_REJECTS, WF_LONGOPTS_PROGRESS, WF_LONGOPTS_THREADS,
 		{ "codes", required_argument, NULL, OPT_CODES },
 		{ "places", required_argument, NULL, OPT_PLACES },
 		{ "place-overrides", required_argument, NULL, OPT_OVERRIDES },

@@ -30,8 +30,7 @@ enum {
 	OPT_LISTCAT,
 	OPT_DCAT,
 	OPT_SCAT,
-	OPT_MAXMEM,
-	OPT_THREADS
+	OPT_MAXMEM
 };
 
 static const struct option longopts[] = {
@@ -40,6 +39,7 @@ static const struct option longopts[] = {
 	WF_LONGOPTS_OUTPUT,
 	WF_LONGOPTS_REJECTS,
 	WF_LONGOPTS_PROGRESS,
+	WF_LONGOPTS_THREADS,
 	{ "top", required_argument, NULL, OPT_TOP },
 	{ "assign", no_argument, NULL, OPT_ASSIGN },
 	{ "objective", required_argument, NULL, OPT_OBJECTIVE },
@@ -55,7 +55,6 @@ static const struct option longopts[] = {
 	{ "demand-category", required_argument, NULL, OPT_DCAT },
 	{ "supply-category", required_argument, NULL, OPT_SCAT },
 	{ "max-memory", required_argument, NULL, OPT_MAXMEM },
-	{ "threads", required_argument, NULL, OPT_THREADS },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -79,8 +78,6 @@ static void usage(FILE *fp)
 	      "      --max-km KM          search radius for needs without max_km (default 30)\n"
 	      "      --max-memory N       with --assign: working memory allowed, N[K|M|G]\n"
 	      "                           (default half the physical memory)\n"
-	      "      --threads N          score needs for --top on N threads (default: the\n"
-	      "                           online CPUs); the output does not depend on N\n"
 	      "\n"
 	      "Input:\n"
 	      "      --places FILE        comuni list resolving ISTAT codes, CAPs and comune\n"
@@ -97,7 +94,7 @@ static void usage(FILE *fp)
 	      "      --unmet FILE         also write the unmet needs to FILE\n"
 	      "      --list-categories    print the category codes and exit\n", fp);
 	wf_cli_help(fp, WF_CLI_BASE | WF_CLI_INPUT | WF_CLI_EXCELSAFE | WF_CLI_REJECTS |
-		    WF_CLI_PROGRESS);
+		    WF_CLI_PROGRESS | WF_CLI_THREADS);
 }
 
 /* A whole number from 1 to hi, else a usage error. */
@@ -210,7 +207,6 @@ int main(int argc, char **argv)
 		case OPT_LISTCAT: list = 1; break;
 		case OPT_DCAT: run.demand_category = optarg; break;
 		case OPT_SCAT: run.supply_category = optarg; break;
-		case OPT_THREADS: run.threads = whole_arg("--threads", optarg, 64); break;
 		case OPT_MAXMEM:
 			run.max_memory = (size_t)wf_cli_size(optarg);
 			run.max_memory_arg = optarg;

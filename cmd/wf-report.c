@@ -56,7 +56,7 @@ static void usage(FILE *f)
 	      "      --columns=LIST      the table drawn shows these columns, in this order\n"
 	      "      --label=NAME=TEXT   show group or category NAME as TEXT (repeatable)\n"
 	      "      --top=N             providers listed and lines drawn at most (default 10)\n", f);
-	wf_cli_help(f, WF_CLI_BASE | WF_CLI_INPUT);
+	wf_cli_help(f, WF_CLI_BASE | WF_CLI_INPUT | WF_CLI_THREADS);
 }
 
 static long num_arg(const char *arg, const char *what, long lo, long hi)
@@ -96,7 +96,7 @@ static void push(const char ***v, size_t *n, const char *s)
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		WF_LONGOPTS_BASE, WF_LONGOPTS_INPUT,
+		WF_LONGOPTS_BASE, WF_LONGOPTS_INPUT, WF_LONGOPTS_THREADS,
 		{ "format", required_argument, NULL, WF_OPT_FORMAT },
 		{ "kind", required_argument, NULL, OPT_KIND },
 		{ "title", required_argument, NULL, OPT_TITLE },

@@ -7,7 +7,7 @@ _wf_benchmark()
 
 	local cols="year institution institution_type institution_name contract aggregate comparto region province comune"
 	case $prev in
-	-h | --help | -V | --version | --min-peers | --max-field-bytes | --change-threshold)
+	-h | --help | -V | --version | --min-peers | --max-field-bytes | --threads | --change-threshold)
 		return ;;
 	-m | --metric)
 		COMPREPLY=($(compgen -W "welfare_core welfare_extended welfare_core_per_employee women_share training_days_per_employee telework_share telework_women_share shift_work_share on_call_share absence_days_per_employee absence_illness_per_employee absence_care_per_employee absence_parental_per_employee fua_welfare_per_employee L090 L090+L107 L010 L011 L107 P035 TELEWORK TRAINING_DAYS ABSENCE_DAYS" -- "$cur"))
@@ -55,7 +55,7 @@ _wf_benchmark()
 		COMPREPLY=($(compgen -W "--metric --per --profile --codes --peers --size-classes
 			--min-peers --sum-duplicates --summary --by --period --baseline --change-threshold --keep --rejects --output
 			--format --excel-safe --input-format --encoding --decimal --delimiter
-			--max-field-bytes --progress --no-progress --quiet --verbose --help --version" -- "$cur"))
+			--max-field-bytes --threads --progress --no-progress --quiet --verbose --help --version" -- "$cur"))
 		return
 	fi
 	_filedir

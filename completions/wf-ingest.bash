@@ -30,7 +30,7 @@ _wf_ingest()
 	--year)
 		COMPREPLY=($(compgen -W "$(seq 2001 2024)" -- "$cur"))
 		return ;;
-	--max-field-bytes)
+	--max-field-bytes | --threads)
 		return ;;
 	esac
 	$split && return
@@ -39,7 +39,7 @@ _wf_ingest()
 		COMPREPLY=($(compgen -W '--format --output --codes --places --place-overrides
 			--placement-report --year --rejects
 			--decimal --decimal-comma --sum-duplicates --input-format --encoding --delimiter
-			--max-field-bytes --excel-safe --progress --no-progress --quiet --verbose
+			--max-field-bytes --threads --excel-safe --progress --no-progress --quiet --verbose
 			--help --version' -- "$cur"))
 		[[ ${COMPREPLY-} == *= ]] && compopt -o nospace
 		return

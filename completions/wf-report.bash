@@ -36,7 +36,7 @@ _wf_report()
 		_filedir
 		return ;;
 	--title | --date | --max-width | --period | --group | --value | --unit | \
-	--institution | --where | --label | --top | --max-field-bytes | --sort | --columns)
+	--institution | --where | --label | --top | --max-field-bytes | --threads | --sort | --columns)
 		return ;;
 	esac
 	$split && return
@@ -45,7 +45,7 @@ _wf_report()
 		COMPREPLY=($(compgen -W '--format --kind --output --title --date --decimals
 			--lang --locale --max-width --period --group --value --unit --institution
 			--where --sort --columns --label --top --input-format --encoding --decimal --delimiter
-			--max-field-bytes --quiet --verbose --help --version' -- "$cur"))
+			--max-field-bytes --threads --quiet --verbose --help --version' -- "$cur"))
 		[[ ${COMPREPLY-} == *= ]] && compopt -o nospace
 		return
 	fi

@@ -37,6 +37,14 @@ void wf_cli_init(wf_cli *c, char **argv)
 	c->out_format = WF_FMT_CSV;
 	c->progress = -1;
 	c->decimal = WF_DEC_AUTO;
+	c->threads = wf_cli_online_cpus();
+}
+
+int wf_cli_online_cpus(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > WF_THREADS_MAX ? WF_THREADS_MAX : (int)n;
 }
 
 const wf_cli_opt wf_cli_opts[] = {
@@ -62,6 +70,9 @@ const wf_cli_opt wf_cli_opts[] = {
 	{ "progress", 0, NULL, NULL,
 	  "show a progress line (default: when stderr is a tty)", WF_CLI_PROGRESS },
 	{ "no-progress", 0, NULL, NULL, "never show it", WF_CLI_PROGRESS },
+	{ "threads", 0, "N", NULL,
+	  "work on N threads, 1 to 64 (default: the online\n"
+	  "CPUs); the output is the same for every N", WF_CLI_THREADS },
 	{ "quiet", 'q', NULL, NULL, "print nothing on stderr but errors", WF_CLI_BASE },
 	{ "verbose", 'v', NULL, NULL,
 	  "also report each input's dialect and encoding", WF_CLI_BASE },
@@ -243,6 +254,19 @@ int wf_cli_option(wf_cli *c, int opt, const char *arg, void (*usage)(FILE *))
 	case WF_OPT_EXCELSAFE:
 		c->excel_safe = 1;
 		return 1;
+	case WF_OPT_THREADS: {
+		char *end;
+		long n;
+
+		errno = 0;
+		n = strtol(arg, &end, 10);
+		/* strtol would also take " 2" and "+2" */
+		if (errno || !(*arg >= '0' && *arg <= '9') || *end || n < 1 || n > WF_THREADS_MAX)
+			wf_usage_error("invalid --threads '%s' (a whole number from 1 to %d)", arg,
+				       WF_THREADS_MAX);
+		c->threads = (int)n;
+		return 1;
+	}
 	case WF_OPT_PROGRESS:
 		c->progress = 1;
 		return 1;
@@ -343,7 +367,7 @@ static void run_dialect(void *ctx, wf_reader *r, const wf_reader_opts *opts)
 wf_run wf_cli_run(const wf_cli *c)
 {
 	wf_run run = { c->ropts, c->verbose, c->excel_safe, run_progress, run_dialect, (void *)c,
-		       c->decimal };
+		       c->decimal, c->threads };
 
 	return run;
 }

@@ -48,6 +48,7 @@ enum {
 	WF_OPT_PROGRESS,
 	WF_OPT_NOPROGRESS,
 	WF_OPT_DECIMAL,
+	WF_OPT_THREADS,
 	WF_OPT_FIRST_PRIVATE = 1100 /* binaries number their own from here */
 };
 
@@ -74,6 +75,11 @@ enum {
 #define WF_LONGOPTS_PROGRESS \
 	{ "progress", no_argument, NULL, WF_OPT_PROGRESS }, \
 	{ "no-progress", no_argument, NULL, WF_OPT_NOPROGRESS }
+#define WF_LONGOPTS_THREADS \
+	{ "threads", required_argument, NULL, WF_OPT_THREADS }
+
+/* --threads accepts 1 to WF_THREADS_MAX. */
+#define WF_THREADS_MAX 64
 
 /* Short options every binary takes (-f and -d where it has them). */
 #define WF_SHORTOPTS_BASE "hVo:vq"
@@ -87,7 +93,8 @@ enum {
 	WF_CLI_INPUT = 2,     /* --input-format --encoding -d --decimal --max-field-bytes */
 	WF_CLI_EXCELSAFE = 4, /* --excel-safe (-f is each binary's own line) */
 	WF_CLI_REJECTS = 8,
-	WF_CLI_PROGRESS = 16
+	WF_CLI_PROGRESS = 16,
+	WF_CLI_THREADS = 32
 };
 typedef struct wf_cli_opt {
 	const char *name;   /* long name, without "--" */
@@ -117,6 +124,7 @@ typedef struct wf_cli {
 	int progress;             /* -1 = auto (stderr is a terminal) */
 	int quiet;                /* --quiet: only errors on stderr (sets wf_quiet) */
 	enum wf_decmode decimal;  /* --decimal: WF_DEC_AUTO (default), _COMMA, _POINT */
+	int threads;              /* --threads: 1..WF_THREADS_MAX, default wf_cli_online_cpus() */
 } wf_cli;
 
 /* Set the program name, C locale for everything numeric, signal
@@ -139,6 +147,9 @@ int wf_cli_getopt(wf_cli *c, int argc, char **argv, const char *shortopts,
  * usage(stdout)), --version, and bad values (exit 2). */
 int wf_cli_option(wf_cli *c, int opt, const char *arg,
 		  void (*usage)(FILE *));
+
+/* The online CPUs, 1 to WF_THREADS_MAX: --threads' default. */
+int wf_cli_online_cpus(void);
 
 /* A size option's value, N[K|M|G] (powers of 1024), above 0; anything
  * else is a usage error ("invalid size 'X'"). */

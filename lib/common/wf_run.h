@@ -1,6 +1,6 @@
 /*
  * wf_run.h - what a run module in lib/ takes from the command line, and
- * nothing more: the reader options and --decimal, the verbosity, whether
+ * nothing more: the reader options and --decimal, the verbosity, --threads, whether
  * CSV cells are made spreadsheet-safe, and where progress and -v dialect
  * lines go.
  * cmd/ fills one from its wf_cli (wf_cli_run() in wf_cli.h) and opens
@@ -32,6 +32,7 @@ typedef struct wf_run {
 	void (*dialect)(void *ctx, wf_reader *r, const wf_reader_opts *opts);
 	void *ctx;
 	enum wf_decmode decimal; /* --decimal: how the inputs write numbers */
+	int threads;             /* --threads: at most this many threads; 0 or 1: one */
 } wf_run;
 
 static inline void wf_run_progress(const wf_run *run, const char *name,

@@ -815,8 +815,9 @@ int wf_matchrun_exec(const wf_matchrun *run, int *complete)
 	unsigned long long nread = 0;
 	topbatch tb = { 0 };
 
-	tb.nthreads = run->threads > 0 ? (run->threads < TOP_MAX_THREADS ? run->threads : TOP_MAX_THREADS)
-				       : online_cpus();
+	tb.nthreads = run->io.threads > 0 ? (run->io.threads < TOP_MAX_THREADS ? run->io.threads
+									       : TOP_MAX_THREADS)
+					  : online_cpus();
 	if (run->assign)
 		tb.nthreads = 1;
 	if (tb.nthreads > 1) {

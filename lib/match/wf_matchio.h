@@ -48,7 +48,8 @@
 #include "wf_table.h"
 
 typedef struct wf_matchrun {
-	wf_run io;                  /* reader options, -v, --excel-safe, progress */
+	wf_run io;                  /* reader options, -v, --excel-safe, progress,
+				       --threads (--top scores on them; 0: online CPUs) */
 	/* The streams, opened by the caller (borrowed; it closes them,
 	 * committing out and unmet only when *complete is set). */
 	wf_out *out;                /* the matches */
@@ -66,7 +67,6 @@ typedef struct wf_matchrun {
 	int assign;
 	size_t max_memory;          /* --assign working memory, bytes; 0: default */
 	const char *max_memory_arg; /* --max-memory as given, for messages */
-	int threads;                /* --top scoring threads; 0: online CPUs */
 	wf_match_opts opts;
 } wf_matchrun;
 

@@ -258,6 +258,29 @@ Try 'wf-synth --help' for more information." ]
 	[ "${stderr_lines[0]}" = "wf-synth-match: option '--see' is abbreviated; write it in full: '--seed'" ]
 }
 
+@test "--threads: one option of libwf's table, the same checks and words in every tool" {
+	for t in $TOOLS; do
+		"$WF_BUILD/bin/$t" --help | grep -qE '^ +--threads=N +work on N threads, 1 to 64' ||
+			{ echo "$t --help lacks --threads"; return 1; }
+		for bad in 0 65 -1 +2 2x '' ' 2' 99999999999999999999; do
+			run --separate-stderr on_input "$t" --threads "$bad" -o out
+			[ "$status" -eq 2 ] || { echo "$t --threads '$bad': $status"; return 1; }
+			[ "$stderr" = "$t: invalid --threads '$bad' (a whole number from 1 to 64)
+Try '$t --help' for more information." ] || { echo "$t: $stderr"; return 1; }
+		done
+		# 1, 2 and the most: the same bytes out, the same words on stderr
+		run --separate-stderr on_input "$t" --threads 1 -o one
+		[ "$status" -eq 0 ] || { echo "$t: $stderr"; return 1; }
+		want_err=$stderr
+		for n in 2 64; do
+			run --separate-stderr on_input "$t" --threads=$n -o many
+			[ "$status" -eq 0 ] || { echo "$t: $stderr"; return 1; }
+			[ "$stderr" = "$want_err" ] || { echo "$t --threads $n: $stderr"; return 1; }
+			cmp one many
+		done
+	done
+}
+
 @test "every --help ends with the same two lines" {
 	for t in $TOOLS; do
 		run --separate-stderr "$WF_BUILD/bin/$t" --help

@@ -13,7 +13,7 @@
 
 static const struct option shared[] = {
 	WF_LONGOPTS_BASE, WF_LONGOPTS_INPUT, WF_LONGOPTS_OUTPUT,
-	WF_LONGOPTS_REJECTS, WF_LONGOPTS_PROGRESS
+	WF_LONGOPTS_REJECTS, WF_LONGOPTS_PROGRESS, WF_LONGOPTS_THREADS
 };
 
 static const wf_cli_opt *doc(const char *name)
@@ -61,7 +61,7 @@ static void test_table(void)
 static int parse(char **argv, char *err, size_t errsz)
 {
 	static const struct option lo[] = {
-		WF_LONGOPTS_BASE, WF_LONGOPTS_INPUT,
+		WF_LONGOPTS_BASE, WF_LONGOPTS_INPUT, WF_LONGOPTS_THREADS,
 		{ "decimals", required_argument, NULL, 1100 },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -86,7 +86,9 @@ static int parse(char **argv, char *err, size_t errsz)
 		while ((opt = wf_cli_getopt(&c, argc, argv, WF_SHORTOPTS_BASE "d:", lo)) != -1)
 			if (opt != 1100)
 				wf_cli_option(&c, opt, optarg, NULL);
-		_exit(c.decimal == WF_DEC_COMMA ? 0 : 3);
+		/* --threads 7 is told apart from the default by status 7 */
+		_exit(c.decimal != WF_DEC_COMMA ? 3 : c.threads == 7 ? 7 :
+		      c.threads == wf_cli_online_cpus() ? 0 : 4);
 	}
 	close(fd[1]);
 	size_t at = 0;
@@ -120,6 +122,33 @@ static void test_abbreviations(void)
 	CHECK_INT(parse(qv, err, sizeof err), 2);
 	CHECK_STR(err, "wf-x: --quiet and --verbose exclude each other\n"
 		  "Try 'wf-x --help' for more information.\n");
+}
+
+/* --threads: default the online CPUs (status 0 above), a whole number
+ * from 1 to 64, nothing else. */
+static void test_threads(void)
+{
+	char err[512];
+	char *seven[] = { "wf-x", "--threads", "7", "--decimal=comma", NULL };
+	char *seven2[] = { "wf-x", "--threads=07", "--decimal=comma", NULL };
+	char *dflt[] = { "wf-x", "--decimal=comma", NULL };
+	const char *bad[] = { "0", "65", "-3", "+2", " 2", "", "3x", "1e1" };
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	CHECK_INT(wf_cli_online_cpus(), n < 1 ? 1 : n > WF_THREADS_MAX ? WF_THREADS_MAX : (int)n);
+	CHECK_INT(parse(seven, err, sizeof err), 7);
+	CHECK_STR(err, "");
+	CHECK_INT(parse(seven2, err, sizeof err), 7);
+	CHECK_INT(parse(dflt, err, sizeof err), 0);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char *argv[] = { "wf-x", "--threads", (char *)bad[i], "--decimal=comma", NULL };
+		char want[256];
+
+		snprintf(want, sizeof want, "wf-x: invalid --threads '%s' (a whole number from 1 to 64)\n"
+			 "Try 'wf-x --help' for more information.\n", bad[i]);
+		CHECK_INT(parse(argv, err, sizeof err), 2);
+		CHECK_STR(err, want);
+	}
 }
 
 /* The binaries' declared column types are the vocabulary's. */
@@ -162,4 +191,4 @@ static void test_vocab(void)
 			CHECK(strcmp(wf_vocab[i].name, wf_vocab[j].name) != 0);
 }
 
-WF_TEST_MAIN(test_table, test_abbreviations, test_vocab)
+WF_TEST_MAIN(test_table, test_abbreviations, test_threads, test_vocab)
