@@ -6,6 +6,8 @@
 #include "wf_bench.h"
 #include "wf_bench_priv.h"
 #include "wf_conto.h"
+#include "wf_io.h"
+#include "wf_table.h"
 #include "wf_test.h"
 
 /* Code lists as lib/conto loads them for wf-benchmark --codes: each
@@ -736,8 +738,85 @@ static void test_no_false_repeats(void)
 	wf_bench_free(b);
 }
 
+/* The whole output as one growing text. */
+typedef struct bigsink {
+	char *text;
+	size_t len, cap, ncols, rows;
+} bigsink;
+
+static int collect_big(void *ctx, const char *const *vals)
+{
+	bigsink *s = ctx;
+	for (size_t i = 0; i < s->ncols; i++) {
+		size_t n = vals[i] ? strlen(vals[i]) : 0;
+		if (s->len + n + 2 > s->cap) {
+			s->cap = (s->len + n + 2) * 2;
+			s->text = realloc(s->text, s->cap);
+		}
+		memcpy(s->text + s->len, vals[i] ? vals[i] : "", n);
+		s->len += n;
+		s->text[s->len++] = i + 1 < s->ncols ? ',' : '\n';
+	}
+	s->rows++;
+	return 0;
+}
+
+/* wf_bench_read and wf_bench_emit with threads (the rows read ahead,
+ * the output made a chunk ahead) give what one thread gives, for peers
+ * and summaries; a callback that stops early stops the output there. */
+static int stop_at_5(void *ctx, const char *const *vals)
+{
+	(void)vals;
+	return ++*(int *)ctx == 5 ? 7 : 0;
+}
+
+static void test_threads_same_output(void)
+{
+	static const wf_reader_opts ro;
+	size_t cap = 1 << 20, len = 0;
+	char *text = malloc(cap);
+	bigsink out[2][2];
+
+	memset(out, 0, sizeof out);
+	len += (size_t)snprintf(text + len, cap - len,
+				"year,institution,institution_type,region,measure,value\n");
+	for (unsigned i = 0; i < 9000; i++)
+		len += (size_t)snprintf(text + len, cap - len, "%u,C%u,%s,%02u,%s,%u.%02u\n",
+					2015 + i % 6, i / 6, i % 9 ? "C" : "P", i / 6 % 7,
+					i % 2 ? "L090" : "HEADCOUNT", i * 7919 % 5000, i % 100);
+	for (int summary = 0; summary < 2; summary++) {
+		for (int t = 0; t < 2; t++) {
+			wf_bench_opts o = { .metric = "L090", .per = "HEADCOUNT", .min_peers = 2,
+					    .group = summary ? "region" : "institution_type,region",
+					    .summary = summary, .threads = t ? 2 : 1 };
+			char err[256];
+			wf_bench *b = wf_bench_new(&o, err, sizeof err);
+			wf_reader *r = wf_reader_new(wf_src_mem("t", text, len, 0), &ro);
+			unsigned long rows = 0, rejected = 0;
+			int seen = 0;
+			CHECK_INT(wf_bench_read(b, WF_BENCH_FACTS, r, NULL, &rows, &rejected), 0);
+			CHECK_INT(rows, 9000);
+			CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
+			out[summary][t].ncols = wf_bench_columns(b, NULL, NULL);
+			CHECK_INT(wf_bench_emit(b, collect_big, &out[summary][t]), 0);
+			CHECK_INT(out[summary][t].rows, wf_bench_nrows(b));
+			CHECK_INT(wf_bench_emit(b, stop_at_5, &seen), 7);
+			CHECK_INT(seen, 5);
+			wf_reader_free(r);
+			wf_bench_free(b);
+		}
+		CHECK(out[summary][0].rows > (summary ? 40 : 5000));
+		CHECK(out[summary][0].len == out[summary][1].len &&
+		      memcmp(out[summary][0].text, out[summary][1].text, out[summary][0].len) == 0);
+		free(out[summary][0].text);
+		free(out[summary][1].text);
+	}
+	free(text);
+}
+
 WF_TEST_MAIN(test_benchmark, test_summary, test_size_classes,
 	     test_outlier_and_signs, test_signs_per_year, test_monthly, test_baseline,
 	     test_baseline_definition,
 	     test_option_errors, test_data_errors, test_empty,
-	     test_zero_groups, test_radix, test_orders, test_no_false_repeats)
+	     test_zero_groups, test_radix, test_orders, test_no_false_repeats,
+	     test_threads_same_output)
