@@ -19,10 +19,11 @@
  * L090, welfare_extended = L090+L010+L011+L107+P035 (no denominator of
  * their own), telework_share = 100 TELEWORK / HEADCOUNT, ... (each
  * with its denominator and scale unless --per is given).
- * Each item enters with the sign of its FLAG_SEGNO in the VoceSpesa
- * code list of the fact's year (the nearest year's lists, as wf-ingest
- * picks them) when lists are given (deduction items subtract), "+"
- * otherwise.
+ * Each cost item (L090: a letter and three digits) enters with the sign
+ * of its FLAG_SEGNO in the VoceSpesa code list of the fact's year (the
+ * nearest year's lists, as wf-ingest picks them) when lists are given
+ * (deduction items subtract), "+" otherwise; other measures (HEADCOUNT,
+ * TELEWORK, FUA_U02S...) are not in the lists and always count "+".
  * Denominator ("per"): a '+'-separated sum of measures, e.g. HEADCOUNT
  * or HEADCOUNT+FLEX_UNITS, or none. A record whose denominator is
  * missing or not positive gets the flag no_denominator and no
@@ -130,7 +131,9 @@ int wf_bench_emit(wf_bench *b, wf_bench_emit_fn fn, void *ctx);
 
 /* Row i (0 .. wf_bench_nrows - 1, in output order) alone, not in
  * summary mode and without baseline columns' periods prepared: what
- * wf-benchmark --profile uses to interleave several engines. */
+ * wf-benchmark --profile uses to interleave several engines. vals holds
+ * every column but the last, provenance. -1 (fn not called) in summary
+ * mode, before wf_bench_finish or past the last row. */
 int wf_bench_emit_one(wf_bench *b, size_t i, wf_bench_emit_fn fn, void *ctx);
 
 /* Number of output rows wf_bench_emit will write. */

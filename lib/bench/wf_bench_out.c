@@ -218,7 +218,7 @@ static void baseline_periods(wf_bench *b)
 {
 	size_t n = 0;
 	free(b->bperiods);
-	b->bperiods = wf_xmalloc((b->nbl ? b->nbl : 1) * sizeof *b->bperiods);
+	b->bperiods = wf_xmalloc(b->nbl * sizeof *b->bperiods);
 	for (size_t i = 0; i < b->nbl; i++)
 		b->bperiods[i] = b->bl[i].k.period;
 	qsort(b->bperiods, b->nbl, sizeof *b->bperiods, cmp_plain_int);

@@ -297,7 +297,7 @@ static void region_map(wf_report *r, const wf_report_opts *o, const wf_rtable *i
 			n[wf_kind_set_add(&regs, wf_kind_cell(in, i, rc))]++;
 	for (size_t k = 0; k < regs.n; k++)
 		at[k + 1] = at[k] + n[k];
-	v = wf_xcalloc(at[regs.n] ? at[regs.n] : 1, sizeof *v);
+	v = wf_xcalloc(at[regs.n], sizeof *v);
 	memset(n, 0, regs.n * sizeof *n);
 	for (size_t i = 0; i < nr; i++)
 		if (map_row(in, keep, i, pc, vc, rc, when, &x)) {
@@ -538,7 +538,7 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 		wf_report_card(r, buf);
 		for (size_t k = 0; k < sizeof items / sizeof *items; k++) {
 			int c = wf_rtable_col(in, items[k].col);
-			const char *label = wf_msg(o->lang, items[k].label), *v;
+			const char *label = wf_msg(o->lang, items[k].label), *v, *shown;
 			char *lab, fbuf[256];
 			if (c < 0)
 				continue;
@@ -547,8 +547,8 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 			v = wf_kind_cell(in, cur, c);
 			if (!*v)
 				v = wf_msg(o->lang, strcmp(items[k].col, "flags") == 0 ? WF_M_NONE : WF_M_NA);
-			else if (wf_lang_value(o->lang, items[k].col, v, fbuf, sizeof fbuf))
-				v = wf_lang_value(o->lang, items[k].col, v, fbuf, sizeof fbuf);
+			else if ((shown = wf_lang_value(o->lang, items[k].col, v, fbuf, sizeof fbuf)))
+				v = shown;
 			wf_report_card_item(r, lab, v);
 			free(lab);
 		}
@@ -627,7 +627,6 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 		/* Its rows, oldest first. */
 		{
 			size_t *ord = wf_xcalloc(n, sizeof *ord);
-			size_t *all = wf_xcalloc(wf_rtable_ncols(in), sizeof *all);
 			int *allc = wf_xcalloc(wf_rtable_ncols(in), sizeof *allc);
 			wf_rtable *t;
 			memcpy(ord, rows, n * sizeof *ord);
@@ -647,7 +646,6 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 					wf_rtable_highlight(t, k);
 			wf_report_table(r, t);
 			free(ord);
-			free(all);
 			free(allc);
 		}
 	}

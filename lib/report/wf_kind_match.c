@@ -118,10 +118,10 @@ wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 	wf_kind_set_sort(&sup);
 	wf_kind_set_sort(&reasons);
 	wf_kind_set_sort(&pairs);
-	pa = wf_xcalloc(pairs.n ? pairs.n : 1, sizeof *pa);
-	ca = wf_xcalloc(cats.n ? cats.n : 1, sizeof *ca);
-	sa = wf_xcalloc(sup.n ? sup.n : 1, sizeof *sa);
-	ra = wf_xcalloc(reasons.n ? reasons.n : 1, sizeof *ra);
+	pa = wf_xcalloc(pairs.n, sizeof *pa);
+	ca = wf_xcalloc(cats.n, sizeof *ca);
+	sa = wf_xcalloc(sup.n, sizeof *sa);
+	ra = wf_xcalloc(reasons.n, sizeof *ra);
 	unmet_rows = wf_xcalloc(nr, sizeof *unmet_rows);
 	for (size_t i = 0; i < nr; i++) {
 		wf_dec a, u;
@@ -133,10 +133,11 @@ wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 			goto fail;
 		g = &ca[wf_kind_set_find(&cats, wf_kind_cell(in, i, gc))];
 		if (dcc >= 0 && sc >= 0 && *wf_kind_cell(in, i, sc) && ka) {
+			/* the same row's key went into pairs above */
 			char *k = pair_key(in, i, dcc, cc, fitc);
 			int at = wf_kind_set_find(&pairs, k);
 			free(k);
-			if (at >= 0 && add_or_err(&pa[at].assigned, a, i, "assigned", e))
+			if (add_or_err(&pa[at].assigned, a, i, "assigned", e))
 				goto fail;
 		}
 		g->rows++;

@@ -205,8 +205,8 @@ static void group_table(wf_report *r, const wf_rtable *in, const struct cols *k,
 	int *tones = wf_xcalloc(inds->n + 1, sizeof *tones);
 	/* Rows grouped by institution (counting sort), institutions in key
 	 * order: n log n, not n x institutions, on national files. */
-	size_t *start = wf_xcalloc(bi->ninst + 1, sizeof *start), *order = wf_xcalloc(n ? n : 1, sizeof *order);
-	const char ***sorted = wf_xcalloc(bi->ninst ? bi->ninst : 1, sizeof *sorted);
+	size_t *start = wf_xcalloc(bi->ninst + 1, sizeof *start), *order = wf_xcalloc(n, sizeof *order);
+	const char ***sorted = wf_xcalloc(bi->ninst, sizeof *sorted);
 	char caption[256];
 	wf_rtable *t;
 	size_t c0 = 1 + (k->nc >= 0);

@@ -29,8 +29,8 @@ wf_report *wf_kind_table(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 	}
 	if (kept < wf_rtable_nrows(in)) {
 		size_t nc = wf_rtable_ncols(in);
-		const char **names = wf_xcalloc(nc ? nc : 1, sizeof *names);
-		const char **vals = wf_xcalloc(nc ? nc : 1, sizeof *vals);
+		const char **names = wf_xcalloc(nc, sizeof *names);
+		const char **vals = wf_xcalloc(nc, sizeof *vals);
 		for (size_t c = 0; c < nc; c++)
 			names[c] = wf_rtable_name(in, c);
 		wf_rtable *t = wf_rtable_new("", nc, names);

@@ -216,7 +216,7 @@ int wf_report_where_match(const char *cell, enum wf_where_op op, const char *val
 	case WF_WHERE_LE: return c <= 0;
 	case WF_WHERE_GT: return c > 0;
 	case WF_WHERE_GE: return c >= 0;
-	default: return 0;
+	default: return 0; /* LCOV_EXCL_LINE: WF_WHERE_HAS returned above */
 	}
 }
 
@@ -226,9 +226,9 @@ unsigned char *wf_kind_filter_rows(const wf_rtable *t, const wf_report_opts *o, 
 				  size_t *kept)
 {
 	size_t nr = wf_rtable_nrows(t);
-	unsigned char *keep = wf_xmalloc(nr ? nr : 1);
+	unsigned char *keep = wf_xmalloc(nr);
 
-	memset(keep, 1, nr ? nr : 1);
+	memset(keep, 1, nr);
 	*kept = nr;
 	for (size_t w = 0; w < o->nwhere; w++) {
 		size_t len;
@@ -285,7 +285,7 @@ void wf_kind_no_rows(wf_report *r, wf_rtable *in, const wf_report_opts *o)
 {
 	/* Rows the --where filters removed are not shown: only the header. */
 	size_t nc = wf_rtable_ncols(in);
-	const char **names = wf_xcalloc(nc ? nc : 1, sizeof *names);
+	const char **names = wf_xcalloc(nc, sizeof *names);
 
 	for (size_t c = 0; c < nc; c++)
 		names[c] = wf_rtable_name(in, c);

@@ -211,9 +211,11 @@ const char *wf_lang_code(enum wf_lang lang);
 enum wf_msg { WF_MSGS(WF_MSG_ENUM) WF_MSG_COUNT };
 #undef WF_MSG_ENUM
 
-/* The message in that language. */
+/* The message in that language; an unknown lang gives the English, an
+ * id out of range "". */
 const char *wf_msg(enum wf_lang lang, enum wf_msg id);
-/* The message's name ("WF_M_NO_ROWS"), for tests and messages. */
+/* The message's name ("WF_M_NO_ROWS"), for tests and messages; "" for
+ * an id out of range. */
 const char *wf_msg_name(enum wf_msg id);
 
 /* The heading of a column: the machine name in English; the Italian
@@ -229,7 +231,8 @@ const char *wf_lang_column_name(size_t i);
  * region codes ("region": "01" Piemonte), aggregates ("04" Regioni e
  * autonomie locali), comparti, institution types ("C" Comuni) and
  * measures ("L090" Benessere del personale (L090)). NULL when the value
- * is shown as it is (in English: always). Flags lists are translated item by item into buf. */
+ * is shown as it is (in English: always). Flags lists are translated item by item into buf
+ * (bufsz bytes; NULL, shown as written, when they do not fit). */
 const char *wf_lang_value(enum wf_lang lang, const char *column, const char *value,
 			  char *buf, size_t bufsz);
 

@@ -62,8 +62,8 @@ wf_rtable *wf_rtable_new(const char *caption, size_t ncols, const char *const *n
 	t->nonempty = wf_xcalloc(ncols, sizeof *t->nonempty);
 	t->numeric = wf_xcalloc(ncols, sizeof *t->numeric);
 	t->frac = wf_xcalloc(ncols, sizeof *t->frac);
-	t->forcedec = wf_xcalloc(ncols ? ncols : 1, 1);
-	t->vk = wf_xcalloc(ncols ? ncols : 1, 1);
+	t->forcedec = wf_xcalloc(ncols, 1);
+	t->vk = wf_xcalloc(ncols, 1);
 	for (size_t i = 0; i < ncols; i++)
 		if (wf_vocab_known(t->names[i]))
 			t->vk[i] = wf_vocab_kind(t->names[i], WF_COL_STR) == WF_COL_STR ?
@@ -97,7 +97,7 @@ size_t wf_rtable_add(wf_rtable *t, const char *const *vals, const size_t *lens)
 {
 	if (t->nrows == t->cap) {
 		t->cap = t->cap ? 2 * t->cap : 64;
-		t->cells = wf_xrealloc(t->cells, t->cap * (t->ncols ? t->ncols : 1) * sizeof *t->cells);
+		t->cells = wf_xrealloc(t->cells, t->cap * t->ncols * sizeof *t->cells);
 		t->hl = wf_xrealloc(t->hl, t->cap);
 		t->src = wf_xrealloc(t->src, t->cap * sizeof *t->src);
 		t->line = wf_xrealloc(t->line, t->cap * sizeof *t->line);
@@ -254,7 +254,7 @@ void wf_rtable_sort(wf_rtable *t, size_t col, int desc)
 {
 	size_t *ord, n = t->nrows, nc = t->ncols;
 	char **cells;
-	unsigned char *hl;
+	unsigned char *hl, *tone;
 	unsigned *src;
 	long *line;
 
@@ -269,15 +269,24 @@ void wf_rtable_sort(wf_rtable *t, size_t col, int desc)
 	sort_num = wf_rtable_coltype(t, col) != WF_RCOL_TEXT;
 	qsort(ord, n, sizeof *ord, cmp_rows);
 	sort_t = NULL;
-	cells = wf_xmalloc(t->cap * (nc ? nc : 1) * sizeof *cells);
+	cells = wf_xmalloc(t->cap * nc * sizeof *cells);
 	hl = wf_xmalloc(t->cap);
 	src = wf_xmalloc(t->cap * sizeof *src);
 	line = wf_xmalloc(t->cap * sizeof *line);
+	/* cell tones (quartile colours) move with their row */
+	tone = t->tone ? wf_xcalloc(t->cap * nc, 1) : NULL;
 	for (size_t i = 0; i < n; i++) {
 		memcpy(cells + i * nc, t->cells + ord[i] * nc, nc * sizeof *cells);
 		hl[i] = t->hl[ord[i]];
 		src[i] = t->src[ord[i]];
 		line[i] = t->line[ord[i]];
+		for (size_t c = 0; tone && c < nc; c++)
+			tone[i * nc + c] = (unsigned char)wf_rtable_cell_tone(t, ord[i], c);
+	}
+	if (tone) {
+		free(t->tone);
+		t->tone = tone;
+		t->ntone = t->cap * nc;
 	}
 	free(t->cells);
 	free(t->hl);
@@ -292,8 +301,8 @@ void wf_rtable_sort(wf_rtable *t, size_t col, int desc)
 
 wf_rtable *wf_rtable_project(const wf_rtable *t, const size_t *cols, size_t n)
 {
-	const char **names = wf_xcalloc(n ? n : 1, sizeof *names);
-	const char **vals = wf_xcalloc(n ? n : 1, sizeof *vals);
+	const char **names = wf_xcalloc(n, sizeof *names);
+	const char **vals = wf_xcalloc(n, sizeof *vals);
 	wf_rtable *p;
 
 	for (size_t k = 0; k < n; k++)
@@ -307,6 +316,8 @@ wf_rtable *wf_rtable_project(const wf_rtable *t, const size_t *cols, size_t n)
 		p->hl[i] = t->hl[r];
 		p->src[i] = t->src[r];
 		p->line[i] = t->line[r];
+		for (size_t k = 0; t->tone && k < n; k++)
+			wf_rtable_tone(p, i, k, wf_rtable_cell_tone(t, r, cols[k]));
 	}
 	for (size_t k = 0; k < n; k++)
 		p->forcedec[k] = t->forcedec[cols[k]];
@@ -341,7 +352,7 @@ void wf_rtable_relabel(wf_rtable *t, const char *from, const char *to)
 void wf_rtable_write(const wf_rtable *t, wf_out *out, enum wf_format fmt)
 {
 	size_t nc = t->ncols;
-	enum wf_colkind *kinds = wf_xcalloc(nc ? nc : 1, sizeof *kinds);
+	enum wf_colkind *kinds = wf_xcalloc(nc, sizeof *kinds);
 	wf_tw *w;
 
 	for (size_t c = 0; c < nc; c++)
@@ -602,7 +613,7 @@ static void pad(wf_strbuf *b, size_t n)
 static void render_rtable_text(wf_strbuf *b, const wf_rtable *t, const wf_render_opts *o)
 {
 	size_t nc = t->ncols, nr = t->nrows, any_hl = 0;
-	size_t *w = wf_xcalloc(nc ? nc : 1, sizeof *w);
+	size_t *w = wf_xcalloc(nc, sizeof *w);
 	char **txt = wf_xcalloc(nr * nc + nc + 1, sizeof *txt); /* header row first */
 	wf_strbuf cell = WF_STRBUF_INIT;
 

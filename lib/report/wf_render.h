@@ -69,9 +69,11 @@ enum wf_rcol wf_rtable_coltype(const wf_rtable *t, size_t col);
 void wf_rtable_force_decimal(wf_rtable *t, size_t col);
 /* Reorder the rows by column col (stable): numbers by value when the
  * column is numeric, else text by bytes; empty cells last; desc
- * reverses the order of the non-empty ones. */
+ * reverses the order of the non-empty ones. Highlights, origins and
+ * cell tones move with their rows. */
 void wf_rtable_sort(wf_rtable *t, size_t col, int desc);
-/* A new table of columns cols[0..n) of t, rows and highlights kept. */
+/* A new table of columns cols[0..n) of t, rows, highlights, origins and
+ * cell tones kept. */
 wf_rtable *wf_rtable_project(const wf_rtable *t, const size_t *cols, size_t n);
 /* Show text cells and column names equal to from as to (--label). */
 void wf_rtable_relabel(wf_rtable *t, const char *from, const char *to);

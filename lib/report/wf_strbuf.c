@@ -50,8 +50,8 @@ void wf_strbuf_printf(wf_strbuf *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		return;
+	if (n < 0) /* LCOV_EXCL_BR_LINE: only for over INT_MAX bytes or a bad wide character */
+		return; /* LCOV_EXCL_LINE: as above; no report formats either */
 	grow(b, (size_t)n);
 	va_start(ap, fmt);
 	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
@@ -219,7 +219,9 @@ void wf_strbuf_trunc(wf_strbuf *b, const char *s, size_t n, size_t max)
 	}
 	if (max == 0)
 		return;
-	while (p < e) {
+	/* Stops only at a character of width 1 or 2, so combining marks
+	 * (width 0) that follow the last kept character stay with it. */
+	while (p < e) { /* LCOV_EXCL_BR_LINE: s is wider than max, so the break comes first */
 		uint32_t cp;
 		size_t l = wf_utf8_decode(p, (size_t)(e - p), &cp);
 		int cw = l ? cp_width(cp) : 1;
@@ -229,14 +231,6 @@ void wf_strbuf_trunc(wf_strbuf *b, const char *s, size_t n, size_t max)
 		if (w + (size_t)cw > max - 1)
 			break;
 		w += (size_t)cw;
-		p += l;
-	}
-	/* Combining marks that follow the last kept character stay with it. */
-	while (p < e) {
-		uint32_t cp;
-		size_t l = wf_utf8_decode(p, (size_t)(e - p), &cp);
-		if (l == 0 || cp_width(cp) != 0)
-			break;
 		p += l;
 	}
 	wf_strbuf_add(b, s, (size_t)((const char *)p - s));

@@ -365,3 +365,23 @@ PY
 	[ "$status" -eq 1 ]
 	[[ "$stderr" == "wf-report: bad.csv: "*"indicator"* ]]
 }
+
+@test "--codes signs cost items only: HEADCOUNT_WOMEN, TELEWORK... are no VoceSpesa items, so their indicators stay" {
+	mkdir codes
+	printf 'ANNO;CODI_TIPO_VOCE_SPESA;CODI_VOCE_SPESA;FLAG_SEGNO\n2022;L;90;-\n' > codes/VoceSpesa.CSV
+	printf '%s\n' "year,institution,measure,value" "2022,C1,HEADCOUNT,200" "2022,C1,L090,1000" \
+		"2022,C1,HEADCOUNT_WOMEN,100" "2022,C1,TELEWORK,20" > f.csv
+	run --separate-stderr wf-benchmark --profile --min-peers 1 --codes codes f.csv
+	[ "$status" -eq 0 ]
+	[ "$output" = "year,institution,indicator,unit,metric,denominator,value,peers,peer_median,peer_p25,peer_p75,peer_min,peer_max,pct_rank,quartile,flags
+2022,C1,welfare_core_per_employee,EUR per employee,-1000,200,-5.00,1,-5.00,-5.00,-5.00,-5.00,-5.00,50.00,2,first_year
+2022,C1,women_share,% of staff,100,200,50.00,1,50.00,50.00,50.00,50.00,50.00,50.00,2,first_year
+2022,C1,telework_share,% of staff,20,200,10.00,1,10.00,10.00,10.00,10.00,10.00,50.00,2,first_year" ]
+	# only the indicators whose measures are absent are left out
+	[ "${#stderr_lines[@]}" -eq 9 ]
+	[ "$(printf '%s\n' "${stderr_lines[@]}" | grep -c 'does not appear in the input$')" -eq 9 ]
+	run --separate-stderr wf-benchmark --metric women_share --min-peers 1 --codes codes f.csv
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[[ "${lines[1]}" == 2022,C1,100,200,50.00,* ]]
+}

@@ -441,6 +441,27 @@ EOT
 	[ "${stderr##*$'\n'}" = "wf-ingest: b.csv:2: duplicate of a.csv:3 (same institution, contract and measure in 2019; see --sum-duplicates)" ]
 }
 
+@test "duplicate detection: memory bounded by the facts whatever the row order (200,000 rows, shuffled)" {
+	[ -z "${WF_WRAP:-}" ] || skip "peak memory is measured on the plain binary"
+	! ldd "$WF_BUILD/bin/wf-ingest" 2>/dev/null | grep -q libasan || skip "peak memory is not measured under ASan"
+	[ -x /usr/bin/time ] || skip "GNU time is missing"
+	# 2,000 institutions x 100 items, every institution coming back 100
+	# times (row i is fact i * 7919 mod 200,000), then a repeat of row 2
+	awk 'BEGIN { print "ISTITUZIONE;CONTRATTO;VOCE_SPESA;TOTALE_SPESA"
+	  for (i = 0; i < 200000; i++) { k = (i * 7919) % 200000
+	    printf "C%d;RALN;A%03d;1,00\n", k % 2000 + 1, int(k / 2000) + 1 }
+	  print "C1;RALN;A001;2,00" }' > COSTO_LAVORO_2019.csv
+	/usr/bin/time -f %M -o sum.mem "$WF_BUILD/bin/wf-ingest" --no-progress --sum-duplicates COSTO_LAVORO_2019.csv > /dev/null 2>&1
+	run --separate-stderr /usr/bin/time -f %M -o dup.mem "$WF_BUILD/bin/wf-ingest" --no-progress --rejects rej.csv COSTO_LAVORO_2019.csv
+	[ "$status" -eq 1 ]
+	[ "$(sed -n 2p rej.csv)" = 'COSTO_LAVORO_2019.csv,200002,"duplicate of line 2 (same institution, contract and measure in 2019; see --sum-duplicates)","C1;RALN;A001;2,00"' ]
+	# 200,000 facts: about 14 bytes each in a set per institution (the
+	# log of the previous code grew with every return: 170 MB here)
+	sum=$(tail -n 1 sum.mem) dup=$(tail -n 1 dup.mem)
+	echo "peak KB: $sum with --sum-duplicates, $dup checking duplicates"
+	[ $((dup - sum)) -lt 16384 ]
+}
+
 @test "wf-benchmark rejects a repeated fact, unless --sum-duplicates" {
 	{ cat "$FIX/benchmark/facts.csv"; sed -n 2p "$FIX/benchmark/facts.csv"; } > dup.csv
 	run --separate-stderr wf-benchmark --no-progress -m L090 dup.csv

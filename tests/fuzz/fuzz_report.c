@@ -1,9 +1,12 @@
-/* libFuzzer: wf-report over any table, every kind and every format.
- * Checked: -f table and -f markdown hold no control character (other
- * than LF and TAB) and are valid UTF-8; -f html is well formed (every
- * element closed in order, no <script>, no raw control character);
- * -f json parses. The first byte picks the locale, width cap and
- * decimals; the rest is the input table. Seeds: tests/fuzz/corpus. */
+/* libFuzzer: wf-report over any table, every kind (and for benchmark
+ * and profile also one institution's card: the first row's) and every
+ * format, in English and in Italian. Checked: -f table and -f markdown
+ * hold no control character (other than LF and TAB) and are valid
+ * UTF-8; -f html is well formed (every element closed in order, every
+ * '&' an entity, no <script>, no raw control character); -f json
+ * parses. The first byte picks the language (with its number locale),
+ * width cap and decimals; the rest is the input table.
+ * Seeds: tests/fuzz/corpus (report-*). */
 #include <jansson.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -49,6 +52,24 @@ static void check_html(const char *s, size_t n)
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x20 && c != '\n' && c != '\t')
 			abort();
+		if (c == '&') {
+			/* &name; &#123; &#x1F; and nothing else */
+			size_t k = i + 1;
+			if (k < n && s[k] == '#') {
+				k++;
+				if (k < n && s[k] == 'x')
+					k++;
+				while (k < n && ((s[k] >= '0' && s[k] <= '9') ||
+						 (s[k] >= 'a' && s[k] <= 'f') || (s[k] >= 'A' && s[k] <= 'F')))
+					k++;
+			} else {
+				while (k < n && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z')))
+					k++;
+			}
+			if (k == i + 1 || k >= n || s[k] != ';')
+				abort();
+			continue;
+		}
 		if (c != '<')
 			continue;
 		if (n - i >= 7 && strncmp(s + i, "<script", 7) == 0)
@@ -106,53 +127,75 @@ static void check_html(const char *s, size_t n)
 		abort();
 }
 
+/* Build the report of one kind and check every rendering of it. */
+static void one(wf_rtable *t, const char *inst, int kind, const wf_render_opts *ro,
+		unsigned long rows)
+{
+	wf_report_opts ko;
+	wf_report_err err;
+	wf_report *rep;
+
+	memset(&ko, 0, sizeof ko);
+	ko.kind = (enum wf_report_kind)kind;
+	ko.unit = "EUR";
+	ko.institution = inst;
+	ko.lang = ro->lang;
+	ko.point = ro->locale_it ? ',' : '.';
+	ko.group_sep = ro->locale_it ? '.' : ',';
+	if (!(rep = wf_report_build(t, &ko, &err)))
+		return;
+	wf_report_source(rep, "fuzz", rows);
+	for (int f = WF_RENDER_TABLE; f <= WF_RENDER_JSON; f++) {
+		wf_strbuf b = WF_STRBUF_INIT;
+		wf_render(rep, (enum wf_render_fmt)f, ro, &b);
+		if (f == WF_RENDER_TABLE || f == WF_RENDER_MARKDOWN)
+			check_text(b.s, b.len);
+		else if (f == WF_RENDER_HTML)
+			check_html(b.s, b.len);
+		else {
+			json_error_t je;
+			json_t *j = json_loadb(b.s, b.len, 0, &je);
+			if (!j)
+				abort();
+			json_decref(j);
+		}
+		wf_strbuf_release(&b);
+	}
+	wf_report_free(rep);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	wf_run run = { 0 };
 	wf_render_opts ro = WF_RENDER_OPTS_INIT;
+	wf_rinput *in;
+	unsigned char *copy;
 
 	if (size < 1)
 		return 0;
 	ro.locale_it = data[0] & 1;
+	ro.lang = ro.locale_it ? WF_LANG_IT : WF_LANG_EN;
 	ro.max_width = (data[0] & 2) ? 2 + (data[0] >> 4) : 0;
 	ro.decimals = (data[0] >> 2) & 3;
-	for (int kind = WF_KIND_TABLE; kind <= WF_KIND_MATCH; kind++) {
-		wf_rinput *in = wf_rinput_new();
-		unsigned char *copy = malloc(size - 1 ? size - 1 : 1);
-		memcpy(copy, data + 1, size - 1);
-		if (wf_rinput_read_src(in, &run, wf_src_mem("fuzz", copy, size - 1, 1)) != 0) {
-			wf_rinput_free(in);
-			return 0;
+	in = wf_rinput_new();
+	copy = malloc(size - 1 ? size - 1 : 1);
+	memcpy(copy, data + 1, size - 1);
+	if (wf_rinput_read_src(in, &run, wf_src_mem("fuzz", copy, size - 1, 1)) == 0) {
+		unsigned long rows = wf_rinput_rows(in, 0);
+		/* the first row's institution, for the cards */
+		wf_rtable *t = wf_rinput_table(in);
+		int ic = wf_rtable_col(t, "institution");
+		const char *cell = ic >= 0 && wf_rtable_nrows(t) ? wf_rtable_cell(t, 0, (size_t)ic) : NULL;
+		char *inst = cell && *cell ? strdup(cell) : NULL;
+		wf_rtable_free(t);
+		/* every kind of wf_render_kinds.h, in enum order up to the last */
+		for (int kind = WF_KIND_TABLE; kind <= WF_KIND_PROFILE; kind++) {
+			one(wf_rinput_table(in), NULL, kind, &ro, rows);
+			if (inst && (kind == WF_KIND_BENCHMARK || kind == WF_KIND_PROFILE))
+				one(wf_rinput_table(in), inst, kind, &ro, rows);
 		}
-		wf_report_opts ko;
-		wf_report_err err;
-		memset(&ko, 0, sizeof ko);
-		ko.kind = (enum wf_report_kind)kind;
-		ko.unit = "EUR";
-		ko.point = ro.locale_it ? ',' : '.';
-		ko.group_sep = ro.locale_it ? '.' : ',';
-		wf_report *rep = wf_report_build(wf_rinput_table(in), &ko, &err);
-		if (rep) {
-			wf_report_source(rep, "fuzz", wf_rinput_rows(in, 0));
-			for (int f = WF_RENDER_TABLE; f <= WF_RENDER_JSON; f++) {
-				wf_strbuf b = WF_STRBUF_INIT;
-				wf_render(rep, (enum wf_render_fmt)f, &ro, &b);
-				if (f == WF_RENDER_TABLE || f == WF_RENDER_MARKDOWN)
-					check_text(b.s, b.len);
-				else if (f == WF_RENDER_HTML)
-					check_html(b.s, b.len);
-				else {
-					json_error_t je;
-					json_t *j = json_loadb(b.s, b.len, 0, &je);
-					if (!j)
-						abort();
-					json_decref(j);
-				}
-				wf_strbuf_release(&b);
-			}
-			wf_report_free(rep);
-		}
-		wf_rinput_free(in);
+		free(inst);
 	}
+	wf_rinput_free(in);
 	return 0;
 }

@@ -814,9 +814,405 @@ static void test_threads_same_output(void)
 	free(text);
 }
 
+/* Options refused before any input, beyond test_option_errors: each
+ * with its message. */
+static void test_option_errors_more(void)
+{
+	char many[400] = "", err[256];
+	wf_bench *b;
+
+	/* 33 measures: more than a metric can sum */
+	for (int i = 0; i < 33; i++)
+		snprintf(many + strlen(many), sizeof many - strlen(many), "%sM%d", i ? "+" : "", i);
+	expect_new_error((wf_bench_opts){ .metric = many }, "invalid --metric 'M0+M1+M2+M3+M4+M5+M6+M7+M8+M9+M10+M11+M12+M13+M14+M15+M16+M17+M18+M19+M20+M21+M22+M23+M24+M25+M26+M27+M28+M29+M30+M31+M32'");
+	expect_new_error((wf_bench_opts){ .metric = "L090", .period_col = "" }, "invalid --period ''");
+	expect_new_error((wf_bench_opts){ .metric = "L090", .keep = "region", .summary = 1 },
+			 "--keep does not go with --summary");
+	expect_new_error((wf_bench_opts){ .metric = "L090", .keep = "a,,b" }, "invalid --keep 'a,,b'");
+	expect_new_error((wf_bench_opts){ .metric = "L090", .keep = "a,a" },
+			 "column 'a' appears twice in --keep");
+	expect_new_error((wf_bench_opts){ .metric = "L090", .has_change_threshold = 1,
+					  .change_threshold = -1 },
+			 "invalid --change-threshold (a percentage >= 0)");
+	expect_new_error((wf_bench_opts){ .metric = "L090", .has_change_threshold = 1,
+					  .change_threshold = NAN },
+			 "invalid --change-threshold (a percentage >= 0)");
+	/* size classes: a bound past 100,000,000 heads, text after a bound,
+	 * a missing dash, an open class before the last */
+	expect_new_error((wf_bench_opts){ .metric = "L090", .size_classes = "1-99999999999" },
+			 "invalid --size-classes '1-99999999999'");
+	expect_new_error((wf_bench_opts){ .metric = "L090", .size_classes = "1-9x" },
+			 "invalid --size-classes '1-9x'");
+	expect_new_error((wf_bench_opts){ .metric = "L090", .size_classes = "1" },
+			 "invalid --size-classes '1'");
+	expect_new_error((wf_bench_opts){ .metric = "L090", .size_classes = "-9" },
+			 "invalid --size-classes '-9'");
+	{
+		/* 33 classes: more than the engine keeps */
+		char cls[400] = "";
+		for (int i = 0; i < 33; i++)
+			snprintf(cls + strlen(cls), sizeof cls - strlen(cls), "%s%d-%d", i ? "," : "", i, i);
+		b = wf_bench_new(&(wf_bench_opts){ .metric = "L090", .size_classes = cls }, err, sizeof err);
+		CHECK(b == NULL);
+		CHECK(strncmp(err, "invalid --size-classes '0-0,1-1,", 32) == 0);
+	}
+	/* a named indicator keeps an explicit scale and --per */
+	b = wf_bench_new(&(wf_bench_opts){ .metric = "telework_share", .per = "FLEX_UNITS",
+					   .scale = 1000 }, err, sizeof err);
+	CHECK(b != NULL);
+	wf_bench_free(b);
+}
+
+/* Headers refused when a table is announced. */
+static void test_table_errors(void)
+{
+	wf_bench_opts o = { .metric = "L090", .keep = "region,note" };
+	char err[256];
+	trow t;
+	wf_bench *b = wf_bench_new(&o, err, sizeof err);
+
+	CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS, mkrow(&t, "year,institution,institution_name,"
+				 "measure,value,institution_name", 1), err, sizeof err), -1);
+	CHECK_STR(err, "column 'institution_name' appears twice");
+	CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS, mkrow(&t, "year,institution,contract,measure,"
+				 "value,contract", 1), err, sizeof err), -1);
+	CHECK_STR(err, "column 'contract' appears twice");
+	CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS, mkrow(&t, "year,institution,measure,value,"
+				 "region,note,note", 1), err, sizeof err), -1);
+	CHECK_STR(err, "column 'note' appears twice");
+	CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS, mkrow(&t, "year,institution,measure,value,region", 1),
+				 err, sizeof err), -1);
+	CHECK_STR(err, "no column 'note' for --keep");
+	/* a kept column the header names and one it lacks: region is asked
+	 * for, so it is not a default one that may be absent */
+	CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS, mkrow(&t, "year,institution,measure,value,note", 1),
+				 err, sizeof err), -1);
+	CHECK_STR(err, "no column 'region' for --keep");
+	/* a baseline before the facts ended */
+	CHECK_INT(wf_bench_table(b, WF_BENCH_BASELINE, mkrow(&t, "year,institution,metric,provenance", 1),
+				 err, sizeof err), -1);
+	CHECK_STR(err, "baseline before the end of the input");
+	wf_bench_free(b);
+
+	/* --keep cannot name what the output has already */
+	static const char *const taken[] = { "institution", "institution_name", "measure", "value",
+					     "provenance", "year", "region" };
+	for (size_t i = 0; i < sizeof taken / sizeof *taken; i++) {
+		char want[128];
+		o = (wf_bench_opts){ .metric = "L090", .keep = taken[i], .group = "region" };
+		b = wf_bench_new(&o, err, sizeof err);
+		CHECK(b != NULL);
+		CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS, mkrow(&t, "year,institution,region,measure,value", 1),
+					 err, sizeof err), -1);
+		snprintf(want, sizeof want, "column '%s' cannot be used in --keep (it is in the output already)",
+			 taken[i]);
+		CHECK_STR(err, want);
+		wf_bench_free(b);
+	}
+
+	/* after the end: no more facts, and a baseline's header problems */
+	o = (wf_bench_opts){ .metric = "L090" };
+	b = wf_bench_new(&o, err, sizeof err);
+	CHECK_INT(feed(b, WF_BENCH_FACTS, (const char *const[]){ "year,institution,measure,value",
+							      "2019,C1,L090,1", NULL }), 0);
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0); /* twice is once */
+	CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS, mkrow(&t, "year,institution,measure,value", 1),
+				 err, sizeof err), -1);
+	CHECK_STR(err, "facts after the end of the input");
+	CHECK_INT(wf_bench_table(b, WF_BENCH_BASELINE, mkrow(&t, "year,institution,metric,provenance,"
+				 "provenance", 1), err, sizeof err), -1);
+	CHECK_STR(err, "column 'provenance' appears twice in the baseline");
+	CHECK_INT(wf_bench_table(b, WF_BENCH_BASELINE, mkrow(&t, "year,institution,metric,provenance,"
+				 "pct_rank,pct_rank", 1), err, sizeof err), -1);
+	CHECK_STR(err, "column 'pct_rank' appears twice in the baseline");
+	/* rows of a facts table announced as such after the end */
+	CHECK_INT(wf_bench_table(b, WF_BENCH_BASELINE, mkrow(&t, "year,institution,metric,provenance", 1),
+				 err, sizeof err), 0);
+	wf_bench_free(b);
+}
+
+/* Rows refused one by one, besides test_data_errors. */
+static void test_row_errors(void)
+{
+	wf_bench_opts o = { .metric = "L090", .per = "HEADCOUNT", .size_classes = "1-9,10-" };
+	char err[256];
+	trow t;
+	wf_bench *b = wf_bench_new(&o, err, sizeof err);
+
+	CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS, mkrow(&t, "year,institution,measure,value", 1),
+				 err, sizeof err), 0);
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2019,C1,,1", 2), err, sizeof err), -1);
+	CHECK_STR(err, "empty measure");
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "1989,C1,L090,1", 2), err, sizeof err), -1);
+	CHECK_STR(err, "period '1989' is outside the years 1990-2099");
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2019-1x,C1,L090,1", 2), err, sizeof err), -1);
+	CHECK_STR(err, "bad period '2019-1x' (expected YYYY or YYYY-MM)");
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2019-00,C1,L090,1", 2), err, sizeof err), -1);
+	CHECK_STR(err, "bad period '2019-00' (expected YYYY or YYYY-MM)");
+	/* a row shorter than the header: its value is missing */
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2019,C1,L090", 2), err, sizeof err), -1);
+	CHECK_STR(err, "missing value");
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2019,C1,L090,7", 2), err, sizeof err), 0);
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2019,C1,L090,-1", 3), err, sizeof err), -1);
+	CHECK_STR(err, "duplicate of line 2 (same period, institution, contract and measure; see --sum-duplicates)");
+	wf_bench_free(b);
+
+	/* int64 sums: values have at most 18 digits, so the tenth
+	 * 999999999999999999 of one record is the one that overflows */
+	b = wf_bench_new(&o, err, sizeof err);
+	CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS, mkrow(&t, "year,institution,contract,measure,value", 1),
+				 err, sizeof err), 0);
+	for (const char *m = "L090"; m; m = strcmp(m, "L090") == 0 ? "HEADCOUNT" : NULL) {
+		char line[128], want[64];
+		for (int i = 0; i < 9; i++) {
+			snprintf(line, sizeof line, "2019,C1,K%d,%s,999999999999999999", i, m);
+			CHECK_INT(wf_bench_row(b, mkrow(&t, line, i + 2), err, sizeof err), 0);
+		}
+		snprintf(line, sizeof line, "2019,C1,K9,%s,999999999999999999", m);
+		CHECK_INT(wf_bench_row(b, mkrow(&t, line, 11), err, sizeof err), -1);
+		snprintf(want, sizeof want, "sum of '%s' overflows", m);
+		CHECK_STR(err, want);
+	}
+	/* monthly after yearly, and yearly after monthly */
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2019-02,C1,K0,L090,1", 12), err, sizeof err), -1);
+	CHECK_STR(err, "period '2019-02' is monthly but earlier periods are yearly");
+	wf_bench_free(b);
+	b = wf_bench_new(&o, err, sizeof err);
+	CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS, mkrow(&t, "month,institution,measure,value", 1),
+				 err, sizeof err), -1);
+	CHECK_STR(err, "no column 'year'");
+	CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS, mkrow(&t, "year,institution,measure,value", 1),
+				 err, sizeof err), 0);
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2019-02,C1,L090,1", 2), err, sizeof err), 0);
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2019,C1,L090,1", 3), err, sizeof err), -1);
+	CHECK_STR(err, "period '2019' is yearly but earlier periods are monthly");
+	wf_bench_free(b);
+
+	/* the denominator's own sum (no size classes: HEADCOUNT is only per) */
+	o = (wf_bench_opts){ .metric = "L090", .per = "HEADCOUNT", .sum_duplicates = 1 };
+	b = wf_bench_new(&o, err, sizeof err);
+	CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS, mkrow(&t, "year,institution,measure,value", 1),
+				 err, sizeof err), 0);
+	for (int i = 0; i < 9; i++)
+		CHECK_INT(wf_bench_row(b, mkrow(&t, "2019,C1,HEADCOUNT,999999999999999999", i + 2),
+				       err, sizeof err), 0);
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2019,C1,HEADCOUNT,999999999999999999", 11), err, sizeof err), -1);
+	CHECK_STR(err, "sum of 'HEADCOUNT' overflows");
+	wf_bench_free(b);
+}
+
+/* Bodies outside every size class: under the first bound, over a closed
+ * last class, and without HEADCOUNT; all have an empty size_class and
+ * are peers of one another. */
+static void test_size_class_edges(void)
+{
+	static const char *const facts[] = {
+		"year,institution,measure,value",
+		"2019,A,L090,10", "2019,A,HEADCOUNT,0",
+		"2019,B,L090,20", "2019,B,HEADCOUNT,5",
+		"2019,C,L090,30", "2019,C,HEADCOUNT,60",
+		"2019,D,L090,40",
+		NULL
+	};
+	wf_bench_opts o = { .metric = "L090", .size_classes = "1-9,10-49", .min_peers = 1 };
+	char err[256];
+	wf_bench *b = wf_bench_new(&o, err, sizeof err);
+	static sink s;
+
+	CHECK_INT(feed(b, WF_BENCH_FACTS, facts), 0);
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
+	render(b, &s);
+	/* B alone in 1-9; A (0 heads), C (60) and D (none) share no class */
+	CHECK(strstr(s.text, "\n2019,A,,10,3,") != NULL);
+	CHECK(strstr(s.text, "\n2019,B,1-9,20,1,") != NULL);
+	CHECK(strstr(s.text, "\n2019,C,,30,3,") != NULL);
+	CHECK(strstr(s.text, "\n2019,D,,40,3,") != NULL);
+	wf_bench_free(b);
+}
+
+/* "nearest known" lists at most five codes in order; a code longer than
+ * any measure gets no suggestion. */
+static void test_missing_measure(void)
+{
+	static const char *const facts[] = {
+		"year,institution,measure,value",
+		"2019,A,L097,1", "2019,A,L093,1", "2019,A,L091,1", "2019,A,L096,1",
+		"2019,A,L092,1", "2019,A,L095,1", "2019,A,L094,1", "2019,A,X,1",
+		"2019,A,ABCDEFGHIJKLMNOPQRSTU,1",
+		NULL
+	};
+	char err[256];
+	wf_bench *b = wf_bench_new(&(wf_bench_opts){ .metric = "L090" }, err, sizeof err);
+
+	CHECK_INT(feed(b, WF_BENCH_FACTS, facts), 0);
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), -1);
+	CHECK_STR(err, "measure 'L090' of --metric does not appear in the input "
+		  "(nearest known: L091, L092, L093, L094, L095)");
+	wf_bench_free(b);
+	b = wf_bench_new(&(wf_bench_opts){ .metric = "ABCDEFGHIJKLMNOPQRST" }, err, sizeof err);
+	CHECK_INT(feed(b, WF_BENCH_FACTS, facts), 0);
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), -1);
+	CHECK_STR(err, "measure 'ABCDEFGHIJKLMNOPQRST' of --metric does not appear in the input");
+	wf_bench_free(b);
+}
+
+/* Baseline rows refused, and a baseline of over 1,024 rows (the table
+ * grows) read right. */
+static void test_baseline_rows(void)
+{
+	static const char *const facts[] = {
+		"year,institution,measure,value", "2019,C1,L090,10", "2019,C2,L090,20", NULL
+	};
+	wf_bench_opts o = { .metric = "L090", .min_peers = 1 };
+	char err[512], line[256];
+	const char *prov = "metric=L090;per=;peers=;size_classes=;min_peers=1;codes=";
+	wf_bench *b = wf_bench_new(&o, err, sizeof err);
+	static sink s;
+	trow t;
+
+	CHECK_INT(feed(b, WF_BENCH_FACTS, facts), 0);
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
+	CHECK_INT(wf_bench_table(b, WF_BENCH_BASELINE, mkrow(&t, "year,institution,metric,pct_rank,provenance", 1),
+				 err, sizeof err), 0);
+	static const struct { const char *row, *err; } bad[] = {
+		{ "20x8,C1,1,50,", "bad period '20x8' (expected YYYY or YYYY-MM)" },
+		{ "2018,,1,50,", "empty institution" },
+		{ "2018,C1,1x,50,", "bad value '1x': not a number" },
+		{ "2018,C1,1,5o,", "bad value '5o': not a number" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		snprintf(line, sizeof line, "%s%s", bad[i].row, prov);
+		CHECK_INT(wf_bench_row(b, mkrow(&t, line, 2), err, sizeof err), -1);
+		CHECK_STR(err, bad[i].err);
+	}
+	/* the same definition in another key order is the same */
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2018,C1,5,,per=;metric=L090;peers=;size_classes=;min_peers=1;codes=", 2),
+			       err, sizeof err), 0);
+	for (int i = 0; i < 1100; i++) {
+		snprintf(line, sizeof line, "2018,X%04d,1,50,%s", i, prov);
+		CHECK_INT(wf_bench_row(b, mkrow(&t, line, i + 3), err, sizeof err), 0);
+	}
+	snprintf(line, sizeof line, "2018,C1,1,50,%s", prov);
+	CHECK_INT(wf_bench_row(b, mkrow(&t, line, 9999), err, sizeof err), -1);
+	CHECK_STR(err, "duplicate row for 'C1' in the baseline");
+	render(b, &s);
+	/* C1 10 against 5: +5, +100 % */
+	CHECK(strstr(s.text, "\n2019,C1,10,") != NULL);
+	CHECK(strstr(s.text, ",2018,5.00,5.00,100.00,,") != NULL);
+	wf_bench_free(b);
+
+	/* facts of no period kind: the baseline decides nothing either */
+	b = wf_bench_new(&o, err, sizeof err);
+	CHECK_INT(wf_bench_table(b, WF_BENCH_BASELINE, mkrow(&t, "year,institution,metric,provenance", 1),
+				 err, sizeof err), -1);
+	wf_bench_free(b);
+}
+
+/* More than 128 peer groups and kept tuples: the shared-tuple tables
+ * grow and every record keeps its own values. */
+static void test_many_groups(void)
+{
+	char err[256], line[128];
+	wf_bench *b = wf_bench_new(&(wf_bench_opts){ .metric = "L090", .group = "region",
+						     .keep = "note", .min_peers = 1 }, err, sizeof err);
+	static sink s;
+	trow t;
+
+	CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS, mkrow(&t, "year,institution,region,note,measure,value", 1),
+				 err, sizeof err), 0);
+	for (int i = 0; i < 300; i++) {
+		snprintf(line, sizeof line, "2019,C%03d,R%03d,N%03d,L090,%d", i, i, i, i);
+		CHECK_INT(wf_bench_row(b, mkrow(&t, line, i + 2), err, sizeof err), 0);
+	}
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
+	CHECK_INT(wf_bench_nrows(b), 300);
+	/* rows one at a time (all 300 would not fit the sink), which stop
+	 * before the provenance cell */
+	s.ncols = wf_bench_columns(b, NULL, NULL) - 1;
+	for (size_t i = 0; i < 300; i += 149) {
+		char want[64];
+		s.len = 0;
+		CHECK_INT(wf_bench_emit_one(b, i, collect, &s), 0);
+		/* kept columns before the peer columns */
+		snprintf(want, sizeof want, "2019,C%03zu,N%03zu,R%03zu,%zu,1,", i, i, i, i);
+		CHECK(strncmp(s.text, want, strlen(want)) == 0);
+	}
+	wf_bench_free(b);
+}
+
+static int never(void *ctx, const char *const *vals)
+{
+	(void)ctx;
+	(void)vals;
+	return 1;
+}
+
+/* Output corners: nothing before wf_bench_finish, emit_one's refusals,
+ * group totals too large for int64 written empty (statistics past 1e18
+ * too), a baseline of 0 flags any move as changed, a callback's stop. */
+static void test_output_edges(void)
+{
+	wf_bench_opts o = { .metric = "L090", .per = "HEADCOUNT", .group = "region", .summary = 1 };
+	char err[256], line[128];
+	wf_bench *b = wf_bench_new(&o, err, sizeof err);
+	static sink s;
+	trow t;
+
+	CHECK_INT(wf_bench_nrows(b), 0);
+	CHECK_INT(wf_bench_emit(b, collect, &s), -1);
+	CHECK_INT(wf_bench_emit_one(b, 0, collect, &s), -1);
+	CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS, mkrow(&t, "year,institution,region,measure,value", 1),
+				 err, sizeof err), 0);
+	/* ten bodies of ~1e18 each: their total does not fit int64 */
+	for (int i = 0; i < 10; i++) {
+		snprintf(line, sizeof line, "2019,C%d,01,L090,999999999999999999", i);
+		CHECK_INT(wf_bench_row(b, mkrow(&t, line, 2 * i + 2), err, sizeof err), 0);
+		snprintf(line, sizeof line, "2019,C%d,01,HEADCOUNT,1", i);
+		CHECK_INT(wf_bench_row(b, mkrow(&t, line, 2 * i + 3), err, sizeof err), 0);
+	}
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
+	CHECK_INT(wf_bench_nrows(b), 1);
+	CHECK_INT(wf_bench_emit_one(b, 0, collect, &s), -1); /* not in summary mode */
+	render(b, &s);
+	/* institutions 10; metric_total empty, and with it the totals'
+	 * denominator and ratio; mean, median and spender median past 1e18
+	 * empty; every body at the median: no gap */
+	CHECK(strstr(s.text, "\n2019,01,10,,,0,,,,0.00,10,,0.00,0.00,metric=") != NULL);
+	CHECK_INT(wf_bench_emit(b, never, NULL), 1);
+	wf_bench_free(b);
+
+	/* a baseline of 0: any move is a change, whatever the threshold */
+	{
+		static const char *const facts[] = {
+			"year,institution,measure,value", "2019,C1,L090,5", "2019,C2,L090,0", NULL
+		};
+		static const char *const base[] = {
+			"year,institution,metric,pct_rank,provenance",
+			"2018,C1,0,,metric=L090;per=;peers=;size_classes=;min_peers=1;codes=",
+			"2018,C2,0,,metric=L090;per=;peers=;size_classes=;min_peers=1;codes=",
+			NULL
+		};
+		o = (wf_bench_opts){ .metric = "L090", .min_peers = 1, .has_change_threshold = 1,
+				     .change_threshold = 1000 };
+		b = wf_bench_new(&o, err, sizeof err);
+		CHECK_INT(feed(b, WF_BENCH_FACTS, facts), 0);
+		CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
+		CHECK_INT(wf_bench_emit_one(b, 2, collect, &s), -1); /* past the last row */
+		CHECK_INT(feed(b, WF_BENCH_BASELINE, base), 0);
+		render(b, &s);
+		/* C1 5 from 0: +5, no percentage, changed; C2 0 from 0: no change */
+		CHECK(strstr(s.text, ",2018,0.00,5.00,,,first_year|changed,") != NULL);
+		CHECK(strstr(s.text, ",2018,0.00,0.00,,,zero|first_year,") != NULL);
+		wf_bench_free(b);
+	}
+}
+
 WF_TEST_MAIN(test_benchmark, test_summary, test_size_classes,
 	     test_outlier_and_signs, test_signs_per_year, test_monthly, test_baseline,
 	     test_baseline_definition,
 	     test_option_errors, test_data_errors, test_empty,
-	     test_zero_groups, test_radix, test_orders, test_no_false_repeats,
+	     test_zero_groups, test_option_errors_more, test_table_errors, test_row_errors,
+	     test_size_class_edges, test_missing_measure, test_baseline_rows, test_many_groups,
+	     test_output_edges, test_radix, test_orders, test_no_false_repeats,
 	     test_threads_same_output)

@@ -114,6 +114,11 @@ static void test_values(void)
 	CHECK(wf_lang_value(WF_LANG_EN, "reason", "capacity exhausted", buf, sizeof buf) == NULL);
 	CHECK(wf_lang_value(WF_LANG_IT, "institution", "C4308", buf, sizeof buf) == NULL);
 	CHECK(wf_lang_value(WF_LANG_IT, "flags", "", buf, sizeof buf) == NULL);
+	/* no room at all: shown as written, buf untouched */
+	buf[0] = 'x';
+	CHECK(wf_lang_value(WF_LANG_IT, "flags", "zero|outlier", buf, 0) == NULL);
+	CHECK_INT(buf[0], 'x');
+	CHECK(wf_lang_value(WF_LANG_IT, "flags", NULL, buf, sizeof buf) == NULL);
 	CHECK_STR(wf_lang_category(WF_LANG_EN, "MEAL"), "canteen and meal vouchers");
 	CHECK(wf_lang_category(WF_LANG_IT, "NOPE") == NULL);
 }
@@ -151,4 +156,17 @@ static void test_parse(void)
 	CHECK_STR(wf_lang_code(WF_LANG_IT), "it");
 }
 
-WF_TEST_MAIN(test_catalogue_complete, test_columns, test_values, test_taxonomy_names, test_parse)
+/* Out-of-range ids and languages, as a corrupt enum would pass them:
+ * an empty message and the English text, never a read past the table. */
+static void test_out_of_range(void)
+{
+	CHECK_STR(wf_msg(WF_LANG_EN, WF_MSG_COUNT), "");
+	CHECK_STR(wf_msg(WF_LANG_IT, (enum wf_msg)(WF_MSG_COUNT + 5)), "");
+	CHECK_STR(wf_msg_name(WF_MSG_COUNT), "");
+	CHECK_STR(wf_msg_name(WF_M_NO_ROWS), "WF_M_NO_ROWS");
+	CHECK_STR(wf_msg((enum wf_lang)WF_LANG_COUNT, WF_M_NO_ROWS), wf_msg(WF_LANG_EN, WF_M_NO_ROWS));
+	CHECK(strcmp(wf_msg(WF_LANG_IT, WF_M_NO_ROWS), wf_msg(WF_LANG_EN, WF_M_NO_ROWS)) != 0);
+}
+
+WF_TEST_MAIN(test_catalogue_complete, test_columns, test_values, test_taxonomy_names, test_parse,
+	     test_out_of_range)

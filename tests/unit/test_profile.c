@@ -147,4 +147,177 @@ static void test_named_in_engine(void)
 	CHECK_STR(err, "invalid --metric 'TELE-WORK'");
 }
 
-WF_TEST_MAIN(test_indicators, test_profile_rows, test_named_in_engine)
+/* A reader over text (through a temporary file, as wf-benchmark reads). */
+static wf_reader *reader_of(const char *text, char *path)
+{
+	int fd = mkstemp(path);
+	wf_reader_opts ro = { 0 };
+
+	CHECK(fd >= 0);
+	CHECK_INT(write(fd, text, strlen(text)), (long long)strlen(text));
+	close(fd);
+	return wf_reader_new(wf_src_open(path), &ro);
+}
+
+/* Bad rows: each is refused once for every engine, kept in the rejects
+ * file when there is one (the read goes on), else it stops the read. A
+ * repeated TELEWORK row is refused by the two telework indicators only,
+ * yet counted once. */
+static void test_profile_rejects(void)
+{
+	static const char bad[] =
+		"year,institution,institution_type,measure,value\n"
+		"2022,C1,C,HEADCOUNT,200\n"
+		"2022,C1,C,TELEWORK,40\n"
+		"2022,,C,HEADCOUNT,1\n"          /* empty institution: every engine */
+		"2022,C1,C,TELEWORK,41\n"        /* repeated: telework engines */
+		"2022,C2,C\n"                    /* the reader's own refusal */
+		"2022,C2,C,HEADCOUNT,50\n";
+	char ipath[] = "/tmp/wf-test-profile-bad.XXXXXX", rpath[] = "/tmp/wf-test-profile-rej.XXXXXX";
+	wf_profile_opts po = { NULL, "institution_type", NULL, 1, WF_DEC_POINT };
+	char err[512];
+	unsigned long rows = 0, rejected = 0;
+	wf_profile *p = wf_profile_new(&po, err, sizeof err);
+	wf_reader *r = reader_of(bad, ipath);
+	int fd = mkstemp(rpath);
+	wf_out *rout;
+	wf_rejects *rej;
+	char text[1024] = "";
+	FILE *f;
+
+	close(fd);
+	rout = wf_out_open(rpath);
+	rej = wf_rejects_new(rout);
+	CHECK_INT(wf_profile_read(p, r, rej, &rows, &rejected), 0);
+	CHECK_INT(rows, 6);
+	CHECK_INT(rejected, 3);
+	wf_rejects_free(rej);
+	CHECK_INT(wf_out_close(rout, 1), 0);
+	f = fopen(rpath, "rb");
+	CHECK(f != NULL);
+	if (f) {
+		CHECK(fread(text, 1, sizeof text - 1, f) > 0);
+		fclose(f);
+	}
+	CHECK(strstr(text, ",4,empty institution,\"2022,,C,HEADCOUNT,1\"\n") != NULL);
+	CHECK(strstr(text, ",5,\"duplicate of line 3 (same period, institution, contract and measure; "
+		     "see --sum-duplicates)\",\"2022,C1,C,TELEWORK,41\"\n") != NULL);
+	CHECK(strstr(text, ",6,\"expected 5 fields, found 3\",\"2022,C2,C\"\n") != NULL);
+	wf_reader_free(r);
+	wf_profile_free(p);
+	unlink(ipath);
+
+	/* without a rejects file the first bad row stops the read */
+	p = wf_profile_new(&po, err, sizeof err);
+	strcpy(ipath, "/tmp/wf-test-profile-bad.XXXXXX");
+	r = reader_of(bad, ipath);
+	rows = rejected = 0;
+	fprintf(stderr, "(a message about line 4 of %s is expected next)\n", ipath);
+	CHECK_INT(wf_profile_read(p, r, NULL, &rows, &rejected), -1);
+	CHECK_INT(rows, 3);
+	wf_reader_free(r);
+	wf_profile_free(p);
+	unlink(ipath);
+	unlink(rpath);
+
+	/* a peer column the facts lack stops at the header */
+	p = wf_profile_new(&(wf_profile_opts){ NULL, "region", NULL, 1, WF_DEC_POINT }, err, sizeof err);
+	strcpy(ipath, "/tmp/wf-test-profile-bad.XXXXXX");
+	r = reader_of(bad, ipath);
+	fprintf(stderr, "(a message about no column 'region' is expected next)\n");
+	CHECK_INT(wf_profile_read(p, r, NULL, &rows, &rejected), -1);
+	wf_reader_free(r);
+	wf_profile_free(p);
+	unlink(ipath);
+
+	/* options are the engine's: a bad --size-classes is refused */
+	CHECK(wf_profile_new(&(wf_profile_opts){ NULL, NULL, "9-1", 0, WF_DEC_POINT }, err, sizeof err) == NULL);
+	CHECK_STR(err, "invalid --size-classes '9-1'");
+}
+
+/* Code lists sign the cost items of welfare_core_per_employee (L090):
+ * a deduction sign makes the value negative; a list without L090 drops
+ * that indicator alone (the others' measures are not cost items); an
+ * unreadable sign stops at once. Facts of one comune (the other
+ * indicators lack measures: 10 left out). */
+static void test_profile_codes(void)
+{
+	static const char in[] =
+		"year,institution,institution_type,measure,value\n"
+		"2022,C1,C,HEADCOUNT,200\n2022,C1,C,L090,1000\n2022,C1,C,HEADCOUNT_WOMEN,100\n";
+	static const struct { const char *list, *err; int drop; const char *row; } cases[] = {
+		{ "ANNO;CODI_TIPO_VOCE_SPESA;CODI_VOCE_SPESA;FLAG_SEGNO\n2022;L;90;-\n", NULL, 10,
+		  "2022,C1,welfare_core_per_employee,EUR per employee,-1000,200,-5.00," },
+		{ "ANNO;CODI_TIPO_VOCE_SPESA;CODI_VOCE_SPESA;FLAG_SEGNO\n2022;L;91;+\n", NULL, 11, NULL },
+		{ "ANNO;CODI_TIPO_VOCE_SPESA;CODI_VOCE_SPESA;FLAG_SEGNO\n2022;L;90;?\n",
+		  "bad FLAG_SEGNO '?'", 0, NULL },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char dir[] = "/tmp/wf_test_pcodes_XXXXXX", path[64], ipath[] = "/tmp/wf-test-pc.XXXXXX";
+		char opath[] = "/tmp/wf-test-pc-out.XXXXXX", err[512] = "", text[8192] = "";
+		wf_profile_opts po = { NULL, NULL, NULL, 1, WF_DEC_POINT };
+		wf_profile *p = wf_profile_new(&po, err, sizeof err);
+		wf_codes *codes = wf_codes_new();
+		unsigned long rows = 0, rejected = 0;
+		const char *why;
+		wf_reader *r;
+		FILE *f;
+
+		CHECK(mkdtemp(dir) != NULL);
+		snprintf(path, sizeof path, "%s/VoceSpesa.CSV", dir);
+		f = fopen(path, "w");
+		fputs(cases[i].list, f);
+		fclose(f);
+		CHECK_INT(wf_codes_load_items(codes, dir), 0);
+		if (cases[i].err) {
+			CHECK_INT(wf_profile_set_codes(p, codes, err, sizeof err), -1);
+			CHECK(strstr(err, cases[i].err) != NULL);
+		} else {
+			int fd;
+			wf_out *out;
+			CHECK_INT(wf_profile_set_codes(p, codes, err, sizeof err), 0);
+			r = reader_of(in, ipath);
+			CHECK_INT(wf_profile_read(p, r, NULL, &rows, &rejected), 0);
+			wf_reader_free(r);
+			unlink(ipath);
+			CHECK_INT(wf_profile_finish(p, err, sizeof err), 0);
+			CHECK_INT(wf_profile_ndropped(p), cases[i].drop);
+			if (!cases[i].row) {
+				/* the dropped welfare indicator says why */
+				int found = 0;
+				for (size_t k = 0; k < wf_profile_ndropped(p); k++) {
+					const char *name = wf_profile_dropped(p, k, &why);
+					if (strcmp(name, "welfare_core_per_employee") == 0) {
+						CHECK_STR(why, "measure 'L090' of --metric is not in the code list");
+						found = 1;
+					}
+				}
+				CHECK(found);
+			}
+			fd = mkstemp(opath);
+			close(fd);
+			out = wf_out_open(opath);
+			CHECK_INT(wf_profile_write(p, out, WF_FMT_CSV, 0), 0);
+			CHECK_INT(wf_out_close(out, 1), 0);
+			f = fopen(opath, "rb");
+			CHECK(fread(text, 1, sizeof text - 1, f) > 0);
+			fclose(f);
+			unlink(opath);
+			if (cases[i].row)
+				CHECK(strstr(text, cases[i].row) != NULL);
+			else
+				CHECK(strstr(text, "welfare_core") == NULL);
+			/* HEADCOUNT_WOMEN is no cost item: no sign to look up, and the
+			 * indicator stays (it was left out for want of a sign) */
+			CHECK(strstr(text, "2022,C1,women_share,% of staff,100,200,50.00,1,") != NULL);
+		}
+		wf_profile_free(p);
+		wf_codes_free(codes);
+		unlink(path);
+		rmdir(dir);
+	}
+}
+
+WF_TEST_MAIN(test_indicators, test_profile_rows, test_named_in_engine, test_profile_rejects,
+	     test_profile_codes)

@@ -387,6 +387,173 @@ static void test_kind_benchmark(void)
 	CHECK_STR(e.msg, "institution 'C4308' not found in column 'institution'");
 }
 
+/* A report built from rows given as one CSV-like string per row
+ * (commas split cells; no quoting). */
+static wf_report *build_rows(const wf_report_opts *o, wf_report_err *e, const char *head,
+			     const char *const *rows)
+{
+	char hb[512], rb[512];
+	const char *names[32], *vals[32];
+	size_t n = 0;
+	wf_rtable *t;
+
+	snprintf(hb, sizeof hb, "%s", head);
+	for (char *p = strtok(hb, ","); p && n < 32; p = strtok(NULL, ","))
+		names[n++] = p;
+	t = wf_rtable_new("", n, names);
+	for (; *rows; rows++) {
+		size_t k = 0;
+		char *p = rb;
+		snprintf(rb, sizeof rb, "%s", *rows);
+		while (k < n) {
+			char *c = strchr(p, ',');
+			vals[k++] = p;
+			if (!c)
+				break;
+			*c = '\0';
+			p = c + 1;
+		}
+		while (k < n)
+			vals[k++] = NULL;
+		wf_rtable_add(t, vals, NULL);
+	}
+	return wf_report_build(t, o, e);
+}
+
+static const char *render_json(wf_report *r, wf_strbuf *b)
+{
+	wf_strbuf_reset(b);
+	wf_render(r, WF_RENDER_JSON, NULL, b);
+	return wf_strbuf_str(b);
+}
+
+/* --kind benchmark beyond test_kind_benchmark: peer groups from the
+ * provenance (size_class included, region passed through is no peer
+ * column), --value and --group, a name matching many institutions, an
+ * institution without a value, every row filtered out, an Italian card. */
+static void test_kind_benchmark_more(void)
+{
+	static const char head[] =
+		"year,institution,institution_name,region,size_class,metric,per_employee,peer_p25,"
+		"peer_median,peer_p75,flags,provenance";
+	const char *prov = "metric=L090;per=HEADCOUNT;peers=institution_type;size_classes=1-9,10-;min_peers=1;codes=";
+	char rows_buf[14][200];
+	const char *rows[15];
+	wf_report_opts o;
+	wf_report_err e;
+	wf_report *r;
+	wf_strbuf b = WF_STRBUF_INIT;
+
+	/* 12 comuni of one region: C00..C05 in class 1-9, C06..C11 in 10- */
+	for (int i = 0; i < 12; i++) {
+		snprintf(rows_buf[i], sizeof rows_buf[i], "2019,C%02d,COMUNE %02d,01,%s,%d,%d.50,1,2,3,%s,%s",
+			 i, i, i < 6 ? "1-9" : "10-", i * 10, i, i == 3 ? "outlier|zero" : "", prov);
+		rows[i] = rows_buf[i];
+	}
+	/* C12: no per-employee value in 2019 */
+	snprintf(rows_buf[12], sizeof rows_buf[12], "2019,C12,ALTRO,02,1-9,5,,,,,no_denominator,%s", prov);
+	rows[12] = rows_buf[12];
+	rows[13] = NULL;
+	memset(&o, 0, sizeof o);
+	o.kind = WF_KIND_BENCHMARK;
+
+	o.institution = "C03";
+	r = build_rows(&o, &e, head, rows);
+	CHECK(r != NULL);
+	if (r) {
+		/* six values in C03's group (size class 1-9; C12 has none), region not a peer column */
+		CHECK(strstr(render_json(r, &b), "\"caption\": \"6 peer values; box: 25th to 75th "
+			     "percentile and median. Peer group: size_class=1-9\"") != NULL);
+		wf_report_free(r);
+	}
+	o.lang = WF_LANG_IT;
+	r = build_rows(&o, &e, head, rows);
+	CHECK(r != NULL);
+	if (r) {
+		wf_strbuf_reset(&b);
+		wf_render(r, WF_RENDER_TABLE, &(wf_render_opts){ 2, 1, 0, WF_LANG_IT }, &b);
+		CHECK(strstr(b.s, "anomalo, spesa zero") != NULL);
+		wf_report_free(r);
+	}
+	o.lang = WF_LANG_EN;
+
+	/* a part of the name that fits twelve bodies: ten named, then the count */
+	o.institution = "comune";
+	CHECK(build_rows(&o, &e, head, rows) == NULL);
+	CHECK_STR(e.msg, "institution 'comune' matches 12 institutions (give the key): C00 COMUNE 00, "
+		  "C01 COMUNE 01, C02 COMUNE 02, C03 COMUNE 03, C04 COMUNE 04, C05 COMUNE 05, C06 COMUNE 06, "
+		  "C07 COMUNE 07, C08 COMUNE 08, C09 COMUNE 09, and 2 more");
+	o.institution = "nessuno";
+	CHECK(build_rows(&o, &e, head, rows) == NULL);
+	CHECK_STR(e.msg, "institution 'nessuno' not found in column 'institution' nor in a name");
+
+	/* no value of its own: no marker, and a note; alone in region 02 by --group */
+	o.institution = "c12"; /* the key in any case */
+	o.group = "region";
+	r = build_rows(&o, &e, head, rows);
+	CHECK(r != NULL);
+	if (r) {
+		render_json(r, &b);
+		CHECK(strstr(b.s, "The institution has no value in its latest period (see flags), so "
+			     "the distribution has no marker.") != NULL);
+		CHECK(strstr(b.s, "\"caption\": \"0 peer values; box: 25th to 75th percentile and "
+			     "median. Peer group: region=02\"") != NULL);
+		wf_report_free(r);
+	}
+	/* --value metric: C12's 5 is a value, so it has one peer, itself */
+	o.value = "metric";
+	r = build_rows(&o, &e, head, rows);
+	CHECK(r != NULL);
+	if (r) {
+		CHECK(strstr(render_json(r, &b), "\"caption\": \"1 peer value; box:") != NULL);
+		CHECK(strstr(b.s, "\"marker\": {\"label\": \"C12\", \"value\": 5}") != NULL);
+		wf_report_free(r);
+	}
+	o.value = NULL;
+	o.group = NULL;
+
+	/* every row filtered out: a report that says so, naming the body */
+	{
+		const char *w[] = { "region=09" };
+		o.where = w;
+		o.nwhere = 1;
+		o.institution = "C01";
+		r = build_rows(&o, &e, head, rows);
+		CHECK(r != NULL);
+		if (r) {
+			CHECK(strstr(render_json(r, &b), "Institution 'C01' cannot be shown: the input has no rows.") != NULL);
+			wf_report_free(r);
+		}
+		o.where = NULL;
+		o.nwhere = 0;
+	}
+
+	/* a ranked table: equal values by key, missing ones last */
+	o.institution = NULL;
+	{
+		const char *tie[] = {
+			"2019,B,,,,,7,,,,,", "2019,A,,,,,7,,,,,", "2019,C,,,,,,,,,,", "2019,D,,,,,9,,,,,", NULL
+		};
+		r = build_rows(&o, &e, head, tie);
+		CHECK(r != NULL);
+		if (r) {
+			render_json(r, &b);
+			CHECK(strstr(b.s, "\"D\"") < strstr(b.s, "\"A\""));
+			CHECK(strstr(b.s, "\"A\"") < strstr(b.s, "\"B\""));
+			CHECK(strstr(b.s, "\"B\"") < strstr(b.s, "\"C\""));
+			wf_report_free(r);
+		}
+	}
+	/* a value that is not a number names its row */
+	{
+		const char *bad[] = { "2019,A,,,,,7,,,,,", "2019,B,,,,,7x,,,,,", NULL };
+		CHECK(build_rows(&o, &e, head, bad) == NULL);
+		CHECK_INT(e.row, 1);
+		CHECK(strstr(e.msg, "'7x'") != NULL);
+	}
+	wf_strbuf_release(&b);
+}
+
 static void test_kind_match(void)
 {
 	static const char *const cols[] = { "demand_id", "supply_id", "category", "assigned",
@@ -419,6 +586,405 @@ static void test_kind_match(void)
 	CHECK(strstr(b.s, "[\"no provider in range\", 5]") != NULL);
 	CHECK(strstr(b.s, "\"Unmet needs (2)\"") != NULL);
 	CHECK(strstr(b.s, "No map: it needs columns demand_lat and demand_lon") != NULL);
+	wf_strbuf_release(&b);
+	wf_report_free(r);
+}
+
+/* --kind match beyond test_kind_match: sums that overflow (by need and
+ * offer category, category, provider, reason), the map with bad, empty
+ * and one-sided coordinates, --top, --unit, filtered rows. */
+static void test_kind_match_more(void)
+{
+	static const char head[] = "demand_id,supply_id,supply_name,demand_category,category,fit,"
+				   "assigned,unmet,reason,status,demand_lat,demand_lon";
+	static const char big[] = "999999999999999999";
+	/* which rows make which sum overflow at the tenth: the pair, the
+	 * category (pairs differ), the provider (categories differ), the
+	 * category's unmet, the reason's unmet (categories differ) */
+	static const char *const shape[] = {
+		"D,S1,,NIDO,NIDO,1.0,%s,0,,assigned,,",
+		"D,S%d,,NIDO,C%d,,%s,0,,assigned,,",
+		"D,S1,,C%d,C%d,,%s,0,,assigned,,",
+		"D,,,NIDO,NIDO,,0,%s,full,unmet,,",
+		"D,,,C%d,C%d,,0,%s,full,unmet,,",
+	};
+	char buf[10][200];
+	const char *rows[11];
+	wf_report_opts o;
+	wf_report_err e;
+	wf_report *r;
+	wf_strbuf b = WF_STRBUF_INIT;
+
+	memset(&o, 0, sizeof o);
+	o.kind = WF_KIND_MATCH;
+	for (size_t k = 0; k < sizeof shape / sizeof *shape; k++) {
+		for (int i = 0; i < 10; i++) {
+			if (k == 0 || k == 3)
+				snprintf(buf[i], sizeof buf[i], shape[k], big);
+			else if (k == 1)
+				snprintf(buf[i], sizeof buf[i], shape[k], i, i, big);
+			else
+				snprintf(buf[i], sizeof buf[i], shape[k], i, i, big);
+			rows[i] = buf[i];
+		}
+		rows[10] = NULL;
+		CHECK(build_rows(&o, &e, head, rows) == NULL);
+		CHECK_STR(e.msg, k < 3 ? "sum of column 'assigned' overflows" : "sum of column 'unmet' overflows");
+		CHECK_INT(e.row, 9);
+	}
+
+	/* a latitude that is not a number stops the report at its row */
+	{
+		const char *bad[] = { "D1,S1,BAR,NIDO,NIDO,,1,0,,assigned,44.5,8.2",
+				      "D2,S1,BAR,NIDO,NIDO,,1,0,,assigned,44x,8.2", NULL };
+		CHECK(build_rows(&o, &e, head, bad) == NULL);
+		CHECK_INT(e.row, 1);
+		CHECK(strstr(e.msg, "'44x'") != NULL);
+	}
+	/* demand places only, one without coordinates; D1's two rows are one
+	 * symbol of 1 + 2 + 1 units; served_by names the fit when given */
+	{
+		const char *ok[] = { "D1,S1,BAR,NIDO,NIDO,0.5000,1,0,,assigned,44.5,8.2",
+				     "D1,S2,CAF\xc3\x89,NIDO,CAMPS,,2,1,full,assigned,44.5,8.2",
+				     "D2,S2,CAF\xc3\x89,SPORT,SPORT,,3,0,,assigned,,",
+				     "D3,S3,PUB,SPORT,SPORT,,4,0,,candidate,45.0,9.0", NULL };
+		const char *w[] = { "demand_id!=D9" };
+		o.top = 2;
+		o.unit = "vouchers";
+		o.where = w;
+		o.nwhere = 1;
+		r = build_rows(&o, &e, head, ok);
+		CHECK(r != NULL);
+		if (r) {
+			render_json(r, &b);
+			CHECK(strstr(b.s, "[\"NIDO\", 3, 1, 75, \"CAMPS 2, NIDO 1 (fit 0.5000)\"]") != NULL);
+			CHECK(strstr(b.s, "\"Busiest providers (top 2 of 3)\"") != NULL);
+			CHECK(strstr(b.s, "[\"S3\", \"PUB\", 4, 1]") != NULL);
+			CHECK(strstr(b.s, "vouchers") != NULL);
+			CHECK(strstr(b.s, "{\"lon\": 8.2, \"lat\": 44.5, \"label\": \"D1\", \"size\": 4}") != NULL);
+			CHECK(strstr(b.s, "\"label\": \"D2\"") == NULL); /* no coordinates */
+			wf_report_free(r);
+		}
+		o.where = NULL;
+		o.nwhere = 0;
+	}
+	/* supply places without ids: one symbol a row */
+	{
+		const char *ok[] = { "S1,NIDO,1,44.5,8.2", "S1,NIDO,2,44.6,8.3", NULL };
+		o.top = 0;
+		o.unit = NULL;
+		r = build_rows(&o, &e, "supply_name,category,assigned,supply_lat,supply_lon", ok);
+		CHECK(r != NULL);
+		if (r) {
+			render_json(r, &b);
+			CHECK(strstr(b.s, "{\"lon\": 8.2, \"lat\": 44.5, \"label\": \"\"") != NULL);
+			CHECK(strstr(b.s, "{\"lon\": 8.3, \"lat\": 44.6, \"label\": \"\"") != NULL);
+			wf_report_free(r);
+		}
+	}
+	wf_strbuf_release(&b);
+}
+
+/* --where as parsed and matched: every operator, empty cells, numbers
+ * compared as numbers (region=1 matches 01), text by bytes. */
+static void test_where(void)
+{
+	static const struct { const char *spec; size_t len; int op; const char *val; } ok[] = {
+		{ "a=1", 1, WF_WHERE_EQ, "1" }, { "ab!=x", 2, WF_WHERE_NE, "x" },
+		{ "a<2", 1, WF_WHERE_LT, "2" }, { "a<=2", 1, WF_WHERE_LE, "2" },
+		{ "a>2", 1, WF_WHERE_GT, "2" }, { "a>=", 1, WF_WHERE_GE, "" },
+		{ "name~MIL", 4, WF_WHERE_HAS, "MIL" },
+	};
+	static const char *const bad[] = { "=1", "a", "a!1", "", "~x" };
+	size_t len;
+	enum wf_where_op op;
+	const char *val;
+
+	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
+		CHECK_INT(wf_report_where_parse(ok[i].spec, &len, &op, &val), 0);
+		CHECK_INT(len, ok[i].len);
+		CHECK_INT(op, ok[i].op);
+		CHECK_STR(val, ok[i].val);
+	}
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		CHECK_INT(wf_report_where_parse(bad[i], &len, &op, &val), -1);
+	/* an empty cell matches only != something and ~ anything empty */
+	CHECK_INT(wf_report_where_match("", WF_WHERE_EQ, ""), 1);
+	CHECK_INT(wf_report_where_match("", WF_WHERE_EQ, "x"), 0);
+	CHECK_INT(wf_report_where_match("", WF_WHERE_NE, ""), 0);
+	CHECK_INT(wf_report_where_match("", WF_WHERE_NE, "x"), 1);
+	CHECK_INT(wf_report_where_match("", WF_WHERE_LT, "x"), 0);
+	CHECK_INT(wf_report_where_match("", WF_WHERE_HAS, ""), 1);
+	/* numbers as numbers, text by bytes */
+	CHECK_INT(wf_report_where_match("01", WF_WHERE_EQ, "1"), 1);
+	CHECK_INT(wf_report_where_match("10", WF_WHERE_GT, "9"), 1);
+	CHECK_INT(wf_report_where_match("10", WF_WHERE_LT, "9"), 0);
+	CHECK_INT(wf_report_where_match("10a", WF_WHERE_LT, "9"), 1); /* "10a" < "9" as text */
+	CHECK_INT(wf_report_where_match("b", WF_WHERE_GE, "b"), 1);
+	CHECK_INT(wf_report_where_match("a", WF_WHERE_LE, "b"), 1);
+	CHECK_INT(wf_report_where_match("a", WF_WHERE_NE, "a"), 0);
+	CHECK_INT(wf_report_where_match("COMUNE DI MILANO", WF_WHERE_HAS, "milano"), 1);
+	CHECK_INT(wf_report_where_match("MILAN", WF_WHERE_HAS, "milano"), 0);
+}
+
+/* --kind trend beyond test_kind_trend: an empty period, a sum that
+ * overflows, one summed row, regions as a map with --value and
+ * --period, a group silent in the last period. */
+static void test_kind_trend_more(void)
+{
+	wf_report_opts o;
+	wf_report_err e;
+	wf_report *r;
+	wf_strbuf b = WF_STRBUF_INIT;
+
+	memset(&o, 0, sizeof o);
+	o.kind = WF_KIND_TREND;
+	{
+		const char *rows[] = { "2019,A,1", ",A,2", NULL };
+		CHECK(build_rows(&o, &e, "year,group,metric_total", rows) == NULL);
+		CHECK_STR(e.msg, "empty value in column 'year'");
+		CHECK_INT(e.row, 1);
+	}
+	{
+		const char *rows[11];
+		for (int i = 0; i < 10; i++)
+			rows[i] = "2019,A,999999999999999999";
+		rows[10] = NULL;
+		CHECK(build_rows(&o, &e, "year,group,metric_total", rows) == NULL);
+		CHECK_STR(e.msg, "sum of column 'metric_total' overflows");
+		CHECK_INT(e.row, 9);
+	}
+	{
+		/* 01 in both periods, 03 only in the first: the map is of the
+		 * last period, where 03 has no value; two rows of 01 in 2020 */
+		const char *rows[] = { "2019,01,5", "2019,03,7", "2020,01,6", "2020,01,1", NULL };
+		o.value = "spend";
+		o.period = "anno";
+		r = build_rows(&o, &e, "anno,region,spend", rows);
+		CHECK(r != NULL);
+		if (r) {
+			render_json(r, &b);
+			CHECK(strstr(b.s, "1 row shared a anno and group with an earlier row; the values of "
+				     "column 'spend' were summed.") != NULL);
+			CHECK(strstr(b.s, "\"title\": \"spend by region, anno 2020\"") != NULL);
+			CHECK(strstr(b.s, "\"regions\": [{\"region\": \"01\", \"value\": 7}]") != NULL);
+			wf_report_free(r);
+		}
+		o.value = o.period = NULL;
+	}
+	{
+		/* the change table: -10 to -5 is +5, +50 % (of the first
+		 * value's size, as wf-benchmark's change_pct); a change past
+		 * int64 is empty, its percentage too; from 0 no percentage; a
+		 * tiny fall reads 0.0, never -0.0 (first_value is text here:
+		 * the 19-digit sums are no numbers to the table rule) */
+		const char *rows[16];
+		size_t n = 0;
+		for (int i = 0; i < 6; i++)
+			rows[n++] = "2019,A,-999999999999999999";
+		for (int i = 0; i < 6; i++)
+			rows[n++] = "2020,A,999999999999999999";
+		rows[n++] = "2019,B,-10";
+		rows[n++] = "2020,B,-5";
+		rows[n++] = "2019,C,0";
+		rows[n] = NULL;
+		r = build_rows(&o, &e, "year,group,metric_total", rows);
+		CHECK(r != NULL);
+		if (r) {
+			render_json(r, &b);
+			CHECK(strstr(b.s, "[\"A\", 2019, \"-5999999999999999994\", 2020, \"5999999999999999994\", null, null]") != NULL);
+			CHECK(strstr(b.s, "[\"B\", 2019, \"-10\", 2020, \"-5\", 5, 50]") != NULL);
+			CHECK(strstr(b.s, "[\"C\", 2019, \"0\", 2019, \"0\", 0, null]") != NULL);
+			wf_report_free(r);
+		}
+		const char *fall[] = { "2019,D,100000", "2020,D,99999.99", NULL };
+		r = build_rows(&o, &e, "year,group,metric_total", fall);
+		CHECK(r != NULL);
+		if (r) {
+			CHECK(strstr(render_json(r, &b), "[\"D\", 2019, 100000, 2020, 99999.99, -0.01, 0]") != NULL);
+			wf_report_free(r);
+		}
+	}
+	wf_strbuf_release(&b);
+}
+
+/* --kind profile beyond test_kind_profile: --group, a rank that is not
+ * a number, one institution in the latest period shown alone. */
+static void test_kind_profile_more(void)
+{
+	static const char head[] = "year,institution,institution_type,region,indicator,value,pct_rank";
+	wf_report_opts o;
+	wf_report_err e;
+	wf_report *r;
+	wf_strbuf b = WF_STRBUF_INIT;
+
+	memset(&o, 0, sizeof o);
+	o.kind = WF_KIND_PROFILE;
+	{
+		const char *rows[] = { "2022,C1,C,01,women_share,50,50", "2022,C2,C,01,women_share,40,x", NULL };
+		CHECK(build_rows(&o, &e, head, rows) == NULL);
+		CHECK_STR(e.msg, "'x' in column 'pct_rank' is not a number");
+		CHECK_INT(e.row, 1);
+	}
+	{
+		/* C2 only in 2021: the latest year (2022) has C1 alone, so its
+		 * row of small charts is drawn without --institution */
+		const char *rows[] = { "2022,C1,C,01,women_share,50,50", "2021,C2,C,01,women_share,40,25", NULL };
+		o.group = "region";
+		r = build_rows(&o, &e, head, rows);
+		CHECK(r != NULL);
+		if (r) {
+			render_json(r, &b);
+			CHECK(strstr(b.s, "\"heading\": \"C1\"") != NULL);
+			CHECK(strstr(b.s, "C2") == NULL);
+			wf_report_free(r);
+		}
+	}
+	wf_strbuf_release(&b);
+}
+
+/* wf_report_build's own options on any kind: --sort with :asc and
+ * :desc, --where on an input that has no rows, a title that says
+ * SYNTHETIC already, a zero-byte input with a title, and filters or
+ * labels not of the documented form (the CLI refuses them first) left
+ * aside. */
+static void test_build_options(void)
+{
+	wf_report_opts o;
+	wf_report_err e;
+	wf_report *r;
+	wf_strbuf b = WF_STRBUF_INIT;
+	const char *rows[] = { "b:x,2,note", "a:x,10,SYNTHETIC data", "c:x,1,", NULL };
+	const char *w[] = { "value>1", "nonsense" };
+	const char *l[] = { "nolabel", "a:x=Alpha" };
+
+	memset(&o, 0, sizeof o);
+	o.sort = "value:asc";
+	o.where = w;
+	o.nwhere = 2;
+	o.label = l;
+	o.nlabel = 2;
+	o.title = "SYNTHETIC: mine";
+	o.group_sep = '.';
+	r = build_rows(&o, &e, "name,value,provenance", rows);
+	CHECK(r != NULL);
+	if (r) {
+		render_json(r, &b);
+		/* value > 1 keeps two rows of three, sorted up; the title is not
+		 * prefixed again; the note still says SYNTHETIC */
+		CHECK(strstr(b.s, "\"title\": \"SYNTHETIC: mine\"") != NULL);
+		CHECK(strstr(b.s, "[\"b:x\", 2, \"note\"],\n  [\"Alpha\", 10, \"SYNTHETIC data\"]") != NULL);
+		CHECK(strstr(b.s, "\"2 of 3 rows match value>1.\"") != NULL); /* "nonsense" left aside */
+		wf_report_free(r);
+	}
+	/* the column name of --sort may hold a colon */
+	o.sort = "name:x:desc";
+	CHECK(build_rows(&o, &e, "name,value,provenance", rows) == NULL);
+	CHECK_STR(e.msg, "no column 'name:x' for --sort in the table drawn");
+	o.sort = NULL;
+	o.title = "Dati SINTETICI";
+	o.nlabel = 0;
+	r = build_rows(&o, &e, "name,value,provenance", rows);
+	CHECK(r != NULL);
+	if (r) {
+		CHECK(strstr(render_json(r, &b), "\"title\": \"Dati SINTETICI\"") != NULL);
+		wf_report_free(r);
+	}
+	/* --where on a header without rows: no "kept" note */
+	o.nwhere = 1;
+	o.title = NULL;
+	{
+		const char *none[] = { NULL };
+		r = build_rows(&o, &e, "name,value", none);
+		CHECK(r != NULL);
+		if (r) {
+			CHECK(strstr(render_json(r, &b), "rows match") == NULL);
+			CHECK(strstr(b.s, "No rows") != NULL);
+			wf_report_free(r);
+		}
+	}
+	/* zero bytes in, with a title of one's own, for each kind */
+	o.nwhere = 0;
+	o.title = "Mine";
+	for (int k = WF_KIND_TABLE; k <= WF_KIND_PROFILE; k++) {
+		o.kind = (enum wf_report_kind)k;
+		r = wf_report_build(wf_rtable_new("", 0, NULL), &o, &e);
+		CHECK(r != NULL);
+		if (r) {
+			CHECK_STR(wf_report_title(r), "Mine");
+			wf_report_free(r);
+		}
+	}
+	wf_strbuf_release(&b);
+}
+
+/* Numbers by the table rule, lengths given, sorting with empty cells,
+ * decimals out of 0..9, two cards, a report without tables. */
+static void test_render_corners(void)
+{
+	static const struct { const char *s; int num; } nums[] = {
+		{ "+5", 1 }, { "-0", 1 }, { "0.5", 1 }, { "-0.5", 1 }, { "10", 1 },
+		{ "-05", 0 }, { "007", 0 }, { ".5", 0 }, { "5 ", 0 }, { " 5", 0 }, { "", 0 },
+		{ "1e3", 0 }, { "1,5", 0 }, { "+", 0 },
+	};
+	static const char *const cols[] = { "name", "value" };
+	const char *rows[][2] = { { "b", "2" }, { "", "10" }, { "a", NULL }, { "c", "" } };
+	const size_t lens[] = { 1, 1 };
+	wf_rtable *t = wf_rtable_new("", 2, cols);
+	wf_render_opts o = WF_RENDER_OPTS_INIT;
+	wf_strbuf b = WF_STRBUF_INIT;
+	wf_report *r;
+
+	for (size_t i = 0; i < sizeof nums / sizeof *nums; i++) {
+		if (wf_render_is_number(nums[i].s, strlen(nums[i].s), NULL) != nums[i].num)
+			fprintf(stderr, "number rule: '%s'\n", nums[i].s);
+		CHECK_INT(wf_render_is_number(nums[i].s, strlen(nums[i].s), NULL), nums[i].num);
+	}
+	/* the lengths say how much of each value is the cell */
+	wf_rtable_add(t, (const char *[]){ "xyz", "123" }, lens);
+	CHECK_STR(wf_rtable_cell(t, 0, 0), "x");
+	CHECK_STR(wf_rtable_cell(t, 0, 1), "1");
+	for (size_t i = 0; i < 4; i++)
+		wf_rtable_add(t, rows[i], NULL);
+	/* text descending: c b a x, empty and missing last in input order */
+	wf_rtable_sort(t, 0, 1);
+	CHECK_STR(wf_rtable_cell(t, 0, 0), "x");
+	CHECK_STR(wf_rtable_cell(t, 1, 0), "c");
+	CHECK_STR(wf_rtable_cell(t, 3, 0), "a");
+	CHECK_STR(wf_rtable_cell(t, 4, 0), "");
+	/* numbers descending: 10 2 1, then the empty and the missing cell */
+	wf_rtable_sort(t, 1, 1);
+	CHECK_STR(wf_rtable_cell(t, 0, 1), "10");
+	CHECK_STR(wf_rtable_cell(t, 1, 1), "2");
+	CHECK_STR(wf_rtable_cell(t, 2, 1), "1");
+	CHECK_STR(wf_rtable_cell(t, 3, 1), "");
+	CHECK(wf_rtable_cell(t, 4, 1) == NULL);
+
+	r = wf_report_new("T", "table");
+	wf_report_card(r, "one");
+	wf_report_card_item(r, "a", "1.5");
+	wf_report_card(r, "two");
+	wf_report_card_item(r, "b", "x");
+	/* no table: neither a tables section in HTML nor a table in text */
+	wf_render(r, WF_RENDER_HTML, &o, &b);
+	CHECK(strstr(b.s, "<section class=\"tables\">") == NULL);
+	wf_strbuf_reset(&b);
+	wf_render(r, WF_RENDER_JSON, &o, &b);
+	CHECK(strstr(b.s, "\"cards\": [\n{\"heading\": \"one\", \"items\": [{\"label\": \"a\", \"value\": 1.5}]},\n"
+		     "{\"heading\": \"two\", \"items\": [{\"label\": \"b\", \"value\": \"x\"}]}]") != NULL);
+	/* an unknown format appends nothing */
+	wf_strbuf_reset(&b);
+	wf_render(r, (enum wf_render_fmt)99, &o, &b);
+	CHECK_INT(b.len, 0);
+	wf_report_table(r, t);
+	/* decimals are held to 0..9 */
+	o.decimals = -2;
+	wf_render(r, WF_RENDER_TABLE, &o, &b);
+	CHECK(strstr(b.s, "\n  a: 2\n") != NULL); /* 1.5 rounded half away from zero */
+	wf_strbuf_reset(&b);
+	o.decimals = 15;
+	wf_render(r, WF_RENDER_TABLE, &o, &b);
+	CHECK(strstr(b.s, "\n  a: 1.500000000\n") != NULL);
 	wf_strbuf_release(&b);
 	wf_report_free(r);
 }
@@ -483,6 +1049,36 @@ static void test_kind_profile(void)
 	wf_strbuf_release(&b);
 	wf_report_free(r);
 
+	/* --sort and --columns move the quartile colours with their cells */
+	t = wf_rtable_new("", 9, cols);
+	for (size_t i = 0; i < 6; i++)
+		wf_rtable_add(t, rows[i], NULL);
+	o.sort = "institution:desc";
+	r = wf_report_build(t, &o, &e);
+	CHECK(r != NULL);
+	if (!r)
+		return;
+	wf_render(r, WF_RENDER_HTML, NULL, &b);
+	CHECK(strstr(b.s, "<td>C3</td><td class=\"tone1\">Q1 16.67</td>") != NULL);
+	CHECK(strstr(b.s, "<td>C1</td><td class=\"tone4\">Q4 83.33</td><td class=\"tone2\">Q2 50</td>") != NULL);
+	CHECK(strstr(b.s, "<td>C9</td><td></td><td></td>") != NULL);
+	wf_strbuf_release(&b);
+	wf_report_free(r);
+	t = wf_rtable_new("", 9, cols);
+	for (size_t i = 0; i < 6; i++)
+		wf_rtable_add(t, rows[i], NULL);
+	o.sort = NULL;
+	o.columns = "institution,women_share";
+	r = wf_report_build(t, &o, &e);
+	CHECK(r != NULL);
+	if (!r)
+		return;
+	wf_render(r, WF_RENDER_HTML, NULL, &b);
+	CHECK(strstr(b.s, "<td>C1</td><td class=\"tone2\">Q2 50</td></tr>") != NULL);
+	wf_strbuf_release(&b);
+	wf_report_free(r);
+	o.columns = NULL;
+
 	t = wf_rtable_new("", 9, cols);
 	wf_rtable_add(t, rows[0], NULL);
 	o.institution = "C4308";
@@ -491,6 +1087,75 @@ static void test_kind_profile(void)
 	CHECK_STR(e.msg, "institution 'C4308' has no rows in year 2022");
 }
 
+/* The defensive corners of the table and report model, each with what
+ * it does: out-of-range rows, columns and tones are ignored, a card item
+ * before any card opens an untitled one, a table put in place of one
+ * that does not exist is freed. */
+static void test_model_edges(void)
+{
+	static const char *const cols[] = { "name", NULL };
+	const char *r1[] = { "a\nb\rc\td|e", "1" };
+	wf_rtable *t = wf_rtable_new(NULL, 2, cols);
+	wf_render_opts o = WF_RENDER_OPTS_INIT;
+	wf_strbuf b = WF_STRBUF_INIT;
+	wf_report *r;
+	unsigned src;
+	long line;
+
+	CHECK_STR(wf_rtable_caption(t), "");
+	CHECK_STR(wf_rtable_name(t, 1), "");
+	wf_rtable_add(t, r1, NULL);
+	wf_rtable_set_origin(t, 0, 2, 7);
+	wf_rtable_set_origin(t, 5, 3, 9);
+	wf_rtable_origin(t, 0, &src, &line);
+	CHECK(src == 2 && line == 7);
+	wf_rtable_origin(t, 5, &src, &line);
+	CHECK(src == 0 && line == 0);
+	wf_rtable_highlight(t, 5);
+	CHECK_INT(wf_rtable_highlighted(t, 0), 0);
+	CHECK_INT(wf_rtable_cell_tone(t, 0, 0), 0); /* no tone yet */
+	wf_rtable_tone(t, 0, 1, WF_TONE_MAX + 1);
+	wf_rtable_tone(t, 0, 1, -1);
+	wf_rtable_tone(t, 0, 2, 1);
+	wf_rtable_tone(t, 1, 0, 1);
+	CHECK_INT(wf_rtable_cell_tone(t, 0, 1), 0);
+	wf_rtable_tone(t, 0, 1, 3);
+	CHECK_INT(wf_rtable_cell_tone(t, 0, 1), 3);
+	wf_rtable_sort(t, 0, 0); /* one row: nothing to do */
+	wf_rtable_sort(t, 9, 1); /* no such column */
+	CHECK_STR(wf_rtable_cell(t, 0, 0), "a\nb\rc\td|e");
+	CHECK_INT(wf_rtable_cell_tone(t, 0, 1), 3);
+	wf_rtable_force_decimal(t, 9);
+	CHECK_INT(wf_rtable_coltype(t, 1), WF_RCOL_INT);
+
+	r = wf_report_new(NULL, NULL);
+	CHECK_STR(wf_report_title(r), "");
+	CHECK(wf_report_get_table(r, 0) == NULL);
+	wf_report_replace_table(r, 0, wf_rtable_new("gone", 0, NULL)); /* freed: ASan/valgrind see it */
+	CHECK_INT(wf_report_ntables(r), 0);
+	wf_report_card_item(r, "label", NULL);
+	wf_report_date(r, "2026-12-01");
+	wf_report_date(r, NULL);
+	wf_report_table(r, t);
+	wf_render(r, WF_RENDER_TABLE, &o, &b);
+	/* line breaks and tabs in a cell become blanks in the grid; the
+	 * untitled card shows its item with an empty value */
+	CHECK(strstr(b.s, "\n  label: \n") != NULL);
+	CHECK(strstr(b.s, "\nname\n---------  -\na b c d|e  1\n") != NULL);
+	wf_strbuf_reset(&b);
+	wf_render(r, WF_RENDER_MARKDOWN, &o, &b);
+	CHECK(strstr(b.s, "| a b c d\\|e | 1 |\n") != NULL);
+	CHECK(strstr(b.s, "2026-12-01") == NULL);
+	wf_strbuf_reset(&b);
+	wf_render(r, WF_RENDER_HTML, &o, &b);
+	CHECK(strstr(b.s, "<td>a\nb\xef\xbf\xbd" "c\td|e</td><td class=\"num tone3\">1</td>") != NULL);
+	wf_strbuf_release(&b);
+	wf_report_free(r);
+	wf_report_free(NULL);
+}
+
 WF_TEST_MAIN(test_numbers, test_width_and_trunc, test_table_model, test_render_table,
 	     test_render_markdown, test_render_html_json, test_kind_trend,
-	     test_kind_empty_and_errors, test_kind_benchmark, test_kind_match, test_kind_profile)
+	     test_kind_empty_and_errors, test_kind_benchmark, test_kind_match, test_kind_profile,
+	     test_model_edges, test_kind_benchmark_more, test_kind_match_more, test_where,
+	     test_kind_trend_more, test_kind_profile_more, test_build_options, test_render_corners)
