@@ -307,3 +307,12 @@ kill_mid_run() {
 		[ "$stderr" = "wf-report: write error: stdout: No space left on device" ]
 	done
 }
+
+@test "read error mid-file under --profile: the file named, exit 1, the old output kept" {
+	in=$(rely_big wf-benchmark 5000)
+	echo old > out.csv
+	run --separate-stderr with_eio big.csv 100000 wf-benchmark --profile --no-progress -q -o out.csv "$in"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: big.csv: read error: Input/output error" ]
+	[ "$(cat out.csv)" = old ]
+}

@@ -377,5 +377,66 @@ static void test_chart_edges(void)
 	wf_strbuf_release(&b);
 }
 
+/* Distribution charts with and without their parts, small and full;
+ * maps drawn as a scatter (a point abroad) with and without axis
+ * titles; a bar chart with categories but no series. */
+static void test_dist_and_scatter(void)
+{
+	wf_strbuf b = WF_STRBUF_INIT;
+	wf_chart *c;
+
+	for (int compact = 0; compact < 2; compact++) {
+		c = wf_chart_new(WF_CHART_DIST, "peers");
+		wf_chart_compact(c, compact);
+		CHECK_INT(wf_chart_is_compact(c), compact);
+		for (int i = 0; i < 5; i++)
+			wf_chart_dist_value(c, i);
+		wf_strbuf_reset(&b);
+		wf_chart_svg(c, &b);
+		/* no box, no marker: five dots and nothing bold */
+		CHECK_INT(count(b.s, "<circle"), 5);
+		CHECK(strstr(b.s, "stroke-width=\"3\"") == NULL);
+		CHECK(strstr(b.s, "stroke-width=\"2\"") == NULL);
+		wf_chart_axes(c, "EUR per employee", "");
+		wf_chart_dist_box(c, 1, 2, 3);
+		wf_chart_dist_marker(c, 4, "C1");
+		wf_chart_caption(c, "five peers");
+		wf_strbuf_reset(&b);
+		wf_chart_svg(c, &b);
+		CHECK(strstr(b.s, ">EUR per employee</text>") != NULL);
+		CHECK(strstr(b.s, "stroke-width=\"3\"") != NULL);
+		CHECK((strstr(b.s, ">five peers</text>") != NULL) == !compact); /* small ones have none */
+		wf_chart_free(c);
+	}
+	/* a point in Paris does not fit the map of Italy: a scatter with
+	 * longitude and latitude axes, or the titles given */
+	c = wf_chart_new(WF_CHART_MAP, "abroad");
+	wf_chart_geo(c, 0, 8.19, 44.58, "Cortemilia");
+	wf_chart_geo(c, 1, 2.35, 48.86, "Paris");
+	CHECK_INT(wf_chart_on_italy(c), 0);
+	wf_strbuf_reset(&b);
+	wf_chart_svg(c, &b);
+	CHECK(strstr(b.s, ">longitude (degrees east)</text>") != NULL);
+	CHECK(strstr(b.s, ">latitude (degrees north)</text>") != NULL);
+	CHECK(strstr(b.s, "<title>Paris</title>") != NULL);
+	wf_chart_axes(c, "east", "north");
+	wf_chart_caption(c, "two places");
+	wf_strbuf_reset(&b);
+	wf_chart_svg(c, &b);
+	CHECK(strstr(b.s, ">east</text>") != NULL && strstr(b.s, ">north</text>") != NULL);
+	CHECK(strstr(b.s, ">two places</text>") != NULL);
+	wf_chart_free(c);
+	/* categories without a series: every bar says it has no value */
+	c = wf_chart_new(WF_CHART_BAR, "empty bars");
+	wf_chart_x(c, "A");
+	wf_chart_x(c, "B");
+	wf_chart_set(c, 0, 5, 1); /* a value past the categories is not drawn */
+	wf_strbuf_reset(&b);
+	wf_chart_svg(c, &b);
+	CHECK_INT(count(b.s, ">no value</text>"), 2);
+	wf_chart_free(c);
+	wf_strbuf_release(&b);
+}
+
 WF_TEST_MAIN(test_nice_ticks, test_line, test_time_axis, test_no_zero_and_locale, test_escaping,
-	     test_bar_dist_map, test_empty_and_json, test_chart_edges)
+	     test_bar_dist_map, test_empty_and_json, test_chart_edges, test_dist_and_scatter)
