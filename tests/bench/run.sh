@@ -116,10 +116,11 @@ mb() { wc -c <"$1" | awk '{printf "%.1f", $1 / 1e6}'; }
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-# measure JOB TOOL INPUT_FILE CMD: run CMD (sh -c, stdout to /dev/null unless CMD
-# redirects it) REPS times; record median wall seconds and peak memory.
+# measure JOB TOOL INPUT_FILE CMD [BYTES]: run CMD (sh -c, stdout to /dev/null
+# unless CMD redirects it) REPS times; record median wall seconds and peak
+# memory. BYTES: the input's size when CMD reads more than INPUT_FILE.
 measure() {
-	job=$1 tool=$2 input=$3 cmd=$4
+	job=$1 tool=$2 input=$3 cmd=$4 bytes=${5:-}
 	times="" cpus="" peak=0 n=0
 	cat "$input" >/dev/null # warm cache
 	while [ "$n" -lt "$REPS" ]; do
@@ -141,7 +142,7 @@ measure() {
 	done
 	med=$(median $times)
 	cpu=$(median $cpus)
-	bytes=$(wc -c <"$input")
+	[ -n "$bytes" ] || bytes=$(wc -c <"$input")
 	printf '%s,%s,%s,%s,%s,%s,%s,"%s"\n' "$job" "$tool" "$n" "$med" "$cpu" "$((peak / 1024))" "$bytes" \
 		"$(printf '%s' "$cmd" | sed 's/"/""/g')" >>"$RAW"
 	log "$(printf '%-16s %-28s %8ss (cpu %ss) %7s MB' "$job" "$tool" "$med" "$cpu" "$((peak / 1024))")"
@@ -264,6 +265,17 @@ if [ -s "$CL.facts.csv" ]; then
 	measure report "wfkit: wf-report markdown table" "$CL.facts.csv" "$BIN/wf-report -f markdown --kind table $CL.facts.csv"
 fi
 
+# 6e. Several inputs on one and two threads (issue 16): the history's yearly
+#     COSTO_LAVORO, OCCUPAZIONE and LAVORO_FLESSIBILE files, one wf-ingest.
+J=ingest-files
+set -- "$D"/hist/COSTO_LAVORO_2[0-9][0-9][0-9].[Cc][Ss][Vv] "$D"/hist/OCCUPAZIONE_2[0-9][0-9][0-9].[Cc][Ss][Vv] \
+	"$D"/hist/LAVORO_FLESSIBILE_2[0-9][0-9][0-9].[Cc][Ss][Vv]
+NFILES=$#
+cat "$@" >/dev/null # warm cache
+FBYTES=$(cat "$@" | wc -c)
+measure $J "wfkit: wf-ingest --threads 2" "$1" "$WI $CODES --threads 2 $*" "$FBYTES"
+measure $J "wfkit: wf-ingest --threads 1" "$1" "$WI $CODES --threads 1 $*" "$FBYTES"
+
 # 7. Bounded memory of a streaming tool: wf-ingest on the file once and ten times.
 J=memory-10x
 # wf-ingest refuses a file given twice (it would double every total), so
@@ -316,6 +328,18 @@ awk -F, 'NR > 1 {
   printf "  %-30s %9.3f %9.2f %8d %10s %8s\n", $4, $6, $7, $8, $10, $11
 }' "$OUT"
 echo
+echo "1 -> 2 threads (same job, TOOL --threads 1 against TOOL --threads 2, or TOOL at its default of $(nproc)):"
+awk -F, 'NR > 1 { t[$3, $4] = $6; c[$3, $4] = $7; if ($4 ~ / --threads 1$/) one[++n] = $3 SUBSEP $4 }
+END {
+  for (i = 1; i <= n; i++) {
+    split(one[i], k, SUBSEP); base = k[2]; sub(/ --threads 1$/, "", base)
+    two = ((k[1], base " --threads 2") in t) ? base " --threads 2" : base
+    if (!((k[1], two) in t) || t[k[1], two] <= 0) continue
+    printf "  %-18s %-30s %6.2fx  (%.3f s -> %.3f s wall; cpu %.2f s -> %.2f s)\n", k[1], base,
+      t[k[1], k[2]] / t[k[1], two], t[k[1], k[2]], t[k[1], two], c[k[1], k[2]], c[k[1], two]
+  }
+}' "$OUT"
+echo
 echo "targets (issue 6), judged on this run's wall times and peaks (cpu figures for a loaded machine):"
 awk -F, '
 NR > 1 { t[$3, $4] = $6; c[$3, $4] = $7; m[$3, $4] = $8; mbs[$3, $4] = $10; mb[$3, $4] = $9 }
@@ -364,8 +388,10 @@ END {
   if (has(j, w)) say(m[j, w] <= 4 * mb[j, w], sprintf("wf-report table to Markdown in a few times the input: %d MB peak for %.0f MB (%.1fx)", m[j, w], mb[j, w], m[j, w] / mb[j, w]))
   j = "match-top5"; w = "wfkit: wf-match --top 5"; w1 = "wfkit: wf-match --top 5 --threads 1"
   if (has(j, w) && has(j, w1)) say(t[j, w1] / t[j, w] >= 1.5, sprintf("wf-match --top 5, 1 -> %d threads: %.2fx faster (%.3f s -> %.3f s)", ncpu, t[j, w1] / t[j, w], t[j, w1], t[j, w]))
-  say(0, "--threads in wf-ingest, wf-benchmark, wf-report: not implemented (see README Performance)")
-}' rows_short="$(rows "$SHORT")" ncpu="$(nproc)" "$OUT"
+  j = "ingest-files"; w2 = "wfkit: wf-ingest --threads 2"; w1 = "wfkit: wf-ingest --threads 1"
+  if (has(j, w2) && has(j, w1)) say(t[j, w1] / t[j, w2] >= 1.5, sprintf("wf-ingest, %d files, 1 -> 2 threads: %.2fx faster (%.3f s -> %.3f s; cpu %.2f s -> %.2f s)", nfiles, t[j, w1] / t[j, w2], t[j, w1], t[j, w2], cpu(j, w1), cpu(j, w2)))
+  say(0, "--threads in wf-ingest, wf-benchmark, wf-report: accepted, one thread for now (see README Performance)")
+}' rows_short="$(rows "$SHORT")" ncpu="$(nproc)" nfiles="$NFILES" "$OUT"
 echo
 echo "$CHECK_MSG"
 echo "written: $OUT (appended to $HIST)"

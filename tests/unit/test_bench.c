@@ -943,9 +943,77 @@ static void test_many_groups(void)
 	wf_bench_free(b);
 }
 
+static int never(void *ctx, const char *const *vals)
+{
+	(void)ctx;
+	(void)vals;
+	return 1;
+}
+
+/* Output corners: nothing before wf_bench_finish, emit_one's refusals,
+ * group totals too large for int64 written empty (statistics past 1e18
+ * too), a baseline of 0 flags any move as changed, a callback's stop. */
+static void test_output_edges(void)
+{
+	wf_bench_opts o = { .metric = "L090", .per = "HEADCOUNT", .group = "region", .summary = 1 };
+	char err[256], line[128];
+	wf_bench *b = wf_bench_new(&o, err, sizeof err);
+	static sink s;
+	trow t;
+
+	CHECK_INT(wf_bench_nrows(b), 0);
+	CHECK_INT(wf_bench_emit(b, collect, &s), -1);
+	CHECK_INT(wf_bench_emit_one(b, 0, collect, &s), -1);
+	CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS, mkrow(&t, "year,institution,region,measure,value", 1),
+				 err, sizeof err), 0);
+	/* ten bodies of ~1e18 each: their total does not fit int64 */
+	for (int i = 0; i < 10; i++) {
+		snprintf(line, sizeof line, "2019,C%d,01,L090,999999999999999999", i);
+		CHECK_INT(wf_bench_row(b, mkrow(&t, line, 2 * i + 2), err, sizeof err), 0);
+		snprintf(line, sizeof line, "2019,C%d,01,HEADCOUNT,1", i);
+		CHECK_INT(wf_bench_row(b, mkrow(&t, line, 2 * i + 3), err, sizeof err), 0);
+	}
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
+	CHECK_INT(wf_bench_nrows(b), 1);
+	CHECK_INT(wf_bench_emit_one(b, 0, collect, &s), -1); /* not in summary mode */
+	render(b, &s);
+	/* institutions 10; metric_total empty, and with it the totals'
+	 * denominator and ratio; mean, median and spender median past 1e18
+	 * empty; every body at the median: no gap */
+	CHECK(strstr(s.text, "\n2019,01,10,,,0,,,,0.00,10,,0.00,0.00,metric=") != NULL);
+	CHECK_INT(wf_bench_emit(b, never, NULL), 1);
+	wf_bench_free(b);
+
+	/* a baseline of 0: any move is a change, whatever the threshold */
+	{
+		static const char *const facts[] = {
+			"year,institution,measure,value", "2019,C1,L090,5", "2019,C2,L090,0", NULL
+		};
+		static const char *const base[] = {
+			"year,institution,metric,pct_rank,provenance",
+			"2018,C1,0,,metric=L090;per=;peers=;size_classes=;min_peers=1;codes=",
+			"2018,C2,0,,metric=L090;per=;peers=;size_classes=;min_peers=1;codes=",
+			NULL
+		};
+		o = (wf_bench_opts){ .metric = "L090", .min_peers = 1, .has_change_threshold = 1,
+				     .change_threshold = 1000 };
+		b = wf_bench_new(&o, err, sizeof err);
+		CHECK_INT(feed(b, WF_BENCH_FACTS, facts), 0);
+		CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
+		CHECK_INT(wf_bench_emit_one(b, 2, collect, &s), -1); /* past the last row */
+		CHECK_INT(feed(b, WF_BENCH_BASELINE, base), 0);
+		render(b, &s);
+		/* C1 5 from 0: +5, no percentage, changed; C2 0 from 0: no change */
+		CHECK(strstr(s.text, ",2018,0.00,5.00,,,first_year|changed,") != NULL);
+		CHECK(strstr(s.text, ",2018,0.00,0.00,,,zero|first_year,") != NULL);
+		wf_bench_free(b);
+	}
+}
+
 WF_TEST_MAIN(test_benchmark, test_summary, test_size_classes,
 	     test_outlier_and_signs, test_signs_per_year, test_monthly, test_baseline,
 	     test_baseline_definition,
 	     test_option_errors, test_data_errors, test_empty,
 	     test_zero_groups, test_option_errors_more, test_table_errors, test_row_errors,
-	     test_size_class_edges, test_missing_measure, test_baseline_rows, test_many_groups)
+	     test_size_class_edges, test_missing_measure, test_baseline_rows, test_many_groups,
+	     test_output_edges)

@@ -685,6 +685,335 @@ static void test_kind_match_more(void)
 	wf_strbuf_release(&b);
 }
 
+/* --where as parsed and matched: every operator, empty cells, numbers
+ * compared as numbers (region=1 matches 01), text by bytes. */
+static void test_where(void)
+{
+	static const struct { const char *spec; size_t len; int op; const char *val; } ok[] = {
+		{ "a=1", 1, WF_WHERE_EQ, "1" }, { "ab!=x", 2, WF_WHERE_NE, "x" },
+		{ "a<2", 1, WF_WHERE_LT, "2" }, { "a<=2", 1, WF_WHERE_LE, "2" },
+		{ "a>2", 1, WF_WHERE_GT, "2" }, { "a>=", 1, WF_WHERE_GE, "" },
+		{ "name~MIL", 4, WF_WHERE_HAS, "MIL" },
+	};
+	static const char *const bad[] = { "=1", "a", "a!1", "", "~x" };
+	size_t len;
+	enum wf_where_op op;
+	const char *val;
+
+	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
+		CHECK_INT(wf_report_where_parse(ok[i].spec, &len, &op, &val), 0);
+		CHECK_INT(len, ok[i].len);
+		CHECK_INT(op, ok[i].op);
+		CHECK_STR(val, ok[i].val);
+	}
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		CHECK_INT(wf_report_where_parse(bad[i], &len, &op, &val), -1);
+	/* an empty cell matches only != something and ~ anything empty */
+	CHECK_INT(wf_report_where_match("", WF_WHERE_EQ, ""), 1);
+	CHECK_INT(wf_report_where_match("", WF_WHERE_EQ, "x"), 0);
+	CHECK_INT(wf_report_where_match("", WF_WHERE_NE, ""), 0);
+	CHECK_INT(wf_report_where_match("", WF_WHERE_NE, "x"), 1);
+	CHECK_INT(wf_report_where_match("", WF_WHERE_LT, "x"), 0);
+	CHECK_INT(wf_report_where_match("", WF_WHERE_HAS, ""), 1);
+	/* numbers as numbers, text by bytes */
+	CHECK_INT(wf_report_where_match("01", WF_WHERE_EQ, "1"), 1);
+	CHECK_INT(wf_report_where_match("10", WF_WHERE_GT, "9"), 1);
+	CHECK_INT(wf_report_where_match("10", WF_WHERE_LT, "9"), 0);
+	CHECK_INT(wf_report_where_match("10a", WF_WHERE_LT, "9"), 1); /* "10a" < "9" as text */
+	CHECK_INT(wf_report_where_match("b", WF_WHERE_GE, "b"), 1);
+	CHECK_INT(wf_report_where_match("a", WF_WHERE_LE, "b"), 1);
+	CHECK_INT(wf_report_where_match("a", WF_WHERE_NE, "a"), 0);
+	CHECK_INT(wf_report_where_match("COMUNE DI MILANO", WF_WHERE_HAS, "milano"), 1);
+	CHECK_INT(wf_report_where_match("MILAN", WF_WHERE_HAS, "milano"), 0);
+}
+
+/* --kind trend beyond test_kind_trend: an empty period, a sum that
+ * overflows, one summed row, regions as a map with --value and
+ * --period, a group silent in the last period. */
+static void test_kind_trend_more(void)
+{
+	wf_report_opts o;
+	wf_report_err e;
+	wf_report *r;
+	wf_strbuf b = WF_STRBUF_INIT;
+
+	memset(&o, 0, sizeof o);
+	o.kind = WF_KIND_TREND;
+	{
+		const char *rows[] = { "2019,A,1", ",A,2", NULL };
+		CHECK(build_rows(&o, &e, "year,group,metric_total", rows) == NULL);
+		CHECK_STR(e.msg, "empty value in column 'year'");
+		CHECK_INT(e.row, 1);
+	}
+	{
+		const char *rows[11];
+		for (int i = 0; i < 10; i++)
+			rows[i] = "2019,A,999999999999999999";
+		rows[10] = NULL;
+		CHECK(build_rows(&o, &e, "year,group,metric_total", rows) == NULL);
+		CHECK_STR(e.msg, "sum of column 'metric_total' overflows");
+		CHECK_INT(e.row, 9);
+	}
+	{
+		/* 01 in both periods, 03 only in the first: the map is of the
+		 * last period, where 03 has no value; two rows of 01 in 2020 */
+		const char *rows[] = { "2019,01,5", "2019,03,7", "2020,01,6", "2020,01,1", NULL };
+		o.value = "spend";
+		o.period = "anno";
+		r = build_rows(&o, &e, "anno,region,spend", rows);
+		CHECK(r != NULL);
+		if (r) {
+			render_json(r, &b);
+			CHECK(strstr(b.s, "1 row shared a anno and group with an earlier row; the values of "
+				     "column 'spend' were summed.") != NULL);
+			CHECK(strstr(b.s, "\"title\": \"spend by region, anno 2020\"") != NULL);
+			CHECK(strstr(b.s, "\"regions\": [{\"region\": \"01\", \"value\": 7}]") != NULL);
+			wf_report_free(r);
+		}
+		o.value = o.period = NULL;
+	}
+	{
+		/* the change table: -10 to -5 is +5, +50 % (of the first
+		 * value's size, as wf-benchmark's change_pct); a change past
+		 * int64 is empty, its percentage too; from 0 no percentage; a
+		 * tiny fall reads 0.0, never -0.0 (first_value is text here:
+		 * the 19-digit sums are no numbers to the table rule) */
+		const char *rows[16];
+		size_t n = 0;
+		for (int i = 0; i < 6; i++)
+			rows[n++] = "2019,A,-999999999999999999";
+		for (int i = 0; i < 6; i++)
+			rows[n++] = "2020,A,999999999999999999";
+		rows[n++] = "2019,B,-10";
+		rows[n++] = "2020,B,-5";
+		rows[n++] = "2019,C,0";
+		rows[n] = NULL;
+		r = build_rows(&o, &e, "year,group,metric_total", rows);
+		CHECK(r != NULL);
+		if (r) {
+			render_json(r, &b);
+			CHECK(strstr(b.s, "[\"A\", 2019, \"-5999999999999999994\", 2020, \"5999999999999999994\", null, null]") != NULL);
+			CHECK(strstr(b.s, "[\"B\", 2019, \"-10\", 2020, \"-5\", 5, 50]") != NULL);
+			CHECK(strstr(b.s, "[\"C\", 2019, \"0\", 2019, \"0\", 0, null]") != NULL);
+			wf_report_free(r);
+		}
+		const char *fall[] = { "2019,D,100000", "2020,D,99999.99", NULL };
+		r = build_rows(&o, &e, "year,group,metric_total", fall);
+		CHECK(r != NULL);
+		if (r) {
+			CHECK(strstr(render_json(r, &b), "[\"D\", 2019, 100000, 2020, 99999.99, -0.01, 0]") != NULL);
+			wf_report_free(r);
+		}
+	}
+	wf_strbuf_release(&b);
+}
+
+/* --kind profile beyond test_kind_profile: --group, a rank that is not
+ * a number, one institution in the latest period shown alone. */
+static void test_kind_profile_more(void)
+{
+	static const char head[] = "year,institution,institution_type,region,indicator,value,pct_rank";
+	wf_report_opts o;
+	wf_report_err e;
+	wf_report *r;
+	wf_strbuf b = WF_STRBUF_INIT;
+
+	memset(&o, 0, sizeof o);
+	o.kind = WF_KIND_PROFILE;
+	{
+		const char *rows[] = { "2022,C1,C,01,women_share,50,50", "2022,C2,C,01,women_share,40,x", NULL };
+		CHECK(build_rows(&o, &e, head, rows) == NULL);
+		CHECK_STR(e.msg, "'x' in column 'pct_rank' is not a number");
+		CHECK_INT(e.row, 1);
+	}
+	{
+		/* C2 only in 2021: the latest year (2022) has C1 alone, so its
+		 * row of small charts is drawn without --institution */
+		const char *rows[] = { "2022,C1,C,01,women_share,50,50", "2021,C2,C,01,women_share,40,25", NULL };
+		o.group = "region";
+		r = build_rows(&o, &e, head, rows);
+		CHECK(r != NULL);
+		if (r) {
+			render_json(r, &b);
+			CHECK(strstr(b.s, "\"heading\": \"C1\"") != NULL);
+			CHECK(strstr(b.s, "C2") == NULL);
+			wf_report_free(r);
+		}
+	}
+	{
+		/* one institution's strip: no value, no marker and no strip; no
+		 * rank, no quartile; a box with a missing median is no box; a
+		 * box outside the peers' range is cut to the strip (a peer
+		 * range of one value puts it at the start) */
+		static const char h2[] = "year,institution,indicator,unit,value,pct_rank,peer_p25,peer_median,peer_p75";
+		const char *rows[] = {
+			"2022,C1,women_share,% of staff,,50,1,2,3",
+			"2022,C1,telework_share,% of staff,10,,5,,15",
+			"2022,C1,training_days_per_employee,days,4,90,-100,4,100",
+			"2022,C2,women_share,% of staff,40,50,1,2,3", NULL
+		};
+		o.group = NULL;
+		o.institution = "C1";
+		r = build_rows(&o, &e, h2, rows);
+		CHECK(r != NULL);
+		if (r) {
+			render_json(r, &b);
+			CHECK(strstr(b.s, "[\"women_share\", \"% of staff\", null, null, 2, 50, \"Q2\", \"\"]") != NULL);
+			CHECK(strstr(b.s, "[\"telework_share\", \"% of staff\", 10, null, null, null, \"\", \"O--------------------\"]") != NULL);
+			CHECK(strstr(b.s, "[\"training_days_per_employee\", \"days\", 4, null, 4, 90, \"Q4\", \"O====================\"]") != NULL);
+			wf_report_free(r);
+		}
+		o.institution = NULL;
+	}
+	wf_strbuf_release(&b);
+}
+
+/* wf_report_build's own options on any kind: --sort with :asc and
+ * :desc, --where on an input that has no rows, a title that says
+ * SYNTHETIC already, a zero-byte input with a title, and filters or
+ * labels not of the documented form (the CLI refuses them first) left
+ * aside. */
+static void test_build_options(void)
+{
+	wf_report_opts o;
+	wf_report_err e;
+	wf_report *r;
+	wf_strbuf b = WF_STRBUF_INIT;
+	const char *rows[] = { "b:x,2,note", "a:x,10,SYNTHETIC data", "c:x,1,", NULL };
+	const char *w[] = { "value>1", "nonsense" };
+	const char *l[] = { "nolabel", "a:x=Alpha" };
+
+	memset(&o, 0, sizeof o);
+	o.sort = "value:asc";
+	o.where = w;
+	o.nwhere = 2;
+	o.label = l;
+	o.nlabel = 2;
+	o.title = "SYNTHETIC: mine";
+	o.group_sep = '.';
+	r = build_rows(&o, &e, "name,value,provenance", rows);
+	CHECK(r != NULL);
+	if (r) {
+		render_json(r, &b);
+		/* value > 1 keeps two rows of three, sorted up; the title is not
+		 * prefixed again; the note still says SYNTHETIC */
+		CHECK(strstr(b.s, "\"title\": \"SYNTHETIC: mine\"") != NULL);
+		CHECK(strstr(b.s, "[\"b:x\", 2, \"note\"],\n  [\"Alpha\", 10, \"SYNTHETIC data\"]") != NULL);
+		CHECK(strstr(b.s, "\"2 of 3 rows match value>1.\"") != NULL); /* "nonsense" left aside */
+		wf_report_free(r);
+	}
+	/* the column name of --sort may hold a colon */
+	o.sort = "name:x:desc";
+	CHECK(build_rows(&o, &e, "name,value,provenance", rows) == NULL);
+	CHECK_STR(e.msg, "no column 'name:x' for --sort in the table drawn");
+	o.sort = NULL;
+	o.title = "Dati SINTETICI";
+	o.nlabel = 0;
+	r = build_rows(&o, &e, "name,value,provenance", rows);
+	CHECK(r != NULL);
+	if (r) {
+		CHECK(strstr(render_json(r, &b), "\"title\": \"Dati SINTETICI\"") != NULL);
+		wf_report_free(r);
+	}
+	/* --where on a header without rows: no "kept" note */
+	o.nwhere = 1;
+	o.title = NULL;
+	{
+		const char *none[] = { NULL };
+		r = build_rows(&o, &e, "name,value", none);
+		CHECK(r != NULL);
+		if (r) {
+			CHECK(strstr(render_json(r, &b), "rows match") == NULL);
+			CHECK(strstr(b.s, "No rows") != NULL);
+			wf_report_free(r);
+		}
+	}
+	/* zero bytes in, with a title of one's own, for each kind */
+	o.nwhere = 0;
+	o.title = "Mine";
+	for (int k = WF_KIND_TABLE; k <= WF_KIND_PROFILE; k++) {
+		o.kind = (enum wf_report_kind)k;
+		r = wf_report_build(wf_rtable_new("", 0, NULL), &o, &e);
+		CHECK(r != NULL);
+		if (r) {
+			CHECK_STR(wf_report_title(r), "Mine");
+			wf_report_free(r);
+		}
+	}
+	wf_strbuf_release(&b);
+}
+
+/* Numbers by the table rule, lengths given, sorting with empty cells,
+ * decimals out of 0..9, two cards, a report without tables. */
+static void test_render_corners(void)
+{
+	static const struct { const char *s; int num; } nums[] = {
+		{ "+5", 1 }, { "-0", 1 }, { "0.5", 1 }, { "-0.5", 1 }, { "10", 1 },
+		{ "-05", 0 }, { "007", 0 }, { ".5", 0 }, { "5 ", 0 }, { " 5", 0 }, { "", 0 },
+		{ "1e3", 0 }, { "1,5", 0 }, { "+", 0 },
+	};
+	static const char *const cols[] = { "name", "value" };
+	const char *rows[][2] = { { "b", "2" }, { "", "10" }, { "a", NULL }, { "c", "" } };
+	const size_t lens[] = { 1, 1 };
+	wf_rtable *t = wf_rtable_new("", 2, cols);
+	wf_render_opts o = WF_RENDER_OPTS_INIT;
+	wf_strbuf b = WF_STRBUF_INIT;
+	wf_report *r;
+
+	for (size_t i = 0; i < sizeof nums / sizeof *nums; i++) {
+		if (wf_render_is_number(nums[i].s, strlen(nums[i].s), NULL) != nums[i].num)
+			fprintf(stderr, "number rule: '%s'\n", nums[i].s);
+		CHECK_INT(wf_render_is_number(nums[i].s, strlen(nums[i].s), NULL), nums[i].num);
+	}
+	/* the lengths say how much of each value is the cell */
+	wf_rtable_add(t, (const char *[]){ "xyz", "123" }, lens);
+	CHECK_STR(wf_rtable_cell(t, 0, 0), "x");
+	CHECK_STR(wf_rtable_cell(t, 0, 1), "1");
+	for (size_t i = 0; i < 4; i++)
+		wf_rtable_add(t, rows[i], NULL);
+	/* text descending: c b a x, empty and missing last in input order */
+	wf_rtable_sort(t, 0, 1);
+	CHECK_STR(wf_rtable_cell(t, 0, 0), "x");
+	CHECK_STR(wf_rtable_cell(t, 1, 0), "c");
+	CHECK_STR(wf_rtable_cell(t, 3, 0), "a");
+	CHECK_STR(wf_rtable_cell(t, 4, 0), "");
+	/* numbers descending: 10 2 1, then the empty and the missing cell */
+	wf_rtable_sort(t, 1, 1);
+	CHECK_STR(wf_rtable_cell(t, 0, 1), "10");
+	CHECK_STR(wf_rtable_cell(t, 1, 1), "2");
+	CHECK_STR(wf_rtable_cell(t, 2, 1), "1");
+	CHECK_STR(wf_rtable_cell(t, 3, 1), "");
+	CHECK(wf_rtable_cell(t, 4, 1) == NULL);
+
+	r = wf_report_new("T", "table");
+	wf_report_card(r, "one");
+	wf_report_card_item(r, "a", "1.5");
+	wf_report_card(r, "two");
+	wf_report_card_item(r, "b", "x");
+	/* no table: neither a tables section in HTML nor a table in text */
+	wf_render(r, WF_RENDER_HTML, &o, &b);
+	CHECK(strstr(b.s, "<section class=\"tables\">") == NULL);
+	wf_strbuf_reset(&b);
+	wf_render(r, WF_RENDER_JSON, &o, &b);
+	CHECK(strstr(b.s, "\"cards\": [\n{\"heading\": \"one\", \"items\": [{\"label\": \"a\", \"value\": 1.5}]},\n"
+		     "{\"heading\": \"two\", \"items\": [{\"label\": \"b\", \"value\": \"x\"}]}]") != NULL);
+	/* an unknown format appends nothing */
+	wf_strbuf_reset(&b);
+	wf_render(r, (enum wf_render_fmt)99, &o, &b);
+	CHECK_INT(b.len, 0);
+	wf_report_table(r, t);
+	/* decimals are held to 0..9 */
+	o.decimals = -2;
+	wf_render(r, WF_RENDER_TABLE, &o, &b);
+	CHECK(strstr(b.s, "\n  a: 2\n") != NULL); /* 1.5 rounded half away from zero */
+	wf_strbuf_reset(&b);
+	o.decimals = 15;
+	wf_render(r, WF_RENDER_TABLE, &o, &b);
+	CHECK(strstr(b.s, "\n  a: 1.500000000\n") != NULL);
+	wf_strbuf_release(&b);
+	wf_report_free(r);
+}
+
 static void test_kind_profile(void)
 {
 	static const char *const cols[] = { "year", "institution", "region", "indicator", "value",
@@ -853,4 +1182,5 @@ static void test_model_edges(void)
 WF_TEST_MAIN(test_numbers, test_width_and_trunc, test_table_model, test_render_table,
 	     test_render_markdown, test_render_html_json, test_kind_trend,
 	     test_kind_empty_and_errors, test_kind_benchmark, test_kind_match, test_kind_profile,
-	     test_model_edges, test_kind_benchmark_more, test_kind_match_more)
+	     test_model_edges, test_kind_benchmark_more, test_kind_match_more, test_where,
+	     test_kind_trend_more, test_kind_profile_more, test_build_options, test_render_corners)
