@@ -874,17 +874,16 @@ static int baseline_row(wf_bench *b, const wf_row *r, char *err, size_t errsz)
 	bentry e;
 	wf_dec d;
 	uint32_t *slot;
-	int save_kind = b->pkind;
 
 	memset(&e, 0, sizeof e);
 	if (check_baseline_prov(b, r, err, errsz))
 		return -1;
 	if (b->bl_err[0])
 		return fail(err, errsz, "%s", b->bl_err);
+	/* the facts had rows (wf_bench_finish needs the metric), so their
+	 * period kind is set and the baseline's must be the same */
 	if (parse_period(b, ps, pl, &e.k.period, err, errsz))
 		return -1;
-	if (!save_kind)
-		b->pkind = 0; /* facts were empty: the baseline does not decide */
 	if (il == 0)
 		return fail(err, errsz, "empty institution");
 	if (vl) {

@@ -50,7 +50,8 @@ static char fold_next(const unsigned char **pp, const unsigned char *e)
 	return '_';
 }
 
-static size_t fold(const char *s, size_t n, char *out, size_t outsz, int keep_sep)
+/* Runs of separators become one '_'; none at either end. */
+static size_t fold(const char *s, size_t n, char *out, size_t outsz)
 {
 	const unsigned char *p = (const unsigned char *)s, *e = p + n;
 	size_t k = 0;
@@ -58,12 +59,10 @@ static size_t fold(const char *s, size_t n, char *out, size_t outsz, int keep_se
 	while (p < e && k + 1 < outsz) {
 		char c = fold_next(&p, e);
 		if (c == '_') {
-			if (keep_sep && k > 0 && out[k - 1] != '_')
+			if (k > 0 && out[k - 1] != '_')
 				out[k++] = '_';
 			continue;
 		}
-		if (!keep_sep && c == '%')
-			continue;
 		out[k++] = c;
 	}
 	while (k > 0 && out[k - 1] == '_')
@@ -106,7 +105,7 @@ size_t wf_conto_norm_header(const char *s, size_t n, char *out, size_t outsz)
 		{ "SOGGETTI_TURNAZIONE", "SOGGETTI_A_TURNAZIONE" },
 	};
 
-	fold(s, n, out, outsz, 1);
+	fold(s, n, out, outsz);
 	for (size_t i = 0; i < sizeof alias / sizeof alias[0]; i++)
 		replace_all(out, outsz, alias[i][0], alias[i][1]);
 	return strlen(out);

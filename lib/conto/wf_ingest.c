@@ -1006,7 +1006,9 @@ static int read_table(wf_ingest *g, wf_reader *r)
 	free_agg(g->agg);
 	g->agg = NULL;
 done:
-	if (fatal && L.kind == WF_LAYOUT_UNKNOWN) {
+	/* A file refused whole (unknown layout or year) that also breaks
+	 * off: its rows past the break are in no --rejects, so say why. */
+	if (fatal && (L.kind == WF_LAYOUT_UNKNOWN || y <= 0)) {
 		wf_warn("%s: %s", g->name, wf_reader_reason(r));
 		g->failed = 1;
 	}

@@ -1010,10 +1010,58 @@ static void test_output_edges(void)
 	}
 }
 
+/* API order and corner cases: code lists after facts, facts after the
+ * end, undated lists in the provenance, a baseline with no rows, and
+ * the warning about peer columns empty on every row. */
+static void test_api_order(void)
+{
+	static const char *const facts[] = {
+		"year,institution,note,measure,value", "2019,C1,,L090,5", "2019,C2,,L090,7", NULL
+	};
+	char err[256];
+	wf_bench_opts o = { .metric = "L090", .group = "note", .min_peers = 1 };
+	wf_bench *b = wf_bench_new(&o, err, sizeof err);
+	wf_codes *codes = wf_codes_new();
+	char dir[] = "/tmp/wf_test_undated_XXXXXX", path[64];
+	static sink s;
+	trow t;
+	FILE *f;
+
+	/* a VoceSpesa without ANNO: lists of no year */
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof path, "%s/VoceSpesa.CSV", dir);
+	f = fopen(path, "w");
+	fputs("CODI_TIPO_VOCE_SPESA;CODI_VOCE_SPESA;FLAG_SEGNO\nL;90;+\n", f);
+	fclose(f);
+	CHECK_INT(wf_codes_load_items(codes, dir), 0);
+	unlink(path);
+	rmdir(dir);
+
+	CHECK_INT(wf_bench_warn_empty_groups(b), 0); /* not finished: nothing to say */
+	CHECK_INT(wf_bench_set_codes(b, codes, err, sizeof err), 0);
+	CHECK_INT(feed(b, WF_BENCH_FACTS, facts), 0);
+	CHECK_INT(wf_bench_set_codes(b, codes, err, sizeof err), -1);
+	CHECK_STR(err, "code list after the facts");
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2019,C3,,L090,1", 9), err, sizeof err), -1);
+	CHECK_STR(err, "facts after the end of the input");
+	/* note is empty everywhere, and no option fills it: no hint */
+	fprintf(stderr, "(a warning about column 'note' is expected next)\n");
+	CHECK_INT(wf_bench_warn_empty_groups(b), 1);
+	/* a baseline of a header alone: no baseline values */
+	CHECK_INT(feed(b, WF_BENCH_BASELINE, (const char *const[]){
+		"year,institution,note,metric,provenance", NULL }), 0);
+	render(b, &s);
+	CHECK(strstr(s.text, "\n2019,C1,,5,2,") != NULL);
+	CHECK(strstr(s.text, ",,,,,,first_year,metric=L090;per=;peers=note;size_classes=;min_peers=1;codes=undated\n") != NULL);
+	wf_bench_free(b);
+	wf_codes_free(codes);
+}
+
 WF_TEST_MAIN(test_benchmark, test_summary, test_size_classes,
 	     test_outlier_and_signs, test_signs_per_year, test_monthly, test_baseline,
 	     test_baseline_definition,
 	     test_option_errors, test_data_errors, test_empty,
 	     test_zero_groups, test_option_errors_more, test_table_errors, test_row_errors,
 	     test_size_class_edges, test_missing_measure, test_baseline_rows, test_many_groups,
-	     test_output_edges)
+	     test_output_edges, test_api_order)

@@ -865,6 +865,21 @@ static void test_kind_profile_more(void)
 		}
 		o.institution = NULL;
 	}
+	{
+		/* --period, --value and --title name other columns and the title */
+		const char *rows[] = { "2022,C1,women_share,50,50", "2022,C2,women_share,40,25", NULL };
+		o.period = "anno";
+		o.value = "valore";
+		o.title = "Profilo";
+		r = build_rows(&o, &e, "anno,institution,indicator,valore,pct_rank", rows);
+		CHECK(r != NULL);
+		if (r) {
+			CHECK_STR(wf_report_title(r), "Profilo");
+			CHECK(strstr(render_json(r, &b), "[\"C2\", \"Q1 25\"]") != NULL);
+			wf_report_free(r);
+		}
+		o.period = o.value = o.title = NULL;
+	}
 	wf_strbuf_release(&b);
 }
 
@@ -1012,6 +1027,61 @@ static void test_render_corners(void)
 	CHECK(strstr(b.s, "\n  a: 1.500000000\n") != NULL);
 	wf_strbuf_release(&b);
 	wf_report_free(r);
+}
+
+/* Rows left out by --where never count (match: every sum and the
+ * status note), and benchmark places drawn only where a row has both
+ * coordinates, named by the key when the name is empty. */
+static void test_kinds_filtered(void)
+{
+	wf_report_opts o;
+	wf_report_err e;
+	wf_report *r;
+	wf_strbuf b = WF_STRBUF_INIT;
+	const char *w[] = { "category=NIDO" };
+
+	memset(&o, 0, sizeof o);
+	o.kind = WF_KIND_MATCH;
+	o.where = w;
+	o.nwhere = 1;
+	{
+		/* the SPORT row's assigned is not even a number: it is never read */
+		const char *rows[] = { "D1,S1,NIDO,3,0,assigned,44.5,8.2",
+				       "D2,S2,SPORT,x,1,candidate,44.6,8.3", NULL };
+		r = build_rows(&o, &e, "demand_id,supply_id,category,assigned,unmet,status,demand_lat,demand_lon", rows);
+		CHECK(r != NULL);
+		if (r) {
+			render_json(r, &b);
+			CHECK(strstr(b.s, "[\"NIDO\", 3, 0, 100]") != NULL);
+			CHECK(strstr(b.s, "SPORT") == NULL);
+			CHECK(strstr(b.s, "candidate offers") == NULL);
+			CHECK(strstr(b.s, "\"label\": \"D2\"") == NULL);
+			wf_report_free(r);
+		}
+	}
+	o.kind = WF_KIND_BENCHMARK;
+	o.nwhere = 0;
+	{
+		/* C2 has no latitude, C3 no value: one place, C1, by its key */
+		const char *rows[] = { "2019,C1,,10,44.5,8.2", "2019,C2,B,20,,8.3", "2019,C3,C,,45.0,9.0", NULL };
+		r = build_rows(&o, &e, "year,institution,institution_name,metric,lat,lon", rows);
+		CHECK(r != NULL);
+		if (r) {
+			render_json(r, &b);
+			CHECK(strstr(b.s, "{\"lon\": 8.2, \"lat\": 44.5, \"label\": \"C1\", \"size\": 10}") != NULL);
+			CHECK(strstr(b.s, "\"label\": \"B\"") == NULL);
+			wf_report_free(r);
+		}
+		/* no row with both: no map at all */
+		const char *none[] = { "2019,C2,B,20,,8.3", NULL };
+		r = build_rows(&o, &e, "year,institution,institution_name,metric,lat,lon", none);
+		CHECK(r != NULL);
+		if (r) {
+			CHECK(strstr(render_json(r, &b), "\"kind\": \"map\"") == NULL);
+			wf_report_free(r);
+		}
+	}
+	wf_strbuf_release(&b);
 }
 
 static void test_kind_profile(void)
@@ -1183,4 +1253,5 @@ WF_TEST_MAIN(test_numbers, test_width_and_trunc, test_table_model, test_render_t
 	     test_render_markdown, test_render_html_json, test_kind_trend,
 	     test_kind_empty_and_errors, test_kind_benchmark, test_kind_match, test_kind_profile,
 	     test_model_edges, test_kind_benchmark_more, test_kind_match_more, test_where,
-	     test_kind_trend_more, test_kind_profile_more, test_build_options, test_render_corners)
+	     test_kind_trend_more, test_kind_profile_more, test_build_options, test_render_corners,
+	     test_kinds_filtered)
