@@ -287,6 +287,7 @@ int main(int argc, char **argv)
 	}
 	o.group = o.summary ? by : peers;
 	o.decimal = c.decimal;
+	o.threads = c.threads;
 	if (profile)
 		return run_profile(&c, &o, codes_path, ncodes, argc - optind, argv + optind);
 	if (!(b = wf_bench_new(&o, err, sizeof err)))

@@ -204,6 +204,7 @@ J=groupby-p50-p90
 measure $J "floor: cat" "$BIG" "cat $BIG"
 measure $J "floor: wc -l" "$BIG" "wc -l $BIG"
 measure $J "wfkit: wf-benchmark --peers" "$BIG" "$WB --metric L090 --peers institution_type,region $BIG"
+measure $J "wfkit: wf-benchmark --peers --threads 1" "$BIG" "$WB --threads 1 --metric L090 --peers institution_type,region $BIG"
 Q_GROUP="WITH r AS (SELECT year, institution, institution_type, region, sum(CASE WHEN measure = 'L090' THEN value ELSE 0 END) AS m FROM read_csv('$BIG', header=true) GROUP BY ALL) SELECT year, institution_type, region, count(*) AS n, quantile_cont(m, 0.5) AS p50, quantile_cont(m, 0.9) AS p90 FROM r GROUP BY ALL ORDER BY ALL"
 [ $HAVE_DUCKDB = 1 ] && measure $J "duckdb quantile_cont" "$BIG" "$(duck "$Q_GROUP")"
 have mlr && measure $J "mlr stats1 -i" "$BIG" "mlr --icsv --ocsv put '\$m = \$measure == \"L090\" ? \$value : 0' then stats1 -a sum -f m -g year,institution,institution_type,region then stats1 -i -a count,p50,p90 -f m_sum -g year,institution_type,region $BIG"
@@ -388,9 +389,11 @@ END {
   if (has(j, w)) say(m[j, w] <= 4 * mb[j, w], sprintf("wf-report table to Markdown in a few times the input: %d MB peak for %.0f MB (%.1fx)", m[j, w], mb[j, w], m[j, w] / mb[j, w]))
   j = "match-top5"; w = "wfkit: wf-match --top 5"; w1 = "wfkit: wf-match --top 5 --threads 1"
   if (has(j, w) && has(j, w1)) say(t[j, w1] / t[j, w] >= 1.5, sprintf("wf-match --top 5, 1 -> %d threads: %.2fx faster (%.3f s -> %.3f s)", ncpu, t[j, w1] / t[j, w], t[j, w1], t[j, w]))
+  j = "groupby-p50-p90"; w = "wfkit: wf-benchmark --peers"; w1 = "wfkit: wf-benchmark --peers --threads 1"
+  if (has(j, w) && has(j, w1)) say(t[j, w1] / t[j, w] >= 1.5, sprintf("wf-benchmark --peers, 1 -> %d threads: %.2fx faster (%.3f s -> %.3f s; cpu %.2f s -> %.2f s)", ncpu, t[j, w1] / t[j, w], t[j, w1], t[j, w], cpu(j, w1), cpu(j, w)))
   j = "ingest-files"; w2 = "wfkit: wf-ingest --threads 2"; w1 = "wfkit: wf-ingest --threads 1"
   if (has(j, w2) && has(j, w1)) say(t[j, w1] / t[j, w2] >= 1.5, sprintf("wf-ingest, %d files, 1 -> 2 threads: %.2fx faster (%.3f s -> %.3f s; cpu %.2f s -> %.2f s)", nfiles, t[j, w1] / t[j, w2], t[j, w1], t[j, w2], cpu(j, w1), cpu(j, w2)))
-  say(0, "--threads in wf-ingest, wf-benchmark, wf-report: accepted, one thread for now (see README Performance)")
+  say(0, "--threads in wf-ingest, wf-report and wf-benchmark --profile: accepted, one thread for now (see README Performance)")
 }' rows_short="$(rows "$SHORT")" ncpu="$(nproc)" nfiles="$NFILES" "$OUT"
 echo
 echo "$CHECK_MSG"
