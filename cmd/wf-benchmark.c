@@ -223,6 +223,7 @@ int main(int argc, char **argv)
 	}
 	o.group = o.summary ? by : peers;
 	o.decimal = c.decimal;
+	o.threads = c.threads;
 	nin = argc - optind;
 	/* --profile runs every named indicator through its own wf_bench
 	 * (wf_profile); reading, rejects, output and exit rules are the

@@ -96,6 +96,8 @@ typedef struct wf_bench_opts {
 				   * named indicator's (wf_indicators.h), else 1 */
 	int sum_duplicates;       /* sum a repeated (period, institution,
 				   * contract, measure) instead of rejecting it */
+	int threads;              /* at most this many threads (--threads);
+				   * 0 or 1: one. The output is the same */
 } wf_bench_opts;
 
 /* Validates the options (usage errors: NULL and a message). */
@@ -144,7 +146,8 @@ int wf_bench_emit_one(wf_bench *b, size_t i, wf_bench_emit_fn fn, void *ctx);
 size_t wf_bench_nrows(const wf_bench *b);
 
 /* Convenience over the above for a whole table from r (borrowed):
- * wf_bench_table, then every row. A row the reader or the engine
+ * wf_bench_table, then every row (with threads >= 2 the file is read
+ * and parsed ahead in a second thread, wf_rowpipe.h). A row the reader or the engine
  * rejects goes to rejects (wf_rejects.h; borrowed) and, when that keeps
  * a file, is counted in *rejected and the read goes on; with rejects
  * NULL or without a file the first one stops the read. Rows read are

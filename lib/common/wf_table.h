@@ -36,6 +36,9 @@ typedef struct wf_reader_opts {
 	size_t max_field;        /* max bytes in one record; 0 = 16 MiB */
 	int allow_empty;         /* no header line (0 bytes, only a BOM) is a
 				    table of no columns, not an error */
+	int no_direct;           /* tests only: every CSV line through the
+				    general path, which the one-pass path for
+				    plain lines must match (tests/fuzz) */
 } wf_reader_opts;
 
 typedef struct wf_row {

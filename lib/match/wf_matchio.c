@@ -1009,8 +1009,9 @@ int wf_matchrun_exec(const wf_matchrun *run, int *complete)
 			size_t pairs, phases, aug, pruned, parts, pn, po;
 			wf_matcher_stats(st.m, &pairs, &phases, &aug);
 			wf_matcher_parts(st.m, &pruned, &parts, &pn, &po);
-			wf_note("assignment: %zu eligible pairs, %zu shortest-path searches, %zu augmentations",
-				pairs, phases, aug);
+			wf_note("assignment: %zu eligible pairs, %zu shortest-path searches, %zu augmentations, "
+				"units sent from the %s (the side with fewer units)",
+				pairs, phases, aug, wf_matcher_offers_first(st.m) ? "offers" : "needs");
 			wf_note("assignment: %zu independent parts, the largest %zu needs and %zu offers; "
 				"%zu pairs left out (beyond the capacity all demand could use)",
 				parts, pn, po, pruned);

@@ -39,7 +39,9 @@ void wf_strbuf_puts(wf_strbuf *b, const char *s)
 
 void wf_strbuf_putc(wf_strbuf *b, char c)
 {
-	wf_strbuf_add(b, &c, 1);
+	grow(b, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
 }
 
 void wf_strbuf_printf(wf_strbuf *b, const char *fmt, ...)

@@ -1,7 +1,9 @@
 /* Unit tests for wf_strbuf (widths, escaping, number display), the
  * wf_render table model and renderers, and the report kinds. */
 #include "wf_render.h"
+#include "wf_render_input.h"
 #include "wf_render_kinds.h"
+#include "wf_render_stream.h"
 #include "wf_test.h"
 
 static const char *fmt_dec(const char *text, int decimals, int it)
@@ -1182,6 +1184,184 @@ static void test_kind_profile(void)
 	CHECK_STR(e.msg, "institution 'C4308' has no rows in year 2022");
 }
 
+/* A source over fixed rows, for streamed tables. */
+struct fixed_rows {
+	const char *const *const *rows;
+	size_t n, i;
+	int rewinds;
+};
+
+static int fixed_next(void *ctx, const char *const **cells)
+{
+	struct fixed_rows *f = ctx;
+
+	if (f->i >= f->n)
+		return 0;
+	*cells = f->rows[f->i++];
+	return 1;
+}
+
+static int fixed_rewind(void *ctx)
+{
+	struct fixed_rows *f = ctx;
+
+	f->i = 0;
+	f->rewinds++;
+	return 0;
+}
+
+/* A streamed table renders as the same table held, in every format,
+ * once given its counts; the aligned table reads it twice. */
+static void test_streamed_table(void)
+{
+	static const char *const cols[] = { "year", "comune", "name", "value" };
+	static const char *const r1[] = { "2019", "001272", "CANT\xc3\x99\x1b[2J", "1234.5" };
+	static const char *const r2[] = { "2020", "015146", "a|b <script>", "-7" };
+	static const char *const r3[] = { "2021", "015146", "MILANO", NULL };
+	static const char *const *const rows[] = { r1, r2, r3 };
+	struct fixed_rows f = { rows, 3, 0, 0 };
+	wf_rsource src = { fixed_next, fixed_rewind, &f };
+	wf_rtable *held = wf_rtable_new("Sample", 4, cols), *streamed = wf_rtable_new("Sample", 4, cols);
+	wf_report *a = wf_report_new("T", "table"), *b = wf_report_new("T", "table");
+
+	for (size_t i = 0; i < 3; i++)
+		wf_rtable_add(held, rows[i], NULL);
+	for (size_t c = 0; c < 4; c++) {
+		wf_rcount k = { 0, 0, 0 };
+		for (size_t i = 0; i < 3; i++)
+			if (rows[i][c])
+				wf_rcount_add(&k, rows[i][c], strlen(rows[i][c]));
+		wf_rtable_set_count(streamed, c, &k);
+	}
+	wf_rtable_stream(streamed, &src);
+	CHECK_INT(wf_rtable_nrows(streamed), 0); /* nothing held */
+	CHECK_INT(wf_rtable_coltype(streamed, 0), WF_RCOL_INT);
+	CHECK_INT(wf_rtable_coltype(streamed, 3), WF_RCOL_DEC);
+	wf_report_table(a, held);
+	wf_report_table(b, streamed);
+	for (int fmt = WF_RENDER_TABLE; fmt <= WF_RENDER_JSON; fmt++) {
+		wf_strbuf x = WF_STRBUF_INIT, y = WF_STRBUF_INIT;
+		wf_render_opts o = WF_RENDER_OPTS_INIT;
+		o.max_width = fmt == WF_RENDER_TABLE ? 8 : 0;
+		f.rewinds = 0;
+		wf_render(a, (enum wf_render_fmt)fmt, &o, &x);
+		wf_render(b, (enum wf_render_fmt)fmt, &o, &y);
+		CHECK_STR(y.s, x.s);
+		CHECK_INT(f.rewinds, fmt == WF_RENDER_TABLE ? 2 : 1);
+		wf_strbuf_release(&x);
+		wf_strbuf_release(&y);
+	}
+	wf_report_free(a);
+	wf_report_free(b);
+}
+
+/* The report of text built in memory (in = 0) or streamed (1). */
+static char *report_of(const char *text, const wf_report_opts *ko, enum wf_render_fmt fmt,
+		       int stream, const char **errmsg)
+{
+	static char msg[512];
+	wf_run run;
+	wf_rinput *in = wf_rinput_new();
+	wf_render_stream *st = stream ? wf_render_stream_new(in, ko) : NULL;
+	size_t n = strlen(text);
+	char *copy = malloc(n + 1);
+	wf_report_err err;
+	wf_report *r;
+	wf_render_opts ro = WF_RENDER_OPTS_INIT;
+	wf_strbuf b = WF_STRBUF_INIT;
+
+	memset(&run, 0, sizeof run);
+	memcpy(copy, text, n + 1);
+	CHECK_INT(wf_rinput_read_src(in, &run, wf_src_mem("in.csv", copy, n, 1)), 0);
+	r = st ? wf_render_stream_report(st, &err) : wf_report_build(wf_rinput_table(in), ko, &err);
+	*errmsg = NULL;
+	if (r) {
+		wf_report_source(r, "in.csv", wf_rinput_rows(in, 0));
+		ro.locale_it = ko->point == ',';
+		wf_render(r, fmt, &ro, &b);
+	} else {
+		snprintf(msg, sizeof msg, "%s", err.msg);
+		*errmsg = msg;
+	}
+	wf_report_free(r);
+	wf_render_stream_free(st);
+	wf_rinput_free(in);
+	return wf_strbuf_steal(&b);
+}
+
+/* Streamed and built in memory, the table kind says the same: --where
+ * (and its note), --label on text cells only, --columns counting its
+ * cells after --label, SYNTHETIC, no rows, errors. */
+static void test_stream_same_as_memory(void)
+{
+	static const char csv[] =
+		"year,region,name,v,provenance\n"
+		"2019,01,\"Torino, \"\"Citt\xc3\xa0\"\"\",1.5,\n"
+		"2019,02,a\x07" "b,2,SYNTHETIC x\n"
+		"2020,01,x,,\n"
+		"2021,12,3,-0.004,\n";
+	static const char *const where1[] = { "v>1" }, *const where2[] = { "v>100" },
+			  *const where3[] = { "nope=1" };
+	static const char *const label1[] = { "x=3", "01=Piemonte", "year=anno" };
+	struct { const char *const *where; size_t nwhere; const char *const *label; size_t nlabel;
+		 const char *columns; char point; } cases[] = {
+		{ NULL, 0, NULL, 0, NULL, '.' },
+		{ where1, 1, NULL, 0, NULL, '.' },
+		{ where2, 1, NULL, 0, NULL, ',' },
+		{ where3, 1, NULL, 0, NULL, '.' },
+		{ NULL, 0, label1, 3, NULL, '.' },
+		{ NULL, 0, label1, 3, "name,anno,region", '.' },
+		{ where1, 1, label1, 3, "v,name", ',' },
+		{ NULL, 0, NULL, 0, "name,nope", '.' },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		for (int fmt = WF_RENDER_TABLE; fmt <= WF_RENDER_JSON; fmt++) {
+			wf_report_opts ko;
+			const char *e1, *e2;
+			char *a, *b;
+			memset(&ko, 0, sizeof ko);
+			ko.where = cases[i].where;
+			ko.nwhere = cases[i].nwhere;
+			ko.label = cases[i].label;
+			ko.nlabel = cases[i].nlabel;
+			ko.columns = cases[i].columns;
+			ko.point = cases[i].point;
+			ko.group_sep = cases[i].point == ',' ? '.' : ',';
+			CHECK(wf_render_stream_possible(&ko));
+			a = report_of(csv, &ko, (enum wf_render_fmt)fmt, 0, &e1);
+			e1 = e1 ? strdup(e1) : NULL;
+			b = report_of(csv, &ko, (enum wf_render_fmt)fmt, 1, &e2);
+			CHECK_STR(b ? b : "", a ? a : "");
+			CHECK_STR(e2 ? e2 : "", e1 ? e1 : "");
+			free((char *)e1);
+			free(a);
+			free(b);
+		}
+	{
+		/* the figures themselves, once */
+		wf_report_opts ko;
+		const char *e;
+		char *s;
+		memset(&ko, 0, sizeof ko);
+		ko.where = where1;
+		ko.nwhere = 1;
+		ko.label = label1;
+		ko.nlabel = 3;
+		ko.columns = "name,anno";
+		s = report_of(csv, &ko, WF_RENDER_MARKDOWN, 1, &e);
+		CHECK_STR(s, "# SYNTHETIC: Table\n\n"
+			     "Generated from in.csv (4 rows)\n\n"
+			     "2 of 4 rows match v&gt;1.\n\n"
+			     "SYNTHETIC data: invented figures, not real RGS data.\n\n"
+			     "| name | anno |\n| --- | ---: |\n"
+			     "| Torino, \"Citt\xc3\xa0\" | 2019 |\n| a\\x07b | 2019 |\n");
+		free(s);
+		ko.sort = "v";
+		CHECK(!wf_render_stream_possible(&ko));
+	}
+}
+
 /* The defensive corners of the table and report model, each with what
  * it does: out-of-range rows, columns and tones are ignored, a card item
  * before any card opens an untitled one, a table put in place of one
@@ -1254,4 +1434,4 @@ WF_TEST_MAIN(test_numbers, test_width_and_trunc, test_table_model, test_render_t
 	     test_kind_empty_and_errors, test_kind_benchmark, test_kind_match, test_kind_profile,
 	     test_model_edges, test_kind_benchmark_more, test_kind_match_more, test_where,
 	     test_kind_trend_more, test_kind_profile_more, test_build_options, test_render_corners,
-	     test_kinds_filtered)
+	     test_kinds_filtered, test_streamed_table, test_stream_same_as_memory)
