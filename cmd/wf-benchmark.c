@@ -96,9 +96,9 @@ static void progress(void *ctx, wf_reader *r, unsigned long rows, int done)
 			wf_src_raw_size(s), rows, done);
 }
 
-/* One whole table into the engine (r NULL: its opening failed); -1
- * after a message. */
-static int read_one(wf_bench *b, const wf_cli *c, enum wf_bench_input kind,
+/* One whole table into the engine: p for --profile, else b (r NULL:
+ * its opening failed); -1 after a message. */
+static int read_one(wf_bench *b, wf_profile *p, const wf_cli *c, enum wf_bench_input kind,
 		    wf_reader *r, wf_rejects *rejects, unsigned long *rows,
 		    unsigned long *rejected)
 {
@@ -106,7 +106,8 @@ static int read_one(wf_bench *b, const wf_cli *c, enum wf_bench_input kind,
 
 	if (!r)
 		return -1;
-	rc = wf_bench_read(b, kind, r, rejects, rows, rejected);
+	rc = p ? wf_profile_read(p, r, rejects, rows, rejected)
+	       : wf_bench_read(b, kind, r, rejects, rows, rejected);
 	wf_cli_report_dialect(c, r);
 	wf_reader_free(r);
 	return rc;
@@ -124,72 +125,6 @@ static int load_codes(const wf_cli *c, const char *const *paths, int n, wf_codes
 		if (wf_codes_load_items(*codes, paths[i]))
 			return -1;
 	return 0;
-}
-
-/* --profile: the same reading, rejects and exit rules, over wf_profile. */
-static int run_profile(const wf_cli *c, const wf_bench_opts *bo, const char *const *codes_path,
-		       int ncodes, int nfiles, char **files)
-{
-	wf_codes *codes = NULL;
-	wf_profile_opts po = { bo->period_col, bo->group, bo->size_classes, bo->min_peers,
-			       bo->decimal };
-	wf_profile *p;
-	wf_out *out = NULL, *rout = NULL;
-	wf_rejects *rejects = NULL;
-	unsigned long rows = 0, rejected = 0;
-	char err[512];
-	int status = WF_EXIT_DATA, wrc, complete = 0;
-
-	if (!(p = wf_profile_new(&po, err, sizeof err)))
-		wf_usage_error("%s", err);
-	if (!(out = wf_out_open(c->output)))
-		goto out;
-	if (c->rejects && !(rout = wf_out_open(c->rejects)))
-		goto out;
-	rejects = wf_rejects_new(rout);
-	wf_rejects_set_excel_safe(rejects, c->excel_safe);
-	if (load_codes(c, codes_path, ncodes, &codes))
-		goto out;
-	if (codes && wf_profile_set_codes(p, codes, err, sizeof err)) {
-		wf_warn("%s", err);
-		goto out;
-	}
-	for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
-		wf_reader *r = wf_cli_reader(c, nfiles ? files[i] : "-");
-		int rc;
-		if (!r)
-			goto out;
-		rc = wf_profile_read(p, r, rejects, &rows, &rejected);
-		wf_cli_report_dialect(c, r); /* once read: the encoding is known */
-		wf_reader_free(r);
-		if (rc)
-			goto out;
-	}
-	if (wf_profile_finish(p, err, sizeof err)) {
-		wf_warn("%s", err);
-		goto out;
-	}
-	for (size_t i = 0; i < wf_profile_ndropped(p); i++) {
-		const char *why, *name = wf_profile_dropped(p, i, &why);
-		wf_note("--profile: %s left out: %s", name, why);
-	}
-	wrc = wf_profile_write(p, out, c->out_format, c->excel_safe);
-	if (wf_out_close(out, wrc == 0) == 0 && wrc == 0) {
-		status = rejected ? WF_EXIT_DATA : WF_EXIT_OK;
-		complete = 1;
-	}
-	out = NULL;
-	if (rejected)
-		wf_warn("%lu row%s rejected (see %s)", rejected, rejected == 1 ? "" : "s",
-			c->rejects);
-out:
-	wf_out_close(out, 0);
-	wf_rejects_free(rejects);
-	if (rout && wf_out_close(rout, complete ? 1 : WF_OUT_IF_DATA))
-		status = WF_EXIT_DATA;
-	wf_profile_free(p);
-	wf_codes_free(codes);
-	return status;
 }
 
 int main(int argc, char **argv)
@@ -216,9 +151,10 @@ int main(int argc, char **argv)
 	wf_cli c;
 	wf_bench_opts o = { 0 };
 	const char *peers = NULL, *by = NULL, *baseline = NULL, *codes_path[64];
-	int profile = 0, ncodes = 0;
+	int profile = 0, ncodes = 0, nin;
 	wf_codes *codes = NULL;
 	wf_bench *b = NULL;
+	wf_profile *p = NULL;
 	wf_out *out = NULL, *rout = NULL;
 	wf_rejects *rejects = NULL;
 	unsigned long rows = 0, rejected = 0, brows = 0;
@@ -287,12 +223,22 @@ int main(int argc, char **argv)
 	}
 	o.group = o.summary ? by : peers;
 	o.decimal = c.decimal;
-	if (profile)
-		return run_profile(&c, &o, codes_path, ncodes, argc - optind, argv + optind);
-	if (!(b = wf_bench_new(&o, err, sizeof err)))
-		wf_usage_error("%s", err);
-
-	wf_bench_set_progress(b, progress, &c);
+	o.threads = c.threads;
+	nin = argc - optind;
+	/* --profile runs every named indicator through its own wf_bench
+	 * (wf_profile); reading, rejects, output and exit rules are the
+	 * same, so one sequence serves both. */
+	if (profile) {
+		wf_profile_opts po = { o.period_col, o.group, o.size_classes, o.min_peers,
+				       o.decimal };
+		if (!(p = wf_profile_new(&po, err, sizeof err)))
+			wf_usage_error("%s", err);
+		wf_profile_set_progress(p, progress, &c);
+	} else {
+		if (!(b = wf_bench_new(&o, err, sizeof err)))
+			wf_usage_error("%s", err);
+		wf_bench_set_progress(b, progress, &c);
+	}
 	if (!(out = wf_out_open(c.output)))
 		goto out;
 	if (c.rejects && !(rout = wf_out_open(c.rejects)))
@@ -301,38 +247,41 @@ int main(int argc, char **argv)
 	wf_rejects_set_excel_safe(rejects, c.excel_safe);
 	if (load_codes(&c, codes_path, ncodes, &codes))
 		goto out;
-	if (codes && wf_bench_set_codes(b, codes, err, sizeof err)) {
+	if (codes && (p ? wf_profile_set_codes(p, codes, err, sizeof err)
+			: wf_bench_set_codes(b, codes, err, sizeof err))) {
 		wf_warn("%s", err);
 		goto out;
 	}
-	if (optind == argc) {
-		if (read_one(b, &c, WF_BENCH_FACTS, wf_cli_reader(&c, "-"), rejects, &rows, &rejected))
+	for (int i = 0; i < (nin ? nin : 1); i++) /* no file: standard input */
+		if (read_one(b, p, &c, WF_BENCH_FACTS, wf_cli_reader(&c, nin ? argv[optind + i] : "-"),
+			     rejects, &rows, &rejected))
 			goto out;
-	}
-	for (int i = optind; i < argc; i++)
-		if (read_one(b, &c, WF_BENCH_FACTS, wf_cli_reader(&c, argv[i]), rejects, &rows,
-			     &rejected))
-			goto out;
-	if (wf_bench_finish(b, err, sizeof err)) {
+	if (p ? wf_profile_finish(p, err, sizeof err) : wf_bench_finish(b, err, sizeof err)) {
 		wf_warn("%s", err);
 		goto out;
 	}
-	wf_bench_warn_empty_groups(b);
+	for (size_t i = 0; p && i < wf_profile_ndropped(p); i++) {
+		const char *why, *name = wf_profile_dropped(p, i, &why);
+		wf_note("--profile: %s left out: %s", name, why);
+	}
+	if (b)
+		wf_bench_warn_empty_groups(b);
 	if (baseline) {
 		/* an auxiliary file: its dialect is found, not the facts' -d etc. */
 		wf_cli bc = c;
 		bc.ropts = wf_aux_opts(&c.ropts);
-		if (read_one(b, &bc, WF_BENCH_BASELINE, wf_aux_open(baseline, &c.ropts), NULL,
+		if (read_one(b, NULL, &bc, WF_BENCH_BASELINE, wf_aux_open(baseline, &c.ropts), NULL,
 			     &brows, &rejected))
 			goto out;
 	}
-	wrc = wf_bench_write(b, out, c.out_format, c.excel_safe);
+	wrc = p ? wf_profile_write(p, out, c.out_format, c.excel_safe)
+		: wf_bench_write(b, out, c.out_format, c.excel_safe);
 	if (wf_out_close(out, wrc == 0) == 0 && wrc == 0) {
 		status = rejected ? WF_EXIT_DATA : WF_EXIT_OK;
 		complete = 1;
 	}
 	out = NULL;
-	if (c.verbose)
+	if (c.verbose && b)
 		fprintf(stderr, "%s: %lu rows read, %lu rejected, %zu rows written\n",
 			wf_progname, rows, rejected, wf_bench_nrows(b));
 	if (rejected)
@@ -346,6 +295,7 @@ out:
 	if (rout && wf_out_close(rout, complete ? 1 : WF_OUT_IF_DATA))
 		status = WF_EXIT_DATA;
 	wf_bench_free(b);
+	wf_profile_free(p);
 	wf_codes_free(codes);
 	return status;
 }

@@ -155,8 +155,8 @@ int main(int argc, char **argv)
 	if (ovr) {
 		const char *first;
 		size_t unused = wf_overrides_unused(ovr, &first);
-		if (unused)
-			wf_warn("%s: %zu override%s for institutions the data did not use (%s%s)",
+		if (unused) /* a remark, not a failure: --quiet silences it */
+			wf_note("%s: %zu override%s for institutions the data did not use (%s%s)",
 				overrides_path, unused, unused == 1 ? "" : "s", first,
 				unused > 1 ? ", ..." : "");
 	}

@@ -8,6 +8,7 @@
 #include "wf_render.h"
 #include "wf_render_input.h"
 #include "wf_render_kinds.h"
+#include "wf_render_stream.h"
 
 enum {
 	OPT_KIND = WF_OPT_FIRST_PRIVATE, OPT_TITLE, OPT_DATE, OPT_DECIMALS, OPT_LOCALE,
@@ -127,9 +128,10 @@ int main(int argc, char **argv)
 	char datebuf[16];
 	int opt, fmt = WF_RENDER_TABLE, status = WF_EXIT_DATA, lang = -1, locale = -1;
 	wf_rinput *in = NULL;
+	wf_render_stream *stream = NULL;
 	wf_report *rep = NULL;
-	wf_strbuf buf = WF_STRBUF_INIT;
 	wf_out *out = NULL;
+	int failed;
 
 	memset(&ko, 0, sizeof ko);
 	wf_cli_init(&cli, argv);
@@ -219,6 +221,9 @@ int main(int argc, char **argv)
 	ko.group_sep = ro.locale_it ? '.' : ',';
 
 	in = wf_rinput_new();
+	/* The table kind without --sort keeps no rows in memory. */
+	if (wf_render_stream_possible(&ko) && !(stream = wf_render_stream_new(in, &ko)))
+		goto out;
 	run = wf_cli_run(&cli);
 	if (optind == argc) {
 		if (wf_rinput_read(in, &run, "-") != 0)
@@ -228,8 +233,9 @@ int main(int argc, char **argv)
 		if (wf_rinput_read(in, &run, argv[i]) != 0)
 			goto out;
 	{
-		wf_rtable *t = wf_rinput_table(in);
-		if (!(rep = wf_report_build(t, &ko, &err))) {
+		rep = stream ? wf_render_stream_report(stream, &err) :
+			       wf_report_build(wf_rinput_table(in), &ko, &err);
+		if (!rep) {
 			/* Only the rows are known to the builder; name file and line here. */
 			if (err.row >= 0) {
 				unsigned src;
@@ -254,18 +260,16 @@ int main(int argc, char **argv)
 		goto out;
 	if (fmt == FMT_CSV) {
 		wf_rtable *t = wf_report_get_table(rep, 0);
-		if (t)
-			wf_rtable_write(t, out, WF_FMT_CSV);
+		failed = t && wf_rtable_write(t, out, WF_FMT_CSV) < 0;
 	} else {
-		wf_render(rep, (enum wf_render_fmt)fmt, &ro, &buf);
-		wf_out_write(out, buf.s, buf.len);
+		failed = wf_render_out(rep, (enum wf_render_fmt)fmt, &ro, out) < 0;
 	}
-	status = wf_out_failed(out) ? WF_EXIT_DATA : WF_EXIT_OK;
+	status = failed || wf_out_failed(out) ? WF_EXIT_DATA : WF_EXIT_OK;
 out:
 	if (out && wf_out_close(out, status == WF_EXIT_OK) != 0)
 		status = WF_EXIT_DATA;
-	wf_strbuf_release(&buf);
 	wf_report_free(rep);
+	wf_render_stream_free(stream);
 	wf_rinput_free(in);
 	free(where);
 	free(label);

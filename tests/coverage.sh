@@ -61,9 +61,15 @@ done | awk '
 	/^ERROR / { sub(/^ERROR /, ""); err[++ne] = $0; next }
 	/^  / { detail[++nd] = $0; next }
 	NF == 7 { printf "%-34s %6.1f%% of %4d %6.1f%% of %5d %5d/%-5d\n", $1, $2 ? 100 * $3 / $2 : 100, $2, $4 ? 100 * $5 / $4 : 100, $4, $6, $7
-		L += $2; LH += $3; R += $4; RH += $5; XL += $6; XB += $7; next }
+		L += $2; LH += $3; R += $4; RH += $5; XL += $6; XB += $7
+		w = $1; sub(/\/[^\/]*$/, "", w); WL[w] += $2; WLH[w] += $3; WR[w] += $4; WRH[w] += $5; WXL[w] += $6; WXB[w] += $7
+		next }
 	{ print }
-	END { printf "%-34s %6.1f%% of %4d %6.1f%% of %5d %5d/%-5d\n", "lib/ total", 100 * LH / L, L, 100 * RH / R, R, XL, XB
+	END { nw = split("lib/common lib/conto lib/bench lib/match lib/report", wing, " ")
+		for (i = 1; i <= nw; i++) if (wing[i] in WL)
+			printf "%-34s %6.1f%% of %4d %6.1f%% of %5d %5d/%-5d\n", wing[i] " (wing)", WL[wing[i]] ? 100 * WLH[wing[i]] / WL[wing[i]] : 100, WL[wing[i]], WR[wing[i]] ? 100 * WRH[wing[i]] / WR[wing[i]] : 100, WR[wing[i]], WXL[wing[i]], WXB[wing[i]]
+		printf "%-34s %6.1f%% of %4d %6.1f%% of %5d %5d/%-5d\n", "lib/ total", 100 * LH / L, L, 100 * RH / R, R, XL, XB
+		printf "target 97%% lines / 90%% branches: %s (lines %.1f%%, branches %.1f%%)\n", (100 * LH / L >= 97 && 100 * RH / R >= 90) ? "met" : "missed", 100 * LH / L, 100 * RH / R
 		for (i = 1; i <= nd; i++) print detail[i]
 		for (i = 1; i <= ne; i++) print "coverage.sh: " err[i] > "/dev/stderr"
 		exit ne > 0 }' || status=1

@@ -44,6 +44,10 @@
  * Sums are exact (wf_dec); statistics are doubles printed with 2
  * decimals (printf "%.2f", "-0.00" written as "0.00"); definitions of
  * quantiles, MAD, percentile rank, CAGR and slope are in wf_stats.h.
+ * A double holds 15 significant digits (DBL_DIG): 13 before the point
+ * and the 2 after. A statistic of WF_BENCH_EXACT or more in magnitude
+ * stops the output at its row with an error naming it, rather than be
+ * written with digits the double does not hold.
  *
  * Use: wf_bench_new; optionally code lists (wf_bench_set_codes);
  * fact tables (WF_BENCH_FACTS); wf_bench_finish; optionally a baseline
@@ -72,6 +76,8 @@
 
 typedef struct wf_bench wf_bench;
 
+#define WF_BENCH_EXACT 1e13 /* statistics below it are exact to the cent */
+
 typedef struct wf_bench_opts {
 	const char *metric;       /* required */
 	const char *per;          /* NULL: no denominator */
@@ -90,6 +96,8 @@ typedef struct wf_bench_opts {
 				   * named indicator's (wf_indicators.h), else 1 */
 	int sum_duplicates;       /* sum a repeated (period, institution,
 				   * contract, measure) instead of rejecting it */
+	int threads;              /* at most this many threads (--threads);
+				   * 0 or 1: one. The output is the same */
 } wf_bench_opts;
 
 /* Validates the options (usage errors: NULL and a message). */
@@ -138,7 +146,8 @@ int wf_bench_emit_one(wf_bench *b, size_t i, wf_bench_emit_fn fn, void *ctx);
 size_t wf_bench_nrows(const wf_bench *b);
 
 /* Convenience over the above for a whole table from r (borrowed):
- * wf_bench_table, then every row. A row the reader or the engine
+ * wf_bench_table, then every row (with threads >= 2 the file is read
+ * and parsed ahead in a second thread, wf_rowpipe.h). A row the reader or the engine
  * rejects goes to rejects (wf_rejects.h; borrowed) and, when that keeps
  * a file, is counted in *rejected and the read goes on; with rejects
  * NULL or without a file the first one stops the read. Rows read are

@@ -65,18 +65,19 @@ typedef struct rec {
 	key k;                  /* first: keyindex reads records as keys */
 	const char *name;
 	const char **kv;        /* kept columns' values (shared tuple), or NULL */
-	wf_dec metric, den, head;
-	unsigned char has_den, has_head;
+	wf_dec metric;          /* the denominator and HEADCOUNT, when asked
+				 * for, are in b->dens and b->heads */
 	/* computed by finish */
-	unsigned char has_value, zero, has_rank, has_z, small, first;
-	int sclass;             /* -1: no class */
-	unsigned char has_sp_rank;
 	double value, rank, z, sp_rank;
-	/* 32-bit indexes and no padding holes: 152 -> 128 bytes a record,
-	 * peak memory 97 -> 90 MB on 10 M facts (461,000 records) */
+	/* 32-bit indexes, one-bit flags and no padding holes: 152 -> 104
+	 * bytes a record, peak memory 93 -> 66 MB on 10 M facts (461,000
+	 * records, make bench 2026-12-01) */
 	uint32_t group;
 	uint32_t series;
 	int32_t prev;           /* record index of the comparison period, -1 */
+	signed char sclass;     /* -1: no class */
+	unsigned has_den : 1, has_head : 1, has_value : 1, zero : 1, has_rank : 1,
+		 has_z : 1, first : 1, has_sp_rank : 1;
 } rec;
 
 typedef struct group {
@@ -145,9 +146,19 @@ struct wf_bench {
 	const char *bprov;      /* the baseline's, as checked on its first row */
 	char bl_err[256];       /* a column the baseline lacks, told after bprov */
 
-	/* distinct measures of the facts, for "did you mean" */
-	struct { unsigned char len; char s[15]; } meas[MEAS_SLOTS];
-	size_t nmeas;
+	/* distinct measures of the facts: what each one counts for (looked
+	 * up once a row instead of comparing it with every term) and, once
+	 * a row of it is taken, for "did you mean" (noted) */
+	struct meas {
+		unsigned char len, noted;
+		signed char metric, den; /* term index, -1: none */
+		unsigned char head;      /* HEADCOUNT for the size classes */
+		unsigned char code;      /* 0: counts for nothing, else the
+					  * measure's identity in the repeat
+					  * check (dupent) */
+		char s[15];
+	} meas[MEAS_SLOTS];
+	size_t nmeas, nmeas_slots;
 
 	int pmin, pmax;         /* the span of the facts' periods */
 
@@ -160,12 +171,24 @@ struct wf_bench {
 	enum wf_bench_input kind;
 	int ci_period, ci_inst, ci_name, ci_measure, ci_value, ci_rank, ci_contract;
 
-	/* facts that count (metric, denominator, HEADCOUNT) by a 64-bit
-	 * hash of (period, institution, contract, measure), with their
-	 * line and table: a repeated one is a rejected row */
-	uint64_t *dup_key;
-	uint32_t *dup_line, *dup_table;
-	size_t dup_cap, dup_n;
+	/* facts that count (metric, denominator, HEADCOUNT), each with its
+	 * line and table: a repeated (period, institution, contract,
+	 * measure) is a rejected row. Compared exactly: a 64-bit hash of
+	 * the pointers alone took two facts of the bench's 10 M for one in
+	 * about one run of five (the address of an institution changes from
+	 * run to run). dup_slot indexes dup (entry + 1; 0 empty). */
+	struct dupent {
+		uint32_t rec;      /* its record: the period and institution */
+		uint32_t contract; /* index in contracts */
+		uint32_t line, table;
+		unsigned char code; /* struct meas code */
+	} *dup;
+	uint32_t *dup_slot;
+	size_t dup_cap, dup_n, dup_slots;
+	wf_map *contracts; /* contract text -> index */
+	const char *last_contract;
+	size_t last_contract_len;
+	intptr_t last_contract_id;
 	uint32_t ntables;
 	int ci_group[MAX_GROUP];
 	int head_seen;
@@ -178,6 +201,7 @@ struct wf_bench {
 
 	rec *recs;
 	size_t nrecs, caprecs;
+	wf_dec *dens, *heads;   /* per record, with --per and --size-classes */
 	keyindex idx;
 	size_t last_rec; /* +1 */
 	/* the last text interned for the institution (0) and each group
@@ -218,9 +242,45 @@ static inline double wf_bench_gap_eur(const wf_bench *b, const rec *r, double re
 {
 	/* value is metric / den x scale (a share in percent has scale 100):
 	 * the gap goes back to the metric's own unit */
-	double den = b->nden ? wf_dec_to_double(r->den) : 1.0;
+	double den = b->nden ? wf_dec_to_double(b->dens[r - b->recs]) : 1.0;
 	return r->value < ref ? (ref - r->value) / b->o.scale * den : 0.0;
 }
+
+/* Folds v into h with every bit of both mixed: wf_hash_mix() of a few
+ * nearby addresses and small periods leaves clusters in an
+ * open-addressing table and collisions in a 64-bit key. */
+static inline uint64_t wf_bench_mix64(uint64_t h, uint64_t v)
+{
+	return wf_hash_fin(h ^ (v * 0x9e3779b97f4a7c15ull));
+}
+
+/* The orders of wf_bench_finish (wf_bench_order.c), by integer ranks:
+ * comparing institutions and group values with strcmp through the
+ * records was 12% of wf-benchmark on 10 M facts. A sort key is a list
+ * of these fields, most significant first. */
+enum wf_bench_field { WF_BF_PERIOD, WF_BF_INST, WF_BF_GV, WF_BF_CLASS };
+
+typedef struct wf_bench_ranks {
+	uint32_t *inst, *gv;   /* per record: rank of its institution and
+				* group values in text order */
+	size_t ninst, ngv;     /* distinct ones */
+} wf_bench_ranks;
+
+/* Fills rk (arrays of b->nrecs, owned by rk, freed by
+ * wf_bench_ranks_free). */
+void wf_bench_ranks_make(const wf_bench *b, wf_bench_ranks *rk);
+void wf_bench_ranks_free(wf_bench_ranks *rk);
+
+/* ix[0..b->nrecs) := the record indexes sorted by the fields (each
+ * record's key unique in every order wf_bench_finish uses, so any
+ * input order gives the same result). */
+void wf_bench_order(const wf_bench *b, const wf_bench_ranks *rk,
+		    const enum wf_bench_field *f, size_t nf, size_t *ix);
+
+/* Stable LSD radix sort of n (key, idx) pairs by the low `bits` bits
+ * of key; tk, tx scratch of n. Exposed for its unit test. */
+void wf_bench_radix(uint64_t *key, uint32_t *idx, uint64_t *tk, uint32_t *tx,
+		    size_t n, unsigned bits);
 
 static inline int wf_bench_cmp_int(int a, int b)
 {

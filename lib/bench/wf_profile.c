@@ -21,6 +21,8 @@ struct wf_profile {
 	struct engine *e;
 	size_t ne;
 	size_t nkey;      /* leading key columns of every engine's rows */
+	wf_bench_progress_fn progress;
+	void *progress_ctx;
 };
 
 wf_profile *wf_profile_new(const wf_profile_opts *o, char *err, size_t errsz)
@@ -88,7 +90,8 @@ int wf_profile_read(wf_profile *p, wf_reader *r, wf_rejects *rejects,
 
 		if (st == WF_ROW_FATAL)
 			return wf_warn_at(name, 0, "%s", wf_reader_reason(r));
-		++*rows;
+		if ((++*rows & 0xffff) == 0 && p->progress)
+			p->progress(p->progress_ctx, r, *rows, 0);
 		if (st == WF_ROW_BAD)
 			why = wf_reader_reason(r);
 		/* Every engine checks the same columns the same way, so a
@@ -102,15 +105,23 @@ int wf_profile_read(wf_profile *p, wf_reader *r, wf_rejects *rejects,
 		if (why && wf_bench_reject(rejects, name, &row, why, rejected))
 			return -1;
 	}
+	if (p->progress)
+		p->progress(p->progress_ctx, r, *rows, 1);
 	return 0;
+}
+
+void wf_profile_set_progress(wf_profile *p, wf_bench_progress_fn fn, void *ctx)
+{
+	p->progress = fn;
+	p->progress_ctx = ctx;
 }
 
 static int colidx(const char *const *names, size_t n, const char *want)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) /* LCOV_EXCL_BR_LINE: every name asked for is a column */
 		if (strcmp(names[i], want) == 0)
 			return (int)i;
-	return -1;
+	return -1; /* LCOV_EXCL_LINE: as above */
 }
 
 int wf_profile_finish(wf_profile *p, char *err, size_t errsz)
@@ -196,10 +207,16 @@ static const char *quartile_of(const char *rank)
 {
 	double r;
 
-	if (!rank || !*rank)
+	if (!rank || !*rank) /* LCOV_EXCL_BR_LINE: rank is never NULL (at), only empty */
 		return NULL;
 	r = strtod(rank, NULL);
 	return r <= 25 ? "1" : r <= 50 ? "2" : r <= 75 ? "3" : "4";
+}
+
+/* An engine's cell, NULL for a column it lacks. */
+static const char *at(const char *const *vals, int c)
+{
+	return c >= 0 ? vals[c] : NULL; /* LCOV_EXCL_BR_LINE: every column is found (colidx) */
 }
 
 static int emit_one(void *ctx, const char *const *vals)
@@ -209,7 +226,7 @@ static int emit_one(void *ctx, const char *const *vals)
 	size_t k = x->p->nkey;
 	const char **o = x->vals;
 
-#define AT(c) ((c) >= 0 ? vals[c] : NULL)
+#define AT(c) at(vals, c)
 	for (size_t i = 0; i < k; i++)
 		o[i] = vals[i];
 	o[k++] = e->ind->name;
@@ -254,8 +271,8 @@ int wf_profile_write(wf_profile *p, wf_out *out, enum wf_format fmt, int excel_s
 	for (size_t i = 0; i < p->ne && !first; i++)
 		if (!p->e[i].why)
 			first = &p->e[i];
-	if (!first)
-		return -1;
+	if (!first) /* LCOV_EXCL_BR_LINE: wf_profile_finish failed, and callers stop there */
+		return -1; /* LCOV_EXCL_LINE: as above */
 	wf_bench_columns(first->b, &names, &kinds);
 	n = p->nkey + nextra;
 	cn = wf_xcalloc(n, sizeof *cn);

@@ -24,6 +24,7 @@
 
 #include <stddef.h>
 
+#include "wf_bench.h"
 #include "wf_dec.h"
 #include "wf_conto.h"
 #include "wf_io.h"
@@ -56,6 +57,9 @@ int wf_profile_set_codes(wf_profile *p, wf_codes *codes, char *err, size_t errsz
  * *rows. Returns 0, or -1 after printing "wf-x: FILE[:LINE]: reason". */
 int wf_profile_read(wf_profile *p, wf_reader *r, wf_rejects *rejects,
 		    unsigned long *rows, unsigned long *rejected);
+
+/* Progress while reading, as wf_bench_set_progress (NULL: none). */
+void wf_profile_set_progress(wf_profile *p, wf_bench_progress_fn fn, void *ctx);
 
 /* After the last table. Indicators whose measures did not appear are
  * dropped; -1 with a message when none is left. */

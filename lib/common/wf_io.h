@@ -77,8 +77,6 @@ wf_out *wf_out_open(const char *path);
 int wf_out_write(wf_out *o, const void *p, size_t n);
 int wf_out_putc(wf_out *o, int c);
 int wf_out_puts(wf_out *o, const char *s);
-int wf_out_printf(wf_out *o, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
 
 /* Nonzero once a write has failed. */
 int wf_out_failed(const wf_out *o);

@@ -50,12 +50,12 @@ int wf_rejects_add(wf_rejects *r, const char *source, long line, const char *rea
 	r->n++;
 	if (!r->tw) {
 		wf_warn_at(source, line, "%s", reason);
-		return -1;
+		return WF_REJECTS_STOP;
 	}
 	snprintf(ln, sizeof ln, "%ld", line);
 	const char *v[4] = { source, ln, reason, raw ? raw : "" };
 	size_t l[4] = { strlen(source), strlen(ln), strlen(reason), raw ? rawlen : 0 };
-	return wf_tw_row(r->tw, v, l) < 0 ? -1 : 0;
+	return wf_tw_row(r->tw, v, l) < 0 ? WF_REJECTS_FAILED : WF_REJECTS_KEPT;
 }
 
 unsigned long wf_rejects_count(const wf_rejects *r)

@@ -31,9 +31,18 @@ void wf_rejects_set_excel_safe(wf_rejects *r, int on);
 /* True when rows go to a file (the caller may go on after one). */
 int wf_rejects_kept(const wf_rejects *r);
 
+/* What wf_rejects_add() did with a row. */
+enum {
+	WF_REJECTS_KEPT = 0,    /* written to the file */
+	WF_REJECTS_STOP = -1,   /* no file: the row was printed as the
+				 * run's error, the caller stops */
+	WF_REJECTS_FAILED = -2  /* the file's output has failed (disk
+				 * full...): its close reports it; the
+				 * caller may stop early */
+};
+
 /* Keep one row (raw may be NULL: empty). Counts it either way. Returns
- * 0 when it was written; -1 when there is no file (the message is
- * printed: stop) or the output has failed. */
+ * a WF_REJECTS_* code. */
 int wf_rejects_add(wf_rejects *r, const char *source, long line, const char *reason,
 		   const char *raw, size_t rawlen);
 

@@ -36,6 +36,9 @@ typedef struct wf_reader_opts {
 	size_t max_field;        /* max bytes in one record; 0 = 16 MiB */
 	int allow_empty;         /* no header line (0 bytes, only a BOM) is a
 				    table of no columns, not an error */
+	int no_direct;           /* tests only: every CSV line through the
+				    general path, which the one-pass path for
+				    plain lines must match (tests/fuzz) */
 } wf_reader_opts;
 
 typedef struct wf_row {
@@ -69,6 +72,12 @@ const char *wf_reader_reason(const wf_reader *r);
 const wf_row *wf_reader_header(const wf_reader *r);
 /* Index of the column named exactly name, or -1. */
 int wf_reader_col(const wf_reader *r, const char *name);
+
+/* Index of name among names[0..n), -1 when absent, WF_COL_TWICE when
+ * it is there more than once (which one holds the data cannot be told):
+ * the one check of repeated columns (wf_bench, wf_dialect, wf_matchio). */
+#define WF_COL_TWICE (-2)
+int wf_names_col(const char *const *names, size_t n, const char *name);
 
 const char *wf_reader_name(const wf_reader *r);
 wf_src *wf_reader_src(wf_reader *r);

@@ -56,12 +56,25 @@ size_t wf_trim_copy(const char *s, char *out, size_t outsz)
 	return n;
 }
 
+/* isspace() of the C locale (the only one wfkit runs in), inline:
+ * the call through __ctype_b_loc on three cells a row was 3% of
+ * wf-ingest's instructions (callgrind, 200,000 short rows). */
+static inline int c_space(unsigned char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 void wf_trim_span(const char **s, size_t *n)
 {
-	while (*n && isspace((unsigned char)**s))
-		(*s)++, (*n)--;
-	while (*n && isspace((unsigned char)(*s)[*n - 1]))
-		(*n)--;
+	const char *p = *s;
+	size_t k = *n;
+
+	while (k && c_space((unsigned char)*p))
+		p++, k--;
+	while (k && c_space((unsigned char)p[k - 1]))
+		k--;
+	*s = p;
+	*n = k;
 }
 
 char *wf_trim_inplace(char *s)

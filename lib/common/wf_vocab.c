@@ -1,6 +1,9 @@
 #include "wf_vocab.h"
 
 #include <string.h>
+#include <strings.h>
+
+#include "wf_err.h"
 
 #define S WF_COL_STR
 #define N WF_COL_NUM
@@ -66,4 +69,45 @@ enum wf_colkind wf_vocab_kind(const char *name, enum wf_colkind dflt)
 int wf_vocab_known(const char *name)
 {
 	return name && find(name) != NULL;
+}
+
+const char *const wf_fact_columns[WF_FACT_NCOLS + 1] = {
+	"year", "institution", "institution_type", "institution_name", "contract",
+	"aggregate", "comparto", "region", "province", "comune", "measure", "value",
+	"provenance"
+};
+const enum wf_colkind wf_fact_kinds[WF_FACT_NCOLS + 1] = {
+	WF_COL_NUM, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR,
+	WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_NUM,
+	WF_COL_STR
+};
+
+/* Near misses of the canonical header are refused rather than read as
+ * some Conto Annuale layout or a table of other columns, whose message
+ * (if any) would not say what is wrong. */
+int wf_fact_header_problem(const wf_row *h, char *why, size_t whysz)
+{
+	size_t n = h->n, exact = 1;
+
+	if (n > 0 && h->len[n - 1] == 0)
+		n--; /* "...,value," */
+	if (n != WF_FACT_NCOLS && n != WF_FACT_NCOLS + 1)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (strcasecmp(h->f[i], wf_fact_columns[i]) != 0)
+			return 0;
+		exact &= strcmp(h->f[i], wf_fact_columns[i]) == 0;
+	}
+	for (size_t i = 0; !exact && i < n; i++)
+		if (strcmp(h->f[i], wf_fact_columns[i]) != 0) {
+			wf_setmsg(why, whysz, "canonical header in upper case ('%s'): its column "
+				  "names are lower case ('%s')", h->f[i], wf_fact_columns[i]);
+			return 1;
+		}
+	if (n < h->n) {
+		wf_setmsg(why, whysz, "canonical header ends with a delimiter (an empty "
+			  "column %zu): remove it", h->n);
+		return 1;
+	}
+	return 0;
 }

@@ -15,16 +15,6 @@
 #include "wf_map.h"
 #include "wf_zip.h"
 
-const char *const wf_fact_columns[WF_FACT_NCOLS + 1] = {
-	"year", "institution", "institution_type", "institution_name", "contract",
-	"aggregate", "comparto", "region", "province", "comune", "measure", "value",
-	"provenance"
-};
-const enum wf_colkind wf_fact_kinds[WF_FACT_NCOLS + 1] = {
-	WF_COL_NUM, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR,
-	WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_STR, WF_COL_NUM,
-	WF_COL_STR
-};
 
 
 struct count {
@@ -38,6 +28,128 @@ struct agg {
 	wf_dec sum;
 };
 
+/* Short keys of the per-row path (an institution, a contract, a
+ * contract and measure pair) interned to dense ids. A key is held NUL
+ * padded to a fixed width (32 or 64 bytes), so it is hashed and
+ * compared a word at a time, and each slot keeps 32 bits of the hash
+ * beside the id, so a probe that misses never touches the keys.
+ * wf_map (FNV-1a byte by byte, a key behind two pointers) was 54% of
+ * wf-ingest on 1,000,000 short rows in random institution order (perf,
+ * 2026-12-01): one look-up per row has to cost one cache miss, not
+ * three. Keys are only ever added, until ktab_clear(). */
+struct ktab {
+	size_t kw;       /* key width in bytes, a multiple of 8 */
+	char *keys;      /* n keys of kw bytes, id order */
+	uint64_t *slot;  /* hash >> 32 << 32 | id + 1; 0 = empty */
+	size_t n, cap, nslot;
+};
+
+/* Facts of one institution for duplicate detection, 8 bytes each:
+ * pair + 1 << 40 | line of the year. An open-addressing set (load at
+ * most 3/4, 0 = empty slot). */
+struct fset {
+	uint64_t *t;
+	uint32_t cap, n;
+};
+
+/* Ids of an institution: its code-list record for the current layer
+ * (layer_gen), the lengths emit() writes, and its facts of the year
+ * being checked for duplicates (dup_gen). While the institution's rows
+ * come, its facts are in the run's scratch set; when another
+ * institution's row comes, they are packed, sorted, into the year's
+ * arena (closed), 8 bytes a fact. An institution that comes back (a
+ * file not grouped by institution) gets a set of its own for its new
+ * facts: found in one step whatever the order of the rows. */
+struct inst_ent {
+	const wf_inst *in;
+	unsigned gen, fgen;
+	char type[8];
+	uint32_t len_key, len_type, len_name, len_region, len_province, len_comune;
+	uint64_t *closed;
+	uint32_t nclosed;
+	int packed; /* closed once this year: new facts go to own */
+	struct fset own;
+};
+
+struct contract_ent {
+	const char *agg, *comparto;
+	size_t len_agg, len_comparto;
+	unsigned gen;
+};
+
+#define FACT_LINE_BITS 40
+#define FACT_LINE_MASK ((UINT64_C(1) << FACT_LINE_BITS) - 1)
+#define FACT_MAX_PAIRS ((UINT64_C(1) << (64 - FACT_LINE_BITS)) - 1)
+
+static void ktab_init(struct ktab *t, size_t kw)
+{
+	t->kw = kw;
+}
+
+static void ktab_clear(struct ktab *t)
+{
+	free(t->keys);
+	free(t->slot);
+	t->keys = NULL;
+	t->slot = NULL;
+	t->n = t->cap = t->nslot = 0;
+}
+
+static uint64_t ktab_hash(const char *k, size_t kw)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ull;
+
+	for (size_t i = 0; i < kw; i += 8) {
+		uint64_t w;
+		memcpy(&w, k + i, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
+	}
+	return wf_hash_fin(h);
+}
+
+/* Id of the padded key k (kw bytes); *added says whether it is new. */
+static uint32_t ktab_id(struct ktab *t, const char *k, int *added)
+{
+	uint64_t h = ktab_hash(k, t->kw), tag = h >> 32 << 32;
+	size_t j;
+
+	*added = 0;
+	if (t->nslot) {
+		for (j = (size_t)h & (t->nslot - 1); t->slot[j]; j = (j + 1) & (t->nslot - 1)) {
+			uint64_t s = t->slot[j];
+			if ((s & ~UINT64_C(0xFFFFFFFF)) == tag &&
+			    memcmp(t->keys + ((s & 0xFFFFFFFF) - 1) * t->kw, k, t->kw) == 0)
+				return (uint32_t)((s & 0xFFFFFFFF) - 1);
+		}
+	}
+	if (2 * (t->n + 1) > t->nslot) {
+		size_t ns = t->nslot ? t->nslot * 2 : 64;
+		uint64_t *o = t->slot;
+		t->slot = wf_xcalloc(ns, sizeof *t->slot);
+		for (size_t i = 0; i < t->nslot; i++)
+			if (o[i]) {
+				uint64_t oh = ktab_hash(t->keys + ((o[i] & 0xFFFFFFFF) - 1) * t->kw, t->kw);
+				size_t p = (size_t)oh & (ns - 1);
+				while (t->slot[p])
+					p = (p + 1) & (ns - 1);
+				t->slot[p] = o[i];
+			}
+		free(o);
+		t->nslot = ns;
+	}
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->keys = wf_xrealloc(t->keys, t->cap * t->kw);
+	}
+	memcpy(t->keys + t->n * t->kw, k, t->kw);
+	for (j = (size_t)h & (t->nslot - 1); t->slot[j]; j = (j + 1) & (t->nslot - 1))
+		;
+	t->slot[j] = tag | (uint64_t)(t->n + 1);
+	*added = 1;
+	return (uint32_t)t->n++;
+}
+
 struct wf_ingest {
 	wf_run run;
 	wf_codes *codes;
@@ -47,16 +159,16 @@ struct wf_ingest {
 	int stop, failed, files;
 	struct count total;
 	wf_out *rej_out;
-	/* last institution and contract looked up: rows come grouped by
-	 * institution, so this skips most hash lookups */
-	char last_key[32], last_contract[24];
-	const wf_inst *last_inst;
+	/* institutions and contracts of the run, interned (see ktab) */
+	struct ktab inst_tab, contract_tab, pair_tab;
+	struct inst_ent *ie;
+	struct contract_ent *ce;
+	size_t ie_cap, ce_cap, len_provenance;
+	char prev_key[32]; /* the previous row's institution, padded */
+	uint32_t prev_inst; /* its id + 1 */
+	unsigned layer_gen; /* bumped when a file selects its year's code lists */
+	uint32_t last_contract; /* id + 1 of the previous row's contract */
 	unsigned char said_year[WF_YEAR_MAX - WF_YEAR_MIN + 1]; /* fallback code lists announced */
-	const char *last_agg, *last_comparto;
-	/* lengths of the cached columns: strlen() on every cell of every
-	 * row was 9.5% of wf-ingest (perf, 2026-11-27) */
-	size_t len_key, len_type, len_name, len_region, len_province, len_comune;
-	size_t len_contract, len_agg, len_comparto;
 	/* inputs read so far, to refuse one given twice: regular files by
 	 * device, inode and size (then bytes), zip members by size and
 	 * CRC-32; only within one year (the year in the name, or --year):
@@ -68,23 +180,30 @@ struct wf_ingest {
 		int member, year;
 	} *seen;
 	size_t nseen;
-	/* (institution, contract, measure) facts of the current year and
-	 * the line (and file) each came from: a repeated one is a rejected
-	 * row, never a silently doubled total */
-	struct dupent *cur_tab, *log;
-	size_t cur_cap, cur_n, log_n, log_cap, cur_il;
-	char cur_inst[32];
-	wf_map *dup_inst;
-	int dup_year;
-	char **dup_files;
-	size_t ndup_files;
+	/* Duplicate facts: the year being checked, its files (a line of
+	 * the year is base + line of its file) and its pair ids. */
+	int dup_on, dup_year;
+	unsigned dup_gen;
+	struct dupfile {
+		char *name;
+		uint64_t base, maxline;
+	} *df;
+	size_t ndf;
+	uint32_t dup_cur; /* id + 1 of the institution whose facts are open */
+	struct fset scratch; /* the open facts of an institution not yet packed */
+	struct arena {
+		struct arena *next;
+		size_t used, cap;
+		uint64_t v[];
+	} *arena;
+	const char *df_name; /* g->name once df[ndf - 1] is known to be its file */
 	/* per file */
 	const char *name;
 	struct count c;
 	wf_map *agg;
 	/* a worker's run (wf_ingest_mt.c); NULL in the main thread */
 	struct view *view;
-	wf_codes_scratch *scratch; /* main thread: its workers' placements */
+	wf_codes_scratch *placed; /* main thread: its workers' placements */
 };
 
 /* What a worker thread keeps for the main thread: it reads the code
@@ -101,17 +220,22 @@ struct view {
 	wf_codes_scratch *scratch; /* the workers' placements (borrowed) */
 	wf_map *used;           /* (lists, institution) already in j */
 	wf_codes_layer *layer;  /* the lists active in this worker */
+	wf_codes_layer *initial; /* those active when it began */
+	int selected;           /* a year's lists chosen */
+	int used_initial;       /* looked up in them before that */
 	wf_codes_layer *own;    /* an archive's own lists, not given to codes yet */
 	int own_rc, own_year, embedded;
 	int opened;             /* the input could be opened */
 	struct jcall *j;
 	size_t nj;
-	/* facts of the year the first duplicate() call saw, up to the
-	 * first change of year (then kept here), to be checked against the
-	 * main thread's facts of that year */
+	/* The facts of the year the first duplicate() call saw, up to the
+	 * first change of year (then kept here: its pair keys and the
+	 * (institution id, pair id) of each fact), to be checked against
+	 * the main thread's facts of that year. */
 	int first_year, reset;
-	struct dupent *seg_log;
-	wf_map *seg_inst;
+	struct ktab seg_pairs;
+	uint64_t *seg; /* institution id << 32 | pair id (from 1) */
+	size_t nseg;
 };
 
 static void view_free(struct view *v);
@@ -129,10 +253,15 @@ wf_ingest *wf_ingest_new(const wf_run *run, wf_codes *codes, wf_tw *facts,
 	/* The rejects file is the one people open to review bad rows. */
 	wf_rejects_set_excel_safe(g->rej, run->excel_safe);
 	g->o = *opts;
+	g->len_provenance = opts->provenance ? strlen(opts->provenance) : 0;
+	ktab_init(&g->inst_tab, 32);
+	ktab_init(&g->contract_tab, 32);
+	ktab_init(&g->pair_tab, 64);
 	return g;
 }
 
 static void dup_reset(wf_ingest *g);
+static void fset_free(struct fset *f);
 
 void wf_ingest_free(wf_ingest *g)
 {
@@ -140,10 +269,13 @@ void wf_ingest_free(wf_ingest *g)
 		return;
 	dup_reset(g);
 	view_free(g->view);
-	wf_codes_scratch_free(g->scratch);
-	for (size_t i = 0; i < g->ndup_files; i++)
-		free(g->dup_files[i]);
-	free(g->dup_files);
+	wf_codes_scratch_free(g->placed);
+	for (size_t i = 0; i < g->inst_tab.n; i++)
+		fset_free(&g->ie[i].own);
+	free(g->ie);
+	free(g->ce);
+	ktab_clear(&g->inst_tab);
+	ktab_clear(&g->contract_tab);
 	for (size_t i = 0; i < g->nseen; i++)
 		free(g->seen[i].label);
 	free(g->seen);
@@ -155,148 +287,11 @@ void wf_ingest_free(wf_ingest *g)
 static int reject(wf_ingest *g, long line, const char *reason, const char *raw, size_t rawlen)
 {
 	g->c.rejected++;
-	if (wf_rejects_add(g->rej, g->name, line, reason, raw, rawlen) < 0 &&
-	    !wf_rejects_kept(g->rej)) {
+	/* a failed rejects file is reported when it is closed */
+	if (wf_rejects_add(g->rej, g->name, line, reason, raw, rawlen) == WF_REJECTS_STOP) {
 		g->stop = 1;
 		return -1;
 	}
-	return 0;
-}
-
-/* Facts of the current year, to reject a repeated one. Files come
- * grouped by institution, so the facts of the institution being read
- * sit in a small table (cache-resident), keyed by a 64-bit hash of
- * (contract, measure); when the institution changes they are appended,
- * in one sequential write, to a log of the year, and the institution
- * is remembered with where its facts are. An institution that comes
- * back later has its facts loaded from the log again. A string-keyed
- * map per fact, or one big table, made wf-ingest 2 to 4 times slower
- * on a 2 M-row file (cache misses on every row). Two facts of one
- * institution taken for one by a hash collision: odds about 1e-15. */
-struct dupent {
-	uint64_t key;   /* 0 = empty slot */
-	uint32_t line;
-	uint32_t file;  /* index in dup_files + 1 */
-};
-
-static struct dupent *cur_find(wf_ingest *g, uint64_t k)
-{
-	size_t j = (size_t)k & (g->cur_cap - 1);
-
-	while (g->cur_tab[j].key && g->cur_tab[j].key != k)
-		j = (j + 1) & (g->cur_cap - 1);
-	return &g->cur_tab[j];
-}
-
-static void cur_add(wf_ingest *g, const struct dupent *e)
-{
-	if (2 * (g->cur_n + 1) > g->cur_cap) {
-		struct dupent *old = g->cur_tab;
-		size_t oldcap = g->cur_cap;
-		g->cur_cap = oldcap ? oldcap * 2 : 256;
-		g->cur_tab = wf_xcalloc(g->cur_cap, sizeof *g->cur_tab);
-		for (size_t i = 0; i < oldcap; i++)
-			if (old[i].key)
-				*cur_find(g, old[i].key) = old[i];
-		free(old);
-	}
-	*cur_find(g, e->key) = *e;
-	g->cur_n++;
-}
-
-/* The institution being read is done: its facts go to the log. */
-static void cur_close(wf_ingest *g)
-{
-	if (!g->cur_il)
-		return;
-	if (g->log_n + g->cur_n > g->log_cap) {
-		g->log_cap = (g->log_n + g->cur_n) * 2;
-		g->log = wf_xrealloc(g->log, g->log_cap * sizeof *g->log);
-	}
-	size_t off = g->log_n;
-	for (size_t i = 0; i < g->cur_cap; i++)
-		if (g->cur_tab[i].key)
-			g->log[g->log_n++] = g->cur_tab[i];
-	/* where: offset << 24 | count (an institution has < 16 M facts) */
-	*wf_map_islot(g->dup_inst, g->cur_inst, g->cur_il, 0) =
-		(intptr_t)((uint64_t)off << 24 | (g->log_n - off));
-	memset(g->cur_tab, 0, g->cur_cap * sizeof *g->cur_tab);
-	g->cur_n = 0;
-	g->cur_il = 0;
-}
-
-static void dup_reset(wf_ingest *g)
-{
-	free(g->cur_tab);
-	free(g->log);
-	wf_map_free(g->dup_inst);
-	g->cur_tab = NULL;
-	g->log = NULL;
-	g->dup_inst = NULL;
-	g->cur_cap = g->cur_n = g->log_n = g->log_cap = g->cur_il = 0;
-}
-
-/* 1 after rejecting a fact already seen this year ("duplicate of line
- * N", naming the file when it is another one), else 0 (remembered).
- * Memory: 16 bytes per fact of the current year, dropped when the year
- * changes (inputs come a year at a time). */
-static int duplicate(wf_ingest *g, int year, const char *inst, size_t il, const char *contract,
-		     size_t cl, const char *measure, size_t ml, const wf_row *row)
-{
-	struct dupent *e;
-	uint64_t k;
-
-	if (g->o.sum_duplicates || il == 0 || il >= sizeof g->cur_inst)
-		return 0;
-	if (year != g->dup_year || !g->dup_inst) {
-		if (g->view && !g->view->first_year) {
-			g->view->first_year = year;
-		} else if (g->view && !g->view->reset) {
-			/* the first segment ends: kept for the main thread */
-			cur_close(g);
-			g->view->seg_log = g->log;
-			g->view->seg_inst = g->dup_inst;
-			g->log = NULL;
-			g->dup_inst = NULL;
-			g->view->reset = 1;
-		}
-		dup_reset(g);
-		g->dup_inst = wf_map_new();
-		g->dup_year = year;
-	}
-	if (!g->ndup_files || strcmp(g->dup_files[g->ndup_files - 1], g->name) != 0) {
-		g->dup_files = wf_xrealloc(g->dup_files, (g->ndup_files + 1) * sizeof *g->dup_files);
-		g->dup_files[g->ndup_files++] = wf_xstrdup(g->name);
-	}
-	if (il != g->cur_il || memcmp(inst, g->cur_inst, il) != 0) {
-		cur_close(g);
-		memcpy(g->cur_inst, inst, il);
-		g->cur_il = il;
-		intptr_t where = wf_map_iget(g->dup_inst, inst, il, -1);
-		if (where >= 0) {
-			/* back again (the file is not grouped): its facts too */
-			size_t off = (size_t)((uint64_t)where >> 24), n = (size_t)(where & 0xFFFFFF);
-			for (size_t i = 0; i < n; i++)
-				cur_add(g, &g->log[off + i]);
-		}
-	}
-	k = wf_hash_fin(wf_hash_mix(wf_hash_bytes(contract, cl), wf_hash_bytes(measure, ml)));
-	if (g->cur_cap && (e = cur_find(g, k))->key) {
-		char reason[320];
-		size_t fi = e->file - 1;
-		if (fi == g->ndup_files - 1)
-			snprintf(reason, sizeof reason, "duplicate of line %lu (same institution, "
-				 "contract and measure in %d; see --sum-duplicates)",
-				 (unsigned long)e->line, year);
-		else
-			snprintf(reason, sizeof reason, "duplicate of %s:%lu (same institution, "
-				 "contract and measure in %d; see --sum-duplicates)",
-				 g->dup_files[fi], (unsigned long)e->line, year);
-		reject(g, row->line, reason, row->raw, row->rawlen);
-		return 1;
-	}
-	struct dupent ne = { k, (uint32_t)row->line, (uint32_t)g->ndup_files };
-	cur_add(g, &ne);
 	return 0;
 }
 
@@ -309,31 +304,33 @@ static void journal(struct view *v, wf_codes_layer *l, int year, const char *key
 }
 
 /* wf_codes_inst, or in a worker what it would return (recording the
- * call when it would change the lists). */
+ * call for the main thread the first time, as it changes the lists). */
 static const wf_inst *codes_inst(wf_ingest *g, const char *key, const char *type)
 {
 	struct view *v = g->view;
 	const wf_inst *in;
 	int first;
+	char k[96];
+	int kl;
+	intptr_t *seen;
 
 	if (!v)
 		return wf_codes_inst(g->codes, key, type);
+	if (!v->selected)
+		v->used_initial = 1;
 	pthread_rwlock_rdlock(v->lock);
 	in = wf_codes_inst_peek(g->codes, v->layer, key, type, v->scratch, &first);
 	pthread_rwlock_unlock(v->lock);
-	{
-		/* this input's first use: the main thread makes the call */
-		char k[96];
-		int kl = snprintf(k, sizeof k, "%p\x1f%s", (void *)v->layer, key);
-		intptr_t *seen = wf_map_islot(v->used, k, kl < (int)sizeof k ? (size_t)kl : sizeof k - 1, 0);
-		if (!*seen) {
-			*seen = 1;
-			journal(v, v->layer, 0, key, type);
-		}
+	kl = snprintf(k, sizeof k, "%p\x1f%s", (void *)v->layer, key);
+	seen = wf_map_islot(v->used, k, kl < (int)sizeof k ? (size_t)kl : sizeof k - 1, 0);
+	if (!*seen) {
+		*seen = 1;
+		journal(v, v->layer, 0, key, type);
 	}
 	return in;
 }
 
+/* wf_codes_select_year, or in a worker its choice (recorded). */
 static int codes_select(wf_ingest *g, int year)
 {
 	struct view *v = g->view;
@@ -344,49 +341,394 @@ static int codes_select(wf_ingest *g, int year)
 	pthread_rwlock_rdlock(v->lock);
 	v->layer = wf_codes_pick(g->codes, v->own, year, &cy);
 	pthread_rwlock_unlock(v->lock);
+	v->selected = 1;
 	journal(v, v->layer, year, NULL, NULL);
 	return cy;
 }
 
-static void emit(wf_ingest *g, const char *year, const char *key, const char *type,
-		 const char *contract, const char *measure, const char *value)
+/* The institution of key (its code-list record resolved for the
+ * current layer). pk: the key NUL padded to 32 bytes. */
+/* The id of the institution of padded key pk, interned if new (its
+ * code-list record not resolved yet). */
+static uint32_t inst_id(wf_ingest *g, const char *pk)
 {
-	if (!g->last_inst || strcmp(key, g->last_key) != 0) {
-		const wf_inst *in = codes_inst(g, key, type);
-		g->last_inst = in;
-		/* memcpy, not snprintf: this runs for most rows of a file not
-		 * sorted by institution, and snprintf was 15% of the
-		 * instructions of such a run (callgrind, 1,000,000 short rows). */
-		g->len_key = strnlen(key, sizeof g->last_key - 1);
-		memcpy(g->last_key, key, g->len_key);
-		g->last_key[g->len_key] = '\0';
-		g->len_type = strlen(type);
-		g->len_name = strlen(in->name);
-		g->len_region = strlen(in->region);
-		g->len_province = strlen(in->province);
-		g->len_comune = strlen(in->comune);
+	int added;
+	uint32_t id = ktab_id(&g->inst_tab, pk, &added);
+
+	if (added) {
+		if (g->inst_tab.cap > g->ie_cap) {
+			g->ie = wf_xrealloc(g->ie, g->inst_tab.cap * sizeof *g->ie);
+			g->ie_cap = g->inst_tab.cap;
+		}
+		struct inst_ent *e = &g->ie[id];
+		memset(e, 0, sizeof *e);
+		e->len_key = (uint32_t)strlen(pk);
+		for (size_t i = 0; i < e->len_key && i < sizeof e->type - 1 &&
+				   !(pk[i] >= '0' && pk[i] <= '9'); i++)
+			e->type[i] = pk[i];
+		e->len_type = (uint32_t)strlen(e->type);
 	}
-	if (!g->last_agg || strcmp(contract, g->last_contract) != 0) {
-		g->last_agg = g->view ? wf_codes_layer_aggregate(g->view->layer, contract)
-				      : wf_codes_aggregate(g->codes, contract);
-		g->last_comparto = g->view ? wf_codes_layer_comparto(g->view->layer, contract)
-					   : wf_codes_comparto(g->codes, contract);
-		g->len_contract = strnlen(contract, sizeof g->last_contract - 1);
-		memcpy(g->last_contract, contract, g->len_contract);
-		g->last_contract[g->len_contract] = '\0';
-		g->len_agg = strlen(g->last_agg);
-		g->len_comparto = strlen(g->last_comparto);
+	return id;
+}
+
+static struct inst_ent *inst_of(wf_ingest *g, const char *pk)
+{
+	uint32_t id;
+	struct inst_ent *e;
+
+	/* Files come grouped by institution: most rows have the last one's. */
+	if (g->prev_inst && memcmp(pk, g->prev_key, sizeof g->prev_key) == 0)
+		id = g->prev_inst - 1;
+	else
+		id = inst_id(g, pk);
+	e = &g->ie[id];
+	if (e->gen != g->layer_gen || !e->in) {
+		const wf_inst *in = codes_inst(g, pk, e->type);
+		e->in = in;
+		e->gen = g->layer_gen;
+		e->len_name = (uint32_t)strlen(in->name);
+		e->len_region = (uint32_t)strlen(in->region);
+		e->len_province = (uint32_t)strlen(in->province);
+		e->len_comune = (uint32_t)strlen(in->comune);
 	}
-	const wf_inst *in = g->last_inst;
+	memcpy(g->prev_key, pk, sizeof g->prev_key);
+	g->prev_inst = id + 1;
+	return e;
+}
+
+/* The year's files, for "duplicate of FILE:LINE": a new one whenever
+ * the input's name changes, its lines numbered after the last one's. */
+static uint64_t dup_line(wf_ingest *g, long line)
+{
+	if (g->df_name != g->name) {
+		g->df_name = g->name;
+		if (!g->ndf || strcmp(g->df[g->ndf - 1].name, g->name) != 0) {
+			uint64_t base = g->ndf ? g->df[g->ndf - 1].base + g->df[g->ndf - 1].maxline + 1 : 0;
+			g->df = wf_xrealloc(g->df, (g->ndf + 1) * sizeof *g->df);
+			g->df[g->ndf++] = (struct dupfile){ wf_xstrdup(g->name), base, 0 };
+		}
+	}
+	struct dupfile *f = &g->df[g->ndf - 1];
+	if ((uint64_t)line > f->maxline)
+		f->maxline = (uint64_t)line;
+	if (f->base + (uint64_t)line > FACT_LINE_MASK)
+		wf_die(1, "%s:%ld: more lines in the files of one year than duplicate detection "
+		       "can number (%llu); use --sum-duplicates", g->name, line,
+		       (unsigned long long)FACT_LINE_MASK);
+	return f->base + (uint64_t)line;
+}
+
+static void dup_reset(wf_ingest *g)
+{
+	for (size_t i = 0; i < g->ndf; i++)
+		free(g->df[i].name);
+	free(g->df);
+	g->df = NULL;
+	g->ndf = 0;
+	g->df_name = NULL;
+	ktab_clear(&g->pair_tab);
+	while (g->arena) {
+		struct arena *n = g->arena->next;
+		free(g->arena);
+		g->arena = n;
+	}
+	g->dup_cur = 0;
+	fset_free(&g->scratch);
+	g->dup_gen++; /* every institution's facts are stale */
+	g->dup_on = 0;
+}
+
+static uint32_t fset_home(uint64_t pair, uint32_t cap)
+{
+	return (uint32_t)(pair * 0x9E3779B1u) & (cap - 1);
+}
+
+/* f's fact of pair, or 0. */
+static uint64_t fset_find(const struct fset *f, uint64_t pair)
+{
+	if (!f->cap)
+		return 0;
+	for (uint32_t p = fset_home(pair, f->cap); f->t[p]; p = (p + 1) & (f->cap - 1))
+		if (f->t[p] >> FACT_LINE_BITS == pair)
+			return f->t[p];
+	return 0;
+}
+
+static void fset_add(struct fset *f, uint64_t fact)
+{
+	if (4 * ((uint64_t)f->n + 1) > 3 * (uint64_t)f->cap) {
+		uint32_t nc = f->cap ? f->cap * 2 : 16;
+		uint64_t *nt = wf_xcalloc(nc, sizeof *nt);
+		for (uint32_t i = 0; i < f->cap; i++)
+			if (f->t[i]) {
+				uint32_t p = fset_home(f->t[i] >> FACT_LINE_BITS, nc);
+				while (nt[p])
+					p = (p + 1) & (nc - 1);
+				nt[p] = f->t[i];
+			}
+		free(f->t);
+		f->t = nt;
+		f->cap = nc;
+	}
+	uint32_t p = fset_home(fact >> FACT_LINE_BITS, f->cap);
+	while (f->t[p])
+		p = (p + 1) & (f->cap - 1);
+	f->t[p] = fact;
+	f->n++;
+}
+
+static void fset_free(struct fset *f)
+{
+	free(f->t);
+	f->t = NULL;
+	f->cap = f->n = 0;
+}
+
+static int fact_cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* Sorted by pair (the high bits). An institution has a few dozen
+ * facts, nearly in order: insertion sort; qsort() (a merge sort with
+ * its own allocation) was 4% of wf-ingest on a grouped 2 M-row file. */
+static void facts_sort(uint64_t *v, size_t n)
+{
+	if (n > 64) {
+		qsort(v, n, sizeof *v, fact_cmp);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		uint64_t x = v[i];
+		size_t j = i;
+		while (j > 0 && v[j - 1] > x) {
+			v[j] = v[j - 1];
+			j--;
+		}
+		v[j] = x;
+	}
+}
+
+/* Room for n facts in the year's arena. */
+static uint64_t *arena_take(wf_ingest *g, size_t n)
+{
+	if (!g->arena || g->arena->cap - g->arena->used < n) {
+		size_t cap = n > 131072 ? n : 131072;
+		struct arena *a = wf_xmalloc(sizeof *a + cap * sizeof a->v[0]);
+		a->next = g->arena;
+		a->used = 0;
+		a->cap = cap;
+		g->arena = a;
+	}
+	g->arena->used += n;
+	return g->arena->v + g->arena->used - n;
+}
+
+/* Another institution's row: the open one's facts, the first time,
+ * go sorted to the arena. */
+static void facts_close(wf_ingest *g, struct inst_ent *e)
+{
+	struct fset *f = &g->scratch;
+
+	if (e->packed)
+		return;
+	e->packed = 1;
+	if (!f->n)
+		return;
+	uint64_t *o = arena_take(g, f->n);
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < f->cap; i++)
+		if (f->t[i]) {
+			o[n++] = f->t[i];
+			f->t[i] = 0;
+		}
+	facts_sort(o, n);
+	e->closed = o;
+	e->nclosed = n;
+	/* a big institution's table is not swept for every small one */
+	if (f->cap > 64 && f->cap > 8 * f->n)
+		fset_free(f);
+	f->n = 0;
+}
+
+/* e's fact of pair, or 0. */
+static uint64_t fact_find(const wf_ingest *g, const struct inst_ent *e, uint64_t pair)
+{
+	if (e->nclosed) {
+		size_t lo = 0, hi = e->nclosed;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (e->closed[mid] >> FACT_LINE_BITS < pair)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < e->nclosed && e->closed[lo] >> FACT_LINE_BITS == pair)
+			return e->closed[lo];
+	}
+	return fset_find(e->packed ? &e->own : &g->scratch, pair);
+}
+
+/* Appends e's facts of the year (e->fgen current) to *v. */
+static void facts_of(const wf_ingest *g, const struct inst_ent *e, uint64_t **v, size_t *n,
+		     size_t *cap)
+{
+	const struct fset *f = e->packed ? &e->own : &g->scratch;
+	size_t need = *n + e->nclosed + f->n;
+
+	if (e->fgen != g->dup_gen || (!e->packed && g->dup_cur != (uint32_t)(e - g->ie) + 1))
+		return;
+	if (need > *cap) {
+		*cap = need * 2;
+		*v = wf_xrealloc(*v, *cap * sizeof **v);
+	}
+	for (uint32_t i = 0; i < e->nclosed; i++)
+		(*v)[(*n)++] = e->closed[i];
+	for (uint32_t i = 0; i < f->cap; i++)
+		if (f->t[i])
+			(*v)[(*n)++] = f->t[i];
+}
+
+/* A worker's year changes: its facts of the first year are kept (pair
+ * keys and ids, no lines) for wf_ingest_take() to look for in the main
+ * thread's facts of that year. */
+static void seg_keep(wf_ingest *g)
+{
+	struct view *v = g->view;
+	size_t cap = 0;
+
+	v->reset = 1;
+	for (size_t i = 0; i < g->inst_tab.n; i++) {
+		size_t from = v->nseg;
+		facts_of(g, &g->ie[i], &v->seg, &v->nseg, &cap);
+		for (size_t k = from; k < v->nseg; k++)
+			v->seg[k] = (uint64_t)i << 32 | (v->seg[k] >> FACT_LINE_BITS);
+	}
+	v->seg_pairs = g->pair_tab; /* taken: dup_reset() clears an empty one */
+	memset(&g->pair_tab, 0, sizeof g->pair_tab);
+	ktab_init(&g->pair_tab, 64);
+}
+
+/* 1 after rejecting a fact already seen this year ("duplicate of line
+ * N", naming the file when it is another one), else 0 (remembered).
+ * Memory: 8 bytes per fact of the year in a grouped file (at most
+ * about 14 in a file in random order), emptied when the year changes
+ * (inputs come a year at a time). A fact is its institution and the
+ * id of its (contract, measure) pair: exact, no hash can make two
+ * facts one. */
+static int duplicate(wf_ingest *g, int year, struct inst_ent *e, const char *contract,
+		     size_t cl, const char *measure, size_t ml, const wf_row *row)
+{
+	char pk[64] = { 0 };
+	int added;
+	uint32_t id = (uint32_t)(e - g->ie) + 1;
+
+	if (g->o.sum_duplicates)
+		return 0;
+	if (year != g->dup_year || !g->dup_on) {
+		if (g->view && !g->view->first_year)
+			g->view->first_year = year;
+		else if (g->view && !g->view->reset)
+			seg_keep(g); /* the first year's facts, for the main thread */
+		dup_reset(g);
+		g->dup_on = 1;
+		g->dup_year = year;
+	}
+	uint64_t line = dup_line(g, row->line);
+	/* contract (at most WF_CODE_MAX) and measure, NUL between */
+	if (cl + 1 + ml > sizeof pk)
+		ml = sizeof pk - 1 - cl; /* not reached: measures are short codes */
+	memcpy(pk, contract, cl);
+	memcpy(pk + cl + 1, measure, ml);
+	uint64_t pair = (uint64_t)ktab_id(&g->pair_tab, pk, &added) + 1;
+	if (pair > FACT_MAX_PAIRS)
+		wf_die(1, "%s:%ld: more than %llu different contract and measure pairs in %d; "
+		       "use --sum-duplicates", g->name, row->line,
+		       (unsigned long long)FACT_MAX_PAIRS - 1, year);
+	if (e->fgen != g->dup_gen) {
+		fset_free(&e->own);
+		e->closed = NULL;
+		e->nclosed = 0;
+		e->packed = 0;
+		e->fgen = g->dup_gen;
+	}
+	if (g->dup_cur != id) {
+		if (g->dup_cur)
+			facts_close(g, &g->ie[g->dup_cur - 1]);
+		g->dup_cur = id;
+	}
+	uint64_t f = added ? 0 : fact_find(g, e, pair);
+	if (f) {
+		uint64_t first = f & FACT_LINE_MASK;
+		size_t fi = g->ndf - 1;
+		char reason[320];
+		while (fi > 0 && g->df[fi].base > first)
+			fi--;
+		if (fi == g->ndf - 1)
+			snprintf(reason, sizeof reason, "duplicate of line %llu (same institution, "
+				 "contract and measure in %d; see --sum-duplicates)",
+				 (unsigned long long)(first - g->df[fi].base), year);
+		else
+			snprintf(reason, sizeof reason, "duplicate of %s:%llu (same institution, "
+				 "contract and measure in %d; see --sum-duplicates)",
+				 g->df[fi].name, (unsigned long long)(first - g->df[fi].base), year);
+		reject(g, row->line, reason, row->raw, row->rawlen);
+		return 1;
+	}
+	fset_add(e->packed ? &e->own : &g->scratch, pair << FACT_LINE_BITS | line);
+	return 0;
+}
+
+/* Aggregate and comparto of contract (cached per contract and layer). */
+static const struct contract_ent *contract_of(wf_ingest *g, const char *contract, size_t cl)
+{
+	char pk[32] = { 0 };
+	int added;
+	uint32_t id;
+
+	if (g->last_contract) {
+		const char *lk = g->contract_tab.keys + (size_t)(g->last_contract - 1) * 32;
+		if (memcmp(lk, contract, cl) == 0 && lk[cl] == '\0' &&
+		    g->ce[g->last_contract - 1].gen == g->layer_gen)
+			return &g->ce[g->last_contract - 1];
+	}
+	memcpy(pk, contract, cl < sizeof pk ? cl : sizeof pk - 1);
+	id = ktab_id(&g->contract_tab, pk, &added);
+	if (added && g->contract_tab.cap > g->ce_cap) {
+		g->ce = wf_xrealloc(g->ce, g->contract_tab.cap * sizeof *g->ce);
+		g->ce_cap = g->contract_tab.cap;
+	}
+	struct contract_ent *c = &g->ce[id];
+	if (added || c->gen != g->layer_gen) {
+		c->agg = g->view ? wf_codes_layer_aggregate(g->view->layer, pk)
+				 : wf_codes_aggregate(g->codes, pk);
+		c->comparto = g->view ? wf_codes_layer_comparto(g->view->layer, pk)
+				      : wf_codes_comparto(g->codes, pk);
+		c->len_agg = strlen(c->agg);
+		c->len_comparto = strlen(c->comparto);
+		c->gen = g->layer_gen;
+	}
+	g->last_contract = id + 1;
+	return c;
+}
+
+static void emit(wf_ingest *g, const char *year, size_t yl, struct inst_ent *e,
+		 const char *contract, size_t cl, const char *measure, size_t ml,
+		 const char *value, size_t vl)
+{
+	const struct contract_ent *c = contract_of(g, contract, cl);
+	const wf_inst *in = e->in;
+	const char *key = g->inst_tab.keys + (size_t)(e - g->ie) * 32;
 	const char *v[WF_FACT_NCOLS + 1] = {
-		year, key, type, in->name, contract, g->last_agg, g->last_comparto,
+		year, key, e->type, in->name, contract, c->agg, c->comparto,
 		in->region, in->province, in->comune, measure, value, g->o.provenance
 	};
+	/* lengths known: strlen() on every cell of every row was 9.5% of
+	 * wf-ingest (perf, 2026-11-27) */
 	size_t l[WF_FACT_NCOLS + 1] = {
-		strlen(year), g->len_key, g->len_type, g->len_name, g->len_contract,
-		g->len_agg, g->len_comparto, g->len_region, g->len_province,
-		g->len_comune, strlen(measure), value ? strlen(value) : 0,
-		g->o.provenance ? strlen(g->o.provenance) : 0
+		yl, e->len_key, e->len_type, e->len_name, cl, c->len_agg, c->len_comparto,
+		e->len_region, e->len_province, e->len_comune, ml, vl, g->len_provenance
 	};
 	if (wf_tw_row(g->facts, v, l) < 0)
 		g->stop = 1;
@@ -406,35 +748,6 @@ static void free_agg(wf_map *m)
 		free(a);
 	}
 	wf_map_free(m);
-}
-
-/* Near misses of the canonical header are refused rather than read as
- * some Conto Annuale layout, whose message would not say what is wrong. */
-int wf_fact_header_problem(const wf_row *h, char *why, size_t whysz)
-{
-	size_t n = h->n, exact = 1;
-
-	if (n > 0 && h->len[n - 1] == 0)
-		n--; /* "...,value," */
-	if (n != WF_FACT_NCOLS && n != WF_FACT_NCOLS + 1)
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		if (strcasecmp(h->f[i], wf_fact_columns[i]) != 0)
-			return 0;
-		exact &= strcmp(h->f[i], wf_fact_columns[i]) == 0;
-	}
-	for (size_t i = 0; !exact && i < n; i++)
-		if (strcmp(h->f[i], wf_fact_columns[i]) != 0) {
-			wf_setmsg(why, whysz, "canonical header in upper case ('%s'): its column "
-				  "names are lower case ('%s')", h->f[i], wf_fact_columns[i]);
-			return 1;
-		}
-	if (n < h->n) {
-		wf_setmsg(why, whysz, "canonical header ends with a delimiter (an empty "
-			  "column %zu): remove it", h->n);
-		return 1;
-	}
-	return 0;
 }
 
 /* Our own stream: the 12 columns, and provenance after them when the
@@ -478,10 +791,11 @@ static int read_canonical(wf_ingest *g, wf_reader *r)
 {
 	enum { Y = 0, INST = 1, MEASURE = 10, VALUE = 11 };
 	wf_row row;
-	char reason[320], key[32], type[8], vbuf[WF_DEC_BUFSZ];
+	char reason[320], type[8], vbuf[WF_DEC_BUFSZ];
 	int st;
 
 	while (!g->stop && (st = wf_reader_next(r, &row)) != WF_ROW_EOF) {
+		char key[32] = { 0 }; /* padded: the key of inst_of() */
 		const char *v[WF_FACT_NCOLS + 1];
 		wf_dec d;
 		int ds;
@@ -540,7 +854,8 @@ static int read_canonical(wf_ingest *g, wf_reader *r)
 			reject(g, row.line, reason, row.raw, row.rawlen);
 			continue;
 		}
-		if (duplicate(g, (int)y, row.f[INST], row.len[INST], row.f[4], row.len[4],
+		if (!g->o.sum_duplicates &&
+		    duplicate(g, (int)y, inst_of(g, key), row.f[4], row.len[4],
 			      row.f[MEASURE], row.len[MEASURE], &row))
 			continue;
 		size_t l[WF_FACT_NCOLS + 1];
@@ -581,18 +896,10 @@ static int read_table(wf_ingest *g, wf_reader *r)
 	enum wf_decmode dm;
 
 	g->name = wf_reader_name(r);
+	g->df_name = NULL; /* a new input, maybe at the last one's address */
 	memset(&g->c, 0, sizeof g->c);
 	if (is_canonical(wf_reader_header(r)))
 		return read_canonical(g, r);
-	{
-		/* the same refusal, in the same words, as wf-benchmark */
-		char why[200];
-		if (wf_fact_header_problem(wf_reader_header(r), why, sizeof why)) {
-			wf_warn_at(g->name, 1, "%s", why);
-			g->failed = 1;
-			return 0;
-		}
-	}
 	y = g->o.year ? g->o.year : wf_conto_year_from_name(g->name);
 	wf_layout_detect(wf_reader_header(r), &L, why, sizeof why);
 	if (L.kind == WF_LAYOUT_ASSENZE && wf_conto_averages_name(g->name)) {
@@ -625,13 +932,12 @@ static int read_table(wf_ingest *g, wf_reader *r)
 			fatal = 1;
 		goto done;
 	}
-	snprintf(year, sizeof year, "%d", y);
+	size_t yl = (size_t)snprintf(year, sizeof year, "%d", y);
 	{
 		/* Codes change between years: each file gets its year's
 		 * lists (or the nearest year's). */
 		int cy = codes_select(g, y);
-		g->last_inst = NULL;
-		g->last_agg = NULL;
+		g->layer_gen++;
 		/* Said once per data year, not once per file. */
 		if (cy && cy != y && !g->said_year[y - WF_YEAR_MIN]) {
 			g->said_year[y - WF_YEAR_MIN] = 1;
@@ -650,7 +956,7 @@ static int read_table(wf_ingest *g, wf_reader *r)
 	if (L.kind != WF_LAYOUT_COSTO_LAVORO)
 		g->agg = wf_map_new();
 	while (!g->stop && (st = wf_reader_next(r, &row)) != WF_ROW_EOF) {
-		char key[32], type[8], item[16], vbuf[WF_DEC_BUFSZ];
+		char key[32] = { 0 }, type[8], item[16], vbuf[WF_DEC_BUFSZ];
 		const char *contract;
 		size_t cl;
 		wf_dec d;
@@ -696,11 +1002,13 @@ static int read_table(wf_ingest *g, wf_reader *r)
 				reject(g, row.line, reason, row.raw, row.rawlen);
 				continue;
 			}
-			if (duplicate(g, y, key, strlen(key), cbuf, cl, item, strlen(item), &row))
+			struct inst_ent *e = inst_of(g, key);
+			size_t il = strlen(item), vl = 0;
+			if (duplicate(g, y, e, cbuf, cl, item, il, &row))
 				continue;
 			if (ds == WF_DEC_OK)
-				wf_dec_format(d, vbuf);
-			emit(g, year, key, type, cbuf, item, ds == WF_DEC_OK ? vbuf : NULL);
+				vl = wf_dec_format(d, vbuf);
+			emit(g, year, yl, e, cbuf, cl, item, il, ds == WF_DEC_OK ? vbuf : NULL, vl);
 			continue;
 		}
 		/* The summing layouts: each row adds to one or more measures
@@ -724,7 +1032,7 @@ static int read_table(wf_ingest *g, wf_reader *r)
 				continue;
 			}
 			defs[0].measure = fua;
-			sums[0] = ds == WF_DEC_OK ? d : (wf_dec){ 0, 0 };
+			sums[0] = ds == WF_DEC_OK ? d : (wf_dec){ 0 };
 			nd = 1;
 		} else {
 			char cause[16] = "";
@@ -748,12 +1056,12 @@ static int read_table(wf_ingest *g, wf_reader *r)
 				if (ds < 0) {
 					bad = 1;
 				} else if (ds != WF_DEC_OK) {
-					cnt[i] = (wf_dec){ 0, 0 };
+					cnt[i] = (wf_dec){ 0 };
 				}
 			}
 			nd = bad ? 0 : wf_layout_measures(L.kind, cause, defs);
 			for (size_t m = 0; m < nd && !bad; m++) {
-				sums[m] = (wf_dec){ 0, 0 };
+				sums[m] = (wf_dec){ 0 };
 				for (int i = 0; i < L.ncounts && !bad; i++)
 					if ((defs[m].mask >> i & 1) && wf_dec_add(&sums[m], cnt[i]) != 0)
 						bad = 1;
@@ -799,14 +1107,18 @@ static int read_table(wf_ingest *g, wf_reader *r)
 			char vbuf[WF_DEC_BUFSZ];
 			wf_map_key_at(g->agg, i, &v);
 			struct agg *a = v;
-			wf_dec_format(a->sum, vbuf);
-			emit(g, year, a->inst, a->type, a->contract, a->measure, vbuf);
+			char pk[32] = { 0 };
+			memcpy(pk, a->inst, strlen(a->inst));
+			emit(g, year, yl, inst_of(g, pk), a->contract, strlen(a->contract),
+			     a->measure, strlen(a->measure), vbuf, wf_dec_format(a->sum, vbuf));
 		}
 	}
 	free_agg(g->agg);
 	g->agg = NULL;
 done:
-	if (fatal && L.kind == WF_LAYOUT_UNKNOWN) {
+	/* A file refused whole (unknown layout or year) that also breaks
+	 * off: its rows past the break are in no --rejects, so say why. */
+	if (fatal && (L.kind == WF_LAYOUT_UNKNOWN || y <= 0)) {
 		wf_warn("%s: %s", g->name, wf_reader_reason(r));
 		g->failed = 1;
 	}
@@ -1248,8 +1560,8 @@ static void view_free(struct view *v)
 	free(v->j);
 	wf_map_free(v->used);
 	wf_codes_layer_free(v->own);
-	free(v->seg_log);
-	wf_map_free(v->seg_inst);
+	ktab_clear(&v->seg_pairs);
+	free(v->seg);
 	free(v);
 }
 
@@ -1263,10 +1575,11 @@ wf_ingest *wf_ingest_worker_new(const wf_ingest *g, wf_tw *facts, wf_out *reject
 	w = wf_ingest_new(&run, g->codes, facts, rejects, &g->o);
 	w->view = wf_xcalloc(1, sizeof *w->view);
 	w->view->lock = lock;
-	w->view->scratch = g->scratch;
+	w->view->scratch = g->placed;
 	w->view->used = wf_map_new();
+	ktab_init(&w->view->seg_pairs, 64);
 	pthread_rwlock_rdlock(lock);
-	w->view->layer = wf_codes_active(g->codes);
+	w->view->layer = w->view->initial = wf_codes_active(g->codes);
 	pthread_rwlock_unlock(lock);
 	return w;
 }
@@ -1284,8 +1597,8 @@ wf_out *wf_ingest_rejects_out(const wf_ingest *g)
 void wf_ingest_prepare(wf_ingest *g)
 {
 	wf_codes_prepare(g->codes);
-	if (!g->scratch)
-		g->scratch = wf_codes_scratch_new();
+	if (!g->placed)
+		g->placed = wf_codes_scratch_new();
 }
 
 int wf_ingest_threads(const wf_ingest *g)
@@ -1303,117 +1616,128 @@ void wf_ingest_set_failed(wf_ingest *g)
 	g->failed = 1;
 }
 
-/* Where inst's facts are in the log: off and count, or 0. */
-static int dup_where(wf_map *inst_map, const char *inst, size_t il, size_t *off, size_t *n)
+/* Id + 1 of the padded key k in t, or 0: nothing added. */
+static uint32_t ktab_find(const struct ktab *t, const char *k)
 {
-	intptr_t where = inst_map ? wf_map_iget(inst_map, inst, il, -1) : -1;
+	uint64_t h, tag;
 
-	if (where < 0)
+	if (!t->nslot)
 		return 0;
-	*off = (size_t)((uint64_t)where >> 24);
-	*n = (size_t)(where & 0xFFFFFF);
-	return 1;
+	h = ktab_hash(k, t->kw);
+	tag = h >> 32 << 32;
+	for (size_t j = (size_t)h & (t->nslot - 1); t->slot[j]; j = (j + 1) & (t->nslot - 1)) {
+		uint64_t s = t->slot[j];
+		if ((s & ~UINT64_C(0xFFFFFFFF)) == tag &&
+		    memcmp(t->keys + ((s & 0xFFFFFFFF) - 1) * t->kw, k, t->kw) == 0)
+			return (uint32_t)(s & 0xFFFFFFFF);
+	}
+	return 0;
 }
 
-/* 1 when one of the facts in (map, log) is among g's facts of the
- * year (g's current institution closed). */
-static int dup_collides(wf_ingest *g, wf_map *map, const struct dupent *log)
+/* 1 when the worker fact (w's institution wi, pair key pk) is among g's
+ * facts of the year. */
+static int dup_in_g(const wf_ingest *g, const wf_ingest *w, size_t wi, const char *pk)
 {
-	uint64_t *set = NULL;
+	uint32_t gi = ktab_find(&g->inst_tab, w->inst_tab.keys + wi * 32), gp;
+
+	if (!gi || g->ie[gi - 1].fgen != g->dup_gen)
+		return 0;
+	gp = ktab_find(&g->pair_tab, pk);
+	return gp && fact_find(g, &g->ie[gi - 1], gp) != 0;
+}
+
+/* 1 when a fact of w's first year (its first segment) is among g's
+ * facts of that year: one thread would have rejected it. */
+static int dup_collides(const wf_ingest *g, const wf_ingest *w)
+{
+	const struct view *v = w->view;
+	uint64_t *f = NULL;
 	size_t cap = 0;
 	int hit = 0;
 
-	for (size_t i = 0; map && i < wf_map_count(map) && !hit; i++) {
-		void *v;
-		const char *inst = wf_map_key_at(map, i, &v);
-		size_t il = strlen(inst), goff, gn, woff, wn;
-		if (!dup_where(g->dup_inst, inst, il, &goff, &gn) ||
-		    !dup_where(map, inst, il, &woff, &wn))
-			continue;
-		if (cap < 2 * gn + 2) {
-			for (cap = 16; cap < 2 * gn + 2; cap *= 2)
-				;
-			free(set);
-			set = wf_xmalloc(cap * sizeof *set);
-		}
-		memset(set, 0, cap * sizeof *set);
-		for (size_t k = 0; k < gn; k++) {
-			uint64_t key = g->log[goff + k].key;
-			size_t j = (size_t)key & (cap - 1);
-			while (set[j] && set[j] != key)
-				j = (j + 1) & (cap - 1);
-			set[j] = key;
-		}
-		for (size_t k = 0; k < wn && !hit; k++) {
-			uint64_t key = log[woff + k].key;
-			size_t j = (size_t)key & (cap - 1);
-			while (set[j] && set[j] != key)
-				j = (j + 1) & (cap - 1);
-			hit = set[j] == key;
-		}
+	if (v->reset) {
+		for (size_t k = 0; k < v->nseg && !hit; k++)
+			hit = dup_in_g(g, w, (size_t)(v->seg[k] >> 32),
+				       v->seg_pairs.keys + ((v->seg[k] & 0xFFFFFFFF) - 1) * 64);
+		return hit;
 	}
-	free(set);
+	for (size_t i = 0; i < w->inst_tab.n && !hit; i++) {
+		size_t n = 0;
+		facts_of(w, &w->ie[i], &f, &n, &cap);
+		for (size_t k = 0; k < n && !hit; k++)
+			hit = dup_in_g(g, w, i,
+				       w->pair_tab.keys + ((f[k] >> FACT_LINE_BITS) - 1) * 64);
+	}
+	free(f);
 	return hit;
 }
 
-static void log_append(wf_ingest *g, const struct dupent *e, size_t n, uint32_t file_base)
-{
-	if (g->log_n + n > g->log_cap) {
-		g->log_cap = (g->log_n + n) * 2;
-		g->log = wf_xrealloc(g->log, g->log_cap * sizeof *g->log);
-	}
-	for (size_t i = 0; i < n; i++) {
-		g->log[g->log_n] = e[i];
-		g->log[g->log_n++].file += file_base;
-	}
-}
-
-/* g's duplicates table after w's input, as one thread leaves it. */
+/* g's duplicates state after w's input, as one thread leaves it: w's
+ * facts of its last year, re-interned by key text into g's tables,
+ * their lines numbered after g's files of the year (or g's table
+ * replaced when one thread would have dropped it). */
 static void dup_take(wf_ingest *g, wf_ingest *w)
 {
 	struct view *v = w->view;
-	uint32_t base = (uint32_t)g->ndup_files;
+	uint64_t shift, *f = NULL, *pair;
+	size_t cap = 0;
 
-	for (size_t i = 0; i < w->ndup_files; i++) {
-		g->dup_files = wf_xrealloc(g->dup_files, (g->ndup_files + 1) * sizeof *g->dup_files);
-		g->dup_files[g->ndup_files++] = w->dup_files[i];
-	}
-	w->ndup_files = 0;
-	if (!v->first_year || !w->dup_inst)
+	if (!v->first_year || !w->dup_on)
 		return; /* w never looked: g's table stands */
-	if (v->reset || !g->dup_inst || g->dup_year != v->first_year) {
-		/* one thread would have dropped g's table at w's first fact
-		 * (or at a later change of year): w's is the table now,
-		 * taken as it is, its files renumbered */
+	if (v->reset || !g->dup_on || g->dup_year != v->first_year) {
+		/* one thread drops g's table at w's first fact (or at a
+		 * later change of year) */
 		dup_reset(g);
-		g->dup_inst = w->dup_inst;
-		g->log = w->log;
-		g->log_n = w->log_n;
-		g->log_cap = w->log_cap;
+		g->dup_on = 1;
 		g->dup_year = w->dup_year;
-		w->dup_inst = NULL;
-		w->log = NULL;
-		w->log_n = w->log_cap = 0;
-		for (size_t i = 0; i < g->log_n; i++)
-			g->log[i].file += base;
-		return;
+	} else if (g->dup_cur) {
+		facts_close(g, &g->ie[g->dup_cur - 1]);
 	}
-	for (size_t i = 0; i < wf_map_count(w->dup_inst); i++) {
-		void *val;
-		const char *inst = wf_map_key_at(w->dup_inst, i, &val);
-		size_t il = strlen(inst), goff, gn, woff = 0, wn = 0, off = g->log_n;
-		dup_where(w->dup_inst, inst, il, &woff, &wn);
-		if (dup_where(g->dup_inst, inst, il, &goff, &gn)) {
-			/* g's facts of inst, then w's, together again */
-			struct dupent *tmp = wf_xmalloc((gn ? gn : 1) * sizeof *tmp);
-			memcpy(tmp, g->log + goff, gn * sizeof *tmp);
-			log_append(g, tmp, gn, 0);
-			free(tmp);
+	g->dup_cur = 0;
+	g->df_name = NULL;
+	shift = g->ndf ? g->df[g->ndf - 1].base + g->df[g->ndf - 1].maxline + 1 : 0;
+	g->df = wf_xrealloc(g->df, (g->ndf + w->ndf) * sizeof *g->df);
+	for (size_t k = 0; k < w->ndf; k++) {
+		g->df[g->ndf++] = (struct dupfile){ w->df[k].name, w->df[k].base + shift,
+						    w->df[k].maxline };
+		w->df[k].name = NULL;
+	}
+	pair = wf_xmalloc((w->pair_tab.n + 1) * sizeof *pair);
+	for (size_t p = 0; p < w->pair_tab.n; p++) {
+		int added;
+		pair[p + 1] = (uint64_t)ktab_id(&g->pair_tab, w->pair_tab.keys + p * 64, &added) + 1;
+	}
+	for (size_t i = 0; i < w->inst_tab.n; i++) {
+		size_t n = 0;
+		facts_of(w, &w->ie[i], &f, &n, &cap);
+		if (!n)
+			continue;
+		for (size_t k = 0; k < n; k++)
+			f[k] = pair[f[k] >> FACT_LINE_BITS] << FACT_LINE_BITS |
+			       ((f[k] & FACT_LINE_MASK) + shift);
+		uint32_t gi = inst_id(g, w->inst_tab.keys + i * 32); /* may move g->ie */
+		struct inst_ent *e = &g->ie[gi];
+		if (e->fgen != g->dup_gen) {
+			fset_free(&e->own);
+			e->closed = NULL;
+			e->nclosed = 0;
+			e->packed = 0;
+			e->fgen = g->dup_gen;
 		}
-		log_append(g, w->log + woff, wn, base);
-		*wf_map_islot(g->dup_inst, inst, il, 0) =
-			(intptr_t)((uint64_t)off << 24 | (g->log_n - off));
+		if (!e->packed) {
+			/* its first facts of the year: sorted into the arena */
+			facts_sort(f, n);
+			e->closed = arena_take(g, n);
+			memcpy(e->closed, f, n * sizeof *f);
+			e->nclosed = (uint32_t)n;
+			e->packed = 1;
+		} else {
+			for (size_t k = 0; k < n; k++)
+				fset_add(&e->own, f[k]);
+		}
 	}
+	free(pair);
+	free(f);
 }
 
 int wf_ingest_take(wf_ingest *g, wf_ingest *w, const char *path)
@@ -1425,6 +1749,8 @@ int wf_ingest_take(wf_ingest *g, wf_ingest *w, const char *path)
 	 * read again by the caller, here, as one thread reads it. */
 	if (own && wf_codes_has_year(g->codes, v->own_year))
 		return 0; /* an earlier archive brought lists of that year */
+	if (v->used_initial && v->initial != wf_codes_active(g->codes))
+		return 0; /* a stream read with the lists active before it */
 	for (size_t i = 0; i < v->nj; i++) {
 		int cy;
 		if (v->j[i].year && wf_codes_pick(g->codes, own, v->j[i].year, &cy) != v->j[i].l)
@@ -1436,14 +1762,16 @@ int wf_ingest_take(wf_ingest *g, wf_ingest *w, const char *path)
 			if (b->member && a->size == b->size && a->crc == b->crc && a->year == b->year)
 				return 0; /* a member given twice, across archives */
 		}
-	cur_close(w);
-	if (v->first_year && g->dup_inst && g->dup_year == v->first_year) {
-		cur_close(g);
-		if (g->ndup_files && w->ndup_files &&
-		    strcmp(g->dup_files[g->ndup_files - 1], w->dup_files[0]) == 0)
-			return 0; /* one file for one thread: its messages say "line N" */
-		if (dup_collides(g, v->reset ? v->seg_inst : w->dup_inst,
-				 v->reset ? v->seg_log : w->log))
+	if (w->dup_on && g->pair_tab.n + w->pair_tab.n > FACT_MAX_PAIRS)
+		return 0; /* one thread stops there, with its words */
+	if (v->first_year && g->dup_on && g->dup_year == v->first_year) {
+		if (g->ndf && w->ndf && strcmp(g->df[g->ndf - 1].name, w->df[0].name) == 0)
+			return 0; /* one file for one thread: its lines go on */
+		if (!v->reset && w->ndf &&
+		    g->df[g->ndf - 1].base + g->df[g->ndf - 1].maxline + 1 +
+		    w->df[w->ndf - 1].base + w->df[w->ndf - 1].maxline > FACT_LINE_MASK)
+			return 0; /* more lines than one year can number: as above */
+		if (dup_collides(g, w))
 			return 0; /* a duplicate of an earlier input's fact */
 	}
 	if (v->opened) {
@@ -1466,8 +1794,9 @@ int wf_ingest_take(wf_ingest *g, wf_ingest *w, const char *path)
 			wf_codes_select_year(g->codes, v->j[i].year);
 		else
 			wf_codes_inst_placed(g->codes, v->j[i].l, v->j[i].key, v->j[i].type,
-					     g->scratch);
+					     g->placed);
 	}
+	g->layer_gen++; /* the records cached for the lists before are stale */
 	dup_take(g, w);
 	for (size_t i = 0; i < w->nseen; i++)
 		seen_add(g, w->seen[i].label, 0, 0, w->seen[i].size, w->seen[i].crc, 1,

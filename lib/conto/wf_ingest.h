@@ -21,18 +21,10 @@
 #include "wf_io.h"
 #include "wf_run.h"
 #include "wf_table.h"
+#include "wf_vocab.h"
 
-/* The 12 columns, then "provenance": written only when the data is
- * marked (wf-synth's archives say SYNTHETIC in their zip comment), as
- * "data=SYNTHETIC" on every row, so every tool downstream says so. */
-#define WF_FACT_NCOLS 12
-extern const char *const wf_fact_columns[WF_FACT_NCOLS + 1];
-extern const enum wf_colkind wf_fact_kinds[WF_FACT_NCOLS + 1];
-
-/* 1 (why set) for a header that is the canonical one but in upper case
- * or with a trailing delimiter (an empty last column): refused, in the
- * same words, by every tool that reads the canonical stream. */
-int wf_fact_header_problem(const wf_row *h, char *why, size_t whysz);
+/* The canonical columns (wf_fact_columns, WF_FACT_NCOLS) are in
+ * wf_vocab.h, with the check every reader makes of a near miss. */
 
 typedef struct wf_ingest_opts {
 	int year;     /* 0: from each file name */

@@ -98,7 +98,8 @@ struct wf_matcher {
 	dem *d;
 	size_t nd, capd;
 	/* Eligible pairs by need (CSR over m->d[i].first/n), each need's in
-	 * supply order: 8 bytes a pair, the solver adds 8 for its flow. */
+	 * the order the grid walk met them (fixed for a given input): 8
+	 * bytes a pair; the solve takes them and orders them its own way. */
 	uint32_t *psup;
 	int32_t *pval;
 	size_t npair, cappair;
@@ -106,6 +107,7 @@ struct wf_matcher {
 	size_t maxmem;      /* working-memory budget in bytes, 0: none */
 	char err[256];
 	size_t eligible, pruned, phases, augments, parts, part_needs, part_offers;
+	int offers_first;    /* the last solve sent units from the offers */
 };
 
 wf_matcher *wf_matcher_new(const wf_taxonomy *t, const wf_match_opts *o)
@@ -250,8 +252,8 @@ static const __int128 pow10_128[] = { 1, 10, 100, 1000, 10000, 100000, 1000000,
 /* price * qty > budget, exactly. */
 static int over_budget(wf_dec price, long long qty, wf_dec budget)
 {
-	__int128 lhs = (__int128)price.m * qty * pow10_128[budget.s];
-	__int128 rhs = (__int128)budget.m * pow10_128[price.s];
+	__int128 lhs = wf_dec_mant(price) * qty * pow10_128[budget.s];
+	__int128 rhs = wf_dec_mant(budget) * pow10_128[price.s];
 
 	return lhs > rhs;
 }
@@ -528,19 +530,13 @@ static size_t keep_needed(wf_matcher *m, long long q)
 	return lo;
 }
 
-static int cmp_supply(const void *a, const void *b)
-{
-	const wf_match *x = a, *y = b;
-
-	return x->supply < y->supply ? -1 : x->supply > y->supply;
-}
-
 /* Working memory of the assignment for a given pair count: pairs (8
- * bytes, 16 more in the solve for flow and the offers' lists), needs,
- * offers, solver arrays per node and the candidate buffer. */
+ * bytes while found, 32 in the solve: its copy in its own order, the
+ * flow, the search bounds), needs, offers, solver arrays per node and
+ * the candidate buffer. */
 static size_t work_bytes(const wf_matcher *m, size_t pairs)
 {
-	return pairs * 32 + m->nd * (sizeof(dem) + 64) + m->ns * 96 +
+	return pairs * 32 + m->nd * (sizeof(dem) + 128) + m->ns * 128 +
 	       m->sc.capcand * sizeof(wf_match);
 }
 
@@ -571,8 +567,9 @@ static int over_budget_at(wf_matcher *m, size_t pairs, size_t need)
 	return 1;
 }
 
-/* Every need's eligible pairs, the ones that can matter, in supply
- * order. Returns -1 past the memory budget. */
+/* Every need's eligible pairs, the ones that can matter (no order
+ * needed: the solve sorts each source's arcs by its own bound). Returns
+ * -1 past the memory budget. */
 static int build_pairs(wf_matcher *m)
 {
 	long long q = 0;
@@ -588,8 +585,6 @@ static int build_pairs(wf_matcher *m)
 		e->why = candidates(m, &m->sc, &e->d, 0);
 		keep = keep_needed(m, q);
 		m->pruned += m->sc.ncand - keep;
-		if (keep)
-			qsort(m->sc.cand, keep, sizeof *m->sc.cand, cmp_supply);
 		if (over_budget_at(m, m->npair + keep, i + 1))
 			return -1;
 		if (m->npair + keep > m->cappair) {
@@ -727,15 +722,22 @@ static void rev_del(revlist *l, size_t k)
 	l->n--;
 }
 
-/* The flow problem: needs 0..nd-1, offers nd..nd+ns-1, sink T = nd+ns.
- * Pairs by need (CSR first[]); x their flow, un each need's unserved
- * units, used each offer's. */
+/* The flow problem as the solver sees it: source-side nodes 0..nd-1
+ * (the needs, or the offers when they send), sink-side nodes
+ * nd..nd+ns-1, sink T = nd+ns. Pairs by source (CSR first[]); x their
+ * flow, un each source's unsent units, used each sink-side node's. */
 typedef struct flow {
 	size_t nd, ns;
 	const long long *qty, *cap;
 	const size_t *first;   /* nd + 1 */
 	const uint32_t *sup;
 	const int32_t *val;
+	/* Per source-side node its arcs best first by a bound: ord the
+	 * offsets in first[u].., okey an upper bound of val + p[sink]. */
+	uint32_t *ord;
+	long long *okey;
+	struct okt { long long key; uint32_t r; } *tmp;
+	size_t ctmp;
 	long long penalty;
 	long long *x, *un, *used;
 	/* Per node its potential and, during a search, its distance: side
@@ -772,15 +774,16 @@ static void scratch_free(scratch *s)
 }
 
 /*
- * Min-cost flow with a supply of qty_i units at each need i, one sink T,
- * arcs i->j (cost -val), j->T (capacity cap_j, cost 0) and an
- * "unserved" arc i->T (cost 0 for the score objective; for coverage a
- * penalty larger than any total score, so serving more units always
- * wins). Every unit then reaches T, and the cheapest such flow is the
- * optimum. Successive shortest paths: each need in input order sends its
- * units along shortest paths found by Dijkstra on reduced costs; paths
- * may re-route units of earlier needs (through reverse arcs) or leave
- * them unserved. Dijkstra stops once T is settled, and the unserved arc
+ * Min-cost flow with a supply of qty_i units at each source i (a need,
+ * or an offer when offers send: the formulation is the same either
+ * way round), one sink T, arcs i->j (cost -val), j->T (capacity cap_j,
+ * cost 0) and an "unserved" arc i->T (cost 0 for the score objective;
+ * for coverage a penalty larger than any total score, so serving more
+ * units always wins). Every unit then reaches T, and the cheapest such
+ * flow is the optimum. Successive shortest paths: each source in order
+ * sends its units along shortest paths found by Dijkstra on reduced
+ * costs; paths may re-route units of earlier sources (through reverse
+ * arcs) or leave them unsent. Dijkstra stops once T is settled, and the unserved arc
  * bounds how far it looks, so most searches stay local. Potentials:
  * settled v gets p[v] += dist[v] - dist[T], which equals the textbook
  * update (+dist[v] for settled nodes, +dist[T] for the others) up to a
@@ -790,13 +793,45 @@ static void scratch_free(scratch *s)
  * only settle at exactly dist[T], where its potential does not change
  * and nothing it reaches gets nearer, so the flow is the same.
  *
- * T is never expanded, so a search only meets the needs and offers
- * joined to its need by pairs: needs of different parts never touch
- * each other's state, and solving the parts one after the other (or
- * side by side) gives the flow of solving all needs in input order.
- * An offer lists only its pairs carrying flow, in pair order, so a
- * search out of a full offer costs what it uses, not its degree.
+ * T is never expanded, so a search only meets the nodes joined to its
+ * source by pairs: sources of different parts never touch each other's
+ * state, and solving the parts one after the other (or side by side)
+ * gives the flow of solving all sources in order. A sink-side node
+ * lists only its pairs carrying flow, in pair order, so a search out
+ * of a full one costs what it uses, not its degree; a source-side
+ * node's arcs are scanned best bound first (rekey), so a scan stops
+ * where no arc left can come nearer than T.
  */
+static int okt_cmp(const void *a, const void *b)
+{
+	const struct okt *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key > y->key ? -1 : 1;
+	return x->r < y->r ? -1 : x->r > y->r;
+}
+
+/* Order u's arcs by val + the sink's potential now: potentials never
+ * rise, so these stay upper bounds and a scan may stop at the first
+ * arc whose bound already reaches the sink's distance. */
+static void rekey(flow *f, size_t u)
+{
+	size_t lo = f->first[u], n = f->first[u + 1] - lo;
+
+	if (!n)
+		return;
+	if (n > f->ctmp) {
+		f->ctmp = n;
+		f->tmp = wf_xrealloc(f->tmp, n * sizeof *f->tmp);
+	}
+	for (size_t r = 0; r < n; r++)
+		f->tmp[r] = (struct okt){ f->val[lo + r] + f->nodes[f->nd + f->sup[lo + r]].p, (uint32_t)r };
+	qsort(f->tmp, n, sizeof *f->tmp, okt_cmp);
+	for (size_t r = 0; r < n; r++) {
+		f->ord[lo + r] = f->tmp[r].r;
+		f->okey[lo + r] = f->tmp[r].key;
+	}
+}
 static void send_need(flow *f, scratch *s, size_t src)
 {
 	const int T = (int)(f->nd + f->ns);
@@ -831,15 +866,32 @@ static void send_need(flow *f, scratch *s, size_t src)
 			if (u < nd) {
 				long long q = f->qty[u];
 
-				for (size_t k = f->first[u]; k < f->first[u + 1]; k++) {
-					int v = nd + (int)f->sup[k];
-
-					if (f->x[k] >= q || done[v])
-						continue;
-					RELAX(v, du - f->val[k], k);
-				}
 				if (f->un[u] < q && !done[T])
 					RELAX(T, du + f->penalty, 0);
+				size_t lo = f->first[u], hi = f->first[u + 1], waste = 0, use = 0;
+
+				for (size_t r = lo; r < hi; r++) {
+					size_t k;
+					int v;
+
+					if (du - f->okey[r] >= nodes[T].dist)
+						break;
+					k = lo + f->ord[r];
+					v = nd + (int)f->sup[k];
+					if (f->x[k] >= q || done[v])
+						continue;
+					{
+						long long d2 = du - f->val[k] - nodes[v].p;
+						if (d2 >= nodes[T].dist) {
+							waste++;
+							continue;
+						}
+						use++;
+					}
+					RELAX(v, du - f->val[k], k);
+				}
+				if (waste > 16 && waste > 4 * use)
+					rekey(f, (size_t)u);
 			} else {
 				const revlist *l = &f->rl[u - nd];
 
@@ -979,8 +1031,8 @@ static size_t split_parts(const flow *f, size_t *order, size_t *big_nd, size_t *
 
 /* Solve f; x, un, used and p zeroed by the caller. decompose: by parts
  * (the same flow as one pass in input order, see send_need). */
-static void solve(flow *f, int decompose, size_t *searches, size_t *augments,
-		  size_t *parts, size_t *big_nd, size_t *big_ns)
+static void solve_side(flow *f, int decompose, size_t *searches, size_t *augments,
+		       size_t *parts, size_t *big_nd, size_t *big_ns)
 {
 	size_t nn = f->nd + f->ns + 1;
 	size_t *order = wf_xmalloc((f->nd ? f->nd : 1) * sizeof *order);
@@ -997,6 +1049,10 @@ static void solve(flow *f, int decompose, size_t *searches, size_t *augments,
 	for (size_t j = 0; j < f->ns; j++)
 		if (nodes[f->nd + j].p < nodes[nn - 1].p)
 			nodes[nn - 1].p = nodes[f->nd + j].p;
+	f->ord = wf_xmalloc((f->first[f->nd] ? f->first[f->nd] : 1) * sizeof *f->ord);
+	f->okey = wf_xmalloc((f->first[f->nd] ? f->first[f->nd] : 1) * sizeof *f->okey);
+	for (size_t u = 0; u < f->nd; u++)
+		rekey(f, u);
 	if (decompose) {
 		*parts = split_parts(f, order, big_nd, big_ns);
 	} else {
@@ -1009,6 +1065,13 @@ static void solve(flow *f, int decompose, size_t *searches, size_t *augments,
 	scratch_init(&s, nn);
 	for (size_t i = 0; i < f->nd; i++)
 		send_need(f, &s, order[i]);
+	free(f->ord);
+	free(f->okey);
+	free(f->tmp);
+	f->ord = NULL;
+	f->okey = NULL;
+	f->tmp = NULL;
+	f->ctmp = 0;
 	*searches = s.searches;
 	*augments = s.augments;
 	scratch_free(&s);
@@ -1047,21 +1110,186 @@ static long long coverage_penalty(const long long *qty, size_t nd)
 	return (units + 1) * (long long)SCORE_SCALE + 1;
 }
 
+/* What a solve is given: the pairs by need as built (CSR), which it
+ * takes (sup and val are freed once copied into its own order). */
+typedef struct pairs_in {
+	size_t nd, ns;
+	const long long *qty, *cap;
+	const size_t *first;         /* nd + 1 */
+	uint32_t *sup;               /* taken */
+	int32_t *val;                /* taken */
+	const uint32_t *dkey, *skey; /* where needs and offers lie; NULL: input order */
+	long long penalty;
+} pairs_in;
+
+/* Called once for each pair given units: need i, offer j, the pair's
+ * index in the input CSR. */
+typedef void (*emit_fn)(void *ctx, size_t i, size_t j, size_t k, long long units);
+
+typedef struct solve_stats {
+	size_t searches, augments, parts, big_nd, big_ns, sources;
+	int offers_first;
+} solve_stats;
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Rank of each of n nodes by key (then input order); NULL keys: input order. */
+static size_t *rank_by(const uint32_t *key, size_t n)
+{
+	size_t *rank = wf_xmalloc((n ? n : 1) * sizeof *rank);
+	uint64_t *t;
+
+	if (!key) {
+		for (size_t i = 0; i < n; i++)
+			rank[i] = i;
+		return rank;
+	}
+	t = wf_xmalloc((n ? n : 1) * sizeof *t);
+	for (size_t i = 0; i < n; i++)
+		t[i] = (uint64_t)key[i] << 32 | i;
+	qsort(t, n, sizeof *t, cmp_u64);
+	for (size_t r = 0; r < n; r++)
+		rank[(uint32_t)t[r]] = r;
+	free(t);
+	return rank;
+}
+
+/*
+ * Solve the assignment exactly (see send_need). Units flow out of the
+ * side with fewer units in all, so there are fewer sources and each
+ * search is short: offers when demand is larger than supply, as in any
+ * network with more demand than providers can serve (searches from
+ * needs then keep pushing earlier needs out). Nodes are numbered in the
+ * order of dkey/skey (places near each other, near in memory) and
+ * sources are taken in that order within each part. The result is a
+ * minimum-cost flow, whichever side and order: the same optimum, ties
+ * settled by the fixed order.
+ */
+static void solve(pairs_in *in, int decompose, emit_fn emit, void *ctx, solve_stats *st)
+{
+	size_t ne = in->first[in->nd];
+	long long qsum = 0, csum = 0;
+	int flip;
+	flow g = { 0 };
+	size_t na, nb, *gfirst, *drank, *srank, *aorig, *borig;
+	uint32_t *gsup, *map;
+	int32_t *gval;
+	long long *gq, *gc;
+
+	for (size_t i = 0; i < in->nd; i++)
+		qsum += in->qty[i];
+	for (size_t j = 0; j < in->ns; j++)
+		csum += in->cap[j];
+	flip = csum < qsum;
+	na = flip ? in->ns : in->nd;
+	nb = flip ? in->nd : in->ns;
+	drank = rank_by(in->dkey, in->nd);
+	srank = rank_by(in->skey, in->ns);
+	gfirst = wf_xcalloc(na + 1, sizeof *gfirst);
+	gsup = wf_xmalloc((ne ? ne : 1) * sizeof *gsup);
+	gval = wf_xmalloc((ne ? ne : 1) * sizeof *gval);
+	map = wf_xmalloc((ne ? ne : 1) * sizeof *map);
+	for (size_t i = 0; i < in->nd; i++)
+		for (size_t k = in->first[i]; k < in->first[i + 1]; k++)
+			gfirst[(flip ? srank[in->sup[k]] : drank[i]) + 1]++;
+	for (size_t a = 0; a < na; a++)
+		gfirst[a + 1] += gfirst[a];
+	for (size_t i = 0; i < in->nd; i++)
+		for (size_t k = in->first[i]; k < in->first[i + 1]; k++) {
+			size_t a = flip ? srank[in->sup[k]] : drank[i];
+			size_t at = gfirst[a]++;
+
+			gsup[at] = (uint32_t)(flip ? drank[i] : srank[in->sup[k]]);
+			gval[at] = in->val[k];
+			map[at] = (uint32_t)k;
+		}
+	for (size_t a = na; a > 0; a--)
+		gfirst[a] = gfirst[a - 1];
+	gfirst[0] = 0;
+	free(in->sup);
+	free(in->val);
+	in->sup = NULL;
+	in->val = NULL;
+	gq = wf_xmalloc((na ? na : 1) * sizeof *gq);
+	gc = wf_xmalloc((nb ? nb : 1) * sizeof *gc);
+	aorig = wf_xmalloc((na ? na : 1) * sizeof *aorig);
+	borig = wf_xmalloc((nb ? nb : 1) * sizeof *borig);
+	for (size_t i = 0; i < in->nd; i++) {
+		(flip ? gc : gq)[drank[i]] = in->qty[i];
+		(flip ? borig : aorig)[drank[i]] = i;
+	}
+	for (size_t j = 0; j < in->ns; j++) {
+		(flip ? gq : gc)[srank[j]] = in->cap[j];
+		(flip ? aorig : borig)[srank[j]] = j;
+	}
+	free(drank);
+	free(srank);
+	g.nd = na;
+	g.ns = nb;
+	g.qty = gq;
+	g.cap = gc;
+	g.first = gfirst;
+	g.sup = gsup;
+	g.val = gval;
+	g.penalty = in->penalty;
+	flow_alloc(&g);
+	solve_side(&g, decompose, &st->searches, &st->augments, &st->parts,
+		   flip ? &st->big_ns : &st->big_nd, flip ? &st->big_nd : &st->big_ns);
+	st->offers_first = flip;
+	st->sources = na;
+	for (size_t a = 0; a < na; a++)
+		for (size_t k = gfirst[a]; k < gfirst[a + 1]; k++)
+			if (g.x[k] > 0) {
+				size_t u = aorig[a], v = borig[gsup[k]];
+
+				emit(ctx, flip ? v : u, flip ? u : v, map[k], g.x[k]);
+			}
+	flow_free(&g);
+	free(gfirst);
+	free(gsup);
+	free(gval);
+	free(map);
+	free(gq);
+	free(gc);
+	free(aorig);
+	free(borig);
+}
+
+struct mcf_out {
+	long long *x;
+	const size_t *inv; /* CSR position -> input pair */
+};
+
+static void mcf_emit(void *ctx, size_t i, size_t j, size_t k, long long units)
+{
+	struct mcf_out *o = ctx;
+
+	(void)i;
+	(void)j;
+	o->x[o->inv[k]] = units;
+}
+
 long long wf_mcf_bipartite2(size_t nd, const long long *qty, size_t ns,
 			    const long long *cap, size_t ne, const size_t *ed,
 			    const size_t *es, const long long *val, int coverage,
 			    int decompose, long long *x, size_t *phases_out,
 			    size_t *augments_out, size_t *parts_out)
 {
-	size_t *first = wf_xcalloc(nd + 1, sizeof *first), *pos = wf_xmalloc((ne ? ne : 1) * sizeof *pos);
+	size_t *first = wf_xcalloc(nd + 1, sizeof *first), *inv = wf_xmalloc((ne ? ne : 1) * sizeof *inv);
 	size_t *fill = wf_xmalloc((nd ? nd : 1) * sizeof *fill);
-	uint32_t *sup = wf_xmalloc((ne ? ne : 1) * sizeof *sup);
-	int32_t *v32 = wf_xmalloc((ne ? ne : 1) * sizeof *v32);
-	flow f = { 0 };
-	size_t searches, augments, parts, bnd, bns;
+	pairs_in in = { 0 };
+	solve_stats st = { 0 };
+	struct mcf_out o = { x, inv };
 	long long total = 0;
 
 	/* Pairs by need, each need's in input order. */
+	in.sup = wf_xmalloc((ne ? ne : 1) * sizeof *in.sup);
+	in.val = wf_xmalloc((ne ? ne : 1) * sizeof *in.val);
 	for (size_t k = 0; k < ne; k++)
 		first[ed[k] + 1]++;
 	for (size_t i = 0; i < nd; i++)
@@ -1069,36 +1297,31 @@ long long wf_mcf_bipartite2(size_t nd, const long long *qty, size_t ns,
 	if (nd)
 		memcpy(fill, first, nd * sizeof *fill);
 	for (size_t k = 0; k < ne; k++) {
-		pos[k] = fill[ed[k]]++;
-		sup[pos[k]] = (uint32_t)es[k];
-		v32[pos[k]] = (int32_t)val[k];
+		size_t at = fill[ed[k]]++;
+
+		inv[at] = k;
+		in.sup[at] = (uint32_t)es[k];
+		in.val[at] = (int32_t)val[k];
+		x[k] = 0;
 	}
-	f.nd = nd;
-	f.ns = ns;
-	f.qty = qty;
-	f.cap = cap;
-	f.first = first;
-	f.sup = sup;
-	f.val = v32;
-	f.penalty = coverage ? coverage_penalty(qty, nd) : 0;
-	flow_alloc(&f);
-	solve(&f, decompose, &searches, &augments, &parts, &bnd, &bns);
-	for (size_t k = 0; k < ne; k++) {
-		x[k] = f.x[pos[k]];
+	in.nd = nd;
+	in.ns = ns;
+	in.qty = qty;
+	in.cap = cap;
+	in.first = first;
+	in.penalty = coverage ? coverage_penalty(qty, nd) : 0;
+	solve(&in, decompose, mcf_emit, &o, &st);
+	for (size_t k = 0; k < ne; k++)
 		total += x[k] * val[k];
-	}
 	if (phases_out)
-		*phases_out = searches;
+		*phases_out = st.searches;
 	if (augments_out)
-		*augments_out = augments;
+		*augments_out = st.augments;
 	if (parts_out)
-		*parts_out = parts;
-	flow_free(&f);
+		*parts_out = st.parts;
 	free(first);
-	free(pos);
+	free(inv);
 	free(fill);
-	free(sup);
-	free(v32);
 	return total;
 }
 
@@ -1111,11 +1334,60 @@ long long wf_mcf_bipartite(size_t nd, const long long *qty, size_t ns,
 				 phases_out, augments_out, NULL);
 }
 
+/* Z-order of a point on a grid of 1/64 degree (about 1.7 km of
+ * latitude): points near each other mostly get keys near each other. */
+static uint32_t zkey(double lat, double lon)
+{
+	double a = (lat + 90) * 64, o = (lon + 180) * 64;
+	uint32_t y = a > 0 ? (a < 65535 ? (uint32_t)a : 65535) : 0;
+	uint32_t x = o > 0 ? (o < 65535 ? (uint32_t)o : 65535) : 0;
+	uint32_t z = 0;
+
+	for (int b = 0; b < 16; b++)
+		z |= ((x >> b) & 1u) << (2 * b) | ((y >> b) & 1u) << (2 * b + 1);
+	return z;
+}
+
+/* A pair given units, as the solve reports it. */
+typedef struct got {
+	uint32_t i, j;
+	long long units;
+} got;
+
+struct assign_out {
+	got *a;
+	size_t n, cap;
+};
+
+static void assign_emit(void *ctx, size_t i, size_t j, size_t k, long long units)
+{
+	struct assign_out *o = ctx;
+
+	(void)k;
+	if (o->n == o->cap) {
+		o->cap = o->cap ? o->cap * 2 : 1024;
+		o->a = wf_xrealloc(o->a, o->cap * sizeof *o->a);
+	}
+	o->a[o->n++] = (got){ (uint32_t)i, (uint32_t)j, units };
+}
+
+static int cmp_got(const void *a, const void *b)
+{
+	const got *x = a, *y = b;
+
+	if (x->i != y->i)
+		return x->i < y->i ? -1 : 1;
+	return x->j < y->j ? -1 : x->j > y->j;
+}
+
 int wf_matcher_assign(wf_matcher *m)
 {
+	uint32_t *dkey = NULL, *skey = NULL;
 	long long *qty = NULL;
-	size_t *first = NULL, nres = 0;
-	flow f = { 0 };
+	size_t *first = NULL, r = 0;
+	pairs_in in = { 0 };
+	solve_stats st = { 0 };
+	struct assign_out o = { 0 };
 	int rc = -1;
 
 	m->err[0] = 0;
@@ -1135,65 +1407,80 @@ int wf_matcher_assign(wf_matcher *m)
 	m->sc.capcand = m->sc.ncand = 0;
 	qty = wf_xmalloc((m->nd ? m->nd : 1) * sizeof *qty);
 	first = wf_xmalloc((m->nd + 1) * sizeof *first);
+	dkey = wf_xmalloc((m->nd ? m->nd : 1) * sizeof *dkey);
+	skey = wf_xmalloc((m->ns ? m->ns : 1) * sizeof *skey);
 	for (size_t i = 0; i < m->nd; i++) {
 		qty[i] = m->d[i].d.qty;
 		first[i] = m->d[i].first;
+		dkey[i] = zkey(m->d[i].d.lat, m->d[i].d.lon);
 	}
 	first[m->nd] = m->npair;
-	f.nd = m->nd;
-	f.ns = m->ns;
-	f.qty = qty;
-	f.cap = m->scap;
-	f.first = first;
-	f.sup = m->psup;
-	f.val = m->pval;
-	f.penalty = m->o.objective == WF_OBJ_COVERAGE ? coverage_penalty(qty, m->nd) : 0;
-	flow_alloc(&f);
-	solve(&f, 1, &m->phases, &m->augments, &m->parts, &m->part_needs, &m->part_offers);
+	for (size_t j = 0; j < m->ns; j++)
+		skey[j] = zkey(m->slat[j], m->slon[j]);
+	in.nd = m->nd;
+	in.ns = m->ns;
+	in.qty = qty;
+	in.cap = m->scap;
+	in.first = first;
+	in.dkey = dkey;
+	in.skey = skey;
+	in.penalty = m->o.objective == WF_OBJ_COVERAGE ? coverage_penalty(qty, m->nd) : 0;
+	/* The solve takes the pairs: it frees them once in its own order. */
+	in.sup = m->psup;
+	in.val = m->pval;
+	m->psup = NULL;
+	m->pval = NULL;
+	m->npair = m->cappair = 0;
+	solve(&in, 1, assign_emit, &o, &st);
+	m->phases = st.searches;
+	m->augments = st.augments;
+	m->parts = st.parts;
+	m->part_needs = st.big_nd;
+	m->part_offers = st.big_ns;
+	m->offers_first = st.offers_first;
+	/* Each need's pairs in supply order, as documented. */
+	if (o.n)
+		qsort(o.a, o.n, sizeof *o.a, cmp_got);
 	memset(m->sused, 0, (m->ns ? m->ns : 1) * sizeof *m->sused);
-	for (size_t k = 0; k < m->npair; k++)
-		nres += f.x[k] > 0;
-	m->res = wf_xmalloc((nres ? nres : 1) * sizeof *m->res);
-	nres = 0;
+	m->res = wf_xmalloc((o.n ? o.n : 1) * sizeof *m->res);
 	/* Keep only the pairs that carry units, scored again for output
 	 * (the distance as the grid measured it). */
 	for (size_t i = 0; i < m->nd; i++) {
 		dem *e = &m->d[i];
 		const wf_demand *d = &e->d;
-		size_t rfirst = nres;
-		long long got = 0;
+		size_t rfirst = r;
+		long long units = 0;
 
-		for (size_t k = first[i]; k < first[i + 1]; k++) {
-			size_t j = m->psup[k];
+		for (; r < o.n && o.a[r].i == i; r++) {
+			size_t j = o.a[r].j;
 			int why;
 
-			if (!f.x[k])
-				continue;
 			wf_matcher_score(m, d, j, wf_geo_km(d->lat, d->lon, m->slat[j], m->slon[j]),
-					 &m->res[nres], &why);
-			m->res[nres].assigned = f.x[k];
-			m->sused[j] += f.x[k];
-			got += f.x[k];
-			nres++;
+					 &m->res[r], &why);
+			m->res[r].assigned = o.a[r].units;
+			m->sused[j] += o.a[r].units;
+			units += o.a[r].units;
 		}
-		e->unmet = d->qty - got;
+		e->unmet = d->qty - units;
 		if (e->unmet > 0 && e->why == WF_UNMET_NONE)
 			e->why = WF_UNMET_CAPACITY;
 		else if (e->unmet == 0)
 			e->why = WF_UNMET_NONE;
 		e->first = rfirst;
-		e->n = nres - rfirst;
+		e->n = r - rfirst;
 	}
 	rc = 0;
 out:
-	flow_free(&f);
 	free(m->psup);
 	free(m->pval);
 	m->psup = NULL;
 	m->pval = NULL;
 	m->npair = m->cappair = 0;
+	free(o.a);
 	free(qty);
 	free(first);
+	free(dkey);
+	free(skey);
 	return rc;
 }
 
@@ -1236,6 +1523,11 @@ void wf_matcher_stats(const wf_matcher *m, size_t *pairs, size_t *phases,
 		*phases = m->phases;
 	if (augments)
 		*augments = m->augments;
+}
+
+int wf_matcher_offers_first(const wf_matcher *m)
+{
+	return m->offers_first;
 }
 
 void wf_matcher_parts(const wf_matcher *m, size_t *pruned, size_t *parts,

@@ -29,21 +29,25 @@
  * sum_j x_ij <= quantity_i and sum_i x_ij <= capacity_j, maximising
  * sum x_ij * S_ij where S_ij = round(score_ij * 1e6) (objective
  * WF_OBJ_SCORE), or first the units served sum x_ij and then that sum
- * (WF_OBJ_COVERAGE). Solved exactly as a min-cost flow: each need
- * also has an "unserved" arc to the sink (cost 0, or for coverage a
- * penalty above any total score), and successive shortest paths
- * (Dijkstra on reduced costs with potentials, integer costs) send each
- * need's units in input order, re-routing earlier units when that
- * gains. Arcs are visited in input order and heap ties broken by node
- * number, so the same input always gives the same assignment. Needs
- * may be split across offers. Units left over get the reason
- * WF_UNMET_CAPACITY when the need had eligible offers. Coverage needs
- * total demand below about 4e6 units so the penalty fits 64 bits.
+ * (WF_OBJ_COVERAGE). Solved exactly as a min-cost flow: the side with
+ * fewer units in all (the offers when demand exceeds supply, else the
+ * needs) sends its units, each node of it also having an "unserved"
+ * arc to the sink (cost 0, or for coverage a penalty above any total
+ * score), by successive shortest paths (Dijkstra on reduced costs with
+ * potentials, integer costs), re-routing earlier units when that
+ * gains. Needs and offers are numbered by place (a Z-order of their
+ * coordinates, then input order; wf_mcf_bipartite: input order) and
+ * sources taken in that order; arcs are visited best bound first and
+ * heap ties broken by node number, so the same input always gives the
+ * same assignment. Needs may be split across offers. Units left over
+ * get the reason WF_UNMET_CAPACITY when the need had eligible offers.
+ * Coverage needs total demand below about 4e6 units so the penalty
+ * fits 64 bits.
  *
  * The assignment is solved in independent parts: needs and offers
  * joined by eligible pairs. A search never leaves its part, so parts
  * solved one after the other give exactly the flow of one solve over
- * every need in input order (wf_mcf_bipartite2 does both, for tests).
+ * every source in order (wf_mcf_bipartite2 does both, for tests).
  * Pairs that cannot matter are never stored: a need keeps its best
  * offers (by value, then supply order) up to a capacity equal to the
  * total demand of all needs; a unit sent further down its list could
@@ -51,10 +55,11 @@
  * same (this bounds a few needs against a very large supply).
  *
  * Memory: the supply, the grid index over it, and for --top one buffer
- * of candidates; demand is streamed. Assignment holds the demand and,
- * while solving, 32 bytes per eligible pair kept, about 160 per need
- * and 96 per offer: wf_matcher_set_max_memory bounds that working
- * memory, and wf_matcher_assign fails cleanly past it.
+ * of candidates; demand is streamed. Assignment holds the demand and
+ * 8 bytes per eligible pair kept while finding them, 32 while solving
+ * (the solve's own copy in its order, flows, search bounds), about 230
+ * per need and 130 per offer: wf_matcher_set_max_memory bounds that
+ * working memory, and wf_matcher_assign fails cleanly past it.
  *
  * Ownership: wf_matcher_new borrows the taxonomy (it must outlive the
  * matcher) and copies the options; ids passed in wf_demand/wf_supply
@@ -179,6 +184,10 @@ int wf_matcher_demand_cat(const wf_matcher *m, size_t i);
  * searches, augmentations. */
 void wf_matcher_stats(const wf_matcher *m, size_t *pairs, size_t *phases,
 		      size_t *augments);
+
+/* 1 when the last solve sent units from the offers (supply smaller
+ * than demand), 0 from the needs. */
+int wf_matcher_offers_first(const wf_matcher *m);
 
 /* Of the last solve: candidate pairs left out as unable to matter,
  * independent parts with a pair, and the largest part's needs and

@@ -117,12 +117,10 @@ static int table_open(table *t, const wf_matchrun *run, const char *path, int su
 		return -1;
 	const wf_row *h = wf_reader_header(t->r);
 	for (int k = 0; k < NFIELD; k++) {
-		t->col[k] = wf_reader_col(t->r, t->colname[k]);
-		/* Two columns of one name: which holds the data cannot be told. */
-		for (size_t c = (size_t)t->col[k] + 1; t->col[k] >= 0 && c < h->n; c++)
-			if (strcmp(h->f[c], t->colname[k]) == 0)
-				return wf_warn_at(wf_reader_name(t->r), h->line,
-						  "column '%s' appears twice", t->colname[k]);
+		t->col[k] = wf_names_col(h->f, h->n, t->colname[k]);
+		if (t->col[k] == WF_COL_TWICE)
+			return wf_warn_at(wf_reader_name(t->r), h->line,
+					  "column '%s' appears twice", t->colname[k]);
 	}
 	t->prov = wf_reader_col(t->r, provenance_col);
 	const int required[] = { F_ID, F_CAT, F_QTY };
@@ -230,7 +228,8 @@ static int parse_money(const char *s, enum wf_decmode mode, wf_dec *d)
 {
 	int rc = wf_dec_parse(s, strlen(s), mode, d);
 
-	return rc == WF_DEC_OK && d->m >= 0 && d->m <= 1000000000000000000LL ? 0 : -1;
+	return rc == WF_DEC_OK && wf_dec_sign(*d) >= 0 &&
+	       wf_dec_mant(*d) <= 1000000000000000000LL ? 0 : -1;
 }
 
 /* Ids seen so far (wf_map, the line as value), to reject a repeated
@@ -275,7 +274,10 @@ static void reject(state *st, const char *file, const wf_row *row, int which,
 	vsnprintf(reason, sizeof reason, fmt, ap);
 	va_end(ap);
 	st->rejected[which]++;
-	if (wf_rejects_add(st->rej, file, row->line, reason, row->raw, row->rawlen) < 0)
+	/* no rejects file, or a failed one (its close says so): no point
+	 * in matching on */
+	if (wf_rejects_add(st->rej, file, row->line, reason, row->raw, row->rawlen) !=
+	    WF_REJECTS_KEPT)
 		st->stop = 1;
 }
 
@@ -1007,8 +1009,9 @@ int wf_matchrun_exec(const wf_matchrun *run, int *complete)
 			size_t pairs, phases, aug, pruned, parts, pn, po;
 			wf_matcher_stats(st.m, &pairs, &phases, &aug);
 			wf_matcher_parts(st.m, &pruned, &parts, &pn, &po);
-			wf_note("assignment: %zu eligible pairs, %zu shortest-path searches, %zu augmentations",
-				pairs, phases, aug);
+			wf_note("assignment: %zu eligible pairs, %zu shortest-path searches, %zu augmentations, "
+				"units sent from the %s (the side with fewer units)",
+				pairs, phases, aug, wf_matcher_offers_first(st.m) ? "offers" : "needs");
 			wf_note("assignment: %zu independent parts, the largest %zu needs and %zu offers; "
 				"%zu pairs left out (beyond the capacity all demand could use)",
 				parts, pn, po, pruned);

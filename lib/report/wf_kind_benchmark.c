@@ -130,7 +130,7 @@ static void spender_note(wf_report *r, const wf_rtable *in, const size_t *rows, 
 			v = wf_rtable_col(in, "metric");
 		if (wf_kind_cell_num(in, rows[k], v, &d) == 1) {
 			valued++;
-			zeros += d.m == 0;
+			zeros += wf_dec_sign(d) == 0;
 		}
 	}
 	if (valued && 2 * zeros > valued) {

@@ -44,7 +44,7 @@ static void served_text(wf_strbuf *b, const strset *pairs, const struct agg *pa,
 	for (size_t i = 0; i < pairs->n; i++) {
 		const char *p = pairs->v[i], *t1, *t2;
 		char num[WF_DEC_BUFSZ];
-		if (strncmp(p, cat, n) != 0 || p[n] != '\t' || pa[i].assigned.m == 0)
+		if (strncmp(p, cat, n) != 0 || p[n] != '\t' || wf_dec_sign(pa[i].assigned) == 0)
 			continue;
 		t1 = p + n + 1;
 		t2 = strchr(t1, '\t');
@@ -145,7 +145,7 @@ wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 			goto fail;
 		if (ku && add_or_err(&g->unmet, u, i, "unmet", e))
 			goto fail;
-		if (ku && u.m > 0) {
+		if (ku && wf_dec_sign(u) > 0) {
 			unmet_rows[nunmet++] = i;
 			if (rc >= 0 && *wf_kind_cell(in, i, rc) &&
 			    add_or_err(&ra[wf_kind_set_find(&reasons, wf_kind_cell(in, i, rc))].unmet, u, i, "unmet", e))
@@ -216,7 +216,7 @@ wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 			if (uc >= 0) {
 				if (*b3)
 					wf_chart_set(ch, 0, x, as / (as + un) * 100);
-				if (ca[k].unmet.m > 0)
+				if (wf_dec_sign(ca[k].unmet) > 0)
 					wf_chart_highlight(ch, x);
 			} else {
 				wf_chart_set(ch, 0, x, as);

@@ -27,6 +27,16 @@ wf_report *wf_kind_benchmark(wf_rtable *in, const wf_report_opts *o, wf_report_e
 wf_report *wf_kind_match(wf_rtable *in, const wf_report_opts *o, wf_report_err *e);
 wf_report *wf_kind_profile(wf_rtable *in, const wf_report_opts *o, wf_report_err *e);
 
+/* What wf_report_build() does around every kind, shared with the
+ * streamed table (wf_render_stream.c): -1 and *e filled when a --where
+ * names a column in has not; the --where and SYNTHETIC notes and title
+ * of a report made from total rows of which kept passed --where;
+ * --columns as indexes of t (a new array, *n of them), or NULL and *e
+ * filled. */
+int wf_kind_check_where(const wf_rtable *in, const wf_report_opts *o, wf_report_err *e);
+void wf_kind_frame(wf_report *r, const wf_report_opts *o, size_t total, size_t kept, int synthetic);
+size_t *wf_kind_columns(const wf_rtable *t, const wf_report_opts *o, size_t *n, wf_report_err *e);
+
 void wf_kind_seterr(wf_report_err *e, long row, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 

@@ -262,12 +262,16 @@ wf_report *wf_kind_trend(wf_rtable *in, const wf_report_opts *o, wf_report_err *
 				wf_kind_dec_text(b1, m[p1 * groups.n + g].sum);
 				diff = m[p1 * groups.n + g].sum;
 				v[5] = NULL;
+				bp[0] = '\0';
+				/* a change too large for int64 has no percentage either;
+				 * the percentage is of the first value's size, as
+				 * wf-benchmark's change_pct: -10 to -5 is +50 % */
 				if (wf_dec_add(&diff, wf_dec_neg(m[p0 * groups.n + g].sum)) == 0) {
 					wf_kind_dec_text(bc, diff);
 					v[5] = bc;
+					wf_kind_pct_text(bp, sizeof bp, wf_dec_to_double(diff),
+							 fabs(wf_dec_to_double(m[p0 * groups.n + g].sum)));
 				}
-				wf_kind_pct_text(bp, sizeof bp, wf_dec_to_double(diff),
-					 wf_dec_to_double(m[p0 * groups.n + g].sum));
 				v[0] = group_name(o, in, gc, ngc, groups.v[g]);
 				v[1] = periods.v[p0];
 				v[2] = b0;

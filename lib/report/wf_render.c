@@ -24,9 +24,10 @@ struct wf_rtable {
 	size_t ntone;
 	unsigned *src;
 	long *line;
-	size_t *nonempty, *numeric, *frac; /* per column, for the type rule */
+	wf_rcount *count;  /* per column, for the type rule */
 	unsigned char *forcedec;
 	unsigned char *vk; /* per column: VK_* from the column vocabulary */
+	wf_rsource source; /* next != NULL: the rows are not held (streamed) */
 };
 
 int wf_render_is_number(const char *s, size_t len, wf_dec *out)
@@ -59,9 +60,7 @@ wf_rtable *wf_rtable_new(const char *caption, size_t ncols, const char *const *n
 	t->names = wf_xcalloc(ncols, sizeof *t->names);
 	for (size_t i = 0; i < ncols; i++)
 		t->names[i] = wf_xstrdup(names[i] ? names[i] : "");
-	t->nonempty = wf_xcalloc(ncols, sizeof *t->nonempty);
-	t->numeric = wf_xcalloc(ncols, sizeof *t->numeric);
-	t->frac = wf_xcalloc(ncols, sizeof *t->frac);
+	t->count = wf_xcalloc(ncols, sizeof *t->count);
 	t->forcedec = wf_xcalloc(ncols, 1);
 	t->vk = wf_xcalloc(ncols, 1);
 	for (size_t i = 0; i < ncols; i++)
@@ -84,50 +83,61 @@ void wf_rtable_free(wf_rtable *t)
 	free(t->tone);
 	free(t->src);
 	free(t->line);
-	free(t->nonempty);
-	free(t->numeric);
-	free(t->frac);
+	free(t->count);
 	free(t->forcedec);
 	free(t->vk);
 	free(t->caption);
 	free(t);
 }
 
-size_t wf_rtable_add(wf_rtable *t, const char *const *vals, const size_t *lens)
+void wf_rtable_reserve(wf_rtable *t, size_t rows)
 {
-	if (t->nrows == t->cap) {
-		t->cap = t->cap ? 2 * t->cap : 64;
-		t->cells = wf_xrealloc(t->cells, t->cap * t->ncols * sizeof *t->cells);
-		t->hl = wf_xrealloc(t->hl, t->cap);
-		t->src = wf_xrealloc(t->src, t->cap * sizeof *t->src);
-		t->line = wf_xrealloc(t->line, t->cap * sizeof *t->line);
-	}
+	if (rows <= t->cap)
+		return;
+	t->cap = rows;
+	t->cells = wf_xrealloc(t->cells, t->cap * t->ncols * sizeof *t->cells);
+	t->hl = wf_xrealloc(t->hl, t->cap);
+	t->src = wf_xrealloc(t->src, t->cap * sizeof *t->src);
+	t->line = wf_xrealloc(t->line, t->cap * sizeof *t->line);
+}
+
+/* A row, its text copied into the table's arena or (copy 0) borrowed. */
+static size_t add_row(wf_rtable *t, const char *const *vals, const size_t *lens, int copy)
+{
+	if (t->nrows == t->cap)
+		wf_rtable_reserve(t, t->cap ? 2 * t->cap : 64);
 	for (size_t c = 0; c < t->ncols; c++) {
 		char **cell = &t->cells[t->nrows * t->ncols + c];
 		size_t len;
-		wf_dec d;
 
 		if (!vals[c]) {
 			*cell = NULL;
 			continue;
 		}
 		len = lens ? lens[c] : strlen(vals[c]);
-		*cell = wf_arena_alloc(&t->text, len + 1);
-		memcpy(*cell, vals[c], len);
-		(*cell)[len] = '\0';
-		if (len == 0)
-			continue;
-		t->nonempty[c]++;
-		if (wf_render_is_number(*cell, len, &d)) {
-			t->numeric[c]++;
-			if (d.s > 0)
-				t->frac[c]++;
+		if (copy) {
+			*cell = wf_arena_alloc(&t->text, len + 1);
+			memcpy(*cell, vals[c], len);
+			(*cell)[len] = '\0';
+		} else {
+			*cell = (char *)vals[c];
 		}
+		wf_rcount_add(&t->count[c], *cell, len);
 	}
 	t->hl[t->nrows] = 0;
 	t->src[t->nrows] = 0;
 	t->line[t->nrows] = 0;
 	return t->nrows++;
+}
+
+size_t wf_rtable_add(wf_rtable *t, const char *const *vals, const size_t *lens)
+{
+	return add_row(t, vals, lens, 1);
+}
+
+size_t wf_rtable_add_ref(wf_rtable *t, const char *const *vals)
+{
+	return add_row(t, vals, NULL, 0);
 }
 
 void wf_rtable_highlight(wf_rtable *t, size_t row)
@@ -200,13 +210,40 @@ enum wf_rcol wf_rtable_coltype(const wf_rtable *t, size_t col)
 	 * this table happens to look like a number, and a number column
 	 * left all empty (wf-match's assigned under --top) stays a number
 	 * (wfkit(7), COLUMNS). */
+	const wf_rcount *k = &t->count[col];
+
 	if (t->vk[col] == VK_CODE)
 		return WF_RCOL_TEXT;
-	if (t->vk[col] == VK_NUMBER && t->nonempty[col] == 0)
+	if (t->vk[col] == VK_NUMBER && k->nonempty == 0)
 		return WF_RCOL_INT;
-	if (t->nonempty[col] == 0 || t->numeric[col] != t->nonempty[col])
+	if (k->nonempty == 0 || k->numeric != k->nonempty)
 		return WF_RCOL_TEXT;
-	return t->frac[col] || t->forcedec[col] ? WF_RCOL_DEC : WF_RCOL_INT;
+	return k->frac || t->forcedec[col] ? WF_RCOL_DEC : WF_RCOL_INT;
+}
+
+void wf_rcount_add(wf_rcount *k, const char *s, size_t len)
+{
+	wf_dec d;
+
+	if (len == 0)
+		return;
+	k->nonempty++;
+	if (wf_render_is_number(s, len, &d)) {
+		k->numeric++;
+		if (d.s > 0)
+			k->frac++;
+	}
+}
+
+void wf_rtable_set_count(wf_rtable *t, size_t col, const wf_rcount *k)
+{
+	if (col < t->ncols)
+		t->count[col] = *k;
+}
+
+void wf_rtable_stream(wf_rtable *t, const wf_rsource *src)
+{
+	t->source = *src;
 }
 
 void wf_rtable_force_decimal(wf_rtable *t, size_t col)
@@ -349,19 +386,62 @@ void wf_rtable_relabel(wf_rtable *t, const char *from, const char *to)
 	}
 }
 
-void wf_rtable_write(const wf_rtable *t, wf_out *out, enum wf_format fmt)
+/* The rows of a table in order, held or streamed. */
+struct rowit {
+	const wf_rtable *t;
+	size_t r;   /* rows handed out */
+	int failed; /* the source failed */
+};
+
+static void row_begin(struct rowit *it, const wf_rtable *t)
+{
+	it->t = t;
+	it->r = 0;
+	it->failed = t->source.next && t->source.rewind(t->source.ctx) < 0;
+}
+
+/* The next row's cells, or NULL after the last; *hl its highlight. */
+static const char *const *row_next(struct rowit *it, int *hl)
+{
+	const wf_rtable *t = it->t;
+
+	if (it->failed)
+		return NULL;
+	if (t->source.next) {
+		const char *const *cells;
+		int k = t->source.next(t->source.ctx, &cells);
+		if (k < 0)
+			it->failed = 1;
+		if (k <= 0)
+			return NULL;
+		it->r++;
+		*hl = 0;
+		return cells;
+	}
+	if (it->r >= t->nrows)
+		return NULL;
+	*hl = t->hl[it->r];
+	return (const char *const *)(t->cells + it->r++ * t->ncols);
+}
+
+int wf_rtable_write(const wf_rtable *t, wf_out *out, enum wf_format fmt)
 {
 	size_t nc = t->ncols;
 	enum wf_colkind *kinds = wf_xcalloc(nc, sizeof *kinds);
+	struct rowit it;
+	const char *const *row;
+	int hl;
 	wf_tw *w;
 
 	for (size_t c = 0; c < nc; c++)
 		kinds[c] = wf_rtable_coltype(t, c) == WF_RCOL_TEXT ? WF_COL_STR : WF_COL_NUM;
 	w = wf_tw_new(out, fmt, nc, (const char *const *)t->names, kinds);
-	for (size_t r = 0; r < t->nrows; r++)
-		wf_tw_row(w, (const char *const *)(t->cells + r * nc), NULL);
+	row_begin(&it, t);
+	while ((row = row_next(&it, &hl)))
+		wf_tw_row(w, row, NULL);
 	wf_tw_free(w);
 	free(kinds);
+	return it.failed ? -1 : 0;
 }
 
 /* ---- the report document ---- */
@@ -520,6 +600,38 @@ int wf_render_format_parse(const char *s)
 
 /* ---- shared formatting ---- */
 
+/* Where a rendering goes: into b alone (wf_render), or through b to out
+ * in chunks (wf_render_out). Text for a terminal is made visible
+ * (wf_strbuf_visible) chunk by chunk; chunks end after a whole row, so
+ * no character is cut in two. */
+struct emit {
+	wf_strbuf *b;
+	wf_out *out;  /* NULL: everything stays in b */
+	size_t from;  /* not yet made visible or written from here */
+	int visible;
+	int failed;   /* a streamed table's source failed */
+};
+
+#define EMIT_CHUNK ((size_t)1 << 20)
+
+static void emit_flush(struct emit *e)
+{
+	if (e->visible)
+		wf_strbuf_visible(e->b, e->from);
+	if (e->out) {
+		wf_out_write(e->out, e->b->s, e->b->len);
+		wf_strbuf_reset(e->b);
+	}
+	e->from = e->b->len;
+}
+
+/* After each row of a table. */
+static void emit_row(struct emit *e)
+{
+	if (e->out && e->b->len - e->from >= EMIT_CHUNK)
+		emit_flush(e);
+}
+
 static wf_numfmt numfmt(const wf_render_opts *o)
 {
 	wf_numfmt f;
@@ -532,20 +644,21 @@ static wf_numfmt numfmt(const wf_render_opts *o)
 
 /* A cell as people read it: decimals rounded and grouped, integers and
  * text as written, missing as "". */
-static void cell_text(wf_strbuf *b, const wf_rtable *t, size_t r, size_t c,
+static void cell_text(wf_strbuf *b, const wf_rtable *t, size_t c, const char *s,
 		      const wf_render_opts *o)
 {
-	const char *s = wf_rtable_cell(t, r, c);
+	enum wf_rcol type;
 	wf_dec d;
 
 	if (!s)
 		return;
-	if (wf_rtable_coltype(t, c) == WF_RCOL_DEC && wf_rtable_num(t, r, c, &d)) {
+	type = wf_rtable_coltype(t, c);
+	if (type == WF_RCOL_DEC && wf_render_is_number(s, strlen(s), &d)) {
 		wf_numfmt f = numfmt(o);
 		wf_strbuf_dec(b, d, &f);
 		return;
 	}
-	if (wf_rtable_coltype(t, c) == WF_RCOL_INT && wf_rtable_num(t, r, c, &d)) {
+	if (type == WF_RCOL_INT && wf_render_is_number(s, strlen(s), &d)) {
 		char buf[WF_DEC_BUFSZ];
 		wf_strbuf_add(b, buf, wf_dec_format(d, buf));
 		return;
@@ -610,89 +723,120 @@ static void pad(wf_strbuf *b, size_t n)
 		wf_strbuf_putc(b, ' ');
 }
 
-static void render_rtable_text(wf_strbuf *b, const wf_rtable *t, const wf_render_opts *o)
+/* A cell of the aligned table as shown (head: the column heading). A
+ * newline or tab inside a cell would break the grid; other controls are
+ * shown, before widths are counted and text is cut to --max-width. */
+static void text_cell(wf_strbuf *cell, const wf_rtable *t, size_t c, const char *s, int head,
+		      const wf_render_opts *o)
 {
-	size_t nc = t->ncols, nr = t->nrows, any_hl = 0;
-	size_t *w = wf_xcalloc(nc, sizeof *w);
-	char **txt = wf_xcalloc(nr * nc + nc + 1, sizeof *txt); /* header row first */
-	wf_strbuf cell = WF_STRBUF_INIT;
+	wf_strbuf_reset(cell);
+	if (head)
+		wf_strbuf_puts(cell, heading(t, c, o));
+	else
+		cell_text(cell, t, c, s, o);
+	for (size_t i = 0; i < cell->len; i++)
+		if (cell->s[i] == '\n' || cell->s[i] == '\r' || cell->s[i] == '\t')
+			cell->s[i] = ' ';
+	wf_strbuf_visible(cell, 0);
+	if (o->max_width && (head || wf_rtable_coltype(t, c) == WF_RCOL_TEXT) &&
+	    wf_utf8_width(wf_strbuf_str(cell), cell->len) > o->max_width) {
+		char *full = wf_xstrdup(wf_strbuf_str(cell));
+		wf_strbuf_reset(cell);
+		wf_strbuf_trunc(cell, full, strlen(full), o->max_width);
+		free(full);
+	}
+}
 
-	for (size_t r = 0; r < nr; r++)
-		any_hl |= t->hl[r];
-	for (size_t r = 0; r <= nr; r++)
+/* One line of the aligned table: the heading (row NULL), the rule or a
+ * row. */
+static void text_line(wf_strbuf *b, const wf_rtable *t, const size_t *w, const char *const *row,
+		      int rule, const char *mark, wf_strbuf *cell, const wf_render_opts *o)
+{
+	size_t nc = t->ncols;
+
+	if (mark)
+		wf_strbuf_puts(b, mark);
+	for (size_t c = 0; c < nc; c++) {
+		int num = wf_rtable_coltype(t, c) != WF_RCOL_TEXT;
+		size_t cw;
+
+		if (c)
+			wf_strbuf_puts(b, "  ");
+		if (rule) {
+			for (size_t i = 0; i < w[c]; i++)
+				wf_strbuf_putc(b, '-');
+			continue;
+		}
+		text_cell(cell, t, c, row ? row[c] : NULL, !row, o);
+		cw = wf_utf8_width(cell->s ? cell->s : "", cell->len);
+		if (num)
+			pad(b, w[c] - cw);
+		wf_strbuf_add(b, wf_strbuf_str(cell), cell->len);
+		if (!num && c + 1 < nc)
+			pad(b, w[c] - cw);
+	}
+	/* Missing cells at the end of a row leave no trailing blanks. */
+	while (b->len > 0 && b->s[b->len - 1] == ' ')
+		b->len--;
+	if (b->s)
+		b->s[b->len] = '\0';
+	wf_strbuf_putc(b, '\n');
+}
+
+/* Widths need every row before the first is written: the cells are
+ * made twice (a streamed table is read twice) rather than kept. */
+static void render_rtable_text(struct emit *e, const wf_rtable *t, const wf_render_opts *o)
+{
+	wf_strbuf *b = e->b;
+	size_t nc = t->ncols, nr = 0;
+	size_t *w = wf_xcalloc(nc, sizeof *w);
+	wf_strbuf cell = WF_STRBUF_INIT;
+	struct rowit it;
+	const char *const *row;
+	int hl, any_hl = 0;
+
+	for (size_t c = 0; c < nc; c++) {
+		text_cell(&cell, t, c, NULL, 1, o);
+		w[c] = wf_utf8_width(wf_strbuf_str(&cell), cell.len);
+	}
+	row_begin(&it, t);
+	while ((row = row_next(&it, &hl))) {
+		nr++;
+		any_hl |= hl;
 		for (size_t c = 0; c < nc; c++) {
-			int num = wf_rtable_coltype(t, c) != WF_RCOL_TEXT;
-			wf_strbuf_reset(&cell);
-			if (r == 0)
-				wf_strbuf_puts(&cell, heading(t, c, o));
-			else
-				cell_text(&cell, t, r - 1, c, o);
-			/* A newline or tab inside a cell would break the grid;
-			 * other controls are shown, before widths are counted
-			 * and text is cut to --max-width. */
-			for (size_t i = 0; i < cell.len; i++)
-				if (cell.s[i] == '\n' || cell.s[i] == '\r' || cell.s[i] == '\t')
-					cell.s[i] = ' ';
-			wf_strbuf_visible(&cell, 0);
-			if (o->max_width && (r == 0 || !num) &&
-			    wf_utf8_width(wf_strbuf_str(&cell), cell.len) > o->max_width) {
-				char *full = wf_xstrdup(wf_strbuf_str(&cell));
-				wf_strbuf_reset(&cell);
-				wf_strbuf_trunc(&cell, full, strlen(full), o->max_width);
-				free(full);
-			}
-			txt[r * nc + c] = wf_xstrdup(wf_strbuf_str(&cell));
-			size_t cw = wf_utf8_width(txt[r * nc + c], strlen(txt[r * nc + c]));
+			size_t cw;
+			text_cell(&cell, t, c, row[c], 0, o);
+			cw = wf_utf8_width(wf_strbuf_str(&cell), cell.len);
 			if (cw > w[c])
 				w[c] = cw;
 		}
+	}
+	e->failed |= it.failed;
 	if (t->caption[0]) {
 		wf_strbuf_puts(b, t->caption);
 		wf_strbuf_putc(b, '\n');
 	}
-	for (size_t r = 0; nc > 0 && r <= nr + 1; r++) {
-		size_t tr = r == 0 ? 0 : r - 1; /* row 1 is the rule */
-		if (any_hl)
-			wf_strbuf_puts(b, r >= 2 && t->hl[r - 2] ? "* " : "  ");
-		for (size_t c = 0; c < nc; c++) {
-			int num = wf_rtable_coltype(t, c) != WF_RCOL_TEXT;
-			const char *s;
-			size_t cw;
-
-			if (c)
-				wf_strbuf_puts(b, "  ");
-			if (r == 1) {
-				for (size_t i = 0; i < w[c]; i++)
-					wf_strbuf_putc(b, '-');
-				continue;
-			}
-			s = txt[tr * nc + c];
-			cw = wf_utf8_width(s, strlen(s));
-			if (num)
-				pad(b, w[c] - cw);
-			wf_strbuf_puts(b, s);
-			if (!num && c + 1 < nc)
-				pad(b, w[c] - cw);
+	if (nc > 0 && !it.failed) {
+		text_line(b, t, w, NULL, 0, any_hl ? "  " : NULL, &cell, o);
+		text_line(b, t, w, NULL, 1, any_hl ? "  " : NULL, &cell, o);
+		row_begin(&it, t);
+		while ((row = row_next(&it, &hl))) {
+			text_line(b, t, w, row, 0, any_hl ? (hl ? "* " : "  ") : NULL, &cell, o);
+			emit_row(e);
 		}
-		/* Missing cells at the end of a row leave no trailing blanks. */
-		while (b->len > 0 && b->s[b->len - 1] == ' ')
-			b->len--;
-		b->s[b->len] = '\0';
-		wf_strbuf_putc(b, '\n');
+		e->failed |= it.failed;
 	}
 	if (nr == 0) {
 		wf_strbuf_puts(b, wf_msg(o->lang, WF_M_NO_ROWS_TABLE));
 		wf_strbuf_putc(b, '\n');
 	}
-	for (size_t i = 0; i < nr * nc + nc; i++)
-		free(txt[i]);
-	free(txt);
 	free(w);
 	wf_strbuf_release(&cell);
 }
 
-static void render_text(wf_strbuf *b, const wf_report *r, const wf_render_opts *o)
+static void render_text(struct emit *e, const wf_report *r, const wf_render_opts *o)
 {
+	wf_strbuf *b = e->b;
 	size_t from = b->len, tw;
 
 	/* The underline matches the title as shown. */
@@ -732,7 +876,7 @@ static void render_text(wf_strbuf *b, const wf_report *r, const wf_render_opts *
 	}
 	for (size_t i = 0; i < r->ntables; i++) {
 		wf_strbuf_putc(b, '\n');
-		render_rtable_text(b, r->tables[i], o);
+		render_rtable_text(e, r->tables[i], o);
 	}
 }
 
@@ -742,7 +886,17 @@ static void render_text(wf_strbuf *b, const wf_report *r, const wf_render_opts *
  * line. Entities render as the character in Markdown viewers. */
 static void md_text(wf_strbuf *b, const char *s)
 {
+	/* Plain runs in one copy: a 10 M-row table is mostly plain. */
+	static const char special[] = "|\\<>&*_`[]#\n\r\t";
+
 	for (; *s; s++) {
+		size_t n = strcspn(s, special);
+		if (n) {
+			wf_strbuf_add(b, s, n);
+			s += n;
+			if (!*s)
+				break;
+		}
 		switch (*s) {
 		case '|': wf_strbuf_puts(b, "\\|"); break;
 		case '\\': wf_strbuf_puts(b, "\\\\"); break;
@@ -759,9 +913,13 @@ static void md_text(wf_strbuf *b, const char *s)
 	}
 }
 
-static void render_rtable_md(wf_strbuf *b, const wf_rtable *t, const wf_render_opts *o)
+static void render_rtable_md(struct emit *e, const wf_rtable *t, const wf_render_opts *o)
 {
+	wf_strbuf *b = e->b;
 	wf_strbuf cell = WF_STRBUF_INIT;
+	struct rowit it;
+	const char *const *row;
+	int hl;
 
 	if (t->caption[0]) {
 		wf_strbuf_puts(b, "### ");
@@ -782,28 +940,33 @@ static void render_rtable_md(wf_strbuf *b, const wf_rtable *t, const wf_render_o
 	for (size_t c = 0; c < t->ncols; c++)
 		wf_strbuf_puts(b, wf_rtable_coltype(t, c) != WF_RCOL_TEXT ? " ---: |" : " --- |");
 	wf_strbuf_putc(b, '\n');
-	for (size_t r = 0; r < t->nrows; r++) {
+	row_begin(&it, t);
+	while ((row = row_next(&it, &hl))) {
 		wf_strbuf_putc(b, '|');
 		for (size_t c = 0; c < t->ncols; c++) {
 			wf_strbuf_reset(&cell);
-			cell_text(&cell, t, r, c, o);
+			cell_text(&cell, t, c, row[c], o);
 			wf_strbuf_putc(b, ' ');
-			if (t->hl[r] && cell.len)
+			if (hl && cell.len)
 				wf_strbuf_puts(b, "**");
 			md_text(b, wf_strbuf_str(&cell));
-			if (t->hl[r] && cell.len)
+			if (hl && cell.len)
 				wf_strbuf_puts(b, "**");
 			wf_strbuf_puts(b, " |");
 		}
 		wf_strbuf_putc(b, '\n');
+		emit_row(e);
 	}
-	if (t->nrows == 0)
+	e->failed |= it.failed;
+	if (it.r == 0)
 		wf_strbuf_printf(b, "\n*%s*\n", wf_msg(o->lang, WF_M_NO_ROWS_TABLE));
 	wf_strbuf_release(&cell);
 }
 
-static void render_md(wf_strbuf *b, const wf_report *r, const wf_render_opts *o)
+static void render_md(struct emit *e, const wf_report *r, const wf_render_opts *o)
 {
+	wf_strbuf *b = e->b;
+
 	wf_strbuf_puts(b, "# ");
 	md_text(b, r->title);
 	wf_strbuf_puts(b, "\n\n");
@@ -845,7 +1008,7 @@ static void render_md(wf_strbuf *b, const wf_report *r, const wf_render_opts *o)
 	}
 	for (size_t i = 0; i < r->ntables; i++) {
 		wf_strbuf_putc(b, '\n');
-		render_rtable_md(b, r->tables[i], o);
+		render_rtable_md(e, r->tables[i], o);
 	}
 }
 
@@ -886,9 +1049,13 @@ static void h(wf_strbuf *b, const char *s)
 	wf_strbuf_xml(b, s, strlen(s));
 }
 
-static void render_rtable_html(wf_strbuf *b, const wf_rtable *t, const wf_render_opts *o)
+static void render_rtable_html(struct emit *e, const wf_rtable *t, const wf_render_opts *o)
 {
+	wf_strbuf *b = e->b;
 	wf_strbuf cell = WF_STRBUF_INIT;
+	struct rowit it;
+	const char *const *row;
+	int hl;
 
 	wf_strbuf_puts(b, "<div class=\"tablewrap\"><table>\n");
 	if (t->caption[0]) {
@@ -903,11 +1070,13 @@ static void render_rtable_html(wf_strbuf *b, const wf_rtable *t, const wf_render
 		wf_strbuf_puts(b, "</th>");
 	}
 	wf_strbuf_puts(b, "</tr></thead>\n<tbody>\n");
-	for (size_t r = 0; r < t->nrows; r++) {
-		wf_strbuf_puts(b, t->hl[r] ? "<tr class=\"flag\">" : "<tr>");
+	row_begin(&it, t);
+	while ((row = row_next(&it, &hl))) {
+		size_t r = it.r - 1;
+		wf_strbuf_puts(b, hl ? "<tr class=\"flag\">" : "<tr>");
 		for (size_t c = 0; c < t->ncols; c++) {
 			wf_strbuf_reset(&cell);
-			cell_text(&cell, t, r, c, o);
+			cell_text(&cell, t, c, row[c], o);
 			{
 				int tn = wf_rtable_cell_tone(t, r, c);
 				int num = wf_rtable_coltype(t, c) != WF_RCOL_TEXT;
@@ -920,16 +1089,20 @@ static void render_rtable_html(wf_strbuf *b, const wf_rtable *t, const wf_render
 			wf_strbuf_puts(b, "</td>");
 		}
 		wf_strbuf_puts(b, "</tr>\n");
+		emit_row(e);
 	}
-	if (t->nrows == 0)
+	e->failed |= it.failed;
+	if (it.r == 0)
 		wf_strbuf_printf(b, "<tr><td class=\"empty\" colspan=\"%zu\">%s</td></tr>\n",
 				 t->ncols ? t->ncols : 1, wf_msg(o->lang, WF_M_NO_ROWS_CELL));
 	wf_strbuf_puts(b, "</tbody>\n</table></div>\n");
 	wf_strbuf_release(&cell);
 }
 
-static void render_html(wf_strbuf *b, const wf_report *r, const wf_render_opts *o)
+static void render_html(struct emit *e, const wf_report *r, const wf_render_opts *o)
 {
+	wf_strbuf *b = e->b;
+
 	/* The policy forbids scripts and every fetch even if escaping ever
 	 * failed: the page is data-only by construction and by policy. */
 	wf_strbuf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>", wf_lang_code(o->lang));
@@ -987,7 +1160,7 @@ static void render_html(wf_strbuf *b, const wf_report *r, const wf_render_opts *
 	if (r->ntables) {
 		wf_strbuf_puts(b, "<section class=\"tables\">\n");
 		for (size_t i = 0; i < r->ntables; i++)
-			render_rtable_html(b, r->tables[i], o);
+			render_rtable_html(e, r->tables[i], o);
 		wf_strbuf_puts(b, "</section>\n");
 	}
 	wf_strbuf_puts(b, "</main>\n</body>\n</html>\n");
@@ -1013,8 +1186,9 @@ static void json_value(wf_strbuf *b, const char *s)
 		js(b, s);
 }
 
-static void render_json(wf_strbuf *b, const wf_report *r)
+static void render_json(struct emit *e, const wf_report *r)
 {
+	wf_strbuf *b = e->b;
 	static const char *const types[] = { "text", "integer", "decimal" };
 
 	wf_strbuf_puts(b, "{\n\"title\": ");
@@ -1062,6 +1236,9 @@ static void render_json(wf_strbuf *b, const wf_report *r)
 	for (size_t i = 0; i < r->ntables; i++) {
 		const wf_rtable *t = r->tables[i];
 		size_t nh = 0;
+		struct rowit it;
+		const char *const *row;
+		int hl;
 		wf_strbuf_puts(b, i ? ",\n{\"caption\": " : "\n{\"caption\": ");
 		js(b, t->caption);
 		wf_strbuf_puts(b, ",\n \"columns\": [");
@@ -1071,10 +1248,11 @@ static void render_json(wf_strbuf *b, const wf_report *r)
 			wf_strbuf_printf(b, ", \"type\": \"%s\"}", types[wf_rtable_coltype(t, c)]);
 		}
 		wf_strbuf_puts(b, "],\n \"rows\": [");
-		for (size_t r2 = 0; r2 < t->nrows; r2++) {
-			wf_strbuf_puts(b, r2 ? ",\n  [" : "\n  [");
+		row_begin(&it, t);
+		while ((row = row_next(&it, &hl))) {
+			wf_strbuf_puts(b, it.r > 1 ? ",\n  [" : "\n  [");
 			for (size_t c = 0; c < t->ncols; c++) {
-				const char *s = wf_rtable_cell(t, r2, c);
+				const char *s = row[c];
 				if (c)
 					wf_strbuf_puts(b, ", ");
 				/* Columns typed text keep numbers-looking cells as strings. */
@@ -1084,7 +1262,9 @@ static void render_json(wf_strbuf *b, const wf_report *r)
 					json_value(b, s && *s ? s : NULL);
 			}
 			wf_strbuf_puts(b, "]");
+			emit_row(e);
 		}
+		e->failed |= it.failed;
 		wf_strbuf_puts(b, "],\n \"highlighted\": [");
 		for (size_t r2 = 0; r2 < t->nrows; r2++)
 			if (t->hl[r2])
@@ -1094,27 +1274,38 @@ static void render_json(wf_strbuf *b, const wf_report *r)
 	wf_strbuf_puts(b, "]\n}\n");
 }
 
-void wf_render(const wf_report *r, enum wf_render_fmt fmt, const wf_render_opts *o,
-	       wf_strbuf *out)
+static int render(const wf_report *r, enum wf_render_fmt fmt, const wf_render_opts *o,
+		  wf_strbuf *b, wf_out *out)
 {
 	wf_render_opts def = WF_RENDER_OPTS_INIT;
+	/* Text for a terminal: whatever the data holds (ESC[2J, OSC-8
+	 * links, colours, BEL) is shown, never sent. */
+	struct emit e = { b, out, b->len, fmt == WF_RENDER_TABLE || fmt == WF_RENDER_MARKDOWN, 0 };
 
 	if (!o)
 		o = &def;
 	switch (fmt) {
-	case WF_RENDER_TABLE:
-	case WF_RENDER_MARKDOWN: {
-		/* Text for a terminal: whatever the data holds (ESC[2J,
-		 * OSC-8 links, colours, BEL) is shown, never sent. */
-		size_t from = out->len;
-		if (fmt == WF_RENDER_TABLE)
-			render_text(out, r, o);
-		else
-			render_md(out, r, o);
-		wf_strbuf_visible(out, from);
-		break;
+	case WF_RENDER_TABLE: render_text(&e, r, o); break;
+	case WF_RENDER_MARKDOWN: render_md(&e, r, o); break;
+	case WF_RENDER_HTML: render_html(&e, r, o); break;
+	case WF_RENDER_JSON: render_json(&e, r); break;
 	}
-	case WF_RENDER_HTML: render_html(out, r, o); break;
-	case WF_RENDER_JSON: render_json(out, r); break;
-	}
+	emit_flush(&e);
+	return e.failed ? -1 : 0;
+}
+
+void wf_render(const wf_report *r, enum wf_render_fmt fmt, const wf_render_opts *o,
+	       wf_strbuf *out)
+{
+	render(r, fmt, o, out, NULL);
+}
+
+int wf_render_out(const wf_report *r, enum wf_render_fmt fmt, const wf_render_opts *o,
+		  wf_out *out)
+{
+	wf_strbuf b = WF_STRBUF_INIT;
+	int rc = render(r, fmt, o, &b, out);
+
+	wf_strbuf_release(&b);
+	return rc;
 }

@@ -15,6 +15,10 @@
  * Determinism: output depends only on the report's content and the
  * options; nothing reads the clock, the environment or the locale.
  *
+ * Memory: tables are held whole, except a streamed table
+ * (wf_rtable_stream()), whose rows come from a source as they are
+ * rendered; wf_render_out() writes as it goes.
+ *
  * Ownership: _new returns objects freed by _free (NULL is a no-op);
  * wf_report_chart() and wf_report_table() take ownership of their
  * argument; strings passed in are copied.
@@ -43,6 +47,13 @@ void wf_rtable_free(wf_rtable *t);
 /* Append a row of ncols cells; vals[i] NULL = missing; lens may be NULL
  * (strlen). Returns the row index. */
 size_t wf_rtable_add(wf_rtable *t, const char *const *vals, const size_t *lens);
+/* The same keeping the pointers, not a copy of the text: the cells must
+ * outlive t (and are not changed through it: --label replaces the
+ * pointer). For a table made of text held elsewhere, such as the
+ * inputs' (wf_rinput_table()). */
+size_t wf_rtable_add_ref(wf_rtable *t, const char *const *vals);
+/* Room for rows rows, when their number is known. */
+void wf_rtable_reserve(wf_rtable *t, size_t rows);
 void wf_rtable_highlight(wf_rtable *t, size_t row);
 /* A tone for one cell, 1..WF_TONE_MAX (0 none): HTML colours the cell
  * (tone 1 to 4 = the quartiles, lowest first); the text renderings show
@@ -78,8 +89,40 @@ wf_rtable *wf_rtable_project(const wf_rtable *t, const size_t *cols, size_t n);
 /* Show text cells and column names equal to from as to (--label). */
 void wf_rtable_relabel(wf_rtable *t, const char *from, const char *to);
 /* Write t as a data table (CSV or NDJSON, header first) through the
- * shared table writer; failures are remembered by out. */
-void wf_rtable_write(const wf_rtable *t, wf_out *out, enum wf_format fmt);
+ * shared table writer; failures are remembered by out. Returns 0, or
+ * -1 when the source of a streamed table failed (it said why). */
+int wf_rtable_write(const wf_rtable *t, wf_out *out, enum wf_format fmt);
+
+/* What decides a column's type, counted cell by cell (the rule above):
+ * wf_rtable_add() counts the cells it keeps; a streamed table is given
+ * the counts of the rows it never held. */
+typedef struct wf_rcount {
+	size_t nonempty, numeric, frac;
+} wf_rcount;
+
+void wf_rcount_add(wf_rcount *k, const char *s, size_t len);
+/* Column col counts as k says, whatever its rows counted. */
+void wf_rtable_set_count(wf_rtable *t, size_t col, const wf_rcount *k);
+
+/* Rows that are not held (a table of millions rendered in bounded
+ * memory): a source hands them out one at a time, each of the table's
+ * ncols cells (NULL = missing) valid until the next call, and starts
+ * again from the first on rewind (an aligned table reads them twice:
+ * widths first). next returns 1, 0 after the last row, -1 after a
+ * message; rewind 0 or -1 after a message. */
+typedef struct wf_rsource {
+	int (*next)(void *ctx, const char *const **cells);
+	int (*rewind)(void *ctx);
+	void *ctx;
+} wf_rsource;
+
+/* Make t (holding no rows) a streamed table whose rows come from src
+ * (copied; src->ctx is borrowed and must outlive every rendering of
+ * t): the renderers and wf_rtable_write() read them from the source,
+ * rewinding it first, and show no highlights or tones; every other
+ * function sees a table of no rows. Column types are what
+ * wf_rtable_set_count() gave. */
+void wf_rtable_stream(wf_rtable *t, const wf_rsource *src);
 
 /* 1 and *out set when the cell is a number by the rule above. */
 int wf_rtable_num(const wf_rtable *t, size_t row, size_t col, wf_dec *out);
@@ -133,5 +176,11 @@ typedef struct wf_render_opts {
 /* Append the whole rendering to out. */
 void wf_render(const wf_report *r, enum wf_render_fmt fmt,
 	       const wf_render_opts *o, wf_strbuf *out);
+/* The same bytes written to out as they are made, about 1 MiB at a
+ * time, so memory does not grow with the rows of a streamed table.
+ * Returns 0, or -1 when a streamed table's source failed (it said why;
+ * what was written is incomplete); out remembers its own failures. */
+int wf_render_out(const wf_report *r, enum wf_render_fmt fmt,
+		  const wf_render_opts *o, wf_out *out);
 
 #endif

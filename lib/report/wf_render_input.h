@@ -16,7 +16,8 @@
  *
  * Ownership: wf_rinput_new() returns an object freed by wf_rinput_free()
  * (NULL is a no-op); wf_rinput_table() returns a new table the caller
- * owns (wf_rtable_free); each call builds a fresh copy.
+ * owns (wf_rtable_free); each call builds a fresh one, whose cells
+ * point into in: in must outlive it.
  */
 #ifndef WF_RENDER_INPUT_H
 #define WF_RENDER_INPUT_H
@@ -40,5 +41,19 @@ const char *wf_rinput_name(const wf_rinput *in, size_t i);
 unsigned long wf_rinput_rows(const wf_rinput *in, size_t i);
 
 wf_rtable *wf_rinput_table(wf_rinput *in);
+
+/* Rows handed on as they are read instead of kept (wf-report's
+ * streamed table): fn gets each row's cells by united column index,
+ * ncols of them (the columns united so far; a column its input lacks
+ * is NULL), with their lengths, valid during the call only; it returns
+ * 0, or -1 to stop reading (the read then fails: fn said why). Set
+ * before the first read; wf_rinput_table() then has the columns and no
+ * rows. */
+typedef int (*wf_rinput_row_fn)(void *ctx, const char *const *cells, const size_t *lens,
+				size_t ncols);
+void wf_rinput_sink(wf_rinput *in, wf_rinput_row_fn fn, void *ctx);
+/* The columns united so far, in order (names borrowed). */
+size_t wf_rinput_ncols(const wf_rinput *in);
+const char *wf_rinput_col(const wf_rinput *in, size_t i);
 
 #endif

@@ -74,11 +74,14 @@ typedef struct wf_report_opts {
 	const char *value;        /* NULL: the kind's default */
 	const char *unit;         /* shown with value axes, e.g. "EUR" */
 	const char *institution;  /* benchmark: one institution's card */
-	const char *const *where; /* "COL<op>VALUE" filters (AND), see below */
+	const char *const *where; /* "COL<op>VALUE" filters (AND), see below;
+				   * one not of that form is left aside
+				   * (wf-report refuses it first) */
 	size_t nwhere;
 	const char *sort;         /* "COL" or "COL:desc": the main table's order */
 	const char *columns;      /* "a,b,c": the main table's columns */
-	const char *const *label; /* "NAME=TEXT" display names for groups */
+	const char *const *label; /* "NAME=TEXT" display names for groups
+				   * (one without '=' is left aside) */
 	size_t nlabel;
 	size_t top;               /* rows in "busiest" lists, series cap; 0: 10 */
 	char point, group_sep;    /* chart numbers: '.' and ',' by default */

@@ -39,7 +39,9 @@ void wf_strbuf_puts(wf_strbuf *b, const char *s)
 
 void wf_strbuf_putc(wf_strbuf *b, char c)
 {
-	wf_strbuf_add(b, &c, 1);
+	grow(b, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
 }
 
 void wf_strbuf_printf(wf_strbuf *b, const char *fmt, ...)
@@ -262,7 +264,7 @@ static void put_scaled(wf_strbuf *b, unsigned __int128 u, int neg, const wf_numf
 
 void wf_strbuf_dec(wf_strbuf *b, wf_dec d, const wf_numfmt *f)
 {
-	__int128 v = d.m;
+	__int128 v = wf_dec_mant(d);
 	int dec = f->decimals < 0 ? 0 : f->decimals > 9 ? 9 : f->decimals;
 	wf_numfmt g = *f;
 	unsigned __int128 u;

@@ -647,3 +647,79 @@ $USAGE_TAIL" ]
 	run --separate-stderr wf-benchmark "${PEERS[@]}" --baseline baseline.csv --change-threshold x facts.csv
 	[ "$status" -eq 2 ]
 }
+
+# ---- --threads: the same bytes whatever N ----
+
+# Facts in several thousand rows (so the rows cross the batches of the
+# thread that reads ahead), with every kind of row the engine or the
+# reader refuses along the way: bad values, a repeated fact, an empty
+# institution, a bad period, a row with too many fields, a quoted name
+# holding commas, quotes and a line break.
+make_varied() {
+	awk 'BEGIN {
+	  print "year,institution,institution_type,institution_name,contract,region,measure,value"
+	  for (i = 0; i < 6000; i++) {
+	    y = 2019 + i % 3; inst = "C" (i % 700); t = (i % 7 == 0) ? "P" : "C"
+	    r = sprintf("%02d", i % 5)
+	    name = (i % 11 == 0) ? "\"COMUNE, \"\"DI\"\"\nNUOVO " i % 700 "\"" : "COMUNE " i % 700
+	    m = (i % 3 == 0) ? "HEADCOUNT" : (i % 3 == 1) ? "L090" : "A015"
+	    c = "RALN" (int(i / 2100))
+	    v = (i * 37) % 1000 "." (i % 100)
+	    if (i == 1500) v = "12.3x"
+	    if (i == 2500) inst = ""
+	    if (i == 3500) y = "20x9"
+	    if (i == 4500) { print y "," inst "," t ",X," c "," r "," m "," v ",extra"; continue }
+	    print y "," inst "," t "," name "," c "," r "," m "," v
+	    if (i == 5001) print y "," inst "," t "," name "," c "," r "," m "," v
+	  } }' >"$1"
+}
+
+@test "--threads 1, 2 and 4: byte-identical output, rejects, messages and exit status" {
+	make_varied "$T/varied.csv"
+	for n in 1 2 4; do
+		# the same file names in every run: stderr names them
+		run --separate-stderr wf-benchmark -v -m L090 --per HEADCOUNT --peers institution_type,region \
+			--min-peers 2 --threads "$n" --rejects "$T/rej.csv" -o "$T/out.csv" "$T/varied.csv"
+		[ "$status" -eq 1 ]
+		printf '%s\n' "$stderr" >"$T/err-$n.txt"
+		mv "$T/rej.csv" "$T/rej-$n.csv"
+		mv "$T/out.csv" "$T/out-$n.csv"
+		run --separate-stderr wf-benchmark -m L090 --summary --by region --threads "$n" \
+			--sum-duplicates --rejects "$T/rej.csv" "$T/varied.csv"
+		[ "$status" -eq 1 ]
+		printf '%s\n' "$output" >"$T/sum-$n.csv"
+		mv "$T/rej.csv" "$T/rej-sum-$n.csv"
+	done
+	# every kind of refused row is there, in input order
+	[ "$(wc -l <"$T/rej-1.csv")" -eq 6 ]
+	# (row i is on line 2 + i + the line breaks in the names before it)
+	[ "$(cut -d, -f2 "$T/rej-1.csv" | tr '\n' ' ')" = "line 1639 2730 3821 4912 5459 " ]
+	grep -q ",5459,\"duplicate of line 5458 " "$T/rej-1.csv"
+	[ "$(wc -l <"$T/out-1.csv")" -gt 2000 ]
+	for n in 2 4; do
+		cmp "$T/out-1.csv" "$T/out-$n.csv"
+		cmp "$T/rej-1.csv" "$T/rej-$n.csv"
+		cmp "$T/err-1.txt" "$T/err-$n.txt"
+		cmp "$T/sum-1.csv" "$T/sum-$n.csv"
+		cmp "$T/rej-sum-1.csv" "$T/rej-sum-$n.csv"
+	done
+}
+
+@test "--threads 2 without --rejects: the first bad row stops the run with the same message" {
+	make_varied "$T/varied.csv"
+	for n in 1 2; do
+		run --separate-stderr wf-benchmark -m L090 --threads "$n" "$T/varied.csv"
+		[ "$status" -eq 1 ]
+		[ "$output" = "" ]
+		[ "$stderr" = "wf-benchmark: $T/varied.csv:1639: bad value '12.3x': not a number" ]
+	done
+	# and from stdin, gzip-compressed: the same rows refused
+	gzip -c "$T/varied.csv" >"$T/varied.csv.gz"
+	for n in 1 2; do
+		run --separate-stderr wf-benchmark -m L090 --per HEADCOUNT --threads "$n" \
+			--rejects "$T/rej-gz-$n.csv" - <"$T/varied.csv.gz"
+		[ "$status" -eq 1 ]
+	done
+	[ "$(wc -l <"$T/rej-gz-1.csv")" -eq 6 ]
+	cmp "$T/rej-gz-1.csv" "$T/rej-gz-2.csv"
+}

@@ -289,3 +289,30 @@ kill_mid_run() {
 	run --separate-stderr wf-benchmark -m L090 -o a.csv --rejects b.csv "$FIX/benchmark/facts.csv"
 	[ "$status" -eq 0 ]
 }
+
+@test "a full disk under --profile, --summary and every wf-report format: exit 1 and the message" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	printf '%s\n' "year,institution,institution_type,measure,value" "2022,C1,C,HEADCOUNT,200" \
+		"2022,C1,C,HEADCOUNT_WOMEN,100" "2022,C1,C,L090,50" > f.csv
+	run --separate-stderr bash -c "$WF_WRAP '$WF_BUILD/bin/wf-benchmark' --profile --no-progress -q f.csv > /dev/full"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: write error: stdout: No space left on device" ]
+	run --separate-stderr bash -c "$WF_WRAP '$WF_BUILD/bin/wf-benchmark' -m L090 --summary --by institution_type --no-progress f.csv > /dev/full"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: write error: stdout: No space left on device" ]
+	for f in table markdown html json csv; do
+		run --separate-stderr bash -c "$WF_WRAP '$WF_BUILD/bin/wf-report' -f $f f.csv > /dev/full"
+		echo "$f: $status $stderr"
+		[ "$status" -eq 1 ]
+		[ "$stderr" = "wf-report: write error: stdout: No space left on device" ]
+	done
+}
+
+@test "read error mid-file under --profile: the file named, exit 1, the old output kept" {
+	in=$(rely_big wf-benchmark 5000)
+	echo old > out.csv
+	run --separate-stderr with_eio big.csv 100000 wf-benchmark --profile --no-progress -q -o out.csv "$in"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: big.csv: read error: Input/output error" ]
+	[ "$(cat out.csv)" = old ]
+}

@@ -240,7 +240,7 @@ with_row() {
 }
 
 @test "absurd numbers: 1e400, 40 digits, NaN, inf, hex: rejected with file:line (wf-ingest, wf-benchmark)" {
-	for v in 1e400 1234567890123456789012345678901234567890 NaN inf 0x10 '1,2,3' 99999999999999999,99; do
+	for v in 1e400 1234567890123456789012345678901234567890 NaN inf 0x10 '1,2,3' 99999999999999999999999999999,99; do
 		printf '%s\nC1;RALN;L090;%s\n' "$COST_HDR" "$v" > COSTO_LAVORO_2019.csv
 		run --separate-stderr rely_run wf-ingest COSTO_LAVORO_2019.csv
 		echo "$v: $status $stderr"
@@ -257,13 +257,14 @@ with_row() {
 }
 
 @test "absurd numbers: sums that overflow are an error, not a wrapped total" {
-	{ echo "$FACTS_HDR"; for i in $(seq 1 120); do echo "2019,C1,C,X,RALN,04,FL,03,MI,015146,L090,90000000000000000"; done; } > f.csv
+	# 28 digits hold 9e26 but not 120 of it
+	{ echo "$FACTS_HDR"; for i in $(seq 1 120); do echo "2019,C1,C,X,RALN,04,FL,03,MI,015146,L090,900000000000000000000000000"; done; } > f.csv
 	# the same fact 120 times: summed on purpose (else a duplicate)
 	run --separate-stderr rely_run wf-benchmark --sum-duplicates f.csv
 	[ "$status" -eq 1 ]
 	[[ "$stderr" == "wf-benchmark: f.csv:"*": sum of 'L090' overflows" ]]
 	{ echo 'ISTITUZIONE;CONTRATTO;PERSONALE_TEMPO_PIENO_UOMINI;PERSONALE_TEMPO_PIENO_DONNE;PART_TIME_INF50%_UOMINI;PART_TIME_INF50%_DONNE;PART_TIME_SUP50%_UOMINI;PART_TIME_SUP50%_DONNE'
-	  for i in $(seq 1 120); do echo "C1;RALN;90000000000000000;0;0;0;0;0"; done; } > OCCUPAZIONE_2019.csv
+	  for i in $(seq 1 120); do echo "C1;RALN;900000000000000000000000000;0;0;0;0;0"; done; } > OCCUPAZIONE_2019.csv
 	run --separate-stderr rely_run wf-ingest OCCUPAZIONE_2019.csv
 	echo "$status $stderr"
 	[ "$status" -eq 1 ]
@@ -314,7 +315,7 @@ CASES
 }
 
 @test "wf-report: extreme valid numbers and coordinates keep charts and the map well formed" {
-	big=999999999999999999
+	big=9999999999999999999999999999 # the widest exact number (28 digits)
 	{ echo 'year,institution_type,institutions,metric_total,mean,median,zero_share_pct'
 	  echo "2019,C,10,$big,$big,9.00,0.00"
 	  echo "2020,C,10,0.000000001,-$big,9.00,0.00"

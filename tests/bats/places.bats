@@ -72,6 +72,10 @@ EOT
 	[ "$status" -eq 0 ]
 	[ "${lines[1]}" = "2024,C1,C,COMUNE DI MILANO,RALN,,,,,,L090,1" ]
 	[ "${stderr_lines[2]}" = "wf-ingest: o.csv: 1 override for institutions the data did not use (X9)" ]
+	# a remark like the counts above it: --quiet silences it
+	run --separate-stderr wf-ingest --quiet --codes "$F/a2024" "${LISTS[@]}" --place-overrides o.csv "$F/COSTO_LAVORO_2024.csv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
 	for bad in "C1,999999,|o.csv:2: comune '999999' is not in the places list" \
 		"C1,ZZ,|o.csv:2: place 'ZZ' is not a comune code (6 digits), a province sigla, a region code (2 digits) or 'national'" \
 		"C1,21,|o.csv:2: '21' is not an ISTAT region code (01-20)" \

@@ -366,6 +366,16 @@ PY
 	[[ "$stderr" == "wf-report: bad.csv: "*"indicator"* ]]
 }
 
+@test "wf-benchmark --profile --progress: rows and rate on stderr, like the other modes" {
+	{ echo "$HDR"
+	  seq 1 300000 | awk '{ printf "2022,C%d,C,X,RALN,,,,,,L090,1\n2022,C%d,C,X,RALN,,,,,,HEADCOUNT,2\n", $1, $1 }'; } > rows.csv
+	run --separate-stderr bash -c "{ head -c 8000000 rows.csv; sleep 1; tail -c +8000001 rows.csv; } | '$WF_BUILD/bin/wf-benchmark' --profile --progress --quiet > /dev/null"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *"wf-benchmark: (stdin): "*" MB, "*" rows, "*" MB/s"* ]]
+	# and the line is cleared at the end
+	[[ "$stderr" == *$'\r\e[K' ]]
+}
+
 @test "--codes signs cost items only: HEADCOUNT_WOMEN, TELEWORK... are no VoceSpesa items, so their indicators stay" {
 	mkdir codes
 	printf 'ANNO;CODI_TIPO_VOCE_SPESA;CODI_VOCE_SPESA;FLAG_SEGNO\n2022;L;90;-\n' > codes/VoceSpesa.CSV

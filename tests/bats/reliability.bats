@@ -441,6 +441,27 @@ EOT
 	[ "${stderr##*$'\n'}" = "wf-ingest: b.csv:2: duplicate of a.csv:3 (same institution, contract and measure in 2019; see --sum-duplicates)" ]
 }
 
+@test "duplicate detection: memory bounded by the facts whatever the row order (200,000 rows, shuffled)" {
+	[ -z "${WF_WRAP:-}" ] || skip "peak memory is measured on the plain binary"
+	! ldd "$WF_BUILD/bin/wf-ingest" 2>/dev/null | grep -q libasan || skip "peak memory is not measured under ASan"
+	[ -x /usr/bin/time ] || skip "GNU time is missing"
+	# 2,000 institutions x 100 items, every institution coming back 100
+	# times (row i is fact i * 7919 mod 200,000), then a repeat of row 2
+	awk 'BEGIN { print "ISTITUZIONE;CONTRATTO;VOCE_SPESA;TOTALE_SPESA"
+	  for (i = 0; i < 200000; i++) { k = (i * 7919) % 200000
+	    printf "C%d;RALN;A%03d;1,00\n", k % 2000 + 1, int(k / 2000) + 1 }
+	  print "C1;RALN;A001;2,00" }' > COSTO_LAVORO_2019.csv
+	/usr/bin/time -f %M -o sum.mem "$WF_BUILD/bin/wf-ingest" --no-progress --sum-duplicates COSTO_LAVORO_2019.csv > /dev/null 2>&1
+	run --separate-stderr /usr/bin/time -f %M -o dup.mem "$WF_BUILD/bin/wf-ingest" --no-progress --rejects rej.csv COSTO_LAVORO_2019.csv
+	[ "$status" -eq 1 ]
+	[ "$(sed -n 2p rej.csv)" = 'COSTO_LAVORO_2019.csv,200002,"duplicate of line 2 (same institution, contract and measure in 2019; see --sum-duplicates)","C1;RALN;A001;2,00"' ]
+	# 200,000 facts: about 14 bytes each in a set per institution (the
+	# log of the previous code grew with every return: 170 MB here)
+	sum=$(tail -n 1 sum.mem) dup=$(tail -n 1 dup.mem)
+	echo "peak KB: $sum with --sum-duplicates, $dup checking duplicates"
+	[ $((dup - sum)) -lt 16384 ]
+}
+
 @test "wf-benchmark rejects a repeated fact, unless --sum-duplicates" {
 	{ cat "$FIX/benchmark/facts.csv"; sed -n 2p "$FIX/benchmark/facts.csv"; } > dup.csv
 	run --separate-stderr wf-benchmark --no-progress -m L090 dup.csv
@@ -474,12 +495,94 @@ EOT
 @test "a canonical header in upper case or with a trailing delimiter: refused by every tool, in the same words" {
 	{ head -1 "$FIX/benchmark/facts.csv" | tr a-z A-Z; tail -n +2 "$FIX/benchmark/facts.csv"; } > up.csv
 	{ head -1 "$FIX/benchmark/facts.csv" | sed 's/$/,/'; tail -n +2 "$FIX/benchmark/facts.csv" | sed 's/$/,/'; } > trail.csv
-	for t in wf-ingest wf-benchmark; do
-		run --separate-stderr rely_run "$t" up.csv
-		[ "$status" -eq 1 ]
-		[ "$stderr" = "$t: up.csv:1: canonical header in upper case ('YEAR'): its column names are lower case ('year')" ]
-		run --separate-stderr rely_run "$t" trail.csv
-		[ "$status" -eq 1 ]
-		[ "$stderr" = "$t: trail.csv:1: canonical header ends with a delimiter (an empty column 13): remove it" ]
-	done
+	# NDJSON keys in upper case: the same refusal
+	head -2 "$FIX/benchmark/facts.csv" | wf-ingest --no-progress -f ndjson | sed 's/"\([a-z_]*\)":/"\U\1":/g' > up.ndjson
+	# The check is the table reader's (wf_reader_new), so wf-report and
+	# wf-benchmark --profile refuse too: they read both files before.
+	while read -r t args; do
+		for f in up.csv trail.csv up.ndjson; do
+			# shellcheck disable=SC2086
+			run --separate-stderr $WF_WRAP "$WF_BUILD/bin/$t" $args "$f"
+			echo "$t $args $f: $status $stderr"
+			[ "$status" -eq 1 ]
+			if [ "$f" = trail.csv ]; then
+				[ "$stderr" = "$t: trail.csv:1: canonical header ends with a delimiter (an empty column 13): remove it" ]
+			else
+				[ "$stderr" = "$t: $f:1: canonical header in upper case ('YEAR'): its column names are lower case ('year')" ]
+			fi
+		done
+	done <<'TOOLS'
+wf-ingest --no-progress
+wf-benchmark -m L090 --no-progress
+wf-benchmark --profile --no-progress
+wf-report
+TOOLS
+}
+
+# Every number one tool writes, the next reads exactly (wfkit(7) Numbers).
+# Sums past 18 digits: wf-ingest refused them, wf-report called them text.
+@test "numbers past 18 digits: wf-ingest -> wf-benchmark -> wf-report keep every digit" {
+	{ echo "$FACTS_HDR"
+	  for i in 1 2 3 4 5 6; do
+		echo "2023,C$i,C,COMUNE $i,RALN,04,FL,01,TO,001272,L090,123456789012345678$i.5"
+		echo "2023,C$i,C,COMUNE $i,RALN,04,FL,01,TO,001272,HEADCOUNT,1000000"
+	  done; } > f.csv
+	run --separate-stderr rely_run wf-ingest f.csv -o facts.csv
+	[ "$status" -eq 0 ]
+	[ "$(grep -c ',L090,123456789012345678[1-6]\.5$' facts.csv)" -eq 6 ]
+	run --separate-stderr rely_run wf-benchmark --per HEADCOUNT facts.csv -o bench.csv
+	[ "$status" -eq 0 ]
+	[ "$(cut -d, -f7-9 bench.csv | sed -n 2p)" = "1234567890123456781.5,1000000,1234567890123.46" ]
+	run --separate-stderr rely_run wf-report --kind trend --period year --value metric -f csv bench.csv
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	[ "${lines[1]}" = "2023,1234567890123456781.5,1234567890123456782.5,1234567890123456783.5,1234567890123456784.5,1234567890123456785.5,1234567890123456786.5" ]
+	# the six summed by the trend, exactly (28 digits hold them)
+	run --separate-stderr rely_run wf-report --kind trend --period year --group region --value metric -f csv bench.csv
+	[ "$status" -eq 0 ]
+	[ "$output" = "year,01
+2023,7407407340740740704.0" ]
+}
+
+@test "wf-report: a column of 19-digit numbers is numbers, not text nor a trend group" {
+	printf 'year,name,v,w\n2019,a,12345678901234568.00,1\n2020,b,99999999999999999999.5,2\n' > t.csv
+	run --separate-stderr rely_run wf-report --kind trend --period year --value v -f csv t.csv
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	[ "$output" = "year,a,b
+2019,12345678901234568.00,
+2020,,99999999999999999999.5" ]
+	# w is the value: v is a number column, so not a group
+	run --separate-stderr rely_run wf-report --kind trend --period year --value w -f csv t.csv
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "year,a,b" ]
+	# 29 digits are past the range: text, as documented, never a changed digit
+	printf 'year,name,v\n2019,a,12345678901234567890123456789\n' > long.csv
+	run --separate-stderr rely_run wf-report --kind trend --period year --value v -f csv long.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-report: long.csv:2: '12345678901234567890123456789' in column 'v' is not a number" ]
+}
+
+@test "wf-benchmark: a statistic past 10^13 is an error, never a wrong last digit" {
+	{ echo "$FACTS_HDR"
+	  for i in 1 2 3 4 5 6; do
+		echo "2023,C$i,C,COMUNE $i,RALN,04,FL,01,TO,001272,L090,1234567890123456$i.5"
+		echo "2023,C$i,C,COMUNE $i,RALN,04,FL,01,TO,001272,HEADCOUNT,1"
+	  done; } > f.csv
+	# it wrote per_employee 12345678901234562.00 for 12345678901234561.5
+	run --separate-stderr rely_run wf-benchmark --per HEADCOUNT f.csv -o out.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: 2023, C1: per_employee is 1.23e+16: statistics are exact to the cent only below 10^13 (wfkit(7) NUMBERS)" ]
+	[ ! -e out.csv ]
+	run --separate-stderr rely_run wf-benchmark --summary f.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: 2023: mean is 1.23e+16: statistics are exact to the cent only below 10^13 (wfkit(7) NUMBERS)" ]
+	run --separate-stderr rely_run wf-benchmark --summary --by province f.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-benchmark: 2023, TO: mean is 1.23e+16: statistics are exact to the cent only below 10^13 (wfkit(7) NUMBERS)" ]
+	# just below the bound every cent is right
+	sed -i 's/,L090,1234567890123456\([1-6]\)\.5$/,L090,999999999999\1.99/' f.csv
+	run --separate-stderr rely_run wf-benchmark --per HEADCOUNT f.csv
+	[ "$status" -eq 0 ]
+	[ "$(echo "$output" | cut -d, -f9 | sed -n 2,7p | tr '\n' ' ')" = "9999999999991.99 9999999999992.99 9999999999993.99 9999999999994.99 9999999999995.99 9999999999996.99 " ]
 }

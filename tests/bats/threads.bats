@@ -92,6 +92,104 @@ COSTO_LAVORO_2018.csv,31,not a number: 'abc' in TOTALE_SPESA,C4308;RALN;L090;abc
 	[ "$(wc -l <out1)" -eq $((1 + 999 + 986)) ]
 }
 
+# A canonical stream FILE of the year Y: one fact per argument,
+# "INSTITUTION MEASURE", or "YEAR;INSTITUTION MEASURE" for another year.
+canon() {
+	local f=$1 y=$2 fact fy
+	shift 2
+	echo "year,institution,institution_type,institution_name,contract,aggregate,comparto,region,province,comune,measure,value" >"$f"
+	for fact in "$@"; do
+		fy=$y
+		case $fact in *";"*) fy=${fact%%;*}; fact=${fact#*;} ;; esac
+		echo "$fy,${fact% *},C,,RALN,,,,,,${fact#* },1" >>"$f"
+	done
+}
+
+@test "--threads: duplicates across files: a file read by a worker, its facts taken, later files checked against them" {
+	# a and b do not overlap (b's facts join a's); c repeats one of
+	# each and one of its own; d is new; e repeats d's, c's and a's;
+	# f changes year and back (its first year's facts are checked
+	# apart, its 2019 table starts again); g repeats f's last 2019 fact
+	canon a_2019.csv 2019 "C1001 A001" "C1001 A002" "C1002 A001" "C1002 A002"
+	canon b_2019.csv 2019 "C1003 A001" "C1001 A003" "C1002 A003"
+	canon c_2019.csv 2019 "C1004 A001" "C1001 A003" "C1002 A002" "C1004 A001" "C1005 A009"
+	canon d_2019.csv 2019 "C1006 A001" "C1006 A002" "C1001 A004"
+	canon e_2019.csv 2019 "C1006 A002" "C1005 A009" "C1001 A001" "C1007 A001" "C1001 A004"
+	canon f_2019.csv 2019 "C1008 A001" "2020;C1008 A001" "2020;C1001 A001" "2020;C1008 A001" "C1009 A001"
+	canon g_2019.csv 2019 "C1009 A001" "C1010 A001" "2020;C1001 A001"
+	same_for_threads --rejects rej.csv a_2019.csv b_2019.csv c_2019.csv d_2019.csv e_2019.csv \
+		f_2019.csv g_2019.csv
+	[ "$st" -eq 1 ]
+	cut -d, -f1-3 rej1 >reasons
+	assert_file reasons <<'EOF'
+source,line,reason
+c_2019.csv,3,"duplicate of b_2019.csv:3 (same institution
+c_2019.csv,4,"duplicate of a_2019.csv:5 (same institution
+c_2019.csv,5,"duplicate of line 2 (same institution
+e_2019.csv,2,"duplicate of d_2019.csv:3 (same institution
+e_2019.csv,3,"duplicate of c_2019.csv:6 (same institution
+e_2019.csv,4,"duplicate of a_2019.csv:2 (same institution
+e_2019.csv,6,"duplicate of d_2019.csv:4 (same institution
+f_2019.csv,5,"duplicate of line 3 (same institution
+g_2019.csv,2,"duplicate of f_2019.csv:6 (same institution
+EOF
+	[ "$(wc -l <out1)" -eq $((1 + 4 + 3 + 2 + 3 + 1 + 4 + 2)) ]
+	# without --rejects the first one ends the run, in the third file
+	same_for_threads a_2019.csv b_2019.csv c_2019.csv d_2019.csv e_2019.csv
+	[ "$st" -eq 1 ]
+	[ "$(tail -n 1 err1)" = "wf-ingest: c_2019.csv:3: duplicate of b_2019.csv:3 (same institution, contract and measure in 2019; see --sum-duplicates)" ]
+	# the files without repeats: every fact written, on every N
+	same_for_threads a_2019.csv b_2019.csv d_2019.csv g_2019.csv
+	[ "$st" -eq 0 ]
+	[ "$(wc -l <out1)" -eq $((1 + 4 + 3 + 3 + 3)) ]
+}
+
+@test "--threads: random files of one to three years with repeats across them, 40 seeds: the same bytes" {
+	cat >gen.py <<'EOF'
+import os, random, sys
+r = random.Random(int(sys.argv[1]))
+years = [2017, 2018, 2019][:r.randint(1, 3)]
+insts = ["C%d" % r.randint(1000, 1030) for _ in range(r.randint(1, 12))]
+measures = ["A%03d" % i for i in range(r.randint(1, 60))]
+seen, names = [], []
+for f in range(r.randint(2, 7)):
+    mixed, fy, pdup = r.random() < 0.3, r.choice(years), r.choice([0, 0, 0.02, 0.15])
+    rows = []
+    for _ in range(r.randint(0, 40)):
+        if seen and r.random() < pdup:
+            row = r.choice(seen)
+            if not mixed:
+                row = (fy,) + row[1:]
+        else:
+            row = (r.choice(years) if mixed else fy, r.choice(insts), r.choice(measures))
+            if r.random() < 0.7 and row in seen:
+                continue
+        rows.append(row)
+        seen.append(row)
+    name = "f%d_%d.csv" % (f, fy)
+    if names and r.random() < 0.1: # the same name as the last, elsewhere
+        os.mkdir("sub%d" % f)
+        name = "sub%d/%s" % (f, os.path.basename(names[-1]))
+    names.append(name)
+    with open(name, "w") as o:
+        o.write("year,institution,institution_type,institution_name,contract,aggregate,"
+                "comparto,region,province,comune,measure,value\n")
+        for i, (y, inst, m) in enumerate(rows):
+            if r.random() < 0.02:
+                o.write("20x7,C1,C,,RALN,,,,,,A001,1\n")
+            o.write("%d,%s,C,,RALN,,,,,,%s,%d\n" % (y, inst, m, i))
+print(" ".join(names))
+EOF
+	for seed in $(seq 1 40); do
+		mkdir s$seed
+		cd s$seed
+		names=$(python3 ../gen.py $seed)
+		same_for_threads $names || { echo "seed $seed, no --rejects"; return 1; }
+		same_for_threads --rejects rej.csv $names || { echo "seed $seed, --rejects"; return 1; }
+		cd ..
+	done
+}
+
 @test "--threads: a file or member given twice, a missing file, standard input: as with one thread" {
 	cp zips/2018Tutto.zip again.zip
 	same_for_threads zips/2017Tutto.zip zips/2018Tutto.zip again.zip zips/2019Tutto.zip

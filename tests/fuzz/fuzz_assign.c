@@ -85,7 +85,7 @@ static void matcher_case(struct in *in)
 	m = wf_matcher_new(t, &o);
 	for (size_t j = 0; j < ns; j++) {
 		wf_supply s = { "s", 45 + take(in) / 2550.0, 8 + take(in) / 2550.0,
-			((uint64_t)1 << (take(in) % 3)), take(in) % 5, 0, { 0, 0 }, 0 };
+			((uint64_t)1 << (take(in) % 3)), take(in) % 5, 0, { 0 }, 0 };
 		la[j] = s.lat;
 		lo[j] = s.lon;
 		cap[j] = s.capacity;
@@ -94,7 +94,7 @@ static void matcher_case(struct in *in)
 	wf_matcher_build(m);
 	for (size_t i = 0; i < nd; i++) {
 		wf_demand d = { "d", 45 + take(in) / 2550.0, 8 + take(in) / 2550.0, (int)(take(in) % 3),
-			1 + take(in) % 4, 0, { 0, 0 }, 0 };
+			1 + take(in) % 4, 0, { 0 }, 0 };
 		dd[i] = d;
 		qty[i] = d.qty;
 		wf_matcher_add_demand(m, &d);

@@ -4,7 +4,10 @@
 #include <unistd.h>
 
 #include "wf_bench.h"
+#include "wf_bench_priv.h"
 #include "wf_conto.h"
+#include "wf_io.h"
+#include "wf_table.h"
 #include "wf_test.h"
 
 /* Code lists as lib/conto loads them for wf-benchmark --codes: each
@@ -616,6 +619,201 @@ static void test_zero_groups(void)
 	wf_bench_free(b);
 }
 
+/* The radix sort of wf_bench_finish against a plain comparison sort:
+ * ascending by key, and stable (equal keys keep their order). */
+static int cmp_pair(const void *a, const void *b)
+{
+	const uint64_t *x = a, *y = b;
+	return x[0] != y[0] ? (x[0] < y[0] ? -1 : 1) : (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+static void test_radix(void)
+{
+	enum { N = 5000 };
+	static uint64_t key[N], tk[N], pairs[N][2];
+	static uint32_t idx[N], tx[N];
+	unsigned bits_cases[] = { 1, 7, 8, 13, 33, 64 };
+	uint64_t x = 88172645463325252ull;
+
+	for (size_t c = 0; c < sizeof bits_cases / sizeof *bits_cases; c++) {
+		unsigned bits = bits_cases[c];
+		uint64_t mask = bits == 64 ? ~0ull : (1ull << bits) - 1;
+		int ok = 1;
+		for (size_t i = 0; i < N; i++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			/* few distinct values in the low digits: many ties */
+			key[i] = (x % 3 ? x : x & 0x3f0f) & mask;
+			idx[i] = (uint32_t)i;
+			pairs[i][0] = key[i];
+			pairs[i][1] = i;
+		}
+		qsort(pairs, N, sizeof pairs[0], cmp_pair);
+		wf_bench_radix(key, idx, tk, tx, N, bits);
+		for (size_t i = 0; i < N; i++)
+			ok &= key[i] == pairs[i][0] && idx[i] == pairs[i][1];
+		CHECK(ok);
+	}
+	wf_bench_radix(key, idx, tk, tx, 0, 64); /* nothing to sort */
+}
+
+/* Output, peer groups and series come in text order of institutions and
+ * group values (strcmp: "C10" before "C9", "" first), whatever order
+ * the facts come in and however many there are: every row of the
+ * output checked against its predecessor, every peer count against
+ * the records of its group. */
+static void test_orders(void)
+{
+	wf_bench_opts o = { .metric = "L090", .group = "institution_type,region", .min_peers = 1 };
+	char err[256], line[256], prevkey[256] = "";
+	wf_bench *b = wf_bench_new(&o, err, sizeof err);
+	static const char *const types[] = { "C", "P", "", "R", "CM" };
+	static const char *const regions[] = { "01", "", "12", "3", "20", "02" };
+	trow t;
+	unsigned x = 12345, n = 0;
+	size_t ng = 0;
+	int sorted = 1, peers_ok = 1;
+
+	CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS,
+				 mkrow(&t, "year,institution,institution_type,region,measure,value", 1),
+				 err, sizeof err), 0);
+	for (int i = 0; i < 3000; i++) {
+		unsigned inst, year;
+		x = x * 1103515245u + 12345u;
+		inst = (x >> 8) % 700;
+		year = 2001 + (x >> 20) % 5;
+		/* the type and region of an institution are fixed, most years */
+		snprintf(line, sizeof line, "%u,C%u,%s,%s,%s,%u", year, inst,
+			 types[inst % 5], regions[(inst / 5 + (year == 2003 && inst % 7 == 0)) % 6],
+			 (x >> 4) % 3 ? "L090" : "A015", (x >> 12) % 1000);
+		if (wf_bench_row(b, mkrow(&t, line, i + 2), err, sizeof err) == 0)
+			n++;
+	}
+	CHECK(n > 2000); /* the rest repeat an earlier fact */
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
+	for (size_t i = 0; i < wf_bench_nrows(b); i++) {
+		const rec *r = &b->recs[b->order[i]];
+		char k[256];
+		/* period, then institution, then group values, as text */
+		snprintf(k, sizeof k, "%04d\x01%s\x01%s\x01%s", r->k.period, r->k.inst,
+			 r->k.gv[0], r->k.gv[1]);
+		sorted &= strcmp(prevkey, k) < 0;
+		snprintf(prevkey, sizeof prevkey, "%s", k);
+	}
+	CHECK(sorted);
+	for (size_t i = 0; i < b->nrecs; i++) {
+		const rec *r = &b->recs[i];
+		size_t same = 0;
+		for (size_t j = 0; j < b->nrecs; j++)
+			same += b->recs[j].k.period == r->k.period && b->recs[j].k.gv == r->k.gv;
+		peers_ok &= b->groups[r->group].n == same;
+		ng += r->first;
+	}
+	CHECK(peers_ok);
+	CHECK(ng > 0 && ng < b->nrecs); /* series span several years */
+	wf_bench_free(b);
+}
+
+/* Facts that only look alike (same contract and measure, periods and
+ * institutions close together) are never taken for repeats: 100,000
+ * distinct ones all go in, and one fact given again is refused. */
+static void test_no_false_repeats(void)
+{
+	wf_bench_opts o = { .metric = "L090" };
+	char err[256], line[128];
+	wf_bench *b = wf_bench_new(&o, err, sizeof err);
+	trow t;
+	int refused = 0;
+
+	CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS,
+				 mkrow(&t, "year,institution,contract,measure,value", 1), err, sizeof err), 0);
+	for (int i = 0; i < 100000; i++) {
+		snprintf(line, sizeof line, "%d,C%d,RALN,L090,1", 1990 + i % 100, i / 100);
+		refused += wf_bench_row(b, mkrow(&t, line, i + 2), err, sizeof err) != 0;
+	}
+	CHECK_INT(refused, 0);
+	CHECK(wf_bench_row(b, mkrow(&t, "2003,C500,RALN,L090,1", 100002), err, sizeof err) != 0);
+	CHECK_STR(err, "duplicate of line 50015 (same period, institution, contract and measure; "
+		  "see --sum-duplicates)");
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2003,C500,SEGR,L090,1", 100003), err, sizeof err), 0);
+	wf_bench_free(b);
+}
+
+/* The whole output as one growing text. */
+typedef struct bigsink {
+	char *text;
+	size_t len, cap, ncols, rows;
+} bigsink;
+
+static int collect_big(void *ctx, const char *const *vals)
+{
+	bigsink *s = ctx;
+	for (size_t i = 0; i < s->ncols; i++) {
+		size_t n = vals[i] ? strlen(vals[i]) : 0;
+		if (s->len + n + 2 > s->cap) {
+			s->cap = (s->len + n + 2) * 2;
+			s->text = realloc(s->text, s->cap);
+		}
+		memcpy(s->text + s->len, vals[i] ? vals[i] : "", n);
+		s->len += n;
+		s->text[s->len++] = i + 1 < s->ncols ? ',' : '\n';
+	}
+	s->rows++;
+	return 0;
+}
+
+/* wf_bench_read and wf_bench_emit with threads (the rows read ahead,
+ * the output made a chunk ahead) give what one thread gives, for peers
+ * and summaries; a callback that stops early stops the output there. */
+static int stop_at_5(void *ctx, const char *const *vals)
+{
+	(void)vals;
+	return ++*(int *)ctx == 5 ? 7 : 0;
+}
+
+static void test_threads_same_output(void)
+{
+	static const wf_reader_opts ro;
+	size_t cap = 1 << 20, len = 0;
+	char *text = malloc(cap);
+	bigsink out[2][2];
+
+	memset(out, 0, sizeof out);
+	len += (size_t)snprintf(text + len, cap - len,
+				"year,institution,institution_type,region,measure,value\n");
+	for (unsigned i = 0; i < 9000; i++)
+		len += (size_t)snprintf(text + len, cap - len, "%u,C%u,%s,%02u,%s,%u.%02u\n",
+					2015 + i % 6, i / 6, i % 9 ? "C" : "P", i / 6 % 7,
+					i % 2 ? "L090" : "HEADCOUNT", i * 7919 % 5000, i % 100);
+	for (int summary = 0; summary < 2; summary++) {
+		for (int t = 0; t < 2; t++) {
+			wf_bench_opts o = { .metric = "L090", .per = "HEADCOUNT", .min_peers = 2,
+					    .group = summary ? "region" : "institution_type,region",
+					    .summary = summary, .threads = t ? 2 : 1 };
+			char err[256];
+			wf_bench *b = wf_bench_new(&o, err, sizeof err);
+			wf_reader *r = wf_reader_new(wf_src_mem("t", text, len, 0), &ro);
+			unsigned long rows = 0, rejected = 0;
+			int seen = 0;
+			CHECK_INT(wf_bench_read(b, WF_BENCH_FACTS, r, NULL, &rows, &rejected), 0);
+			CHECK_INT(rows, 9000);
+			CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
+			out[summary][t].ncols = wf_bench_columns(b, NULL, NULL);
+			CHECK_INT(wf_bench_emit(b, collect_big, &out[summary][t]), 0);
+			CHECK_INT(out[summary][t].rows, wf_bench_nrows(b));
+			CHECK_INT(wf_bench_emit(b, stop_at_5, &seen), 7);
+			CHECK_INT(seen, 5);
+			wf_reader_free(r);
+			wf_bench_free(b);
+		}
+		CHECK(out[summary][0].rows > (summary ? 40 : 5000));
+		CHECK(out[summary][0].len == out[summary][1].len &&
+		      memcmp(out[summary][0].text, out[summary][1].text, out[summary][0].len) == 0);
+		free(out[summary][0].text);
+		free(out[summary][1].text);
+	}
+	free(text);
+}
+
 /* Options refused before any input, beyond test_option_errors: each
  * with its message. */
 static void test_option_errors_more(void)
@@ -760,18 +958,18 @@ static void test_row_errors(void)
 	CHECK_STR(err, "duplicate of line 2 (same period, institution, contract and measure; see --sum-duplicates)");
 	wf_bench_free(b);
 
-	/* int64 sums: values have at most 18 digits, so the tenth
-	 * 999999999999999999 of one record is the one that overflows */
+	/* sums hold 28 digits: nine 1111111111111111111111111111 fit,
+	 * the tenth of one record is the one that overflows */
 	b = wf_bench_new(&o, err, sizeof err);
 	CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS, mkrow(&t, "year,institution,contract,measure,value", 1),
 				 err, sizeof err), 0);
 	for (const char *m = "L090"; m; m = strcmp(m, "L090") == 0 ? "HEADCOUNT" : NULL) {
 		char line[128], want[64];
 		for (int i = 0; i < 9; i++) {
-			snprintf(line, sizeof line, "2019,C1,K%d,%s,999999999999999999", i, m);
+			snprintf(line, sizeof line, "2019,C1,K%d,%s,1111111111111111111111111111", i, m);
 			CHECK_INT(wf_bench_row(b, mkrow(&t, line, i + 2), err, sizeof err), 0);
 		}
-		snprintf(line, sizeof line, "2019,C1,K9,%s,999999999999999999", m);
+		snprintf(line, sizeof line, "2019,C1,K9,%s,1111111111111111111111111111", m);
 		CHECK_INT(wf_bench_row(b, mkrow(&t, line, 11), err, sizeof err), -1);
 		snprintf(want, sizeof want, "sum of '%s' overflows", m);
 		CHECK_STR(err, want);
@@ -797,9 +995,9 @@ static void test_row_errors(void)
 	CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS, mkrow(&t, "year,institution,measure,value", 1),
 				 err, sizeof err), 0);
 	for (int i = 0; i < 9; i++)
-		CHECK_INT(wf_bench_row(b, mkrow(&t, "2019,C1,HEADCOUNT,999999999999999999", i + 2),
+		CHECK_INT(wf_bench_row(b, mkrow(&t, "2019,C1,HEADCOUNT,1111111111111111111111111111", i + 2),
 				       err, sizeof err), 0);
-	CHECK_INT(wf_bench_row(b, mkrow(&t, "2019,C1,HEADCOUNT,999999999999999999", 11), err, sizeof err), -1);
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2019,C1,HEADCOUNT,1111111111111111111111111111", 11), err, sizeof err), -1);
 	CHECK_STR(err, "sum of 'HEADCOUNT' overflows");
 	wf_bench_free(b);
 }
@@ -943,9 +1141,126 @@ static void test_many_groups(void)
 	wf_bench_free(b);
 }
 
+static int never(void *ctx, const char *const *vals)
+{
+	(void)ctx;
+	(void)vals;
+	return 1;
+}
+
+/* Output corners: nothing before wf_bench_finish, emit_one's refusals,
+ * group totals past 28 digits written empty, a baseline of 0 flags any move as changed, a callback's stop. */
+static void test_output_edges(void)
+{
+	wf_bench_opts o = { .metric = "L090", .per = "HEADCOUNT", .group = "region", .summary = 1 };
+	char err[256], line[128];
+	wf_bench *b = wf_bench_new(&o, err, sizeof err);
+	static sink s;
+	trow t;
+
+	CHECK_INT(wf_bench_nrows(b), 0);
+	CHECK_INT(wf_bench_emit(b, collect, &s), -1);
+	CHECK_INT(wf_bench_emit_one(b, 0, collect, &s), -1);
+	CHECK_INT(wf_bench_table(b, WF_BENCH_FACTS, mkrow(&t, "year,institution,region,measure,value", 1),
+				 err, sizeof err), 0);
+	/* ten bodies of 1.1e27 each: their total does not fit 28 digits;
+	 * 1e20 employees each keep the per-employee values (1.1e7) within
+	 * what the statistics print (10^13) */
+	for (int i = 0; i < 10; i++) {
+		snprintf(line, sizeof line, "2019,C%d,01,L090,1111111111111111111111111111", i);
+		CHECK_INT(wf_bench_row(b, mkrow(&t, line, 2 * i + 2), err, sizeof err), 0);
+		snprintf(line, sizeof line, "2019,C%d,01,HEADCOUNT,100000000000000000000", i);
+		CHECK_INT(wf_bench_row(b, mkrow(&t, line, 2 * i + 3), err, sizeof err), 0);
+	}
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
+	CHECK_INT(wf_bench_nrows(b), 1);
+	CHECK_INT(wf_bench_emit_one(b, 0, collect, &s), -1); /* not in summary mode */
+	render(b, &s);
+	/* institutions 10; metric_total empty, and with it the totals'
+	 * denominator and ratio; every body at the median: no gap */
+	CHECK(strstr(s.text, "\n2019,01,10,,,0,,11111111.11,11111111.11,0.00,10,11111111.11,0.00,0.00,metric=") != NULL);
+	CHECK_INT(wf_bench_emit(b, never, NULL), 1);
+	wf_bench_free(b);
+
+	/* a baseline of 0: any move is a change, whatever the threshold */
+	{
+		static const char *const facts[] = {
+			"year,institution,measure,value", "2019,C1,L090,5", "2019,C2,L090,0", NULL
+		};
+		static const char *const base[] = {
+			"year,institution,metric,pct_rank,provenance",
+			"2018,C1,0,,metric=L090;per=;peers=;size_classes=;min_peers=1;codes=",
+			"2018,C2,0,,metric=L090;per=;peers=;size_classes=;min_peers=1;codes=",
+			NULL
+		};
+		o = (wf_bench_opts){ .metric = "L090", .min_peers = 1, .has_change_threshold = 1,
+				     .change_threshold = 1000 };
+		b = wf_bench_new(&o, err, sizeof err);
+		CHECK_INT(feed(b, WF_BENCH_FACTS, facts), 0);
+		CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
+		CHECK_INT(wf_bench_emit_one(b, 2, collect, &s), -1); /* past the last row */
+		CHECK_INT(feed(b, WF_BENCH_BASELINE, base), 0);
+		render(b, &s);
+		/* C1 5 from 0: +5, no percentage, changed; C2 0 from 0: no change */
+		CHECK(strstr(s.text, ",2018,0.00,5.00,,,first_year|changed,") != NULL);
+		CHECK(strstr(s.text, ",2018,0.00,0.00,,,zero|first_year,") != NULL);
+		wf_bench_free(b);
+	}
+}
+
+/* API order and corner cases: code lists after facts, facts after the
+ * end, undated lists in the provenance, a baseline with no rows, and
+ * the warning about peer columns empty on every row. */
+static void test_api_order(void)
+{
+	static const char *const facts[] = {
+		"year,institution,note,measure,value", "2019,C1,,L090,5", "2019,C2,,L090,7", NULL
+	};
+	char err[256];
+	wf_bench_opts o = { .metric = "L090", .group = "note", .min_peers = 1 };
+	wf_bench *b = wf_bench_new(&o, err, sizeof err);
+	wf_codes *codes = wf_codes_new();
+	char dir[] = "/tmp/wf_test_undated_XXXXXX", path[64];
+	static sink s;
+	trow t;
+	FILE *f;
+
+	/* a VoceSpesa without ANNO: lists of no year */
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof path, "%s/VoceSpesa.CSV", dir);
+	f = fopen(path, "w");
+	fputs("CODI_TIPO_VOCE_SPESA;CODI_VOCE_SPESA;FLAG_SEGNO\nL;90;+\n", f);
+	fclose(f);
+	CHECK_INT(wf_codes_load_items(codes, dir), 0);
+	unlink(path);
+	rmdir(dir);
+
+	CHECK_INT(wf_bench_warn_empty_groups(b), 0); /* not finished: nothing to say */
+	CHECK_INT(wf_bench_set_codes(b, codes, err, sizeof err), 0);
+	CHECK_INT(feed(b, WF_BENCH_FACTS, facts), 0);
+	CHECK_INT(wf_bench_set_codes(b, codes, err, sizeof err), -1);
+	CHECK_STR(err, "code list after the facts");
+	CHECK_INT(wf_bench_finish(b, err, sizeof err), 0);
+	CHECK_INT(wf_bench_row(b, mkrow(&t, "2019,C3,,L090,1", 9), err, sizeof err), -1);
+	CHECK_STR(err, "facts after the end of the input");
+	/* note is empty everywhere, and no option fills it: no hint */
+	fprintf(stderr, "(a warning about column 'note' is expected next)\n");
+	CHECK_INT(wf_bench_warn_empty_groups(b), 1);
+	/* a baseline of a header alone: no baseline values */
+	CHECK_INT(feed(b, WF_BENCH_BASELINE, (const char *const[]){
+		"year,institution,note,metric,provenance", NULL }), 0);
+	render(b, &s);
+	CHECK(strstr(s.text, "\n2019,C1,,5,2,") != NULL);
+	CHECK(strstr(s.text, ",,,,,,first_year,metric=L090;per=;peers=note;size_classes=;min_peers=1;codes=undated\n") != NULL);
+	wf_bench_free(b);
+	wf_codes_free(codes);
+}
+
 WF_TEST_MAIN(test_benchmark, test_summary, test_size_classes,
 	     test_outlier_and_signs, test_signs_per_year, test_monthly, test_baseline,
 	     test_baseline_definition,
 	     test_option_errors, test_data_errors, test_empty,
 	     test_zero_groups, test_option_errors_more, test_table_errors, test_row_errors,
-	     test_size_class_edges, test_missing_measure, test_baseline_rows, test_many_groups)
+	     test_size_class_edges, test_missing_measure, test_baseline_rows, test_many_groups,
+	     test_output_edges, test_api_order, test_radix, test_orders, test_no_false_repeats,
+	     test_threads_same_output)

@@ -161,6 +161,11 @@ static void test_vocab(void)
 	wf_bench *b;
 	size_t n;
 
+	/* no name, or one the vocabulary lacks: the caller's default */
+	CHECK_INT(wf_vocab_known(NULL), 0);
+	CHECK_INT(wf_vocab_known("no_such_column"), 0);
+	CHECK_INT(wf_vocab_kind(NULL, WF_COL_STR), WF_COL_STR);
+	CHECK_INT(wf_vocab_kind("no_such_column", WF_COL_NUM), WF_COL_NUM);
 	for (size_t i = 0; i < WF_FACT_NCOLS; i++) {
 		if (!wf_vocab_known(wf_fact_columns[i]))
 			fprintf(stderr, "fact column '%s' is not in wf_vocab.c\n", wf_fact_columns[i]);

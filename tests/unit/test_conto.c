@@ -299,5 +299,60 @@ static void test_wellbeing_layouts(void)
 	CHECK(wf_conto_averages_name("dir/assenze_medie_2019.csv"));
 }
 
-WF_TEST_MAIN(test_headers, test_codes, test_years, test_layouts, test_map, test_codes_view, test_codes_dir,
+/* Header spellings in other scripts and sizes; names, measures and
+ * file names at the edges of what is accepted. */
+static void test_dialect_edges(void)
+{
+	char small[11];
+
+	CHECK_STR(norm("Spesa \xE2\x82\xAC"), "SPESA");            /* the euro sign: a separator */
+	CHECK_STR(norm("\xC3\x96RE \xC3\x97 m\xC3\x9F"), "ORE_MS");  /* Ö, ×, ß */
+	CHECK_STR(norm("  %  PART  TIME  "), "%_PART_TIME");
+	CHECK_STR(norm("caf\xC3"), "CAF"); /* a cut sequence at the end */
+	/* an alias that would not fit stays as written */
+	CHECK_INT(wf_conto_norm_header("TELELAVORO", 10, small, sizeof small), 10);
+	CHECK_STR(small, "TELELAVORO");
+	CHECK_STR(norm("TELELAVORO"), "TELE_LAVORO");
+
+	CHECK_STR(wf_layout_name((enum wf_layout_kind)99), "unknown");
+
+	char out[16];
+	CHECK_INT(wf_conto_fua_measure(" a ", 3, "12", 2, out), 0);
+	CHECK_STR(out, "FUA_A12");
+	CHECK_INT(wf_conto_fua_measure("AB", 2, "12", 2, out), -1);
+	CHECK_INT(wf_conto_fua_measure("1", 1, "12", 2, out), -1);
+	CHECK_INT(wf_conto_fua_measure("A", 1, "", 0, out), -1);
+	CHECK_INT(wf_conto_fua_measure("A", 1, "12345", 5, out), -1);
+	CHECK_INT(wf_conto_fua_measure("A", 1, "1-2", 3, out), -1);
+	CHECK_INT(wf_conto_measure_ok("FUA_A12", 7), 1);
+	CHECK_INT(wf_conto_measure_ok("FUA_a12", 7), 0); /* not as written out */
+	CHECK_INT(wf_conto_measure_ok("FUA_", 4), 0);
+	CHECK_INT(wf_conto_measure_ok("FUA_A12345", 10), 0);
+	CHECK_INT(wf_conto_measure_ok("L090", 4), 1);
+	CHECK_INT(wf_conto_measure_ok("L90", 3), 0);
+	CHECK_INT(wf_conto_measure_ok("L0900000", 8), 0);
+
+	CHECK_INT(wf_conto_year_from_name("dir_2019/COSTO_LAVORO_2024.csv"), 2024);
+	CHECK_INT(wf_conto_year_from_name("COSTO_LAVORO_2024_2024.csv"), 2024);
+	CHECK_INT(wf_conto_year_from_name("COSTO_LAVORO_2024_2023.csv"), -1);
+	CHECK_INT(wf_conto_year_from_name("COSTO_LAVORO_1850.csv"), 0);
+	CHECK_INT(wf_conto_year_from_name("COSTO_LAVORO_20245.csv"), 0);
+	CHECK_INT(wf_conto_year_from_name("COSTO_LAVORO_202.csv"), 0);
+	CHECK_INT(wf_conto_year_from_name("COSTO_LAVORO_20x4.csv"), 0);
+	CHECK_INT(wf_conto_year_from_name("COSTO_LAVORO_2x24.csv"), 0);
+	CHECK_INT(wf_conto_year_from_name("COSTO_LAVORO_202x.csv"), 0);
+	CHECK_INT(wf_conto_wanted_name("COSTO_LAVORO_2024.csv.gz"), 1);
+	CHECK_INT(wf_conto_wanted_name("costo_lavoro_2024.CSV"), 1);
+	CHECK_INT(wf_conto_wanted_name("COSTO_LAVORO_2024.txt"), 0);
+	CHECK_INT(wf_conto_wanted_name("ASSENZE_MEDIE_2024.csv"), 0);
+	CHECK_INT(wf_conto_wanted_name("README.csv"), 0);
+	CHECK_INT(wf_conto_wanted_name(".csv"), 0);
+
+	CHECK_INT(wf_conto_code_ok("", 0), 0);
+	CHECK_INT(wf_conto_code_ok("ABCDEFGHIJKLMNOPQ", 17), 0);
+	CHECK_INT(wf_conto_code_ok("ABCDEFGHIJKLMNOP", 16), 1);
+	CHECK_INT(wf_conto_code_ok("R-1", 3), 0);
+}
+
+WF_TEST_MAIN(test_dialect_edges, test_headers, test_codes, test_years, test_layouts, test_map, test_codes_view, test_codes_dir,
 	     test_wellbeing_layouts)

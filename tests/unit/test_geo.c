@@ -107,4 +107,37 @@ static void test_poles_and_stop(void)
 	wf_geoindex_free(g);
 }
 
-WF_TEST_MAIN(test_km, test_index_vs_scan, test_poles_and_stop)
+/* Antipodes where rounding puts the haversine term a hair over 1 (it
+ * would make asin() NaN); an index of tiny cells, no points, a radius
+ * that is not one, the whole globe, and the eastern date line. */
+static void test_edges(void)
+{
+	double lat[] = { 45, 45.0001, -30, 0 }, lon[] = { 8, 8, 100, 179.95 };
+	unsigned char seen[4] = { 0 };
+	struct hits h = { seen, 0 };
+	wf_geoindex *g;
+
+	CHECK_NEAR(wf_geo_km(-89.259999999999991, -180, 89.259999999999991, 0),
+		   WF_EARTH_KM * 3.14159265358979, 1e-6);
+	CHECK_INT(wf_geo_valid(NAN, 0), 0);
+	CHECK_INT(wf_geo_valid(0, INFINITY), 0);
+	CHECK_INT(wf_geo_valid(-91, 0), 0);
+	CHECK_INT(wf_geo_valid(0, 180.5), 0);
+	CHECK_INT(wf_geo_valid(-90, -180), 1);
+
+	g = wf_geoindex_new(lat, lon, 4, 0); /* cells of 0 km: 10 m instead */
+	CHECK_INT(wf_geoindex_within(g, 45, 8, 0.05, collect, &h), 2);
+	CHECK_INT(wf_geoindex_within(g, 45, 8, -1, collect, &h), 0);
+	CHECK_INT(wf_geoindex_within(g, 45, 8, NAN, collect, &h), 0);
+	CHECK_INT(wf_geoindex_within(g, 45, 8, 20100, collect, &h), 4); /* all of it */
+	CHECK_INT(wf_geoindex_within(g, 0, 179.9, 30, collect, &h), 1);
+	CHECK_INT(wf_geoindex_within(g, 0, 100, 5600, collect, &h), 1); /* 50 degrees: every longitude */
+	CHECK_INT(wf_geoindex_within(g, 45, 8, 0.05, stop_first, NULL), 1);
+	CHECK_INT(wf_geoindex_within(NULL, 0, 0, 30, collect, &h), 0);
+	wf_geoindex_free(g);
+	g = wf_geoindex_new(NULL, NULL, 0, 10);
+	CHECK_INT(wf_geoindex_within(g, 0, 0, 30, collect, &h), 0);
+	wf_geoindex_free(g);
+}
+
+WF_TEST_MAIN(test_km, test_index_vs_scan, test_poles_and_stop, test_edges)

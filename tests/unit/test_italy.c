@@ -81,6 +81,102 @@ static void test_parse_errors(void)
 		CHECK(wf_italy_parse(bad[i]) == NULL);
 }
 
+/* The compiled-in data with its first `from` replaced by `to` (a new
+ * string). */
+static char *data_with(const char *from, const char *to)
+{
+	const char *at = strstr(wf_italy_data, from);
+	size_t n = strlen(wf_italy_data), fl = strlen(from), tl = strlen(to);
+	char *s;
+
+	CHECK(at != NULL);
+	if (!at)
+		return strdup(wf_italy_data);
+	s = malloc(n - fl + tl + 1);
+	memcpy(s, wf_italy_data, (size_t)(at - wf_italy_data));
+	memcpy(s + (at - wf_italy_data), to, tl);
+	strcpy(s + (at - wf_italy_data) + tl, at + fl);
+	return s;
+}
+
+/* Each defect alone in otherwise good data makes the parse fail. */
+static void test_parse_each_error(void)
+{
+	static const struct { const char *from, *to; } bad[] = {
+		{ "viewbox\t0 0 610 793", "viewbox\t1 0 610 793" },      /* not at the origin */
+		{ "viewbox\t0 0 610 793", "viewbox\t0 0 0 793" },        /* no width */
+		{ "viewbox\t0 0 610 793", "viewbox\t0 0 610 -1" },       /* no height */
+		{ "projection\t51.088918", "projection\t51.08x" },       /* not a number */
+		{ "projection\t51.088918", "projection\t" },             /* empty */
+		{ "region\t01\t", "region\t001\t" },                     /* a code of 3 */
+		{ "attribution\t", "attributions\t" },                   /* unknown keyword */
+		{ "\nregion\t02\t", "\n#region\t02\t" },                 /* 19 regions */
+	};
+	wf_italy *m;
+
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		char *s = data_with(bad[i].from, bad[i].to);
+		m = wf_italy_parse(s);
+		if (m)
+			fprintf(stderr, "case %zu parsed\n", i);
+		CHECK(m == NULL);
+		wf_italy_free(m);
+		free(s);
+	}
+	/* Piemonte's outline replaced by each bad path; then a good one */
+	{
+		static const char *const paths[] = {
+			"", "Z M1 1 2 2 3 3 Z", "M1 2 3 4 Z", "1 2 M1 1 2 2 3 3 Z", "M1x2 3 4 5 6 Z",
+			"M1 2 3 4 5", "M1 2 3 4 5 6", "M0 0 10 0 0 10 Z",
+		};
+		const char *p = strstr(wf_italy_data, "\tPiedmont\t") + strlen("\tPiedmont\t");
+		size_t keep = (size_t)(p - wf_italy_data);
+		for (size_t i = 0; i < sizeof paths / sizeof *paths; i++) {
+			char *s = malloc(strlen(wf_italy_data) + 64);
+			memcpy(s, wf_italy_data, keep);
+			strcpy(s + keep, paths[i]);
+			strcat(s, strchr(p, '\n'));
+			m = wf_italy_parse(s);
+			CHECK((m != NULL) == (i == sizeof paths / sizeof *paths - 1));
+			if (m)
+				CHECK_INT(wf_italy_contains(m, 0, 2, 3), 1); /* inside the triangle */
+			wf_italy_free(m);
+			free(s);
+		}
+	}
+	/* 21 regions */
+	{
+		const char *p;
+		char *s = malloc(strlen(wf_italy_data) * 2);
+		strcpy(s, wf_italy_data);
+		p = strstr(wf_italy_data, "\nregion\t01\t") + 1;
+		strncat(s, p, (size_t)(strchr(p, '\n') - p + 1));
+		CHECK(wf_italy_parse(s) == NULL);
+		free(s);
+	}
+	/* comments and blank lines anywhere are fine */
+	{
+		char *s = data_with("\nregion\t02\t", "\n\n# a comment\n\nregion\t02\t");
+		m = wf_italy_parse(s);
+		CHECK(m != NULL);
+		/* indexes out of range give empty strings and contain nothing */
+		CHECK_STR(wf_italy_region_code(m, -1), "");
+		CHECK_STR(wf_italy_region_code(m, WF_ITALY_NREGIONS), "");
+		CHECK_STR(wf_italy_region_name(m, WF_ITALY_NREGIONS, WF_LANG_IT), "");
+		CHECK_STR(wf_italy_region_path(m, -1), "");
+		CHECK_INT(wf_italy_contains(m, -1, 100, 100), 0);
+		CHECK_INT(wf_italy_contains(m, WF_ITALY_NREGIONS, 100, 100), 0);
+		CHECK_INT(wf_italy_region(m, NULL), -1);
+		CHECK_INT(wf_italy_region(m, "0"), -1);
+		CHECK_INT(wf_italy_region(m, "21"), -1);
+		CHECK_INT(wf_italy_region(m, "1x"), -1);
+		CHECK_INT(wf_italy_region(m, "piedmont"), 0);
+		CHECK_INT(wf_italy_region_at(m, 0.0, 0.0), -1); /* the Gulf of Guinea */
+		wf_italy_free(m);
+		free(s);
+	}
+}
+
 /* With the geocoded comuni list beside the checkout: nearly all of them
  * (the first row of each comune) fall inside their own region. Points
  * on the simplified coastline and geocoding errors make up the rest. */
@@ -121,4 +217,4 @@ static void test_shared_comuni(void)
 	wf_italy_free(m);
 }
 
-WF_TEST_MAIN(test_known_comuni, test_regions, test_parse_errors, test_shared_comuni)
+WF_TEST_MAIN(test_known_comuni, test_regions, test_parse_errors, test_shared_comuni, test_parse_each_error)

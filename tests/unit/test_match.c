@@ -1,6 +1,7 @@
 #include "wf_geo.h"
 #include "wf_match.h"
 #include "wf_test.h"
+#include "mcf_ref.h"
 
 #include <stdint.h>
 
@@ -18,7 +19,7 @@ static long long irand(long long n) { return (long long)(next() % (uint64_t)n); 
 /* Supply coordinates, kept so the tests can recompute distances. */
 static double slat[512], slon[512];
 
-static wf_dec dec(long long m, int s) { return (wf_dec){ m, s }; }
+static wf_dec dec(long long m, int s) { return wf_dec_make(m, s); }
 
 static int cat(const wf_taxonomy *t, const char *code)
 {
@@ -336,7 +337,7 @@ static void test_assign(void)
 static void test_assign_random(void)
 {
 	wf_taxonomy *t = wf_taxonomy_builtin();
-	int bad = 0, cases = 0;
+	int bad = 0, cases = 0, sides[2] = { 0, 0 };
 
 	for (int c = 0; c < 300; c++) {
 		wf_match_opts o;
@@ -385,6 +386,16 @@ static void test_assign_random(void)
 		bf_rec(&b, 0, 0, 0);
 
 		wf_matcher_assign(m);
+		{
+			long long q = 0, c2 = 0;
+			for (size_t i = 0; i < b.nd; i++)
+				q += b.qty[i];
+			for (size_t j = 0; j < b.ns; j++)
+				c2 += b.cap[j];
+			/* Units flow from the side with fewer units. */
+			bad += wf_matcher_offers_first(m) != (c2 < q);
+			sides[wf_matcher_offers_first(m)] += b.ne > 0;
+		}
 		long long units = 0, val = 0;
 		for (size_t i = 0; i < b.nd; i++) {
 			const wf_match *r;
@@ -410,7 +421,72 @@ static void test_assign_random(void)
 	}
 	CHECK_INT(bad, 0);
 	CHECK(cases > 150);
+	CHECK(sides[0] > 30);
+	CHECK(sides[1] > 30);
 	wf_taxonomy_free(t);
+}
+
+/* Medium random flow problems, too big for brute force, against the
+ * textbook solver (mcf_ref.h): with demand above supply (units sent from
+ * the offers) and below it (from the needs), with ties and without, in
+ * parts and in one pass. */
+static void test_mcf_vs_reference(void)
+{
+	int bad = 0, regime[2] = { 0, 0 };
+
+	for (int c = 0; c < 60; c++) {
+		size_t nd = 5 + (size_t)irand(30), ns = 3 + (size_t)irand(20), ne = 0;
+		int more_demand = c % 2;
+		long long qty[40], cap[30], val[40 * 6], x[40 * 6], qsum = 0, csum = 0;
+		size_t ed[40 * 6], es[40 * 6];
+
+		for (size_t i = 0; i < nd; i++)
+			qsum += qty[i] = 1 + irand(more_demand ? 9 : 3);
+		for (size_t j = 0; j < ns; j++)
+			csum += cap[j] = irand(more_demand ? 4 : 12);
+		for (size_t i = 0; i < nd; i++) {
+			size_t deg = (size_t)irand(6);
+			for (size_t e = 0; e < deg; e++) {
+				size_t j = (size_t)irand((long long)ns);
+				int dup = 0;
+				for (size_t k = 0; k < ne; k++)
+					dup |= ed[k] == i && es[k] == j;
+				if (dup)
+					continue;
+				ed[ne] = i;
+				es[ne] = j;
+				val[ne] = c % 4 < 2 ? 1 + irand(3) : irand(1000000);
+				ne++;
+			}
+		}
+		regime[csum < qsum]++;
+		for (int cov = 0; cov < 2; cov++) {
+			long long ref_units, ref = mcf_ref(nd, qty, ns, cap, ne, ed, es, val, cov, &ref_units);
+			for (int dec = 0; dec < 2; dec++) {
+				long long units = 0, used_d[40] = { 0 }, used_s[30] = { 0 };
+				long long got = wf_mcf_bipartite2(nd, qty, ns, cap, ne, ed, es, val, cov, dec, x,
+								  NULL, NULL, NULL), sum = 0;
+				for (size_t k = 0; k < ne; k++) {
+					bad += x[k] < 0;
+					used_d[ed[k]] += x[k];
+					used_s[es[k]] += x[k];
+					units += x[k];
+					sum += x[k] * val[k];
+				}
+				for (size_t i = 0; i < nd; i++)
+					bad += used_d[i] > qty[i];
+				for (size_t j = 0; j < ns; j++)
+					bad += used_s[j] > cap[j];
+				bad += got != sum;
+				bad += got != ref;
+				if (cov)
+					bad += units != ref_units;
+			}
+		}
+	}
+	CHECK_INT(bad, 0);
+	CHECK(regime[0] > 10);
+	CHECK(regime[1] > 10);
 }
 
 /* A medium instance through the matcher: needs and offers in a few
@@ -618,5 +694,5 @@ static void test_assign_budget(void)
 }
 
 WF_TEST_MAIN(test_scoring, test_top_vs_scan, test_mcf_vs_bruteforce, test_objectives,
-	     test_assign, test_assign_random, test_assign_parts_medium, test_mcf_parts_identical,
-	     test_assign_budget)
+	     test_assign, test_assign_random, test_mcf_vs_reference, test_assign_parts_medium,
+	     test_mcf_parts_identical, test_assign_budget)

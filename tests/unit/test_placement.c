@@ -126,4 +126,43 @@ static void test_rules(void)
 	wf_places_free(p);
 }
 
-WF_TEST_MAIN(test_national, test_rules)
+/* Health authorities by their sigla ("ASL FG", "ULSS RO 5", one of an
+ * abolished province now in another), whatever the acronym; many
+ * homonyms (more than the 16 the search keeps), each province named once. */
+static void test_health_and_homonyms(void)
+{
+	static const char *const acr[] = { "ASL", "ASP", "ATS", "AUSL", "ULSS", "USL", "ASST", "AO" };
+	const char *cur_h[] = { "codiceComune", "nome", "sigla", "regione" };
+	static const char *const sig[] = { "TO", "TO", "CN", "AT", "AL", "VC", "NO", "BI", "VB",
+		"AO", "MI", "BG", "BS", "CO", "CR", "LC", "LO", "MN" };
+	wf_places *p = wf_places_new();
+	wf_placement o;
+	char name[64], err[600], code[8];
+
+	for (size_t i = 0; i < sizeof acr / sizeof acr[0]; i++) {
+		snprintf(name, sizeof name, "%s FG", acr[i]);
+		wf_place(NULL, NULL, "SN", name, NULL, &o);
+		CHECK_INT(o.how, WF_PLACE_SEAT);
+		CHECK_STR(o.province, "FG");
+		CHECK_STR(o.evidence, "province sigla FG");
+	}
+	wf_place(NULL, NULL, "SN", "AZIENDA ULSS RO 5", NULL, &o);
+	CHECK_STR(o.province, "RO");
+	wf_place(NULL, NULL, "SN", "ASL CI", NULL, &o); /* Carbonia-Iglesias, now Sud Sardegna */
+	CHECK_STR(o.province, "SU");
+	wf_place(NULL, NULL, "SN", "CENTRO FG", NULL, &o); /* not a health body: no sigla read */
+	CHECK_INT(o.how, WF_PLACE_NONE);
+
+	wf_places_header(p, cur_h, 4, err, sizeof err);
+	for (size_t i = 0; i < sizeof sig / sizeof sig[0]; i++) {
+		snprintf(code, sizeof code, "%06zu", 1000 + i);
+		const char *row[] = { code, "San Martino", sig[i], "" };
+		CHECK_INT(wf_places_add(p, row, 4, err, sizeof err), 0);
+	}
+	wf_place(NULL, p, "C", "COMUNE DI SAN MARTINO", NULL, &o);
+	CHECK_INT(o.how, WF_PLACE_NONE);
+	CHECK_STR(o.evidence, "SAN MARTINO: comuni of that name in TO, CN, AT, AL, VC, NO, BI; no tax code to tell which");
+	wf_places_free(p);
+}
+
+WF_TEST_MAIN(test_national, test_rules, test_health_and_homonyms)

@@ -335,4 +335,129 @@ static void test_lists(void)
 	wf_places_free(p);
 }
 
-WF_TEST_MAIN(test_geocoded, test_istat_layout, test_shared_list, test_fold, test_taxcode, test_lists)
+/* Each refusal of a row of a comuni list, and of a place asked for. */
+static void test_errors(void)
+{
+	wf_places *p = wf_places_new();
+	const char *his_h[] = { "codiceCatastale", "sigla", "nome", "attivo" };
+	const char *rgs_h[] = { "ANNO", "CODI_CATASTALE", "DESC_CODICE_CATASTALE", "CODI_PROVINCIA" };
+	const char *odd_h[] = { "a", "b" };
+	char err[256] = "", why[256] = "", code[7];
+	double la = 0, lo = 0;
+
+	/* nothing known yet */
+	CHECK_INT(wf_places_add(p, odd_h, 2, err, sizeof err), -1);
+	CHECK_STR(err, "no header");
+	CHECK_INT(resolve(p, NULL, NULL, "D062", NULL, NULL, NULL, &la, &lo, why), -1);
+	CHECK_STR(why, "cadastral code 'D062' needs a comuni list (--places)");
+	CHECK_INT(resolve(p, NULL, NULL, "004073", NULL, NULL, NULL, &la, &lo, why), -1);
+	CHECK_STR(why, "ISTAT code '004073' needs a comuni list (--places)");
+	CHECK_INT(resolve(p, NULL, NULL, NULL, "12074", NULL, NULL, &la, &lo, why), -1);
+	CHECK_STR(why, "CAP '12074' needs a comuni list (--places)");
+	CHECK_INT(resolve(p, NULL, NULL, NULL, NULL, "Cortemilia", NULL, &la, &lo, why), -1);
+	CHECK_STR(why, "comune 'Cortemilia' needs a comuni list (--places)");
+	CHECK_INT(resolve(p, NULL, NULL, NULL, NULL, NULL, NULL, &la, &lo, why), -1);
+	CHECK_STR(why, "no location: give lat and lon, an ISTAT code, a CAP or a comune");
+	CHECK_INT(resolve(p, "44.5", NULL, NULL, NULL, NULL, NULL, &la, &lo, why), -1);
+	CHECK_STR(why, "lat given without lon");
+	CHECK_INT(resolve(p, NULL, "8.1", NULL, NULL, NULL, NULL, &la, &lo, why), -1);
+	CHECK_STR(why, "lon given without lat");
+	CHECK_INT(resolve(p, "44,5", "8,25", NULL, NULL, NULL, NULL, &la, &lo, why), 0); /* decimal commas */
+	CHECK_NEAR(lo, 8.25, 0);
+	CHECK_INT(resolve(p, "44.5", "1,000,5", NULL, NULL, NULL, NULL, &la, &lo, why), -1);
+	CHECK_STR(why, "longitude '1,000,5' is not a number");
+	CHECK_INT(resolve(p, "1e999", "8", NULL, NULL, NULL, NULL, &la, &lo, why), -1);
+	CHECK_STR(why, "latitude '1e999' is not a number");
+	CHECK_INT(resolve(p, NULL, NULL, NULL, "120745", NULL, NULL, &la, &lo, why), -1);
+	CHECK_STR(why, "CAP '120745' is not 5 digits");
+	CHECK(wf_places_coord(NULL, &la) < 0);
+	CHECK(wf_places_coord("  ", &la) < 0);
+
+	/* rows the geocoded layout refuses */
+	CHECK_INT(wf_places_header(p, GEO_HDR, 14, err, sizeof err), WF_PLACES_GEOCODED);
+	CHECK_STR(wf_places_layout_name(WF_PLACES_GEOCODED), "geocoded comuni list");
+	CHECK_STR(wf_places_layout_name(WF_PLACES_ISTAT), "ISTAT comuni list");
+	CHECK_STR(wf_places_layout_name(WF_PLACES_RGS), "RGS cadastral list");
+	CHECK_STR(wf_places_layout_name(0), "unknown");
+	{
+		const char *f[14] = { " ", "004073", "1", "N", "01", "Piemonte", "004", "Cuneo", "CN",
+			"D062", "12074", "100", "44.5", "8.1" };
+		CHECK_INT(wf_places_add(p, f, 14, err, sizeof err), -1);
+		CHECK_STR(err, "empty comune name");
+	}
+	CHECK_INT(add_geo(p, "Cortemilia", "004073", "CUN", "D062", "12074", "44.5", "8.1"), -1);
+	CHECK_INT(add_geo(p, "Cortemilia", "004073", "CN", "D062", "120745", "44.5", "8.1"), -1);
+	CHECK_INT(add_geo(p, "Cortemilia", "004073", "CN", "D06", "12074", "44.5", "8.1"), -1);
+	CHECK_INT(add_geo(p, "Cortemilia", "004073", "CN", "0062", "12074", "44.5", "8.1"), -1);
+	CHECK_INT(add_geo(p, "Cortemilia", "004073", "CN", "D0A2", "12074", "44.5", "8.1"), -1);
+	CHECK_INT(add_geo(p, "Cortemilia", "004073", "CN", "D06A", "12074", "44.5", "8.1"), -1);
+	CHECK_INT(add_geo(p, "Cortemilia", "004073", "CN", "D062", "12074", "x", "8.1"), -1);
+	CHECK_INT(add_geo(p, "Cortemilia", "004073", "CN", "D062", "12074", "44.5", "x"), -1);
+	{
+		const char *f[14] = { "Cortemilia", "004073", "1", "N", "01", "Piemonte", "004", "Cuneo", "CUN",
+			"D062", "12074", "100", "44.5", "8.1" };
+		CHECK_INT(wf_places_add(p, f, 14, err, sizeof err), -1);
+		CHECK_STR(err, "province sigla 'CUN' is not 2 letters");
+		f[8] = "CN";
+		f[10] = "120745";
+		CHECK_INT(wf_places_add(p, f, 14, err, sizeof err), -1);
+		CHECK_STR(err, "CAP '120745' is not 5 digits");
+		f[10] = "12074";
+		f[9] = "D06";
+		CHECK_INT(wf_places_add(p, f, 14, err, sizeof err), -1);
+		CHECK_STR(err, "cadastral code 'D06' is not a letter and three digits");
+		f[9] = "D062";
+		f[13] = "";
+		CHECK_INT(wf_places_add(p, f, 14, err, sizeof err), -1);
+		CHECK_STR(err, "bad coordinates '44.5', ''");
+		/* no coordinates at all: kept, but a CAP of it has no point */
+		f[12] = "";
+		CHECK_INT(wf_places_add(p, f, 14, err, sizeof err), 0);
+	}
+	CHECK_INT(resolve(p, NULL, NULL, NULL, "12074", NULL, NULL, &la, &lo, why), -1);
+	CHECK_STR(why, "CAP '12074' has no coordinates in the places list");
+	CHECK_INT(resolve(p, NULL, NULL, "D999", NULL, NULL, NULL, &la, &lo, why), -1);
+	CHECK_STR(why, "cadastral code 'D999' is not in the places list");
+	CHECK_INT(resolve(p, NULL, NULL, "ABC", NULL, NULL, NULL, &la, &lo, why), -1);
+	CHECK_STR(why, "ISTAT code 'ABC' is not 6 digits");
+	CHECK_INT(add_geo(p, "Samone", "001235", "TO", "H753", "10010", "45.45", "7.84"), 0);
+	CHECK_INT(add_geo(p, "Samone", "001236", "TO", "H755", "10011", "45.46", "7.85"), 0);
+	CHECK_INT(resolve(p, NULL, NULL, NULL, NULL, "Samone (TO)", NULL, &la, &lo, why), -1);
+	CHECK_STR(why, "comune 'Samone (TO)' is ambiguous in the places list");
+	CHECK_INT(resolve(p, NULL, NULL, NULL, NULL, "Atlantide", "TO", &la, &lo, why), -1);
+	CHECK_STR(why, "comune 'Atlantide (TO)' is not in the places list");
+
+	/* the history layout: a former comune with no point anywhere */
+	CHECK_INT(wf_places_header(p, his_h, 4, err, sizeof err), WF_PLACES_HISTORY);
+	CHECK_STR(wf_places_layout_name(WF_PLACES_HISTORY), "comuni name history");
+	{
+		const char *h1[] = { "Z999", "CN", "BORGO SPARITO", "0" };
+		const char *h2[] = { "Z998", "CUN", "ALTRO", "0" };
+		const char *h3[] = { "Z997", "CN", " ", "0" };
+		CHECK_INT(wf_places_add(p, h1, 4, err, sizeof err), 0);
+		CHECK_INT(wf_places_add(p, h2, 4, err, sizeof err), -1);
+		CHECK_STR(err, "province sigla is not 2 letters");
+		CHECK_INT(wf_places_add(p, h3, 4, err, sizeof err), -1);
+		CHECK_STR(err, "empty comune name");
+	}
+	code[0] = 'x';
+	CHECK_INT(wf_places_resolve(p, &(wf_placeq){ NULL, NULL, NULL, NULL, "Borgo Sparito", "CN", code },
+				    &la, &lo, NULL, 0, why, sizeof why), -1);
+	CHECK_STR(why, "comune 'BORGO SPARITO (CN)' no longer exists and no list gives its place");
+	CHECK_STR(code, "");
+	wf_places_free(p);
+
+	/* the RGS list: every row needs its cadastral code */
+	p = wf_places_new();
+	CHECK_INT(wf_places_header(p, rgs_h, 4, err, sizeof err), WF_PLACES_RGS);
+	{
+		const char *r1[] = { "2024", "", "SAMONE", "TO" };
+		CHECK_INT(wf_places_add(p, r1, 4, err, sizeof err), -1);
+		CHECK_STR(err, "empty cadastral code");
+	}
+	wf_places_free(p);
+	wf_places_free(NULL);
+}
+
+WF_TEST_MAIN(test_geocoded, test_istat_layout, test_shared_list, test_fold, test_taxcode, test_lists,
+	     test_errors)

@@ -40,11 +40,35 @@ static void test_no_file(void)
 	wf_progname = "wf-test";
 	CHECK(!wf_rejects_kept(r));
 	fprintf(stderr, "(a message about no.csv:9 is expected next)\n");
-	CHECK_INT(wf_rejects_add(r, "no.csv", 9, "stop here", "raw", 3), -1);
+	CHECK_INT(wf_rejects_add(r, "no.csv", 9, "stop here", "raw", 3), WF_REJECTS_STOP);
 	CHECK_INT(wf_rejects_count(r), 1);
 	wf_rejects_free(r);
 	wf_rejects_free(NULL);
 	CHECK_INT(wf_rejects_count(NULL), 0);
 }
 
-WF_TEST_MAIN(test_file, test_no_file)
+/* A rejects file on a full disk: the row that does not fit says so. */
+static void test_full(void)
+{
+	wf_out *o;
+	wf_rejects *r;
+	char raw[4096];
+	int rc = 0;
+
+	if (access("/dev/full", W_OK) != 0)
+		return;
+	memset(raw, 'r', sizeof raw);
+	o = wf_out_open("/dev/full");
+	r = wf_rejects_new(o);
+	CHECK(!wf_rejects_kept(NULL));
+	for (int i = 0; i < 100 && rc == 0; i++)
+		rc = wf_rejects_add(r, "x.csv", i + 2, "too long", raw, sizeof raw);
+	CHECK_INT(rc, WF_REJECTS_FAILED); /* not STOP: the file failed */
+	CHECK(wf_rejects_kept(r));
+	wf_rejects_free(r);
+	wf_test_capture();
+	CHECK_INT(wf_out_close(o, 0), -1);
+	CHECK_STR(wf_test_captured(), "wf-test: write error: /dev/full: No space left on device\n");
+}
+
+WF_TEST_MAIN(test_file, test_no_file, test_full)

@@ -77,8 +77,8 @@ static void test_assign_no_pairs(void)
 	wf_match_opts_default(&o);
 	wf_matcher *m = wf_matcher_new(t, &o);
 	int cc = wf_taxonomy_find(t, "CHILDCARE", 9), el = wf_taxonomy_find(t, "ELDERCARE", 9);
-	wf_supply s = { "s", 44.58, 8.19, (uint64_t)1 << el, 3, 0, { 0, 0 }, 0 };
-	wf_demand d = { "d", 44.58, 8.19, cc, 2, 0, { 0, 0 }, 0 };
+	wf_supply s = { "s", 44.58, 8.19, (uint64_t)1 << el, 3, 0, { 0 }, 0 };
+	wf_demand d = { "d", 44.58, 8.19, cc, 2, 0, { 0 }, 0 };
 	const wf_match *r = (const wf_match *)&o;
 	long long unmet = -1;
 	int why = -1;

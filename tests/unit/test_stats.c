@@ -243,6 +243,18 @@ static void test_fmt2_matches_printf(void)
 	CHECK_INT((long)bad, 0);
 }
 
-WF_TEST_MAIN(test_fmt2_matches_printf, test_even_count, test_odd_count, test_one_value, test_ties,
+/* No values: a mean of 0, not a division by zero; the MAD without
+ * the mean absolute deviation asked for. */
+static void test_empty_and_mad(void)
+{
+	double v[] = { 1, 2, 4 }, scratch[3], meanad = -1;
+
+	CHECK_NEAR(wf_stats_mean(v, 0), 0, 0);
+	CHECK_NEAR(wf_stats_mad(v, 3, 2, scratch, NULL), 1, 0);
+	CHECK_NEAR(wf_stats_mad(v, 3, 2, scratch, &meanad), 1, 0);
+	CHECK_NEAR(meanad, 1, 0);
+}
+
+WF_TEST_MAIN(test_empty_and_mad, test_fmt2_matches_printf, test_even_count, test_odd_count, test_one_value, test_ties,
 	     test_all_zero, test_mad_outlier, test_select_matches_sort,
 	     test_cagr, test_slope)

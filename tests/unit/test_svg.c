@@ -244,5 +244,199 @@ static void test_empty_and_json(void)
 	wf_chart_free(NULL);
 }
 
+/* The corners of the chart model and drawing, each with what it does. */
+static void test_chart_edges(void)
+{
+	wf_chart *c = wf_chart_new(WF_CHART_LINE, NULL);
+	wf_strbuf b = WF_STRBUF_INIT;
+	double t0, st;
+	int n;
+
+	CHECK_INT(wf_chart_kind(c), WF_CHART_LINE);
+	CHECK_STR(wf_chart_title(c), "");
+	/* a category or series named twice is the same one */
+	CHECK_INT(wf_chart_x(c, "2019"), 0);
+	CHECK_INT(wf_chart_x(c, "2020"), 1);
+	CHECK_INT(wf_chart_x(c, "2019"), 0);
+	CHECK_INT(wf_chart_series(c, "a"), 0);
+	CHECK_INT(wf_chart_series(c, "a"), 0);
+	/* a value for a series not named yet names it (and those before) */
+	wf_chart_set(c, 2, 1, 5);
+	CHECK(strstr((wf_chart_json(c, &b), b.s), "{\"name\": \"series\", \"values\": [null, 5]}") != NULL);
+	wf_chart_caption(c, "x");
+	wf_chart_caption(c, NULL);
+	wf_strbuf_reset(&b);
+	wf_chart_json(c, &b);
+	CHECK(strstr(b.s, "\"caption\"") == NULL);
+	/* a NaN or infinite value is null in JSON */
+	wf_chart_set(c, 0, 0, NAN);
+	wf_chart_set(c, 0, 1, INFINITY);
+	wf_strbuf_reset(&b);
+	wf_chart_json(c, &b);
+	CHECK(strstr(b.s, "{\"name\": \"a\", \"values\": [null, null]}") != NULL);
+	wf_chart_free(c);
+
+	/* ticks: a target below 1 is 1; two adjacent doubles still get two ticks */
+	wf_nice_ticks(0, 10, 0, &t0, &st, &n);
+	CHECK_NEAR(st, 10, 0);
+	CHECK_INT(n, 2);
+	wf_nice_ticks(-8110000, nextafter(-8110000, 0), 2, &t0, &st, &n);
+	CHECK(n >= 2 && st > 0 && fabs(t0 + 8110000) < 1e-6);
+
+	/* bars all below zero: the axis still reaches 0; a category without
+	 * a value says so; value decimals are clamped to 0..9 */
+	c = wf_chart_new(WF_CHART_BAR, "neg");
+	wf_chart_set(c, 0, wf_chart_x(c, "A"), -30);
+	wf_chart_x(c, "B");
+	wf_chart_value_decimals(c, -4);
+	wf_strbuf_reset(&b);
+	wf_chart_svg(c, &b);
+	CHECK(strstr(b.s, ">0</text>") != NULL);
+	CHECK(strstr(b.s, ">-30</text>") != NULL);
+	CHECK(strstr(b.s, ">no value</text>") != NULL);
+	wf_chart_value_decimals(c, 12);
+	wf_strbuf_reset(&b);
+	wf_chart_svg(c, &b);
+	CHECK(strstr(b.s, ">-30.000000000</text>") != NULL);
+	wf_chart_free(c);
+
+	/* periods that do not all read as times, or do not increase, are
+	 * spaced evenly: 4 categories at 122, 320.67, 519.33, 718 */
+	{
+		static const char *const sets[][4] = {
+			{ "2019-01", "2019-13", "2020-01", "2020-02" },
+			{ "2024", "2001", "2013", "2015" },
+			{ "2019", "2019x", "2020", "2021" },
+			{ "2019", "2020", "2020", "2021" },
+		};
+		for (size_t k = 0; k < sizeof sets / sizeof *sets; k++) {
+			c = wf_chart_new(WF_CHART_LINE, "t");
+			for (int i = 0; i < 4; i++)
+				wf_chart_set(c, 0, wf_chart_x(c, sets[k][i]), i);
+			wf_strbuf_reset(&b);
+			wf_chart_svg(c, &b);
+			if (k < 3)
+				CHECK(strstr(b.s, "320.67") != NULL);
+			wf_chart_free(c);
+		}
+	}
+	/* months sit at their time too */
+	c = wf_chart_new(WF_CHART_LINE, "m");
+	wf_chart_set(c, 0, wf_chart_x(c, "2019-01"), 1);
+	wf_chart_set(c, 0, wf_chart_x(c, "2019-02"), 2);
+	wf_chart_set(c, 0, wf_chart_x(c, "2019-12"), 3);
+	wf_strbuf_reset(&b);
+	wf_chart_svg(c, &b);
+	/* 2019-02 is 1/11 of the way: 122 + 596 / 11 = 176.18 */
+	CHECK(strstr(b.s, "176.18") != NULL);
+	wf_chart_free(c);
+	/* one category alone */
+	c = wf_chart_new(WF_CHART_LINE, "one");
+	wf_chart_set(c, 0, wf_chart_x(c, "2019"), 7);
+	wf_strbuf_reset(&b);
+	wf_chart_svg(c, &b);
+	CHECK_INT(count(b.s, "<circle"), 1);
+	wf_chart_free(c);
+
+	/* past 40 categories only points without a neighbour get a dot */
+	c = wf_chart_new(WF_CHART_LINE, "many");
+	for (int i = 0; i < 50; i++) {
+		char l[8];
+		snprintf(l, sizeof l, "%d", 1990 + i);
+		wf_chart_set(c, 0, wf_chart_x(c, l), i);
+		if (i == 25)
+			wf_chart_set(c, 1, (size_t)i, 3);
+	}
+	wf_strbuf_reset(&b);
+	wf_chart_svg(c, &b);
+	CHECK_INT(count(b.s, "<circle"), 1);
+	wf_chart_free(c);
+
+	/* a histogram with empty bins between two clusters */
+	c = wf_chart_new(WF_CHART_DIST, "h");
+	for (int i = 0; i < WF_DIST_STRIP_MAX + 10; i++)
+		wf_chart_dist_value(c, i % 2 ? 0 : 1000);
+	wf_strbuf_reset(&b);
+	wf_chart_svg(c, &b);
+	CHECK_INT(count(b.s, "<circle"), 0);
+	CHECK_INT(count(b.s, "<title>755</title>"), 2); /* one bar a cluster, none between */
+	wf_chart_free(c);
+
+	/* map: an unknown region is refused; a size that is not positive
+	 * draws the plain symbol */
+	c = wf_chart_new(WF_CHART_MAP, "m");
+	CHECK_INT(wf_chart_region(c, "Atlantide", 1), -1);
+	CHECK_INT(wf_chart_npoints(c), 0);
+	wf_chart_geo_sized(c, 0, 7.68, 45.07, -5, "Torino");
+	wf_chart_geo_sized(c, 0, 9.19, 45.46, NAN, "Milano");
+	wf_strbuf_reset(&b);
+	wf_chart_json(c, &b);
+	CHECK(strstr(b.s, "\"label\": \"Torino\"}") != NULL); /* no size */
+	CHECK(strstr(b.s, "\"label\": \"Milano\"}") != NULL);
+	wf_chart_free(c);
+	wf_strbuf_release(&b);
+}
+
+/* Distribution charts with and without their parts, small and full;
+ * maps drawn as a scatter (a point abroad) with and without axis
+ * titles; a bar chart with categories but no series. */
+static void test_dist_and_scatter(void)
+{
+	wf_strbuf b = WF_STRBUF_INIT;
+	wf_chart *c;
+
+	for (int compact = 0; compact < 2; compact++) {
+		c = wf_chart_new(WF_CHART_DIST, "peers");
+		wf_chart_compact(c, compact);
+		CHECK_INT(wf_chart_is_compact(c), compact);
+		for (int i = 0; i < 5; i++)
+			wf_chart_dist_value(c, i);
+		wf_strbuf_reset(&b);
+		wf_chart_svg(c, &b);
+		/* no box, no marker: five dots and nothing bold */
+		CHECK_INT(count(b.s, "<circle"), 5);
+		CHECK(strstr(b.s, "stroke-width=\"3\"") == NULL);
+		CHECK(strstr(b.s, "stroke-width=\"2\"") == NULL);
+		wf_chart_axes(c, "EUR per employee", "");
+		wf_chart_dist_box(c, 1, 2, 3);
+		wf_chart_dist_marker(c, 4, "C1");
+		wf_chart_caption(c, "five peers");
+		wf_strbuf_reset(&b);
+		wf_chart_svg(c, &b);
+		CHECK(strstr(b.s, ">EUR per employee</text>") != NULL);
+		CHECK(strstr(b.s, "stroke-width=\"3\"") != NULL);
+		CHECK((strstr(b.s, ">five peers</text>") != NULL) == !compact); /* small ones have none */
+		wf_chart_free(c);
+	}
+	/* a point in Paris does not fit the map of Italy: a scatter with
+	 * longitude and latitude axes, or the titles given */
+	c = wf_chart_new(WF_CHART_MAP, "abroad");
+	wf_chart_geo(c, 0, 8.19, 44.58, "Cortemilia");
+	wf_chart_geo(c, 1, 2.35, 48.86, "Paris");
+	CHECK_INT(wf_chart_on_italy(c), 0);
+	wf_strbuf_reset(&b);
+	wf_chart_svg(c, &b);
+	CHECK(strstr(b.s, ">longitude (degrees east)</text>") != NULL);
+	CHECK(strstr(b.s, ">latitude (degrees north)</text>") != NULL);
+	CHECK(strstr(b.s, "<title>Paris</title>") != NULL);
+	wf_chart_axes(c, "east", "north");
+	wf_chart_caption(c, "two places");
+	wf_strbuf_reset(&b);
+	wf_chart_svg(c, &b);
+	CHECK(strstr(b.s, ">east</text>") != NULL && strstr(b.s, ">north</text>") != NULL);
+	CHECK(strstr(b.s, ">two places</text>") != NULL);
+	wf_chart_free(c);
+	/* categories without a series: every bar says it has no value */
+	c = wf_chart_new(WF_CHART_BAR, "empty bars");
+	wf_chart_x(c, "A");
+	wf_chart_x(c, "B");
+	wf_chart_set(c, 0, 5, 1); /* a value past the categories is not drawn */
+	wf_strbuf_reset(&b);
+	wf_chart_svg(c, &b);
+	CHECK_INT(count(b.s, ">no value</text>"), 2);
+	wf_chart_free(c);
+	wf_strbuf_release(&b);
+}
+
 WF_TEST_MAIN(test_nice_ticks, test_line, test_time_axis, test_no_zero_and_locale, test_escaping,
-	     test_bar_dist_map, test_empty_and_json)
+	     test_bar_dist_map, test_empty_and_json, test_chart_edges, test_dist_and_scatter)

@@ -502,7 +502,149 @@ static void test_out_modes(void)
 	rmdir(dir);
 }
 
-WF_TEST_MAIN(test_basic_dialects, test_quirks, test_nul_len, test_encoding, test_delim_detect,
+/* A near miss of the canonical header is the reader's to refuse, so that
+ * every tool does (wf_fact_header_problem); the exact one, any other
+ * table and a case-insensitive match of other columns are read. */
+static void test_canonical_near_miss(void)
+{
+	const char *exact = "year,institution,institution_type,institution_name,contract,"
+			    "aggregate,comparto,region,province,comune,measure,value\n";
+	wf_reader *r;
+
+	CHECK((r = mem_reader(exact, NULL)) != NULL);
+	wf_reader_free(r);
+	CHECK((r = mem_reader("YEAR,INSTITUTION,VALUE\n2019,C1,1\n", NULL)) != NULL);
+	wf_reader_free(r);
+	CHECK_STR(dump("YEAR,INSTITUTION,INSTITUTION_TYPE,INSTITUTION_NAME,CONTRACT,AGGREGATE,"
+		       "COMPARTO,REGION,PROVINCE,COMUNE,MEASURE,VALUE\n", NULL), "(open failed)");
+	CHECK_STR(dump("year,institution,institution_type,institution_name,contract,aggregate,"
+		       "comparto,region,province,comune,measure,value,\n", NULL), "(open failed)");
+	CHECK_STR(dump("{\"year\":2019,\"institution\":\"C1\",\"institution_type\":\"C\","
+		       "\"institution_name\":\"x\",\"contract\":\"RALN\",\"aggregate\":\"04\","
+		       "\"comparto\":\"FL\",\"region\":\"03\",\"province\":\"MI\","
+		       "\"comune\":\"015146\",\"Measure\":\"L090\",\"value\":1}\n", NULL),
+		  "(open failed)");
+}
+
+static void test_names_col(void)
+{
+	const char *const n[] = { "year", "value", "name", "value" };
+
+	CHECK_INT(wf_names_col(n, 4, "year"), 0);
+	CHECK_INT(wf_names_col(n, 4, "name"), 2);
+	CHECK_INT(wf_names_col(n, 4, "value"), WF_COL_TWICE);
+	CHECK_INT(wf_names_col(n, 3, "value"), 1);
+	CHECK_INT(wf_names_col(n, 4, "Year"), -1);
+	CHECK_INT(wf_names_col(n, 0, "year"), -1);
+}
+
+/* The field writer for any delimiter, the number grammar of NDJSON
+ * output, strings longer than the escaper's stack buffer, and a field
+ * that cannot be written. */
+static void test_writer_edges(void)
+{
+	char tmpl[] = "/tmp/wf_test_edge_XXXXXX", big[3000];
+	wf_out *o;
+	const char *names[] = { "n" };
+	enum wf_colkind k[] = { WF_COL_NUM };
+	wf_tw *w;
+
+	close(mkstemp(tmpl));
+	o = wf_out_open(tmpl);
+	wf_csv_field(o, "a;b", 3, ';');
+	wf_out_putc(o, '|');
+	wf_csv_field(o, "a;b", 3, ',');
+	wf_out_putc(o, '|');
+	wf_csv_field(o, "\"\"x\"", 4, ';');
+	wf_out_putc(o, '|');
+	wf_csv_field(o, "cr\rlf\n", 6, ';');
+	wf_out_putc(o, '|');
+	wf_csv_field(o, "", 0, ';');
+	wf_out_putc(o, '\n');
+	memset(big, 'e', sizeof big);
+	big[0] = '"';
+	wf_json_string(o, big, sizeof big);
+	wf_out_putc(o, '\n');
+	/* a numeric column: a JSON number as is, anything else a string */
+	w = wf_tw_new(o, WF_FMT_NDJSON, 1, names, k);
+	static const char *const nums[] = { "-0.5E-3", "1.5e+10", "0", "-", "01", "1.", "1.5e", "1e+", "x", ".5" };
+	for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
+		const char *v[] = { nums[i] };
+		wf_tw_row(w, v, NULL);
+	}
+	wf_tw_free(w);
+	CHECK_INT(wf_out_close(o, 1), 0);
+	{
+		FILE *f = fopen(tmpl, "r");
+		char line[4096];
+		CHECK(fgets(line, sizeof line, f) != NULL);
+		CHECK_STR(line, "\"a;b\"|a;b|\"\"\"\"\"x\"\"\"|\"cr\rlf\n");
+		CHECK(fgets(line, sizeof line, f) != NULL); /* the field goes on past its newline */
+		CHECK_STR(line, "\"|\n");
+		CHECK(fgets(line, sizeof line, f) != NULL);
+		CHECK_INT(strlen(line), 1 + 2 + 2999 + 1 + 1);
+		CHECK(strncmp(line, "\"\\\"eee", 6) == 0);
+		static const char *const want[] = { "-0.5E-3", "1.5e+10", "0", "\"-\"", "\"01\"", "\"1.\"",
+			"\"1.5e\"", "\"1e+\"", "\"x\"", "\".5\"" };
+		for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+			char exp[64];
+			snprintf(exp, sizeof exp, "{\"n\":%s}\n", want[i]);
+			CHECK(fgets(line, sizeof line, f) != NULL);
+			CHECK_STR(line, exp);
+		}
+		fclose(f);
+	}
+	unlink(tmpl);
+	CHECK_INT(wf_json_is_number("", 0), 0);
+	CHECK_INT(wf_json_is_number("-12.50e3", 8), 1);
+
+	/* once the output has failed, a quoted field says so at its first byte */
+	if (access("/dev/full", W_OK) == 0) {
+		char fill[4096];
+		memset(fill, 'x', sizeof fill);
+		o = wf_out_open("/dev/full");
+		for (int i = 0; i < 80 && !wf_out_failed(o); i++)
+			wf_out_write(o, fill, sizeof fill);
+		CHECK_INT(wf_out_failed(o), 1);
+		CHECK_INT(wf_csv_field(o, "a,b", 3, ','), -1);
+		CHECK_INT(wf_csv_field(o, "ab", 2, ','), -1);
+		wf_test_capture();
+		CHECK_INT(wf_out_close(o, 0), -1);
+		CHECK_STR(wf_test_captured(), "wfkit: write error: /dev/full: No space left on device\n");
+	}
+}
+
+/* Names of formats and encodings as the options spell them; NDJSON
+ * values that are not strings or numbers; lines that are not objects. */
+static void test_names_and_json_values(void)
+{
+	wf_reader_opts o = { 0 };
+
+	CHECK_INT(wf_format_parse("csv"), WF_FMT_CSV);
+	CHECK_INT(wf_format_parse("ndjson"), WF_FMT_NDJSON);
+	CHECK_INT(wf_format_parse("jsonl"), WF_FMT_NDJSON);
+	CHECK_INT(wf_format_parse("auto"), WF_FMT_AUTO);
+	CHECK_INT(wf_format_parse("json"), -1);
+	CHECK_INT(wf_encoding_parse("auto"), WF_ENC_AUTO);
+	CHECK_INT(wf_encoding_parse("utf8"), WF_ENC_UTF8);
+	CHECK_INT(wf_encoding_parse("windows-1252"), WF_ENC_CP1252);
+	CHECK_INT(wf_encoding_parse("latin1"), WF_ENC_LATIN1);
+	CHECK_INT(wf_encoding_parse("iso-8859-1"), WF_ENC_LATIN1);
+	CHECK_INT(wf_encoding_parse("utf-16"), -1);
+	CHECK_STR(wf_encoding_name(WF_ENC_UTF8), "utf-8");
+	CHECK_STR(wf_encoding_name(WF_ENC_CP1252), "cp1252");
+	CHECK_STR(wf_encoding_name(WF_ENC_LATIN1), "latin1");
+	CHECK_STR(wf_encoding_name(WF_ENC_AUTO), "auto");
+
+	CHECK_STR(dump("{\"a\":true,\"b\":false}\n[1,2]\n\"s\"\n{\"a\":\"x\\u0000y\"}\n", &o),
+		  "1:true|false\n!2 not a JSON object [[1,2]]\n"
+		  "!3 invalid JSON: '[' or '{' expected near '\"s\"' (column 3) [\"s\"]\n"
+		  "!4 invalid JSON: \\u0000 is not allowed without JSON_ALLOW_NUL near '\"x\\u0000y\"' (column 15) "
+		  "[{\"a\":\"x\\u0000y\"}]\n");
+}
+
+WF_TEST_MAIN(test_writer_edges, test_names_and_json_values, test_basic_dialects, test_quirks, test_nul_len, test_encoding, test_delim_detect,
 	     test_ndjson, test_limits, test_gzip, test_spectrum, test_writer,
 	     test_json_escape_exact, test_ndjson_row_matches_json_string, test_out_atomic,
-	     test_stream_kinds, test_out_modes)
+	     test_stream_kinds, test_out_modes, test_canonical_near_miss,
+	     test_names_col)

@@ -139,6 +139,110 @@ static void test_errors(void)
 	wf_taxonomy_free(t);
 }
 
+/* Every other way a taxonomy file can be wrong, each with its line. */
+static void test_errors_more(void)
+{
+	const char *h = "code,category,legal_basis,ccnl_fl,related\n";
+	char buf[8192], err[256] = "";
+	wf_taxonomy *t;
+	size_t at;
+
+	bad("kode,category,legal_basis,ccnl_fl,related\n", "t.csv:1: header must be 'code,category,legal_basis,ccnl_fl,related'");
+	bad("code,category,legal_basis,ccnl_fl,relatives\n", "t.csv:1: header must be 'code,category,legal_basis,ccnl_fl,related'");
+	bad(h, "t.csv: no categories");
+	snprintf(buf, sizeof buf, "%s ,x,y,z,\n", h);
+	bad(buf, "t.csv:2: empty code");
+	snprintf(buf, sizeof buf, "%sA-1,x,y,z,\n", h);
+	bad(buf, "t.csv:2: code 'A-1' must be upper-case letters, digits and '_'");
+	snprintf(buf, sizeof buf, "%sA,x,y,z,B\nB,x,y,z,\n", h);
+	bad(buf, "t.csv:2: related entry 'B' is not CODE:WEIGHT");
+	snprintf(buf, sizeof buf, "%sA,x,y,z,A:0.5\n", h);
+	bad(buf, "t.csv:2: code 'A' lists itself as related");
+	snprintf(buf, sizeof buf, "%sA,x,y,z,\nB,x,y,z,A:\n", h);
+	bad(buf, "t.csv:3: weight '' of related code 'A' must be a number between 0 and 1 (exclusive)");
+	snprintf(buf, sizeof buf, "%sA,x,y,z,\nB,x,y,z,A:0.5x\n", h);
+	bad(buf, "t.csv:3: weight '0.5x' of related code 'A' must be a number between 0 and 1 (exclusive)");
+	snprintf(buf, sizeof buf, "%sA,x,y,z,\nB,x,y,z,A:1e-999\n", h);
+	bad(buf, "t.csv:3: weight '1e-999' of related code 'A' must be a number between 0 and 1 (exclusive)");
+	snprintf(buf, sizeof buf, "%sA,x,y,z,\nB,x,y,z,A:0\n", h);
+	bad(buf, "t.csv:3: weight '0' of related code 'A' must be a number between 0 and 1 (exclusive)");
+	/* a NUL byte: not text, the row is refused with the reader's words */
+	{
+		static const char nul[] = "code,category,legal_basis,ccnl_fl,related\nA,x\0,y,z,\n";
+		t = wf_taxonomy_parse("t.csv", nul, sizeof nul - 1, err, sizeof err);
+		CHECK(t == NULL);
+		CHECK_STR(err, "t.csv:2: NUL byte at byte 4");
+	}
+	/* in the header the reader refuses the file and says so itself */
+	{
+		static const char nul[] = "code\0,category,legal_basis,ccnl_fl,related\nA,x,y,z,\n";
+		wf_test_capture();
+		t = wf_taxonomy_parse("t.csv", nul, sizeof nul - 1, err, sizeof err);
+		CHECK_STR(wf_test_captured(), "wfkit: t.csv:1: NUL byte at byte 5\n");
+		CHECK(t == NULL);
+		CHECK_STR(err, "");
+	}
+	/* gzip cut after the header: a fatal read error, not a short table */
+	{
+		size_t n = 0;
+		unsigned char full[4096];
+		FILE *p = popen("printf 'code,category,legal_basis,ccnl_fl,related\\nA,x,y,z,\\nB,x,y,z,\\n' | gzip -c", "r");
+		if (p) {
+			n = fread(full, 1, sizeof full, p);
+			pclose(p);
+		}
+		CHECK(n > 20);
+		/* without its 8-byte trailer and the last bytes of data */
+		t = wf_taxonomy_parse("t.csv.gz", (char *)full, n - 12, err, sizeof err);
+		CHECK(t == NULL);
+		CHECK_STR(err, "t.csv.gz: truncated gzip data (stream ends early)");
+	}
+
+	/* 64 codes fit a uint64_t set; the 65th is refused */
+	at = (size_t)snprintf(buf, sizeof buf, "%s", h);
+	for (int i = 0; i < 65; i++)
+		at += (size_t)snprintf(buf + at, sizeof buf - at, "C_%d,x,y,z,%s\n", i, i ? "C_0:0.5 | |" : "");
+	bad(buf, "t.csv:66: more than 64 codes");
+	buf[at - strlen("C_64,x,y,z,C_0:0.5 | |\n")] = '\0';
+	t = wf_taxonomy_parse("t.csv", buf, strlen(buf), err, sizeof err);
+	CHECK(t != NULL);
+	if (t) {
+		CHECK_INT(wf_taxonomy_count(t), 64);
+		CHECK_STR(wf_taxonomy_code(t, 63), "C_63");
+		CHECK(wf_taxonomy_code(t, 64) == NULL);
+		CHECK(wf_taxonomy_code(t, -1) == NULL);
+		CHECK(wf_taxonomy_label(t, 64) == NULL);
+		CHECK(wf_taxonomy_label(t, -1) == NULL);
+		CHECK_NEAR(wf_taxonomy_fit(t, 63, 0), 0.5, 0);
+		CHECK_NEAR(wf_taxonomy_fit(t, 63, 63), 1, 0);
+		CHECK_NEAR(wf_taxonomy_fit(t, -1, 0), 0, 0);
+		CHECK_NEAR(wf_taxonomy_fit(t, 64, 0), 0, 0);
+		CHECK_NEAR(wf_taxonomy_fit(t, 0, -1), 0, 0);
+		CHECK_NEAR(wf_taxonomy_fit(t, 0, 64), 0, 0);
+	}
+	wf_taxonomy_free(t);
+
+	/* a file past the first 8 KiB read, and a folder given as a file */
+	{
+		char path[] = "/tmp/wf_test_tax_XXXXXX";
+		int fd = mkstemp(path);
+		FILE *f = fdopen(fd, "w");
+		fprintf(f, "%s", h);
+		for (int i = 0; i < 60; i++)
+			fprintf(f, "C%d,%0200d,y,z,\n", i, i);
+		fclose(f);
+		t = wf_taxonomy_load(path, NULL, err, sizeof err);
+		CHECK(t != NULL);
+		if (t)
+			CHECK_INT(strlen(wf_taxonomy_label(t, 59)), 200);
+		wf_taxonomy_free(t);
+		unlink(path);
+	}
+	t = wf_taxonomy_load("/tmp", NULL, err, sizeof err);
+	CHECK(t == NULL);
+	CHECK_STR(err, "/tmp: Is a directory");
+}
+
 static void test_open_env(void)
 {
 	char err[256] = "";
@@ -152,10 +256,16 @@ static void test_open_env(void)
 	t = wf_taxonomy_open(NULL, NULL, err, sizeof err);
 	CHECK(t == NULL);
 	CHECK_STR(err, "/nonexistent/taxonomy.csv: No such file or directory");
+	setenv("WFKIT_DATADIR", "", 1); /* set but empty: the built-in table */
+	t = wf_taxonomy_open(NULL, NULL, err, sizeof err);
+	CHECK(t != NULL);
+	if (t)
+		CHECK_STR(wf_taxonomy_codes(t), wf_taxonomy_codes(t)); /* usable */
+	wf_taxonomy_free(t);
 	unsetenv("WFKIT_DATADIR");
 	t = wf_taxonomy_open(NULL, NULL, err, sizeof err);
 	CHECK(t != NULL);
 	wf_taxonomy_free(t);
 }
 
-WF_TEST_MAIN(test_builtin_equals_share, test_fit, test_errors, test_open_env)
+WF_TEST_MAIN(test_builtin_equals_share, test_fit, test_errors, test_errors_more, test_open_env)

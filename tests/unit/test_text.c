@@ -45,4 +45,20 @@ static void test_trim(void)
 	CHECK_INT(n, 0);
 }
 
-WF_TEST_MAIN(test_utf8, test_trim)
+/* 4-byte overlong; a plain decimal: sign, digits, one point, no more */
+static void test_more(void)
+{
+	uint32_t cp;
+
+	CHECK_INT(wf_utf8_decode((const unsigned char *)"\xF0\x8F\xBF\xBF", 4, &cp), 0); /* overlong U+FFFF */
+	CHECK_INT(wf_is_plain_decimal("+12.5"), 1);
+	CHECK_INT(wf_is_plain_decimal("-.5"), 1);
+	CHECK_INT(wf_is_plain_decimal("12."), 1);
+	CHECK_INT(wf_is_plain_decimal("."), 0);
+	CHECK_INT(wf_is_plain_decimal("-"), 0);
+	CHECK_INT(wf_is_plain_decimal("1.2.3"), 0);
+	CHECK_INT(wf_is_plain_decimal("1e3"), 0);
+	CHECK_INT(wf_is_plain_decimal(""), 0);
+}
+
+WF_TEST_MAIN(test_utf8, test_trim, test_more)

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int wf_test_failures;
 static int wf_test_checks;
@@ -33,6 +34,35 @@ static int wf_test_checks;
 	wf_test_checks++; if (!(fabs(_a - _b) <= (eps))) { \
 	fprintf(stderr, "%s:%d: %s == %.17g, expected %.17g\n", __FILE__, __LINE__, #a, _a, _b); \
 	wf_test_failures++; } } while (0)
+
+/* What the code under test writes to stderr (wf_warn and friends):
+ * wf_test_capture() sends fd 2 to a temporary file, wf_test_captured()
+ * puts stderr back and returns the text, valid until the next capture. */
+static int wf_test_saved_fd = -1;
+static FILE *wf_test_cap;
+
+static inline void wf_test_capture(void)
+{
+	fflush(stderr);
+	wf_test_cap = tmpfile();
+	wf_test_saved_fd = dup(2);
+	dup2(fileno(wf_test_cap), 2);
+}
+
+static inline const char *wf_test_captured(void)
+{
+	static char text[4096];
+	size_t n;
+
+	fflush(stderr);
+	dup2(wf_test_saved_fd, 2);
+	close(wf_test_saved_fd);
+	rewind(wf_test_cap);
+	n = fread(text, 1, sizeof text - 1, wf_test_cap);
+	text[n] = '\0';
+	fclose(wf_test_cap);
+	return text;
+}
 
 typedef void (*wf_test_fn)(void);
 
