@@ -570,6 +570,19 @@ static uint64_t fact_find(const wf_ingest *g, const struct inst_ent *e, uint64_t
 	return fset_find(e->packed ? &e->own : &g->scratch, pair);
 }
 
+/* e's facts of an earlier year (or of none) dropped: it has none of
+ * this year yet. */
+static void facts_fresh(wf_ingest *g, struct inst_ent *e)
+{
+	if (e->fgen == g->dup_gen)
+		return;
+	fset_free(&e->own);
+	e->closed = NULL;
+	e->nclosed = 0;
+	e->packed = 0;
+	e->fgen = g->dup_gen;
+}
+
 /* Appends e's facts of the year (e->fgen current) to *v. */
 static void facts_of(const wf_ingest *g, const struct inst_ent *e, uint64_t **v, size_t *n,
 		     size_t *cap)
@@ -646,13 +659,7 @@ static int duplicate(wf_ingest *g, int year, struct inst_ent *e, const char *con
 		wf_die(1, "%s:%ld: more than %llu different contract and measure pairs in %d; "
 		       "use --sum-duplicates", g->name, row->line,
 		       (unsigned long long)FACT_MAX_PAIRS - 1, year);
-	if (e->fgen != g->dup_gen) {
-		fset_free(&e->own);
-		e->closed = NULL;
-		e->nclosed = 0;
-		e->packed = 0;
-		e->fgen = g->dup_gen;
-	}
+	facts_fresh(g, e);
 	if (g->dup_cur != id) {
 		if (g->dup_cur)
 			facts_close(g, &g->ie[g->dup_cur - 1]);
@@ -1717,13 +1724,7 @@ static void dup_take(wf_ingest *g, wf_ingest *w)
 			       ((f[k] & FACT_LINE_MASK) + shift);
 		uint32_t gi = inst_id(g, w->inst_tab.keys + i * 32); /* may move g->ie */
 		struct inst_ent *e = &g->ie[gi];
-		if (e->fgen != g->dup_gen) {
-			fset_free(&e->own);
-			e->closed = NULL;
-			e->nclosed = 0;
-			e->packed = 0;
-			e->fgen = g->dup_gen;
-		}
+		facts_fresh(g, e);
 		if (!e->packed) {
 			/* its first facts of the year: sorted into the arena */
 			facts_sort(f, n);
