@@ -21,6 +21,21 @@ static const char *fmt_dec(const char *text, int decimals, int it)
 	return out;
 }
 
+/* A table holding every row of a 2-D array of cells (rows[][ncols]). */
+#define TABLE_OF(cols, rows) \
+	table_of(cols, sizeof *(rows) / sizeof **(rows), &(rows)[0][0], \
+		 sizeof(rows) / sizeof *(rows))
+
+static wf_rtable *table_of(const char *const *cols, size_t ncols, const char *const *cells,
+			   size_t nrows)
+{
+	wf_rtable *t = wf_rtable_new("", ncols, cols);
+
+	for (size_t i = 0; i < nrows; i++)
+		wf_rtable_add(t, cells + i * ncols, NULL);
+	return t;
+}
+
 static const char *fmt_fixed(double x, int decimals)
 {
 	static char out[64];
@@ -289,10 +304,8 @@ static wf_rtable *trend_input(int with_dup)
 		{ "2002", "04", "30000000.00" }, { "2001", "04", "34000000.00" },
 		{ "2001", "32", "1000000.50" }, { "2002", "32", "" }, { "2003", "32", "900000" },
 	};
-	wf_rtable *t = wf_rtable_new("", 3, cols);
+	wf_rtable *t = TABLE_OF(cols, rows);
 
-	for (size_t i = 0; i < 5; i++)
-		wf_rtable_add(t, rows[i], NULL);
 	if (with_dup) {
 		const char *d[] = { "2001", "04", "0.25" };
 		wf_rtable_add(t, d, NULL);
@@ -396,18 +409,16 @@ static void test_kind_benchmark(void)
 		{ "2019", "C9", "05", "99", "99", "99", "99", "small_peer_group" },
 		{ "2018", "C1", "03", "8", "10", "20", "30", "first_year" },
 	};
-	wf_rtable *t = wf_rtable_new("", 8, cols);
+	wf_rtable *t;
 	wf_report_opts o;
 	wf_report_err e;
 	wf_report *r;
 	wf_strbuf b = WF_STRBUF_INIT;
 
-	for (size_t i = 0; i < 6; i++)
-		wf_rtable_add(t, rows[i], NULL);
 	memset(&o, 0, sizeof o);
 	o.kind = WF_KIND_BENCHMARK;
 	o.institution = "C1";
-	r = wf_report_build(t, &o, &e);
+	r = wf_report_build(TABLE_OF(cols, rows), &o, &e);
 	CHECK(r != NULL);
 	if (!r)
 		return;
@@ -423,11 +434,8 @@ static void test_kind_benchmark(void)
 	wf_report_free(r);
 
 	/* Without --institution: the latest year ranked, flagged rows marked. */
-	t = wf_rtable_new("", 8, cols);
-	for (size_t i = 0; i < 6; i++)
-		wf_rtable_add(t, rows[i], NULL);
 	o.institution = NULL;
-	r = wf_report_build(t, &o, &e);
+	r = wf_report_build(TABLE_OF(cols, rows), &o, &e);
 	CHECK(r != NULL);
 	if (!r)
 		return;
@@ -624,17 +632,14 @@ static void test_kind_match(void)
 		{ "D3", "", "SPORT", "0", "5", "no provider in range" },
 		{ "D4", "S1", "SPORT", "5", "0", "" },
 	};
-	wf_rtable *t = wf_rtable_new("", 6, cols);
 	wf_report_opts o;
 	wf_report_err e;
 	wf_report *r;
 	wf_strbuf b = WF_STRBUF_INIT;
 
-	for (size_t i = 0; i < 4; i++)
-		wf_rtable_add(t, rows[i], NULL);
 	memset(&o, 0, sizeof o);
 	o.kind = WF_KIND_MATCH;
-	r = wf_report_build(t, &o, &e);
+	r = wf_report_build(TABLE_OF(cols, rows), &o, &e);
 	CHECK(r != NULL);
 	if (!r)
 		return;
@@ -1156,18 +1161,16 @@ static void test_kind_profile(void)
 		{ "2022", "C1", "01", "women_share", "50", "35", "50", "55", "50" },
 		{ "2021", "C1", "01", "women_share", "1", "1", "1", "1", "50" },
 	};
-	wf_rtable *t = wf_rtable_new("", 9, cols);
+	wf_rtable *t;
 	wf_report_opts o;
 	wf_report_err e;
 	wf_report *r;
 	wf_strbuf b = WF_STRBUF_INIT;
 
-	for (size_t i = 0; i < 6; i++)
-		wf_rtable_add(t, rows[i], NULL);
 	memset(&o, 0, sizeof o);
 	o.kind = WF_KIND_PROFILE;
 	o.institution = "C1";
-	r = wf_report_build(t, &o, &e);
+	r = wf_report_build(TABLE_OF(cols, rows), &o, &e);
 	CHECK(r != NULL);
 	if (!r)
 		return;
@@ -1187,11 +1190,8 @@ static void test_kind_profile(void)
 	wf_report_free(r);
 
 	/* a group: one row per institution, "Qn rank" per indicator */
-	t = wf_rtable_new("", 9, cols);
-	for (size_t i = 0; i < 6; i++)
-		wf_rtable_add(t, rows[i], NULL);
 	o.institution = NULL;
-	r = wf_report_build(t, &o, &e);
+	r = wf_report_build(TABLE_OF(cols, rows), &o, &e);
 	CHECK(r != NULL);
 	if (!r)
 		return;
@@ -1205,11 +1205,8 @@ static void test_kind_profile(void)
 	wf_report_free(r);
 
 	/* --sort and --columns move the quartile colours with their cells */
-	t = wf_rtable_new("", 9, cols);
-	for (size_t i = 0; i < 6; i++)
-		wf_rtable_add(t, rows[i], NULL);
 	o.sort = "institution:desc";
-	r = wf_report_build(t, &o, &e);
+	r = wf_report_build(TABLE_OF(cols, rows), &o, &e);
 	CHECK(r != NULL);
 	if (!r)
 		return;
@@ -1219,12 +1216,9 @@ static void test_kind_profile(void)
 	CHECK(strstr(b.s, "<td>C9</td><td></td><td></td>") != NULL);
 	wf_strbuf_release(&b);
 	wf_report_free(r);
-	t = wf_rtable_new("", 9, cols);
-	for (size_t i = 0; i < 6; i++)
-		wf_rtable_add(t, rows[i], NULL);
 	o.sort = NULL;
 	o.columns = "institution,women_share";
-	r = wf_report_build(t, &o, &e);
+	r = wf_report_build(TABLE_OF(cols, rows), &o, &e);
 	CHECK(r != NULL);
 	if (!r)
 		return;
