@@ -57,7 +57,7 @@ static void usage(FILE *f)
 	      "      --columns=LIST      the table drawn shows these columns, in this order\n"
 	      "      --label=NAME=TEXT   show group or category NAME as TEXT (repeatable)\n"
 	      "      --top=N             providers listed and lines drawn at most (default 10)\n", f);
-	wf_cli_help(f, WF_CLI_BASE | WF_CLI_INPUT | WF_CLI_THREADS);
+	wf_cli_help(f, WF_CLI_BASE | WF_CLI_INPUT | WF_CLI_EXCELSAFE | WF_CLI_THREADS);
 }
 
 static long num_arg(const char *arg, const char *what, long lo, long hi)
@@ -116,6 +116,7 @@ int main(int argc, char **argv)
 		{ "sort", required_argument, NULL, OPT_SORT },
 		{ "columns", required_argument, NULL, OPT_COLUMNS },
 		{ "lang", required_argument, NULL, OPT_LANG },
+		{ "excel-safe", no_argument, NULL, WF_OPT_EXCELSAFE },
 		{ NULL, 0, NULL, 0 }
 	};
 	wf_cli cli;
@@ -262,7 +263,7 @@ int main(int argc, char **argv)
 		goto out;
 	if (fmt == FMT_CSV) {
 		wf_rtable *t = wf_report_get_table(rep, 0);
-		failed = t && wf_rtable_write(t, out, WF_FMT_CSV) < 0;
+		failed = t && wf_rtable_write(t, out, WF_FMT_CSV, cli.excel_safe) < 0;
 	} else {
 		failed = wf_render_out(rep, (enum wf_render_fmt)fmt, &ro, out) < 0;
 	}

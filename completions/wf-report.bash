@@ -45,7 +45,7 @@ _wf_report()
 		COMPREPLY=($(compgen -W '--format --kind --output --title --date --decimals
 			--lang --locale --max-width --period --group --value --unit --institution
 			--where --sort --columns --label --top --input-format --encoding --decimal --delimiter
-			--max-field-bytes --threads --quiet --verbose --help --version' -- "$cur"))
+			--max-field-bytes --threads --excel-safe --quiet --verbose --help --version' -- "$cur"))
 		[[ ${COMPREPLY-} == *= ]] && compopt -o nospace
 		return
 	fi

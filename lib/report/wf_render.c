@@ -467,7 +467,7 @@ static const char *const *row_next(struct rowit *it, int *hl)
 	return (const char *const *)(t->cells + it->r++ * t->ncols);
 }
 
-int wf_rtable_write(const wf_rtable *t, wf_out *out, enum wf_format fmt)
+int wf_rtable_write(const wf_rtable *t, wf_out *out, enum wf_format fmt, int excel_safe)
 {
 	size_t nc = t->ncols;
 	enum wf_colkind *kinds = wf_xcalloc(nc, sizeof *kinds);
@@ -479,6 +479,7 @@ int wf_rtable_write(const wf_rtable *t, wf_out *out, enum wf_format fmt)
 	for (size_t c = 0; c < nc; c++)
 		kinds[c] = wf_rtable_coltype(t, c) == WF_RCOL_TEXT ? WF_COL_STR : WF_COL_NUM;
 	w = wf_tw_new(out, fmt, nc, (const char *const *)t->names, kinds);
+	wf_tw_set_excel_safe(w, excel_safe);
 	row_begin(&it, t);
 	while ((row = row_next(&it, &hl)))
 		wf_tw_row(w, row, NULL);

@@ -90,9 +90,10 @@ wf_rtable *wf_rtable_project(const wf_rtable *t, const size_t *cols, size_t n);
 /* Show text cells and column names equal to from as to (--label). */
 void wf_rtable_relabel(wf_rtable *t, const char *from, const char *to);
 /* Write t as a data table (CSV or NDJSON, header first) through the
- * shared table writer; failures are remembered by out. Returns 0, or
- * -1 when the source of a streamed table failed (it said why). */
-int wf_rtable_write(const wf_rtable *t, wf_out *out, enum wf_format fmt);
+ * shared table writer; failures are remembered by out. excel_safe as
+ * wf_tw_set_excel_safe() (--excel-safe; CSV only). Returns 0, or -1
+ * when the source of a streamed table failed (it said why). */
+int wf_rtable_write(const wf_rtable *t, wf_out *out, enum wf_format fmt, int excel_safe);
 
 /* What decides a column's type, counted cell by cell (the rule above):
  * wf_rtable_add() counts the cells it keeps; a streamed table is given

@@ -211,6 +211,22 @@ with_row() {
 	# NDJSON is not for spreadsheets: --excel-safe leaves it alone
 	run --separate-stderr rely_run wf-benchmark --excel-safe -f ndjson f.csv
 	[ "$(echo "${lines[0]}" | jq -r .institution_name)" = "=cmd|'/c calc'!A1" ]
+	# wf-report -f csv, the table a report draws, streamed or sorted
+	run --separate-stderr rely_run wf-report -f csv --excel-safe canon.csv
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	[ "${lines[1]}" = "2019,C1,C,\"'=cmd|x!A1\",RALN,,,,,,L090,1" ]
+	[ "${lines[2]}" = "2019,C2,C,\"'@SUM(A1)\",RALN,,,,,,L090,-5" ]
+	run --separate-stderr rely_run wf-report -f csv --excel-safe --sort value:desc canon.csv
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "2019,C1,C,\"'=cmd|x!A1\",RALN,,,,,,L090,1" ]
+	run --separate-stderr rely_run wf-report -f csv canon.csv
+	[ "${lines[1]}" = '2019,C1,C,=cmd|x!A1,RALN,,,,,,L090,1' ]
+	# and the terminal table never changes a cell for it
+	run --separate-stderr rely_run wf-report --excel-safe canon.csv
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"=cmd|x!A1"* ]]
+	[[ "$output" != *"'=cmd"* ]]
 }
 
 @test "markup in cells, titles, units and labels is escaped in HTML and SVG (wf-report)" {
