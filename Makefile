@@ -121,7 +121,7 @@ $(BUILD)/fuzz/libwf-fuzz.a: $(FUZZ_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/fuzz/libwf-fuzz.a $(LIB_HDR)
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(wildcard tests/fuzz/*.h) $(BUILD)/fuzz/libwf-fuzz.a $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer $< $(BUILD)/fuzz/libwf-fuzz.a -lcsv $(PKG_LIBS) -lm -lpthread -o $@
 

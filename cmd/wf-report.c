@@ -245,6 +245,8 @@ int main(int argc, char **argv)
 				wf_rtable_origin(again, (size_t)err.row, &src, &line);
 				wf_warn_at(wf_rinput_name(in, src), line, "%s", err.msg);
 				wf_rtable_free(again);
+			} else if (err.line > 0) {
+				wf_warn_at(wf_rinput_name(in, err.src), err.line, "%s", err.msg);
 			} else if (wf_rinput_nsources(in) == 1) {
 				wf_warn_at(wf_rinput_name(in, 0), 0, "%s", err.msg);
 			} else {

@@ -153,15 +153,23 @@ static void field_add(wf_reader *r, const char *s, size_t n, int isnull)
 	r->nf++;
 }
 
-static void fill_row(wf_reader *r, wf_row *row)
+/* The record just cut into r's fields, handed out as row: the one place
+ * that fills a wf_row, for the general path and both fast ones. */
+static void hand_out(const wf_reader *r, wf_row *row, size_t rawlen)
 {
-	for (size_t i = 0; i < r->nf; i++)
-		r->fptr[i] = r->fb + r->foff[i];
 	row->n = r->nf;
 	row->f = r->fptr;
 	row->len = r->flen;
 	row->null = r->fnull;
 	row->line = r->rec_line;
+	row->raw = r->raw;
+	row->rawlen = rawlen;
+}
+
+static void fill_row(wf_reader *r, wf_row *row)
+{
+	for (size_t i = 0; i < r->nf; i++)
+		r->fptr[i] = r->fb + r->foff[i];
 	/* The raw text is given without its final line ending, in a
 	 * copy: the record buffer itself may still be replayed. */
 	size_t n = r->reclen;
@@ -170,8 +178,7 @@ static void fill_row(wf_reader *r, wf_row *row)
 	grow(&r->raw, &r->rawcap, n + 1);
 	memcpy(r->raw, r->rec, n);
 	r->raw[n] = '\0';
-	row->raw = r->raw;
-	row->rawlen = n;
+	hand_out(r, row, n);
 }
 
 static int bad(wf_reader *r, const char *fmt, ...)
@@ -755,13 +762,7 @@ static int csv_line_fast(wf_reader *r, wf_row *row)
 	r->nf++;
 	s[n] = '\0';
 	r->rec_line = r->lineno;
-	row->n = r->nf;
-	row->f = r->fptr;
-	row->len = r->flen;
-	row->null = r->fnull;
-	row->line = r->rec_line;
-	row->raw = r->raw;
-	row->rawlen = n;
+	hand_out(r, row, n);
 	return 1;
 }
 
@@ -873,13 +874,7 @@ static int csv_line_direct(wf_reader *r, wf_row *row)
 	r->pos += e + 1;
 	r->lineno++;
 	r->rec_line = r->lineno;
-	row->n = r->nf;
-	row->f = r->fptr;
-	row->len = r->flen;
-	row->null = r->fnull;
-	row->line = r->rec_line;
-	row->raw = r->raw;
-	row->rawlen = n;
+	hand_out(r, row, n);
 	return 1;
 }
 

@@ -34,6 +34,12 @@ wf_report *wf_kind_profile(wf_rtable *in, const wf_report_opts *o, wf_report_err
  * --columns as indexes of t (a new array, *n of them), or NULL and *e
  * filled. */
 int wf_kind_check_where(const wf_rtable *in, const wf_report_opts *o, wf_report_err *e);
+/* -1 and *e filled (the first such cell's row) when a number column of
+ * in holds a number past wf_dec's range (wf_rtable_col_out_of_range()):
+ * it could only be shown with digits changed, or as text. The words of
+ * the message, for the streamed table, which has no rows to point at. */
+int wf_kind_check_numbers(const wf_rtable *in, wf_report_err *e);
+void wf_kind_range_err(wf_report_err *e, long row, const char *cell, const char *col);
 void wf_kind_frame(wf_report *r, const wf_report_opts *o, size_t total, size_t kept, int synthetic);
 size_t *wf_kind_columns(const wf_rtable *t, const wf_report_opts *o, size_t *n, wf_report_err *e);
 

@@ -129,6 +129,37 @@ int wf_kind_cell_num(const wf_rtable *t, size_t r, int c, wf_dec *d)
 	return wf_render_is_number(s, strlen(s), d) ? 1 : -1;
 }
 
+void wf_kind_range_err(wf_report_err *e, long row, const char *cell, const char *col)
+{
+	/* the words and the 40-byte cut of wf-ingest and wf-benchmark */
+	wf_kind_seterr(e, row, "number out of range: '%.40s' in column '%s'", cell, col);
+}
+
+int wf_kind_check_numbers(const wf_rtable *in, wf_report_err *e)
+{
+	size_t nc = wf_rtable_ncols(in), nr = wf_rtable_nrows(in), nbad = 0;
+	size_t *bad = NULL;
+	int rc = 0;
+
+	for (size_t c = 0; c < nc; c++)
+		if (wf_rtable_col_out_of_range(in, c)) {
+			bad = wf_xrealloc(bad, (nbad + 1) * sizeof *bad);
+			bad[nbad++] = c;
+		}
+	/* the first such cell as the rows were read */
+	for (size_t r = 0; nbad && r < nr && rc == 0; r++)
+		for (size_t i = 0; i < nbad; i++) {
+			const char *s = wf_rtable_cell(in, r, bad[i]);
+			if (s && wf_render_number_kind(s, strlen(s), NULL) == WF_DEC_RANGE) {
+				wf_kind_range_err(e, (long)r, s, wf_rtable_name(in, bad[i]));
+				rc = -1;
+				break;
+			}
+		}
+	free(bad);
+	return rc;
+}
+
 const char *wf_kind_cell(const wf_rtable *t, size_t r, int c)
 {
 	const char *s = c < 0 ? NULL : wf_rtable_cell(t, r, (size_t)c);

@@ -30,25 +30,54 @@ struct wf_rtable {
 	wf_rsource source; /* next != NULL: the rows are not held (streamed) */
 };
 
-int wf_render_is_number(const char *s, size_t len, wf_dec *out)
+/* Written as a plain decimal: sign, digits, then '.' and digits. */
+static int plain_decimal(const char *s, size_t len)
+{
+	size_t i = s[0] == '-' || s[0] == '+', d = 0;
+
+	while (i < len && s[i] >= '0' && s[i] <= '9')
+		i++, d++;
+	if (d == 0)
+		return 0;
+	if (i < len && s[i] == '.') {
+		d = 0;
+		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			d++;
+		if (d == 0)
+			return 0;
+	}
+	return i == len;
+}
+
+int wf_render_number_kind(const char *s, size_t len, wf_dec *out)
 {
 	wf_dec d;
 	size_t i = 0;
+	int k;
 
 	if (len == 0)
-		return 0;
+		return WF_DEC_BAD;
 	if (s[0] == '-' || s[0] == '+')
 		i = 1;
 	/* Zero-padded codes (ISTAT "001272", aggregate "04") are text. */
 	if (i + 1 < len && s[i] == '0' && s[i + 1] >= '0' && s[i + 1] <= '9')
-		return 0;
+		return WF_DEC_BAD;
 	if (s[0] == ' ' || s[len - 1] == ' ' || s[i] == '.')
-		return 0;
-	if (wf_dec_parse(s, len, WF_DEC_POINT, &d) != WF_DEC_OK)
-		return 0;
-	if (out)
-		*out = d;
-	return 1;
+		return WF_DEC_BAD;
+	k = wf_dec_parse(s, len, WF_DEC_POINT, &d);
+	if (k == WF_DEC_OK) {
+		if (out)
+			*out = d;
+		return WF_DEC_OK;
+	}
+	/* wf_dec_parse stops at the 29th digit or 10th decimal, whatever
+	 * follows: "out of range" only for what is a decimal to the end. */
+	return k == WF_DEC_RANGE && plain_decimal(s, len) ? WF_DEC_RANGE : WF_DEC_BAD;
+}
+
+int wf_render_is_number(const char *s, size_t len, wf_dec *out)
+{
+	return wf_render_number_kind(s, len, out) == WF_DEC_OK;
 }
 
 wf_rtable *wf_rtable_new(const char *caption, size_t ncols, const char *const *names)
@@ -228,11 +257,25 @@ void wf_rcount_add(wf_rcount *k, const char *s, size_t len)
 	if (len == 0)
 		return;
 	k->nonempty++;
-	if (wf_render_is_number(s, len, &d)) {
+	switch (wf_render_number_kind(s, len, &d)) {
+	case WF_DEC_OK:
 		k->numeric++;
 		if (d.s > 0)
 			k->frac++;
+		break;
+	case WF_DEC_RANGE:
+		/* number-shaped: it makes no column text (wfkit(7) Numbers) */
+		k->numeric++;
+		k->range++;
+		break;
+	default:
+		break;
 	}
+}
+
+int wf_rtable_col_out_of_range(const wf_rtable *t, size_t col)
+{
+	return t->count[col].range > 0 && wf_rtable_coltype(t, col) != WF_RCOL_TEXT;
 }
 
 void wf_rtable_set_count(wf_rtable *t, size_t col, const wf_rcount *k)

@@ -7,7 +7,8 @@
  * Tables: cells are UTF-8 text as read. A column is numeric when every
  * non-empty cell is a plain decimal ("-12", "1234.5"; '.' separator, no
  * grouping) without a leading zero ("001272" and "04" are codes, so
- * text). Integer columns (no cell has decimals: years, counts) are shown
+ * text); a plain decimal past wf_dec's range counts as one, and makes
+ * its number column an error (wf_render_number_kind()). Integer columns (no cell has decimals: years, counts) are shown
  * as written; decimal columns are rounded half away from zero to
  * --decimals digits and grouped by thousands. JSON keeps every number
  * exact (canonical wf_dec text) whatever --decimals says.
@@ -99,6 +100,7 @@ int wf_rtable_write(const wf_rtable *t, wf_out *out, enum wf_format fmt, int exc
  * the counts of the rows it never held. */
 typedef struct wf_rcount {
 	size_t nonempty, numeric, frac;
+	size_t range; /* number-shaped past wf_dec (in numeric too) */
 } wf_rcount;
 
 void wf_rcount_add(wf_rcount *k, const char *s, size_t len);
@@ -130,6 +132,15 @@ int wf_rtable_num(const wf_rtable *t, size_t row, size_t col, wf_dec *out);
 
 /* Whether text is a number by the table rule (shared with cards). */
 int wf_render_is_number(const char *s, size_t len, wf_dec *out);
+/* The same as WF_DEC_OK (*out set), WF_DEC_BAD (text), or WF_DEC_RANGE:
+ * written as a plain decimal but past wf_dec's 28 digits or 9 decimals.
+ * Such a cell counts as a number for the column's type, so that a
+ * number column never turns into text (a --kind trend group) over one
+ * long cell; a number column holding one cannot be shown exactly, and
+ * wf_rtable_col_out_of_range() says so (wf-report stops: wfkit(7)
+ * Numbers). */
+int wf_render_number_kind(const char *s, size_t len, wf_dec *out);
+int wf_rtable_col_out_of_range(const wf_rtable *t, size_t col);
 
 /* ---- reports ---- */
 

@@ -30,6 +30,8 @@ struct wf_rinput {
 	const char **sv;       /* the row handed on, by united index */
 	size_t *sl, nsv;
 	char (*conv)[WF_DEC_BUFSZ]; /* converted numbers of that row */
+	unsigned at_src;       /* and where it was read */
+	long at_line;
 };
 
 static char *cell_dup(wf_rinput *in, const char *s, size_t len)
@@ -70,6 +72,12 @@ void wf_rinput_sink(wf_rinput *in, wf_rinput_row_fn fn, void *ctx)
 {
 	in->sink = fn;
 	in->sink_ctx = ctx;
+}
+
+void wf_rinput_at(const wf_rinput *in, unsigned *src, long *line)
+{
+	*src = in->at_src;
+	*line = in->at_line;
 }
 
 size_t wf_rinput_ncols(const wf_rinput *in)
@@ -127,9 +135,11 @@ static char *cell(wf_rinput *in, const char *s, size_t len, enum wf_decmode mode
 }
 
 /* A row handed to the sink: cells in place or converted into in->conv. */
-static int sink_row(wf_rinput *in, const wf_row *row, size_t nh, const size_t *map,
-		    enum wf_decmode mode)
+static int sink_row(wf_rinput *in, unsigned src, const wf_row *row, size_t nh,
+		    const size_t *map, enum wf_decmode mode)
 {
+	in->at_src = src;
+	in->at_line = row->line;
 	if (in->nsv < in->ncols) {
 		in->nsv = in->ncols;
 		in->sv = wf_xrealloc(in->sv, in->nsv * sizeof *in->sv);
@@ -200,7 +210,7 @@ int wf_rinput_read_src(wf_rinput *in, const wf_run *run, wf_src *src)
 			goto out;
 		}
 		if (in->sink) {
-			if (sink_row(in, &row, h->n, map, run->decimal) < 0)
+			if (sink_row(in, (unsigned)si, &row, h->n, map, run->decimal) < 0)
 				goto out;
 			in->counts[si]++;
 			continue;

@@ -52,6 +52,9 @@ wf_rtable *wf_rinput_table(wf_rinput *in);
 typedef int (*wf_rinput_row_fn)(void *ctx, const char *const *cells, const size_t *lens,
 				size_t ncols);
 void wf_rinput_sink(wf_rinput *in, wf_rinput_row_fn fn, void *ctx);
+/* During fn: the input (an index for wf_rinput_name()) and line of the
+ * row handed on, for messages about it once it is gone. */
+void wf_rinput_at(const wf_rinput *in, unsigned *src, long *line);
 /* The columns united so far, in order (names borrowed). */
 size_t wf_rinput_ncols(const wf_rinput *in);
 const char *wf_rinput_col(const wf_rinput *in, size_t i);

@@ -178,6 +178,7 @@ wf_report *wf_report_build(wf_rtable *in, const wf_report_opts *o, wf_report_err
 
 	err->msg[0] = '\0';
 	err->row = -1;
+	err->line = 0;
 	/* Zero bytes in (no header either): nothing to check columns of. */
 	if (wf_rtable_ncols(in) == 0 && wf_rtable_nrows(in) == 0) {
 		static const enum wf_msg titles[] = { WF_M_TITLE_TABLE, WF_M_TITLE_TREND,
@@ -189,7 +190,7 @@ wf_report *wf_report_build(wf_rtable *in, const wf_report_opts *o, wf_report_err
 		return r;
 	}
 	/* An unknown column in --where is an error whatever the kind. */
-	if (wf_kind_check_where(in, o, err) < 0) {
+	if (wf_kind_check_where(in, o, err) < 0 || wf_kind_check_numbers(in, err) < 0) {
 		wf_rtable_free(in);
 		return NULL;
 	}

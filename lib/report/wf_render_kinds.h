@@ -105,6 +105,10 @@ int wf_report_where_match(const char *cell, enum wf_where_op op, const char *val
 typedef struct wf_report_err {
 	char msg[512];  /* lower case, no final period, no file or line */
 	long row;       /* input table row the message is about, or -1 */
+	/* row -1 and line > 0: the message is about line of input src
+	 * (wf_rinput_name()), a row a streamed table no longer holds */
+	unsigned src;
+	long line;
 } wf_report_err;
 
 wf_report *wf_report_build(wf_rtable *in, const wf_report_opts *o,

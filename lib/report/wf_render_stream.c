@@ -1,5 +1,6 @@
 #include "wf_render_stream.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,12 @@ struct wf_render_stream {
 	struct where *w;
 	size_t nw;
 	wf_rcount *count;     /* per united column, over the rows kept */
+	wf_rcount *dropped;   /* and over those --where dropped */
+	struct first_range {  /* its first cell past wf_dec's range, any row */
+		unsigned src;
+		long line;    /* 0: none yet */
+		char cell[41]; /* as much as the message shows */
+	} *range;
 	size_t ncount;
 	char **from;          /* --label NAME=TEXT: NAME (TEXT borrowed) */
 	const char **to;
@@ -57,7 +64,32 @@ static void new_columns(wf_render_stream *s, size_t n)
 	}
 	s->count = wf_xrealloc(s->count, n * sizeof *s->count);
 	memset(s->count + s->ncount, 0, (n - s->ncount) * sizeof *s->count);
+	s->dropped = wf_xrealloc(s->dropped, n * sizeof *s->dropped);
+	memset(s->dropped + s->ncount, 0, (n - s->ncount) * sizeof *s->dropped);
+	s->range = wf_xrealloc(s->range, n * sizeof *s->range);
+	memset(s->range + s->ncount, 0, (n - s->ncount) * sizeof *s->range);
 	s->ncount = s->known = n;
+}
+
+/* Counts a row's cells into k (the type rule), keeping where the
+ * first cell past the range of each column was. */
+static void count_row(wf_render_stream *s, wf_rcount *k, const char *const *cells,
+		      const size_t *lens, size_t n)
+{
+	for (size_t c = 0; c < n; c++) {
+		size_t before;
+		if (!cells[c])
+			continue;
+		before = k[c].range;
+		wf_rcount_add(&k[c], cells[c], lens[c]);
+		/* the row is gone once rendered: keep where, for the message */
+		if (k[c].range != before && s->range[c].line == 0) {
+			struct first_range *f = &s->range[c];
+			wf_rinput_at(s->in, &f->src, &f->line);
+			snprintf(f->cell, sizeof f->cell, "%.*s", (int)(lens[c] < 40 ? lens[c] : 40),
+				 cells[c]);
+		}
+	}
 }
 
 static int on_row(void *ctx, const char *const *cells, const size_t *lens, size_t n)
@@ -75,13 +107,14 @@ static int on_row(void *ctx, const char *const *cells, const size_t *lens, size_
 	for (size_t i = 0; i < s->nw; i++) {
 		long c = s->w[i].c;
 		if (c >= 0 && (size_t)c < n && cells[c] &&
-		    !wf_report_where_match(cells[c], s->w[i].op, s->w[i].val))
+		    !wf_report_where_match(cells[c], s->w[i].op, s->w[i].val)) {
+			/* wf_report_build() checks numbers before --where */
+			count_row(s, s->dropped, cells, lens, n);
 			return 0;
+		}
 	}
 	s->kept++;
-	for (size_t c = 0; c < n; c++)
-		if (cells[c])
-			wf_rcount_add(&s->count[c], cells[c], lens[c]);
+	count_row(s, s->count, cells, lens, n);
 	return wf_spool_add(s->spool, cells, lens, n);
 }
 
@@ -133,6 +166,8 @@ void wf_render_stream_free(wf_render_stream *s)
 		free(s->w[i].col);
 	free(s->w);
 	free(s->count);
+	free(s->range);
+	free(s->dropped);
 	for (size_t i = 0; i < s->nlabel; i++)
 		free(s->from[i]);
 	free(s->from);
@@ -175,6 +210,37 @@ static int src_rewind(void *ctx)
 	return wf_spool_rewind(s->spool);
 }
 
+/* wf_kind_check_numbers() for rows no longer held: the first cell past
+ * the range, in input order, of a number column, over every row read
+ * (so t is given the counts of all rows here, the kept ones after). */
+static int check_numbers(const wf_render_stream *s, wf_rtable *t, wf_report_err *err)
+{
+	const struct first_range *first = NULL;
+	size_t col = 0;
+
+	for (size_t c = 0; c < wf_rtable_ncols(t); c++) {
+		const struct first_range *f = &s->range[c];
+		wf_rcount all = s->count[c];
+		all.nonempty += s->dropped[c].nonempty;
+		all.numeric += s->dropped[c].numeric;
+		all.frac += s->dropped[c].frac;
+		all.range += s->dropped[c].range;
+		wf_rtable_set_count(t, c, &all);
+		if (!wf_rtable_col_out_of_range(t, c))
+			continue;
+		if (!first || f->src < first->src || (f->src == first->src && f->line < first->line)) {
+			first = f;
+			col = c;
+		}
+	}
+	if (!first)
+		return 0;
+	wf_kind_range_err(err, -1, first->cell, wf_rtable_name(t, col));
+	err->src = first->src;
+	err->line = first->line;
+	return -1;
+}
+
 wf_report *wf_render_stream_report(wf_render_stream *s, wf_report_err *err)
 {
 	const wf_report_opts *o = s->o;
@@ -185,17 +251,18 @@ wf_report *wf_render_stream_report(wf_render_stream *s, wf_report_err *err)
 
 	err->msg[0] = '\0';
 	err->row = -1;
+	err->line = 0;
 	/* zero bytes in: nothing was streamed, nothing differs */
 	if (nc == 0 && s->total == 0)
 		return wf_report_build(t, o, err);
 	if (nc > s->ncount)
 		new_columns(s, nc);
-	for (size_t c = 0; c < nc; c++)
-		wf_rtable_set_count(t, c, &s->count[c]);
-	if (wf_kind_check_where(t, o, err) < 0) {
+	if (wf_kind_check_where(t, o, err) < 0 || check_numbers(s, t, err) < 0) {
 		wf_rtable_free(t);
 		return NULL;
 	}
+	for (size_t c = 0; c < nc; c++)
+		wf_rtable_set_count(t, c, &s->count[c]);
 	/* as wf_kind_table() */
 	r = wf_report_new(o->title ? o->title : wf_msg(o->lang, WF_M_TITLE_TABLE), "table");
 	if (s->total == 0)

@@ -346,7 +346,7 @@ CASES
 	{ head -1 t.csv; echo "2019,C,10,1$(printf '%0300d' 0),1,1,0"; } > huge.csv
 	run --separate-stderr rely_run wf-report --kind trend -f html huge.csv
 	[ "$status" -eq 1 ]
-	[[ "$stderr" == "wf-report: huge.csv:2: '1000"*"' in column 'metric_total' is not a number" ]]
+	[ "$stderr" = "wf-report: huge.csv:2: number out of range: '1$(printf '%039d' 0)' in column 'metric_total'" ]
 	python3 - "$BATS_TEST_DIRNAME/fixtures/report/match.synthetic.csv" <<'PY'
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], newline='')))

@@ -246,10 +246,16 @@ EOF
 	run --separate-stderr wf-benchmark --no-progress -m L090 e.ndjson
 	[ "$status" -eq 0 ]
 	[[ "${lines[1]}" == '2019,C1,"COMUNE UNO, CENTRO",03,MI,015146,1500,'* ]]
-	printf '{"a":123456789.123456789,"b":0.30000000000000004}\n' > t.ndjson
+	printf '{"a":123456789.123456789,"b":"x"}\n' > t.ndjson
 	run --separate-stderr wf-report -f json t.ndjson
 	[ "$status" -eq 0 ]
-	[[ "$output" == *'[123456789.123456789, "0.30000000000000004"]'* ]]
+	[[ "$output" == *'[123456789.123456789, "x"]'* ]]
+	# 17 decimals do not fit wf_dec (9): an error, never a rounded value
+	# (wfkit(7) Numbers)
+	printf '{"a":123456789.123456789,"b":0.30000000000000004}\n' > t.ndjson
+	run --separate-stderr wf-report -f json t.ndjson
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-report: t.ndjson:1: number out of range: '0.30000000000000004' in column 'b'" ]
 }
 
 @test "-f table and -f markdown show control characters from data, never send them" {
@@ -556,11 +562,64 @@ TOOLS
 	run --separate-stderr rely_run wf-report --kind trend --period year --value w -f csv t.csv
 	[ "$status" -eq 0 ]
 	[ "${lines[0]}" = "year,a,b" ]
-	# 29 digits are past the range: text, as documented, never a changed digit
+	# 29 digits are past the range: an error, never a changed digit
 	printf 'year,name,v\n2019,a,12345678901234567890123456789\n' > long.csv
 	run --separate-stderr rely_run wf-report --kind trend --period year --value v -f csv long.csv
 	[ "$status" -eq 1 ]
-	[ "$stderr" = "wf-report: long.csv:2: '12345678901234567890123456789' in column 'v' is not a number" ]
+	[ "$stderr" = "wf-report: long.csv:2: number out of range: '12345678901234567890123456789' in column 'v'" ]
+}
+
+# A hand-made 29-digit (or 10-decimal) number made its column text, so
+# --kind trend took it for a group, with exit 0 (wfkit(7) Numbers).
+@test "wf-report: a number past the exact range in a number column stops the run" {
+	printf 'year,name,v,w\n2019,a,5,1\n2020,b,12345678901234567890123456789,2\n' > t.csv
+	run --separate-stderr rely_run wf-report --kind trend --period year --value w -f csv t.csv
+	[ "$status" -eq 1 ]
+	[ "$output" = "" ]
+	[ "$stderr" = "wf-report: t.csv:3: number out of range: '12345678901234567890123456789' in column 'v'" ]
+	# the same whatever the kind, streamed or sorted, -o kept, --where or not
+	echo old > out.csv
+	for args in "" "--sort v" "--where name=a" "--where name=a --sort year" "--kind profile"; do
+		run --separate-stderr rely_run wf-report $args -f csv -o out.csv t.csv
+		echo "$args: $status $stderr"
+		[ "$status" -eq 1 ]
+		[ "$stderr" = "wf-report: t.csv:3: number out of range: '12345678901234567890123456789' in column 'v'" ]
+		[ "$(cat out.csv)" = old ]
+	done
+	# 10 decimals, a negative number, in the second input: its own name and line
+	printf 'year,v\n2019,1\n' > a.csv
+	printf 'year,v\n2020,2\n2021,-0.1234567891\n' > b.csv
+	for args in "" "--sort v"; do
+		run --separate-stderr rely_run wf-report $args a.csv b.csv
+		[ "$status" -eq 1 ]
+		[ "$stderr" = "wf-report: b.csv:3: number out of range: '-0.1234567891' in column 'v'" ]
+	done
+	# the first such cell in input order, whichever column; 40 bytes shown
+	printf 'year,x,y\n2019,1,1\n2020,1,%s\n2021,%s,1\n' "$(printf '9%.0s' $(seq 45))" \
+		12345678901234567890123456789 > c.csv
+	run --separate-stderr rely_run wf-report c.csv
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "wf-report: c.csv:3: number out of range: '9999999999999999999999999999999999999999' in column 'y'" ]
+}
+
+@test "wf-report: a column with text in it stays text, long numbers and all" {
+	# 'n/a' makes v text: the long number is shown as it is, and v is a
+	# trend group as any text column
+	printf 'year,name,v,w\n2019,a,n/a,1\n2020,b,12345678901234567890123456789,2\n' > t.csv
+	run --separate-stderr rely_run wf-report -f csv t.csv
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	[ "$output" = "$(cat t.csv)" ]
+	run --separate-stderr rely_run wf-report --kind trend --period year --value w -f csv t.csv
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	[ "${lines[0]}" = "year,a / n/a,b / 12345678901234567890123456789" ]
+	# text after the digits, an exponent, and code columns are text too
+	printf 'year,comune,v\n2019,12345678901234567890123456789,12345678901234567890123456789x\n2020,1,1e400\n' > c.csv
+	run --separate-stderr rely_run wf-report -f csv c.csv
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	[ "$output" = "$(cat c.csv)" ]
 }
 
 @test "wf-benchmark: a statistic past 10^13 is an error, never a wrong last digit" {

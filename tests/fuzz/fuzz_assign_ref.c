@@ -6,31 +6,15 @@
  * the order by place differs from input order), whose assignment must
  * reach the reference's objective over the eligible pairs. Aborts on a
  * mismatch or an infeasible flow. */
-#include <math.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "wf_geo.h"
-#include "wf_match.h"
+#include "fuzz_assign.h"
 #include "../unit/mcf_ref.h"
 
 #define MAXD 16
 #define MAXS 12
 #define MAXE (MAXD * MAXS)
-
-struct in {
-	const uint8_t *p;
-	size_t n;
-};
-
-static unsigned take(struct in *in)
-{
-	if (!in->n)
-		return 0;
-	in->n--;
-	return *in->p++;
-}
 
 static void check(size_t nd, const long long *qty, size_t ns, const long long *cap, size_t ne,
 		  const size_t *ed, const size_t *es, const long long *val, const long long *x)
@@ -93,85 +77,29 @@ static void flow_case(struct in *in)
 
 static void matcher_case(struct in *in)
 {
-	wf_taxonomy *t = wf_taxonomy_builtin();
+	struct fz_problem p;
 	wf_match_opts o;
-	wf_matcher *m;
-	size_t nd = 1 + take(in) % MAXD, ns = 1 + take(in) % MAXS, ne = 0;
+	size_t nd = 1 + take(in) % MAXD, ns = 1 + take(in) % MAXS;
 	unsigned shape = take(in);
-	wf_demand dd[MAXD];
-	double la[MAXS], lo[MAXS];
-	long long qty[MAXD], cap[MAXS], val[MAXE], units = 0, got = 0, ref, ref_units;
-	size_t ed[MAXE], es[MAXE];
+	/* About 60 km across: some pairs in range, some parts apart; bit 1
+	 * decides which side has more units. */
+	const struct fz_shape sh = { 450.0, 320.0, shape & 2 ? 4 : 12, shape & 2 ? 9 : 3 };
+	long long units, got, ref, ref_units;
 
 	wf_match_opts_default(&o);
 	o.objective = shape & 1 ? WF_OBJ_COVERAGE : WF_OBJ_SCORE;
-	m = wf_matcher_new(t, &o);
-	/* About 60 km across: some pairs in range, some parts apart. */
-	for (size_t j = 0; j < ns; j++) {
-		wf_supply s = { "s", 45 + take(in) / 450.0, 8 + take(in) / 320.0,
-			((uint64_t)1 << (take(in) % 3)), take(in) % (shape & 2 ? 4 : 12), 0, { 0, 0 }, 0 };
-		la[j] = s.lat;
-		lo[j] = s.lon;
-		cap[j] = s.capacity;
-		wf_matcher_add_supply(m, &s);
-	}
-	wf_matcher_build(m);
-	for (size_t i = 0; i < nd; i++) {
-		wf_demand d = { "d", 45 + take(in) / 450.0, 8 + take(in) / 320.0, (int)(take(in) % 3),
-			1 + take(in) % (shape & 2 ? 9 : 3), 0, { 0, 0 }, 0 };
-		dd[i] = d;
-		qty[i] = d.qty;
-		wf_matcher_add_demand(m, &d);
-	}
-	for (size_t i = 0; i < nd; i++)
-		for (size_t j = 0; j < ns; j++) {
-			wf_match r;
-			int why;
-			if (wf_matcher_score(m, &dd[i], j, wf_geo_km(dd[i].lat, dd[i].lon, la[j], lo[j]), &r, &why)) {
-				ed[ne] = i;
-				es[ne] = j;
-				val[ne] = llround(r.score * 1e6);
-				ne++;
-			}
-		}
-	if (wf_matcher_assign(m) != 0)
+	fz_problem_make(&p, in, nd, ns, &o, &sh);
+	if (wf_matcher_assign(p.m) != 0)
 		abort();
-	for (size_t i = 0; i < nd; i++) {
-		const wf_match *r;
-		long long unmet, served = 0;
-		int why;
-		size_t n = wf_matcher_result(m, i, &r, &unmet, &why);
-
-		for (size_t k = 0; k < n; k++) {
-			got += r[k].assigned * llround(r[k].score * 1e6);
-			served += r[k].assigned;
-			/* each need's pairs in supply order */
-			if (k && r[k].supply <= r[k - 1].supply)
-				abort();
-		}
-		if (served + unmet != qty[i])
-			abort();
-		units += served;
-	}
-	for (size_t j = 0; j < ns; j++)
-		if (wf_matcher_used(m, j) > cap[j])
-			abort();
-	ref = mcf_ref(nd, qty, ns, cap, ne, ed, es, val, o.objective == WF_OBJ_COVERAGE, &ref_units);
+	got = fz_assigned(&p, &units);
+	ref = mcf_ref(nd, p.qty, ns, p.cap, p.ne, p.ed, p.es, p.val, o.objective == WF_OBJ_COVERAGE,
+		      &ref_units);
 	if (got != ref || (o.objective == WF_OBJ_COVERAGE && units != ref_units))
 		abort();
-	wf_matcher_free(m);
-	wf_taxonomy_free(t);
+	fz_problem_free(&p);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct in in = { data, size };
-
-	if (size < 1)
-		return 0;
-	if (take(&in) & 1)
-		matcher_case(&in);
-	else
-		flow_case(&in);
-	return 0;
+	return fz_one_input(data, size, matcher_case, flow_case);
 }

@@ -21,6 +21,21 @@ static const char *fmt_dec(const char *text, int decimals, int it)
 	return out;
 }
 
+/* A table holding every row of a 2-D array of cells (rows[][ncols]). */
+#define TABLE_OF(cols, rows) \
+	table_of(cols, sizeof *(rows) / sizeof **(rows), &(rows)[0][0], \
+		 sizeof(rows) / sizeof *(rows))
+
+static wf_rtable *table_of(const char *const *cols, size_t ncols, const char *const *cells,
+			   size_t nrows)
+{
+	wf_rtable *t = wf_rtable_new("", ncols, cols);
+
+	for (size_t i = 0; i < nrows; i++)
+		wf_rtable_add(t, cells + i * ncols, NULL);
+	return t;
+}
+
 static const char *fmt_fixed(double x, int decimals)
 {
 	static char out[64];
@@ -61,6 +76,64 @@ static void test_numbers(void)
 	CHECK(!wf_render_is_number(".5", 2, NULL));
 	CHECK(!wf_render_is_number("1.234,5", 7, NULL));
 	CHECK(!wf_render_is_number("", 0, NULL));
+}
+
+/* Past wf_dec's range yet written as a number: a number for the type
+ * rule, and an error in a number column (wfkit(7) Numbers). */
+static void test_numbers_out_of_range(void)
+{
+	static const struct { const char *s; int kind; } cells[] = {
+		{ "9999999999999999999999999999", WF_DEC_OK },     /* 28 digits */
+		{ "0.123456789", WF_DEC_OK },                      /* 9 decimals */
+		{ "12345678901234567890123456789", WF_DEC_RANGE }, /* 29 digits */
+		{ "-1234567890123456789012345678.5", WF_DEC_RANGE },
+		{ "0.1234567891", WF_DEC_RANGE },                  /* 10 decimals */
+		{ "12345678901234567890123456789x", WF_DEC_BAD },  /* text after */
+		{ "0.1234567891e5", WF_DEC_BAD },
+		{ "1.12345678901.5", WF_DEC_BAD },
+		{ "00012345678901234567890123456789", WF_DEC_BAD }, /* a code */
+		{ "1e400", WF_DEC_BAD },
+	};
+	static const char *const cols[] = { "year", "name", "v", "w" };
+	wf_report_opts o;
+	wf_report_err e;
+	wf_rcount k = { 0 };
+	wf_rtable *t;
+
+	for (size_t i = 0; i < sizeof cells / sizeof *cells; i++) {
+		int got = wf_render_number_kind(cells[i].s, strlen(cells[i].s), NULL);
+		if (got != cells[i].kind)
+			fprintf(stderr, "cell '%s'\n", cells[i].s);
+		CHECK_INT(got, cells[i].kind);
+		wf_rcount_add(&k, cells[i].s, strlen(cells[i].s));
+	}
+	CHECK_INT(k.nonempty, 10);
+	CHECK_INT(k.numeric, 5);
+	CHECK_INT(k.range, 3);
+
+	/* v would be a trend group were its long cell text */
+	memset(&o, 0, sizeof o);
+	o.kind = WF_KIND_TREND;
+	o.period = "year";
+	o.value = "w";
+	t = wf_rtable_new("", 4, cols);
+	wf_rtable_add(t, (const char *const[]){ "2019", "a", "5", "1" }, NULL);
+	wf_rtable_add(t, (const char *const[]){ "2020", "b", "12345678901234567890123456789", "2" }, NULL);
+	CHECK_INT(wf_rtable_coltype(t, 2), WF_RCOL_INT);
+	CHECK(wf_rtable_col_out_of_range(t, 2));
+	CHECK(!wf_rtable_col_out_of_range(t, 3));
+	CHECK(wf_report_build(t, &o, &e) == NULL);
+	CHECK_INT(e.row, 1);
+	CHECK_STR(e.msg, "number out of range: '12345678901234567890123456789' in column 'v'");
+	/* one textual cell: the column is text, shown as it is */
+	t = wf_rtable_new("", 4, cols);
+	wf_rtable_add(t, (const char *const[]){ "2019", "a", "n/a", "1" }, NULL);
+	wf_rtable_add(t, (const char *const[]){ "2020", "b", "12345678901234567890123456789", "2" }, NULL);
+	CHECK_INT(wf_rtable_coltype(t, 2), WF_RCOL_TEXT);
+	CHECK(!wf_rtable_col_out_of_range(t, 2));
+	o.kind = WF_KIND_TABLE;
+	wf_report_free(wf_report_build(t, &o, &e));
+	CHECK_STR(e.msg, "");
 }
 
 static void test_width_and_trunc(void)
@@ -231,10 +304,8 @@ static wf_rtable *trend_input(int with_dup)
 		{ "2002", "04", "30000000.00" }, { "2001", "04", "34000000.00" },
 		{ "2001", "32", "1000000.50" }, { "2002", "32", "" }, { "2003", "32", "900000" },
 	};
-	wf_rtable *t = wf_rtable_new("", 3, cols);
+	wf_rtable *t = TABLE_OF(cols, rows);
 
-	for (size_t i = 0; i < 5; i++)
-		wf_rtable_add(t, rows[i], NULL);
 	if (with_dup) {
 		const char *d[] = { "2001", "04", "0.25" };
 		wf_rtable_add(t, d, NULL);
@@ -338,18 +409,16 @@ static void test_kind_benchmark(void)
 		{ "2019", "C9", "05", "99", "99", "99", "99", "small_peer_group" },
 		{ "2018", "C1", "03", "8", "10", "20", "30", "first_year" },
 	};
-	wf_rtable *t = wf_rtable_new("", 8, cols);
+	wf_rtable *t;
 	wf_report_opts o;
 	wf_report_err e;
 	wf_report *r;
 	wf_strbuf b = WF_STRBUF_INIT;
 
-	for (size_t i = 0; i < 6; i++)
-		wf_rtable_add(t, rows[i], NULL);
 	memset(&o, 0, sizeof o);
 	o.kind = WF_KIND_BENCHMARK;
 	o.institution = "C1";
-	r = wf_report_build(t, &o, &e);
+	r = wf_report_build(TABLE_OF(cols, rows), &o, &e);
 	CHECK(r != NULL);
 	if (!r)
 		return;
@@ -365,11 +434,8 @@ static void test_kind_benchmark(void)
 	wf_report_free(r);
 
 	/* Without --institution: the latest year ranked, flagged rows marked. */
-	t = wf_rtable_new("", 8, cols);
-	for (size_t i = 0; i < 6; i++)
-		wf_rtable_add(t, rows[i], NULL);
 	o.institution = NULL;
-	r = wf_report_build(t, &o, &e);
+	r = wf_report_build(TABLE_OF(cols, rows), &o, &e);
 	CHECK(r != NULL);
 	if (!r)
 		return;
@@ -566,17 +632,14 @@ static void test_kind_match(void)
 		{ "D3", "", "SPORT", "0", "5", "no provider in range" },
 		{ "D4", "S1", "SPORT", "5", "0", "" },
 	};
-	wf_rtable *t = wf_rtable_new("", 6, cols);
 	wf_report_opts o;
 	wf_report_err e;
 	wf_report *r;
 	wf_strbuf b = WF_STRBUF_INIT;
 
-	for (size_t i = 0; i < 4; i++)
-		wf_rtable_add(t, rows[i], NULL);
 	memset(&o, 0, sizeof o);
 	o.kind = WF_KIND_MATCH;
-	r = wf_report_build(t, &o, &e);
+	r = wf_report_build(TABLE_OF(cols, rows), &o, &e);
 	CHECK(r != NULL);
 	if (!r)
 		return;
@@ -1098,18 +1161,16 @@ static void test_kind_profile(void)
 		{ "2022", "C1", "01", "women_share", "50", "35", "50", "55", "50" },
 		{ "2021", "C1", "01", "women_share", "1", "1", "1", "1", "50" },
 	};
-	wf_rtable *t = wf_rtable_new("", 9, cols);
+	wf_rtable *t;
 	wf_report_opts o;
 	wf_report_err e;
 	wf_report *r;
 	wf_strbuf b = WF_STRBUF_INIT;
 
-	for (size_t i = 0; i < 6; i++)
-		wf_rtable_add(t, rows[i], NULL);
 	memset(&o, 0, sizeof o);
 	o.kind = WF_KIND_PROFILE;
 	o.institution = "C1";
-	r = wf_report_build(t, &o, &e);
+	r = wf_report_build(TABLE_OF(cols, rows), &o, &e);
 	CHECK(r != NULL);
 	if (!r)
 		return;
@@ -1129,11 +1190,8 @@ static void test_kind_profile(void)
 	wf_report_free(r);
 
 	/* a group: one row per institution, "Qn rank" per indicator */
-	t = wf_rtable_new("", 9, cols);
-	for (size_t i = 0; i < 6; i++)
-		wf_rtable_add(t, rows[i], NULL);
 	o.institution = NULL;
-	r = wf_report_build(t, &o, &e);
+	r = wf_report_build(TABLE_OF(cols, rows), &o, &e);
 	CHECK(r != NULL);
 	if (!r)
 		return;
@@ -1147,11 +1205,8 @@ static void test_kind_profile(void)
 	wf_report_free(r);
 
 	/* --sort and --columns move the quartile colours with their cells */
-	t = wf_rtable_new("", 9, cols);
-	for (size_t i = 0; i < 6; i++)
-		wf_rtable_add(t, rows[i], NULL);
 	o.sort = "institution:desc";
-	r = wf_report_build(t, &o, &e);
+	r = wf_report_build(TABLE_OF(cols, rows), &o, &e);
 	CHECK(r != NULL);
 	if (!r)
 		return;
@@ -1161,12 +1216,9 @@ static void test_kind_profile(void)
 	CHECK(strstr(b.s, "<td>C9</td><td></td><td></td>") != NULL);
 	wf_strbuf_release(&b);
 	wf_report_free(r);
-	t = wf_rtable_new("", 9, cols);
-	for (size_t i = 0; i < 6; i++)
-		wf_rtable_add(t, rows[i], NULL);
 	o.sort = NULL;
 	o.columns = "institution,women_share";
-	r = wf_report_build(t, &o, &e);
+	r = wf_report_build(TABLE_OF(cols, rows), &o, &e);
 	CHECK(r != NULL);
 	if (!r)
 		return;
@@ -1227,7 +1279,7 @@ static void test_streamed_table(void)
 	for (size_t i = 0; i < 3; i++)
 		wf_rtable_add(held, rows[i], NULL);
 	for (size_t c = 0; c < 4; c++) {
-		wf_rcount k = { 0, 0, 0 };
+		wf_rcount k = { 0 };
 		for (size_t i = 0; i < 3; i++)
 			if (rows[i][c])
 				wf_rcount_add(&k, rows[i][c], strlen(rows[i][c]));
@@ -1429,7 +1481,7 @@ static void test_model_edges(void)
 	wf_report_free(NULL);
 }
 
-WF_TEST_MAIN(test_numbers, test_width_and_trunc, test_table_model, test_render_table,
+WF_TEST_MAIN(test_numbers, test_numbers_out_of_range, test_width_and_trunc, test_table_model, test_render_table,
 	     test_render_markdown, test_render_html_json, test_kind_trend,
 	     test_kind_empty_and_errors, test_kind_benchmark, test_kind_match, test_kind_profile,
 	     test_model_edges, test_kind_benchmark_more, test_kind_match_more, test_where,

@@ -81,6 +81,15 @@ static void bad(const char *text, const char *want)
 	wf_taxonomy_free(t);
 }
 
+/* bad() of a file of the header, then rows. */
+static void bad_rows(const char *rows, const char *want)
+{
+	char buf[512];
+
+	snprintf(buf, sizeof buf, "code,category,legal_basis,ccnl_fl,related\n%s", rows);
+	bad(buf, want);
+}
+
 static void test_errors(void)
 {
 	const char *h = "code,category,legal_basis,ccnl_fl,related\n";
@@ -88,16 +97,11 @@ static void test_errors(void)
 
 	bad("", "t.csv: no categories");
 	bad("a,b\n", "t.csv:1: expected 5 fields (code,category,legal_basis,ccnl_fl,related), found 2");
-	snprintf(buf, sizeof buf, "%sA,x,y,z,B:0.5\n", h);
-	bad(buf, "t.csv:2: related code 'B' is not in the taxonomy");
-	snprintf(buf, sizeof buf, "%sA,x,y,z,B:1.5\nB,x,y,z,\n", h);
-	bad(buf, "t.csv:2: weight '1.5' of related code 'B' must be a number between 0 and 1 (exclusive)");
-	snprintf(buf, sizeof buf, "%sA,x,y,z,\nA,x,y,z,\n", h);
-	bad(buf, "t.csv:3: duplicate code 'A'");
-	snprintf(buf, sizeof buf, "%sa,x,y,z,\n", h);
-	bad(buf, "t.csv:2: code 'a' must be upper-case letters, digits and '_'");
-	snprintf(buf, sizeof buf, "%sA,\"x,y,z,\n", h);
-	bad(buf, "t.csv:2: unterminated quoted field"); /* the reader's own words */
+	bad_rows("A,x,y,z,B:0.5\n", "t.csv:2: related code 'B' is not in the taxonomy");
+	bad_rows("A,x,y,z,B:1.5\nB,x,y,z,\n", "t.csv:2: weight '1.5' of related code 'B' must be a number between 0 and 1 (exclusive)");
+	bad_rows("A,x,y,z,\nA,x,y,z,\n", "t.csv:3: duplicate code 'A'");
+	bad_rows("a,x,y,z,\n", "t.csv:2: code 'a' must be upper-case letters, digits and '_'");
+	bad_rows("A,\"x,y,z,\n", "t.csv:2: unterminated quoted field"); /* the reader's own words */
 
 	char err[256] = "";
 	wf_taxonomy *t = wf_taxonomy_load("/nonexistent/tax.csv", NULL, err, sizeof err);
@@ -150,22 +154,14 @@ static void test_errors_more(void)
 	bad("kode,category,legal_basis,ccnl_fl,related\n", "t.csv:1: header must be 'code,category,legal_basis,ccnl_fl,related'");
 	bad("code,category,legal_basis,ccnl_fl,relatives\n", "t.csv:1: header must be 'code,category,legal_basis,ccnl_fl,related'");
 	bad(h, "t.csv: no categories");
-	snprintf(buf, sizeof buf, "%s ,x,y,z,\n", h);
-	bad(buf, "t.csv:2: empty code");
-	snprintf(buf, sizeof buf, "%sA-1,x,y,z,\n", h);
-	bad(buf, "t.csv:2: code 'A-1' must be upper-case letters, digits and '_'");
-	snprintf(buf, sizeof buf, "%sA,x,y,z,B\nB,x,y,z,\n", h);
-	bad(buf, "t.csv:2: related entry 'B' is not CODE:WEIGHT");
-	snprintf(buf, sizeof buf, "%sA,x,y,z,A:0.5\n", h);
-	bad(buf, "t.csv:2: code 'A' lists itself as related");
-	snprintf(buf, sizeof buf, "%sA,x,y,z,\nB,x,y,z,A:\n", h);
-	bad(buf, "t.csv:3: weight '' of related code 'A' must be a number between 0 and 1 (exclusive)");
-	snprintf(buf, sizeof buf, "%sA,x,y,z,\nB,x,y,z,A:0.5x\n", h);
-	bad(buf, "t.csv:3: weight '0.5x' of related code 'A' must be a number between 0 and 1 (exclusive)");
-	snprintf(buf, sizeof buf, "%sA,x,y,z,\nB,x,y,z,A:1e-999\n", h);
-	bad(buf, "t.csv:3: weight '1e-999' of related code 'A' must be a number between 0 and 1 (exclusive)");
-	snprintf(buf, sizeof buf, "%sA,x,y,z,\nB,x,y,z,A:0\n", h);
-	bad(buf, "t.csv:3: weight '0' of related code 'A' must be a number between 0 and 1 (exclusive)");
+	bad_rows(" ,x,y,z,\n", "t.csv:2: empty code");
+	bad_rows("A-1,x,y,z,\n", "t.csv:2: code 'A-1' must be upper-case letters, digits and '_'");
+	bad_rows("A,x,y,z,B\nB,x,y,z,\n", "t.csv:2: related entry 'B' is not CODE:WEIGHT");
+	bad_rows("A,x,y,z,A:0.5\n", "t.csv:2: code 'A' lists itself as related");
+	bad_rows("A,x,y,z,\nB,x,y,z,A:\n", "t.csv:3: weight '' of related code 'A' must be a number between 0 and 1 (exclusive)");
+	bad_rows("A,x,y,z,\nB,x,y,z,A:0.5x\n", "t.csv:3: weight '0.5x' of related code 'A' must be a number between 0 and 1 (exclusive)");
+	bad_rows("A,x,y,z,\nB,x,y,z,A:1e-999\n", "t.csv:3: weight '1e-999' of related code 'A' must be a number between 0 and 1 (exclusive)");
+	bad_rows("A,x,y,z,\nB,x,y,z,A:0\n", "t.csv:3: weight '0' of related code 'A' must be a number between 0 and 1 (exclusive)");
 	/* a NUL byte: not text, the row is refused with the reader's words */
 	{
 		static const char nul[] = "code,category,legal_basis,ccnl_fl,related\nA,x\0,y,z,\n";
