@@ -129,6 +129,31 @@ static long long fz_assigned(const struct fz_problem *p, long long *units)
 	return got;
 }
 
+/* A flow x over the pairs (ed[k], es[k]) of a flow case, checked as
+ * both harnesses check it: no negative flow, no need served past its
+ * quantity, no offer past its capacity. */
+static void fz_flow_check(size_t nd, const long long *qty, size_t ns, const long long *cap,
+			  size_t ne, const size_t *ed, const size_t *es, const long long *x)
+{
+	long long *ud = calloc(nd + ns, sizeof *ud), *us = ud + nd;
+
+	if (!ud)
+		abort();
+	for (size_t k = 0; k < ne; k++) {
+		if (x[k] < 0)
+			abort();
+		ud[ed[k]] += x[k];
+		us[es[k]] += x[k];
+	}
+	for (size_t i = 0; i < nd; i++)
+		if (ud[i] > qty[i])
+			abort();
+	for (size_t j = 0; j < ns; j++)
+		if (us[j] > cap[j])
+			abort();
+	free(ud);
+}
+
 /* The harness's entry: the first byte picks a matcher or a flow case. */
 static int fz_one_input(const uint8_t *data, size_t size, void (*matcher_case)(struct in *),
 			void (*flow_case)(struct in *))

@@ -16,26 +16,6 @@
 #define MAXS 12
 #define MAXE (MAXD * MAXS)
 
-static void check(size_t nd, const long long *qty, size_t ns, const long long *cap, size_t ne,
-		  const size_t *ed, const size_t *es, const long long *val, const long long *x)
-{
-	long long ud[MAXD] = { 0 }, us[MAXS] = { 0 };
-
-	for (size_t k = 0; k < ne; k++) {
-		if (x[k] < 0)
-			abort();
-		ud[ed[k]] += x[k];
-		us[es[k]] += x[k];
-	}
-	(void)val;
-	for (size_t i = 0; i < nd; i++)
-		if (ud[i] > qty[i])
-			abort();
-	for (size_t j = 0; j < ns; j++)
-		if (us[j] > cap[j])
-			abort();
-}
-
 static void flow_case(struct in *in)
 {
 	size_t nd = 1 + take(in) % MAXD, ns = 1 + take(in) % MAXS, ne = 0;
@@ -67,7 +47,7 @@ static void flow_case(struct in *in)
 		long long got = wf_mcf_bipartite2(nd, qty, ns, cap, ne, ed, es, val, cov, dec, x, NULL, NULL, NULL);
 		long long units = 0;
 
-		check(nd, qty, ns, cap, ne, ed, es, val, x);
+		fz_flow_check(nd, qty, ns, cap, ne, ed, es, x);
 		for (size_t k = 0; k < ne; k++)
 			units += x[k];
 		if (got != ref || (cov && units != ref_units))
