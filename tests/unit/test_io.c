@@ -182,6 +182,21 @@ static char *read_all(wf_src *s, size_t n, size_t *len, int *err)
 	return buf;
 }
 
+/* Reads s to its end in chunks of n, expecting the read to fail with
+ * error why; frees s. Returns the bytes read before the failure. */
+static size_t read_fails(wf_src *s, size_t n, const char *why)
+{
+	size_t len;
+	int err;
+	char *got = read_all(s, n, &len, &err);
+
+	CHECK_INT(err, 1);
+	CHECK_STR(wf_src_error(s), why);
+	free(got);
+	wf_src_free(s);
+	return len;
+}
+
 /* Lines "row N,N*7\n" up to about n bytes: compresses a few times,
  * never near the 1000:1 bomb ratio. */
 static char *rows(size_t n, size_t *len)
@@ -298,29 +313,17 @@ static void test_gzip_inline(void)
 	wf_src_free(s);
 
 	s = wf_src_mem("cut.gz", g1, n1 - 5, 0);
-	got = read_all(s, 64, &len, &err);
-	CHECK_INT(err, 1);
-	CHECK_STR(wf_src_error(s), "truncated gzip data (stream ends early)");
-	free(got);
-	wf_src_free(s);
+	read_fails(s, 64, "truncated gzip data (stream ends early)");
 
 	g2[12] ^= 0xff; /* the first byte of the deflate stream: block type 3 */
 	g2[10] = 0xff;
 	s = wf_src_mem("bad.gz", g2, n2, 0);
-	got = read_all(s, 64, &len, &err);
-	CHECK_INT(err, 1);
-	CHECK_STR(wf_src_error(s), "invalid gzip data: invalid block type");
-	free(got);
-	wf_src_free(s);
+	read_fails(s, 64, "invalid gzip data: invalid block type");
 
 	/* the decoder cannot start (no memory for zlib's state) */
 	fail_inflate_init = 1;
 	s = wf_src_mem("hello.gz", g1, n1, 0);
-	got = read_all(s, 64, &len, &err);
-	CHECK_INT(err, 1);
-	CHECK_STR(wf_src_error(s), "cannot start gzip decoder");
-	free(got);
-	wf_src_free(s);
+	read_fails(s, 64, "cannot start gzip decoder");
 	fail_inflate_init = 0;
 	free(g1);
 	free(g2);
@@ -338,12 +341,7 @@ static void test_gzip_limits(void)
 
 	s = wf_src_mem("big.gz", g, gl, 0);
 	wf_src_set_limits(s, &lim);
-	got = read_all(s, 512, &len, &err);
-	CHECK_INT(err, 1);
-	CHECK(len <= 1000);
-	CHECK_STR(wf_src_error(s), "gzip data expands beyond 1000 bytes (limit)");
-	free(got);
-	wf_src_free(s);
+	CHECK(read_fails(s, 512, "gzip data expands beyond 1000 bytes (limit)") <= 1000);
 
 	/* zeros: the defaults stay when the limits given are 0 */
 	s = wf_src_mem("big.gz", g, gl, 0);
@@ -363,22 +361,14 @@ static void test_gzip_limits(void)
 	lim.max_ratio = 2;
 	s = wf_src_mem("rows.gz", g, gl, 0);
 	wf_src_set_limits(s, &lim);
-	got = read_all(s, 1 << 16, &len, &err);
-	CHECK_INT(err, 1);
-	CHECK_STR(wf_src_error(s), "gzip data expands more than 2:1 (decompression bomb?)");
-	free(got);
-	wf_src_free(s);
+	read_fails(s, 1 << 16, "gzip data expands more than 2:1 (decompression bomb?)");
 	free(t);
 	free(g);
 	/* zeros, at the default 1000:1 */
 	t = calloc(1, 4u << 20);
 	g = gzip(t, 4u << 20, 9, &gl);
 	s = wf_src_mem("zeros.gz", g, gl, 0);
-	got = read_all(s, 1 << 16, &len, &err);
-	CHECK_INT(err, 1);
-	CHECK_STR(wf_src_error(s), "gzip data expands more than 1000:1 (decompression bomb?)");
-	free(got);
-	wf_src_free(s);
+	read_fails(s, 1 << 16, "gzip data expands more than 1000:1 (decompression bomb?)");
 	free(t);
 	free(g);
 }
@@ -478,21 +468,13 @@ static void test_gzip_read_error(void)
 		 * first chunk; 2: the read after the member's end */
 		read_ok_calls = ok;
 		s = wf_src_open(p);
-		got = read_all(s, 100000, &len, &err);
-		CHECK_INT(err, 1);
-		CHECK_STR(wf_src_error(s), "read error: Input/output error");
-		free(got);
-		wf_src_free(s);
+		read_fails(s, 100000, "read error: Input/output error");
 	}
 	/* the inline decoder (no thread) reports it the same way */
 	fail_thread = 1;
 	read_ok_calls = 1;
 	s = wf_src_open(p);
-	got = read_all(s, 100000, &len, &err);
-	CHECK_INT(err, 1);
-	CHECK_STR(wf_src_error(s), "read error: Input/output error");
-	free(got);
-	wf_src_free(s);
+	read_fails(s, 100000, "read error: Input/output error");
 	fail_thread = 0;
 	read_ok_calls = -1;
 	fault_ino = 0;
