@@ -229,7 +229,6 @@ int main(int argc, char **argv)
 	 * make bench of 2026-12-01, 10.7 M facts, 3.2 s on one thread,
 	 * 4.5 s wall and twice the CPU on two. */
 	o.threads = 1;
-	(void)c.threads;
 	nin = argc - optind;
 	/* --profile runs every named indicator through its own wf_bench
 	 * (wf_profile); reading, rejects, output and exit rules are the
